@@ -1,0 +1,323 @@
+//! `jindu`: the scheduling core in a shell.
+//!
+//! ```text
+//! jindu schedule FILE [--format json|table] [--timings] [option flags]
+//! jindu validate FILE
+//! ```
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use jindu::io::json::{self, Document};
+use jindu::{Criticality, Driver, Duration, FloatBasis, LagCalendar, Project, Schedule};
+
+const USAGE: &str = "\
+usage: jindu schedule FILE [--format json|table] [--timings]
+                           [--critical-float DUR] [--longest-path]
+                           [--float-basis smaller|start|finish]
+                           [--lag-calendar successor|predecessor|project|24h]
+                           [--no-honor-constraints]
+       jindu validate FILE
+       jindu --version
+
+FILE is a jindu JSON document ('-' reads standard input).
+schedule prints the schedule (JSON by default: project_finish, critical_path and tasks with
+early/late dates and float); --timings adds one JSON line with read/schedule/write times
+on standard error.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(m)) => {
+            eprintln!("jindu: {m}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Jindu(e)) => {
+            eprintln!("jindu: error [{}]: {e}", e.code());
+            ExitCode::from(1)
+        }
+        Err(Failure::Io(m)) => {
+            eprintln!("jindu: {m}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+enum Failure {
+    Usage(String),
+    Jindu(jindu::Error),
+    Io(String),
+}
+
+impl From<jindu::Error> for Failure {
+    fn from(e: jindu::Error) -> Self {
+        Failure::Jindu(e)
+    }
+}
+
+#[derive(PartialEq)]
+enum Format {
+    Json,
+    Table,
+}
+
+fn read_input(path: &str) -> Result<String, Failure> {
+    if path == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .map_err(|e| Failure::Io(format!("cannot read standard input: {e}")))?;
+        return Ok(s);
+    }
+    let bytes = std::fs::read(path).map_err(|e| Failure::Io(format!("cannot read {path}: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Failure::Io(format!(
+            "{path} is not valid UTF-8 (first bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+fn load(path: &str) -> Result<Document, Failure> {
+    let text = read_input(path)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Ok(json::read(text)?)
+}
+
+fn run(args: &[String]) -> Result<(), Failure> {
+    let Some(cmd) = args.first() else {
+        return Err(Failure::Usage("missing command".into()));
+    };
+    match cmd.as_str() {
+        "--version" | "-V" => {
+            println!("jindu {}", env!("CARGO_PKG_VERSION"));
+            Ok(())
+        }
+        "--help" | "-h" | "help" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        "validate" => {
+            let [_, file] = args else {
+                return Err(Failure::Usage("validate takes one FILE".into()));
+            };
+            let doc = load(file)?;
+            jindu::schedule(&doc.project, &doc.options)?;
+            println!(
+                "ok: {} tasks, {} links",
+                doc.project.len(),
+                doc.project.links().len()
+            );
+            Ok(())
+        }
+        "schedule" => schedule(&args[1..]),
+        other => Err(Failure::Usage(format!("unknown command {other:?}"))),
+    }
+}
+
+fn schedule(args: &[String]) -> Result<(), Failure> {
+    let mut file = None;
+    let mut format = Format::Json;
+    let mut timings = false;
+    let mut overrides: Vec<(String, String)> = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
+        };
+        match a.as_str() {
+            "--format" => {
+                format = match value("--format")?.as_str() {
+                    "json" => Format::Json,
+                    "table" => Format::Table,
+                    f => return Err(Failure::Usage(format!("unknown format {f:?}"))),
+                }
+            }
+            "--timings" => timings = true,
+            "--critical-float" => overrides.push(("critical-float".into(), value(a)?)),
+            "--float-basis" => overrides.push(("float-basis".into(), value(a)?)),
+            "--lag-calendar" => overrides.push(("lag-calendar".into(), value(a)?)),
+            "--longest-path" => overrides.push(("longest-path".into(), String::new())),
+            "--no-honor-constraints" => overrides.push(("no-honor".into(), String::new())),
+            s if s.starts_with("--") => return Err(Failure::Usage(format!("unknown option {s}"))),
+            s if file.is_none() => file = Some(s.to_owned()),
+            s => return Err(Failure::Usage(format!("unexpected argument {s:?}"))),
+        }
+    }
+    let file = file.ok_or_else(|| Failure::Usage("schedule needs a FILE".into()))?;
+
+    let t0 = Instant::now();
+    let mut doc = load(&file)?;
+    for (k, v) in overrides {
+        let o = &mut doc.options;
+        match k.as_str() {
+            "critical-float" => {
+                let d = Duration::parse(&v, doc.project.settings())?;
+                o.critical = Criticality::TotalFloat(d);
+            }
+            "longest-path" => o.critical = Criticality::LongestPath,
+            "no-honor" => o.honor_constraints = false,
+            "float-basis" => {
+                o.float_basis = match v.as_str() {
+                    "smaller" => FloatBasis::Smaller,
+                    "start" => FloatBasis::Start,
+                    "finish" => FloatBasis::Finish,
+                    _ => return Err(Failure::Usage(format!("unknown float basis {v:?}"))),
+                }
+            }
+            "lag-calendar" => {
+                o.lag_calendar = match v.as_str() {
+                    "successor" => LagCalendar::Successor,
+                    "predecessor" => LagCalendar::Predecessor,
+                    "project" => LagCalendar::Project,
+                    "24h" => LagCalendar::TwentyFourHour,
+                    _ => return Err(Failure::Usage(format!("unknown lag calendar {v:?}"))),
+                }
+            }
+            _ => unreachable!("only known overrides are collected"),
+        }
+    }
+    let t1 = Instant::now();
+    let s = jindu::schedule(&doc.project, &doc.options)?;
+    let t2 = Instant::now();
+    let text = match format {
+        Format::Json => json::write_schedule(&doc.project, &s),
+        Format::Table => table(&doc.project, &s),
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(|e| Failure::Io(format!("cannot write output: {e}")))?;
+    let t3 = Instant::now();
+    if timings {
+        let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1000.0;
+        eprintln!(
+            "{{\"read_ms\": {:.3}, \"schedule_ms\": {:.3}, \"write_ms\": {:.3}}}",
+            ms(t0, t1),
+            ms(t1, t2),
+            ms(t2, t3)
+        );
+    }
+    Ok(())
+}
+
+/// A readable terminal view: one row per task, indented by summary level.
+fn table(p: &Project, s: &Schedule) -> String {
+    use std::fmt::Write as _;
+    let st = p.settings();
+    let depth = |mut i: jindu::TaskIndex| {
+        let mut d = 0;
+        while let Some(q) = p.task(i).parent {
+            d += 1;
+            i = q;
+        }
+        d
+    };
+    let rows: Vec<[String; 9]> = p
+        .tasks()
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            let i = jindu::TaskIndex::from_raw(k as u32);
+            let ts = s.task(i);
+            let name = format!("{}{}", "  ".repeat(depth(i)), t.name);
+            let fmt = |d: jindu::DateTime| d.to_string()[..16].replace('T', " ");
+            let why = match ts.driver {
+                Driver::Link(l) => {
+                    let l = p.link(l);
+                    format!("{} {}", p.task(l.from).id, l.kind)
+                }
+                Driver::ProjectStart => "start".into(),
+                Driver::Constraint => t.constraint.code().into(),
+                Driver::Pinned => "pinned".into(),
+                Driver::Actual => "actual".into(),
+                Driver::Children => "".into(),
+                Driver::Summary(q) => format!("in {}", p.task(q).id),
+            };
+            [
+                t.id.to_string(),
+                name,
+                if p.is_summary(i) {
+                    String::new()
+                } else {
+                    t.duration.display(st).to_string()
+                },
+                fmt(ts.start),
+                fmt(ts.finish),
+                ts.total_float.display(st).to_string(),
+                ts.free_float.display(st).to_string(),
+                if ts.critical {
+                    "*".into()
+                } else {
+                    String::new()
+                },
+                why,
+            ]
+        })
+        .collect();
+    let head = [
+        "ID",
+        "Task",
+        "Duration",
+        "Start",
+        "Finish",
+        "Total float",
+        "Free float",
+        "Crit",
+        "Driven by",
+    ];
+    let mut w = head.map(|h| h.chars().count());
+    for r in &rows {
+        for (k, c) in r.iter().enumerate() {
+            w[k] = w[k].max(c.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let line = |out: &mut String, cells: &[String]| {
+        for (k, c) in cells.iter().enumerate() {
+            let pad = w[k] - c.chars().count();
+            if k > 0 {
+                out.push_str("  ");
+            }
+            out.push_str(c);
+            if k + 1 < cells.len() {
+                out.push_str(&" ".repeat(pad));
+            }
+        }
+        out.push('\n');
+    };
+    let _ = writeln!(out, "{}", p.name());
+    let _ = writeln!(
+        out,
+        "Start  {}",
+        s.project_start.to_string().replace('T', " ")
+    );
+    let _ = writeln!(
+        out,
+        "Finish {}",
+        s.project_finish.to_string().replace('T', " ")
+    );
+    out.push('\n');
+    line(&mut out, &head.map(String::from));
+    line(&mut out, &w.map(|n| "-".repeat(n)));
+    for r in &rows {
+        line(&mut out, r);
+    }
+    out.push('\n');
+    let path: Vec<&str> = s
+        .critical_path()
+        .iter()
+        .map(|&i| p.task(i).id.as_str())
+        .collect();
+    let _ = writeln!(out, "Critical path: {}", path.join(" -> "));
+    for v in s.violations() {
+        let _ = writeln!(out, "Violation: {:?} on {}", v.kind, p.task(v.task).id);
+    }
+    for wn in s.warnings() {
+        let _ = writeln!(out, "Warning: {}: {}", wn.item, wn.message);
+    }
+    out
+}

@@ -1,0 +1,1414 @@
+//! The critical path method: forward and backward passes, float, critical paths and drivers.
+//!
+//! Semantics follow Microsoft Project (see `DESIGN.md` for every rule and where Primavera P6
+//! differs):
+//!
+//! * A task starts at the start of its first working minute and finishes at the end of its last
+//!   one (17:00, not the next day's 08:00).
+//! * A milestone sits at the end of the working time before it, or at the instant logic gives it
+//!   when that instant is working time.
+//! * Lags are working time on the successor's calendar ([`LagCalendar`] changes that).
+//! * Hard constraints (MSO, MFO, SNLT, FNLT) win over links and show as negative float;
+//!   deadlines only pull late dates in.
+//! * Total float is the smaller of start float and finish float ([`FloatBasis`]); an
+//!   as-late-as-possible task has zero float and pushes its successors.
+
+use crate::calendar::WorkCalendar;
+use crate::error::{Error, Item, Result};
+use crate::graph::{
+    self, Csr, Kind, Model, Net, F_ALAP, F_COMPLETE, F_ELAPSED, F_FINISHED, F_MILESTONE, F_PINNED,
+    F_STARTED, HIER, NONE,
+};
+use crate::id::{LinkIndex, TaskIndex};
+use crate::model::{Constraint, Lag, Link, Project, Task};
+use crate::time::{DateTime, Duration};
+
+/// Which calendar a link's lag is counted on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum LagCalendar {
+    /// The successor's calendar (Microsoft Project).
+    #[default]
+    Successor,
+    /// The predecessor's calendar (a Primavera P6 option).
+    Predecessor,
+    /// The project's default calendar (a Primavera P6 option).
+    Project,
+    /// Around the clock (a Primavera P6 option).
+    TwentyFourHour,
+}
+
+/// How total float is measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum FloatBasis {
+    /// The smaller of start float (late start − early start) and finish float (late finish −
+    /// early finish), as Microsoft Project does.
+    #[default]
+    Smaller,
+    /// Start float only.
+    Start,
+    /// Finish float only (Primavera P6's default).
+    Finish,
+}
+
+/// Which tasks count as critical.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Criticality {
+    /// Total float at most this much working time (Microsoft Project, threshold 0 by default).
+    TotalFloat(Duration),
+    /// Tasks on a driving path to the project finish (Primavera P6's "longest path").
+    LongestPath,
+}
+
+impl Default for Criticality {
+    fn default() -> Self {
+        Criticality::TotalFloat(Duration::ZERO)
+    }
+}
+
+/// Knobs for [`schedule`]; the defaults reproduce Microsoft Project.
+///
+/// ```
+/// use jindu::{ScheduleOptions, Criticality, FloatBasis, Duration};
+/// let o = ScheduleOptions::default()
+///     .critical(Criticality::TotalFloat(Duration::days(1)))
+///     .float_basis(FloatBasis::Finish);
+/// assert_eq!(o.float_basis, FloatBasis::Finish);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ScheduleOptions {
+    /// Which tasks are critical.
+    pub critical: Criticality,
+    /// How total float is measured.
+    pub float_basis: FloatBasis,
+    /// Which calendar lags are counted on.
+    pub lag_calendar: LagCalendar,
+    /// Whether hard constraints win over links (Microsoft Project's "tasks will always honor
+    /// their constraint dates", on by default). When off, links win and the constraint only
+    /// shows as negative float.
+    pub honor_constraints: bool,
+    /// At most this many critical paths are listed (each is still complete).
+    pub max_critical_paths: usize,
+}
+
+impl Default for ScheduleOptions {
+    fn default() -> Self {
+        ScheduleOptions {
+            critical: Criticality::default(),
+            float_basis: FloatBasis::default(),
+            lag_calendar: LagCalendar::default(),
+            honor_constraints: true,
+            max_critical_paths: 100,
+        }
+    }
+}
+
+impl ScheduleOptions {
+    /// Sets [`ScheduleOptions::critical`].
+    pub fn critical(mut self, c: Criticality) -> Self {
+        self.critical = c;
+        self
+    }
+    /// Sets [`ScheduleOptions::float_basis`].
+    pub fn float_basis(mut self, b: FloatBasis) -> Self {
+        self.float_basis = b;
+        self
+    }
+    /// Sets [`ScheduleOptions::lag_calendar`].
+    pub fn lag_calendar(mut self, c: LagCalendar) -> Self {
+        self.lag_calendar = c;
+        self
+    }
+    /// Sets [`ScheduleOptions::honor_constraints`].
+    pub fn honor_constraints(mut self, on: bool) -> Self {
+        self.honor_constraints = on;
+        self
+    }
+    /// Sets [`ScheduleOptions::max_critical_paths`].
+    pub fn max_critical_paths(mut self, n: usize) -> Self {
+        self.max_critical_paths = n;
+        self
+    }
+}
+
+/// What fixed a task's early start: the answer to "why is it here?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Driver {
+    /// Nothing but the project start.
+    ProjectStart,
+    /// This link (the first one, if several bind equally).
+    Link(LinkIndex),
+    /// A predecessor or constraint of this enclosing summary task.
+    Summary(TaskIndex),
+    /// The task's own constraint.
+    Constraint,
+    /// The task is pinned (manually scheduled).
+    Pinned,
+    /// Recorded progress (actual start).
+    Actual,
+    /// A summary task: its dates roll up from its children.
+    Children,
+}
+
+/// The computed dates and float of one task.
+///
+/// `start`/`finish` are where the task is scheduled: the early dates, except for
+/// as-late-as-possible tasks (late dates) and pinned tasks (their pinned dates).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TaskSchedule {
+    /// Scheduled start.
+    pub start: DateTime,
+    /// Scheduled finish.
+    pub finish: DateTime,
+    /// Early start.
+    pub early_start: DateTime,
+    /// Early finish.
+    pub early_finish: DateTime,
+    /// Late start.
+    pub late_start: DateTime,
+    /// Late finish.
+    pub late_finish: DateTime,
+    /// Total float (working time on the task's calendar; elapsed time for elapsed tasks).
+    /// Negative when a hard constraint or deadline cannot be met.
+    pub total_float: Duration,
+    /// Free float: how far the task can slip without moving any successor (never negative).
+    pub free_float: Duration,
+    /// Whether the task is critical under [`ScheduleOptions::critical`].
+    pub critical: bool,
+    /// What fixed the early start.
+    pub driver: Driver,
+}
+
+/// Why a computed schedule breaks a rule instead of following it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ViolationKind {
+    /// A pinned task starts (or finishes) earlier than one of its links allows.
+    PinnedAgainstLink,
+    /// A hard constraint holds a task earlier than one of its links allows.
+    ConstraintAgainstLink,
+    /// A task finishes after its deadline.
+    DeadlineMissed,
+}
+
+/// A rule the schedule breaks, reported rather than silently fixed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Violation {
+    /// What kind of violation.
+    pub kind: ViolationKind,
+    /// The task that is too early (or late, for deadlines).
+    pub task: TaskIndex,
+    /// The link that is not honoured, if any.
+    pub link: Option<LinkIndex>,
+    /// The earliest start (finish for finish links and deadlines: the latest finish) that
+    /// would be allowed.
+    pub required: DateTime,
+    /// The date the task has.
+    pub actual: DateTime,
+}
+
+/// A non-fatal remark about the input.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Warning {
+    /// The item concerned.
+    pub item: Item,
+    /// What was noticed.
+    pub message: String,
+}
+
+/// A computed schedule: per-task dates and float, the project's dates, critical paths,
+/// drivers and violations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Schedule {
+    /// Project start (the fixed start, or the earliest task start when scheduled from finish).
+    pub project_start: DateTime,
+    /// Project finish (the latest early finish, or the fixed finish).
+    pub project_finish: DateTime,
+    pub(crate) tasks: Vec<TaskSchedule>,
+    pub(crate) critical_order: Vec<TaskIndex>,
+    pub(crate) critical_paths: Vec<Vec<TaskIndex>>,
+    pub(crate) driving_off: Vec<u32>,
+    pub(crate) driving: Vec<LinkIndex>,
+    pub(crate) violations: Vec<Violation>,
+    pub(crate) warnings: Vec<Warning>,
+}
+
+impl Schedule {
+    /// The schedule of every task, by [`TaskIndex`].
+    pub fn tasks(&self) -> &[TaskSchedule] {
+        &self.tasks
+    }
+
+    /// The schedule of one task.
+    pub fn task(&self, i: TaskIndex) -> &TaskSchedule {
+        &self.tasks[i.index()]
+    }
+
+    /// Whether task `i` is critical.
+    pub fn is_critical(&self, i: TaskIndex) -> bool {
+        self.tasks[i.index()].critical
+    }
+
+    /// Every critical non-summary task, ordered by early start, early finish and network order.
+    pub fn critical_path(&self) -> &[TaskIndex] {
+        &self.critical_order
+    }
+
+    /// The critical paths: chains of critical tasks, each following driving links from a
+    /// task with no critical driver to one that drives no critical task.
+    pub fn critical_paths(&self) -> &[Vec<TaskIndex>] {
+        &self.critical_paths
+    }
+
+    /// The links that drive task `i`'s early start (all of them when several bind equally).
+    pub fn driving_links(&self, i: TaskIndex) -> &[LinkIndex] {
+        let a = self.driving_off[i.index()] as usize;
+        let b = self.driving_off[i.index() + 1] as usize;
+        &self.driving[a..b]
+    }
+
+    /// Rules the schedule breaks (pinned tasks against links, hard constraints against links,
+    /// missed deadlines).
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// Remarks about the input (e.g. a summary's own duration being ignored).
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+}
+
+/// Early and late dates of one node, in minutes since 1970-01-01 (`i64::MAX`/`MIN` = none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Times {
+    pub es: i64,
+    pub ef: i64,
+    pub ls: i64,
+    pub lf: i64,
+}
+
+/// Everything a pass needs, borrowed.
+pub(crate) struct Pass<'x, 'a, N: Net> {
+    pub m: &'x Model<'a>,
+    pub net: &'x N,
+    pub tasks: &'x [Task],
+    pub opts: &'x ScheduleOptions,
+}
+
+fn exhausted(cal: &WorkCalendar, item: Item, after: bool, at: i64) -> Error {
+    Error::CalendarExhausted {
+        calendar: cal.id().clone(),
+        item,
+        direction: if after { "after" } else { "before" },
+        at: DateTime::from_minutes(at)
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| format!("{at} minutes")),
+    }
+}
+
+impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
+    #[inline]
+    fn cal(&self, n: usize) -> &WorkCalendar {
+        &self.m.calendars[self.m.cal[n] as usize]
+    }
+
+    #[inline]
+    fn start_of(&self, n: usize, w: i64) -> Result<i64> {
+        let c = self.cal(n);
+        c.start_of(w)
+            .ok_or_else(|| exhausted(c, self.m.item(self.tasks, n), true, w))
+    }
+
+    #[inline]
+    fn finish_of(&self, n: usize, w: i64) -> Result<i64> {
+        let c = self.cal(n);
+        c.finish_of(w)
+            .ok_or_else(|| exhausted(c, self.m.item(self.tasks, n), false, w))
+    }
+
+    /// A milestone stays at `x` if `x` touches working time, else moves to the next work start.
+    #[inline]
+    fn milestone_at(&self, n: usize, x: i64) -> Result<i64> {
+        let c = self.cal(n);
+        if c.works_at(x) || c.works_at(x - 1) {
+            Ok(x)
+        } else {
+            self.start_of(n, c.ord(x))
+        }
+    }
+
+    /// Lag of link `l` in minutes (signed by `sign`) and whether it is elapsed.
+    #[inline]
+    fn lag_minutes(&self, l: &Link, pred: usize) -> (i64, bool) {
+        match l.lag {
+            Lag::Time(d) => (d.minutes(), d.is_elapsed()),
+            Lag::Percent(p) => (
+                graph::percent_of(self.m.dur[pred], p),
+                self.m.flags[pred] & F_ELAPSED != 0,
+            ),
+        }
+    }
+
+    /// `t` moved by the lag of `l` (`sign` = 1 forward, −1 backward).
+    #[inline]
+    pub(crate) fn lagged(
+        &self,
+        t: i64,
+        l: &Link,
+        pred: usize,
+        succ: usize,
+        sign: i64,
+    ) -> Result<i64> {
+        let (mins, elapsed) = self.lag_minutes(l, pred);
+        let mins = mins * sign;
+        if mins == 0 {
+            return Ok(t);
+        }
+        if elapsed {
+            return Ok(t + mins);
+        }
+        let ci = match self.opts.lag_calendar {
+            LagCalendar::Successor => self.m.cal[succ],
+            LagCalendar::Predecessor => self.m.cal[pred],
+            LagCalendar::Project => self.m.project_cal,
+            LagCalendar::TwentyFourHour => self.m.cal_24h,
+        };
+        let c = &self.m.calendars[ci as usize];
+        let w = c.ord(t) + mins;
+        let r = if mins > 0 {
+            c.finish_of(w)
+        } else {
+            c.start_of(w)
+        };
+        r.ok_or_else(|| exhausted(c, self.m.item(self.tasks, succ), mins > 0, t))
+    }
+
+    /// Early dates of node `n`. `src(p)` gives the (start, finish) that node `p` shows its
+    /// successors; `ps` is the project start.
+    pub(crate) fn forward(
+        &self,
+        n: usize,
+        ps: i64,
+        src: &impl Fn(usize) -> (i64, i64),
+    ) -> Result<(i64, i64, Driver)> {
+        let m = self.m;
+        match m.kind[n] {
+            Kind::Leaf => self.forward_leaf(n, ps, src),
+            Kind::Gate => {
+                // No bound at all is MIN: the subtasks then start like tasks without predecessors.
+                let (mut g, mut drv) = (i64::MIN, Driver::ProjectStart);
+                for e in self.net.preds(n) {
+                    let p = e.node as usize;
+                    let b = if e.link == HIER {
+                        src(p).0
+                    } else {
+                        let l = &m.links[e.link as usize];
+                        let (s, f) = src(p);
+                        self.lagged(if l.kind.from_start() { s } else { f }, l, p, n, 1)?
+                    };
+                    if b > g {
+                        g = b;
+                        drv = if e.link == HIER {
+                            Driver::Summary(TaskIndex(m.task_of[p]))
+                        } else {
+                            Driver::Link(LinkIndex(e.link))
+                        };
+                    }
+                }
+                if let Constraint::StartNoEarlierThan(d) = m.constraint(n) {
+                    if d.minutes() > g {
+                        g = d.minutes();
+                        drv = Driver::Constraint;
+                    }
+                }
+                Ok((g, g, drv))
+            }
+            Kind::Summary => {
+                let (mut s, mut f) = (i64::MAX, i64::MIN);
+                for e in self.net.preds(n) {
+                    if e.link == HIER {
+                        let (cs, cf) = src(e.node as usize);
+                        s = s.min(cs);
+                        f = f.max(cf);
+                    }
+                }
+                if s == i64::MAX {
+                    s = ps;
+                    f = ps;
+                }
+                Ok((s, f, Driver::Children))
+            }
+            Kind::Removed => Ok((0, 0, Driver::ProjectStart)),
+        }
+    }
+
+    fn forward_leaf(
+        &self,
+        n: usize,
+        ps: i64,
+        src: &impl Fn(usize) -> (i64, i64),
+    ) -> Result<(i64, i64, Driver)> {
+        let m = self.m;
+        let f = m.flags[n];
+        let dur = m.dur[n];
+        let ex = m.extra(n).copied();
+        if f & (F_PINNED | F_STARTED) != 0 {
+            let ex = ex.expect("pinned and started tasks have extras");
+            let (s, fin, drv) = if f & F_STARTED != 0 {
+                (
+                    ex.actual_start.expect("started"),
+                    ex.actual_finish,
+                    Driver::Actual,
+                )
+            } else {
+                let (s, fin) = ex.pin.expect("pinned");
+                (s, fin, Driver::Pinned)
+            };
+            let fin = match fin {
+                Some(x) => x,
+                None if f & F_ELAPSED != 0 => s + dur,
+                None if dur == 0 => s,
+                None => {
+                    let w = self.cal(n).ord(s);
+                    self.finish_of(n, w + dur)?
+                }
+            };
+            return Ok((s, fin, drv));
+        }
+
+        // Microsoft Project: a task with predecessors is placed by them alone (not floored at
+        // the project start, except through finish links); a task without predecessors starts
+        // at the project start, or at its SNET/FNET date when it has one.
+        let (mut sb, mut sdrv) = (i64::MIN, Driver::ProjectStart);
+        let (mut fb, mut fdrv) = (i64::MIN, Driver::ProjectStart);
+        let mut finish_links = false;
+        for e in self.net.preds(n) {
+            let p = e.node as usize;
+            if e.link == HIER {
+                let g = src(p).0;
+                if g > sb {
+                    sb = g;
+                    sdrv = Driver::Summary(TaskIndex(m.task_of[p]));
+                }
+                continue;
+            }
+            let l = &m.links[e.link as usize];
+            let (s, fin) = src(p);
+            let b = self.lagged(if l.kind.from_start() { s } else { fin }, l, p, n, 1)?;
+            if l.kind.to_finish() {
+                finish_links = true;
+                if b > fb {
+                    fb = b;
+                    fdrv = Driver::Link(LinkIndex(e.link));
+                }
+            } else if b > sb {
+                sb = b;
+                sdrv = Driver::Link(LinkIndex(e.link));
+            }
+        }
+        let c = ex.map(|e| e.constraint).unwrap_or_default();
+        let no_preds = sb == i64::MIN && fb == i64::MIN;
+        match c {
+            Constraint::StartNoEarlierThan(d) if no_preds || d.minutes() > sb => {
+                sb = d.minutes();
+                sdrv = Driver::Constraint;
+            }
+            Constraint::FinishNoEarlierThan(d) if no_preds || d.minutes() > fb => {
+                fb = d.minutes();
+                fdrv = Driver::Constraint;
+            }
+            _ => {}
+        }
+        if sb == i64::MIN && fb == i64::MIN {
+            sb = ps;
+        }
+        // A start derived from a finish link never precedes the project start.
+        let floor = if finish_links { ps } else { i64::MIN };
+        let honor = self.opts.honor_constraints;
+
+        if f & F_ELAPSED != 0 {
+            let (mut es, mut drv) = (sb, sdrv);
+            if fb != i64::MIN && (fb - dur).max(floor) > es {
+                es = (fb - dur).max(floor);
+                drv = fdrv;
+            }
+            let mut hard = |target: i64, cap: bool| {
+                let apply = if cap {
+                    es > target
+                } else {
+                    honor || target > es
+                };
+                if apply {
+                    es = target;
+                    drv = Driver::Constraint;
+                }
+            };
+            match c {
+                Constraint::MustStartOn(d) => hard(d.minutes(), false),
+                Constraint::MustFinishOn(d) => hard(d.minutes() - dur, false),
+                Constraint::StartNoLaterThan(d) if honor => hard(d.minutes(), true),
+                Constraint::FinishNoLaterThan(d) if honor => hard(d.minutes() - dur, true),
+                _ => {}
+            }
+            return Ok((es, es + dur, drv));
+        }
+
+        if f & F_MILESTONE != 0 {
+            let (mut x, mut drv) = (sb, sdrv);
+            if fb != i64::MIN && fb.max(floor) > x {
+                x = fb.max(floor);
+                drv = fdrv;
+            }
+            match c {
+                Constraint::MustStartOn(d) | Constraint::MustFinishOn(d)
+                    if honor || d.minutes() > x =>
+                {
+                    x = d.minutes();
+                    drv = Driver::Constraint;
+                }
+                Constraint::StartNoLaterThan(d) | Constraint::FinishNoLaterThan(d)
+                    if honor && d.minutes() < x =>
+                {
+                    x = d.minutes();
+                    drv = Driver::Constraint;
+                }
+                _ => {}
+            }
+            let x = self.milestone_at(n, x)?;
+            return Ok((x, x, drv));
+        }
+
+        let cal = self.cal(n);
+        let mut w = if sb == i64::MIN {
+            i64::MIN
+        } else {
+            cal.ord(sb)
+        };
+        let mut drv = sdrv;
+        let mut keep = i64::MIN;
+        if fb != i64::MIN {
+            let mut wf = cal.ord(fb) - dur;
+            if floor != i64::MIN && wf < cal.ord(floor) {
+                wf = cal.ord(floor);
+                fb = i64::MIN;
+            }
+            if wf >= w {
+                if wf > w {
+                    drv = fdrv;
+                }
+                w = wf;
+                keep = fb;
+            }
+        }
+        match c {
+            Constraint::MustStartOn(d) => {
+                let t = cal.ord(d.minutes());
+                if honor || t > w {
+                    w = t;
+                    keep = i64::MIN;
+                    drv = Driver::Constraint;
+                }
+            }
+            Constraint::MustFinishOn(d) => {
+                let t = cal.ord(d.minutes()) - dur;
+                if honor || t > w {
+                    w = t;
+                    keep = d.minutes();
+                    drv = Driver::Constraint;
+                }
+            }
+            Constraint::StartNoLaterThan(d) if honor => {
+                let t = cal.ord(d.minutes());
+                if w > t {
+                    w = t;
+                    keep = i64::MIN;
+                    drv = Driver::Constraint;
+                }
+            }
+            Constraint::FinishNoLaterThan(d) if honor => {
+                let t = cal.ord(d.minutes()) - dur;
+                if w > t {
+                    w = t;
+                    keep = d.minutes();
+                    drv = Driver::Constraint;
+                }
+            }
+            _ => {}
+        }
+        let es = self.start_of(n, w)?;
+        let wf = w + dur;
+        let mut ef = self.finish_of(n, wf)?;
+        // A finish that logic puts at the start of a working period stays there (Microsoft
+        // Project keeps, e.g., 08:00 for a start-to-finish successor).
+        if keep != i64::MIN && keep > ef && cal.works_at(keep) && cal.ord(keep) == wf {
+            ef = keep;
+        }
+        Ok((es, ef, drv))
+    }
+
+    /// Late dates of node `n` given the project finish `pf` and the late dates in `t`.
+    pub(crate) fn backward(&self, n: usize, pf: i64, t: &[Times]) -> Result<(i64, i64)> {
+        let m = self.m;
+        let (mut fb, mut sb) = (pf, i64::MAX);
+        match m.kind[n] {
+            Kind::Gate => {
+                let (mut ls, mut lf) = (i64::MAX, i64::MIN);
+                for e in self.net.succs(n) {
+                    let c = &t[e.node as usize];
+                    ls = ls.min(c.ls);
+                    lf = lf.max(c.lf);
+                }
+                if ls == i64::MAX {
+                    return Ok((pf, pf));
+                }
+                return Ok((ls, lf));
+            }
+            Kind::Removed => return Ok((0, 0)),
+            Kind::Leaf | Kind::Summary => {}
+        }
+        let pinned = m.flags[n] & F_PINNED != 0 && m.kind[n] == Kind::Leaf;
+        for e in self.net.succs(n) {
+            let s = e.node as usize;
+            if e.link == HIER {
+                fb = fb.min(t[s].lf);
+                sb = sb.min(t[s].ls);
+                continue;
+            }
+            let l = &m.links[e.link as usize];
+            if pinned && l.kind.from_start() {
+                // Microsoft Project: links from a manually scheduled task's start do not pull
+                // its late dates in.
+                continue;
+            }
+            let base = if l.kind.to_finish() { t[s].lf } else { t[s].ls };
+            let b = self.lagged(base, l, n, s, -1)?;
+            if l.kind.from_start() {
+                sb = sb.min(b);
+            } else {
+                fb = fb.min(b);
+            }
+        }
+        let ex = m.extra(n).copied();
+        if let Some(ex) = ex {
+            match ex.constraint {
+                Constraint::FinishNoLaterThan(d) | Constraint::MustFinishOn(d) => {
+                    fb = fb.min(d.minutes())
+                }
+                Constraint::StartNoLaterThan(d) | Constraint::MustStartOn(d) => {
+                    sb = sb.min(d.minutes())
+                }
+                _ => {}
+            }
+            if let Some(d) = ex.deadline {
+                fb = fb.min(d);
+            }
+        }
+        if m.kind[n] == Kind::Summary {
+            return Ok((sb, fb));
+        }
+        let f = m.flags[n];
+        let dur = m.dur[n];
+        if f & F_FINISHED != 0 {
+            let ex = ex.expect("finished tasks have extras");
+            return Ok((
+                ex.actual_start.expect("started"),
+                ex.actual_finish.expect("finished"),
+            ));
+        }
+        let (ls, lf) = if f & F_ELAPSED != 0 {
+            let lf = if sb != i64::MAX { fb.min(sb + dur) } else { fb };
+            (lf - dur, lf)
+        } else if f & F_MILESTONE != 0 {
+            let x = self.milestone_at(n, fb.min(sb))?;
+            (x, x)
+        } else {
+            let cal = self.cal(n);
+            let mut w = cal.ord(fb);
+            if sb != i64::MAX {
+                w = w.min(cal.ord(sb) + dur);
+            }
+            // A manually scheduled task keeps the late finish logic gives it, even at the start
+            // of a working period (08:00 rather than the previous 17:00).
+            let lf = if pinned && cal.ord(fb) == w {
+                fb
+            } else {
+                self.finish_of(n, w)?
+            };
+            (self.start_of(n, w - dur)?, lf)
+        };
+        if f & F_STARTED != 0 {
+            let s = ex.and_then(|e| e.actual_start).expect("started");
+            return Ok((s, lf));
+        }
+        Ok((ls, lf))
+    }
+
+    /// Working (or elapsed) minutes from `a` to `b` on node `n`'s calendar.
+    #[inline]
+    pub(crate) fn span(&self, n: usize, a: i64, b: i64) -> i64 {
+        if self.m.flags[n] & F_ELAPSED != 0 {
+            b - a
+        } else {
+            let c = self.cal(n);
+            c.ord(b) - c.ord(a)
+        }
+    }
+
+    /// Scheduled (start, finish) of task `i` from node times.
+    #[inline]
+    pub(crate) fn scheduled(&self, i: usize, t: &[Times]) -> (i64, i64) {
+        let n = self.m.node_of[i] as usize;
+        let x = &t[n];
+        if self.m.flags[n] & F_ALAP != 0 {
+            (x.ls, x.lf)
+        } else {
+            (x.es, x.ef)
+        }
+    }
+
+    /// Total and free float of task `i` (minutes) and whether it is critical by float.
+    pub(crate) fn floats(&self, i: usize, t: &[Times]) -> Result<(i64, i64)> {
+        let m = self.m;
+        let n = m.node_of[i] as usize;
+        let f = m.flags[n];
+        let x = &t[n];
+        let (ls, lf) = if m.kind[n] == Kind::Summary {
+            let g = &t[m.gate_of[i] as usize];
+            (g.ls, g.lf)
+        } else {
+            (x.ls, x.lf)
+        };
+        let tf = if f & F_ALAP != 0 {
+            0
+        } else {
+            let ss = self.span(n, x.es, ls);
+            let fs = self.span(n, x.ef, lf);
+            if f & F_STARTED != 0 {
+                fs
+            } else {
+                match self.opts.float_basis {
+                    FloatBasis::Smaller => ss.min(fs),
+                    FloatBasis::Start => ss,
+                    FloatBasis::Finish => fs,
+                }
+            }
+        };
+        let (ps, pfin) = self.scheduled(i, t);
+        let mut ff = i64::MAX;
+        for e in self.net.succs(n) {
+            if e.link == HIER {
+                continue;
+            }
+            let j = m.task_of[e.node as usize] as usize;
+            let jn = m.node_of[j] as usize;
+            if m.flags[jn] & F_FINISHED != 0 {
+                continue;
+            }
+            let l = &m.links[e.link as usize];
+            let (js, jf) = self.scheduled(j, t);
+            let b = self.lagged(
+                if l.kind.from_start() { ps } else { pfin },
+                l,
+                n,
+                e.node as usize,
+                1,
+            )?;
+            let gap = self.span(n, b, if l.kind.to_finish() { jf } else { js });
+            ff = ff.min(gap);
+        }
+        if ff == i64::MAX {
+            ff = tf;
+        }
+        if f & F_FINISHED != 0 {
+            ff = 0;
+        }
+        Ok((tf, ff.max(0)))
+    }
+
+    /// The links that bind node `n`'s early start (or finish), appended to `out`.
+    pub(crate) fn driving_links(
+        &self,
+        n: usize,
+        t: &[Times],
+        out: &mut Vec<LinkIndex>,
+    ) -> Result<()> {
+        let m = self.m;
+        if m.kind[n] == Kind::Summary || m.kind[n] == Kind::Removed {
+            return Ok(());
+        }
+        let f = m.flags[n];
+        if f & (F_PINNED | F_STARTED) != 0 {
+            return Ok(());
+        }
+        let src = |p: usize| self.src(p, t);
+        let dur = m.dur[n];
+        let es = t[n].es;
+        let elapsed = f & F_ELAPSED != 0;
+        let milestone = f & F_MILESTONE != 0 && m.kind[n] == Kind::Leaf;
+        let cal = self.cal(n);
+        let target = if elapsed || milestone || m.kind[n] == Kind::Gate {
+            es
+        } else {
+            cal.ord(es)
+        };
+        for e in self.net.preds(n) {
+            if e.link == HIER {
+                continue;
+            }
+            let p = e.node as usize;
+            let l = &m.links[e.link as usize];
+            let (s, fin) = src(p);
+            let b = self.lagged(if l.kind.from_start() { s } else { fin }, l, p, n, 1)?;
+            let implied = if m.kind[n] == Kind::Gate {
+                b
+            } else if milestone {
+                self.milestone_at(n, b)?
+            } else if elapsed {
+                if l.kind.to_finish() {
+                    b - dur
+                } else {
+                    b
+                }
+            } else if l.kind.to_finish() {
+                cal.ord(b) - dur
+            } else {
+                cal.ord(b)
+            };
+            if implied == target {
+                out.push(LinkIndex(e.link));
+            }
+        }
+        Ok(())
+    }
+
+    /// The (start, finish) node `p` shows its successors in the final forward pass.
+    #[inline]
+    pub(crate) fn src(&self, p: usize, t: &[Times]) -> (i64, i64) {
+        let x = &t[p];
+        if self.m.flags[p] & F_ALAP != 0 {
+            (x.ls, x.lf)
+        } else {
+            (x.es, x.ef)
+        }
+    }
+
+    /// Violations at node `n` (pinned or hard-constrained tasks that start before a link allows).
+    pub(crate) fn violations(&self, n: usize, t: &[Times], out: &mut Vec<Violation>) -> Result<()> {
+        let m = self.m;
+        if m.kind[n] != Kind::Leaf {
+            return Ok(());
+        }
+        let f = m.flags[n];
+        let c = m.constraint(n);
+        let hard = matches!(
+            c,
+            Constraint::MustStartOn(_)
+                | Constraint::MustFinishOn(_)
+                | Constraint::StartNoLaterThan(_)
+                | Constraint::FinishNoLaterThan(_)
+        );
+        let task = TaskIndex(m.task_of[n]);
+        let ex = m.extra(n);
+        if let Some(d) = ex.and_then(|e| e.deadline) {
+            let fin = self.scheduled(task.index(), t).1;
+            if fin > d && f & F_COMPLETE == 0 {
+                out.push(Violation {
+                    kind: ViolationKind::DeadlineMissed,
+                    task,
+                    link: None,
+                    required: DateTime::from_minutes(d).unwrap_or(DateTime::MAX),
+                    actual: DateTime::from_minutes(fin).unwrap_or(DateTime::MAX),
+                });
+            }
+        }
+        if f & F_PINNED == 0 && !(hard && self.opts.honor_constraints) {
+            return Ok(());
+        }
+        let kind = if f & F_PINNED != 0 {
+            ViolationKind::PinnedAgainstLink
+        } else {
+            ViolationKind::ConstraintAgainstLink
+        };
+        let x = &t[n];
+        let elapsed = f & F_ELAPSED != 0;
+        let cal = self.cal(n);
+        for e in self.net.preds(n) {
+            if e.link == HIER {
+                continue;
+            }
+            let p = e.node as usize;
+            let l = &m.links[e.link as usize];
+            let (s, fin) = self.src(p, t);
+            let b = self.lagged(if l.kind.from_start() { s } else { fin }, l, p, n, 1)?;
+            let actual = if l.kind.to_finish() { x.ef } else { x.es };
+            let late = if elapsed {
+                b > actual
+            } else {
+                cal.ord(b) > cal.ord(actual)
+            };
+            if late {
+                out.push(Violation {
+                    kind,
+                    task,
+                    link: Some(LinkIndex(e.link)),
+                    required: DateTime::from_minutes(b).unwrap_or(DateTime::MAX),
+                    actual: DateTime::from_minutes(actual).unwrap_or(DateTime::MIN),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Converts minutes to a [`DateTime`], naming the task if out of range.
+pub(crate) fn to_dt(x: i64, tasks: &[Task], i: usize, field: &str) -> Result<DateTime> {
+    DateTime::from_minutes(x).ok_or_else(|| {
+        Error::invalid(
+            Item::Task(tasks[i].id.clone()),
+            field,
+            "the computed date falls outside the years 1000-9999",
+        )
+    })
+}
+
+/// Runs all passes over a whole network in topological order.
+pub(crate) struct Full {
+    pub order: Vec<u32>,
+    pub times: Vec<Times>,
+    pub drivers: Vec<Driver>,
+    pub ps: i64,
+    pub pf: i64,
+}
+
+pub(crate) fn run_full<N: Net>(p: &Pass<'_, '_, N>, order: Vec<u32>) -> Result<Full> {
+    let m = p.m;
+    let nodes = m.nodes();
+    let mut times = vec![Times::default(); nodes];
+    let mut drivers = vec![Driver::ProjectStart; nodes];
+    let leaf_like = |n: usize| m.kind[n] == Kind::Leaf;
+    let (ps, pf);
+    if let Some(fixed) = m.fixed_finish {
+        // Scheduled from the finish: late dates first, then the start they imply.
+        pf = fixed;
+        for &n in order.iter().rev() {
+            let n = n as usize;
+            let (ls, lf) = p.backward(n, pf, &times)?;
+            times[n].ls = ls;
+            times[n].lf = lf;
+        }
+        let s = (0..nodes)
+            .filter(|&n| leaf_like(n))
+            .map(|n| times[n].ls)
+            .min()
+            .unwrap_or(i64::MAX);
+        ps = if s == i64::MAX { fixed } else { s };
+        forward_all(p, &order, ps, &mut times, &mut drivers, false)?;
+    } else {
+        ps = m.start;
+        if m.has_alap {
+            // Early pass with every task as soon as possible, for the project finish.
+            let mut early = times.clone();
+            forward_all(p, &order, ps, &mut early, &mut drivers, false)?;
+            pf = project_finish(m, &early, ps);
+            for &n in order.iter().rev() {
+                let n = n as usize;
+                let (ls, lf) = p.backward(n, pf, &times)?;
+                times[n].ls = ls;
+                times[n].lf = lf;
+            }
+            forward_all(p, &order, ps, &mut times, &mut drivers, true)?;
+        } else {
+            forward_all(p, &order, ps, &mut times, &mut drivers, false)?;
+            pf = project_finish(m, &times, ps);
+            for &n in order.iter().rev() {
+                let n = n as usize;
+                let (ls, lf) = p.backward(n, pf, &times)?;
+                times[n].ls = ls;
+                times[n].lf = lf;
+            }
+        }
+    }
+    Ok(Full {
+        order,
+        times,
+        drivers,
+        ps,
+        pf,
+    })
+}
+
+/// The latest early finish of any non-summary task (the project start if there is none).
+pub(crate) fn project_finish(m: &Model<'_>, t: &[Times], ps: i64) -> i64 {
+    let mut pf = i64::MIN;
+    for (n, k) in m.kind.iter().enumerate() {
+        if *k == Kind::Leaf {
+            pf = pf.max(t[n].ef);
+        }
+    }
+    if pf == i64::MIN {
+        ps
+    } else {
+        pf
+    }
+}
+
+fn forward_all<N: Net>(
+    p: &Pass<'_, '_, N>,
+    order: &[u32],
+    ps: i64,
+    times: &mut [Times],
+    drivers: &mut [Driver],
+    scheduled: bool,
+) -> Result<()> {
+    for &n in order {
+        let n = n as usize;
+        let (es, ef, d) = {
+            let t: &[Times] = times;
+            if scheduled {
+                p.forward(n, ps, &|q| p.src(q, t))?
+            } else {
+                p.forward(n, ps, &|q| (t[q].es, t[q].ef))?
+            }
+        };
+        times[n].es = es;
+        times[n].ef = ef;
+        drivers[n] = d;
+    }
+    Ok(())
+}
+
+/// Builds the public output of one task.
+pub(crate) fn task_output<N: Net>(
+    p: &Pass<'_, '_, N>,
+    i: usize,
+    t: &[Times],
+    drivers: &[Driver],
+) -> Result<TaskSchedule> {
+    let m = p.m;
+    let n = m.node_of[i] as usize;
+    let x = &t[n];
+    let (ls, lf) = if m.kind[n] == Kind::Summary {
+        let g = &t[m.gate_of[i] as usize];
+        (g.ls, g.lf)
+    } else {
+        (x.ls, x.lf)
+    };
+    let (start, finish) = p.scheduled(i, t);
+    let (tf, ff) = p.floats(i, t)?;
+    let f = m.flags[n];
+    let elapsed = f & F_ELAPSED != 0;
+    let critical = match p.opts.critical {
+        Criticality::TotalFloat(th) => {
+            // Microsoft Project: a pinned (manual) task with no links is outside the network
+            // and never critical; linked pinned tasks are.
+            let outside = f & F_PINNED != 0
+                && !p
+                    .net
+                    .preds(n)
+                    .iter()
+                    .chain(p.net.succs(n))
+                    .any(|e| e.link != HIER);
+            tf <= th.minutes() && f & F_COMPLETE == 0 && !outside
+        }
+        Criticality::LongestPath => false,
+    };
+    let dur = |v: i64| {
+        if elapsed {
+            Duration::elapsed_minutes(v)
+        } else {
+            Duration::minutes_work(v)
+        }
+    };
+    let tasks = p.tasks;
+    let driver = if m.kind[n] == Kind::Summary {
+        Driver::Children
+    } else {
+        drivers[n]
+    };
+    Ok(TaskSchedule {
+        start: to_dt(start, tasks, i, "start")?,
+        finish: to_dt(finish, tasks, i, "finish")?,
+        early_start: to_dt(x.es, tasks, i, "early_start")?,
+        early_finish: to_dt(x.ef, tasks, i, "early_finish")?,
+        late_start: to_dt(ls, tasks, i, "late_start")?,
+        late_finish: to_dt(lf, tasks, i, "late_finish")?,
+        total_float: dur(tf),
+        free_float: dur(ff),
+        critical,
+        driver,
+    })
+}
+
+/// Leaf-level drivers of node `n` that pass `keep`: the leaf tasks whose links bind it, looking
+/// through summaries (a summary predecessor stands for its subtasks that set its rolled-up date).
+fn driver_leaves<N: Net>(
+    p: &Pass<'_, '_, N>,
+    n: usize,
+    sched: &Schedule,
+    drivers: &[Driver],
+    keep: &dyn Fn(usize) -> bool,
+    out: &mut Vec<u32>,
+) {
+    let m = p.m;
+    let mut stack: Vec<(usize, bool)> = Vec::new();
+    // Links that drive `n` or, through the summary tree, the gates it inherits its start from.
+    let mut node = n;
+    loop {
+        let i = m.task_of[node] as usize;
+        for li in sched.driving_links(TaskIndex(i as u32)) {
+            let l = &m.links[li.index()];
+            stack.push((m.node_of[l.from.index()] as usize, l.kind.from_start()));
+        }
+        match drivers[node] {
+            Driver::Summary(s) if m.gate_of[s.index()] != NONE => {
+                node = m.gate_of[s.index()] as usize
+            }
+            _ => break,
+        }
+    }
+    while let Some((q, from_start)) = stack.pop() {
+        let qi = m.task_of[q] as usize;
+        if !keep(qi) {
+            continue;
+        }
+        if m.kind[q] == Kind::Leaf {
+            out.push(qi as u32);
+            continue;
+        }
+        let target = if from_start {
+            sched.tasks[qi].start
+        } else {
+            sched.tasks[qi].finish
+        };
+        for e in p.net.preds(q) {
+            if e.link == HIER {
+                let ci = m.task_of[e.node as usize] as usize;
+                let cs = &sched.tasks[ci];
+                let v = if from_start { cs.start } else { cs.finish };
+                if v == target {
+                    stack.push((m.node_of[ci] as usize, from_start));
+                }
+            }
+        }
+    }
+}
+
+/// Fills the derived parts of a schedule: criticality by longest path, critical order and paths.
+pub(crate) fn finish_schedule<N: Net>(
+    p: &Pass<'_, '_, N>,
+    order: &[u32],
+    drivers: &[Driver],
+    sched: &mut Schedule,
+) {
+    let m = p.m;
+    let n_tasks = m.node_of.len();
+    let mut pos = vec![0u32; m.nodes()];
+    for (k, &n) in order.iter().enumerate() {
+        pos[n as usize] = k as u32;
+    }
+    let is_leaf = |i: usize| m.kind[m.node_of[i] as usize] == Kind::Leaf;
+    let mut buf = Vec::new();
+
+    if p.opts.critical == Criticality::LongestPath {
+        // Mark tasks that finish at the project finish and, transitively, their drivers.
+        let pf = sched.project_finish;
+        let mut stack: Vec<usize> = (0..n_tasks)
+            .filter(|&i| {
+                is_leaf(i) && {
+                    let c = &m.calendars[m.project_cal as usize];
+                    c.ord(sched.tasks[i].finish.minutes()) == c.ord(pf.minutes())
+                }
+            })
+            .collect();
+        for &i in &stack {
+            sched.tasks[i].critical = true;
+        }
+        while let Some(i) = stack.pop() {
+            buf.clear();
+            driver_leaves(p, m.in_node(i), sched, drivers, &|_| true, &mut buf);
+            for &q in &buf {
+                let q = q as usize;
+                if !sched.tasks[q].critical {
+                    sched.tasks[q].critical = true;
+                    stack.push(q);
+                }
+            }
+        }
+        // A summary is on the longest path when one of its subtasks is.
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for i in 0..n_tasks {
+                if sched.tasks[i].critical {
+                    if let Some(par) = p.tasks[i].parent {
+                        if !sched.tasks[par.index()].critical {
+                            sched.tasks[par.index()].critical = true;
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    let mut crit: Vec<usize> = (0..n_tasks)
+        .filter(|&i| {
+            is_leaf(i) && sched.tasks[i].critical && m.kind[m.node_of[i] as usize] != Kind::Removed
+        })
+        .collect();
+    crit.sort_by_key(|&i| {
+        let t = &sched.tasks[i];
+        (t.early_start, t.early_finish, pos[m.node_of[i] as usize])
+    });
+    sched.critical_order = crit.iter().map(|&i| TaskIndex(i as u32)).collect();
+
+    // Critical paths over the leaf-level driving graph.
+    let mut preds_of: Vec<Vec<u32>> = vec![Vec::new(); n_tasks];
+    let mut has_succ = vec![false; n_tasks];
+    for &i in &crit {
+        buf.clear();
+        let crit_flag = |q: usize| sched.tasks[q].critical;
+        driver_leaves(p, m.in_node(i), sched, drivers, &crit_flag, &mut buf);
+        buf.sort_unstable();
+        buf.dedup();
+        for &q in &buf {
+            has_succ[q as usize] = true;
+        }
+        preds_of[i] = buf.clone();
+    }
+    // Enumerate from the ends backwards, then reverse each path.
+    let mut paths: Vec<Vec<TaskIndex>> = Vec::new();
+    let ends: Vec<usize> = crit.iter().copied().filter(|&i| !has_succ[i]).collect();
+    'outer: for &end in &ends {
+        let mut stack: Vec<(usize, usize)> = vec![(end, 0)];
+        let mut path: Vec<u32> = vec![end as u32];
+        while let Some(&mut (v, ref mut k)) = stack.last_mut() {
+            let ps = &preds_of[v];
+            if ps.is_empty() {
+                let mut pth: Vec<TaskIndex> = path.iter().rev().map(|&x| TaskIndex(x)).collect();
+                pth.shrink_to_fit();
+                paths.push(pth);
+                if paths.len() >= p.opts.max_critical_paths {
+                    break 'outer;
+                }
+                stack.pop();
+                path.pop();
+                continue;
+            }
+            if *k < ps.len() {
+                let q = ps[*k] as usize;
+                *k += 1;
+                stack.push((q, 0));
+                path.push(q as u32);
+            } else {
+                stack.pop();
+                path.pop();
+            }
+        }
+    }
+    paths.sort_by(|a, b| {
+        let key = |x: &Vec<TaskIndex>| {
+            x.iter()
+                .map(|i| pos[m.node_of[i.index()] as usize])
+                .collect::<Vec<_>>()
+        };
+        key(a).cmp(&key(b))
+    });
+    sched.critical_paths = paths;
+}
+
+/// Schedules a project: early and late dates, float, critical path and drivers for every task.
+///
+/// ```
+/// use jindu::{Project, Task, Link, Duration, ScheduleOptions};
+/// let mut p = Project::new("Demo", "2026-01-05T08:00".parse()?);
+/// let a = p.add_task(Task::new("A", "Design").with_duration(Duration::days(3)))?;
+/// let b = p.add_task(Task::new("B", "Build").with_duration(Duration::days(5)))?;
+/// let c = p.add_task(Task::new("C", "Docs").with_duration(Duration::days(2)))?;
+/// p.add_link(Link::finish_to_start(a, b))?;
+/// p.add_link(Link::finish_to_start(a, c))?;
+/// let s = jindu::schedule(&p, &ScheduleOptions::default())?;
+/// assert_eq!(s.project_finish.to_string(), "2026-01-14T17:00:00");
+/// assert_eq!(s.critical_path(), &[a, b]);
+/// assert_eq!(s.task(c).total_float, Duration::days(3));
+/// # Ok::<(), jindu::Error>(())
+/// ```
+pub fn schedule(project: &Project, opts: &ScheduleOptions) -> Result<Schedule> {
+    let (model, csr) = graph::compile(project)?;
+    let order = graph::topo_order(&model, &csr, project.tasks())?;
+    schedule_compiled(project, &model, &csr, order, opts)
+}
+
+pub(crate) fn warnings_for(project: &Project, m: &Model<'_>) -> Vec<Warning> {
+    let mut w = Vec::new();
+    for (i, t) in project.tasks().iter().enumerate() {
+        if m.kind[i] == Kind::Summary && !t.duration.is_zero() {
+            w.push(Warning {
+                item: Item::Task(t.id.clone()),
+                message: format!(
+                    "summary task: its own duration {} is ignored, its dates roll up from its subtasks",
+                    t.duration.display(project.settings())
+                ),
+            });
+        }
+        if m.kind[i] == Kind::Summary && t.milestone {
+            w.push(Warning {
+                item: Item::Task(t.id.clone()),
+                message: "summary task: the milestone flag is ignored".to_owned(),
+            });
+        }
+    }
+    w
+}
+
+fn schedule_compiled(
+    project: &Project,
+    model: &Model<'_>,
+    csr: &Csr,
+    order: Vec<u32>,
+    opts: &ScheduleOptions,
+) -> Result<Schedule> {
+    let pass = Pass {
+        m: model,
+        net: csr,
+        tasks: project.tasks(),
+        opts,
+    };
+    let full = run_full(&pass, order)?;
+    let n = project.len();
+    let mut tasks = Vec::with_capacity(n);
+    let mut driving_off = Vec::with_capacity(n + 1);
+    let mut driving = Vec::new();
+    let mut violations = Vec::new();
+    driving_off.push(0u32);
+    for i in 0..n {
+        tasks.push(task_output(&pass, i, &full.times, &full.drivers)?);
+        pass.driving_links(model.in_node(i), &full.times, &mut driving)?;
+        driving_off.push(driving.len() as u32);
+        pass.violations(model.node_of[i] as usize, &full.times, &mut violations)?;
+    }
+    let mut s = Schedule {
+        project_start: DateTime::from_minutes(full.ps).ok_or_else(|| {
+            Error::invalid(
+                Item::Project,
+                "start",
+                "the project start is outside the years 1000-9999",
+            )
+        })?,
+        project_finish: DateTime::from_minutes(full.pf).ok_or_else(|| {
+            Error::invalid(
+                Item::Project,
+                "finish",
+                "the project finish is outside the years 1000-9999",
+            )
+        })?,
+        tasks,
+        critical_order: Vec::new(),
+        critical_paths: Vec::new(),
+        driving_off,
+        driving,
+        violations,
+        warnings: warnings_for(project, model),
+    };
+    finish_schedule(&pass, &full.order, &full.drivers, &mut s);
+    Ok(s)
+}

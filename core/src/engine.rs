@@ -1,0 +1,1860 @@
+//! The incremental engine: a project and its schedule, kept up to date edit by edit.
+//!
+//! [`Engine::apply`] changes the project and recomputes only the part of the network an edit can
+//! reach, in topological order, stopping wherever a date does not change.
+//! The topological order itself is maintained incrementally (Pearce–Kelly), so adding a link
+//! costs time proportional to the region it reorders, and a link that would close a loop is
+//! rejected with the loop spelled out.
+//! Every change goes through an undo journal: [`Engine::preview`] applies an edit, reports the
+//! diff and rolls back exactly, and an edit that fails leaves the engine as it was.
+
+use std::borrow::Cow;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+
+use crate::cpm::{self, Driver, Pass, Schedule, ScheduleOptions, TaskSchedule, Times};
+use crate::error::{Error, Item, Result};
+use crate::graph::{
+    self, check_summary_link, check_summary_task, task_extra, task_flags, Edge, Extra, Kind, Model,
+    Net, F_ALAP, HIER, NONE,
+};
+use crate::id::{LinkIndex, TaskId, TaskIndex};
+use crate::model::{
+    check_task_fields, Constraint, Lag, Link, LinkType, Pin, Project, ScheduleFrom, Task,
+};
+use crate::time::{DateTime, Duration};
+
+/// A change to the project, applied by [`Engine::apply`] or tried by [`Engine::preview`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Edit {
+    /// Changes a task's duration (not allowed on summaries, whose duration rolls up).
+    SetDuration {
+        /// The task.
+        task: TaskId,
+        /// The new duration.
+        duration: Duration,
+    },
+    /// Changes a task's constraint.
+    SetConstraint {
+        /// The task.
+        task: TaskId,
+        /// The new constraint.
+        constraint: Constraint,
+    },
+    /// Sets or clears a task's deadline.
+    SetDeadline {
+        /// The task.
+        task: TaskId,
+        /// The new deadline.
+        deadline: Option<DateTime>,
+    },
+    /// Pins a task to fixed dates (manual scheduling), or unpins it with `None`.
+    Pin {
+        /// The task.
+        task: TaskId,
+        /// The pinned dates, or `None` to return the task to automatic scheduling.
+        pin: Option<Pin>,
+    },
+    /// Adds a link.
+    AddLink {
+        /// Predecessor.
+        from: TaskId,
+        /// Successor.
+        to: TaskId,
+        /// Link type.
+        kind: LinkType,
+        /// Lag.
+        lag: Lag,
+    },
+    /// Changes the type and lag of an existing link.
+    SetLink {
+        /// Predecessor.
+        from: TaskId,
+        /// Successor.
+        to: TaskId,
+        /// New link type.
+        kind: LinkType,
+        /// New lag.
+        lag: Lag,
+    },
+    /// Removes a link.
+    RemoveLink {
+        /// Predecessor.
+        from: TaskId,
+        /// Successor.
+        to: TaskId,
+    },
+    /// Adds a task (without links) under `parent`, or at the top level.
+    /// `task.parent` must be `None`: the parent is named by key here.
+    AddTask {
+        /// The new task.
+        task: Task,
+        /// Its summary task.
+        parent: Option<TaskId>,
+    },
+    /// Removes a task with its subtasks and all their links.
+    RemoveTask {
+        /// The task.
+        task: TaskId,
+    },
+}
+
+/// How one task's schedule changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The task.
+    pub task: TaskId,
+    /// Its schedule before the edit (`None` if the edit added it).
+    pub before: Option<TaskSchedule>,
+    /// Its schedule after the edit (`None` if the edit removed it); `after.driver` says what
+    /// holds it in place now.
+    pub after: Option<TaskSchedule>,
+}
+
+impl Change {
+    /// Whether the task's scheduled start or finish moved.
+    pub fn moved(&self) -> bool {
+        match (&self.before, &self.after) {
+            (Some(a), Some(b)) => a.start != b.start || a.finish != b.finish,
+            _ => true,
+        }
+    }
+}
+
+/// What an edit changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diff {
+    /// Every task whose schedule (dates, float, criticality or driver) changed, in task order.
+    pub changes: Vec<Change>,
+    /// Project start before and after.
+    pub project_start: (DateTime, DateTime),
+    /// Project finish before and after.
+    pub project_finish: (DateTime, DateTime),
+    /// How many network nodes were recomputed (a measure of the edit's reach).
+    pub recomputed: usize,
+}
+
+impl Diff {
+    /// The keys of the tasks whose scheduled dates moved.
+    pub fn moved(&self) -> Vec<&TaskId> {
+        self.changes
+            .iter()
+            .filter(|c| c.moved())
+            .map(|c| &c.task)
+            .collect()
+    }
+}
+
+/// Adjacency lists that can change.
+#[derive(Debug, Default)]
+struct Lists {
+    preds: Vec<Vec<Edge>>,
+    succs: Vec<Vec<Edge>>,
+}
+
+impl Net for Lists {
+    #[inline]
+    fn preds(&self, n: usize) -> &[Edge] {
+        &self.preds[n]
+    }
+    #[inline]
+    fn succs(&self, n: usize) -> &[Edge] {
+        &self.succs[n]
+    }
+}
+
+/// One reversible step.
+#[derive(Debug)]
+enum Undo {
+    Times(u32, Times),
+    Early(u32, Times),
+    Driver(u32, Driver),
+    Out(u32, Option<TaskSchedule>),
+    Ps(i64),
+    Pf(i64),
+    Node {
+        n: u32,
+        kind: Kind,
+        dur: i64,
+        flags: u8,
+        extra: u32,
+    },
+    Task(u32, Box<Task>),
+    Live(u32, bool),
+    PushTask,
+    PushNode,
+    AddEdge(u32, u32, u32),
+    RemoveEdge(u32, u32, u32),
+    PushLink,
+    LinkLive(u32, bool),
+    LinkValue(u32, Link),
+    Pos(u32, u32),
+    IndexSet(TaskId, Option<u32>),
+    Gate(u32, u32),
+    Kid(u32, u32, bool),
+    AlapCount(u32),
+    EarlyVec(Option<Vec<Times>>),
+}
+
+/// A project with its schedule, updated incrementally by edits.
+///
+/// ```
+/// use jindu::{Engine, Edit, Project, Task, Link, Duration, ScheduleOptions, Driver};
+/// let mut p = Project::new("Demo", "2026-01-05T08:00".parse()?);
+/// let a = p.add_task(Task::new("A", "Design").with_duration(Duration::days(2)))?;
+/// let b = p.add_task(Task::new("B", "Build").with_duration(Duration::days(3)))?;
+/// let c = p.add_task(Task::new("C", "Test").with_duration(Duration::days(1)))?;
+/// p.add_link(Link::finish_to_start(a, b))?;
+/// p.add_link(Link::finish_to_start(b, c))?;
+/// let mut e = Engine::new(p, ScheduleOptions::default())?;
+///
+/// // What would happen if design took a day longer?
+/// let d = e.preview(&Edit::SetDuration { task: "A".into(), duration: Duration::days(3) })?;
+/// assert_eq!(d.moved().len(), 3);
+/// assert_eq!(e.task("C").unwrap().finish.to_string(), "2026-01-12T17:00:00"); // unchanged
+///
+/// // Commit it: C moves, driven by its link from B.
+/// let d = e.apply(Edit::SetDuration { task: "A".into(), duration: Duration::days(3) })?;
+/// let c = d.changes.iter().find(|c| c.task.as_str() == "C").unwrap();
+/// assert_eq!(c.after.unwrap().finish.to_string(), "2026-01-13T17:00:00");
+/// assert!(matches!(c.after.unwrap().driver, Driver::Link(_)));
+/// # Ok::<(), jindu::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Engine {
+    header: Project,
+    assignments: Vec<crate::model::Assignment>,
+    opts: ScheduleOptions,
+    tasks: Vec<Task>,
+    live: Vec<bool>,
+    kids: Vec<Vec<u32>>,
+    index: HashMap<TaskId, u32>,
+    link_live: Vec<bool>,
+    model: Model<'static>,
+    net: Lists,
+    pos: Vec<u32>,
+    at: Vec<u32>,
+    times: Vec<Times>,
+    early: Option<Vec<Times>>,
+    drivers: Vec<Driver>,
+    out: Vec<Option<TaskSchedule>>,
+    alap_count: u32,
+    ps: i64,
+    pf: i64,
+    journal: Vec<Undo>,
+    stamp: Vec<u32>,
+    clock: u32,
+}
+
+impl Engine {
+    /// Schedules `project` and keeps it for editing.
+    pub fn new(project: Project, opts: ScheduleOptions) -> Result<Engine> {
+        let (model, csr) = graph::compile(&project)?;
+        let order = graph::topo_order(&model, &csr, project.tasks())?;
+        let n_nodes = model.nodes();
+        let mut net = Lists {
+            preds: Vec::with_capacity(n_nodes),
+            succs: Vec::with_capacity(n_nodes),
+        };
+        for n in 0..n_nodes {
+            net.preds.push(csr.preds(n).to_vec());
+            net.succs.push(csr.succs(n).to_vec());
+        }
+        let model: Model<'static> = Model {
+            links: Cow::Owned(model.links.to_vec()),
+            ..model
+        };
+        let tasks: Vec<Task> = project.tasks().to_vec();
+        drop(csr);
+        let n = tasks.len();
+        let mut kids = vec![Vec::new(); n];
+        for (i, t) in tasks.iter().enumerate() {
+            if let Some(p) = t.parent {
+                kids[p.index()].push(i as u32);
+            }
+        }
+        let index = tasks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.clone(), i as u32))
+            .collect();
+        let link_live = vec![true; model.links.len()];
+        let alap_count = (0..model.nodes())
+            .filter(|&k| model.flags[k] & F_ALAP != 0)
+            .count() as u32;
+        let mut pos = vec![0u32; n_nodes];
+        for (k, &v) in order.iter().enumerate() {
+            pos[v as usize] = k as u32;
+        }
+        let mut header = project;
+        let (_, _, assignments) = header.take_contents();
+        let mut e = Engine {
+            assignments,
+            header,
+            opts,
+            tasks,
+            live: vec![true; n],
+            kids,
+            index,
+            link_live,
+            model,
+            net,
+            pos,
+            at: order,
+            times: Vec::new(),
+            early: None,
+            drivers: Vec::new(),
+            out: Vec::new(),
+            alap_count,
+            ps: 0,
+            pf: 0,
+            journal: Vec::new(),
+            stamp: vec![0; n_nodes],
+            clock: 0,
+        };
+        e.full_recompute()?;
+        Ok(e)
+    }
+
+    fn pass(&self) -> Pass<'_, 'static, Lists> {
+        Pass {
+            m: &self.model,
+            net: &self.net,
+            tasks: &self.tasks,
+            opts: &self.opts,
+        }
+    }
+
+    fn full_recompute(&mut self) -> Result<()> {
+        let order = self.at.clone();
+        let full = {
+            let pass = self.pass();
+            let order: Vec<u32> = order
+                .into_iter()
+                .filter(|&n| self.model.kind[n as usize] != Kind::Removed)
+                .collect();
+            cpm::run_full(&pass, order)?
+        };
+        self.times = full.times;
+        self.drivers = full.drivers;
+        self.ps = full.ps;
+        self.pf = full.pf;
+        self.early = if self.alap_count > 0 && self.model.fixed_finish.is_none() {
+            Some(self.compute_early_full()?)
+        } else {
+            None
+        };
+        let mut out = Vec::with_capacity(self.tasks.len());
+        for i in 0..self.tasks.len() {
+            out.push(if self.live[i] {
+                Some(cpm::task_output(
+                    &self.pass(),
+                    i,
+                    &self.times,
+                    &self.drivers,
+                )?)
+            } else {
+                None
+            });
+        }
+        self.out = out;
+        Ok(())
+    }
+
+    /// Early dates with every task as soon as possible (used for the project finish when some
+    /// tasks are as late as possible).
+    fn compute_early_full(&self) -> Result<Vec<Times>> {
+        let pass = self.pass();
+        let mut early = vec![Times::default(); self.model.nodes()];
+        for &n in &self.at {
+            let n = n as usize;
+            if self.model.kind[n] == Kind::Removed {
+                continue;
+            }
+            let (es, ef, _) = {
+                let t: &[Times] = &early;
+                pass.forward(n, self.ps, &|q| (t[q].es, t[q].ef))?
+            };
+            early[n].es = es;
+            early[n].ef = ef;
+        }
+        Ok(early)
+    }
+
+    /// The options the engine schedules with.
+    pub fn options(&self) -> &ScheduleOptions {
+        &self.opts
+    }
+
+    /// The number of live tasks.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Whether there are no tasks.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// The current schedule of task `id`.
+    pub fn task(&self, id: &str) -> Option<&TaskSchedule> {
+        self.index
+            .get(id)
+            .and_then(|&i| self.out[i as usize].as_ref())
+    }
+
+    /// The current definition of task `id`.
+    pub fn task_def(&self, id: &str) -> Option<&Task> {
+        self.index.get(id).map(|&i| &self.tasks[i as usize])
+    }
+
+    /// The current project start.
+    pub fn project_start(&self) -> DateTime {
+        DateTime::from_minutes(self.ps).unwrap_or(DateTime::MIN)
+    }
+
+    /// The current project finish.
+    pub fn project_finish(&self) -> DateTime {
+        DateTime::from_minutes(self.pf).unwrap_or(DateTime::MAX)
+    }
+
+    /// The links that hold task `id` where it is now: each as (predecessor key, link type, lag).
+    ///
+    /// Empty when the task is held by the project start, its constraint, its pin or its
+    /// progress (see [`TaskSchedule::driver`]).
+    pub fn why(&self, id: &str) -> Option<Vec<(TaskId, LinkType, Lag)>> {
+        let &i = self.index.get(id)?;
+        let mut links = Vec::new();
+        self.pass()
+            .driving_links(self.model.in_node(i as usize), &self.times, &mut links)
+            .ok()?;
+        Some(
+            links
+                .into_iter()
+                .map(|l| {
+                    let link = &self.model.links[l.index()];
+                    (
+                        self.tasks[link.from.index()].id.clone(),
+                        link.kind,
+                        link.lag,
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    /// The current project as a plain [`Project`] (removed tasks compacted away).
+    pub fn project(&self) -> Project {
+        let mut p = self.header.clone();
+        let (remap, _) = self.compaction();
+        let mut parents = Vec::new();
+        for (i, t) in self.tasks.iter().enumerate() {
+            if !self.live[i] {
+                continue;
+            }
+            let mut t = t.clone();
+            parents.push(t.parent.map(|x| TaskIndex(remap[x.index()])));
+            t.parent = None;
+            p.add_task(t).expect("engine tasks are valid");
+        }
+        for (k, par) in parents.into_iter().enumerate() {
+            if par.is_some() {
+                p.set_parent(TaskIndex(k as u32), par)
+                    .expect("engine tree is valid");
+            }
+        }
+        for (k, l) in self.model.links.iter().enumerate() {
+            if self.link_live[k] {
+                let l = Link {
+                    from: TaskIndex(remap[l.from.index()]),
+                    to: TaskIndex(remap[l.to.index()]),
+                    ..*l
+                };
+                p.add_link(l).expect("engine links are valid");
+            }
+        }
+        for a in &self.assignments {
+            if self.live[a.task.index()] {
+                let a = crate::model::Assignment {
+                    task: TaskIndex(remap[a.task.index()]),
+                    ..*a
+                };
+                p.add_assignment(a).expect("engine assignments are valid");
+            }
+        }
+        p
+    }
+
+    /// Slot → compact index for live tasks, and the reverse.
+    fn compaction(&self) -> (Vec<u32>, Vec<u32>) {
+        let mut remap = vec![NONE; self.tasks.len()];
+        let mut back = Vec::with_capacity(self.index.len());
+        for (i, &l) in self.live.iter().enumerate() {
+            if l {
+                remap[i] = back.len() as u32;
+                back.push(i as u32);
+            }
+        }
+        (remap, back)
+    }
+
+    /// The full current schedule (with critical paths), indexed like [`Engine::project`].
+    pub fn schedule(&self) -> Schedule {
+        let pass = self.pass();
+        let n = self.tasks.len();
+        let mut driving_off = vec![0u32];
+        let mut driving = Vec::new();
+        let mut violations = Vec::new();
+        let mut tasks = Vec::with_capacity(n);
+        let placeholder = self.out.iter().flatten().next().copied();
+        for i in 0..n {
+            if self.live[i] {
+                tasks.push(self.out[i].expect("live tasks have output"));
+                pass.driving_links(self.model.in_node(i), &self.times, &mut driving)
+                    .expect("drivers were computable when scheduled");
+                pass.violations(self.model.node_of[i] as usize, &self.times, &mut violations)
+                    .expect("violations were computable when scheduled");
+            } else {
+                tasks.push(placeholder.expect("some task is live"));
+            }
+            driving_off.push(driving.len() as u32);
+        }
+        let mut s = Schedule {
+            project_start: self.project_start(),
+            project_finish: self.project_finish(),
+            tasks,
+            critical_order: Vec::new(),
+            critical_paths: Vec::new(),
+            driving_off,
+            driving,
+            violations,
+            warnings: Vec::new(),
+        };
+        let order: Vec<u32> = self
+            .at
+            .iter()
+            .copied()
+            .filter(|&v| self.model.kind[v as usize] != Kind::Removed)
+            .collect();
+        cpm::finish_schedule(&pass, &order, &self.drivers, &mut s);
+        self.compact_schedule(s)
+    }
+
+    fn compact_schedule(&self, mut s: Schedule) -> Schedule {
+        let (remap, back) = self.compaction();
+        if back.len() == self.tasks.len() {
+            s.warnings = self.warnings();
+            return s;
+        }
+        let mut driving_off = vec![0u32];
+        let mut driving = Vec::new();
+        let mut link_remap = vec![NONE; self.model.links.len()];
+        let mut k = 0;
+        for (i, &l) in self.link_live.iter().enumerate() {
+            if l {
+                link_remap[i] = k;
+                k += 1;
+            }
+        }
+        for &i in &back {
+            let i = i as usize;
+            for l in &s.driving[s.driving_off[i] as usize..s.driving_off[i + 1] as usize] {
+                driving.push(LinkIndex(link_remap[l.index()]));
+            }
+            driving_off.push(driving.len() as u32);
+        }
+        let fix = |t: TaskIndex| TaskIndex(remap[t.index()]);
+        let fix_drv = |d: Driver| match d {
+            Driver::Link(l) => Driver::Link(LinkIndex(link_remap[l.index()])),
+            Driver::Summary(t) => Driver::Summary(fix(t)),
+            d => d,
+        };
+        Schedule {
+            project_start: s.project_start,
+            project_finish: s.project_finish,
+            tasks: back
+                .iter()
+                .map(|&i| {
+                    let mut t = s.tasks[i as usize];
+                    t.driver = fix_drv(t.driver);
+                    t
+                })
+                .collect(),
+            critical_order: s.critical_order.iter().map(|&t| fix(t)).collect(),
+            critical_paths: s
+                .critical_paths
+                .iter()
+                .map(|p| p.iter().map(|&t| fix(t)).collect())
+                .collect(),
+            driving_off,
+            driving,
+            violations: s
+                .violations
+                .iter()
+                .map(|v| crate::cpm::Violation {
+                    task: fix(v.task),
+                    link: v.link.map(|l| LinkIndex(link_remap[l.index()])),
+                    ..*v
+                })
+                .collect(),
+            warnings: self.warnings(),
+        }
+    }
+
+    fn warnings(&self) -> Vec<crate::cpm::Warning> {
+        let mut w = Vec::new();
+        for (i, t) in self.tasks.iter().enumerate() {
+            if self.live[i] && self.model.kind[self.model.node_of[i] as usize] == Kind::Summary {
+                if !t.duration.is_zero() {
+                    w.push(crate::cpm::Warning {
+                        item: Item::Task(t.id.clone()),
+                        message: format!(
+                            "summary task: its own duration {} is ignored, its dates roll up from its subtasks",
+                            t.duration.display(self.header.settings())
+                        ),
+                    });
+                }
+                if t.milestone {
+                    w.push(crate::cpm::Warning {
+                        item: Item::Task(t.id.clone()),
+                        message: "summary task: the milestone flag is ignored".to_owned(),
+                    });
+                }
+            }
+        }
+        w
+    }
+
+    /// Applies `edit`, recomputes what it can affect and returns what changed.
+    /// On error the engine is left exactly as it was.
+    pub fn apply(&mut self, edit: Edit) -> Result<Diff> {
+        self.journal.clear();
+        match self.run(&edit) {
+            Ok(d) => {
+                self.journal.clear();
+                Ok(d)
+            }
+            Err(e) => {
+                self.rollback();
+                Err(e)
+            }
+        }
+    }
+
+    /// Returns what `edit` would change, without changing anything.
+    pub fn preview(&mut self, edit: &Edit) -> Result<Diff> {
+        self.journal.clear();
+        let r = self.run(edit);
+        self.rollback();
+        r
+    }
+
+    fn rollback(&mut self) {
+        while let Some(u) = self.journal.pop() {
+            match u {
+                Undo::Times(n, t) => self.times[n as usize] = t,
+                Undo::Early(n, t) => self.early.as_mut().expect("early exists")[n as usize] = t,
+                Undo::Driver(n, d) => self.drivers[n as usize] = d,
+                Undo::Out(i, o) => self.out[i as usize] = o,
+                Undo::Ps(v) => self.ps = v,
+                Undo::Pf(v) => self.pf = v,
+                Undo::Node {
+                    n,
+                    kind,
+                    dur,
+                    flags,
+                    extra,
+                } => {
+                    let n = n as usize;
+                    self.model.kind[n] = kind;
+                    self.model.dur[n] = dur;
+                    self.model.flags[n] = flags;
+                    self.model.extra[n] = extra;
+                }
+                Undo::Task(i, t) => self.tasks[i as usize] = *t,
+                Undo::Live(i, l) => self.live[i as usize] = l,
+                Undo::PushTask => {
+                    self.tasks.pop();
+                    self.live.pop();
+                    self.kids.pop();
+                    self.out.pop();
+                    self.model.node_of.pop();
+                    self.model.gate_of.pop();
+                }
+                Undo::PushNode => {
+                    let m = &mut self.model;
+                    m.kind.pop();
+                    m.dur.pop();
+                    m.cal.pop();
+                    m.flags.pop();
+                    m.extra.pop();
+                    m.task_of.pop();
+                    self.net.preds.pop();
+                    self.net.succs.pop();
+                    self.times.pop();
+                    if let Some(e) = self.early.as_mut() {
+                        e.pop();
+                    }
+                    self.drivers.pop();
+                    self.stamp.pop();
+                    let p = self.pos.pop().expect("node has a position");
+                    debug_assert_eq!(p as usize, self.at.len() - 1);
+                    self.at.pop();
+                }
+                Undo::AddEdge(a, b, l) => self.edge_add_raw(a, b, l),
+                Undo::RemoveEdge(a, b, l) => self.edge_remove_raw(a, b, l),
+                Undo::PushLink => {
+                    self.model.links.to_mut().pop();
+                    self.link_live.pop();
+                }
+                Undo::LinkLive(k, v) => self.link_live[k as usize] = v,
+                Undo::LinkValue(k, l) => self.model.links.to_mut()[k as usize] = l,
+                Undo::Pos(n, p) => {
+                    self.pos[n as usize] = p;
+                    self.at[p as usize] = n;
+                }
+                Undo::IndexSet(id, v) => match v {
+                    Some(i) => {
+                        self.index.insert(id, i);
+                    }
+                    None => {
+                        self.index.remove(&id);
+                    }
+                },
+                Undo::Gate(i, g) => self.model.gate_of[i as usize] = g,
+                Undo::Kid(p, c, added) => {
+                    let k = &mut self.kids[p as usize];
+                    if added {
+                        let at = k.iter().position(|&x| x == c).expect("kid present");
+                        k.remove(at);
+                    } else {
+                        k.push(c);
+                        k.sort_unstable();
+                    }
+                }
+                Undo::AlapCount(c) => {
+                    self.alap_count = c;
+                    self.model.has_alap = c > 0;
+                }
+                Undo::EarlyVec(v) => self.early = v,
+            }
+        }
+    }
+
+    // ---- journaled primitives -------------------------------------------------------------
+
+    fn set_times(&mut self, n: usize, t: Times) {
+        self.journal.push(Undo::Times(n as u32, self.times[n]));
+        self.times[n] = t;
+    }
+
+    fn set_node(&mut self, n: usize, kind: Kind, dur: i64, flags: u8, extra: u32) {
+        let m = &mut self.model;
+        self.journal.push(Undo::Node {
+            n: n as u32,
+            kind: m.kind[n],
+            dur: m.dur[n],
+            flags: m.flags[n],
+            extra: m.extra[n],
+        });
+        m.kind[n] = kind;
+        m.dur[n] = dur;
+        m.flags[n] = flags;
+        m.extra[n] = extra;
+    }
+
+    fn set_task(&mut self, i: usize, t: Task) {
+        let old = std::mem::replace(&mut self.tasks[i], t);
+        self.journal.push(Undo::Task(i as u32, Box::new(old)));
+    }
+
+    fn edge_add_raw(&mut self, a: u32, b: u32, l: u32) {
+        self.net.succs[a as usize].push(Edge { node: b, link: l });
+        self.net.preds[b as usize].push(Edge { node: a, link: l });
+    }
+
+    fn edge_remove_raw(&mut self, a: u32, b: u32, l: u32) {
+        let s = &mut self.net.succs[a as usize];
+        let k = s
+            .iter()
+            .position(|e| e.node == b && e.link == l)
+            .expect("edge present");
+        s.remove(k);
+        let p = &mut self.net.preds[b as usize];
+        let k = p
+            .iter()
+            .position(|e| e.node == a && e.link == l)
+            .expect("edge present");
+        p.remove(k);
+    }
+
+    fn add_edge(&mut self, a: u32, b: u32, l: u32) {
+        self.edge_add_raw(a, b, l);
+        self.journal.push(Undo::RemoveEdge(a, b, l));
+    }
+
+    fn remove_edge(&mut self, a: u32, b: u32, l: u32) {
+        self.edge_remove_raw(a, b, l);
+        self.journal.push(Undo::AddEdge(a, b, l));
+    }
+
+    fn set_pos(&mut self, n: u32, p: u32) {
+        self.journal.push(Undo::Pos(n, self.pos[n as usize]));
+        self.pos[n as usize] = p;
+        self.at[p as usize] = n;
+    }
+
+    fn push_node(
+        &mut self,
+        task: u32,
+        kind: Kind,
+        dur: i64,
+        cal: u16,
+        flags: u8,
+        extra: u32,
+    ) -> u32 {
+        let m = &mut self.model;
+        let n = m.kind.len() as u32;
+        m.kind.push(kind);
+        m.dur.push(dur);
+        m.cal.push(cal);
+        m.flags.push(flags);
+        m.extra.push(extra);
+        m.task_of.push(task);
+        self.net.preds.push(Vec::new());
+        self.net.succs.push(Vec::new());
+        self.times.push(Times::default());
+        if let Some(e) = self.early.as_mut() {
+            e.push(Times::default());
+        }
+        self.drivers.push(Driver::ProjectStart);
+        self.stamp.push(0);
+        self.pos.push(self.at.len() as u32);
+        self.at.push(n);
+        self.journal.push(Undo::PushNode);
+        n
+    }
+
+    fn set_alap_count(&mut self, c: u32) -> Result<()> {
+        if c == self.alap_count {
+            return Ok(());
+        }
+        self.journal.push(Undo::AlapCount(self.alap_count));
+        self.alap_count = c;
+        self.model.has_alap = c > 0;
+        let want = c > 0 && self.model.fixed_finish.is_none();
+        if want && self.early.is_none() {
+            // Before this edit no task was ALAP, so the early dates are the current ones.
+            self.journal.push(Undo::EarlyVec(None));
+            self.early = Some(self.times.clone());
+        } else if !want && self.early.is_some() {
+            let old = self.early.take();
+            self.journal.push(Undo::EarlyVec(old));
+        }
+        Ok(())
+    }
+
+    fn add_extra(&mut self, e: Option<Extra>) -> u32 {
+        match e {
+            None => NONE,
+            Some(e) => {
+                // Extras are append-only; an old entry that is no longer referenced is harmless.
+                self.model.extras.push(e);
+                self.model.extras.len() as u32 - 1
+            }
+        }
+    }
+
+    // ---- lookups ----------------------------------------------------------------------------
+
+    fn slot(&self, id: &TaskId) -> Result<usize> {
+        self.index
+            .get(id)
+            .map(|&i| i as usize)
+            .ok_or_else(|| Error::UnknownTask {
+                id: id.clone(),
+                by: Item::Project,
+            })
+    }
+
+    fn is_summary(&self, i: usize) -> bool {
+        self.model.gate_of[i] != NONE
+    }
+
+    fn find_link(&self, from: usize, to: usize) -> Option<u32> {
+        let a = self.model.node_of[from];
+        self.net.preds[self.model.in_node(to)]
+            .iter()
+            .find(|e| e.node == a && e.link != HIER)
+            .map(|e| e.link)
+    }
+
+    fn related(&self, a: usize, b: usize) -> bool {
+        let up = |mut x: usize, y: usize| loop {
+            match self.tasks[x].parent {
+                Some(p) if p.index() == y => return true,
+                Some(p) => x = p.index(),
+                None => return false,
+            }
+        };
+        up(a, b) || up(b, a)
+    }
+
+    fn scheduled_from_finish(&self) -> bool {
+        matches!(self.header.schedule_from(), ScheduleFrom::Finish(_))
+    }
+
+    // ---- the edit ---------------------------------------------------------------------------
+
+    fn run(&mut self, edit: &Edit) -> Result<Diff> {
+        let before_ps = self.project_start();
+        let before_pf = self.project_finish();
+        let mut fwd: Vec<u32> = Vec::new();
+        let mut bwd: Vec<u32> = Vec::new();
+        let mut touched: Vec<u32> = Vec::new();
+        self.mutate(edit, &mut fwd, &mut bwd, &mut touched)?;
+        let recomputed = self.propagate(fwd, bwd, &mut touched)?;
+        let changes = self.refresh(touched)?;
+        Ok(Diff {
+            changes,
+            project_start: (before_ps, self.project_start()),
+            project_finish: (before_pf, self.project_finish()),
+            recomputed,
+        })
+    }
+
+    /// Changes the model for `edit` and collects the nodes whose inputs changed.
+    fn mutate(
+        &mut self,
+        edit: &Edit,
+        fwd: &mut Vec<u32>,
+        bwd: &mut Vec<u32>,
+        touched: &mut Vec<u32>,
+    ) -> Result<()> {
+        let from_finish = self.scheduled_from_finish();
+        match edit {
+            Edit::SetDuration { task, duration } => {
+                let i = self.slot(task)?;
+                if self.is_summary(i) {
+                    return Err(Error::invalid(
+                        Item::Task(task.clone()),
+                        "duration",
+                        "a summary task's duration rolls up from its subtasks and cannot be set",
+                    ));
+                }
+                let mut t = self.tasks[i].clone();
+                t.duration = *duration;
+                t.milestone = t.milestone && duration.is_zero();
+                self.update_leaf(i, t, fwd, bwd, touched)?;
+            }
+            Edit::SetConstraint { task, constraint } => {
+                let i = self.slot(task)?;
+                let mut t = self.tasks[i].clone();
+                t.constraint = *constraint;
+                if self.is_summary(i) {
+                    check_summary_task(&t)?;
+                    self.update_summary(i, t, fwd, bwd, touched);
+                } else {
+                    self.update_leaf(i, t, fwd, bwd, touched)?;
+                }
+            }
+            Edit::SetDeadline { task, deadline } => {
+                let i = self.slot(task)?;
+                let mut t = self.tasks[i].clone();
+                t.deadline = *deadline;
+                if self.is_summary(i) {
+                    self.update_summary(i, t, fwd, bwd, touched);
+                } else {
+                    self.update_leaf(i, t, fwd, bwd, touched)?;
+                }
+            }
+            Edit::Pin { task, pin } => {
+                let i = self.slot(task)?;
+                let mut t = self.tasks[i].clone();
+                t.pinned = *pin;
+                if self.is_summary(i) {
+                    check_summary_task(&t)?;
+                }
+                self.update_leaf(i, t, fwd, bwd, touched)?;
+            }
+            Edit::AddLink {
+                from,
+                to,
+                kind,
+                lag,
+            } => {
+                let (a, b) = (self.slot(from)?, self.slot(to)?);
+                if a == b {
+                    return Err(Error::SelfLink(from.clone()));
+                }
+                if self.find_link(a, b).is_some() {
+                    return Err(Error::DuplicateLink {
+                        from: from.clone(),
+                        to: to.clone(),
+                    });
+                }
+                let link = Link {
+                    from: TaskIndex(a as u32),
+                    to: TaskIndex(b as u32),
+                    kind: *kind,
+                    lag: *lag,
+                };
+                self.check_link(&link)?;
+                let k = self.model.links.len() as u32;
+                self.model.links.to_mut().push(link);
+                self.link_live.push(true);
+                self.journal.push(Undo::PushLink);
+                let (na, nb) = (self.model.node_of[a], self.model.in_node(b) as u32);
+                self.insert_edge(na, nb, k)?;
+                fwd.push(nb);
+                bwd.push(na);
+                touched.extend([na, nb]);
+            }
+            Edit::SetLink {
+                from,
+                to,
+                kind,
+                lag,
+            } => {
+                let (a, b) = (self.slot(from)?, self.slot(to)?);
+                let k = self.find_link(a, b).ok_or_else(|| Error::NoSuchLink {
+                    from: from.clone(),
+                    to: to.clone(),
+                })?;
+                let old = self.model.links[k as usize];
+                let link = Link {
+                    kind: *kind,
+                    lag: *lag,
+                    ..old
+                };
+                self.check_link(&link)?;
+                self.journal.push(Undo::LinkValue(k, old));
+                self.model.links.to_mut()[k as usize] = link;
+                let (na, nb) = (self.model.node_of[a], self.model.in_node(b) as u32);
+                fwd.push(nb);
+                bwd.push(na);
+                touched.extend([na, nb]);
+            }
+            Edit::RemoveLink { from, to } => {
+                let (a, b) = (self.slot(from)?, self.slot(to)?);
+                let k = self.find_link(a, b).ok_or_else(|| Error::NoSuchLink {
+                    from: from.clone(),
+                    to: to.clone(),
+                })?;
+                let (na, nb) = (self.model.node_of[a], self.model.in_node(b) as u32);
+                self.remove_edge(na, nb, k);
+                self.journal.push(Undo::LinkLive(k, true));
+                self.link_live[k as usize] = false;
+                fwd.push(nb);
+                bwd.push(na);
+                touched.extend([na, nb]);
+            }
+            Edit::AddTask { task, parent } => {
+                if task.parent.is_some() {
+                    return Err(Error::invalid(
+                        Item::Task(task.id.clone()),
+                        "parent",
+                        "name the parent in the edit's `parent` field, not in the task",
+                    ));
+                }
+                check_task_fields(task, &|c| self.header.calendar(c).is_some())?;
+                if self.index.contains_key(&task.id) {
+                    return Err(Error::DuplicateTask(task.id.clone()));
+                }
+                let parent = match parent {
+                    Some(p) => Some(self.slot(p)?),
+                    None => None,
+                };
+                self.add_task(task.clone(), parent, fwd, bwd, touched, from_finish)?;
+            }
+            Edit::RemoveTask { task } => {
+                let i = self.slot(task)?;
+                self.remove_task(i, fwd, bwd, touched)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn check_link(&self, l: &Link) -> Result<()> {
+        let (a, b) = (l.from.index(), l.to.index());
+        let (fs, ts) = (self.is_summary(a), self.is_summary(b));
+        if fs || ts {
+            check_summary_link(&self.tasks, l, fs, ts, self.related(a, b))?;
+        }
+        if let Lag::Time(d) = l.lag {
+            if d.minutes().abs() > 1i64 << 40 {
+                return Err(Error::invalid(
+                    Item::Link {
+                        from: self.tasks[a].id.clone(),
+                        to: self.tasks[b].id.clone(),
+                    },
+                    "lag",
+                    "lag is out of range",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn cal_index(&self, t: &Task) -> Result<u16> {
+        match &t.calendar {
+            None => Ok(self.model.project_cal),
+            Some(c) => self
+                .model
+                .calendars
+                .iter()
+                .position(|w| w.id() == c)
+                .map(|k| k as u16)
+                .ok_or_else(|| Error::UnknownCalendar {
+                    id: c.clone(),
+                    by: Item::Task(t.id.clone()),
+                }),
+        }
+    }
+
+    fn update_leaf(
+        &mut self,
+        i: usize,
+        t: Task,
+        fwd: &mut Vec<u32>,
+        bwd: &mut Vec<u32>,
+        touched: &mut Vec<u32>,
+    ) -> Result<()> {
+        check_task_fields(&t, &|c| self.header.calendar(c).is_some())?;
+        let n = self.model.node_of[i] as usize;
+        let flags = task_flags(&t, self.scheduled_from_finish());
+        let was_alap = self.model.flags[n] & F_ALAP != 0;
+        let is_alap = flags & F_ALAP != 0;
+        let extra = self.add_extra(task_extra(&t));
+        self.set_node(n, Kind::Leaf, t.duration.minutes(), flags, extra);
+        self.set_task(i, t);
+        if was_alap != is_alap {
+            let c = if is_alap {
+                self.alap_count + 1
+            } else {
+                self.alap_count - 1
+            };
+            self.set_alap_count(c)?;
+        }
+        fwd.push(n as u32);
+        bwd.push(n as u32);
+        touched.push(n as u32);
+        // Percent lags of outgoing links depend on this duration.
+        for e in &self.net.succs[n] {
+            fwd.push(e.node);
+        }
+        Ok(())
+    }
+
+    fn update_summary(
+        &mut self,
+        i: usize,
+        t: Task,
+        fwd: &mut Vec<u32>,
+        bwd: &mut Vec<u32>,
+        touched: &mut Vec<u32>,
+    ) {
+        let n = self.model.node_of[i] as usize;
+        let g = self.model.gate_of[i] as usize;
+        let extra = self.add_extra(task_extra(&t));
+        self.set_node(n, Kind::Summary, 0, 0, extra);
+        self.set_node(g, Kind::Gate, 0, 0, extra);
+        self.set_task(i, t);
+        fwd.push(g as u32);
+        bwd.push(n as u32);
+        touched.extend([n as u32, g as u32]);
+    }
+
+    /// Adds edge `a → b` and repairs the topological order (Pearce–Kelly); a cycle is an error.
+    fn insert_edge(&mut self, a: u32, b: u32, link: u32) -> Result<()> {
+        let (pa, pb) = (self.pos[a as usize], self.pos[b as usize]);
+        if pa < pb {
+            self.add_edge(a, b, link);
+            return Ok(());
+        }
+        // Forward region from b bounded by pa; backward region from a bounded by pb.
+        self.clock += 1;
+        let c = self.clock;
+        let mut df: Vec<u32> = Vec::new();
+        let mut parent: HashMap<u32, u32> = HashMap::new();
+        let mut stack = vec![b];
+        self.stamp[b as usize] = c;
+        while let Some(v) = stack.pop() {
+            df.push(v);
+            for e in &self.net.succs[v as usize] {
+                let w = e.node;
+                if w == a {
+                    // b reaches a: the new edge closes a loop a -> b -> ... -> a.
+                    parent.insert(w, v);
+                    let mut path = vec![a];
+                    let mut x = a;
+                    while x != b {
+                        x = parent[&x];
+                        path.push(x);
+                    }
+                    path.reverse();
+                    return Err(self.cycle_error(a, &path));
+                }
+                if self.stamp[w as usize] != c && self.pos[w as usize] < pa {
+                    self.stamp[w as usize] = c;
+                    parent.insert(w, v);
+                    stack.push(w);
+                }
+            }
+        }
+        let mut db: Vec<u32> = Vec::new();
+        self.clock += 1;
+        let c2 = self.clock;
+        let mut stack = vec![a];
+        self.stamp[a as usize] = c2;
+        while let Some(v) = stack.pop() {
+            db.push(v);
+            for e in &self.net.preds[v as usize] {
+                let w = e.node;
+                if self.stamp[w as usize] != c2 && self.pos[w as usize] > pb {
+                    self.stamp[w as usize] = c2;
+                    stack.push(w);
+                }
+            }
+        }
+        db.sort_by_key(|&v| self.pos[v as usize]);
+        df.sort_by_key(|&v| self.pos[v as usize]);
+        let mut slots: Vec<u32> = db
+            .iter()
+            .chain(df.iter())
+            .map(|&v| self.pos[v as usize])
+            .collect();
+        slots.sort_unstable();
+        let seq: Vec<u32> = db.into_iter().chain(df).collect();
+        for (v, p) in seq.into_iter().zip(slots) {
+            if self.pos[v as usize] != p {
+                self.set_pos(v, p);
+            }
+        }
+        self.add_edge(a, b, link);
+        Ok(())
+    }
+
+    fn cycle_error(&self, a: u32, path: &[u32]) -> Error {
+        // path runs b -> ... -> a; with the new edge a -> b it is a cycle.
+        let mut ids: Vec<TaskId> = Vec::new();
+        for &n in std::iter::once(&a).chain(path.iter()) {
+            let id = &self.tasks[self.model.task_of[n as usize] as usize].id;
+            if ids.last() != Some(id) {
+                ids.push(id.clone());
+            }
+        }
+        if ids.len() > 1 && ids.first() == ids.last() {
+            ids.pop();
+        }
+        if let Some(min) = (0..ids.len()).min_by(|&x, &y| ids[x].cmp(&ids[y])) {
+            ids.rotate_left(min);
+        }
+        let first = ids[0].clone();
+        ids.push(first);
+        Error::Cycle { tasks: ids }
+    }
+
+    fn add_task(
+        &mut self,
+        task: Task,
+        parent: Option<usize>,
+        fwd: &mut Vec<u32>,
+        bwd: &mut Vec<u32>,
+        touched: &mut Vec<u32>,
+        from_finish: bool,
+    ) -> Result<()> {
+        if let Some(p) = parent {
+            if !self.is_summary(p) {
+                self.promote(p, fwd, bwd, touched)?;
+            }
+        }
+        let i = self.tasks.len() as u32;
+        let cal = self.cal_index(&task)?;
+        let flags = task_flags(&task, from_finish);
+        let extra = self.add_extra(task_extra(&task));
+        let mut stored = task;
+        stored.parent = parent.map(|p| TaskIndex(p as u32));
+        let id = stored.id.clone();
+        let alap = flags & F_ALAP != 0;
+        let dur = stored.duration.minutes();
+        self.tasks.push(stored);
+        self.live.push(true);
+        self.kids.push(Vec::new());
+        self.out.push(None);
+        self.model.node_of.push(NONE);
+        self.model.gate_of.push(NONE);
+        self.journal.push(Undo::PushTask);
+        let n = self.push_node(i, Kind::Leaf, dur, cal, flags, extra);
+        self.model.node_of[i as usize] = n;
+        self.journal.push(Undo::IndexSet(id.clone(), None));
+        self.index.insert(id, i);
+        if alap {
+            self.set_alap_count(self.alap_count + 1)?;
+        }
+        if let Some(p) = parent {
+            self.kids[p].push(i);
+            self.journal.push(Undo::Kid(p as u32, i, true));
+            let g = self.model.gate_of[p];
+            let pn = self.model.node_of[p];
+            self.insert_edge(g, n, HIER)?;
+            self.insert_edge(n, pn, HIER)?;
+            fwd.push(pn);
+            bwd.push(g);
+            touched.extend([pn, g]);
+        }
+        fwd.push(n);
+        bwd.push(n);
+        touched.push(n);
+        Ok(())
+    }
+
+    /// Turns leaf `p` into a summary: adds its gate and moves its predecessors onto it.
+    fn promote(
+        &mut self,
+        p: usize,
+        fwd: &mut Vec<u32>,
+        bwd: &mut Vec<u32>,
+        touched: &mut Vec<u32>,
+    ) -> Result<()> {
+        let t = self.tasks[p].clone();
+        check_summary_task(&t)?;
+        let pn = self.model.node_of[p];
+        for e in self.net.preds[pn as usize].clone() {
+            if e.link != HIER {
+                let l = self.model.links[e.link as usize];
+                check_summary_link(&self.tasks, &l, false, true, false)?;
+            }
+        }
+        for e in self.net.succs[pn as usize].clone() {
+            if e.link != HIER {
+                let l = self.model.links[e.link as usize];
+                check_summary_link(&self.tasks, &l, true, false, false)?;
+            }
+        }
+        if self.model.flags[pn as usize] & F_ALAP != 0 {
+            self.set_alap_count(self.alap_count - 1)?;
+        }
+        let extra = self.model.extra[pn as usize];
+        let cal = self.model.cal[pn as usize];
+        self.set_node(pn as usize, Kind::Summary, 0, 0, extra);
+        let g = self.push_node(p as u32, Kind::Gate, 0, cal, 0, extra);
+        self.journal.push(Undo::Gate(p as u32, NONE));
+        self.model.gate_of[p] = g;
+        for e in self.net.preds[pn as usize].clone() {
+            self.remove_edge(e.node, pn, e.link);
+            self.insert_edge(e.node, g, e.link)?;
+        }
+        fwd.extend([g, pn]);
+        bwd.extend([g, pn]);
+        touched.extend([g, pn]);
+        Ok(())
+    }
+
+    /// Turns summary `p` (which just lost its last child) back into a leaf.
+    fn demote(
+        &mut self,
+        p: usize,
+        fwd: &mut Vec<u32>,
+        bwd: &mut Vec<u32>,
+        touched: &mut Vec<u32>,
+    ) -> Result<()> {
+        let pn = self.model.node_of[p];
+        let g = self.model.gate_of[p];
+        for e in self.net.preds[g as usize].clone() {
+            self.remove_edge(e.node, g, e.link);
+            self.insert_edge(e.node, pn, e.link)?;
+        }
+        let t = self.tasks[p].clone();
+        let flags = task_flags(&t, self.scheduled_from_finish());
+        let extra = self.model.extra[pn as usize];
+        self.set_node(pn as usize, Kind::Leaf, t.duration.minutes(), flags, extra);
+        self.set_node(g as usize, Kind::Removed, 0, 0, NONE);
+        self.journal.push(Undo::Gate(p as u32, g));
+        self.model.gate_of[p] = NONE;
+        if flags & F_ALAP != 0 {
+            self.set_alap_count(self.alap_count + 1)?;
+        }
+        fwd.push(pn);
+        bwd.push(pn);
+        touched.push(pn);
+        Ok(())
+    }
+
+    fn remove_task(
+        &mut self,
+        i: usize,
+        fwd: &mut Vec<u32>,
+        bwd: &mut Vec<u32>,
+        touched: &mut Vec<u32>,
+    ) -> Result<()> {
+        // The subtree, parents before children.
+        let mut sub = vec![i as u32];
+        let mut k = 0;
+        while k < sub.len() {
+            let v = sub[k] as usize;
+            sub.extend(self.kids[v].iter().copied());
+            k += 1;
+        }
+        let in_sub: std::collections::HashSet<u32> = sub.iter().copied().collect();
+        for &v in sub.iter().rev() {
+            let v = v as usize;
+            let nodes: Vec<u32> = [self.model.node_of[v], self.model.gate_of[v]]
+                .into_iter()
+                .filter(|&x| x != NONE)
+                .collect();
+            for &n in &nodes {
+                for e in self.net.succs[n as usize].clone() {
+                    self.remove_edge(n, e.node, e.link);
+                    if e.link != HIER {
+                        self.journal.push(Undo::LinkLive(e.link, true));
+                        self.link_live[e.link as usize] = false;
+                    }
+                    let other = self.model.task_of[e.node as usize];
+                    if !in_sub.contains(&other) {
+                        fwd.push(e.node);
+                        touched.push(e.node);
+                    }
+                }
+                for e in self.net.preds[n as usize].clone() {
+                    self.remove_edge(e.node, n, e.link);
+                    if e.link != HIER {
+                        self.journal.push(Undo::LinkLive(e.link, true));
+                        self.link_live[e.link as usize] = false;
+                    }
+                    let other = self.model.task_of[e.node as usize];
+                    if !in_sub.contains(&other) {
+                        bwd.push(e.node);
+                        touched.push(e.node);
+                    }
+                }
+                if self.model.flags[n as usize] & F_ALAP != 0 {
+                    self.set_alap_count(self.alap_count - 1)?;
+                }
+                self.set_node(n as usize, Kind::Removed, 0, 0, NONE);
+            }
+            self.journal.push(Undo::Live(v as u32, true));
+            self.live[v] = false;
+            let id = self.tasks[v].id.clone();
+            self.journal
+                .push(Undo::IndexSet(id.clone(), Some(v as u32)));
+            self.index.remove(&id);
+            touched.push(self.model.node_of[v]);
+        }
+        if let Some(p) = self.tasks[i].parent {
+            let p = p.index();
+            let at = self.kids[p]
+                .iter()
+                .position(|&x| x == i as u32)
+                .expect("child listed");
+            self.kids[p].remove(at);
+            self.journal.push(Undo::Kid(p as u32, i as u32, false));
+            if self.kids[p].is_empty() {
+                self.demote(p, fwd, bwd, touched)?;
+            }
+        }
+        Ok(())
+    }
+
+    // ---- propagation ------------------------------------------------------------------------
+
+    /// Recomputes from the seeds; returns the number of node evaluations.
+    fn propagate(
+        &mut self,
+        mut fwd: Vec<u32>,
+        mut bwd: Vec<u32>,
+        touched: &mut Vec<u32>,
+    ) -> Result<usize> {
+        fwd.retain(|&n| self.model.kind[n as usize] != Kind::Removed);
+        bwd.retain(|&n| self.model.kind[n as usize] != Kind::Removed);
+        let mut work = 0;
+        if let Some(fixed) = self.model.fixed_finish {
+            // Backward first from the fixed finish, then forward from the derived start.
+            let changed_b = self.backward(&bwd, fixed, touched, &mut work)?;
+            let _ = changed_b;
+            let ps = self.min_late_start(fixed);
+            if ps != self.ps {
+                self.journal.push(Undo::Ps(self.ps));
+                self.ps = ps;
+                let all: Vec<u32> = self.live_nodes();
+                self.forward(&all, Target::Times, touched, &mut work)?;
+            } else {
+                self.forward(&fwd, Target::Times, touched, &mut work)?;
+            }
+            return Ok(work);
+        }
+        if self.early.is_some() {
+            let changed_e = self.forward(&fwd, Target::Early, touched, &mut work)?;
+            let pf = cpm::project_finish(&self.model, self.early.as_ref().expect("early"), self.ps);
+            let changed_b = self.backward_or_full(&bwd, pf, touched, &mut work)?;
+            // Final pass: tasks as late as possible push their successors.
+            let mut seeds = fwd;
+            seeds.extend(changed_e);
+            for &n in &changed_b {
+                if self.model.flags[n as usize] & F_ALAP != 0 {
+                    seeds.push(n);
+                    for e in &self.net.succs[n as usize] {
+                        seeds.push(e.node);
+                    }
+                }
+            }
+            self.forward(&seeds, Target::Times, touched, &mut work)?;
+        } else {
+            let changed_f = self.forward(&fwd, Target::Times, touched, &mut work)?;
+            let pf = self.finish_after(&changed_f);
+            self.backward_or_full(&bwd, pf, touched, &mut work)?;
+        }
+        Ok(work)
+    }
+
+    fn live_nodes(&self) -> Vec<u32> {
+        (0..self.model.nodes() as u32)
+            .filter(|&n| self.model.kind[n as usize] != Kind::Removed)
+            .collect()
+    }
+
+    fn min_late_start(&self, fixed: i64) -> i64 {
+        let mut s = i64::MAX;
+        for (n, k) in self.model.kind.iter().enumerate() {
+            if *k == Kind::Leaf {
+                s = s.min(self.times[n].ls);
+            }
+        }
+        if s == i64::MAX {
+            fixed
+        } else {
+            s
+        }
+    }
+
+    /// The project finish after the forward pass changed `changed`, scanning only if needed.
+    fn finish_after(&self, changed: &[u32]) -> i64 {
+        let mut rescan = false;
+        let mut pf = self.pf;
+        for &n in changed {
+            let n = n as usize;
+            if self.model.kind[n] != Kind::Leaf {
+                continue;
+            }
+            let ef = self.times[n].ef;
+            if ef > pf {
+                pf = ef;
+            }
+        }
+        // A node that used to define the finish may have moved earlier, or been removed.
+        if pf == self.pf {
+            rescan = true;
+        }
+        if rescan {
+            cpm::project_finish(&self.model, &self.times, self.ps)
+        } else {
+            pf
+        }
+    }
+
+    fn backward_or_full(
+        &mut self,
+        bwd: &[u32],
+        pf: i64,
+        touched: &mut Vec<u32>,
+        work: &mut usize,
+    ) -> Result<Vec<u32>> {
+        if pf != self.pf {
+            self.journal.push(Undo::Pf(self.pf));
+            self.pf = pf;
+            let all = self.live_nodes();
+            self.backward(&all, pf, touched, work)
+        } else {
+            self.backward(bwd, pf, touched, work)
+        }
+    }
+
+    fn forward(
+        &mut self,
+        seeds: &[u32],
+        target: Target,
+        touched: &mut Vec<u32>,
+        work: &mut usize,
+    ) -> Result<Vec<u32>> {
+        self.clock += 1;
+        let c = self.clock;
+        let mut heap: BinaryHeap<Reverse<u32>> = BinaryHeap::new();
+        for &n in seeds {
+            if self.model.kind[n as usize] != Kind::Removed && self.stamp[n as usize] != c {
+                self.stamp[n as usize] = c;
+                heap.push(Reverse(self.pos[n as usize]));
+            }
+        }
+        let mut changed = Vec::new();
+        while let Some(Reverse(p)) = heap.pop() {
+            let n = self.at[p as usize] as usize;
+            *work += 1;
+            let (es, ef, d) = {
+                let pass = self.pass();
+                match target {
+                    Target::Early => {
+                        let t = self.early.as_ref().expect("early");
+                        pass.forward(n, self.ps, &|q| (t[q].es, t[q].ef))?
+                    }
+                    Target::Times => {
+                        let t = &self.times;
+                        pass.forward(n, self.ps, &|q| pass.src(q, t))?
+                    }
+                }
+            };
+            let arr = match target {
+                Target::Early => self.early.as_mut().expect("early"),
+                Target::Times => &mut self.times,
+            };
+            let old = arr[n];
+            let moved = old.es != es || old.ef != ef;
+            if moved {
+                arr[n].es = es;
+                arr[n].ef = ef;
+                self.journal.push(match target {
+                    Target::Early => Undo::Early(n as u32, old),
+                    Target::Times => Undo::Times(n as u32, old),
+                });
+                changed.push(n as u32);
+                touched.push(n as u32);
+            }
+            if matches!(target, Target::Times) && self.drivers[n] != d {
+                self.journal.push(Undo::Driver(n as u32, self.drivers[n]));
+                self.drivers[n] = d;
+                touched.push(n as u32);
+            }
+            // ALAP tasks show their successors late dates, which the forward pass does not change.
+            let shows = matches!(target, Target::Early) || self.model.flags[n] & F_ALAP == 0;
+            if moved && shows {
+                for k in 0..self.net.succs[n].len() {
+                    let s = self.net.succs[n][k].node as usize;
+                    if self.stamp[s] != c {
+                        self.stamp[s] = c;
+                        heap.push(Reverse(self.pos[s]));
+                    }
+                }
+            }
+        }
+        Ok(changed)
+    }
+
+    fn backward(
+        &mut self,
+        seeds: &[u32],
+        pf: i64,
+        touched: &mut Vec<u32>,
+        work: &mut usize,
+    ) -> Result<Vec<u32>> {
+        self.clock += 1;
+        let c = self.clock;
+        let mut heap: BinaryHeap<u32> = BinaryHeap::new();
+        for &n in seeds {
+            if self.model.kind[n as usize] != Kind::Removed && self.stamp[n as usize] != c {
+                self.stamp[n as usize] = c;
+                heap.push(self.pos[n as usize]);
+            }
+        }
+        let mut changed = Vec::new();
+        while let Some(p) = heap.pop() {
+            let n = self.at[p as usize] as usize;
+            *work += 1;
+            let (ls, lf) = self.pass().backward(n, pf, &self.times)?;
+            let old = self.times[n];
+            if old.ls != ls || old.lf != lf {
+                self.set_times(n, Times { ls, lf, ..old });
+                changed.push(n as u32);
+                touched.push(n as u32);
+                for k in 0..self.net.preds[n].len() {
+                    let q = self.net.preds[n][k].node as usize;
+                    if self.stamp[q] != c {
+                        self.stamp[q] = c;
+                        heap.push(self.pos[q]);
+                    }
+                }
+            }
+        }
+        Ok(changed)
+    }
+
+    /// Recomputes the output of every task a touched node can influence and returns the changes.
+    fn refresh(&mut self, touched: Vec<u32>) -> Result<Vec<Change>> {
+        let mut tasks: Vec<u32> = Vec::with_capacity(touched.len() * 2);
+        for &n in &touched {
+            let n = n as usize;
+            let i = self.model.task_of[n];
+            tasks.push(i);
+            // Free float of predecessors depends on this task's dates.
+            let j = i as usize;
+            if self.live[j] {
+                let inn = self.model.in_node(j);
+                for e in &self.net.preds[inn] {
+                    if e.link != HIER {
+                        tasks.push(self.model.task_of[e.node as usize]);
+                    }
+                }
+            }
+        }
+        tasks.sort_unstable();
+        tasks.dedup();
+        let mut changes = Vec::new();
+        for i in tasks {
+            let iu = i as usize;
+            let before = self.out[iu];
+            let after = if self.live[iu] {
+                Some(cpm::task_output(
+                    &self.pass(),
+                    iu,
+                    &self.times,
+                    &self.drivers,
+                )?)
+            } else {
+                None
+            };
+            if before != after {
+                self.journal.push(Undo::Out(i, before));
+                self.out[iu] = after;
+                changes.push(Change {
+                    task: self.tasks[iu].id.clone(),
+                    before,
+                    after,
+                });
+            }
+        }
+        Ok(changes)
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Target {
+    Early,
+    Times,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Task;
+
+    fn dt(s: &str) -> DateTime {
+        s.parse().unwrap()
+    }
+
+    fn chain(n: usize) -> Project {
+        let mut p = Project::new("c", dt("2026-01-05T08:00"));
+        let mut prev = None;
+        for k in 0..n {
+            let i = p
+                .add_task(Task::new(format!("T{k}"), "t").with_duration(Duration::days(1)))
+                .unwrap();
+            if let Some(q) = prev {
+                p.add_link(Link::finish_to_start(q, i)).unwrap();
+            }
+            prev = Some(i);
+        }
+        p
+    }
+
+    fn same_as_full(e: &Engine) {
+        let full = crate::cpm::schedule(&e.project(), e.options()).unwrap();
+        let inc = e.schedule();
+        assert_eq!(inc.tasks(), full.tasks());
+        assert_eq!(inc.project_finish, full.project_finish);
+        assert_eq!(inc.critical_path(), full.critical_path());
+    }
+
+    #[test]
+    fn cycle_is_rejected_and_state_kept() {
+        let mut e = Engine::new(chain(4), ScheduleOptions::default()).unwrap();
+        let err = e
+            .apply(Edit::AddLink {
+                from: "T3".into(),
+                to: "T1".into(),
+                kind: LinkType::FinishToStart,
+                lag: Lag::ZERO,
+            })
+            .unwrap_err();
+        assert_eq!(err.to_string(), "dependency cycle: T1 -> T2 -> T3 -> T1");
+        same_as_full(&e);
+    }
+
+    #[test]
+    fn add_link_backwards_reorders() {
+        let mut p = Project::new("r", dt("2026-01-05T08:00"));
+        for k in 0..5 {
+            p.add_task(Task::new(format!("T{k}"), "t").with_duration(Duration::days(1)))
+                .unwrap();
+        }
+        let mut e = Engine::new(p, ScheduleOptions::default()).unwrap();
+        e.apply(Edit::AddLink {
+            from: "T4".into(),
+            to: "T0".into(),
+            kind: LinkType::FinishToStart,
+            lag: Lag::ZERO,
+        })
+        .unwrap();
+        e.apply(Edit::AddLink {
+            from: "T3".into(),
+            to: "T4".into(),
+            kind: LinkType::FinishToStart,
+            lag: Lag::ZERO,
+        })
+        .unwrap();
+        assert_eq!(e.task("T0").unwrap().start, dt("2026-01-07T08:00"));
+        same_as_full(&e);
+    }
+
+    #[test]
+    fn add_and_remove_tasks_with_summaries() {
+        let mut e = Engine::new(chain(3), ScheduleOptions::default()).unwrap();
+        e.apply(Edit::AddTask {
+            task: Task::new("S", "sum"),
+            parent: None,
+        })
+        .unwrap();
+        e.apply(Edit::AddTask {
+            task: Task::new("C1", "c").with_duration(Duration::days(2)),
+            parent: Some("S".into()),
+        })
+        .unwrap();
+        e.apply(Edit::AddLink {
+            from: "T2".into(),
+            to: "S".into(),
+            kind: LinkType::FinishToStart,
+            lag: Lag::ZERO,
+        })
+        .unwrap();
+        assert_eq!(e.task("C1").unwrap().start, dt("2026-01-08T08:00"));
+        same_as_full(&e);
+        e.apply(Edit::AddTask {
+            task: Task::new("C2", "c").with_duration(Duration::days(1)),
+            parent: Some("C1".into()),
+        })
+        .unwrap();
+        same_as_full(&e);
+        e.apply(Edit::RemoveTask { task: "C2".into() }).unwrap();
+        same_as_full(&e);
+        e.apply(Edit::RemoveTask { task: "S".into() }).unwrap();
+        assert!(e.task("C1").is_none());
+        same_as_full(&e);
+    }
+
+    #[test]
+    fn preview_restores_everything() {
+        let mut e = Engine::new(chain(5), ScheduleOptions::default()).unwrap();
+        let before = e.schedule();
+        let d = e
+            .preview(&Edit::AddTask {
+                task: Task::new("X", "x").with_duration(Duration::days(9)),
+                parent: Some("T2".into()),
+            })
+            .unwrap();
+        assert!(!d.changes.is_empty());
+        assert_eq!(e.schedule(), before);
+        assert_eq!(e.project(), chain(5));
+        let d = e.preview(&Edit::RemoveTask { task: "T0".into() }).unwrap();
+        assert!(d.changes.iter().any(|c| c.after.is_none()));
+        assert_eq!(e.schedule(), before);
+        assert_eq!(e.project(), chain(5));
+    }
+}

@@ -1,0 +1,420 @@
+//! Errors: one structured enum with a stable machine-readable code.
+
+use std::fmt;
+
+use crate::id::{CalendarId, ResourceId, TaskId};
+
+/// The result type of every fallible jindu operation.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The item of a project that an error is about.
+///
+/// ```
+/// use jindu::Item;
+/// assert_eq!(Item::Task("A".into()).to_string(), "task `A`");
+/// assert_eq!(Item::Link { from: "A".into(), to: "B".into() }.to_string(), "link `A` -> `B`");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Item {
+    /// The project itself (its header fields).
+    Project,
+    /// A task, by key.
+    Task(TaskId),
+    /// A link, by its predecessor and successor keys.
+    Link {
+        /// The predecessor's key.
+        from: TaskId,
+        /// The successor's key.
+        to: TaskId,
+    },
+    /// A calendar, by key.
+    Calendar(CalendarId),
+    /// A resource, by key.
+    Resource(ResourceId),
+    /// An assignment of a resource to a task.
+    Assignment {
+        /// The task's key.
+        task: TaskId,
+        /// The resource's key.
+        resource: ResourceId,
+    },
+    /// An element of an input document that has no key of its own, by its path
+    /// (e.g. `tasks[3]`).
+    Path(String),
+}
+
+impl Item {
+    /// The key of the task this item is or belongs to, if any (the successor for a link).
+    pub fn task_id(&self) -> Option<&TaskId> {
+        match self {
+            Item::Task(t) => Some(t),
+            Item::Link { to, .. } => Some(to),
+            Item::Assignment { task, .. } => Some(task),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Item {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Item::Project => f.write_str("project"),
+            Item::Task(t) => write!(f, "task `{t}`"),
+            Item::Link { from, to } => write!(f, "link `{from}` -> `{to}`"),
+            Item::Calendar(c) => write!(f, "calendar `{c}`"),
+            Item::Resource(r) => write!(f, "resource `{r}`"),
+            Item::Assignment { task, resource } => {
+                write!(f, "assignment of resource `{resource}` to task `{task}`")
+            }
+            Item::Path(p) => f.write_str(p),
+        }
+    }
+}
+
+/// Everything that can go wrong in jindu.
+///
+/// Variants carry the keys of the offending items, never only prose, and each has a stable
+/// [`ErrorCode`] for programs (bindings expose it as `code`).
+///
+/// ```
+/// use jindu::{Error, ErrorCode};
+/// let e = Error::Cycle { tasks: vec!["A".into(), "C".into(), "B".into(), "A".into()] };
+/// assert_eq!(e.to_string(), "dependency cycle: A -> C -> B -> A");
+/// assert_eq!(e.code(), ErrorCode::Cycle);
+/// assert_eq!(e.code().as_str(), "cycle");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A value could not be parsed (a date, a duration, a working-time interval, …).
+    #[error("invalid {what} {value:?}: {reason}")]
+    Parse {
+        /// What kind of value was expected.
+        what: &'static str,
+        /// The text that was given.
+        value: String,
+        /// Why it was rejected.
+        reason: String,
+    },
+    /// A field of an item holds a value that is not allowed.
+    #[error("{item}: field `{field}`: {message}")]
+    Invalid {
+        /// The offending item.
+        item: Item,
+        /// The field name as in the JSON format.
+        field: String,
+        /// What is wrong and how to fix it.
+        message: String,
+    },
+    /// A task key is used but no task has it.
+    #[error("unknown task `{id}` (referenced by {by})")]
+    UnknownTask {
+        /// The missing key.
+        id: TaskId,
+        /// Who referenced it.
+        by: Item,
+    },
+    /// Two tasks have the same key.
+    #[error("duplicate task id `{0}`: task keys must be unique")]
+    DuplicateTask(TaskId),
+    /// A calendar key is used but no calendar has it.
+    #[error("unknown calendar `{id}` (referenced by {by})")]
+    UnknownCalendar {
+        /// The missing key.
+        id: CalendarId,
+        /// Who referenced it.
+        by: Item,
+    },
+    /// Two calendars have the same key.
+    #[error("duplicate calendar id `{0}`")]
+    DuplicateCalendar(CalendarId),
+    /// A resource key is used but no resource has it.
+    #[error("unknown resource `{id}` (referenced by {by})")]
+    UnknownResource {
+        /// The missing key.
+        id: ResourceId,
+        /// Who referenced it.
+        by: Item,
+    },
+    /// Two resources have the same key.
+    #[error("duplicate resource id `{0}`")]
+    DuplicateResource(ResourceId),
+    /// A link from a task to itself.
+    #[error("task `{0}` cannot be linked to itself")]
+    SelfLink(TaskId),
+    /// A second link between the same two tasks.
+    #[error("tasks `{from}` and `{to}` are already linked; only one link per pair is allowed")]
+    DuplicateLink {
+        /// One task of the pair.
+        from: TaskId,
+        /// The other task of the pair.
+        to: TaskId,
+    },
+    /// The links form a cycle; `tasks` lists one cycle in order, first task repeated at the end.
+    #[error("dependency cycle: {}", join_ids(tasks))]
+    Cycle {
+        /// The tasks of one cycle, e.g. `A, C, B, A`.
+        tasks: Vec<TaskId>,
+    },
+    /// The summary (parent) relation forms a loop.
+    #[error("summary hierarchy loop: {}", join_ids(tasks))]
+    HierarchyCycle {
+        /// The tasks of the loop, each the parent of the next.
+        tasks: Vec<TaskId>,
+    },
+    /// A link that Microsoft Project does not allow on summary tasks.
+    #[error("{link}: {reason}")]
+    SummaryLink {
+        /// The link.
+        link: Item,
+        /// Why it is not allowed.
+        reason: String,
+    },
+    /// A calendar (after inheritance) has no working time at all.
+    #[error("calendar `{0}` has no working time: give it working hours on at least one weekday")]
+    NoWorkingTime(CalendarId),
+    /// Date arithmetic ran past the end of a calendar's working time or the supported range.
+    #[error("{item}: no working time on calendar `{calendar}` {direction} {at}")]
+    CalendarExhausted {
+        /// The calendar.
+        calendar: CalendarId,
+        /// The item whose dates were being computed.
+        item: Item,
+        /// `"after"` or `"before"`.
+        direction: &'static str,
+        /// Where the search started.
+        at: String,
+    },
+    /// Calendars inherit from each other in a loop.
+    #[error("calendar base loop: {}", join_ids(calendars))]
+    CalendarCycle {
+        /// The calendars of the loop.
+        calendars: Vec<CalendarId>,
+    },
+    /// A JSON document could not be read.
+    #[error("{}{message}{}", item.as_ref().map(|i| format!("{i}: ")).unwrap_or_default(), location(*line, *column, path))]
+    Json {
+        /// The item the error is in, when known.
+        item: Option<Item>,
+        /// The JSON path of the offending value, e.g. `tasks[3].duration`.
+        path: String,
+        /// 1-based line (0 if unknown).
+        line: usize,
+        /// 1-based column (0 if unknown).
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The document declares a format version this build does not read.
+    #[error("unsupported document version {0}: this jindu reads version 1")]
+    UnsupportedVersion(u64),
+    /// An edit refers to a task that was removed or never existed.
+    #[error("task index {0} is not in the project")]
+    NoSuchTask(u32),
+    /// An edit refers to a link that does not exist.
+    #[error("there is no link from `{from}` to `{to}`")]
+    NoSuchLink {
+        /// The predecessor's key.
+        from: TaskId,
+        /// The successor's key.
+        to: TaskId,
+    },
+    /// The input exceeds a configured limit (tasks, links, nesting, size).
+    #[error("limit exceeded: {what} ({actual} > {limit})")]
+    Limit {
+        /// Which limit.
+        what: &'static str,
+        /// The limit.
+        limit: u64,
+        /// The value found.
+        actual: u64,
+    },
+}
+
+fn join_ids<T: fmt::Display>(ids: &[T]) -> String {
+    ids.iter()
+        .map(|t| t.to_string())
+        .collect::<Vec<_>>()
+        .join(" -> ")
+}
+
+fn location(line: usize, column: usize, path: &str) -> String {
+    let mut s = String::new();
+    if !path.is_empty() {
+        s.push_str(&format!(" at `{path}`"));
+    }
+    if line > 0 {
+        s.push_str(&format!(" (line {line}, column {column})"));
+    }
+    s
+}
+
+/// A stable, machine-readable error category, the same in every language binding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+#[allow(missing_docs)]
+pub enum ErrorCode {
+    Parse,
+    Invalid,
+    UnknownTask,
+    DuplicateTask,
+    UnknownCalendar,
+    DuplicateCalendar,
+    UnknownResource,
+    DuplicateResource,
+    SelfLink,
+    DuplicateLink,
+    Cycle,
+    HierarchyCycle,
+    SummaryLink,
+    NoWorkingTime,
+    CalendarExhausted,
+    CalendarCycle,
+    Json,
+    UnsupportedVersion,
+    NoSuchTask,
+    NoSuchLink,
+    Limit,
+}
+
+impl ErrorCode {
+    /// The snake_case code, e.g. `"unknown_task"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Parse => "parse",
+            ErrorCode::Invalid => "invalid",
+            ErrorCode::UnknownTask => "unknown_task",
+            ErrorCode::DuplicateTask => "duplicate_task",
+            ErrorCode::UnknownCalendar => "unknown_calendar",
+            ErrorCode::DuplicateCalendar => "duplicate_calendar",
+            ErrorCode::UnknownResource => "unknown_resource",
+            ErrorCode::DuplicateResource => "duplicate_resource",
+            ErrorCode::SelfLink => "self_link",
+            ErrorCode::DuplicateLink => "duplicate_link",
+            ErrorCode::Cycle => "cycle",
+            ErrorCode::HierarchyCycle => "hierarchy_cycle",
+            ErrorCode::SummaryLink => "summary_link",
+            ErrorCode::NoWorkingTime => "no_working_time",
+            ErrorCode::CalendarExhausted => "calendar_exhausted",
+            ErrorCode::CalendarCycle => "calendar_cycle",
+            ErrorCode::Json => "json",
+            ErrorCode::UnsupportedVersion => "unsupported_version",
+            ErrorCode::NoSuchTask => "no_such_task",
+            ErrorCode::NoSuchLink => "no_such_link",
+            ErrorCode::Limit => "limit",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Error {
+    pub(crate) fn parse(what: &'static str, value: &str, reason: &str) -> Error {
+        Error::Parse {
+            what,
+            value: value.chars().take(200).collect(),
+            reason: reason.to_owned(),
+        }
+    }
+
+    pub(crate) fn invalid(item: Item, field: &str, message: impl Into<String>) -> Error {
+        Error::Invalid {
+            item,
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    /// Attaches an item and field to a bare [`Error::Parse`]; other errors pass through.
+    pub(crate) fn at(self, item: &Item, field: &str) -> Error {
+        match self {
+            Error::Parse {
+                what,
+                value,
+                reason,
+            } => Error::Invalid {
+                item: item.clone(),
+                field: field.to_owned(),
+                message: format!("invalid {what} {value:?}: {reason}"),
+            },
+            e => e,
+        }
+    }
+
+    /// The stable category of this error.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::Parse { .. } => ErrorCode::Parse,
+            Error::Invalid { .. } => ErrorCode::Invalid,
+            Error::UnknownTask { .. } => ErrorCode::UnknownTask,
+            Error::DuplicateTask(_) => ErrorCode::DuplicateTask,
+            Error::UnknownCalendar { .. } => ErrorCode::UnknownCalendar,
+            Error::DuplicateCalendar(_) => ErrorCode::DuplicateCalendar,
+            Error::UnknownResource { .. } => ErrorCode::UnknownResource,
+            Error::DuplicateResource(_) => ErrorCode::DuplicateResource,
+            Error::SelfLink(_) => ErrorCode::SelfLink,
+            Error::DuplicateLink { .. } => ErrorCode::DuplicateLink,
+            Error::Cycle { .. } => ErrorCode::Cycle,
+            Error::HierarchyCycle { .. } => ErrorCode::HierarchyCycle,
+            Error::SummaryLink { .. } => ErrorCode::SummaryLink,
+            Error::NoWorkingTime(_) => ErrorCode::NoWorkingTime,
+            Error::CalendarExhausted { .. } => ErrorCode::CalendarExhausted,
+            Error::CalendarCycle { .. } => ErrorCode::CalendarCycle,
+            Error::Json { .. } => ErrorCode::Json,
+            Error::UnsupportedVersion(_) => ErrorCode::UnsupportedVersion,
+            Error::NoSuchTask(_) => ErrorCode::NoSuchTask,
+            Error::NoSuchLink { .. } => ErrorCode::NoSuchLink,
+            Error::Limit { .. } => ErrorCode::Limit,
+        }
+    }
+
+    /// The key of the task the error is about, when there is one.
+    ///
+    /// ```
+    /// let e = jindu::Error::SelfLink("A".into());
+    /// assert_eq!(e.task_id().map(|t| t.as_str()), Some("A"));
+    /// ```
+    pub fn task_id(&self) -> Option<&TaskId> {
+        match self {
+            Error::Invalid { item, .. } | Error::CalendarExhausted { item, .. } => item.task_id(),
+            Error::UnknownTask { id, .. } => Some(id),
+            Error::DuplicateTask(t) | Error::SelfLink(t) => Some(t),
+            Error::DuplicateLink { to, .. } | Error::NoSuchLink { to, .. } => Some(to),
+            Error::Cycle { tasks } | Error::HierarchyCycle { tasks } => tasks.first(),
+            Error::SummaryLink { link, .. } => link.task_id(),
+            Error::Json { item, .. } => item.as_ref().and_then(Item::task_id),
+            Error::UnknownCalendar { by, .. } | Error::UnknownResource { by, .. } => by.task_id(),
+            _ => None,
+        }
+    }
+
+    /// The item the error is about, when there is one.
+    pub fn item(&self) -> Option<&Item> {
+        match self {
+            Error::Invalid { item, .. } | Error::CalendarExhausted { item, .. } => Some(item),
+            Error::UnknownTask { by, .. }
+            | Error::UnknownCalendar { by, .. }
+            | Error::UnknownResource { by, .. } => Some(by),
+            Error::SummaryLink { link, .. } => Some(link),
+            Error::Json { item, .. } => item.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// The offending field name, for errors about one field.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::Invalid { field, .. } => Some(field),
+            Error::Json { path, .. } if !path.is_empty() => {
+                let last = path.rsplit('.').next().unwrap_or(path);
+                Some(last.split('[').next().unwrap_or(last))
+            }
+            _ => None,
+        }
+    }
+}

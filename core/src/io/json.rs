@@ -1,0 +1,1217 @@
+//! The jindu JSON document (version 1) and the JSON form of a schedule.
+//!
+//! A document is a project header, calendars, tasks (a flat list; `parent` builds the summary
+//! tree), links, resources and assignments, plus optional scheduling options:
+//!
+//! ```json
+//! {"version": 1, "name": "Rollout", "start": "2026-01-05T08:00:00", "calendar": "standard",
+//!  "tasks": [{"id": "A", "name": "Kickoff", "duration": "2d"},
+//!            {"id": "M", "name": "Go-live", "milestone": true, "deadline": "2026-03-31T17:00:00"}],
+//!  "links": [{"from": "A", "to": "M", "type": "FS", "lag": "1d"}]}
+//! ```
+//!
+//! Unknown fields and bad values are errors that name the task, link or calendar and the field
+//! (and, for syntax errors, the line and column).
+//! Dates may be given without a time (`"2026-03-31"`): starts then take the project's default
+//! start time (08:00) and finishes its default finish time (17:00).
+//!
+//! ```
+//! let doc = jindu::io::json::read(r#"{"name": "Demo", "start": "2026-01-05",
+//!     "tasks": [{"id": "A", "duration": "2d"}, {"id": "B", "duration": "1d"}],
+//!     "links": [{"from": "A", "to": "B"}]}"#)?;
+//! let s = jindu::schedule(&doc.project, &doc.options)?;
+//! assert_eq!(s.project_finish.to_string(), "2026-01-07T17:00:00");
+//!
+//! let bad = jindu::io::json::read(r#"{"name": "x", "start": "2026-01-05",
+//!     "tasks": [{"id": "A", "duration": "2 days"}]}"#).unwrap_err();
+//! assert_eq!(bad.task_id().unwrap().as_str(), "A");
+//! assert_eq!(bad.field(), Some("duration"));
+//! # Ok::<(), jindu::Error>(())
+//! ```
+
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::calendar::{Calendar, CalendarException, WorkingTime};
+use crate::cpm::{
+    Criticality, Driver, FloatBasis, LagCalendar, Schedule, ScheduleOptions, ViolationKind,
+};
+use crate::error::{Error, Item, Result};
+use crate::id::{CalendarId, ResourceId, TaskId, TaskIndex};
+use crate::model::{
+    Assignment, Baseline, Constraint, Lag, Link, LinkType, Pin, Progress, Project, Resource,
+    ResourceKind, ScheduleFrom, Task,
+};
+use crate::time::{parse_clock, Date, DateTime, Duration, DurationSettings, Weekday};
+
+/// The format version this module reads and writes.
+pub const VERSION: u64 = 1;
+
+/// A project with the options it should be scheduled with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The project.
+    pub project: Project,
+    /// Scheduling options stored in the document (defaults when absent).
+    pub options: ScheduleOptions,
+}
+
+fn id_string<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Id {
+        S(String),
+        N(i64),
+    }
+    match Id::deserialize(d) {
+        Ok(Id::S(s)) => Ok(s),
+        Ok(Id::N(n)) => Ok(n.to_string()),
+        Err(_) => Err(serde::de::Error::custom("expected a string or integer id")),
+    }
+}
+
+fn opt_id_string<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
+    id_string(d).map(Some)
+}
+
+#[derive(Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+struct DocJ {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    version: Option<u64>,
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    start: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    finish: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    calendar: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    hours_per_day: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    days_per_week: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    days_per_month: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    default_start_time: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    default_finish_time: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    options: Option<OptionsJ>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    calendars: Vec<CalendarJ>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    tasks: Vec<TaskJ>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    links: Vec<LinkJ>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    resources: Vec<ResourceJ>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    assignments: Vec<AssignmentJ>,
+}
+
+#[derive(Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+struct OptionsJ {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    critical_float: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    critical_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    float_basis: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lag_calendar: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    honor_constraints: Option<bool>,
+}
+
+#[derive(Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CalendarJ {
+    #[serde(deserialize_with = "id_string")]
+    id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    base: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    week: Option<WeekJ>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    exceptions: Vec<ExceptionJ>,
+}
+
+#[derive(Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+struct WeekJ {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    mon: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    tue: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    wed: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    thu: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    fri: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sat: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sun: Option<Vec<String>>,
+}
+
+impl WeekJ {
+    fn days(&self) -> [&Option<Vec<String>>; 7] {
+        [
+            &self.mon, &self.tue, &self.wed, &self.thu, &self.fri, &self.sat, &self.sun,
+        ]
+    }
+    fn days_mut(&mut self) -> [&mut Option<Vec<String>>; 7] {
+        [
+            &mut self.mon,
+            &mut self.tue,
+            &mut self.wed,
+            &mut self.thu,
+            &mut self.fri,
+            &mut self.sat,
+            &mut self.sun,
+        ]
+    }
+}
+
+#[derive(Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ExceptionJ {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    to: Option<String>,
+    #[serde(default)]
+    working: Vec<String>,
+}
+
+#[derive(Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ConstraintJ {
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+}
+
+#[derive(Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+struct PinJ {
+    start: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    finish: Option<String>,
+}
+
+#[derive(Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+struct BaselineJ {
+    #[serde(default)]
+    number: u8,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    start: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    finish: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    duration: Option<String>,
+}
+
+#[derive(Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+struct TaskJ {
+    #[serde(deserialize_with = "id_string")]
+    id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    duration: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    milestone: bool,
+    #[serde(
+        default,
+        deserialize_with = "opt_id_string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    parent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    calendar: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    constraint: Option<ConstraintJ>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    deadline: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    priority: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pinned: Option<PinJ>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    percent_complete: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    actual_start: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    actual_finish: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    baselines: Vec<BaselineJ>,
+}
+
+#[derive(Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+struct LinkJ {
+    #[serde(deserialize_with = "id_string")]
+    from: String,
+    #[serde(deserialize_with = "id_string")]
+    to: String,
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lag: Option<String>,
+}
+
+#[derive(Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ResourceJ {
+    #[serde(deserialize_with = "id_string")]
+    id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    max_units: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    calendar: Option<String>,
+}
+
+#[derive(Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+struct AssignmentJ {
+    #[serde(deserialize_with = "id_string")]
+    task: String,
+    #[serde(deserialize_with = "id_string")]
+    resource: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    units: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    work: Option<String>,
+}
+
+/// Finds which item a JSON path like `tasks[3].duration` points into, by reading the raw
+/// document again (only on the error path).
+fn item_at(text: &str, path: &str) -> Option<Item> {
+    let (list, rest) = path.split_once('[')?;
+    let k: usize = rest.split(']').next()?.parse().ok()?;
+    let v: serde_json::Value = serde_json::from_str(text).ok()?;
+    let el = v.get(list)?.get(k)?;
+    let s = |key: &str| -> Option<String> {
+        match el.get(key)? {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    };
+    match list {
+        "tasks" => s("id").map(|id| Item::Task(TaskId::new(id))),
+        "links" => Some(Item::Link {
+            from: TaskId::new(s("from")?),
+            to: TaskId::new(s("to")?),
+        }),
+        "calendars" => s("id").map(|id| Item::Calendar(CalendarId::new(id))),
+        "resources" => s("id").map(|id| Item::Resource(ResourceId::new(id))),
+        "assignments" => Some(Item::Assignment {
+            task: TaskId::new(s("task")?),
+            resource: ResourceId::new(s("resource")?),
+        }),
+        _ => None,
+    }
+    .or_else(|| Some(Item::Path(format!("{list}[{k}]"))))
+}
+
+/// Reads a JSON document.
+///
+/// Errors name the offending item and field: syntax errors carry line and column, unknown
+/// fields and wrong types the JSON path and the task/link/calendar they belong to, bad values
+/// (dates, durations, unknown keys) the item and field.
+pub fn read(text: &str) -> Result<Document> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let doc: DocJ = match serde_path_to_error::deserialize(&mut de) {
+        Ok(d) => d,
+        Err(e) => {
+            let path = e.path().to_string();
+            let inner = e.inner();
+            let path = if path == "." { String::new() } else { path };
+            let item = if path.is_empty() {
+                None
+            } else {
+                item_at(text, &path)
+            };
+            let mut message = inner.to_string();
+            // serde_json appends " at line L column C"; we report those separately.
+            if let Some(k) = message.rfind(" at line ") {
+                message.truncate(k);
+            }
+            return Err(Error::Json {
+                item,
+                path,
+                line: inner.line(),
+                column: inner.column(),
+                message,
+            });
+        }
+    };
+    de.end().map_err(|e| Error::Json {
+        item: None,
+        path: String::new(),
+        line: e.line(),
+        column: e.column(),
+        message: "trailing characters after the document".to_owned(),
+    })?;
+    convert(doc)
+}
+
+/// Parses a date-time, or a bare date completed with `default_minute`.
+fn parse_when(s: &str, default_minute: u16) -> Result<DateTime> {
+    if s.len() == 10 {
+        let d: Date = s.parse()?;
+        return Ok(d.at(default_minute as u32));
+    }
+    s.parse()
+}
+
+fn convert(d: DocJ) -> Result<Document> {
+    if let Some(v) = d.version {
+        if v != VERSION {
+            return Err(Error::UnsupportedVersion(v));
+        }
+    }
+    let proj = Item::Project;
+    let clock = |s: &Option<String>, field: &str, dflt: u16| -> Result<u16> {
+        match s {
+            None => Ok(dflt),
+            Some(s) => parse_clock(s)
+                .filter(|&m| m < 1440)
+                .map(|m| m as u16)
+                .ok_or_else(|| {
+                    Error::invalid(
+                        Item::Project,
+                        field,
+                        format!("invalid time {s:?}: expected HH:MM"),
+                    )
+                }),
+        }
+    };
+    let ds = clock(&d.default_start_time, "default_start_time", 8 * 60)?;
+    let df = clock(&d.default_finish_time, "default_finish_time", 17 * 60)?;
+    let at = |s: &str, item: &Item, field: &str, finish: bool| {
+        parse_when(s, if finish { df } else { ds }).map_err(|e| e.at(item, field))
+    };
+
+    let from =
+        match (&d.start, &d.finish) {
+            (Some(s), None) => ScheduleFrom::Start(at(s, &proj, "start", false)?),
+            (None, Some(f)) => ScheduleFrom::Finish(at(f, &proj, "finish", true)?),
+            (Some(_), Some(_)) => return Err(Error::invalid(
+                proj,
+                "finish",
+                "give either `start` (schedule forward) or `finish` (schedule backward), not both",
+            )),
+            (None, None) => {
+                return Err(Error::invalid(
+                    proj,
+                    "start",
+                    "the project needs a `start` (or a `finish`)",
+                ))
+            }
+        };
+    let from_finish = matches!(from, ScheduleFrom::Finish(_));
+    let mut p = match from {
+        ScheduleFrom::Start(s) => Project::new(d.name, s),
+        ScheduleFrom::Finish(f) => Project::new_from_finish(d.name, f),
+    };
+    p.set_default_times(ds, df)?;
+
+    let mut settings = DurationSettings::default();
+    if let Some(h) = d.hours_per_day {
+        let m = h * 60.0;
+        if !((1.0..=1440.0).contains(&m) && m.fract() == 0.0) {
+            return Err(Error::invalid(
+                Item::Project,
+                "hours_per_day",
+                "expected hours that give whole minutes, 0 < h <= 24",
+            ));
+        }
+        settings.minutes_per_day = m as i64;
+        settings.minutes_per_week = settings.minutes_per_day * 5;
+    }
+    if let Some(w) = d.days_per_week {
+        let m = w * settings.minutes_per_day as f64;
+        if !(w > 0.0 && w <= 7.0 && m.fract() == 0.0) {
+            return Err(Error::invalid(
+                Item::Project,
+                "days_per_week",
+                "expected 0 < days <= 7",
+            ));
+        }
+        settings.minutes_per_week = m as i64;
+    }
+    if let Some(m) = d.days_per_month {
+        if m == 0 || m > 31 {
+            return Err(Error::invalid(
+                Item::Project,
+                "days_per_month",
+                "expected 1 to 31 days",
+            ));
+        }
+        settings.days_per_month = m as i64;
+    }
+    p.set_settings(settings)?;
+    if let Some(s) = &d.status_date {
+        p.set_status_date(Some(at(s, &proj, "status_date", true)?));
+    }
+
+    for c in d.calendars {
+        let item = Item::Calendar(CalendarId::new(c.id.clone()));
+        let mut cal = Calendar::new(c.id.as_str());
+        cal.name = c.name.unwrap_or_default();
+        cal.base = c.base.map(CalendarId::new);
+        if let Some(w) = &c.week {
+            for (k, day) in w.days().into_iter().enumerate() {
+                if let Some(list) = day {
+                    let key = Weekday::ALL[k].key();
+                    let v = list
+                        .iter()
+                        .map(|s| s.parse::<WorkingTime>().map_err(|e| e.at(&item, key)))
+                        .collect::<Result<Vec<_>>>()?;
+                    cal.week[k] = Some(v);
+                }
+            }
+            if cal.base.is_none() {
+                for day in cal.week.iter_mut() {
+                    day.get_or_insert_with(Vec::new);
+                }
+            }
+        } else if cal.base.is_none() {
+            return Err(Error::invalid(
+                item,
+                "week",
+                "a calendar without a `base` needs a `week`",
+            ));
+        }
+        for ex in c.exceptions {
+            let date = |s: &Option<String>, f: &str| -> Result<Option<Date>> {
+                s.as_deref()
+                    .map(|s| s.parse::<Date>().map_err(|e| e.at(&item, f)))
+                    .transpose()
+            };
+            let (from, to) = match (
+                date(&ex.date, "exceptions.date")?,
+                date(&ex.from, "exceptions.from")?,
+            ) {
+                (Some(d), None) if ex.to.is_none() => (d, d),
+                (None, Some(f)) => (f, date(&ex.to, "exceptions.to")?.unwrap_or(f)),
+                _ => {
+                    return Err(Error::invalid(
+                        item,
+                        "exceptions",
+                        "an exception has either `date`, or `from` (and optionally `to`)",
+                    ))
+                }
+            };
+            let working = ex
+                .working
+                .iter()
+                .map(|s| {
+                    s.parse::<WorkingTime>()
+                        .map_err(|e| e.at(&item, "exceptions.working"))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            cal.exceptions.push(CalendarException {
+                name: ex.name.unwrap_or_default(),
+                from: Some(from),
+                to: Some(to),
+                working,
+            });
+        }
+        p.add_calendar(cal)?;
+    }
+    if let Some(c) = d.calendar {
+        p.set_calendar(CalendarId::new(c))?;
+    }
+
+    let settings = *p.settings();
+    let mut parents: Vec<(TaskIndex, String)> = Vec::new();
+    for t in d.tasks {
+        let item = Item::Task(TaskId::new(t.id.clone()));
+        let duration = match &t.duration {
+            Some(s) => Duration::parse(s, &settings).map_err(|e| e.at(&item, "duration"))?,
+            None => Duration::ZERO,
+        };
+        let date = |s: &Option<String>, f: &str, finish: bool| -> Result<Option<DateTime>> {
+            s.as_deref().map(|s| at(s, &item, f, finish)).transpose()
+        };
+        let constraint = match &t.constraint {
+            None => {
+                if from_finish {
+                    Constraint::AsLateAsPossible
+                } else {
+                    Constraint::AsSoonAsPossible
+                }
+            }
+            Some(c) => {
+                let finish = matches!(
+                    c.kind.to_ascii_uppercase().as_str(),
+                    "FNET" | "FNLT" | "MFO"
+                );
+                let when = date(&c.date, "constraint.date", finish)?;
+                Constraint::from_code(&c.kind, when).map_err(|e| e.at(&item, "constraint"))?
+            }
+        };
+        let pinned = match &t.pinned {
+            None => None,
+            Some(pj) => Some(Pin {
+                start: at(&pj.start, &item, "pinned.start", false)?,
+                finish: date(&pj.finish, "pinned.finish", true)?,
+            }),
+        };
+        let mut baselines = Vec::new();
+        for b in &t.baselines {
+            baselines.push(Baseline {
+                number: b.number,
+                start: date(&b.start, "baselines.start", false)?,
+                finish: date(&b.finish, "baselines.finish", true)?,
+                duration: b
+                    .duration
+                    .as_deref()
+                    .map(|s| {
+                        Duration::parse(s, &settings).map_err(|e| e.at(&item, "baselines.duration"))
+                    })
+                    .transpose()?,
+            });
+        }
+        let task = Task {
+            id: TaskId::new(t.id),
+            name: t.name,
+            duration,
+            milestone: t.milestone,
+            parent: None,
+            calendar: t.calendar.map(CalendarId::new),
+            constraint,
+            deadline: date(&t.deadline, "deadline", true)?,
+            priority: t.priority.unwrap_or(500),
+            pinned,
+            progress: Progress {
+                percent_complete: t.percent_complete.unwrap_or(0),
+                actual_start: date(&t.actual_start, "actual_start", false)?,
+                actual_finish: date(&t.actual_finish, "actual_finish", true)?,
+            },
+            baselines,
+        };
+        let i = p.add_task(task)?;
+        if let Some(par) = t.parent {
+            parents.push((i, par));
+        }
+    }
+    for (i, par) in parents {
+        let item = Item::Task(p.task(i).id.clone());
+        let pi = p.index_of(&par).ok_or_else(|| Error::UnknownTask {
+            id: TaskId::new(par.clone()),
+            by: item.clone(),
+        })?;
+        p.set_parent(i, Some(pi))?;
+    }
+
+    for l in d.links {
+        let item = Item::Link {
+            from: TaskId::new(l.from.clone()),
+            to: TaskId::new(l.to.clone()),
+        };
+        let find = |k: &str| {
+            p.index_of(k).ok_or_else(|| Error::UnknownTask {
+                id: TaskId::new(k),
+                by: item.clone(),
+            })
+        };
+        let (from, to) = (find(&l.from)?, find(&l.to)?);
+        let kind = match &l.kind {
+            Some(k) => k.parse::<LinkType>().map_err(|e| e.at(&item, "type"))?,
+            None => LinkType::FinishToStart,
+        };
+        let lag = match &l.lag {
+            Some(s) => Lag::parse(s, &settings).map_err(|e| e.at(&item, "lag"))?,
+            None => Lag::ZERO,
+        };
+        p.add_link(Link {
+            from,
+            to,
+            kind,
+            lag,
+        })?;
+    }
+
+    for r in d.resources {
+        let item = Item::Resource(ResourceId::new(r.id.clone()));
+        let kind = match r.kind.as_deref() {
+            None | Some("work") => ResourceKind::Work,
+            Some("material") => ResourceKind::Material,
+            Some("cost") => ResourceKind::Cost,
+            Some(other) => {
+                return Err(Error::invalid(
+                    item,
+                    "kind",
+                    format!("unknown resource kind {other:?}: expected work, material or cost"),
+                ))
+            }
+        };
+        p.add_resource(Resource {
+            id: ResourceId::new(r.id),
+            name: r.name,
+            kind,
+            max_units: r.max_units.unwrap_or(100),
+            calendar: r.calendar.map(CalendarId::new),
+        })?;
+    }
+    for a in d.assignments {
+        let item = Item::Assignment {
+            task: TaskId::new(a.task.clone()),
+            resource: ResourceId::new(a.resource.clone()),
+        };
+        let task = p.index_of(&a.task).ok_or_else(|| Error::UnknownTask {
+            id: TaskId::new(a.task.clone()),
+            by: item.clone(),
+        })?;
+        let resource = p
+            .resource_index(&a.resource)
+            .ok_or_else(|| Error::UnknownResource {
+                id: ResourceId::new(a.resource.clone()),
+                by: item.clone(),
+            })?;
+        let work = a
+            .work
+            .as_deref()
+            .map(|s| Duration::parse(s, &settings).map_err(|e| e.at(&item, "work")))
+            .transpose()?;
+        p.add_assignment(Assignment {
+            task,
+            resource,
+            units: a.units.unwrap_or(100),
+            work,
+        })?;
+    }
+
+    let options = match d.options {
+        None => ScheduleOptions::default(),
+        Some(o) => convert_options(o, &settings)?,
+    };
+    Ok(Document {
+        project: p,
+        options,
+    })
+}
+
+fn convert_options(o: OptionsJ, settings: &DurationSettings) -> Result<ScheduleOptions> {
+    let item = Item::Project;
+    let mut opts = ScheduleOptions::default();
+    let threshold = match &o.critical_float {
+        Some(s) => {
+            Duration::parse(s, settings).map_err(|e| e.at(&item, "options.critical_float"))?
+        }
+        None => Duration::ZERO,
+    };
+    opts.critical = match o.critical_by.as_deref() {
+        None | Some("total_float") => Criticality::TotalFloat(threshold),
+        Some("longest_path") => Criticality::LongestPath,
+        Some(x) => {
+            return Err(Error::invalid(
+                item,
+                "options.critical_by",
+                format!("{x:?}: expected total_float or longest_path"),
+            ))
+        }
+    };
+    opts.float_basis = match o.float_basis.as_deref() {
+        None | Some("smaller") => FloatBasis::Smaller,
+        Some("start") => FloatBasis::Start,
+        Some("finish") => FloatBasis::Finish,
+        Some(x) => {
+            return Err(Error::invalid(
+                item,
+                "options.float_basis",
+                format!("{x:?}: expected smaller, start or finish"),
+            ))
+        }
+    };
+    opts.lag_calendar = match o.lag_calendar.as_deref() {
+        None | Some("successor") => LagCalendar::Successor,
+        Some("predecessor") => LagCalendar::Predecessor,
+        Some("project") => LagCalendar::Project,
+        Some("24h") => LagCalendar::TwentyFourHour,
+        Some(x) => {
+            return Err(Error::invalid(
+                item,
+                "options.lag_calendar",
+                format!("{x:?}: expected successor, predecessor, project or 24h"),
+            ))
+        }
+    };
+    opts.honor_constraints = o.honor_constraints.unwrap_or(true);
+    Ok(opts)
+}
+
+fn options_json(o: &ScheduleOptions, settings: &DurationSettings) -> Option<OptionsJ> {
+    let d = ScheduleOptions::default();
+    if o.critical == d.critical
+        && o.float_basis == d.float_basis
+        && o.lag_calendar == d.lag_calendar
+        && o.honor_constraints == d.honor_constraints
+    {
+        return None;
+    }
+    let mut j = OptionsJ::default();
+    match o.critical {
+        Criticality::TotalFloat(t) if !t.is_zero() => {
+            j.critical_float = Some(t.display(settings).to_string())
+        }
+        Criticality::TotalFloat(_) => {}
+        Criticality::LongestPath => j.critical_by = Some("longest_path".into()),
+    }
+    j.float_basis = match o.float_basis {
+        FloatBasis::Smaller => None,
+        FloatBasis::Start => Some("start".into()),
+        FloatBasis::Finish => Some("finish".into()),
+    };
+    j.lag_calendar = match o.lag_calendar {
+        LagCalendar::Successor => None,
+        LagCalendar::Predecessor => Some("predecessor".into()),
+        LagCalendar::Project => Some("project".into()),
+        LagCalendar::TwentyFourHour => Some("24h".into()),
+    };
+    j.honor_constraints = (!o.honor_constraints).then_some(false);
+    Some(j)
+}
+
+/// Writes a document as pretty-printed JSON that [`read`] reads back to an equal document.
+pub fn write(doc: &Document) -> String {
+    let p = &doc.project;
+    let s = p.settings();
+    let dt = |d: DateTime| d.to_string();
+    let (ds, df) = p.default_times();
+    let clock = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
+    let mut j = DocJ {
+        version: Some(VERSION),
+        name: p.name().to_owned(),
+        calendar: Some(p.calendar_id().to_string()),
+        status_date: p.status_date().map(dt),
+        options: options_json(&doc.options, s),
+        ..DocJ::default()
+    };
+    match p.schedule_from() {
+        ScheduleFrom::Start(t) => j.start = Some(dt(t)),
+        ScheduleFrom::Finish(t) => j.finish = Some(dt(t)),
+    }
+    let dflt = DurationSettings::default();
+    if s.minutes_per_day != dflt.minutes_per_day || s.minutes_per_week != dflt.minutes_per_week {
+        j.hours_per_day = Some(s.minutes_per_day as f64 / 60.0);
+        j.days_per_week = Some(s.minutes_per_week as f64 / s.minutes_per_day as f64);
+    }
+    if s.days_per_month != dflt.days_per_month {
+        j.days_per_month = Some(s.days_per_month as u32);
+    }
+    if ds != 480 || df != 1020 {
+        j.default_start_time = Some(clock(ds));
+        j.default_finish_time = Some(clock(df));
+    }
+    for c in p.calendars() {
+        let mut w = WeekJ::default();
+        for (k, slot) in w.days_mut().into_iter().enumerate() {
+            *slot = c.week[k]
+                .as_ref()
+                .map(|v| v.iter().map(|x| x.to_string()).collect());
+        }
+        j.calendars.push(CalendarJ {
+            id: c.id.to_string(),
+            name: (!c.name.is_empty()).then(|| c.name.clone()),
+            base: c.base.as_ref().map(|b| b.to_string()),
+            week: Some(w),
+            exceptions: c
+                .exceptions
+                .iter()
+                .map(|e| {
+                    let single = e.from == e.to;
+                    ExceptionJ {
+                        name: (!e.name.is_empty()).then(|| e.name.clone()),
+                        date: if single {
+                            e.from.map(|d| d.to_string())
+                        } else {
+                            None
+                        },
+                        from: if single {
+                            None
+                        } else {
+                            e.from.map(|d| d.to_string())
+                        },
+                        to: if single {
+                            None
+                        } else {
+                            e.to.map(|d| d.to_string())
+                        },
+                        working: e.working.iter().map(|x| x.to_string()).collect(),
+                    }
+                })
+                .collect(),
+        });
+    }
+    let from_finish = matches!(p.schedule_from(), ScheduleFrom::Finish(_));
+    for t in p.tasks() {
+        let default_c = if from_finish {
+            Constraint::AsLateAsPossible
+        } else {
+            Constraint::AsSoonAsPossible
+        };
+        j.tasks.push(TaskJ {
+            id: t.id.to_string(),
+            name: t.name.clone(),
+            duration: (!t.duration.is_zero() || t.duration.is_elapsed())
+                .then(|| t.duration.display(s).to_string()),
+            milestone: t.milestone,
+            parent: t.parent.map(|x| p.task(x).id.to_string()),
+            calendar: t.calendar.as_ref().map(|c| c.to_string()),
+            constraint: (t.constraint != default_c).then(|| ConstraintJ {
+                kind: t.constraint.code().to_owned(),
+                date: t.constraint.date().map(dt),
+            }),
+            deadline: t.deadline.map(dt),
+            priority: (t.priority != 500).then_some(t.priority),
+            pinned: t.pinned.map(|x| PinJ {
+                start: dt(x.start),
+                finish: x.finish.map(dt),
+            }),
+            percent_complete: (t.progress.percent_complete != 0)
+                .then_some(t.progress.percent_complete),
+            actual_start: t.progress.actual_start.map(dt),
+            actual_finish: t.progress.actual_finish.map(dt),
+            baselines: t
+                .baselines
+                .iter()
+                .map(|b| BaselineJ {
+                    number: b.number,
+                    start: b.start.map(dt),
+                    finish: b.finish.map(dt),
+                    duration: b.duration.map(|d| d.display(s).to_string()),
+                })
+                .collect(),
+        });
+    }
+    for l in p.links() {
+        j.links.push(LinkJ {
+            from: p.task(l.from).id.to_string(),
+            to: p.task(l.to).id.to_string(),
+            kind: (l.kind != LinkType::FinishToStart).then(|| l.kind.code().to_owned()),
+            lag: (!l.lag.is_zero()).then(|| l.lag.display(s).to_string()),
+        });
+    }
+    for r in p.resources() {
+        j.resources.push(ResourceJ {
+            id: r.id.to_string(),
+            name: r.name.clone(),
+            kind: match r.kind {
+                ResourceKind::Work => None,
+                ResourceKind::Material => Some("material".into()),
+                ResourceKind::Cost => Some("cost".into()),
+            },
+            max_units: (r.max_units != 100).then_some(r.max_units),
+            calendar: r.calendar.as_ref().map(|c| c.to_string()),
+        });
+    }
+    for a in p.assignments() {
+        j.assignments.push(AssignmentJ {
+            task: p.task(a.task).id.to_string(),
+            resource: p.resources()[a.resource.index()].id.to_string(),
+            units: (a.units != 100).then_some(a.units),
+            work: a.work.map(|w| w.display(s).to_string()),
+        });
+    }
+    serde_json::to_string_pretty(&j).expect("document serialises")
+}
+
+fn push_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn push_dt(out: &mut String, d: DateTime) {
+    out.push('"');
+    d.write_iso(out);
+    out.push('"');
+}
+
+/// Writes a schedule as JSON: `project_start`, `project_finish`, `critical_path` (keys in
+/// order), `critical_paths`, and per task `id, name, summary, milestone, start, finish,
+/// early_start, early_finish, late_start, late_finish, duration, total_float_minutes,
+/// free_float_minutes, total_float, free_float, critical, driver, driving_predecessors`, then
+/// `violations` and `warnings`.
+///
+/// One task per line, so the output stays readable and diffable at any size.
+pub fn write_schedule(p: &Project, s: &Schedule) -> String {
+    let st = p.settings();
+    let mut out = String::with_capacity(300 * p.len() + 256);
+    out.push_str("{\n  \"project\": ");
+    push_str(&mut out, p.name());
+    out.push_str(",\n  \"project_start\": ");
+    push_dt(&mut out, s.project_start);
+    out.push_str(",\n  \"project_finish\": ");
+    push_dt(&mut out, s.project_finish);
+    out.push_str(",\n  \"critical_path\": [");
+    for (k, &i) in s.critical_path().iter().enumerate() {
+        if k > 0 {
+            out.push_str(", ");
+        }
+        push_str(&mut out, p.task(i).id.as_str());
+    }
+    out.push_str("],\n  \"critical_paths\": [");
+    for (k, path) in s.critical_paths().iter().enumerate() {
+        out.push_str(if k > 0 { ",\n    [" } else { "\n    [" });
+        for (q, &i) in path.iter().enumerate() {
+            if q > 0 {
+                out.push_str(", ");
+            }
+            push_str(&mut out, p.task(i).id.as_str());
+        }
+        out.push(']');
+    }
+    out.push_str(if s.critical_paths().is_empty() {
+        "],\n  \"tasks\": ["
+    } else {
+        "\n  ],\n  \"tasks\": ["
+    });
+    for (k, t) in s.tasks().iter().enumerate() {
+        let i = TaskIndex(k as u32);
+        let def = p.task(i);
+        out.push_str(if k > 0 {
+            ",\n    {\"id\": "
+        } else {
+            "\n    {\"id\": "
+        });
+        push_str(&mut out, def.id.as_str());
+        out.push_str(", \"name\": ");
+        push_str(&mut out, &def.name);
+        let summary = p.is_summary(i);
+        let _ = write!(
+            out,
+            ", \"summary\": {summary}, \"milestone\": {}",
+            !summary && def.duration.is_zero()
+        );
+        for (key, v) in [
+            ("start", t.start),
+            ("finish", t.finish),
+            ("early_start", t.early_start),
+            ("early_finish", t.early_finish),
+            ("late_start", t.late_start),
+            ("late_finish", t.late_finish),
+        ] {
+            let _ = write!(out, ", \"{key}\": ");
+            push_dt(&mut out, v);
+        }
+        let _ = write!(out, ", \"duration\": \"{}\"", def.duration.display(st));
+        let _ = write!(
+            out,
+            ", \"total_float_minutes\": {}, \"free_float_minutes\": {}, \"total_float\": \"{}\", \"free_float\": \"{}\", \"critical\": {}",
+            t.total_float.minutes(),
+            t.free_float.minutes(),
+            t.total_float.display(st),
+            t.free_float.display(st),
+            t.critical
+        );
+        out.push_str(", \"driver\": ");
+        match t.driver {
+            Driver::ProjectStart => out.push_str("{\"type\": \"project_start\"}"),
+            Driver::Constraint => out.push_str("{\"type\": \"constraint\"}"),
+            Driver::Pinned => out.push_str("{\"type\": \"pinned\"}"),
+            Driver::Actual => out.push_str("{\"type\": \"actual\"}"),
+            Driver::Children => out.push_str("{\"type\": \"subtasks\"}"),
+            Driver::Summary(x) => {
+                out.push_str("{\"type\": \"summary\", \"task\": ");
+                push_str(&mut out, p.task(x).id.as_str());
+                out.push('}');
+            }
+            Driver::Link(l) => {
+                let l = p.link(l);
+                out.push_str("{\"type\": \"link\", \"from\": ");
+                push_str(&mut out, p.task(l.from).id.as_str());
+                let _ = write!(out, ", \"link\": \"{}\"", l.kind.code());
+                if !l.lag.is_zero() {
+                    let _ = write!(out, ", \"lag\": \"{}\"", l.lag.display(st));
+                }
+                out.push('}');
+            }
+        }
+        out.push_str(", \"driving_predecessors\": [");
+        for (q, &l) in s.driving_links(i).iter().enumerate() {
+            if q > 0 {
+                out.push_str(", ");
+            }
+            push_str(&mut out, p.task(p.link(l).from).id.as_str());
+        }
+        out.push_str("]}");
+    }
+    out.push_str(if s.tasks().is_empty() {
+        "],\n  \"violations\": ["
+    } else {
+        "\n  ],\n  \"violations\": ["
+    });
+    for (k, v) in s.violations().iter().enumerate() {
+        out.push_str(if k > 0 {
+            ",\n    {\"kind\": \""
+        } else {
+            "\n    {\"kind\": \""
+        });
+        out.push_str(match v.kind {
+            ViolationKind::PinnedAgainstLink => "pinned_against_link",
+            ViolationKind::ConstraintAgainstLink => "constraint_against_link",
+            ViolationKind::DeadlineMissed => "deadline_missed",
+        });
+        out.push_str("\", \"task\": ");
+        push_str(&mut out, p.task(v.task).id.as_str());
+        if let Some(l) = v.link {
+            out.push_str(", \"from\": ");
+            push_str(&mut out, p.task(p.link(l).from).id.as_str());
+        }
+        out.push_str(", \"required\": ");
+        push_dt(&mut out, v.required);
+        out.push_str(", \"actual\": ");
+        push_dt(&mut out, v.actual);
+        out.push('}');
+    }
+    out.push_str(if s.violations().is_empty() {
+        "],\n  \"warnings\": ["
+    } else {
+        "\n  ],\n  \"warnings\": ["
+    });
+    for (k, w) in s.warnings().iter().enumerate() {
+        out.push_str(if k > 0 {
+            ",\n    {\"item\": "
+        } else {
+            "\n    {\"item\": "
+        });
+        push_str(&mut out, &w.item.to_string());
+        out.push_str(", \"message\": ");
+        push_str(&mut out, &w.message);
+        out.push('}');
+    }
+    out.push_str(if s.warnings().is_empty() {
+        "]\n}\n"
+    } else {
+        "\n  ]\n}\n"
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = r#"{"version": 1, "name": "Demo", "start": "2026-01-05T08:00:00", "calendar": "standard",
+      "calendars": [{"id": "standard", "week": {"mon": ["08:00-12:00", "13:00-17:00"], "tue": ["08:00-12:00", "13:00-17:00"],
+        "wed": ["08:00-12:00", "13:00-17:00"], "thu": ["08:00-12:00", "13:00-17:00"], "fri": ["08:00-12:00", "13:00-17:00"]},
+        "exceptions": [{"date": "2026-01-01", "working": []}]}],
+      "tasks": [{"id": "A", "name": "Kickoff", "duration": "2d"},
+                {"id": "M", "name": "Go-live", "milestone": true, "deadline": "2026-03-31T17:00:00"}],
+      "links": [{"from": "A", "to": "M", "type": "FS", "lag": "1d"}]}"#;
+
+    #[test]
+    fn reads_the_issue_example() {
+        let d = read(DOC).unwrap();
+        let s = crate::schedule(&d.project, &d.options).unwrap();
+        let m = d.project.index_of("M").unwrap();
+        assert_eq!(s.task(m).start.to_string(), "2026-01-07T17:00:00");
+        assert_eq!(s.project_finish.to_string(), "2026-01-07T17:00:00");
+    }
+
+    #[test]
+    fn write_read_roundtrip() {
+        let d = read(DOC).unwrap();
+        let text = write(&d);
+        let d2 = read(&text).unwrap();
+        assert_eq!(d, d2);
+        assert_eq!(write(&d2), text);
+    }
+
+    fn err(doc: &str) -> Error {
+        read(doc).unwrap_err()
+    }
+
+    #[test]
+    fn errors_name_the_item_and_field() {
+        let e = err(r#"{"name":"x","start":"2026-01-05","tasks":[{"id":"A","durration":"1d"}]}"#);
+        assert_eq!(e.task_id().map(|t| t.as_str()), Some("A"));
+        assert_eq!(e.field(), Some("durration"));
+        assert!(e.to_string().contains("unknown field `durration`"), "{e}");
+        let e = err(
+            r#"{"name":"x","start":"2026-01-05","tasks":[{"id":"A"}],"links":[{"from":"A","to":"Z"}]}"#,
+        );
+        assert_eq!(
+            e.to_string(),
+            "unknown task `Z` (referenced by link `A` -> `Z`)"
+        );
+        let e = err(
+            r#"{"name":"x","start":"2026-01-05","tasks":[{"id":"A"},{"id":"B"}],"links":[{"from":"A","to":"B","lag":"soon"}]}"#,
+        );
+        assert_eq!(e.field(), Some("lag"));
+        assert!(
+            e.to_string().starts_with("link `A` -> `B`: field `lag`"),
+            "{e}"
+        );
+        let e = err(
+            r#"{"name":"x","start":"2026-01-05","tasks":[{"id":"A","constraint":{"type":"SNET"}}]}"#,
+        );
+        assert_eq!(e.field(), Some("constraint"));
+        let e = err("{\"name\":\"x\",\n \"start\": 2026}");
+        assert!(matches!(e, Error::Json { line: 2, .. }), "{e:?}");
+        let e = err(r#"{"name":"x","start":"2026-01-05","version":2}"#);
+        assert_eq!(e.code().as_str(), "unsupported_version");
+        let e = err(
+            r#"{"name":"x","start":"2026-01-05","calendars":[{"id":"c","week":{"mon":["9-17"]}}]}"#,
+        );
+        assert!(
+            e.to_string().starts_with("calendar `c`: field `mon`"),
+            "{e}"
+        );
+        let e = err(r#"{"name":"x","start":"2026-01-05","tasks":[{"id":"A"},{"id":"A"}]}"#);
+        assert_eq!(e.code().as_str(), "duplicate_task");
+        let e = err(r#"{"name":"x","start":"2026-01-05","tasks":[{"id":"A","parent":"Q"}]}"#);
+        assert_eq!(e.code().as_str(), "unknown_task");
+    }
+
+    #[test]
+    fn bare_dates_take_default_times_and_ids_may_be_numbers() {
+        let d = read(r#"{"name":"x","start":"2026-01-05","tasks":[{"id":1,"duration":"1d","deadline":"2026-01-09",
+            "constraint":{"type":"SNET","date":"2026-01-06"}}]}"#)
+        .unwrap();
+        let t = d.project.task_by_id("1").unwrap();
+        assert_eq!(t.deadline.unwrap().to_string(), "2026-01-09T17:00:00");
+        assert_eq!(
+            t.constraint.date().unwrap().to_string(),
+            "2026-01-06T08:00:00"
+        );
+    }
+}

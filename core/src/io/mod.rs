@@ -1,0 +1,2 @@
+//! Readers and writers.
+pub mod json;

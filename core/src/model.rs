@@ -1,0 +1,1173 @@
+//! The project model: tasks, links, calendars, resources, assignments, progress and baselines.
+//!
+//! Inputs are plain structs with public fields ([`Task`], [`Link`], [`Calendar`](crate::Calendar),
+//! [`Resource`], [`Assignment`]); the [`Project`] that owns them keeps its fields private and
+//! validates every addition, so a `Project` is always internally consistent: every link and
+//! assignment points at existing items, task keys are unique, the summary tree has no loops.
+
+use std::fmt;
+use std::str::FromStr;
+
+use hashbrown::{DefaultHashBuilder, HashTable};
+use std::hash::BuildHasher;
+
+use crate::calendar::{Calendar, STANDARD};
+use crate::error::{Error, Item, Result};
+use crate::id::{CalendarId, LinkIndex, ResourceId, ResourceIndex, TaskId, TaskIndex};
+use crate::time::{scaled_decimal, DateTime, Duration, DurationSettings};
+
+/// How a link ties the successor to the predecessor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum LinkType {
+    /// The successor starts after the predecessor finishes (`FS`).
+    #[default]
+    FinishToStart,
+    /// The successor starts after the predecessor starts (`SS`).
+    StartToStart,
+    /// The successor finishes after the predecessor finishes (`FF`).
+    FinishToFinish,
+    /// The successor finishes after the predecessor starts (`SF`).
+    StartToFinish,
+}
+
+impl LinkType {
+    /// The two-letter code: `FS`, `SS`, `FF` or `SF`.
+    pub fn code(self) -> &'static str {
+        match self {
+            LinkType::FinishToStart => "FS",
+            LinkType::StartToStart => "SS",
+            LinkType::FinishToFinish => "FF",
+            LinkType::StartToFinish => "SF",
+        }
+    }
+
+    /// Whether the link reads the predecessor's start (SS, SF) rather than its finish.
+    pub fn from_start(self) -> bool {
+        matches!(self, LinkType::StartToStart | LinkType::StartToFinish)
+    }
+
+    /// Whether the link constrains the successor's finish (FF, SF) rather than its start.
+    pub fn to_finish(self) -> bool {
+        matches!(self, LinkType::FinishToFinish | LinkType::StartToFinish)
+    }
+}
+
+impl FromStr for LinkType {
+    type Err = Error;
+
+    /// Parses `FS`, `SS`, `FF` or `SF` (any case).
+    fn from_str(s: &str) -> Result<LinkType> {
+        match s.to_ascii_uppercase().as_str() {
+            "FS" => Ok(LinkType::FinishToStart),
+            "SS" => Ok(LinkType::StartToStart),
+            "FF" => Ok(LinkType::FinishToFinish),
+            "SF" => Ok(LinkType::StartToFinish),
+            _ => Err(Error::parse("link type", s, "expected FS, SS, FF or SF")),
+        }
+    }
+}
+
+impl fmt::Display for LinkType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// The delay (or, when negative, lead) a link adds.
+///
+/// ```
+/// use jindu::{Lag, Duration, DurationSettings};
+/// let s = DurationSettings::default();
+/// assert_eq!(Lag::parse("1d", &s)?, Lag::Time(Duration::days(1)));
+/// assert_eq!(Lag::parse("-2h", &s)?, Lag::Time(Duration::hours(-2)));
+/// assert_eq!(Lag::parse("50%", &s)?, Lag::Percent(5000));
+/// assert_eq!(Lag::Percent(5000).display(&s).to_string(), "50%");
+/// # Ok::<(), jindu::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lag {
+    /// Working or elapsed time.
+    Time(Duration),
+    /// A share of the predecessor's duration, in hundredths of a percent (`5000` = 50 %).
+    Percent(i32),
+}
+
+impl Default for Lag {
+    fn default() -> Self {
+        Lag::ZERO
+    }
+}
+
+impl Lag {
+    /// No lag.
+    pub const ZERO: Lag = Lag::Time(Duration::ZERO);
+
+    /// Whether the lag is zero.
+    pub fn is_zero(self) -> bool {
+        match self {
+            Lag::Time(d) => d.is_zero(),
+            Lag::Percent(p) => p == 0,
+        }
+    }
+
+    /// Parses a lag: a [`Duration`] (`1d`, `-4h`, `2ed`) or a percentage (`50%`, `-25%`, `12.5%`).
+    pub fn parse(s: &str, settings: &DurationSettings) -> Result<Lag> {
+        let t = s.trim();
+        if let Some(num) = t.strip_suffix('%') {
+            let v = scaled_decimal(num.trim(), 100)
+                .filter(|v| v.abs() <= 100_000_000)
+                .ok_or_else(|| {
+                    Error::parse(
+                        "lag",
+                        s,
+                        "expected a percentage with at most two decimals, e.g. 50%",
+                    )
+                })?;
+            return Ok(Lag::Percent(v as i32));
+        }
+        Duration::parse(t, settings).map(Lag::Time)
+    }
+
+    /// A value that formats the lag like [`Lag::parse`] reads it.
+    pub fn display(self, settings: &DurationSettings) -> impl fmt::Display {
+        let settings = *settings;
+        DisplayFn(move |f: &mut fmt::Formatter<'_>| match self {
+            Lag::Time(d) => write!(f, "{}", d.display(&settings)),
+            Lag::Percent(p) if p % 100 == 0 => write!(f, "{}%", p / 100),
+            Lag::Percent(p) => {
+                let sign = if p < 0 { "-" } else { "" };
+                let a = p.unsigned_abs();
+                let frac = format!("{:02}", a % 100);
+                write!(f, "{sign}{}.{}%", a / 100, frac.trim_end_matches('0'))
+            }
+        })
+    }
+}
+
+struct DisplayFn<F>(F);
+
+impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for DisplayFn<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (self.0)(f)
+    }
+}
+
+/// A dependency between two tasks of a project, by index.
+///
+/// ```
+/// use jindu::{Link, LinkType, Lag, Duration, TaskIndex};
+/// let (a, b) = (TaskIndex::from_raw(0), TaskIndex::from_raw(1));
+/// let l = Link::new(a, b, LinkType::StartToStart).with_lag(Lag::Time(Duration::days(2)));
+/// assert_eq!(l.kind.code(), "SS");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Link {
+    /// The predecessor.
+    pub from: TaskIndex,
+    /// The successor.
+    pub to: TaskIndex,
+    /// The link type.
+    pub kind: LinkType,
+    /// Delay (positive) or lead (negative).
+    pub lag: Lag,
+}
+
+impl Link {
+    /// A link of type `kind` without lag.
+    pub fn new(from: TaskIndex, to: TaskIndex, kind: LinkType) -> Link {
+        Link {
+            from,
+            to,
+            kind,
+            lag: Lag::ZERO,
+        }
+    }
+
+    /// A finish-to-start link without lag.
+    pub fn finish_to_start(from: TaskIndex, to: TaskIndex) -> Link {
+        Link::new(from, to, LinkType::FinishToStart)
+    }
+
+    /// The same link with lag `lag`.
+    pub fn with_lag(mut self, lag: Lag) -> Link {
+        self.lag = lag;
+        self
+    }
+}
+
+/// A date constraint on a task, as in Microsoft Project.
+///
+/// The *soft* constraints only push a task later (`StartNoEarlierThan`, `FinishNoEarlierThan`);
+/// the *hard* ones can hold a task against its links and then show as negative float.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Constraint {
+    /// As soon as possible (the default).
+    #[default]
+    AsSoonAsPossible,
+    /// As late as possible without delaying successors or the project.
+    AsLateAsPossible,
+    /// Start no earlier than (SNET).
+    StartNoEarlierThan(DateTime),
+    /// Start no later than (SNLT).
+    StartNoLaterThan(DateTime),
+    /// Finish no earlier than (FNET).
+    FinishNoEarlierThan(DateTime),
+    /// Finish no later than (FNLT).
+    FinishNoLaterThan(DateTime),
+    /// Must start on (MSO).
+    MustStartOn(DateTime),
+    /// Must finish on (MFO).
+    MustFinishOn(DateTime),
+}
+
+impl Constraint {
+    /// The short code: `ASAP`, `ALAP`, `SNET`, `SNLT`, `FNET`, `FNLT`, `MSO` or `MFO`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Constraint::AsSoonAsPossible => "ASAP",
+            Constraint::AsLateAsPossible => "ALAP",
+            Constraint::StartNoEarlierThan(_) => "SNET",
+            Constraint::StartNoLaterThan(_) => "SNLT",
+            Constraint::FinishNoEarlierThan(_) => "FNET",
+            Constraint::FinishNoLaterThan(_) => "FNLT",
+            Constraint::MustStartOn(_) => "MSO",
+            Constraint::MustFinishOn(_) => "MFO",
+        }
+    }
+
+    /// The constraint date, for the dated kinds.
+    pub fn date(self) -> Option<DateTime> {
+        match self {
+            Constraint::AsSoonAsPossible | Constraint::AsLateAsPossible => None,
+            Constraint::StartNoEarlierThan(d)
+            | Constraint::StartNoLaterThan(d)
+            | Constraint::FinishNoEarlierThan(d)
+            | Constraint::FinishNoLaterThan(d)
+            | Constraint::MustStartOn(d)
+            | Constraint::MustFinishOn(d) => Some(d),
+        }
+    }
+
+    /// Builds a constraint from its code and date (`date` is required exactly for dated kinds).
+    ///
+    /// ```
+    /// use jindu::Constraint;
+    /// let c = Constraint::from_code("SNET", Some("2026-02-02T08:00".parse()?))?;
+    /// assert_eq!(c.code(), "SNET");
+    /// assert!(Constraint::from_code("MSO", None).is_err());
+    /// # Ok::<(), jindu::Error>(())
+    /// ```
+    pub fn from_code(code: &str, date: Option<DateTime>) -> Result<Constraint> {
+        let c = code.to_ascii_uppercase();
+        let need = |f: fn(DateTime) -> Constraint| {
+            date.map(f).ok_or_else(|| {
+                Error::parse("constraint", code, "this constraint type needs a date")
+            })
+        };
+        let c = match c.as_str() {
+            "ASAP" => Constraint::AsSoonAsPossible,
+            "ALAP" => Constraint::AsLateAsPossible,
+            "SNET" => need(Constraint::StartNoEarlierThan)?,
+            "SNLT" => need(Constraint::StartNoLaterThan)?,
+            "FNET" => need(Constraint::FinishNoEarlierThan)?,
+            "FNLT" => need(Constraint::FinishNoLaterThan)?,
+            "MSO" => need(Constraint::MustStartOn)?,
+            "MFO" => need(Constraint::MustFinishOn)?,
+            _ => {
+                return Err(Error::parse(
+                    "constraint",
+                    code,
+                    "expected ASAP, ALAP, SNET, SNLT, FNET, FNLT, MSO or MFO",
+                ))
+            }
+        };
+        if date.is_some() && c.date().is_none() {
+            return Err(Error::parse(
+                "constraint",
+                code,
+                "ASAP and ALAP take no date",
+            ));
+        }
+        Ok(c)
+    }
+}
+
+/// Fixed dates for a manually scheduled (pinned) task: the engine keeps them and reports the
+/// links they violate instead of moving the task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Pin {
+    /// The pinned start.
+    pub start: DateTime,
+    /// The pinned finish; `None` means start plus the task's duration.
+    pub finish: Option<DateTime>,
+}
+
+/// Progress recorded on a task.
+///
+/// An actual start fixes the task's start; an actual finish fixes its finish as well.
+/// Completed tasks (100 % or an actual finish) are never critical.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Progress {
+    /// Percent complete, 0–100.
+    pub percent_complete: u8,
+    /// When work actually started.
+    pub actual_start: Option<DateTime>,
+    /// When work actually finished.
+    pub actual_finish: Option<DateTime>,
+}
+
+impl Progress {
+    /// Whether the task is complete.
+    pub fn is_complete(&self) -> bool {
+        self.percent_complete >= 100 || self.actual_finish.is_some()
+    }
+}
+
+/// A saved copy of a task's plan (Microsoft Project has baselines 0–10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Baseline {
+    /// Baseline number, 0–10.
+    pub number: u8,
+    /// Baseline start.
+    pub start: Option<DateTime>,
+    /// Baseline finish.
+    pub finish: Option<DateTime>,
+    /// Baseline duration.
+    pub duration: Option<Duration>,
+}
+
+/// A task as the host product describes it.
+///
+/// A task with children (tasks whose `parent` is it) is a *summary*: its dates roll up from its
+/// children and its own `duration` is ignored.
+/// A task with zero duration is a milestone; `milestone: true` with a non-zero duration is an error.
+///
+/// ```
+/// use jindu::{Task, Duration, Constraint};
+/// let t = Task::new("MIG", "Data migration")
+///     .with_duration(Duration::days(10))
+///     .with_constraint(Constraint::StartNoEarlierThan("2026-02-02T08:00".parse()?));
+/// assert_eq!(t.duration.minutes(), 4800);
+/// # Ok::<(), jindu::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Task {
+    /// The host product's stable key.
+    pub id: TaskId,
+    /// Display name.
+    pub name: String,
+    /// Working (or elapsed) duration.
+    pub duration: Duration,
+    /// Whether this is a milestone (requires zero duration).
+    pub milestone: bool,
+    /// The summary task this task belongs to.
+    pub parent: Option<TaskIndex>,
+    /// The task's own calendar; `None` uses the project calendar.
+    pub calendar: Option<CalendarId>,
+    /// Date constraint.
+    pub constraint: Constraint,
+    /// A target finish that drives late dates (and so float) without moving the task.
+    pub deadline: Option<DateTime>,
+    /// Priority 0–1000 (default 500), used by levelling.
+    pub priority: u16,
+    /// Fixed dates for a manually scheduled task.
+    pub pinned: Option<Pin>,
+    /// Recorded progress.
+    pub progress: Progress,
+    /// Saved baselines.
+    pub baselines: Vec<Baseline>,
+}
+
+impl Task {
+    /// A task with key `id`, name `name`, zero duration and priority 500.
+    pub fn new(id: impl Into<TaskId>, name: impl Into<String>) -> Task {
+        Task {
+            id: id.into(),
+            name: name.into(),
+            priority: 500,
+            ..Task::default()
+        }
+    }
+
+    /// Sets the duration (builder style).
+    pub fn with_duration(mut self, d: Duration) -> Task {
+        self.duration = d;
+        self
+    }
+
+    /// Sets the constraint (builder style).
+    pub fn with_constraint(mut self, c: Constraint) -> Task {
+        self.constraint = c;
+        self
+    }
+
+    /// Sets the parent summary (builder style).
+    pub fn with_parent(mut self, parent: TaskIndex) -> Task {
+        self.parent = Some(parent);
+        self
+    }
+
+    /// Marks the task a milestone and sets its duration to zero (builder style).
+    pub fn milestone(mut self) -> Task {
+        self.milestone = true;
+        self.duration = Duration::ZERO;
+        self
+    }
+
+    /// Sets the deadline (builder style).
+    pub fn with_deadline(mut self, d: DateTime) -> Task {
+        self.deadline = Some(d);
+        self
+    }
+}
+
+/// What a resource is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ResourceKind {
+    /// People or equipment whose time is booked.
+    #[default]
+    Work,
+    /// Consumables measured in units.
+    Material,
+    /// A cost item.
+    Cost,
+}
+
+/// A resource that can be assigned to tasks.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Resource {
+    /// The host product's key.
+    pub id: ResourceId,
+    /// Display name.
+    pub name: String,
+    /// What it is.
+    pub kind: ResourceKind,
+    /// Capacity in percent of one full-time unit (100 = one person).
+    pub max_units: u32,
+    /// The resource's calendar; `None` uses the project calendar.
+    pub calendar: Option<CalendarId>,
+}
+
+/// A resource working on a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Assignment {
+    /// The task.
+    pub task: TaskIndex,
+    /// The resource.
+    pub resource: ResourceIndex,
+    /// Units in percent (100 = full time).
+    pub units: u32,
+    /// Total work, if given.
+    pub work: Option<Duration>,
+}
+
+/// Which end of the project is fixed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScheduleFrom {
+    /// Scheduled forward from this start.
+    Start(DateTime),
+    /// Scheduled backward from this finish (tasks default to as-late-as-possible).
+    Finish(DateTime),
+}
+
+/// A project: header, calendars, tasks, links, resources and assignments, always consistent.
+///
+/// ```
+/// use jindu::{Project, Task, Link, Duration};
+/// let mut p = Project::new("Rollout", "2026-01-05T08:00".parse()?);
+/// let a = p.add_task(Task::new("A", "Design").with_duration(Duration::days(3)))?;
+/// let b = p.add_task(Task::new("B", "Build").with_duration(Duration::days(5)))?;
+/// p.add_link(Link::finish_to_start(a, b))?;
+/// assert_eq!(p.index_of("B"), Some(b));
+/// assert!(p.add_link(Link::finish_to_start(b, b)).is_err());
+/// # Ok::<(), jindu::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Project {
+    name: String,
+    from: ScheduleFrom,
+    calendar: CalendarId,
+    calendars: Vec<Calendar>,
+    settings: DurationSettings,
+    default_start_time: u16,
+    default_finish_time: u16,
+    status_date: Option<DateTime>,
+    tasks: Vec<Task>,
+    children: Vec<u32>,
+    index: HashTable<u32>,
+    hasher: DefaultHashBuilder,
+    links: Vec<Link>,
+    resources: Vec<Resource>,
+    assignments: Vec<Assignment>,
+}
+
+impl fmt::Debug for Project {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Project")
+            .field("name", &self.name)
+            .field("from", &self.from)
+            .field("calendar", &self.calendar)
+            .field("tasks", &self.tasks.len())
+            .field("links", &self.links.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl PartialEq for Project {
+    fn eq(&self, o: &Project) -> bool {
+        self.name == o.name
+            && self.from == o.from
+            && self.calendar == o.calendar
+            && self.calendars == o.calendars
+            && self.settings == o.settings
+            && self.default_start_time == o.default_start_time
+            && self.default_finish_time == o.default_finish_time
+            && self.status_date == o.status_date
+            && self.tasks == o.tasks
+            && self.links == o.links
+            && self.resources == o.resources
+            && self.assignments == o.assignments
+    }
+}
+
+impl Project {
+    /// An empty project scheduled forward from `start` on the built-in `standard` calendar.
+    pub fn new(name: impl Into<String>, start: DateTime) -> Project {
+        Project {
+            name: name.into(),
+            from: ScheduleFrom::Start(start),
+            calendar: CalendarId::from(STANDARD),
+            calendars: Vec::new(),
+            settings: DurationSettings::default(),
+            default_start_time: 8 * 60,
+            default_finish_time: 17 * 60,
+            status_date: None,
+            tasks: Vec::new(),
+            children: Vec::new(),
+            index: HashTable::new(),
+            hasher: DefaultHashBuilder::default(),
+            links: Vec::new(),
+            resources: Vec::new(),
+            assignments: Vec::new(),
+        }
+    }
+
+    /// An empty project scheduled backward from `finish`.
+    pub fn new_from_finish(name: impl Into<String>, finish: DateTime) -> Project {
+        let mut p = Project::new(name, finish);
+        p.from = ScheduleFrom::Finish(finish);
+        p
+    }
+
+    /// The project name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Renames the project.
+    pub fn set_name(&mut self, name: impl Into<String>) {
+        self.name = name.into();
+    }
+
+    /// Which end is fixed, and when.
+    pub fn schedule_from(&self) -> ScheduleFrom {
+        self.from
+    }
+
+    /// Fixes the start or the finish.
+    pub fn set_schedule_from(&mut self, from: ScheduleFrom) {
+        self.from = from;
+    }
+
+    /// The default calendar's key.
+    pub fn calendar_id(&self) -> &CalendarId {
+        &self.calendar
+    }
+
+    /// Sets the default calendar; it must be defined (or be the built-in `standard`).
+    pub fn set_calendar(&mut self, id: CalendarId) -> Result<()> {
+        if self.calendar(&id).is_none() {
+            return Err(Error::UnknownCalendar {
+                id,
+                by: Item::Project,
+            });
+        }
+        self.calendar = id;
+        Ok(())
+    }
+
+    /// Unit conversion settings (minutes per day and week, days per month).
+    pub fn settings(&self) -> &DurationSettings {
+        &self.settings
+    }
+
+    /// Replaces the unit conversion settings; all must be positive.
+    pub fn set_settings(&mut self, s: DurationSettings) -> Result<()> {
+        if s.minutes_per_day <= 0 || s.minutes_per_week <= 0 || s.days_per_month <= 0 {
+            return Err(Error::invalid(
+                Item::Project,
+                "minutes_per_day",
+                "minutes per day, minutes per week and days per month must be positive",
+            ));
+        }
+        self.settings = s;
+        Ok(())
+    }
+
+    /// Default start and finish times of day, in minutes after midnight (used to complete dates
+    /// given without a time).
+    pub fn default_times(&self) -> (u16, u16) {
+        (self.default_start_time, self.default_finish_time)
+    }
+
+    /// Sets the default start and finish times of day.
+    pub fn set_default_times(&mut self, start: u16, finish: u16) -> Result<()> {
+        if start >= 1440 || finish > 1440 {
+            return Err(Error::invalid(
+                Item::Project,
+                "default_start_time",
+                "times must be within a day",
+            ));
+        }
+        self.default_start_time = start;
+        self.default_finish_time = finish;
+        Ok(())
+    }
+
+    /// The status date, if set.
+    pub fn status_date(&self) -> Option<DateTime> {
+        self.status_date
+    }
+
+    /// Sets or clears the status date.
+    pub fn set_status_date(&mut self, d: Option<DateTime>) {
+        self.status_date = d;
+    }
+
+    /// The calendars defined in the project (the built-in `standard` is not listed unless
+    /// redefined).
+    pub fn calendars(&self) -> &[Calendar] {
+        &self.calendars
+    }
+
+    /// The calendar with key `id`: a defined one, or the built-in `standard`.
+    pub fn calendar(&self, id: &CalendarId) -> Option<&Calendar> {
+        self.calendars
+            .iter()
+            .find(|c| &c.id == id)
+            .or_else(|| (id.as_str() == STANDARD).then(|| &*STANDARD_CALENDAR))
+    }
+
+    /// Adds a calendar; its key must be new. Bases are checked when the project is scheduled.
+    pub fn add_calendar(&mut self, cal: Calendar) -> Result<()> {
+        if self.calendars.iter().any(|c| c.id == cal.id) {
+            return Err(Error::DuplicateCalendar(cal.id));
+        }
+        self.calendars.push(cal);
+        Ok(())
+    }
+
+    /// All tasks, in index order.
+    pub fn tasks(&self) -> &[Task] {
+        &self.tasks
+    }
+
+    /// The task at `i` (panics if out of range, like slice indexing).
+    pub fn task(&self, i: TaskIndex) -> &Task {
+        &self.tasks[i.index()]
+    }
+
+    /// The number of tasks.
+    pub fn len(&self) -> usize {
+        self.tasks.len()
+    }
+
+    /// Whether the project has no tasks.
+    pub fn is_empty(&self) -> bool {
+        self.tasks.is_empty()
+    }
+
+    /// Whether the task at `i` has children.
+    pub fn is_summary(&self, i: TaskIndex) -> bool {
+        self.children[i.index()] > 0
+    }
+
+    /// The index of the task with key `id`.
+    pub fn index_of(&self, id: &str) -> Option<TaskIndex> {
+        let h = self.hasher.hash_one(id);
+        self.index
+            .find(h, |&k| self.tasks[k as usize].id.as_str() == id)
+            .map(|&k| TaskIndex(k))
+    }
+
+    /// The task with key `id`.
+    pub fn task_by_id(&self, id: &str) -> Option<&Task> {
+        self.index_of(id).map(|i| self.task(i))
+    }
+
+    fn check_index(&self, i: TaskIndex, by: &Item) -> Result<()> {
+        if i.index() < self.tasks.len() {
+            Ok(())
+        } else {
+            Err(Error::UnknownTask {
+                id: TaskId::new(i.to_string()),
+                by: by.clone(),
+            })
+        }
+    }
+
+    fn validate_task(&self, t: &Task, own: Option<TaskIndex>) -> Result<()> {
+        check_task_fields(t, &|c| self.calendar(c).is_some())?;
+        let item = Item::Task(t.id.clone());
+        if let Some(p) = t.parent {
+            self.check_index(p, &item)?;
+            if let Some(me) = own {
+                let mut cur = Some(p);
+                while let Some(c) = cur {
+                    if c == me {
+                        return Err(Error::HierarchyCycle {
+                            tasks: vec![
+                                t.id.clone(),
+                                self.tasks[p.index()].id.clone(),
+                                t.id.clone(),
+                            ],
+                        });
+                    }
+                    cur = self.tasks[c.index()].parent;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a task and returns its index.
+    ///
+    /// Fails on a duplicate or empty key, an unknown parent or calendar, a negative duration, a
+    /// milestone with a duration, or out-of-range priority or progress.
+    pub fn add_task(&mut self, task: Task) -> Result<TaskIndex> {
+        self.validate_task(&task, None)?;
+        if self.index_of(task.id.as_str()).is_some() {
+            return Err(Error::DuplicateTask(task.id));
+        }
+        if self.tasks.len() >= u32::MAX as usize / 2 {
+            return Err(Error::Limit {
+                what: "tasks in one project",
+                limit: u32::MAX as u64 / 2,
+                actual: self.tasks.len() as u64 + 1,
+            });
+        }
+        let i = self.tasks.len() as u32;
+        let h = self.hasher.hash_one(task.id.as_str());
+        let (tasks, hasher) = (&self.tasks, &self.hasher);
+        self.index
+            .insert_unique(h, i, |&k| hasher.hash_one(tasks[k as usize].id.as_str()));
+        if let Some(p) = task.parent {
+            self.children[p.index()] += 1;
+        }
+        self.tasks.push(task);
+        self.children.push(0);
+        Ok(TaskIndex(i))
+    }
+
+    /// Replaces the task at `i` with `task` (which may change its key, parent, anything), with
+    /// the same checks as [`Project::add_task`] plus a check that the summary tree stays a tree.
+    pub fn replace_task(&mut self, i: TaskIndex, task: Task) -> Result<()> {
+        self.check_index(i, &Item::Task(task.id.clone()))?;
+        self.validate_task(&task, Some(i))?;
+        if let Some(other) = self.index_of(task.id.as_str()) {
+            if other != i {
+                return Err(Error::DuplicateTask(task.id));
+            }
+        }
+        let old = std::mem::replace(&mut self.tasks[i.index()], task);
+        if let Some(p) = old.parent {
+            self.children[p.index()] -= 1;
+        }
+        if let Some(p) = self.tasks[i.index()].parent {
+            self.children[p.index()] += 1;
+        }
+        if old.id != self.tasks[i.index()].id {
+            self.rebuild_index();
+        }
+        Ok(())
+    }
+
+    /// Sets (or clears) the parent of task `child`, keeping the summary tree a tree.
+    pub fn set_parent(&mut self, child: TaskIndex, parent: Option<TaskIndex>) -> Result<()> {
+        self.check_index(child, &Item::Project)?;
+        let mut t = self.tasks[child.index()].clone();
+        t.parent = parent;
+        self.replace_task(child, t)
+    }
+
+    fn rebuild_index(&mut self) {
+        self.index.clear();
+        let (tasks, hasher) = (&self.tasks, &self.hasher);
+        for (i, t) in tasks.iter().enumerate() {
+            let h = hasher.hash_one(t.id.as_str());
+            self.index.insert_unique(h, i as u32, |&k| {
+                hasher.hash_one(tasks[k as usize].id.as_str())
+            });
+        }
+    }
+
+    /// Removes task `i` together with its descendants, their links and assignments.
+    /// Returns the removed keys. Indices of the remaining tasks shift down to stay dense.
+    pub fn remove_task(&mut self, i: TaskIndex) -> Result<Vec<TaskId>> {
+        self.check_index(i, &Item::Project)?;
+        let n = self.tasks.len();
+        let mut gone = vec![false; n];
+        gone[i.index()] = true;
+        // Parents come before children only if added that way, so iterate to a fixed point.
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for k in 0..n {
+                if !gone[k] {
+                    if let Some(p) = self.tasks[k].parent {
+                        if gone[p.index()] {
+                            gone[k] = true;
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+        let mut remap = vec![u32::MAX; n];
+        let mut next = 0u32;
+        for k in 0..n {
+            if !gone[k] {
+                remap[k] = next;
+                next += 1;
+            }
+        }
+        let mut removed = Vec::new();
+        let old = std::mem::take(&mut self.tasks);
+        for (k, mut t) in old.into_iter().enumerate() {
+            if gone[k] {
+                removed.push(t.id);
+            } else {
+                t.parent = t.parent.map(|p| TaskIndex(remap[p.index()]));
+                self.tasks.push(t);
+            }
+        }
+        self.links
+            .retain(|l| !gone[l.from.index()] && !gone[l.to.index()]);
+        for l in &mut self.links {
+            l.from = TaskIndex(remap[l.from.index()]);
+            l.to = TaskIndex(remap[l.to.index()]);
+        }
+        self.assignments.retain(|a| !gone[a.task.index()]);
+        for a in &mut self.assignments {
+            a.task = TaskIndex(remap[a.task.index()]);
+        }
+        self.children = vec![0; self.tasks.len()];
+        for t in &self.tasks {
+            if let Some(p) = t.parent {
+                self.children[p.index()] += 1;
+            }
+        }
+        self.rebuild_index();
+        Ok(removed)
+    }
+
+    /// All links, in index order.
+    pub fn links(&self) -> &[Link] {
+        &self.links
+    }
+
+    /// The link at `i`.
+    pub fn link(&self, i: LinkIndex) -> &Link {
+        &self.links[i.index()]
+    }
+
+    /// An [`Item`] naming link `l` by its tasks' keys.
+    pub fn link_item(&self, l: &Link) -> Item {
+        Item::Link {
+            from: self.tasks[l.from.index()].id.clone(),
+            to: self.tasks[l.to.index()].id.clone(),
+        }
+    }
+
+    /// Adds a link. Fails if a task index is out of range or the link is a self-link.
+    /// Duplicate pairs and cycles are reported when the project is scheduled (checking them here
+    /// would cost memory on every project).
+    pub fn add_link(&mut self, link: Link) -> Result<LinkIndex> {
+        self.check_index(link.from, &Item::Project)?;
+        self.check_index(link.to, &Item::Project)?;
+        if link.from == link.to {
+            return Err(Error::SelfLink(self.tasks[link.from.index()].id.clone()));
+        }
+        if let Lag::Time(d) = link.lag {
+            if d.minutes().abs() > 1i64 << 40 {
+                return Err(Error::invalid(
+                    self.link_item(&link),
+                    "lag",
+                    "lag is out of range",
+                ));
+            }
+        }
+        let i = self.links.len() as u32;
+        self.links.push(link);
+        Ok(LinkIndex(i))
+    }
+
+    /// Removes the link at `i`; later links shift down.
+    pub fn remove_link(&mut self, i: LinkIndex) -> Link {
+        self.links.remove(i.index())
+    }
+
+    /// Replaces the link at `i`, with the same checks as [`Project::add_link`].
+    pub fn replace_link(&mut self, i: LinkIndex, link: Link) -> Result<()> {
+        self.check_index(link.from, &Item::Project)?;
+        self.check_index(link.to, &Item::Project)?;
+        if link.from == link.to {
+            return Err(Error::SelfLink(self.tasks[link.from.index()].id.clone()));
+        }
+        self.links[i.index()] = link;
+        Ok(())
+    }
+
+    /// Moves the tasks, links and assignments out, leaving the header, calendars and resources.
+    pub(crate) fn take_contents(&mut self) -> (Vec<Task>, Vec<Link>, Vec<Assignment>) {
+        self.index.clear();
+        self.children.clear();
+        (
+            std::mem::take(&mut self.tasks),
+            std::mem::take(&mut self.links),
+            std::mem::take(&mut self.assignments),
+        )
+    }
+
+    /// All resources.
+    pub fn resources(&self) -> &[Resource] {
+        &self.resources
+    }
+
+    /// The index of the resource with key `id`.
+    pub fn resource_index(&self, id: &str) -> Option<ResourceIndex> {
+        self.resources
+            .iter()
+            .position(|r| r.id.as_str() == id)
+            .map(|i| ResourceIndex(i as u32))
+    }
+
+    /// Adds a resource; its key must be new and its calendar defined.
+    pub fn add_resource(&mut self, r: Resource) -> Result<ResourceIndex> {
+        if self.resource_index(r.id.as_str()).is_some() {
+            return Err(Error::DuplicateResource(r.id));
+        }
+        if r.id.as_str().is_empty() {
+            return Err(Error::invalid(
+                Item::Resource(r.id),
+                "id",
+                "a resource needs a non-empty id",
+            ));
+        }
+        if let Some(c) = &r.calendar {
+            if self.calendar(c).is_none() {
+                return Err(Error::UnknownCalendar {
+                    id: c.clone(),
+                    by: Item::Resource(r.id),
+                });
+            }
+        }
+        self.resources.push(r);
+        Ok(ResourceIndex(self.resources.len() as u32 - 1))
+    }
+
+    /// All assignments.
+    pub fn assignments(&self) -> &[Assignment] {
+        &self.assignments
+    }
+
+    /// Assigns a resource to a task.
+    pub fn add_assignment(&mut self, a: Assignment) -> Result<()> {
+        self.check_index(a.task, &Item::Project)?;
+        if a.resource.index() >= self.resources.len() {
+            return Err(Error::UnknownResource {
+                id: ResourceId::new(a.resource.to_string()),
+                by: Item::Task(self.tasks[a.task.index()].id.clone()),
+            });
+        }
+        if self
+            .assignments
+            .iter()
+            .any(|b| b.task == a.task && b.resource == a.resource)
+        {
+            return Err(Error::invalid(
+                Item::Assignment {
+                    task: self.tasks[a.task.index()].id.clone(),
+                    resource: self.resources[a.resource.index()].id.clone(),
+                },
+                "resource",
+                "this resource is already assigned to this task",
+            ));
+        }
+        self.assignments.push(a);
+        Ok(())
+    }
+}
+
+/// Checks a task's own fields (everything but its parent and key uniqueness).
+pub(crate) fn check_task_fields(
+    t: &Task,
+    has_calendar: &dyn Fn(&CalendarId) -> bool,
+) -> Result<()> {
+    let item = Item::Task(t.id.clone());
+    if t.id.as_str().is_empty() {
+        return Err(Error::invalid(item, "id", "a task needs a non-empty id"));
+    }
+    if t.duration.minutes() < 0 {
+        return Err(Error::invalid(
+            item,
+            "duration",
+            "durations cannot be negative",
+        ));
+    }
+    if t.duration.minutes() > 1i64 << 40 {
+        return Err(Error::invalid(
+            item,
+            "duration",
+            "the duration is out of range",
+        ));
+    }
+    if t.milestone && !t.duration.is_zero() {
+        return Err(Error::invalid(
+            item,
+            "duration",
+            "a milestone has zero duration; drop `milestone` or the duration",
+        ));
+    }
+    if t.priority > 1000 {
+        return Err(Error::invalid(item, "priority", "priority is 0 to 1000"));
+    }
+    if let Some(c) = &t.calendar {
+        if !has_calendar(c) {
+            return Err(Error::UnknownCalendar {
+                id: c.clone(),
+                by: item,
+            });
+        }
+    }
+    if let Some(pin) = t.pinned {
+        if pin.finish.is_some_and(|f| f < pin.start) {
+            return Err(Error::invalid(
+                item,
+                "pinned",
+                "the pinned finish is before the pinned start",
+            ));
+        }
+    }
+    let pr = &t.progress;
+    if pr.percent_complete > 100 {
+        return Err(Error::invalid(
+            item,
+            "percent_complete",
+            "percent complete is 0 to 100",
+        ));
+    }
+    if pr.actual_finish.is_some() && pr.actual_start.is_none() {
+        return Err(Error::invalid(
+            item,
+            "actual_finish",
+            "an actual finish needs an actual start",
+        ));
+    }
+    if let (Some(s), Some(f)) = (pr.actual_start, pr.actual_finish) {
+        if f < s {
+            return Err(Error::invalid(
+                item,
+                "actual_finish",
+                "the actual finish is before the actual start",
+            ));
+        }
+    }
+    for b in &t.baselines {
+        if b.number > 10 {
+            return Err(Error::invalid(
+                item,
+                "baselines",
+                "baseline numbers are 0 to 10",
+            ));
+        }
+    }
+    Ok(())
+}
+
+static STANDARD_CALENDAR: std::sync::LazyLock<Calendar> =
+    std::sync::LazyLock::new(Calendar::standard);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> DateTime {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn add_and_find_tasks() {
+        let mut p = Project::new("p", t("2026-01-05T08:00"));
+        let a = p.add_task(Task::new("A", "a")).unwrap();
+        let b = p.add_task(Task::new("B", "b").with_parent(a)).unwrap();
+        assert!(p.is_summary(a));
+        assert!(!p.is_summary(b));
+        assert_eq!(p.index_of("B"), Some(b));
+        assert!(matches!(
+            p.add_task(Task::new("A", "dup")),
+            Err(Error::DuplicateTask(_))
+        ));
+        let e = p
+            .add_task(
+                Task::new("M", "m")
+                    .with_duration(Duration::days(1))
+                    .tap(|t| t.milestone = true),
+            )
+            .unwrap_err();
+        assert_eq!(e.field(), Some("duration"));
+        // Making A a child of B would loop.
+        let e = p.set_parent(a, Some(b)).unwrap_err();
+        assert!(matches!(e, Error::HierarchyCycle { .. }), "{e}");
+    }
+
+    #[test]
+    fn remove_task_removes_subtree_and_links() {
+        let mut p = Project::new("p", t("2026-01-05T08:00"));
+        let s = p.add_task(Task::new("S", "s")).unwrap();
+        let c = p.add_task(Task::new("C", "c").with_parent(s)).unwrap();
+        let x = p.add_task(Task::new("X", "x")).unwrap();
+        let y = p.add_task(Task::new("Y", "y")).unwrap();
+        p.add_link(Link::finish_to_start(c, x)).unwrap();
+        p.add_link(Link::finish_to_start(x, y)).unwrap();
+        let gone = p.remove_task(s).unwrap();
+        assert_eq!(gone, vec![TaskId::from("S"), TaskId::from("C")]);
+        assert_eq!(p.len(), 2);
+        assert_eq!(p.links().len(), 1);
+        assert_eq!(p.index_of("Y"), Some(TaskIndex(1)));
+        assert_eq!(p.links()[0].to, TaskIndex(1));
+    }
+
+    #[test]
+    fn lag_parse_and_display() {
+        let s = DurationSettings::default();
+        assert_eq!(Lag::parse("12.5%", &s).unwrap(), Lag::Percent(1250));
+        assert_eq!(Lag::Percent(1250).display(&s).to_string(), "12.5%");
+        assert_eq!(Lag::Percent(-2500).display(&s).to_string(), "-25%");
+        assert!(Lag::parse("12.345%", &s).is_err());
+        assert_eq!(
+            Lag::parse("2ed", &s).unwrap(),
+            Lag::Time(Duration::elapsed_days(2))
+        );
+    }
+
+    trait Tap: Sized {
+        fn tap(self, f: impl FnOnce(&mut Self)) -> Self;
+    }
+    impl Tap for Task {
+        fn tap(mut self, f: impl FnOnce(&mut Self)) -> Self {
+            f(&mut self);
+            self
+        }
+    }
+}

@@ -1,0 +1,697 @@
+//! Minute-precision local date-times, dates and durations.
+//!
+//! jindu works in *local* time without time zones, like Microsoft Project and Primavera P6: a
+//! schedule is a plan on a wall calendar, not a sequence of UTC instants.
+//! Every instant is a whole number of minutes since 1970-01-01T00:00 ([`DateTime`]), every
+//! duration a whole number of minutes ([`Duration`]), so all arithmetic is exact integer
+//! arithmetic and results are identical on every platform.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::error::{Error, Result};
+
+/// Minutes in one calendar day.
+pub const MINUTES_PER_DAY: i64 = 1440;
+
+/// A local date and time with minute precision, between the years 1000 and 9999.
+///
+/// Internally the number of minutes since 1970-01-01T00:00, so it is `Copy`, ordered and cheap.
+/// It parses from and displays as ISO-8601 `YYYY-MM-DDTHH:MM:SS` (seconds must be zero).
+///
+/// ```
+/// use jindu::DateTime;
+/// let t: DateTime = "2026-01-05T08:00:00".parse()?;
+/// assert_eq!(t.to_string(), "2026-01-05T08:00:00");
+/// assert_eq!(t.date().weekday(), jindu::Weekday::Mon);
+/// assert_eq!(t.add_minutes(90).to_string(), "2026-01-05T09:30:00");
+/// # Ok::<(), jindu::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DateTime(i64);
+
+/// A calendar date between the years 1000 and 9999.
+///
+/// ```
+/// use jindu::Date;
+/// let d: Date = "2026-02-28".parse()?;
+/// assert_eq!(d.succ().to_string(), "2026-03-01");
+/// # Ok::<(), jindu::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(i32);
+
+/// A day of the week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[allow(missing_docs)]
+pub enum Weekday {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl Weekday {
+    /// All weekdays from Monday to Sunday.
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
+
+    /// Zero-based index with Monday = 0.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The three-letter lower-case key used in the JSON format (`"mon"`, …).
+    pub fn key(self) -> &'static str {
+        ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][self.index()]
+    }
+}
+
+// Days from 1970-01-01 for the first and last supported dates.
+const MIN_DAY: i64 = -354_285; // 1000-01-01
+const MAX_DAY: i64 = 2_932_896; // 9999-12-31
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+pub(crate) fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The proleptic Gregorian date of a day number (days since 1970-01-01).
+pub(crate) fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+fn days_in_month(y: i64, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+impl Date {
+    /// The date with the given year, month (1–12) and day, if it exists and is in range.
+    ///
+    /// ```
+    /// assert!(jindu::Date::from_ymd(2026, 2, 29).is_none());
+    /// assert!(jindu::Date::from_ymd(2028, 2, 29).is_some());
+    /// ```
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
+        let y = year as i64;
+        if !(1000..=9999).contains(&y) || !(1..=12).contains(&month) {
+            return None;
+        }
+        if day == 0 || day > days_in_month(y, month) {
+            return None;
+        }
+        Some(Date(days_from_civil(y, month, day) as i32))
+    }
+
+    /// The date `days` days after 1970-01-01, if in range.
+    pub fn from_days(days: i64) -> Option<Date> {
+        (MIN_DAY..=MAX_DAY)
+            .contains(&days)
+            .then_some(Date(days as i32))
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    pub fn days(self) -> i64 {
+        self.0 as i64
+    }
+
+    /// Year, month (1–12) and day of month.
+    pub fn ymd(self) -> (i32, u32, u32) {
+        let (y, m, d) = civil_from_days(self.0 as i64);
+        (y as i32, m, d)
+    }
+
+    /// The day of the week.
+    pub fn weekday(self) -> Weekday {
+        Weekday::ALL[(self.0 as i64 + 3).rem_euclid(7) as usize]
+    }
+
+    /// The next day (saturating at 9999-12-31).
+    pub fn succ(self) -> Date {
+        Date::from_days(self.days() + 1).unwrap_or(self)
+    }
+
+    /// The date-time at `minute_of_day` minutes after midnight on this date.
+    pub fn at(self, minute_of_day: u32) -> DateTime {
+        DateTime(self.days() * MINUTES_PER_DAY + minute_of_day as i64)
+    }
+
+    /// This date as a `chrono::NaiveDate`.
+    pub fn to_chrono(self) -> chrono::NaiveDate {
+        let (y, m, d) = self.ymd();
+        chrono::NaiveDate::from_ymd_opt(y, m, d)
+            .expect("a jindu Date is always a valid chrono date")
+    }
+
+    /// Converts a `chrono::NaiveDate`, if it lies between the years 1000 and 9999.
+    pub fn from_chrono(d: chrono::NaiveDate) -> Option<Date> {
+        use chrono::Datelike;
+        Date::from_ymd(d.year(), d.month(), d.day())
+    }
+}
+
+impl DateTime {
+    /// The earliest supported instant, 1000-01-01T00:00.
+    pub const MIN: DateTime = DateTime(MIN_DAY * MINUTES_PER_DAY);
+    /// The latest supported instant, 9999-12-31T23:59.
+    pub const MAX: DateTime = DateTime((MAX_DAY + 1) * MINUTES_PER_DAY - 1);
+
+    /// The instant `minutes` minutes after 1970-01-01T00:00, if in range.
+    pub fn from_minutes(minutes: i64) -> Option<DateTime> {
+        (Self::MIN.0..=Self::MAX.0)
+            .contains(&minutes)
+            .then_some(DateTime(minutes))
+    }
+
+    /// Minutes since 1970-01-01T00:00 (negative before).
+    pub fn minutes(self) -> i64 {
+        self.0
+    }
+
+    /// Builds a date-time from its parts, if valid and in range.
+    ///
+    /// ```
+    /// let t = jindu::DateTime::from_parts(2026, 1, 5, 8, 0).unwrap();
+    /// assert_eq!(t.to_string(), "2026-01-05T08:00:00");
+    /// ```
+    pub fn from_parts(year: i32, month: u32, day: u32, hour: u32, minute: u32) -> Option<DateTime> {
+        if hour > 23 || minute > 59 {
+            return None;
+        }
+        Date::from_ymd(year, month, day).map(|d| d.at(hour * 60 + minute))
+    }
+
+    /// The calendar date of this instant.
+    pub fn date(self) -> Date {
+        Date(self.0.div_euclid(MINUTES_PER_DAY) as i32)
+    }
+
+    /// Minutes since midnight (0–1439).
+    pub fn minute_of_day(self) -> u32 {
+        self.0.rem_euclid(MINUTES_PER_DAY) as u32
+    }
+
+    /// This instant moved by `minutes` wall-clock minutes (saturating at the supported range).
+    pub fn add_minutes(self, minutes: i64) -> DateTime {
+        DateTime(
+            self.0
+                .saturating_add(minutes)
+                .clamp(Self::MIN.0, Self::MAX.0),
+        )
+    }
+
+    /// This instant moved by `minutes` wall-clock minutes, or `None` outside the supported range.
+    pub fn checked_add_minutes(self, minutes: i64) -> Option<DateTime> {
+        DateTime::from_minutes(self.0.checked_add(minutes)?)
+    }
+
+    /// Wall-clock minutes from `earlier` to `self` (negative if `self` is earlier).
+    pub fn minutes_since(self, earlier: DateTime) -> i64 {
+        self.0 - earlier.0
+    }
+
+    /// This instant as a `chrono::NaiveDateTime`.
+    pub fn to_chrono(self) -> chrono::NaiveDateTime {
+        let m = self.minute_of_day();
+        self.date()
+            .to_chrono()
+            .and_hms_opt(m / 60, m % 60, 0)
+            .expect("minute of day is always valid")
+    }
+
+    /// Converts a `chrono::NaiveDateTime` with whole minutes, if it is in range.
+    pub fn from_chrono(t: chrono::NaiveDateTime) -> Option<DateTime> {
+        use chrono::Timelike;
+        if t.second() != 0 || t.nanosecond() != 0 {
+            return None;
+        }
+        let d = Date::from_chrono(t.date())?;
+        Some(d.at(t.hour() * 60 + t.minute()))
+    }
+
+    /// Writes `YYYY-MM-DDTHH:MM:SS` into `out` without allocating.
+    pub fn write_iso(self, out: &mut String) {
+        let (y, mo, d) = civil_from_days(self.0.div_euclid(MINUTES_PER_DAY));
+        let m = self.minute_of_day();
+        let mut buf = *b"0000-00-00T00:00:00";
+        let put = |buf: &mut [u8; 19], at: usize, v: u32, width: usize| {
+            let mut v = v;
+            for i in (0..width).rev() {
+                buf[at + i] = b'0' + (v % 10) as u8;
+                v /= 10;
+            }
+        };
+        put(&mut buf, 0, y as u32, 4);
+        put(&mut buf, 5, mo, 2);
+        put(&mut buf, 8, d, 2);
+        put(&mut buf, 11, m / 60, 2);
+        put(&mut buf, 14, m % 60, 2);
+        out.push_str(std::str::from_utf8(&buf).expect("ASCII"));
+    }
+}
+
+impl fmt::Display for DateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = String::with_capacity(19);
+        self.write_iso(&mut s);
+        f.write_str(&s)
+    }
+}
+
+impl fmt::Debug for DateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = self.ymd();
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+impl fmt::Debug for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+fn digits(s: &[u8]) -> Option<u32> {
+    if s.is_empty() || !s.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(s.iter().fold(0u32, |a, &c| a * 10 + (c - b'0') as u32))
+}
+
+fn parse_date_bytes(b: &[u8]) -> Option<Date> {
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    Date::from_ymd(
+        digits(&b[0..4])? as i32,
+        digits(&b[5..7])?,
+        digits(&b[8..10])?,
+    )
+}
+
+/// Parses `HH:MM` or `HH:MM:SS` (seconds must be `00`) into minutes of the day (0–1440; `24:00`
+/// is allowed as the end of a day).
+pub(crate) fn parse_clock(s: &str) -> Option<u32> {
+    let b = s.as_bytes();
+    let (hm, sec) = match b.len() {
+        5 => (b, None),
+        8 if b[5] == b':' => (&b[..5], Some(&b[6..8])),
+        _ => return None,
+    };
+    if hm[2] != b':' {
+        return None;
+    }
+    let h = digits(&hm[0..2])?;
+    let m = digits(&hm[3..5])?;
+    if let Some(sec) = sec {
+        if digits(sec)? != 0 {
+            return None;
+        }
+    }
+    if m > 59 || h > 24 || (h == 24 && m != 0) {
+        return None;
+    }
+    Some(h * 60 + m)
+}
+
+impl FromStr for Date {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Date> {
+        parse_date_bytes(s.as_bytes()).ok_or_else(|| Error::parse("date", s, "expected YYYY-MM-DD"))
+    }
+}
+
+impl FromStr for DateTime {
+    type Err = Error;
+
+    /// Accepts `YYYY-MM-DDTHH:MM:SS` and `YYYY-MM-DDTHH:MM` (a space may replace the `T`).
+    fn from_str(s: &str) -> Result<DateTime> {
+        let err = || {
+            Error::parse(
+                "date-time",
+                s,
+                "expected YYYY-MM-DDTHH:MM:SS with whole minutes, years 1000-9999",
+            )
+        };
+        let b = s.as_bytes();
+        if b.len() < 16 || (b[10] != b'T' && b[10] != b' ') {
+            return Err(err());
+        }
+        let date = parse_date_bytes(&b[..10]).ok_or_else(err)?;
+        let m = parse_clock(&s[11..]).ok_or_else(err)?;
+        if m >= 1440 {
+            return Err(err());
+        }
+        Ok(date.at(m))
+    }
+}
+
+/// Conversion factors between working-time units, as in Microsoft Project's options.
+///
+/// A working day is `minutes_per_day` working minutes (default 480 = 8 h), a week
+/// `minutes_per_week` (default 2400 = 5 days), a month `days_per_month` days (default 20).
+/// These only convert units; *when* work happens is the calendar's business.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DurationSettings {
+    /// Working minutes in one day (`1d`).
+    pub minutes_per_day: i64,
+    /// Working minutes in one week (`1w`).
+    pub minutes_per_week: i64,
+    /// Working days in one month (`1mo`).
+    pub days_per_month: i64,
+}
+
+impl Default for DurationSettings {
+    fn default() -> Self {
+        DurationSettings {
+            minutes_per_day: 480,
+            minutes_per_week: 2400,
+            days_per_month: 20,
+        }
+    }
+}
+
+/// An amount of time in whole minutes: working time on a calendar, or elapsed (wall-clock) time.
+///
+/// Working durations (`"2d"`) are consumed on a working calendar; elapsed durations (`"2ed"`)
+/// run around the clock and ignore it.
+/// Negative values are allowed where they make sense (lags, floats).
+///
+/// ```
+/// use jindu::{Duration, DurationSettings};
+/// let s = DurationSettings::default();
+/// assert_eq!(Duration::parse("2d", &s)?, Duration::days(2));
+/// assert_eq!(Duration::parse("1.5h", &s)?.minutes(), 90);
+/// assert!(Duration::parse("3ed", &s)?.is_elapsed());
+/// assert_eq!(Duration::days(2).display(&s).to_string(), "2d");
+/// # Ok::<(), jindu::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Duration {
+    minutes: i64,
+    elapsed: bool,
+}
+
+impl Duration {
+    /// Zero working time.
+    pub const ZERO: Duration = Duration {
+        minutes: 0,
+        elapsed: false,
+    };
+
+    /// `n` working minutes.
+    pub const fn minutes_work(n: i64) -> Duration {
+        Duration {
+            minutes: n,
+            elapsed: false,
+        }
+    }
+
+    /// `n` working hours.
+    pub const fn hours(n: i64) -> Duration {
+        Duration::minutes_work(n * 60)
+    }
+
+    /// `n` working days of 8 hours (use [`Duration::parse`] for other day lengths).
+    pub const fn days(n: i64) -> Duration {
+        Duration::minutes_work(n * 480)
+    }
+
+    /// `n` working weeks of 40 hours.
+    pub const fn weeks(n: i64) -> Duration {
+        Duration::minutes_work(n * 2400)
+    }
+
+    /// `n` elapsed (wall-clock) minutes.
+    pub const fn elapsed_minutes(n: i64) -> Duration {
+        Duration {
+            minutes: n,
+            elapsed: true,
+        }
+    }
+
+    /// `n` elapsed (calendar) days of 24 hours.
+    pub const fn elapsed_days(n: i64) -> Duration {
+        Duration::elapsed_minutes(n * MINUTES_PER_DAY)
+    }
+
+    /// The length in minutes (working or elapsed, see [`Duration::is_elapsed`]).
+    pub const fn minutes(self) -> i64 {
+        self.minutes
+    }
+
+    /// Whether this is elapsed (wall-clock) time rather than working time.
+    pub const fn is_elapsed(self) -> bool {
+        self.elapsed
+    }
+
+    /// Whether the length is zero.
+    pub const fn is_zero(self) -> bool {
+        self.minutes == 0
+    }
+
+    /// The same length with the opposite sign.
+    pub const fn neg(self) -> Duration {
+        Duration {
+            minutes: -self.minutes,
+            elapsed: self.elapsed,
+        }
+    }
+
+    /// Parses a duration with a unit: `30m`, `4h`, `2d`, `1w`, `1mo`, their elapsed forms
+    /// `30em`, `4eh`, `2ed`, `1ew`, `1emo` (a month of 30 days), a sign, and decimals that give
+    /// whole minutes (`1.5d`, `-0.25h`).
+    /// A bare `0` is zero working time.
+    pub fn parse(s: &str, settings: &DurationSettings) -> Result<Duration> {
+        let t = s.trim();
+        if t == "0" {
+            return Ok(Duration::ZERO);
+        }
+        let split = t.find(|c: char| c.is_ascii_alphabetic()).ok_or_else(|| {
+            Error::parse(
+                "duration",
+                s,
+                "missing unit: use m, h, d, w, mo or an elapsed unit em, eh, ed, ew, emo",
+            )
+        })?;
+        let (num, unit) = t.split_at(split);
+        let (per, elapsed) = match unit {
+            "m" | "min" => (1, false),
+            "h" | "hr" => (60, false),
+            "d" | "day" => (settings.minutes_per_day, false),
+            "w" | "wk" => (settings.minutes_per_week, false),
+            "mo" => (settings.days_per_month * settings.minutes_per_day, false),
+            "em" => (1, true),
+            "eh" => (60, true),
+            "ed" => (MINUTES_PER_DAY, true),
+            "ew" => (7 * MINUTES_PER_DAY, true),
+            "emo" => (30 * MINUTES_PER_DAY, true),
+            _ => {
+                return Err(Error::parse(
+                    "duration",
+                    s,
+                    "unknown unit: use m, h, d, w, mo or an elapsed unit em, eh, ed, ew, emo",
+                ))
+            }
+        };
+        let minutes = scaled_decimal(num.trim(), per).ok_or_else(|| {
+            Error::parse(
+                "duration",
+                s,
+                "expected a number that gives whole minutes, e.g. 2d, 1.5h, -30m",
+            )
+        })?;
+        Ok(Duration { minutes, elapsed })
+    }
+
+    /// A value that formats this duration in the largest unit that represents it exactly.
+    pub fn display(self, settings: &DurationSettings) -> DurationDisplay {
+        DurationDisplay {
+            d: self,
+            settings: *settings,
+        }
+    }
+}
+
+/// Parses a signed decimal and multiplies it by `per`, if the product is a whole number.
+pub(crate) fn scaled_decimal(num: &str, per: i64) -> Option<i64> {
+    let (neg, body) = match num.as_bytes().first()? {
+        b'-' => (true, &num[1..]),
+        b'+' => (false, &num[1..]),
+        _ => (false, num),
+    };
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (body, ""),
+    };
+    if (int.is_empty() && frac.is_empty()) || frac.len() > 9 {
+        return None;
+    }
+    if !int.bytes().all(|c| c.is_ascii_digit()) || !frac.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let int_v: i128 = if int.is_empty() { 0 } else { int.parse().ok()? };
+    let scale = 10i128.pow(frac.len() as u32);
+    let frac_v: i128 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().ok()?
+    };
+    let total = (int_v * scale + frac_v).checked_mul(per as i128)?;
+    if total % scale != 0 {
+        return None;
+    }
+    let v = total / scale;
+    let v = if neg { -v } else { v };
+    // Keep well inside i64 so that later sums cannot overflow.
+    (v.abs() <= 1i128 << 50).then_some(v as i64)
+}
+
+impl fmt::Debug for Duration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.display(&DurationSettings::default()))
+    }
+}
+
+/// Formats a [`Duration`] in its largest exact unit; see [`Duration::display`].
+#[derive(Debug, Clone, Copy)]
+pub struct DurationDisplay {
+    d: Duration,
+    settings: DurationSettings,
+}
+
+impl fmt::Display for DurationDisplay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let m = self.d.minutes;
+        if m == 0 {
+            return f.write_str(if self.d.elapsed { "0ed" } else { "0d" });
+        }
+        let units: [(i64, &str); 4] = if self.d.elapsed {
+            [
+                (7 * MINUTES_PER_DAY, "ew"),
+                (MINUTES_PER_DAY, "ed"),
+                (60, "eh"),
+                (1, "em"),
+            ]
+        } else {
+            [
+                (self.settings.minutes_per_week, "w"),
+                (self.settings.minutes_per_day, "d"),
+                (60, "h"),
+                (1, "m"),
+            ]
+        };
+        for (per, unit) in units {
+            if per > 0 && m % per == 0 {
+                return write!(f, "{}{}", m / per, unit);
+            }
+        }
+        write!(f, "{m}m")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_roundtrip_and_weekdays() {
+        for z in (MIN_DAY..=MAX_DAY).step_by(97) {
+            let (y, m, d) = civil_from_days(z);
+            assert_eq!(days_from_civil(y, m, d), z);
+        }
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(Date::from_ymd(1000, 1, 1).unwrap().days(), MIN_DAY);
+        assert_eq!(Date::from_ymd(9999, 12, 31).unwrap().days(), MAX_DAY);
+        // 2026-01-05 is a Monday, 2000-02-29 a Tuesday.
+        assert_eq!(Date::from_ymd(2026, 1, 5).unwrap().weekday(), Weekday::Mon);
+        assert_eq!(Date::from_ymd(2000, 2, 29).unwrap().weekday(), Weekday::Tue);
+        assert!(Date::from_ymd(1900, 2, 29).is_none());
+    }
+
+    #[test]
+    fn datetime_parse_and_format() {
+        let t: DateTime = "2026-03-31T17:00:00".parse().unwrap();
+        assert_eq!(t.to_string(), "2026-03-31T17:00:00");
+        assert_eq!("2026-03-31 17:00".parse::<DateTime>().unwrap(), t);
+        assert!("2026-03-31T17:00:30".parse::<DateTime>().is_err());
+        assert!("2026-02-30T08:00:00".parse::<DateTime>().is_err());
+        assert!("2026-03-31T24:00:00".parse::<DateTime>().is_err());
+        assert!("0999-12-31T08:00".parse::<DateTime>().is_err());
+        assert_eq!(t.to_chrono().to_string(), "2026-03-31 17:00:00");
+        assert_eq!(DateTime::from_chrono(t.to_chrono()), Some(t));
+        assert_eq!(DateTime::MAX.to_string(), "9999-12-31T23:59:00");
+        assert_eq!(DateTime::MIN.to_string(), "1000-01-01T00:00:00");
+    }
+
+    #[test]
+    fn durations() {
+        let s = DurationSettings::default();
+        let p = |x| Duration::parse(x, &s);
+        assert_eq!(p("30m").unwrap().minutes(), 30);
+        assert_eq!(p("4h").unwrap().minutes(), 240);
+        assert_eq!(p("2d").unwrap().minutes(), 960);
+        assert_eq!(p("1w").unwrap().minutes(), 2400);
+        assert_eq!(p("1mo").unwrap().minutes(), 9600);
+        assert_eq!(p("-1d").unwrap().minutes(), -480);
+        assert_eq!(p("0.5d").unwrap().minutes(), 240);
+        assert_eq!(p("5ed").unwrap(), Duration::elapsed_days(5));
+        assert_eq!(p("1emo").unwrap().minutes(), 43200);
+        assert_eq!(p("0").unwrap(), Duration::ZERO);
+        assert!(p("0.3m").is_err());
+        assert!(p("2x").is_err());
+        assert!(p("d").is_err());
+        assert!(p("2").is_err());
+        assert!(p("1e9w").is_err());
+        let custom = DurationSettings {
+            minutes_per_day: 450,
+            minutes_per_week: 2250,
+            days_per_month: 20,
+        };
+        assert_eq!(Duration::parse("2d", &custom).unwrap().minutes(), 900);
+        assert_eq!(
+            Duration::minutes_work(900).display(&custom).to_string(),
+            "2d"
+        );
+        assert_eq!(Duration::minutes_work(90).display(&s).to_string(), "90m");
+        assert_eq!(Duration::elapsed_days(3).display(&s).to_string(), "3ed");
+        assert_eq!(Duration::hours(-3).display(&s).to_string(), "-3h");
+    }
+}

@@ -1,0 +1,2 @@
+//! The delivery example (written next).
+fn main() {}
