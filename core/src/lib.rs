@@ -22,7 +22,7 @@
 //! p.add_link(Link::finish_to_start(docs, live))?;
 //!
 //! let s = jindu::schedule(&p, &ScheduleOptions::default())?;
-//! assert_eq!(s.project_finish.to_string(), "2026-01-16T17:00:00");
+//! assert_eq!(s.project_finish.to_string(), "2026-01-15T17:00:00");
 //! assert_eq!(s.critical_path(), &[design, build, live]);
 //! assert_eq!(s.task(docs).total_float, Duration::days(7));
 //! # Ok::<(), jindu::Error>(())
