@@ -777,7 +777,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         } else {
             (x.ls, x.lf)
         };
-        let tf = if f & F_ALAP != 0 {
+        let tf = if f & F_ALAP != 0 && m.fixed_finish.is_none() {
             0
         } else {
             let ss = self.span(n, x.es, ls);
@@ -884,7 +884,10 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
     #[inline]
     pub(crate) fn src(&self, p: usize, t: &[Times]) -> (i64, i64) {
         let x = &t[p];
-        if self.m.flags[p] & F_ALAP != 0 {
+        // As-late-as-possible tasks push their successors (Microsoft Project), except in a
+        // project scheduled from its finish, where every task is ALAP by default and early
+        // dates measure float from the start.
+        if self.m.flags[p] & F_ALAP != 0 && self.m.fixed_finish.is_none() {
             (x.ls, x.lf)
         } else {
             (x.es, x.ef)

@@ -195,6 +195,8 @@ enum Undo {
     Kid(u32, u32, bool),
     AlapCount(u32),
     EarlyVec(Option<Vec<Times>>),
+    CompactPush(bool),
+    Compact(Vec<u32>, Vec<u32>, u32),
 }
 
 /// A project with its schedule, updated incrementally by edits.
@@ -245,6 +247,11 @@ pub struct Engine {
     journal: Vec<Undo>,
     stamp: Vec<u32>,
     clock: u32,
+    /// Task slot -> index in [`Engine::project`] (NONE for removed tasks).
+    task_compact: Vec<u32>,
+    /// Link slot -> index in [`Engine::project`] (NONE for removed links).
+    link_compact: Vec<u32>,
+    live_links: u32,
 }
 
 impl Engine {
@@ -279,7 +286,8 @@ impl Engine {
             .enumerate()
             .map(|(i, t)| (t.id.clone(), i as u32))
             .collect();
-        let link_live = vec![true; model.links.len()];
+        let n_links = model.links.len();
+        let link_live = vec![true; n_links];
         let alap_count = (0..model.nodes())
             .filter(|&k| model.flags[k] & F_ALAP != 0)
             .count() as u32;
@@ -312,6 +320,9 @@ impl Engine {
             journal: Vec::new(),
             stamp: vec![0; n_nodes],
             clock: 0,
+            task_compact: (0..n as u32).collect(),
+            link_compact: (0..n_links as u32).collect(),
+            live_links: n_links as u32,
         };
         e.full_recompute()?;
         Ok(e)
@@ -488,15 +499,49 @@ impl Engine {
 
     /// Slot → compact index for live tasks, and the reverse.
     fn compaction(&self) -> (Vec<u32>, Vec<u32>) {
-        let mut remap = vec![NONE; self.tasks.len()];
-        let mut back = Vec::with_capacity(self.index.len());
-        for (i, &l) in self.live.iter().enumerate() {
-            if l {
-                remap[i] = back.len() as u32;
-                back.push(i as u32);
+        let mut back = vec![0u32; self.index.len()];
+        for (i, &c) in self.task_compact.iter().enumerate() {
+            if c != NONE {
+                back[c as usize] = i as u32;
             }
         }
-        (remap, back)
+        (self.task_compact.clone(), back)
+    }
+
+    /// Recomputes the compaction maps after a removal, keeping the old ones in the journal.
+    fn recompact(&mut self) {
+        let mut t = vec![NONE; self.tasks.len()];
+        let mut k = 0;
+        for (i, &l) in self.live.iter().enumerate() {
+            if l {
+                t[i] = k;
+                k += 1;
+            }
+        }
+        let mut l = vec![NONE; self.link_live.len()];
+        let mut k = 0;
+        for (i, &v) in self.link_live.iter().enumerate() {
+            if v {
+                l[i] = k;
+                k += 1;
+            }
+        }
+        let old_t = std::mem::replace(&mut self.task_compact, t);
+        let old_l = std::mem::replace(&mut self.link_compact, l);
+        self.journal
+            .push(Undo::Compact(old_t, old_l, self.live_links));
+        self.live_links = k;
+    }
+
+    /// A task schedule with its driver renumbered from slots to [`Engine::project`] indices,
+    /// using the maps `tasks` and `links`.
+    fn public(t: TaskSchedule, tasks: &[u32], links: &[u32]) -> TaskSchedule {
+        let driver = match t.driver {
+            Driver::Link(l) => Driver::Link(LinkIndex(links[l.index()])),
+            Driver::Summary(s) => Driver::Summary(TaskIndex(tasks[s.index()])),
+            d => d,
+        };
+        TaskSchedule { driver, ..t }
     }
 
     /// The full current schedule (with critical paths), indexed like [`Engine::project`].
@@ -543,20 +588,13 @@ impl Engine {
 
     fn compact_schedule(&self, mut s: Schedule) -> Schedule {
         let (remap, back) = self.compaction();
-        if back.len() == self.tasks.len() {
+        if back.len() == self.tasks.len() && self.live_links as usize == self.link_live.len() {
             s.warnings = self.warnings();
             return s;
         }
         let mut driving_off = vec![0u32];
         let mut driving = Vec::new();
-        let mut link_remap = vec![NONE; self.model.links.len()];
-        let mut k = 0;
-        for (i, &l) in self.link_live.iter().enumerate() {
-            if l {
-                link_remap[i] = k;
-                k += 1;
-            }
-        }
+        let link_remap = &self.link_compact;
         for &i in &back {
             let i = i as usize;
             for l in &s.driving[s.driving_off[i] as usize..s.driving_off[i + 1] as usize] {
@@ -735,9 +773,22 @@ impl Engine {
                 }
                 Undo::AlapCount(c) => {
                     self.alap_count = c;
-                    self.model.has_alap = c > 0;
+                    self.model.has_alap = c > 0 && self.model.fixed_finish.is_none();
                 }
                 Undo::EarlyVec(v) => self.early = v,
+                Undo::CompactPush(task) => {
+                    if task {
+                        self.task_compact.pop();
+                    } else {
+                        self.link_compact.pop();
+                        self.live_links -= 1;
+                    }
+                }
+                Undo::Compact(t, l, n) => {
+                    self.task_compact = t;
+                    self.link_compact = l;
+                    self.live_links = n;
+                }
             }
         }
     }
@@ -842,7 +893,7 @@ impl Engine {
         }
         self.journal.push(Undo::AlapCount(self.alap_count));
         self.alap_count = c;
-        self.model.has_alap = c > 0;
+        self.model.has_alap = c > 0 && self.model.fixed_finish.is_none();
         let want = c > 0 && self.model.fixed_finish.is_none();
         if want && self.early.is_none() {
             // Before this edit no task was ALAP, so the early dates are the current ones.
@@ -901,10 +952,6 @@ impl Engine {
         up(a, b) || up(b, a)
     }
 
-    fn scheduled_from_finish(&self) -> bool {
-        matches!(self.header.schedule_from(), ScheduleFrom::Finish(_))
-    }
-
     // ---- the edit ---------------------------------------------------------------------------
 
     fn run(&mut self, edit: &Edit) -> Result<Diff> {
@@ -913,9 +960,28 @@ impl Engine {
         let mut fwd: Vec<u32> = Vec::new();
         let mut bwd: Vec<u32> = Vec::new();
         let mut touched: Vec<u32> = Vec::new();
+        let removal = matches!(edit, Edit::RemoveLink { .. } | Edit::RemoveTask { .. });
+        let maps_before = if removal {
+            Some((self.task_compact.clone(), self.link_compact.clone()))
+        } else {
+            None
+        };
         self.mutate(edit, &mut fwd, &mut bwd, &mut touched)?;
+        if removal {
+            self.recompact();
+        }
         let recomputed = self.propagate(fwd, bwd, &mut touched)?;
-        let changes = self.refresh(touched)?;
+        let mut changes = self.refresh(touched)?;
+        let (bt, bl) = match &maps_before {
+            Some((t, l)) => (t.as_slice(), l.as_slice()),
+            None => (self.task_compact.as_slice(), self.link_compact.as_slice()),
+        };
+        for c in &mut changes {
+            c.before = c.before.map(|t| Self::public(t, bt, bl));
+            c.after = c
+                .after
+                .map(|t| Self::public(t, &self.task_compact, &self.link_compact));
+        }
         Ok(Diff {
             changes,
             project_start: (before_ps, self.project_start()),
@@ -932,7 +998,6 @@ impl Engine {
         bwd: &mut Vec<u32>,
         touched: &mut Vec<u32>,
     ) -> Result<()> {
-        let from_finish = self.scheduled_from_finish();
         match edit {
             Edit::SetDuration { task, duration } => {
                 let i = self.slot(task)?;
@@ -1005,6 +1070,9 @@ impl Engine {
                 self.model.links.to_mut().push(link);
                 self.link_live.push(true);
                 self.journal.push(Undo::PushLink);
+                self.link_compact.push(self.live_links);
+                self.live_links += 1;
+                self.journal.push(Undo::CompactPush(false));
                 let (na, nb) = (self.model.node_of[a], self.model.in_node(b) as u32);
                 self.insert_edge(na, nb, k)?;
                 fwd.push(nb);
@@ -1066,7 +1134,7 @@ impl Engine {
                     Some(p) => Some(self.slot(p)?),
                     None => None,
                 };
-                self.add_task(task.clone(), parent, fwd, bwd, touched, from_finish)?;
+                self.add_task(task.clone(), parent, fwd, bwd, touched)?;
             }
             Edit::RemoveTask { task } => {
                 let i = self.slot(task)?;
@@ -1123,7 +1191,7 @@ impl Engine {
     ) -> Result<()> {
         check_task_fields(&t, &|c| self.header.calendar(c).is_some())?;
         let n = self.model.node_of[i] as usize;
-        let flags = task_flags(&t, self.scheduled_from_finish());
+        let flags = task_flags(&t);
         let was_alap = self.model.flags[n] & F_ALAP != 0;
         let is_alap = flags & F_ALAP != 0;
         let extra = self.add_extra(task_extra(&t));
@@ -1263,7 +1331,6 @@ impl Engine {
         fwd: &mut Vec<u32>,
         bwd: &mut Vec<u32>,
         touched: &mut Vec<u32>,
-        from_finish: bool,
     ) -> Result<()> {
         if let Some(p) = parent {
             if !self.is_summary(p) {
@@ -1272,7 +1339,7 @@ impl Engine {
         }
         let i = self.tasks.len() as u32;
         let cal = self.cal_index(&task)?;
-        let flags = task_flags(&task, from_finish);
+        let flags = task_flags(&task);
         let extra = self.add_extra(task_extra(&task));
         let mut stored = task;
         stored.parent = parent.map(|p| TaskIndex(p as u32));
@@ -1290,6 +1357,8 @@ impl Engine {
         self.model.node_of[i as usize] = n;
         self.journal.push(Undo::IndexSet(id.clone(), None));
         self.index.insert(id, i);
+        self.task_compact.push(self.index.len() as u32 - 1);
+        self.journal.push(Undo::CompactPush(true));
         if alap {
             self.set_alap_count(self.alap_count + 1)?;
         }
@@ -1367,7 +1436,7 @@ impl Engine {
             self.insert_edge(e.node, pn, e.link)?;
         }
         let t = self.tasks[p].clone();
-        let flags = task_flags(&t, self.scheduled_from_finish());
+        let flags = task_flags(&t);
         let extra = self.model.extra[pn as usize];
         self.set_node(pn as usize, Kind::Leaf, t.duration.minutes(), flags, extra);
         self.set_node(g as usize, Kind::Removed, 0, 0, NONE);

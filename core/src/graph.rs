@@ -226,7 +226,7 @@ pub(crate) fn task_extra(t: &Task) -> Option<Extra> {
     (!plain).then_some(e)
 }
 
-pub(crate) fn task_flags(t: &Task, from_finish: bool) -> u8 {
+pub(crate) fn task_flags(t: &Task) -> u8 {
     let mut f = 0;
     if t.duration.is_zero() {
         f |= F_MILESTONE;
@@ -234,7 +234,7 @@ pub(crate) fn task_flags(t: &Task, from_finish: bool) -> u8 {
     if t.duration.is_elapsed() {
         f |= F_ELAPSED;
     }
-    if t.constraint == Constraint::AsLateAsPossible && !from_finish {
+    if t.constraint == Constraint::AsLateAsPossible {
         f |= F_ALAP;
     }
     if t.pinned.is_some() {
@@ -416,9 +416,9 @@ pub(crate) fn compile(project: &Project) -> Result<(Model<'_>, Csr)> {
         }
         if kind[i] == Kind::Leaf {
             dur[i] = t.duration.minutes();
-            flags[i] = task_flags(t, from_finish);
+            flags[i] = task_flags(t);
         }
-        has_alap |= flags[i] & F_ALAP != 0;
+        has_alap |= flags[i] & F_ALAP != 0 && !from_finish;
         if let Some(e) = task_extra(t) {
             extra[i] = extras.len() as u32;
             if gate_of[i] != NONE {

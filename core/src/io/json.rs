@@ -35,8 +35,10 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::calendar::{Calendar, CalendarException, WorkingTime};
 use crate::cpm::{
-    Criticality, Driver, FloatBasis, LagCalendar, Schedule, ScheduleOptions, ViolationKind,
+    Criticality, Driver, FloatBasis, LagCalendar, Schedule, ScheduleOptions, TaskSchedule,
+    ViolationKind,
 };
+use crate::engine::{Diff, Edit};
 use crate::error::{Error, Item, Result};
 use crate::id::{CalendarId, ResourceId, TaskId, TaskIndex};
 use crate::model::{
@@ -965,6 +967,83 @@ fn push_dt(out: &mut String, d: DateTime) {
     out.push('"');
 }
 
+/// Writes one task's schedule as a JSON object (shared by schedules and diffs).
+fn push_task(
+    out: &mut String,
+    p: &Project,
+    i: TaskIndex,
+    t: &TaskSchedule,
+    driving: Option<&[crate::id::LinkIndex]>,
+) {
+    let st = p.settings();
+    let def = p.task(i);
+    out.push_str("{\"id\": ");
+    push_str(out, def.id.as_str());
+    out.push_str(", \"name\": ");
+    push_str(out, &def.name);
+    let summary = p.is_summary(i);
+    let _ = write!(
+        out,
+        ", \"summary\": {summary}, \"milestone\": {}",
+        !summary && def.duration.is_zero()
+    );
+    for (key, v) in [
+        ("start", t.start),
+        ("finish", t.finish),
+        ("early_start", t.early_start),
+        ("early_finish", t.early_finish),
+        ("late_start", t.late_start),
+        ("late_finish", t.late_finish),
+    ] {
+        let _ = write!(out, ", \"{key}\": ");
+        push_dt(out, v);
+    }
+    let _ = write!(out, ", \"duration\": \"{}\"", def.duration.display(st));
+    let _ = write!(
+        out,
+        ", \"total_float_minutes\": {}, \"free_float_minutes\": {}, \"total_float\": \"{}\", \"free_float\": \"{}\", \"critical\": {}",
+        t.total_float.minutes(),
+        t.free_float.minutes(),
+        t.total_float.display(st),
+        t.free_float.display(st),
+        t.critical
+    );
+    out.push_str(", \"driver\": ");
+    match t.driver {
+        Driver::ProjectStart => out.push_str("{\"type\": \"project_start\"}"),
+        Driver::Constraint => out.push_str("{\"type\": \"constraint\"}"),
+        Driver::Pinned => out.push_str("{\"type\": \"pinned\"}"),
+        Driver::Actual => out.push_str("{\"type\": \"actual\"}"),
+        Driver::Children => out.push_str("{\"type\": \"subtasks\"}"),
+        Driver::Summary(x) => {
+            out.push_str("{\"type\": \"summary\", \"task\": ");
+            push_str(out, p.task(x).id.as_str());
+            out.push('}');
+        }
+        Driver::Link(l) => {
+            let l = p.link(l);
+            out.push_str("{\"type\": \"link\", \"from\": ");
+            push_str(out, p.task(l.from).id.as_str());
+            let _ = write!(out, ", \"link\": \"{}\"", l.kind.code());
+            if !l.lag.is_zero() {
+                let _ = write!(out, ", \"lag\": \"{}\"", l.lag.display(st));
+            }
+            out.push('}');
+        }
+    }
+    if let Some(links) = driving {
+        out.push_str(", \"driving_predecessors\": [");
+        for (q, &l) in links.iter().enumerate() {
+            if q > 0 {
+                out.push_str(", ");
+            }
+            push_str(out, p.task(p.link(l).from).id.as_str());
+        }
+        out.push(']');
+    }
+    out.push('}');
+}
+
 /// Writes a schedule as JSON: `project_start`, `project_finish`, `critical_path` (keys in
 /// order), `critical_paths`, and per task `id, name, summary, milestone, start, finish,
 /// early_start, early_finish, late_start, late_finish, duration, total_float_minutes,
@@ -973,7 +1052,6 @@ fn push_dt(out: &mut String, d: DateTime) {
 ///
 /// One task per line, so the output stays readable and diffable at any size.
 pub fn write_schedule(p: &Project, s: &Schedule) -> String {
-    let st = p.settings();
     let mut out = String::with_capacity(300 * p.len() + 256);
     out.push_str("{\n  \"project\": ");
     push_str(&mut out, p.name());
@@ -1006,73 +1084,8 @@ pub fn write_schedule(p: &Project, s: &Schedule) -> String {
     });
     for (k, t) in s.tasks().iter().enumerate() {
         let i = TaskIndex(k as u32);
-        let def = p.task(i);
-        out.push_str(if k > 0 {
-            ",\n    {\"id\": "
-        } else {
-            "\n    {\"id\": "
-        });
-        push_str(&mut out, def.id.as_str());
-        out.push_str(", \"name\": ");
-        push_str(&mut out, &def.name);
-        let summary = p.is_summary(i);
-        let _ = write!(
-            out,
-            ", \"summary\": {summary}, \"milestone\": {}",
-            !summary && def.duration.is_zero()
-        );
-        for (key, v) in [
-            ("start", t.start),
-            ("finish", t.finish),
-            ("early_start", t.early_start),
-            ("early_finish", t.early_finish),
-            ("late_start", t.late_start),
-            ("late_finish", t.late_finish),
-        ] {
-            let _ = write!(out, ", \"{key}\": ");
-            push_dt(&mut out, v);
-        }
-        let _ = write!(out, ", \"duration\": \"{}\"", def.duration.display(st));
-        let _ = write!(
-            out,
-            ", \"total_float_minutes\": {}, \"free_float_minutes\": {}, \"total_float\": \"{}\", \"free_float\": \"{}\", \"critical\": {}",
-            t.total_float.minutes(),
-            t.free_float.minutes(),
-            t.total_float.display(st),
-            t.free_float.display(st),
-            t.critical
-        );
-        out.push_str(", \"driver\": ");
-        match t.driver {
-            Driver::ProjectStart => out.push_str("{\"type\": \"project_start\"}"),
-            Driver::Constraint => out.push_str("{\"type\": \"constraint\"}"),
-            Driver::Pinned => out.push_str("{\"type\": \"pinned\"}"),
-            Driver::Actual => out.push_str("{\"type\": \"actual\"}"),
-            Driver::Children => out.push_str("{\"type\": \"subtasks\"}"),
-            Driver::Summary(x) => {
-                out.push_str("{\"type\": \"summary\", \"task\": ");
-                push_str(&mut out, p.task(x).id.as_str());
-                out.push('}');
-            }
-            Driver::Link(l) => {
-                let l = p.link(l);
-                out.push_str("{\"type\": \"link\", \"from\": ");
-                push_str(&mut out, p.task(l.from).id.as_str());
-                let _ = write!(out, ", \"link\": \"{}\"", l.kind.code());
-                if !l.lag.is_zero() {
-                    let _ = write!(out, ", \"lag\": \"{}\"", l.lag.display(st));
-                }
-                out.push('}');
-            }
-        }
-        out.push_str(", \"driving_predecessors\": [");
-        for (q, &l) in s.driving_links(i).iter().enumerate() {
-            if q > 0 {
-                out.push_str(", ");
-            }
-            push_str(&mut out, p.task(p.link(l).from).id.as_str());
-        }
-        out.push_str("]}");
+        out.push_str(if k > 0 { ",\n    " } else { "\n    " });
+        push_task(&mut out, p, i, t, Some(s.driving_links(i)));
     }
     out.push_str(if s.tasks().is_empty() {
         "],\n  \"violations\": ["
@@ -1119,6 +1132,301 @@ pub fn write_schedule(p: &Project, s: &Schedule) -> String {
         out.push('}');
     }
     out.push_str(if s.warnings().is_empty() {
+        "]\n}\n"
+    } else {
+        "\n  ]\n}\n"
+    });
+    out
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+enum EditJ {
+    SetDuration {
+        #[serde(deserialize_with = "id_string")]
+        task: String,
+        duration: String,
+    },
+    SetConstraint {
+        #[serde(deserialize_with = "id_string")]
+        task: String,
+        constraint: ConstraintJ,
+    },
+    SetDeadline {
+        #[serde(deserialize_with = "id_string")]
+        task: String,
+        #[serde(default)]
+        deadline: Option<String>,
+    },
+    Pin {
+        #[serde(deserialize_with = "id_string")]
+        task: String,
+        start: String,
+        #[serde(default)]
+        finish: Option<String>,
+    },
+    Unpin {
+        #[serde(deserialize_with = "id_string")]
+        task: String,
+    },
+    AddLink {
+        #[serde(deserialize_with = "id_string")]
+        from: String,
+        #[serde(deserialize_with = "id_string")]
+        to: String,
+        #[serde(default, rename = "type")]
+        kind: Option<String>,
+        #[serde(default)]
+        lag: Option<String>,
+    },
+    SetLink {
+        #[serde(deserialize_with = "id_string")]
+        from: String,
+        #[serde(deserialize_with = "id_string")]
+        to: String,
+        #[serde(default, rename = "type")]
+        kind: Option<String>,
+        #[serde(default)]
+        lag: Option<String>,
+    },
+    RemoveLink {
+        #[serde(deserialize_with = "id_string")]
+        from: String,
+        #[serde(deserialize_with = "id_string")]
+        to: String,
+    },
+    AddTask {
+        task: Box<TaskJ>,
+    },
+    RemoveTask {
+        #[serde(deserialize_with = "id_string")]
+        task: String,
+    },
+}
+
+fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let inner = e.inner();
+    let mut message = inner.to_string();
+    if let Some(k) = message.rfind(" at line ") {
+        message.truncate(k);
+    }
+    let path = e.path().to_string();
+    Error::Json {
+        item: None,
+        path: if path == "." { String::new() } else { path },
+        line: inner.line(),
+        column: inner.column(),
+        message,
+    }
+}
+
+/// Reads one edit in JSON, e.g. `{"op": "set_duration", "task": "A", "duration": "3d"}`.
+///
+/// Operations: `set_duration`, `set_constraint` (`constraint: {type, date}`), `set_deadline`
+/// (`deadline`; absent or null clears it), `pin` (`start`, optional `finish`), `unpin`,
+/// `add_link`, `set_link` and `remove_link` (`from`, `to`, optional `type` and `lag`),
+/// `add_task` (`task`: a task object as in documents, whose `parent` names its summary) and
+/// `remove_task`.
+/// Durations and dates are read with `project`'s settings and default times.
+///
+/// ```
+/// use jindu::{Edit, Project};
+/// let p = Project::new("p", "2026-01-05T08:00".parse()?);
+/// let e = jindu::io::json::read_edit(r#"{"op": "set_duration", "task": "A", "duration": "3d"}"#, &p)?;
+/// assert_eq!(e, Edit::SetDuration { task: "A".into(), duration: jindu::Duration::days(3) });
+/// # Ok::<(), jindu::Error>(())
+/// ```
+pub fn read_edit(text: &str, project: &Project) -> Result<Edit> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let j: EditJ = serde_path_to_error::deserialize(&mut de).map_err(json_error)?;
+    let settings = *project.settings();
+    let (ds, df) = project.default_times();
+    let when = |s: &str, item: &Item, field: &str, finish: bool| {
+        parse_when(s, if finish { df } else { ds }).map_err(|e| e.at(item, field))
+    };
+    let link_parts = |from: &str,
+                      to: &str,
+                      kind: &Option<String>,
+                      lag: &Option<String>|
+     -> Result<(LinkType, Lag)> {
+        let item = Item::Link {
+            from: TaskId::new(from),
+            to: TaskId::new(to),
+        };
+        let kind = match kind {
+            Some(k) => k.parse::<LinkType>().map_err(|e| e.at(&item, "type"))?,
+            None => LinkType::FinishToStart,
+        };
+        let lag = match lag {
+            Some(s) => Lag::parse(s, &settings).map_err(|e| e.at(&item, "lag"))?,
+            None => Lag::ZERO,
+        };
+        Ok((kind, lag))
+    };
+    Ok(match j {
+        EditJ::SetDuration { task, duration } => {
+            let item = Item::Task(TaskId::new(task.clone()));
+            Edit::SetDuration {
+                duration: Duration::parse(&duration, &settings)
+                    .map_err(|e| e.at(&item, "duration"))?,
+                task: TaskId::new(task),
+            }
+        }
+        EditJ::SetConstraint { task, constraint } => {
+            let item = Item::Task(TaskId::new(task.clone()));
+            let finish = matches!(
+                constraint.kind.to_ascii_uppercase().as_str(),
+                "FNET" | "FNLT" | "MFO"
+            );
+            let date = constraint
+                .date
+                .as_deref()
+                .map(|d| when(d, &item, "constraint.date", finish))
+                .transpose()?;
+            Edit::SetConstraint {
+                constraint: Constraint::from_code(&constraint.kind, date)
+                    .map_err(|e| e.at(&item, "constraint"))?,
+                task: TaskId::new(task),
+            }
+        }
+        EditJ::SetDeadline { task, deadline } => {
+            let item = Item::Task(TaskId::new(task.clone()));
+            Edit::SetDeadline {
+                deadline: deadline
+                    .as_deref()
+                    .map(|d| when(d, &item, "deadline", true))
+                    .transpose()?,
+                task: TaskId::new(task),
+            }
+        }
+        EditJ::Pin {
+            task,
+            start,
+            finish,
+        } => {
+            let item = Item::Task(TaskId::new(task.clone()));
+            Edit::Pin {
+                pin: Some(Pin {
+                    start: when(&start, &item, "start", false)?,
+                    finish: finish
+                        .as_deref()
+                        .map(|f| when(f, &item, "finish", true))
+                        .transpose()?,
+                }),
+                task: TaskId::new(task),
+            }
+        }
+        EditJ::Unpin { task } => Edit::Pin {
+            task: TaskId::new(task),
+            pin: None,
+        },
+        EditJ::AddLink {
+            from,
+            to,
+            kind,
+            lag,
+        } => {
+            let (kind, lag) = link_parts(&from, &to, &kind, &lag)?;
+            Edit::AddLink {
+                from: TaskId::new(from),
+                to: TaskId::new(to),
+                kind,
+                lag,
+            }
+        }
+        EditJ::SetLink {
+            from,
+            to,
+            kind,
+            lag,
+        } => {
+            let (kind, lag) = link_parts(&from, &to, &kind, &lag)?;
+            Edit::SetLink {
+                from: TaskId::new(from),
+                to: TaskId::new(to),
+                kind,
+                lag,
+            }
+        }
+        EditJ::RemoveLink { from, to } => Edit::RemoveLink {
+            from: TaskId::new(from),
+            to: TaskId::new(to),
+        },
+        EditJ::AddTask { task } => {
+            let mut task = *task;
+            let parent = task.parent.take().map(TaskId::new);
+            let calendar = task.calendar.take().map(CalendarId::new);
+            // Reuse the document reader for the task's own fields.
+            let doc = DocJ {
+                name: String::new(),
+                start: Some("2000-01-03T08:00:00".to_owned()),
+                hours_per_day: Some(settings.minutes_per_day as f64 / 60.0),
+                days_per_week: Some(
+                    settings.minutes_per_week as f64 / settings.minutes_per_day as f64,
+                ),
+                days_per_month: Some(settings.days_per_month as u32),
+                default_start_time: Some(format!("{:02}:{:02}", ds / 60, ds % 60)),
+                default_finish_time: Some(format!("{:02}:{:02}", df / 60, df % 60)),
+                tasks: vec![task],
+                ..DocJ::default()
+            };
+            let d = convert(doc)?;
+            let mut t = d.project.tasks()[0].clone();
+            t.calendar = calendar;
+            Edit::AddTask { task: t, parent }
+        }
+        EditJ::RemoveTask { task } => Edit::RemoveTask {
+            task: TaskId::new(task),
+        },
+    })
+}
+
+/// Writes a diff as JSON: `project_start` and `project_finish` as `[before, after]`, and
+/// `changes`, each `{id, before, after}` with the task objects of [`write_schedule`] (without
+/// `driving_predecessors`), `null` for a task the edit added or removed.
+///
+/// `after` is the project after the edit and `before` the one before it (used for removed
+/// tasks and, if given, for the `before` objects).
+pub fn write_diff(after: &Project, before: Option<&Project>, d: &Diff) -> String {
+    let mut out = String::with_capacity(256 + 800 * d.changes.len());
+    out.push_str("{\n  \"project_start\": [");
+    push_dt(&mut out, d.project_start.0);
+    out.push_str(", ");
+    push_dt(&mut out, d.project_start.1);
+    out.push_str("],\n  \"project_finish\": [");
+    push_dt(&mut out, d.project_finish.0);
+    out.push_str(", ");
+    push_dt(&mut out, d.project_finish.1);
+    out.push_str("],\n  \"changes\": [");
+    for (k, c) in d.changes.iter().enumerate() {
+        out.push_str(if k > 0 {
+            ",\n    {\"id\": "
+        } else {
+            "\n    {\"id\": "
+        });
+        push_str(&mut out, c.task.as_str());
+        let sides = [
+            ("before", &c.before, before.unwrap_or(after)),
+            ("after", &c.after, after),
+        ];
+        for (key, side, proj) in sides {
+            let _ = write!(out, ", \"{key}\": ");
+            let i = proj
+                .index_of(c.task.as_str())
+                .or_else(|| before.and_then(|b| b.index_of(c.task.as_str())));
+            let proj = if proj.index_of(c.task.as_str()).is_some() {
+                proj
+            } else {
+                before.unwrap_or(proj)
+            };
+            match (side, i) {
+                (Some(t), Some(i)) => push_task(&mut out, proj, i, t, None),
+                _ => out.push_str("null"),
+            }
+        }
+        out.push('}');
+    }
+    out.push_str(if d.changes.is_empty() {
         "]\n}\n"
     } else {
         "\n  ]\n}\n"
