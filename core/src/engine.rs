@@ -19,9 +19,7 @@ use crate::graph::{
     Net, F_ALAP, HIER, NONE,
 };
 use crate::id::{LinkIndex, TaskId, TaskIndex};
-use crate::model::{
-    check_task_fields, Constraint, Lag, Link, LinkType, Pin, Project, ScheduleFrom, Task,
-};
+use crate::model::{check_task_fields, Constraint, Lag, Link, LinkType, Pin, Project, Task};
 use crate::time::{DateTime, Duration};
 
 /// A change to the project, applied by [`Engine::apply`] or tried by [`Engine::preview`].
