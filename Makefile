@@ -1,0 +1,60 @@
+# jindu — the one entry point for building, demoing and testing (CI runs `make test`).
+#
+#   make demo          build and run the delivery example
+#   make test          everything below (installs what it needs)
+#   make test-rust     fmt, clippy, tests, docs, vectors, core purity (wasm32 build, cargo tree)
+#   make test-wasm     npm package under Node (node:test)
+#   make test-browser  the Gantt page in headless Chromium (Playwright)
+#   make test-python   the Python wheel (pytest)
+#   make test-kotlin   the Kotlin/JVM package (JUnit 5)
+#   make bench         criterion benchmarks (not part of test)
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+ROOT := $(abspath .)
+CARGO ?= cargo
+export CARGO_TERM_COLOR ?= never
+
+.PHONY: demo test test-rust test-rust-core fmt-check clippy doc purity vectors fuzz-smoke bench tools-npm
+
+demo:
+	$(CARGO) run --release -q -p jindu-examples --example delivery
+
+test: test-rust test-wasm test-browser test-python test-kotlin
+	@echo "make test: all suites passed"
+
+test-rust: fmt-check clippy test-rust-core doc purity vectors fuzz-smoke
+
+fmt-check:
+	$(CARGO) fmt --all -- --check
+
+clippy:
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+test-rust-core:
+	$(CARGO) test --workspace
+
+doc:
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -p jindu
+
+# Architecture invariant: the core depends on no host (WASM, FFI) and builds for wasm32.
+purity:
+	rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || true
+	@if $(CARGO) tree -p jindu -e normal --prefix none | grep -Eq '^(wasm-bindgen|js-sys|web-sys|uniffi)'; then \
+	  echo "purity: the jindu core must not depend on wasm-bindgen, js-sys, web-sys or uniffi"; exit 1; fi
+	$(CARGO) build -q -p jindu --target wasm32-unknown-unknown
+	@echo "purity: ok (no host dependencies; builds for wasm32-unknown-unknown)"
+
+vectors:
+	$(CARGO) test -q -p jindu-conformance
+
+fuzz-smoke:
+	@echo "fuzz-smoke: see fuzz/README.md (targets run in CI with a short corpus pass)"
+
+bench:
+	$(CARGO) bench -p jindu --bench schedule
+
+tools-npm:
+	scripts/install-npm-tools.sh
+
+-include mk/*.mk
