@@ -349,6 +349,12 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
     }
 
     /// `t` moved by the lag of `l` (`sign` = 1 forward, −1 backward).
+    ///
+    /// Backwards, a successor's date stands for every instant with the same amount of work
+    /// before it on the successor's calendar (a 17:00 finish is as good as 07:59 the next
+    /// morning). When the predecessor reads time differently — elapsed time, an elapsed lag,
+    /// another calendar, or a summary whose subtasks may do either — the bound starts from the latest of those instants, so that the round
+    /// trip never takes away time the predecessor really has.
     #[inline]
     pub(crate) fn lagged(
         &self,
@@ -359,6 +365,19 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         sign: i64,
     ) -> Result<i64> {
         let (mins, elapsed) = self.lag_minutes(l, pred);
+        let m = self.m;
+        let t = if sign < 0
+            && m.flags[succ] & F_ELAPSED == 0
+            && (elapsed
+                || m.flags[pred] & F_ELAPSED != 0
+                || m.kind[pred] == Kind::Summary
+                || m.cal[pred] != m.cal[succ])
+        {
+            let c = self.cal(succ);
+            c.start_of(c.ord(t)).unwrap_or(t)
+        } else {
+            t
+        };
         let mins = mins * sign;
         if mins == 0 {
             return Ok(t);
@@ -367,19 +386,21 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             return Ok(t + mins);
         }
         let ci = match self.opts.lag_calendar {
-            LagCalendar::Successor => self.m.cal[succ],
-            LagCalendar::Predecessor => self.m.cal[pred],
-            LagCalendar::Project => self.m.project_cal,
-            LagCalendar::TwentyFourHour => self.m.cal_24h,
+            LagCalendar::Successor => m.cal[succ],
+            LagCalendar::Predecessor => m.cal[pred],
+            LagCalendar::Project => m.project_cal,
+            LagCalendar::TwentyFourHour => m.cal_24h,
         };
-        let c = &self.m.calendars[ci as usize];
+        let c = &m.calendars[ci as usize];
         let w = c.ord(t) + mins;
-        let r = if mins > 0 {
+        // Forward, a positive lag ends at a finish and a lead at a start (Microsoft Project's
+        // convention). Backward, the bound is the latest instant with that much work.
+        let r = if mins > 0 && sign > 0 {
             c.finish_of(w)
         } else {
             c.start_of(w)
         };
-        r.ok_or_else(|| exhausted(c, self.m.item(self.tasks, succ), mins > 0, t))
+        r.ok_or_else(|| exhausted(c, m.item(self.tasks, succ), mins > 0, t))
     }
 
     /// Early dates of node `n`. `src(p)` gives the (start, finish) that node `p` shows its
@@ -395,7 +416,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             Kind::Leaf => self.forward_leaf(n, ps, src),
             Kind::Gate => {
                 // No bound at all is MIN: the subtasks then start like tasks without predecessors.
-                let (mut g, mut drv) = (i64::MIN, Driver::ProjectStart);
+                let (mut g, mut drv, mut key) = (i64::MIN, Driver::ProjectStart, u32::MAX);
                 for e in self.net.preds(n) {
                     let p = e.node as usize;
                     let b = if e.link == HIER {
@@ -405,8 +426,10 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                         let (s, f) = src(p);
                         self.lagged(if l.kind.from_start() { s } else { f }, l, p, n, 1)?
                     };
-                    if b > g {
+                    let k = if e.link == HIER { u32::MAX - 1 } else { e.link };
+                    if b > g || (b == g && k < key) {
                         g = b;
+                        key = k;
                         drv = if e.link == HIER {
                             Driver::Summary(TaskIndex(m.task_of[p]))
                         } else {
@@ -475,19 +498,22 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             return Ok((s, fin, drv));
         }
 
-        // Microsoft Project: a task with predecessors is placed by them alone (not floored at
-        // the project start, except through finish links); a task without predecessors starts
-        // at the project start, or at its SNET/FNET date when it has one.
-        let (mut sb, mut sdrv) = (i64::MIN, Driver::ProjectStart);
-        let (mut fb, mut fdrv) = (i64::MIN, Driver::ProjectStart);
-        let mut finish_links = false;
+        // Microsoft Project: a task without predecessors starts at the project start, or at its
+        // SNET/FNET date when it has one (even before the project start); a task with
+        // predecessors starts where they and its constraint allow, but not before the project
+        // start.
+        // Ties between equal bounds go to the link with the smallest index, then to the
+        // summary, so the driver does not depend on the order edges are stored in.
+        let (mut sb, mut sdrv, mut skey) = (i64::MIN, Driver::ProjectStart, u32::MAX);
+        let (mut fb, mut fdrv, mut fkey) = (i64::MIN, Driver::ProjectStart, u32::MAX);
         for e in self.net.preds(n) {
             let p = e.node as usize;
             if e.link == HIER {
                 let g = src(p).0;
-                if g > sb {
+                if g > sb || (g == sb && skey == u32::MAX) {
                     sb = g;
                     sdrv = Driver::Summary(TaskIndex(m.task_of[p]));
+                    skey = u32::MAX - 1;
                 }
                 continue;
             }
@@ -495,14 +521,15 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             let (s, fin) = src(p);
             let b = self.lagged(if l.kind.from_start() { s } else { fin }, l, p, n, 1)?;
             if l.kind.to_finish() {
-                finish_links = true;
-                if b > fb {
+                if b > fb || (b == fb && e.link < fkey) {
                     fb = b;
                     fdrv = Driver::Link(LinkIndex(e.link));
+                    fkey = e.link;
                 }
-            } else if b > sb {
+            } else if b > sb || (b == sb && e.link < skey) {
                 sb = b;
                 sdrv = Driver::Link(LinkIndex(e.link));
+                skey = e.link;
             }
         }
         let c = ex.map(|e| e.constraint).unwrap_or_default();
@@ -518,11 +545,14 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             }
             _ => {}
         }
+        // Logic never places a task before the project start (only a constraint date may).
+        let floor = if no_preds { i64::MIN } else { ps };
         if sb == i64::MIN && fb == i64::MIN {
             sb = ps;
+        } else if !no_preds && sb < ps {
+            sb = ps;
+            sdrv = Driver::ProjectStart;
         }
-        // A start derived from a finish link never precedes the project start.
-        let floor = if finish_links { ps } else { i64::MIN };
         let honor = self.opts.honor_constraints;
 
         if f & F_ELAPSED != 0 {
@@ -584,19 +614,14 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             cal.ord(sb)
         };
         let mut drv = sdrv;
-        let mut keep = i64::MIN;
         if fb != i64::MIN {
             let mut wf = cal.ord(fb) - dur;
-            if floor != i64::MIN && wf < cal.ord(floor) {
-                wf = cal.ord(floor);
-                fb = i64::MIN;
+            if floor != i64::MIN {
+                wf = wf.max(cal.ord(floor));
             }
-            if wf >= w {
-                if wf > w {
-                    drv = fdrv;
-                }
+            if wf > w {
+                drv = fdrv;
                 w = wf;
-                keep = fb;
             }
         }
         match c {
@@ -604,7 +629,6 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                 let t = cal.ord(d.minutes());
                 if honor || t > w {
                     w = t;
-                    keep = i64::MIN;
                     drv = Driver::Constraint;
                 }
             }
@@ -612,7 +636,6 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                 let t = cal.ord(d.minutes()) - dur;
                 if honor || t > w {
                     w = t;
-                    keep = d.minutes();
                     drv = Driver::Constraint;
                 }
             }
@@ -620,7 +643,6 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                 let t = cal.ord(d.minutes());
                 if w > t {
                     w = t;
-                    keep = i64::MIN;
                     drv = Driver::Constraint;
                 }
             }
@@ -628,25 +650,26 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                 let t = cal.ord(d.minutes()) - dur;
                 if w > t {
                     w = t;
-                    keep = d.minutes();
                     drv = Driver::Constraint;
                 }
             }
             _ => {}
         }
         let es = self.start_of(n, w)?;
-        let wf = w + dur;
-        let mut ef = self.finish_of(n, wf)?;
-        // A finish that logic puts at the start of a working period stays there (Microsoft
-        // Project keeps, e.g., 08:00 for a start-to-finish successor).
-        if keep != i64::MIN && keep > ef && cal.works_at(keep) && cal.ord(keep) == wf {
-            ef = keep;
-        }
+        let ef = self.finish_of(n, w + dur)?;
         Ok((es, ef, drv))
     }
 
-    /// Late dates of node `n` given the project finish `pf` and the late dates in `t`.
-    pub(crate) fn backward(&self, n: usize, pf: i64, t: &[Times]) -> Result<(i64, i64)> {
+    /// Late dates of node `n` given the project finish `pf`, the late dates in `t` and the early
+    /// dates in `early` (the same slice as `t`, except with as-late-as-possible tasks, where it
+    /// holds the dates of the pass that treats them as soon as possible).
+    pub(crate) fn backward(
+        &self,
+        n: usize,
+        pf: i64,
+        t: &[Times],
+        early: &[Times],
+    ) -> Result<(i64, i64)> {
         let m = self.m;
         let (mut fb, mut sb) = (pf, i64::MAX);
         match m.kind[n] {
@@ -670,7 +693,12 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             let s = e.node as usize;
             if e.link == HIER {
                 fb = fb.min(t[s].lf);
-                sb = sb.min(t[s].ls);
+                // A start link out of a summary binds the subtask that sets the summary's start
+                // (its earliest), not every subtask; scheduled from the finish, before early
+                // dates exist, it binds them all.
+                if t[s].ls != i64::MAX && (m.fixed_finish.is_some() || early[n].es == early[s].es) {
+                    sb = sb.min(t[s].ls);
+                }
                 continue;
             }
             let l = &m.links[e.link as usize];
@@ -738,6 +766,21 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         if f & F_STARTED != 0 {
             let s = ex.and_then(|e| e.actual_start).expect("started");
             return Ok((s, lf));
+        }
+        // The same working minute can read as 17:00 or as the next 08:00; a late date never
+        // reads earlier than an early date that is the same minute (a milestone pushed to
+        // Monday 08:00 whose late finish is "Friday 17:00", say).
+        if m.fixed_finish.is_none() && f & F_ELAPSED == 0 {
+            let c = self.cal(n);
+            let e = &early[n];
+            let lift = |late: i64, early: i64| {
+                if late < early && c.ord(late) == c.ord(early) {
+                    early
+                } else {
+                    late
+                }
+            };
+            return Ok((lift(ls, e.es), lift(lf, e.ef)));
         }
         Ok((ls, lf))
     }
@@ -821,7 +864,9 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         if f & F_FINISHED != 0 {
             ff = 0;
         }
-        Ok((tf, ff.max(0)))
+        // Free float never exceeds total float: slipping further would move the project finish
+        // (or a deadline) even where no successor moves.
+        Ok((tf, ff.min(tf).max(0)))
     }
 
     /// The links that bind node `n`'s early start (or finish), appended to `out`.
@@ -839,6 +884,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         if f & (F_PINNED | F_STARTED) != 0 {
             return Ok(());
         }
+        let first = out.len();
         let src = |p: usize| self.src(p, t);
         let dur = m.dur[n];
         let es = t[n].es;
@@ -877,6 +923,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                 out.push(LinkIndex(e.link));
             }
         }
+        out[first..].sort_unstable();
         Ok(())
     }
 
@@ -896,6 +943,13 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
 
     /// Violations at node `n` (pinned or hard-constrained tasks that start before a link allows).
     pub(crate) fn violations(&self, n: usize, t: &[Times], out: &mut Vec<Violation>) -> Result<()> {
+        let first = out.len();
+        self.violations_unsorted(n, t, out)?;
+        out[first..].sort_by_key(|v| (v.kind as u8, v.link));
+        Ok(())
+    }
+
+    fn violations_unsorted(&self, n: usize, t: &[Times], out: &mut Vec<Violation>) -> Result<()> {
         let m = self.m;
         if m.kind[n] != Kind::Leaf {
             return Ok(());
@@ -994,7 +1048,7 @@ pub(crate) fn run_full<N: Net>(p: &Pass<'_, '_, N>, order: Vec<u32>) -> Result<F
         pf = fixed;
         for &n in order.iter().rev() {
             let n = n as usize;
-            let (ls, lf) = p.backward(n, pf, &times)?;
+            let (ls, lf) = p.backward(n, pf, &times, &times)?;
             times[n].ls = ls;
             times[n].lf = lf;
         }
@@ -1014,7 +1068,7 @@ pub(crate) fn run_full<N: Net>(p: &Pass<'_, '_, N>, order: Vec<u32>) -> Result<F
             pf = project_finish(m, &early, ps);
             for &n in order.iter().rev() {
                 let n = n as usize;
-                let (ls, lf) = p.backward(n, pf, &times)?;
+                let (ls, lf) = p.backward(n, pf, &times, &early)?;
                 times[n].ls = ls;
                 times[n].lf = lf;
             }
@@ -1024,7 +1078,10 @@ pub(crate) fn run_full<N: Net>(p: &Pass<'_, '_, N>, order: Vec<u32>) -> Result<F
             pf = project_finish(m, &times, ps);
             for &n in order.iter().rev() {
                 let n = n as usize;
-                let (ls, lf) = p.backward(n, pf, &times)?;
+                let (ls, lf) = {
+                    let t: &[Times] = &times;
+                    p.backward(n, pf, t, t)?
+                };
                 times[n].ls = ls;
                 times[n].lf = lf;
             }
@@ -1204,9 +1261,18 @@ pub(crate) fn finish_schedule<N: Net>(
 ) {
     let m = p.m;
     let n_tasks = m.node_of.len();
+    // Ties are broken by the depth of a node in the network (longest chain of edges from a
+    // source) and then by task index: both independent of how the network is stored.
     let mut pos = vec![0u32; m.nodes()];
-    for (k, &n) in order.iter().enumerate() {
-        pos[n as usize] = k as u32;
+    for &n in order {
+        let n = n as usize;
+        pos[n] = p
+            .net
+            .preds(n)
+            .iter()
+            .map(|e| pos[e.node as usize] + 1)
+            .max()
+            .unwrap_or(0);
     }
     let is_leaf = |i: usize| m.kind[m.node_of[i] as usize] == Kind::Leaf;
     let mut buf = Vec::new();
@@ -1260,7 +1326,7 @@ pub(crate) fn finish_schedule<N: Net>(
         .collect();
     crit.sort_by_key(|&i| {
         let t = &sched.tasks[i];
-        (t.early_start, t.early_finish, pos[m.node_of[i] as usize])
+        (t.early_start, t.early_finish, pos[m.node_of[i] as usize], i)
     });
     sched.critical_order = crit.iter().map(|&i| TaskIndex(i as u32)).collect();
 
@@ -1311,7 +1377,7 @@ pub(crate) fn finish_schedule<N: Net>(
     paths.sort_by(|a, b| {
         let key = |x: &Vec<TaskIndex>| {
             x.iter()
-                .map(|i| pos[m.node_of[i.index()] as usize])
+                .map(|i| (pos[m.node_of[i.index()] as usize], i.index()))
                 .collect::<Vec<_>>()
         };
         key(a).cmp(&key(b))

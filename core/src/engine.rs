@@ -550,7 +550,26 @@ impl Engine {
         let mut driving = Vec::new();
         let mut violations = Vec::new();
         let mut tasks = Vec::with_capacity(n);
-        let placeholder = self.out.iter().flatten().next().copied();
+        // Removed slots are dropped by `compact_schedule`; any value can fill them meanwhile.
+        let ps = self.project_start();
+        let placeholder = self
+            .out
+            .iter()
+            .flatten()
+            .next()
+            .copied()
+            .unwrap_or(TaskSchedule {
+                start: ps,
+                finish: ps,
+                early_start: ps,
+                early_finish: ps,
+                late_start: ps,
+                late_finish: ps,
+                total_float: Duration::ZERO,
+                free_float: Duration::ZERO,
+                critical: false,
+                driver: Driver::ProjectStart,
+            });
         for i in 0..n {
             if self.live[i] {
                 tasks.push(self.out[i].expect("live tasks have output"));
@@ -559,7 +578,7 @@ impl Engine {
                 pass.violations(self.model.node_of[i] as usize, &self.times, &mut violations)
                     .expect("violations were computable when scheduled");
             } else {
-                tasks.push(placeholder.expect("some task is live"));
+                tasks.push(placeholder);
             }
             driving_off.push(driving.len() as u32);
         }
@@ -1038,8 +1057,10 @@ impl Engine {
                 t.pinned = *pin;
                 if self.is_summary(i) {
                     check_summary_task(&t)?;
+                    self.update_summary(i, t, fwd, bwd, touched);
+                } else {
+                    self.update_leaf(i, t, fwd, bwd, touched)?;
                 }
-                self.update_leaf(i, t, fwd, bwd, touched)?;
             }
             Edit::AddLink {
                 from,
@@ -1061,7 +1082,7 @@ impl Engine {
                     from: TaskIndex(a as u32),
                     to: TaskIndex(b as u32),
                     kind: *kind,
-                    lag: *lag,
+                    lag: lag.normalized(),
                 };
                 self.check_link(&link)?;
                 let k = self.model.links.len() as u32;
@@ -1091,7 +1112,7 @@ impl Engine {
                 let old = self.model.links[k as usize];
                 let link = Link {
                     kind: *kind,
-                    lag: *lag,
+                    lag: lag.normalized(),
                     ..old
                 };
                 self.check_link(&link)?;
@@ -1412,6 +1433,8 @@ impl Engine {
         for e in self.net.preds[pn as usize].clone() {
             self.remove_edge(e.node, pn, e.link);
             self.insert_edge(e.node, g, e.link)?;
+            // The predecessor (or enclosing gate) now reads its late dates from the gate.
+            bwd.push(e.node);
         }
         fwd.extend([g, pn]);
         bwd.extend([g, pn]);
@@ -1432,6 +1455,7 @@ impl Engine {
         for e in self.net.preds[g as usize].clone() {
             self.remove_edge(e.node, g, e.link);
             self.insert_edge(e.node, pn, e.link)?;
+            bwd.push(e.node);
         }
         let t = self.tasks[p].clone();
         let flags = task_flags(&t);
@@ -1554,6 +1578,9 @@ impl Engine {
         if self.early.is_some() {
             let changed_e = self.forward(&fwd, Target::Early, touched, &mut work)?;
             let pf = cpm::project_finish(&self.model, self.early.as_ref().expect("early"), self.ps);
+            let mut bwd = bwd;
+            bwd.extend_from_slice(&changed_e);
+            self.start_link_seeds(&changed_e, &mut bwd);
             let changed_b = self.backward_or_full(&bwd, pf, touched, &mut work)?;
             // Final pass: tasks as late as possible push their successors.
             let mut seeds = fwd;
@@ -1570,6 +1597,11 @@ impl Engine {
         } else {
             let changed_f = self.forward(&fwd, Target::Times, touched, &mut work)?;
             let pf = self.finish_after(&changed_f);
+            let mut bwd = bwd;
+            // Late dates read the node's own early dates (equal minutes) and, under summaries,
+            // which subtask starts first.
+            bwd.extend_from_slice(&changed_f);
+            self.start_link_seeds(&changed_f, &mut bwd);
             self.backward_or_full(&bwd, pf, touched, &mut work)?;
         }
         Ok(work)
@@ -1579,6 +1611,28 @@ impl Engine {
         (0..self.model.nodes() as u32)
             .filter(|&n| self.model.kind[n as usize] != Kind::Removed)
             .collect()
+    }
+
+    /// Under a summary that passes a late-start bound down (from a start link out of it or of
+    /// an enclosing summary), late dates depend on which subtask starts first; after early dates
+    /// moved, those subtasks must be recomputed.
+    fn start_link_seeds(&self, changed: &[u32], bwd: &mut Vec<u32>) {
+        let bounded = |sn: usize| self.times[sn].ls != i64::MAX;
+        for &x in changed {
+            let x = x as usize;
+            if self.model.kind[x] == Kind::Summary && bounded(x) {
+                for e in &self.net.preds[x] {
+                    if e.link == HIER {
+                        bwd.push(e.node);
+                    }
+                }
+            }
+            if let Some(p) = self.tasks[self.model.task_of[x] as usize].parent {
+                if bounded(self.model.node_of[p.index()] as usize) {
+                    bwd.push(x as u32);
+                }
+            }
+        }
     }
 
     fn min_late_start(&self, fixed: i64) -> i64 {
@@ -1726,7 +1780,10 @@ impl Engine {
         while let Some(p) = heap.pop() {
             let n = self.at[p as usize] as usize;
             *work += 1;
-            let (ls, lf) = self.pass().backward(n, pf, &self.times)?;
+            let (ls, lf) = {
+                let early = self.early.as_deref().unwrap_or(&self.times);
+                self.pass().backward(n, pf, &self.times, early)?
+            };
             let old = self.times[n];
             if old.ls != ls || old.lf != lf {
                 self.set_times(n, Times { ls, lf, ..old });

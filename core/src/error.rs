@@ -192,20 +192,9 @@ pub enum Error {
         /// The calendars of the loop.
         calendars: Vec<CalendarId>,
     },
-    /// A JSON document could not be read.
-    #[error("{}{message}{}", item.as_ref().map(|i| format!("{i}: ")).unwrap_or_default(), location(*line, *column, path))]
-    Json {
-        /// The item the error is in, when known.
-        item: Option<Item>,
-        /// The JSON path of the offending value, e.g. `tasks[3].duration`.
-        path: String,
-        /// 1-based line (0 if unknown).
-        line: usize,
-        /// 1-based column (0 if unknown).
-        column: usize,
-        /// What is wrong.
-        message: String,
-    },
+    /// A JSON document could not be read (boxed to keep [`Error`] small).
+    #[error("{0}")]
+    Json(Box<JsonError>),
     /// The document declares a format version this build does not read.
     #[error("unsupported document version {0}: this jindu reads version 1")]
     UnsupportedVersion(u64),
@@ -230,6 +219,35 @@ pub enum Error {
         /// The value found.
         actual: u64,
     },
+}
+
+/// Where and why a JSON document could not be read; see [`Error::Json`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonError {
+    /// The item the error is in, when known.
+    pub item: Option<Item>,
+    /// The JSON path of the offending value, e.g. `tasks[3].duration`.
+    pub path: String,
+    /// 1-based line (0 if unknown).
+    pub line: usize,
+    /// 1-based column (0 if unknown).
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(i) = &self.item {
+            write!(f, "{i}: ")?;
+        }
+        write!(
+            f,
+            "{}{}",
+            self.message,
+            location(self.line, self.column, &self.path)
+        )
+    }
 }
 
 fn join_ids<T: fmt::Display>(ids: &[T]) -> String {
@@ -365,7 +383,7 @@ impl Error {
             Error::NoWorkingTime(_) => ErrorCode::NoWorkingTime,
             Error::CalendarExhausted { .. } => ErrorCode::CalendarExhausted,
             Error::CalendarCycle { .. } => ErrorCode::CalendarCycle,
-            Error::Json { .. } => ErrorCode::Json,
+            Error::Json(_) => ErrorCode::Json,
             Error::UnsupportedVersion(_) => ErrorCode::UnsupportedVersion,
             Error::NoSuchTask(_) => ErrorCode::NoSuchTask,
             Error::NoSuchLink { .. } => ErrorCode::NoSuchLink,
@@ -387,7 +405,7 @@ impl Error {
             Error::DuplicateLink { to, .. } | Error::NoSuchLink { to, .. } => Some(to),
             Error::Cycle { tasks } | Error::HierarchyCycle { tasks } => tasks.first(),
             Error::SummaryLink { link, .. } => link.task_id(),
-            Error::Json { item, .. } => item.as_ref().and_then(Item::task_id),
+            Error::Json(j) => j.item.as_ref().and_then(Item::task_id),
             Error::UnknownCalendar { by, .. } | Error::UnknownResource { by, .. } => by.task_id(),
             _ => None,
         }
@@ -401,7 +419,7 @@ impl Error {
             | Error::UnknownCalendar { by, .. }
             | Error::UnknownResource { by, .. } => Some(by),
             Error::SummaryLink { link, .. } => Some(link),
-            Error::Json { item, .. } => item.as_ref(),
+            Error::Json(j) => j.item.as_ref(),
             _ => None,
         }
     }
@@ -410,8 +428,8 @@ impl Error {
     pub fn field(&self) -> Option<&str> {
         match self {
             Error::Invalid { field, .. } => Some(field),
-            Error::Json { path, .. } if !path.is_empty() => {
-                let last = path.rsplit('.').next().unwrap_or(path);
+            Error::Json(j) if !j.path.is_empty() => {
+                let last = j.path.rsplit('.').next().unwrap_or(&j.path);
                 Some(last.split('[').next().unwrap_or(last))
             }
             _ => None,

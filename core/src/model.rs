@@ -110,6 +110,15 @@ impl Lag {
         }
     }
 
+    /// The same lag with every zero lag written as [`Lag::ZERO`] (`0%` and `0ed` are no lag).
+    pub fn normalized(self) -> Lag {
+        if self.is_zero() {
+            Lag::ZERO
+        } else {
+            self
+        }
+    }
+
     /// Parses a lag: a [`Duration`] (`1d`, `-4h`, `2ed`) or a percentage (`50%`, `-25%`, `12.5%`).
     pub fn parse(s: &str, settings: &DurationSettings) -> Result<Lag> {
         let t = s.trim();
@@ -892,7 +901,8 @@ impl Project {
     /// Adds a link. Fails if a task index is out of range or the link is a self-link.
     /// Duplicate pairs and cycles are reported when the project is scheduled (checking them here
     /// would cost memory on every project).
-    pub fn add_link(&mut self, link: Link) -> Result<LinkIndex> {
+    pub fn add_link(&mut self, mut link: Link) -> Result<LinkIndex> {
+        link.lag = link.lag.normalized();
         self.check_index(link.from, &Item::Project)?;
         self.check_index(link.to, &Item::Project)?;
         if link.from == link.to {
@@ -918,7 +928,8 @@ impl Project {
     }
 
     /// Replaces the link at `i`, with the same checks as [`Project::add_link`].
-    pub fn replace_link(&mut self, i: LinkIndex, link: Link) -> Result<()> {
+    pub fn replace_link(&mut self, i: LinkIndex, mut link: Link) -> Result<()> {
+        link.lag = link.lag.normalized();
         self.check_index(link.from, &Item::Project)?;
         self.check_index(link.to, &Item::Project)?;
         if link.from == link.to {

@@ -360,21 +360,23 @@ pub fn read(text: &str) -> Result<Document> {
             if let Some(k) = message.rfind(" at line ") {
                 message.truncate(k);
             }
-            return Err(Error::Json {
+            return Err(Error::Json(Box::new(crate::error::JsonError {
                 item,
                 path,
                 line: inner.line(),
                 column: inner.column(),
                 message,
-            });
+            })));
         }
     };
-    de.end().map_err(|e| Error::Json {
-        item: None,
-        path: String::new(),
-        line: e.line(),
-        column: e.column(),
-        message: "trailing characters after the document".to_owned(),
+    de.end().map_err(|e| {
+        Error::Json(Box::new(crate::error::JsonError {
+            item: None,
+            path: String::new(),
+            line: e.line(),
+            column: e.column(),
+            message: "trailing characters after the document".to_owned(),
+        }))
     })?;
     convert(doc)
 }
@@ -1211,13 +1213,13 @@ fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
         message.truncate(k);
     }
     let path = e.path().to_string();
-    Error::Json {
+    Error::Json(Box::new(crate::error::JsonError {
         item: None,
         path: if path == "." { String::new() } else { path },
         line: inner.line(),
         column: inner.column(),
         message,
-    }
+    }))
 }
 
 /// Reads one edit in JSON, e.g. `{"op": "set_duration", "task": "A", "duration": "3d"}`.
@@ -1494,7 +1496,7 @@ mod tests {
         );
         assert_eq!(e.field(), Some("constraint"));
         let e = err("{\"name\":\"x\",\n \"start\": 2026}");
-        assert!(matches!(e, Error::Json { line: 2, .. }), "{e:?}");
+        assert!(matches!(&e, Error::Json(j) if j.line == 2), "{e:?}");
         let e = err(r#"{"name":"x","start":"2026-01-05","version":2}"#);
         assert_eq!(e.code().as_str(), "unsupported_version");
         let e = err(

@@ -1,0 +1,104 @@
+//! Bad input gets a typed error naming the item; never a panic.
+
+use jindu::{Edit, Engine, ErrorCode, Lag, LinkType};
+
+fn err(text: &str) -> jindu::Error {
+    match jindu::io::json::read(text) {
+        Err(e) => e,
+        Ok(d) => jindu::schedule(&d.project, &d.options).expect_err("expected an error"),
+    }
+}
+
+#[test]
+fn cycle_lists_the_tasks_in_order() {
+    let e = err(
+        r#"{"name":"c","start":"2026-01-05T08:00","tasks":[{"id":"A","duration":"1d"},{"id":"B","duration":"1d"},
+        {"id":"C","duration":"1d"},{"id":"D","duration":"1d"}],
+        "links":[{"from":"D","to":"A"},{"from":"A","to":"C"},{"from":"C","to":"B"},{"from":"B","to":"A"}]}"#,
+    );
+    assert_eq!(e.code(), ErrorCode::Cycle);
+    assert_eq!(e.to_string(), "dependency cycle: A -> C -> B -> A");
+}
+
+#[test]
+fn summary_rules() {
+    let e = err(
+        r#"{"name":"c","start":"2026-01-05T08:00","tasks":[{"id":"S"},{"id":"A","duration":"1d","parent":"S"}],
+        "links":[{"from":"S","to":"A"}]}"#,
+    );
+    assert_eq!(e.code(), ErrorCode::SummaryLink);
+    assert!(e.to_string().contains("its own subtasks"), "{e}");
+    let e = err(
+        r#"{"name":"c","start":"2026-01-05T08:00","tasks":[{"id":"S","constraint":{"type":"MSO","date":"2026-01-06"}},
+        {"id":"A","duration":"1d","parent":"S"}]}"#,
+    );
+    assert_eq!(
+        (e.code(), e.field()),
+        (ErrorCode::Invalid, Some("constraint"))
+    );
+}
+
+#[test]
+fn calendar_errors() {
+    let e = err(r#"{"name":"c","start":"2026-01-05T08:00","calendar":"none",
+        "calendars":[{"id":"none","week":{}}],"tasks":[{"id":"A","duration":"1d"}]}"#);
+    assert_eq!(e.code(), ErrorCode::NoWorkingTime);
+    // A calendar whose only working time is one exception day runs out.
+    let e = err(r#"{"name":"c","start":"2026-01-05T08:00","calendar":"once",
+        "calendars":[{"id":"once","week":{},"exceptions":[{"date":"2026-01-06","working":["08:00-12:00"]}]}],
+        "tasks":[{"id":"A","duration":"1d"}]}"#);
+    assert_eq!(e.code(), ErrorCode::CalendarExhausted);
+    assert_eq!(e.task_id().map(|t| t.as_str()), Some("A"));
+    let e = err(
+        r#"{"name":"c","start":"2026-01-05T08:00","calendars":[{"id":"a","base":"b"},{"id":"b","base":"a"}],
+        "tasks":[]}"#,
+    );
+    assert_eq!(e.code(), ErrorCode::CalendarCycle);
+}
+
+#[test]
+fn duplicate_links_and_engine_errors() {
+    let e = err(
+        r#"{"name":"c","start":"2026-01-05T08:00","tasks":[{"id":"A","duration":"1d"},{"id":"B","duration":"1d"}],
+        "links":[{"from":"A","to":"B"},{"from":"A","to":"B","type":"SS"}]}"#,
+    );
+    assert_eq!(e.code(), ErrorCode::DuplicateLink);
+    let d = jindu::io::json::read(r#"{"name":"c","start":"2026-01-05T08:00","tasks":[{"id":"A","duration":"1d"},{"id":"B","duration":"1d"}]}"#).unwrap();
+    let mut eng = Engine::new(d.project, d.options).unwrap();
+    let e = eng
+        .apply(Edit::AddLink {
+            from: "A".into(),
+            to: "A".into(),
+            kind: LinkType::FinishToStart,
+            lag: Lag::ZERO,
+        })
+        .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::SelfLink);
+    let e = eng
+        .apply(Edit::RemoveLink {
+            from: "A".into(),
+            to: "B".into(),
+        })
+        .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::NoSuchLink);
+    let e = eng
+        .apply(Edit::SetDuration {
+            task: "Q".into(),
+            duration: jindu::Duration::days(1),
+        })
+        .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::UnknownTask);
+}
+
+#[test]
+fn dates_out_of_range_are_errors() {
+    // A lag of a few million working days runs past the year 9999.
+    let e = err(
+        r#"{"name":"c","start":"9990-01-05T08:00","tasks":[{"id":"A","duration":"1d"},{"id":"B","duration":"1d"}],
+        "links":[{"from":"A","to":"B","lag":"100000w"}]}"#,
+    );
+    assert!(
+        matches!(e.code(), ErrorCode::CalendarExhausted | ErrorCode::Invalid),
+        "{e}"
+    );
+}

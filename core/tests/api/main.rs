@@ -1,0 +1,11 @@
+//! Integration tests of the public API: one test binary, one module per area.
+//!
+//! The networks in `textbook` were computed by hand (working days on the standard calendar,
+//! Monday 2026-01-05 = day 0); each test states the arithmetic it checks.
+
+mod util;
+
+mod engine;
+mod errors;
+mod mspdi;
+mod textbook;
