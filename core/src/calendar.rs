@@ -246,6 +246,8 @@ struct Pat {
 
 /// Monday 1970-01-05, the origin of the weekly formula.
 const MONDAY0: i64 = 4;
+/// Minutes in a week.
+const WEEK: i64 = 7 * MINUTES_PER_DAY;
 /// Exceptions may span at most this many days in one calendar.
 const MAX_DENSE_DAYS: i64 = 200 * 366;
 
@@ -272,6 +274,12 @@ pub struct WorkCalendar {
     dense_cum: Vec<i64>,
     dense_pat: Vec<u32>,
     off_hi: i64,
+    /// Minute of the week (from Monday 00:00) → working minutes before it that week.
+    week_before: Vec<u16>,
+    /// Working minute of the week (0-based) → the minute of the week it starts at.
+    week_start: Vec<u16>,
+    /// 1 / week_total, for a division-free weekly split.
+    inv_week: f64,
 }
 
 fn normalize(list: &[WorkingTime], item: &Item, field: &str) -> Result<Vec<(u16, u16)>> {
@@ -349,6 +357,9 @@ impl WorkCalendar {
             dense_cum: Vec::new(),
             dense_pat: Vec::new(),
             off_hi: 0,
+            week_before: Vec::new(),
+            week_start: Vec::new(),
+            inv_week: 0.0,
         };
         let mut pat_ids: HashMap<Vec<(u16, u16)>, u32> = HashMap::new();
         let mut intern = |wc: &mut WorkCalendar, v: Vec<(u16, u16)>| -> u32 {
@@ -387,6 +398,29 @@ impl WorkCalendar {
             wc.wd_cum[wd + 1] = wc.wd_cum[wd] + wc.pats[wc.wd_pat[wd] as usize].total as i64;
         }
         wc.week_total = wc.wd_cum[7];
+        if wc.week_total > 0 {
+            // Tables for the weekly pattern, filled segment by segment.
+            let mut before = vec![0u16; WEEK as usize + 1];
+            let mut start = Vec::with_capacity(wc.week_total as usize);
+            let mut acc = 0u16;
+            let mut at = 0usize;
+            for wd in 0..7 {
+                for s in wc.segs_of(wc.wd_pat[wd]) {
+                    let (a, b) = (wd * 1440 + s.start as usize, wd * 1440 + s.end as usize);
+                    before[at..a].fill(acc);
+                    for (k, slot) in before[a..b].iter_mut().enumerate() {
+                        *slot = acc + k as u16;
+                    }
+                    start.extend((a..b).map(|m| m as u16));
+                    acc += (b - a) as u16;
+                    at = b;
+                }
+            }
+            before[at..].fill(acc);
+            wc.week_before = before;
+            wc.week_start = start;
+            wc.inv_week = 1.0 / wc.week_total as f64;
+        }
 
         // Exceptions: base first, so that derived calendars override.
         let mut days: BTreeMap<i64, u32> = BTreeMap::new();
@@ -525,6 +559,16 @@ impl WorkCalendar {
     /// The work index `W(t)`: working minutes from the calendar's origin to `t`.
     #[inline]
     pub(crate) fn ord(&self, t: i64) -> i64 {
+        let hi_t = self.hi() * MINUTES_PER_DAY;
+        let lo_t = self.lo * MINUTES_PER_DAY;
+        if (t < lo_t || t >= hi_t) && self.week_total > 0 {
+            // Outside the exceptions: the weekly pattern, by table.
+            let x = t - MONDAY0 * MINUTES_PER_DAY;
+            let q = x.div_euclid(WEEK);
+            let mw = (x - q * WEEK) as usize;
+            let off = if t < lo_t { 0 } else { self.off_hi };
+            return q * self.week_total + self.week_before[mw] as i64 + off;
+        }
         let d = t.div_euclid(MINUTES_PER_DAY);
         let m = (t - d * MINUTES_PER_DAY) as u16;
         let (cum, p) = self.day(d);
@@ -576,6 +620,25 @@ impl WorkCalendar {
     /// The instant at which working minute `w` (0-based) starts: the *start form* of index `w`.
     #[inline]
     pub(crate) fn start_of(&self, w: i64) -> Option<i64> {
+        let lo_cum = self.dense_cum[0];
+        let hi_cum = *self.dense_cum.last().expect("sentinel");
+        if (w < lo_cum || w >= hi_cum) && self.week_total > 0 {
+            // Outside the exceptions: split into whole weeks and a table lookup.
+            let v = w - if w < lo_cum { 0 } else { self.off_hi };
+            let wt = self.week_total;
+            // Truncating multiply by the reciprocal, then at most one correction step.
+            let mut q = (v as f64 * self.inv_week) as i64;
+            let mut r = v - q * wt;
+            while r < 0 {
+                q -= 1;
+                r += wt;
+            }
+            while r >= wt {
+                q += 1;
+                r -= wt;
+            }
+            return Some(MONDAY0 * MINUTES_PER_DAY + q * WEEK + self.week_start[r as usize] as i64);
+        }
         let (d, cum, p) = self.find_day(w)?;
         let r = (w - cum) as u32;
         let seg = self
@@ -590,14 +653,7 @@ impl WorkCalendar {
     /// The instant at which working minute `w - 1` ends: the *finish form* of index `w`.
     #[inline]
     pub(crate) fn finish_of(&self, w: i64) -> Option<i64> {
-        let (d, cum, p) = self.find_day(w - 1)?;
-        let r = (w - cum) as u32;
-        let seg = self
-            .segs_of(p)
-            .iter()
-            .find(|s| r <= s.cum + (s.end - s.start) as u32)
-            .expect("a working day has a segment");
-        Some(d * MINUTES_PER_DAY + seg.start as i64 + (r - seg.cum) as i64)
+        self.start_of(w - 1).map(|t| t + 1)
     }
 
     /// Whether the minute starting at `t` is working time.

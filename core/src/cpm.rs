@@ -17,7 +17,7 @@ use crate::calendar::WorkCalendar;
 use crate::error::{Error, Item, Result};
 use crate::graph::{
     self, Csr, Kind, Model, Net, F_ALAP, F_COMPLETE, F_ELAPSED, F_FINISHED, F_MILESTONE, F_PINNED,
-    F_STARTED, HIER, NONE,
+    F_STARTED, HIER, NONE, SLOW_LAG,
 };
 use crate::id::{LinkIndex, TaskIndex};
 use crate::model::{Constraint, Lag, Link, Project, Task};
@@ -277,13 +277,95 @@ impl Schedule {
     }
 }
 
-/// Early and late dates of one node, in minutes since 1970-01-01 (`i64::MAX`/`MIN` = none).
+/// Early and late dates of one node: instants (minutes since 1970-01-01) and the same dates as
+/// work indices on the node's own calendar, so that links, floats and drivers between tasks on
+/// one calendar are integer arithmetic. `i64::MAX`/`MIN` mean "no value".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Times {
     pub es: i64,
     pub ef: i64,
     pub ls: i64,
     pub lf: i64,
+    pub wes: i64,
+    pub wef: i64,
+    pub wls: i64,
+    pub wlf: i64,
+}
+
+/// The start and finish a node shows its successors, as instants and work indices.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ends {
+    pub s: i64,
+    pub f: i64,
+    pub ws: i64,
+    pub wf: i64,
+}
+
+impl Times {
+    #[inline]
+    pub(crate) fn early(&self) -> Ends {
+        Ends {
+            s: self.es,
+            f: self.ef,
+            ws: self.wes,
+            wf: self.wef,
+        }
+    }
+
+    #[inline]
+    pub(crate) fn late(&self) -> Ends {
+        Ends {
+            s: self.ls,
+            f: self.lf,
+            ws: self.wls,
+            wf: self.wlf,
+        }
+    }
+}
+
+/// Early dates of a node, computed by [`Pass::forward`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fwd {
+    pub es: i64,
+    pub ef: i64,
+    pub wes: i64,
+    pub wef: i64,
+    pub drv: Driver,
+}
+
+/// Late dates of a node, computed by [`Pass::backward`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Bwd {
+    pub ls: i64,
+    pub lf: i64,
+    pub wls: i64,
+    pub wlf: i64,
+}
+
+/// The project start or finish, with its work index on every calendar.
+#[derive(Debug, Clone)]
+pub(crate) struct Anchor {
+    pub t: i64,
+    pub w: Vec<i64>,
+}
+
+impl Anchor {
+    pub(crate) fn new(m: &Model<'_>, t: i64) -> Anchor {
+        Anchor {
+            t,
+            w: m.calendars.iter().map(|c| c.ord(t)).collect(),
+        }
+    }
+}
+
+/// Work index of `v` on `c`, keeping the "no value" sentinels.
+#[inline]
+fn ordx(c: &WorkCalendar, v: i64) -> i64 {
+    if v == i64::MIN || v == i64::MAX {
+        v
+    } else {
+        c.ord(v)
+    }
 }
 
 /// Everything a pass needs, borrowed.
@@ -336,7 +418,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         }
     }
 
-    /// Lag of link `l` in minutes (signed by `sign`) and whether it is elapsed.
+    /// Lag of link `l` in minutes and whether it is elapsed.
     #[inline]
     fn lag_minutes(&self, l: &Link, pred: usize) -> (i64, bool) {
         match l.lag {
@@ -348,13 +430,25 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         }
     }
 
+    /// The calendar a link's lag is counted on.
+    #[inline]
+    fn lag_cal(&self, pred: usize, succ: usize) -> u16 {
+        match self.opts.lag_calendar {
+            LagCalendar::Successor => self.m.cal[succ],
+            LagCalendar::Predecessor => self.m.cal[pred],
+            LagCalendar::Project => self.m.project_cal,
+            LagCalendar::TwentyFourHour => self.m.cal_24h,
+        }
+    }
+
     /// `t` moved by the lag of `l` (`sign` = 1 forward, −1 backward).
     ///
     /// Backwards, a successor's date stands for every instant with the same amount of work
     /// before it on the successor's calendar (a 17:00 finish is as good as 07:59 the next
     /// morning). When the predecessor reads time differently — elapsed time, an elapsed lag,
-    /// another calendar, or a summary whose subtasks may do either — the bound starts from the latest of those instants, so that the round
-    /// trip never takes away time the predecessor really has.
+    /// another calendar, or a summary whose subtasks may do either — the bound starts from the
+    /// latest of those instants, so that the round trip never takes away time the predecessor
+    /// really has.
     #[inline]
     pub(crate) fn lagged(
         &self,
@@ -385,13 +479,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         if elapsed {
             return Ok(t + mins);
         }
-        let ci = match self.opts.lag_calendar {
-            LagCalendar::Successor => m.cal[succ],
-            LagCalendar::Predecessor => m.cal[pred],
-            LagCalendar::Project => m.project_cal,
-            LagCalendar::TwentyFourHour => m.cal_24h,
-        };
-        let c = &m.calendars[ci as usize];
+        let c = &m.calendars[self.lag_cal(pred, succ) as usize];
         let w = c.ord(t) + mins;
         // Forward, a positive lag ends at a finish and a lead at a start (Microsoft Project's
         // convention). Backward, the bound is the latest instant with that much work.
@@ -403,28 +491,86 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         r.ok_or_else(|| exhausted(c, m.item(self.tasks, succ), mins > 0, t))
     }
 
-    /// Early dates of node `n`. `src(p)` gives the (start, finish) that node `p` shows its
-    /// successors; `ps` is the project start.
+    /// The work index on node `n`'s calendar that link `l` from `p` (showing `x`) requires of
+    /// `n`'s start (start links) or finish (finish links). Integer arithmetic when the two
+    /// nodes and the lag share a calendar.
+    #[inline(always)]
+    fn bound_w_k(&self, l: &Link, lag: i64, p: usize, n: usize, x: &Ends) -> Result<i64> {
+        let from_start = l.kind.from_start();
+        let ci = self.m.cal[n];
+        if lag != SLOW_LAG && self.m.cal[p] == ci && self.lag_on_succ() {
+            return Ok(if from_start { x.ws } else { x.wf } + lag);
+        }
+        self.bound_w_slow(l, p, n, x)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn bound_w_slow(&self, l: &Link, p: usize, n: usize, x: &Ends) -> Result<i64> {
+        let from_start = l.kind.from_start();
+        let t = self.lagged(if from_start { x.s } else { x.f }, l, p, n, 1)?;
+        Ok(self.cal(n).ord(t))
+    }
+
+    /// Whether lags are counted on the successor's calendar (the default).
+    #[inline]
+    fn lag_on_succ(&self) -> bool {
+        self.opts.lag_calendar == LagCalendar::Successor
+    }
+
+    /// The work index on node `n`'s calendar that link `l` to `s` (whose late date is `t`/`w`)
+    /// allows for `n`'s finish (finish-from links) or start (start-from links).
+    #[inline(always)]
+    fn unbound_w(&self, k: u32, n: usize, s: usize, t: i64, w: i64) -> Result<i64> {
+        let lag = self.m.link_lag[k as usize];
+        let ci = self.m.cal[n];
+        if lag != SLOW_LAG && self.m.cal[s] == ci && self.lag_on_succ() {
+            return Ok(w - lag);
+        }
+        self.unbound_w_slow(k, n, s, t)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn unbound_w_slow(&self, k: u32, n: usize, s: usize, t: i64) -> Result<i64> {
+        let b = self.lagged(t, &self.m.links[k as usize], n, s, -1)?;
+        Ok(self.cal(n).ord(b))
+    }
+
+    /// Early dates of node `n`. `src(p)` gives what node `p` shows its successors; `ps` is the
+    /// project start.
     pub(crate) fn forward(
         &self,
         n: usize,
-        ps: i64,
-        src: &impl Fn(usize) -> (i64, i64),
-    ) -> Result<(i64, i64, Driver)> {
+        ps: &Anchor,
+        src: &impl Fn(usize) -> Ends,
+    ) -> Result<Fwd> {
+        self.forward_with(n, ps, src, None)
+    }
+
+    /// [`Pass::forward`], also appending the links that bind the result to `drivers` (in link
+    /// order) when given.
+    pub(crate) fn forward_with(
+        &self,
+        n: usize,
+        ps: &Anchor,
+        src: &impl Fn(usize) -> Ends,
+        drivers: Option<&mut Vec<LinkIndex>>,
+    ) -> Result<Fwd> {
         let m = self.m;
         match m.kind[n] {
-            Kind::Leaf => self.forward_leaf(n, ps, src),
+            Kind::Leaf => self.forward_leaf(n, ps, src, drivers),
             Kind::Gate => {
                 // No bound at all is MIN: the subtasks then start like tasks without predecessors.
                 let (mut g, mut drv, mut key) = (i64::MIN, Driver::ProjectStart, u32::MAX);
                 for e in self.net.preds(n) {
                     let p = e.node as usize;
+                    let x = src(p);
                     let b = if e.link == HIER {
-                        src(p).0
+                        x.s
                     } else {
                         let l = &m.links[e.link as usize];
-                        let (s, f) = src(p);
-                        self.lagged(if l.kind.from_start() { s } else { f }, l, p, n, 1)?
+                        self.lagged(if l.kind.from_start() { x.s } else { x.f }, l, p, n, 1)?
                     };
                     let k = if e.link == HIER { u32::MAX - 1 } else { e.link };
                     if b > g || (b == g && k < key) {
@@ -443,37 +589,69 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                         drv = Driver::Constraint;
                     }
                 }
-                Ok((g, g, drv))
+                if let Some(out) = drivers {
+                    self.driving_links_with(n, g, src, out)?;
+                }
+                let w = ordx(self.cal(n), g);
+                Ok(Fwd {
+                    es: g,
+                    ef: g,
+                    wes: w,
+                    wef: w,
+                    drv,
+                })
             }
             Kind::Summary => {
                 let (mut s, mut f) = (i64::MAX, i64::MIN);
                 for e in self.net.preds(n) {
                     if e.link == HIER {
-                        let (cs, cf) = src(e.node as usize);
-                        s = s.min(cs);
-                        f = f.max(cf);
+                        let x = src(e.node as usize);
+                        s = s.min(x.s);
+                        f = f.max(x.f);
                     }
                 }
                 if s == i64::MAX {
-                    s = ps;
-                    f = ps;
+                    s = ps.t;
+                    f = ps.t;
                 }
-                Ok((s, f, Driver::Children))
+                let c = self.cal(n);
+                Ok(Fwd {
+                    es: s,
+                    ef: f,
+                    wes: c.ord(s),
+                    wef: c.ord(f),
+                    drv: Driver::Children,
+                })
             }
-            Kind::Removed => Ok((0, 0, Driver::ProjectStart)),
+            Kind::Removed => Ok(Fwd {
+                es: 0,
+                ef: 0,
+                wes: 0,
+                wef: 0,
+                drv: Driver::ProjectStart,
+            }),
         }
     }
 
     fn forward_leaf(
         &self,
         n: usize,
-        ps: i64,
-        src: &impl Fn(usize) -> (i64, i64),
-    ) -> Result<(i64, i64, Driver)> {
+        ps: &Anchor,
+        src: &impl Fn(usize) -> Ends,
+        drivers: Option<&mut Vec<LinkIndex>>,
+    ) -> Result<Fwd> {
         let m = self.m;
         let f = m.flags[n];
         let dur = m.dur[n];
         let ex = m.extra(n).copied();
+        let cal = self.cal(n);
+        let done = |es: i64, ef: i64, drv: Driver| Fwd {
+            es,
+            ef,
+            wes: cal.ord(es),
+            wef: cal.ord(ef),
+            drv,
+        };
         if f & (F_PINNED | F_STARTED) != 0 {
             let ex = ex.expect("pinned and started tasks have extras");
             let (s, fin, drv) = if f & F_STARTED != 0 {
@@ -490,36 +668,168 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                 Some(x) => x,
                 None if f & F_ELAPSED != 0 => s + dur,
                 None if dur == 0 => s,
-                None => {
-                    let w = self.cal(n).ord(s);
-                    self.finish_of(n, w + dur)?
-                }
+                None => self.finish_of(n, cal.ord(s) + dur)?,
             };
-            return Ok((s, fin, drv));
+            return Ok(done(s, fin, drv));
+        }
+        let c = ex.map(|e| e.constraint).unwrap_or_default();
+        let honor = self.opts.honor_constraints;
+        if f & (F_ELAPSED | F_MILESTONE) != 0 {
+            let (es, ef, drv) = self.forward_raw(n, ps.t, src, c)?;
+            if let Some(out) = drivers {
+                self.driving_links_with(n, es, src, out)?;
+            }
+            return Ok(done(es, ef, drv));
         }
 
+        // Working time: everything in work indices on this task's calendar.
         // Microsoft Project: a task without predecessors starts at the project start, or at its
         // SNET/FNET date when it has one (even before the project start); a task with
         // predecessors starts where they and its constraint allow, but not before the project
-        // start.
-        // Ties between equal bounds go to the link with the smallest index, then to the
+        // start. Ties between equal bounds go to the link with the smallest index, then to the
         // summary, so the driver does not depend on the order edges are stored in.
-        let (mut sb, mut sdrv, mut skey) = (i64::MIN, Driver::ProjectStart, u32::MAX);
-        let (mut fb, mut fdrv, mut fkey) = (i64::MIN, Driver::ProjectStart, u32::MAX);
+        let ci = m.cal[n];
+        let wps = ps.w[ci as usize];
+        let (mut ws, mut sdrv, mut skey) = (i64::MIN, Driver::ProjectStart, u32::MAX);
+        let (mut wf, mut fdrv, mut fkey) = (i64::MIN, Driver::ProjectStart, u32::MAX);
+        // Links implying the latest start so far are collected into `drivers` as we go.
+        let mut drivers = drivers;
+        let first = drivers.as_ref().map_or(0, |o| o.len());
+        let mut best = i64::MIN;
         for e in self.net.preds(n) {
             let p = e.node as usize;
+            let x = src(p);
             if e.link == HIER {
-                let g = src(p).0;
-                if g > sb || (g == sb && skey == u32::MAX) {
-                    sb = g;
+                let g = if x.s == i64::MIN || m.cal[p] == ci {
+                    x.ws
+                } else {
+                    cal.ord(x.s)
+                };
+                if g > ws || (g == ws && skey == u32::MAX) {
+                    ws = g;
                     sdrv = Driver::Summary(TaskIndex(m.task_of[p]));
                     skey = u32::MAX - 1;
                 }
                 continue;
             }
             let l = &m.links[e.link as usize];
-            let (s, fin) = src(p);
-            let b = self.lagged(if l.kind.from_start() { s } else { fin }, l, p, n, 1)?;
+            let b = self.bound_w_k(l, m.link_lag[e.link as usize], p, n, &x)?;
+            if let Some(out) = drivers.as_deref_mut() {
+                let implied = if l.kind.to_finish() { b - dur } else { b };
+                if implied > best {
+                    best = implied;
+                    out.truncate(first);
+                    out.push(LinkIndex(e.link));
+                } else if implied == best {
+                    out.push(LinkIndex(e.link));
+                }
+            }
+            if l.kind.to_finish() {
+                if b > wf || (b == wf && e.link < fkey) {
+                    wf = b;
+                    fdrv = Driver::Link(LinkIndex(e.link));
+                    fkey = e.link;
+                }
+            } else if b > ws || (b == ws && e.link < skey) {
+                ws = b;
+                sdrv = Driver::Link(LinkIndex(e.link));
+                skey = e.link;
+            }
+        }
+        let no_preds = ws == i64::MIN && wf == i64::MIN;
+        match c {
+            Constraint::StartNoEarlierThan(d) => {
+                let dw = cal.ord(d.minutes());
+                if no_preds || dw > ws {
+                    ws = dw;
+                    sdrv = Driver::Constraint;
+                }
+            }
+            Constraint::FinishNoEarlierThan(d) => {
+                let dw = cal.ord(d.minutes());
+                if no_preds || dw > wf {
+                    wf = dw;
+                    fdrv = Driver::Constraint;
+                }
+            }
+            _ => {}
+        }
+        if ws == i64::MIN && wf == i64::MIN {
+            ws = wps;
+        } else if !no_preds && ws < wps {
+            ws = wps;
+            sdrv = Driver::ProjectStart;
+        }
+        let mut w = ws;
+        let mut drv = sdrv;
+        if wf != i64::MIN {
+            let mut x = wf - dur;
+            if !no_preds {
+                x = x.max(wps);
+            }
+            if x > w {
+                w = x;
+                drv = fdrv;
+            }
+        }
+        let mut hard = |t: i64, cap: bool| {
+            let apply = if cap { w > t } else { honor || t > w };
+            if apply {
+                w = t;
+                drv = Driver::Constraint;
+            }
+        };
+        match c {
+            Constraint::MustStartOn(d) => hard(cal.ord(d.minutes()), false),
+            Constraint::MustFinishOn(d) => hard(cal.ord(d.minutes()) - dur, false),
+            Constraint::StartNoLaterThan(d) if honor => hard(cal.ord(d.minutes()), true),
+            Constraint::FinishNoLaterThan(d) if honor => hard(cal.ord(d.minutes()) - dur, true),
+            _ => {}
+        }
+        let r = Fwd {
+            es: self.start_of(n, w)?,
+            ef: self.finish_of(n, w + dur)?,
+            wes: w,
+            wef: w + dur,
+            drv,
+        };
+        if let Some(out) = drivers {
+            if best == w {
+                out[first..].sort_unstable();
+            } else {
+                out.truncate(first);
+            }
+        }
+        Ok(r)
+    }
+
+    /// Early dates of a milestone or an elapsed task, which keep exact instants.
+    #[inline(never)]
+    fn forward_raw(
+        &self,
+        n: usize,
+        ps: i64,
+        src: &impl Fn(usize) -> Ends,
+        c: Constraint,
+    ) -> Result<(i64, i64, Driver)> {
+        let m = self.m;
+        let f = m.flags[n];
+        let dur = m.dur[n];
+        let (mut sb, mut sdrv, mut skey) = (i64::MIN, Driver::ProjectStart, u32::MAX);
+        let (mut fb, mut fdrv, mut fkey) = (i64::MIN, Driver::ProjectStart, u32::MAX);
+        for e in self.net.preds(n) {
+            let p = e.node as usize;
+            let x = src(p);
+            if e.link == HIER {
+                if x.s > sb || (x.s == sb && skey == u32::MAX) {
+                    sb = x.s;
+                    sdrv = Driver::Summary(TaskIndex(m.task_of[p]));
+                    skey = u32::MAX - 1;
+                }
+                continue;
+            }
+            let l = &m.links[e.link as usize];
+            let b = self.lagged(if l.kind.from_start() { x.s } else { x.f }, l, p, n, 1)?;
             if l.kind.to_finish() {
                 if b > fb || (b == fb && e.link < fkey) {
                     fb = b;
@@ -532,7 +842,6 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                 skey = e.link;
             }
         }
-        let c = ex.map(|e| e.constraint).unwrap_or_default();
         let no_preds = sb == i64::MIN && fb == i64::MIN;
         match c {
             Constraint::StartNoEarlierThan(d) if no_preds || d.minutes() > sb => {
@@ -545,7 +854,6 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             }
             _ => {}
         }
-        // Logic never places a task before the project start (only a constraint date may).
         let floor = if no_preds { i64::MIN } else { ps };
         if sb == i64::MIN && fb == i64::MIN {
             sb = ps;
@@ -554,7 +862,6 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             sdrv = Driver::ProjectStart;
         }
         let honor = self.opts.honor_constraints;
-
         if f & F_ELAPSED != 0 {
             let (mut es, mut drv) = (sb, sdrv);
             if fb != i64::MIN && (fb - dur).max(floor) > es {
@@ -581,83 +888,29 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             }
             return Ok((es, es + dur, drv));
         }
-
-        if f & F_MILESTONE != 0 {
-            let (mut x, mut drv) = (sb, sdrv);
-            if fb != i64::MIN && fb.max(floor) > x {
-                x = fb.max(floor);
-                drv = fdrv;
-            }
-            match c {
-                Constraint::MustStartOn(d) | Constraint::MustFinishOn(d)
-                    if honor || d.minutes() > x =>
-                {
-                    x = d.minutes();
-                    drv = Driver::Constraint;
-                }
-                Constraint::StartNoLaterThan(d) | Constraint::FinishNoLaterThan(d)
-                    if honor && d.minutes() < x =>
-                {
-                    x = d.minutes();
-                    drv = Driver::Constraint;
-                }
-                _ => {}
-            }
-            let x = self.milestone_at(n, x)?;
-            return Ok((x, x, drv));
-        }
-
-        let cal = self.cal(n);
-        let mut w = if sb == i64::MIN {
-            i64::MIN
-        } else {
-            cal.ord(sb)
-        };
-        let mut drv = sdrv;
-        if fb != i64::MIN {
-            let mut wf = cal.ord(fb) - dur;
-            if floor != i64::MIN {
-                wf = wf.max(cal.ord(floor));
-            }
-            if wf > w {
-                drv = fdrv;
-                w = wf;
-            }
+        // A milestone.
+        let (mut x, mut drv) = (sb, sdrv);
+        if fb != i64::MIN && fb.max(floor) > x {
+            x = fb.max(floor);
+            drv = fdrv;
         }
         match c {
-            Constraint::MustStartOn(d) => {
-                let t = cal.ord(d.minutes());
-                if honor || t > w {
-                    w = t;
-                    drv = Driver::Constraint;
-                }
+            Constraint::MustStartOn(d) | Constraint::MustFinishOn(d)
+                if honor || d.minutes() > x =>
+            {
+                x = d.minutes();
+                drv = Driver::Constraint;
             }
-            Constraint::MustFinishOn(d) => {
-                let t = cal.ord(d.minutes()) - dur;
-                if honor || t > w {
-                    w = t;
-                    drv = Driver::Constraint;
-                }
-            }
-            Constraint::StartNoLaterThan(d) if honor => {
-                let t = cal.ord(d.minutes());
-                if w > t {
-                    w = t;
-                    drv = Driver::Constraint;
-                }
-            }
-            Constraint::FinishNoLaterThan(d) if honor => {
-                let t = cal.ord(d.minutes()) - dur;
-                if w > t {
-                    w = t;
-                    drv = Driver::Constraint;
-                }
+            Constraint::StartNoLaterThan(d) | Constraint::FinishNoLaterThan(d)
+                if honor && d.minutes() < x =>
+            {
+                x = d.minutes();
+                drv = Driver::Constraint;
             }
             _ => {}
         }
-        let es = self.start_of(n, w)?;
-        let ef = self.finish_of(n, w + dur)?;
-        Ok((es, ef, drv))
+        let x = self.milestone_at(n, x)?;
+        Ok((x, x, drv))
     }
 
     /// Late dates of node `n` given the project finish `pf`, the late dates in `t` and the early
@@ -666,28 +919,173 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
     pub(crate) fn backward(
         &self,
         n: usize,
+        pf: &Anchor,
+        t: &[Times],
+        early: &[Times],
+    ) -> Result<Bwd> {
+        let m = self.m;
+        let c = self.cal(n);
+        let with_w = |ls: i64, lf: i64| Bwd {
+            ls,
+            lf,
+            wls: ordx(c, ls),
+            wlf: ordx(c, lf),
+        };
+        match m.kind[n] {
+            Kind::Gate => {
+                let (mut ls, mut lf) = (i64::MAX, i64::MIN);
+                for e in self.net.succs(n) {
+                    let x = &t[e.node as usize];
+                    ls = ls.min(x.ls);
+                    lf = lf.max(x.lf);
+                }
+                if ls == i64::MAX {
+                    return Ok(with_w(pf.t, pf.t));
+                }
+                return Ok(with_w(ls, lf));
+            }
+            Kind::Removed => {
+                return Ok(Bwd {
+                    ls: 0,
+                    lf: 0,
+                    wls: 0,
+                    wlf: 0,
+                })
+            }
+            Kind::Summary => {
+                let (sb, fb) = self.backward_bounds(n, pf.t, t, early)?;
+                return Ok(with_w(sb, fb));
+            }
+            Kind::Leaf => {}
+        }
+        let f = m.flags[n];
+        let dur = m.dur[n];
+        let ex = m.extra(n).copied();
+        if f & F_FINISHED != 0 {
+            let ex = ex.expect("finished tasks have extras");
+            return Ok(with_w(
+                ex.actual_start.expect("started"),
+                ex.actual_finish.expect("finished"),
+            ));
+        }
+        let (ls, lf, wls, wlf) = if f & (F_ELAPSED | F_MILESTONE | F_PINNED) != 0 {
+            let (sb, fb) = self.backward_bounds(n, pf.t, t, early)?;
+            let (ls, lf) = if f & F_ELAPSED != 0 {
+                let lf = if sb != i64::MAX { fb.min(sb + dur) } else { fb };
+                (lf - dur, lf)
+            } else if f & F_MILESTONE != 0 {
+                let x = self.milestone_at(n, fb.min(sb))?;
+                (x, x)
+            } else {
+                let mut w = c.ord(fb);
+                if sb != i64::MAX {
+                    w = w.min(c.ord(sb) + dur);
+                }
+                // A manually scheduled task keeps the late finish logic gives it, even at the
+                // start of a working period (08:00 rather than the previous 17:00).
+                let lf = if c.ord(fb) == w {
+                    fb
+                } else {
+                    self.finish_of(n, w)?
+                };
+                (self.start_of(n, w - dur)?, lf)
+            };
+            (ls, lf, c.ord(ls), c.ord(lf))
+        } else {
+            let ci = m.cal[n];
+            let (mut wfb, mut wsb) = (pf.w[ci as usize], i64::MAX);
+            for e in self.net.succs(n) {
+                let s = e.node as usize;
+                let x = &t[s];
+                if e.link == HIER {
+                    let conv = |v: i64, w: i64| {
+                        if v == i64::MAX || m.cal[s] == ci {
+                            w
+                        } else {
+                            c.ord(v)
+                        }
+                    };
+                    wfb = wfb.min(conv(x.lf, x.wlf));
+                    if x.ls != i64::MAX && (m.fixed_finish.is_some() || early[n].es == early[s].es)
+                    {
+                        wsb = wsb.min(conv(x.ls, x.wls));
+                    }
+                    continue;
+                }
+                let l = &m.links[e.link as usize];
+                let b = if l.kind.to_finish() {
+                    self.unbound_w(e.link, n, s, x.lf, x.wlf)?
+                } else {
+                    self.unbound_w(e.link, n, s, x.ls, x.wls)?
+                };
+                if l.kind.from_start() {
+                    wsb = wsb.min(b);
+                } else {
+                    wfb = wfb.min(b);
+                }
+            }
+            if let Some(ex) = ex {
+                match ex.constraint {
+                    Constraint::FinishNoLaterThan(d) | Constraint::MustFinishOn(d) => {
+                        wfb = wfb.min(c.ord(d.minutes()))
+                    }
+                    Constraint::StartNoLaterThan(d) | Constraint::MustStartOn(d) => {
+                        wsb = wsb.min(c.ord(d.minutes()))
+                    }
+                    _ => {}
+                }
+                if let Some(d) = ex.deadline {
+                    wfb = wfb.min(c.ord(d));
+                }
+            }
+            let mut w = wfb;
+            if wsb != i64::MAX {
+                w = w.min(wsb + dur);
+            }
+            (
+                self.start_of(n, w - dur)?,
+                self.finish_of(n, w)?,
+                w - dur,
+                w,
+            )
+        };
+        if f & F_STARTED != 0 {
+            let s = ex.and_then(|e| e.actual_start).expect("started");
+            return Ok(Bwd {
+                ls: s,
+                lf,
+                wls: c.ord(s),
+                wlf,
+            });
+        }
+        // The same working minute can read as 17:00 or as the next 08:00; a late date never
+        // reads earlier than an early date that is the same minute (a milestone pushed to
+        // Monday 08:00 whose late finish is "Friday 17:00", say).
+        let (mut ls, mut lf) = (ls, lf);
+        if m.fixed_finish.is_none() && f & F_ELAPSED == 0 {
+            let e = &early[n];
+            if lf < e.ef && wlf == e.wef {
+                lf = e.ef;
+            }
+            if ls < e.es && wls == e.wes {
+                ls = e.es;
+            }
+        }
+        Ok(Bwd { ls, lf, wls, wlf })
+    }
+
+    /// The late start and finish bounds (instants) that successors, the enclosing summary,
+    /// constraints and the deadline put on node `n`: `(start bound, finish bound)`.
+    #[inline(never)]
+    fn backward_bounds(
+        &self,
+        n: usize,
         pf: i64,
         t: &[Times],
         early: &[Times],
     ) -> Result<(i64, i64)> {
         let m = self.m;
         let (mut fb, mut sb) = (pf, i64::MAX);
-        match m.kind[n] {
-            Kind::Gate => {
-                let (mut ls, mut lf) = (i64::MAX, i64::MIN);
-                for e in self.net.succs(n) {
-                    let c = &t[e.node as usize];
-                    ls = ls.min(c.ls);
-                    lf = lf.max(c.lf);
-                }
-                if ls == i64::MAX {
-                    return Ok((pf, pf));
-                }
-                return Ok((ls, lf));
-            }
-            Kind::Removed => return Ok((0, 0)),
-            Kind::Leaf | Kind::Summary => {}
-        }
         let pinned = m.flags[n] & F_PINNED != 0 && m.kind[n] == Kind::Leaf;
         for e in self.net.succs(n) {
             let s = e.node as usize;
@@ -715,8 +1113,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                 fb = fb.min(b);
             }
         }
-        let ex = m.extra(n).copied();
-        if let Some(ex) = ex {
+        if let Some(ex) = m.extra(n) {
             match ex.constraint {
                 Constraint::FinishNoLaterThan(d) | Constraint::MustFinishOn(d) => {
                     fb = fb.min(d.minutes())
@@ -730,59 +1127,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                 fb = fb.min(d);
             }
         }
-        if m.kind[n] == Kind::Summary {
-            return Ok((sb, fb));
-        }
-        let f = m.flags[n];
-        let dur = m.dur[n];
-        if f & F_FINISHED != 0 {
-            let ex = ex.expect("finished tasks have extras");
-            return Ok((
-                ex.actual_start.expect("started"),
-                ex.actual_finish.expect("finished"),
-            ));
-        }
-        let (ls, lf) = if f & F_ELAPSED != 0 {
-            let lf = if sb != i64::MAX { fb.min(sb + dur) } else { fb };
-            (lf - dur, lf)
-        } else if f & F_MILESTONE != 0 {
-            let x = self.milestone_at(n, fb.min(sb))?;
-            (x, x)
-        } else {
-            let cal = self.cal(n);
-            let mut w = cal.ord(fb);
-            if sb != i64::MAX {
-                w = w.min(cal.ord(sb) + dur);
-            }
-            // A manually scheduled task keeps the late finish logic gives it, even at the start
-            // of a working period (08:00 rather than the previous 17:00).
-            let lf = if pinned && cal.ord(fb) == w {
-                fb
-            } else {
-                self.finish_of(n, w)?
-            };
-            (self.start_of(n, w - dur)?, lf)
-        };
-        if f & F_STARTED != 0 {
-            let s = ex.and_then(|e| e.actual_start).expect("started");
-            return Ok((s, lf));
-        }
-        // The same working minute can read as 17:00 or as the next 08:00; a late date never
-        // reads earlier than an early date that is the same minute (a milestone pushed to
-        // Monday 08:00 whose late finish is "Friday 17:00", say).
-        if m.fixed_finish.is_none() && f & F_ELAPSED == 0 {
-            let c = self.cal(n);
-            let e = &early[n];
-            let lift = |late: i64, early: i64| {
-                if late < early && c.ord(late) == c.ord(early) {
-                    early
-                } else {
-                    late
-                }
-            };
-            return Ok((lift(ls, e.es), lift(lf, e.ef)));
-        }
-        Ok((ls, lf))
+        Ok((sb, fb))
     }
 
     /// Working (or elapsed) minutes from `a` to `b` on node `n`'s calendar.
@@ -796,35 +1141,51 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         }
     }
 
-    /// Scheduled (start, finish) of task `i` from node times.
+    /// What node `p` shows its successors in the final forward pass: its late dates for an
+    /// as-late-as-possible task (Microsoft Project), else its early dates. In a project
+    /// scheduled from its finish, where every task is ALAP by default, early dates measure
+    /// float from the start, so successors read early dates there.
     #[inline]
-    pub(crate) fn scheduled(&self, i: usize, t: &[Times]) -> (i64, i64) {
-        let n = self.m.node_of[i] as usize;
-        let x = &t[n];
-        if self.m.flags[n] & F_ALAP != 0 {
-            (x.ls, x.lf)
+    pub(crate) fn src(&self, p: usize, t: &[Times]) -> Ends {
+        if self.m.flags[p] & F_ALAP != 0 && self.m.fixed_finish.is_none() {
+            t[p].late()
         } else {
-            (x.es, x.ef)
+            t[p].early()
         }
     }
 
-    /// Total and free float of task `i` (minutes) and whether it is critical by float.
+    /// Scheduled start and finish of task `i`.
+    #[inline]
+    pub(crate) fn scheduled(&self, i: usize, t: &[Times]) -> Ends {
+        let n = self.m.node_of[i] as usize;
+        if self.m.flags[n] & F_ALAP != 0 {
+            t[n].late()
+        } else {
+            t[n].early()
+        }
+    }
+
+    /// Total and free float of task `i` (minutes).
     pub(crate) fn floats(&self, i: usize, t: &[Times]) -> Result<(i64, i64)> {
         let m = self.m;
         let n = m.node_of[i] as usize;
         let f = m.flags[n];
         let x = &t[n];
-        let (ls, lf) = if m.kind[n] == Kind::Summary {
-            let g = &t[m.gate_of[i] as usize];
-            (g.ls, g.lf)
-        } else {
-            (x.ls, x.lf)
-        };
+        let simple = m.kind[n] == Kind::Leaf && f & F_ELAPSED == 0;
         let tf = if f & F_ALAP != 0 && m.fixed_finish.is_none() {
             0
         } else {
-            let ss = self.span(n, x.es, ls);
-            let fs = self.span(n, x.ef, lf);
+            let (ss, fs) = if simple {
+                (x.wls - x.wes, x.wlf - x.wef)
+            } else {
+                let (ls, lf) = if m.kind[n] == Kind::Summary {
+                    let g = &t[m.gate_of[i] as usize];
+                    (g.ls, g.lf)
+                } else {
+                    (x.ls, x.lf)
+                };
+                (self.span(n, x.es, ls), self.span(n, x.ef, lf))
+            };
             if f & F_STARTED != 0 {
                 fs
             } else {
@@ -835,7 +1196,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                 }
             }
         };
-        let (ps, pfin) = self.scheduled(i, t);
+        let me = self.scheduled(i, t);
         let mut ff = i64::MAX;
         for e in self.net.succs(n) {
             if e.link == HIER {
@@ -847,15 +1208,27 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                 continue;
             }
             let l = &m.links[e.link as usize];
-            let (js, jf) = self.scheduled(j, t);
-            let b = self.lagged(
-                if l.kind.from_start() { ps } else { pfin },
-                l,
-                n,
-                e.node as usize,
-                1,
-            )?;
-            let gap = self.span(n, b, if l.kind.to_finish() { jf } else { js });
+            let them = self.scheduled(j, t);
+            let lag = m.link_lag[e.link as usize];
+            let ci = m.cal[n];
+            let gap = if simple
+                && lag != SLOW_LAG
+                && m.cal[jn] == ci
+                && m.cal[e.node as usize] == ci
+                && self.lag_on_succ()
+            {
+                let b = if l.kind.from_start() { me.ws } else { me.wf } + lag;
+                (if l.kind.to_finish() { them.wf } else { them.ws }) - b
+            } else {
+                let b = self.lagged(
+                    if l.kind.from_start() { me.s } else { me.f },
+                    l,
+                    n,
+                    e.node as usize,
+                    1,
+                )?;
+                self.span(n, b, if l.kind.to_finish() { them.f } else { them.s })
+            };
             ff = ff.min(gap);
         }
         if ff == i64::MAX {
@@ -869,7 +1242,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         Ok((tf, ff.min(tf).max(0)))
     }
 
-    /// The links that bind node `n`'s early start (or finish), appended to `out`.
+    /// The links that bind node `n`'s early start (or finish), appended to `out` in link order.
     pub(crate) fn driving_links(
         &self,
         n: usize,
@@ -884,40 +1257,52 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         if f & (F_PINNED | F_STARTED) != 0 {
             return Ok(());
         }
+        let x = &t[n];
+        let raw = m.kind[n] == Kind::Gate || f & (F_ELAPSED | F_MILESTONE) != 0;
+        let target = if raw { x.es } else { x.wes };
+        self.driving_links_with(n, target, &|p| self.src(p, t), out)
+    }
+
+    /// The links into `n` whose implied start equals `target` (an instant for gates, milestones
+    /// and elapsed tasks, a work index otherwise).
+    #[inline(never)]
+    fn driving_links_with(
+        &self,
+        n: usize,
+        target: i64,
+        src: &impl Fn(usize) -> Ends,
+        out: &mut Vec<LinkIndex>,
+    ) -> Result<()> {
+        let m = self.m;
+        let f = m.flags[n];
         let first = out.len();
-        let src = |p: usize| self.src(p, t);
         let dur = m.dur[n];
-        let es = t[n].es;
-        let elapsed = f & F_ELAPSED != 0;
-        let milestone = f & F_MILESTONE != 0 && m.kind[n] == Kind::Leaf;
-        let cal = self.cal(n);
-        let target = if elapsed || milestone || m.kind[n] == Kind::Gate {
-            es
-        } else {
-            cal.ord(es)
-        };
+        let raw = m.kind[n] == Kind::Gate || f & (F_ELAPSED | F_MILESTONE) != 0;
         for e in self.net.preds(n) {
             if e.link == HIER {
                 continue;
             }
             let p = e.node as usize;
             let l = &m.links[e.link as usize];
-            let (s, fin) = src(p);
-            let b = self.lagged(if l.kind.from_start() { s } else { fin }, l, p, n, 1)?;
-            let implied = if m.kind[n] == Kind::Gate {
-                b
-            } else if milestone {
-                self.milestone_at(n, b)?
-            } else if elapsed {
+            let y = src(p);
+            let implied = if raw {
+                let b = self.lagged(if l.kind.from_start() { y.s } else { y.f }, l, p, n, 1)?;
+                if m.kind[n] == Kind::Gate {
+                    b
+                } else if f & F_MILESTONE != 0 {
+                    self.milestone_at(n, b)?
+                } else if l.kind.to_finish() {
+                    b - dur
+                } else {
+                    b
+                }
+            } else {
+                let b = self.bound_w_k(l, m.link_lag[e.link as usize], p, n, &y)?;
                 if l.kind.to_finish() {
                     b - dur
                 } else {
                     b
                 }
-            } else if l.kind.to_finish() {
-                cal.ord(b) - dur
-            } else {
-                cal.ord(b)
             };
             if implied == target {
                 out.push(LinkIndex(e.link));
@@ -927,21 +1312,8 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         Ok(())
     }
 
-    /// The (start, finish) node `p` shows its successors in the final forward pass.
-    #[inline]
-    pub(crate) fn src(&self, p: usize, t: &[Times]) -> (i64, i64) {
-        let x = &t[p];
-        // As-late-as-possible tasks push their successors (Microsoft Project), except in a
-        // project scheduled from its finish, where every task is ALAP by default and early
-        // dates measure float from the start.
-        if self.m.flags[p] & F_ALAP != 0 && self.m.fixed_finish.is_none() {
-            (x.ls, x.lf)
-        } else {
-            (x.es, x.ef)
-        }
-    }
-
-    /// Violations at node `n` (pinned or hard-constrained tasks that start before a link allows).
+    /// Violations at node `n` (pinned or hard-constrained tasks that start before a link
+    /// allows, missed deadlines), appended to `out` in a fixed order.
     pub(crate) fn violations(&self, n: usize, t: &[Times], out: &mut Vec<Violation>) -> Result<()> {
         let first = out.len();
         self.violations_unsorted(n, t, out)?;
@@ -955,7 +1327,11 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             return Ok(());
         }
         let f = m.flags[n];
-        let c = m.constraint(n);
+        let ex = m.extra(n);
+        let Some(ex) = ex else {
+            return Ok(());
+        };
+        let c = ex.constraint;
         let hard = matches!(
             c,
             Constraint::MustStartOn(_)
@@ -964,9 +1340,8 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                 | Constraint::FinishNoLaterThan(_)
         );
         let task = TaskIndex(m.task_of[n]);
-        let ex = m.extra(n);
-        if let Some(d) = ex.and_then(|e| e.deadline) {
-            let fin = self.scheduled(task.index(), t).1;
+        if let Some(d) = ex.deadline {
+            let fin = self.scheduled(task.index(), t).f;
             if fin > d && f & F_COMPLETE == 0 {
                 out.push(Violation {
                     kind: ViolationKind::DeadlineMissed,
@@ -994,8 +1369,8 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             }
             let p = e.node as usize;
             let l = &m.links[e.link as usize];
-            let (s, fin) = self.src(p, t);
-            let b = self.lagged(if l.kind.from_start() { s } else { fin }, l, p, n, 1)?;
+            let y = self.src(p, t);
+            let b = self.lagged(if l.kind.from_start() { y.s } else { y.f }, l, p, n, 1)?;
             let actual = if l.kind.to_finish() { x.ef } else { x.es };
             let late = if elapsed {
                 b > actual
@@ -1032,6 +1407,9 @@ pub(crate) struct Full {
     pub order: Vec<u32>,
     pub times: Vec<Times>,
     pub drivers: Vec<Driver>,
+    /// Per node, the range of `driving` holding its driving links.
+    pub driving_span: Vec<(u32, u32)>,
+    pub driving: Vec<LinkIndex>,
     pub ps: i64,
     pub pf: i64,
 }
@@ -1041,56 +1419,82 @@ pub(crate) fn run_full<N: Net>(p: &Pass<'_, '_, N>, order: Vec<u32>) -> Result<F
     let nodes = m.nodes();
     let mut times = vec![Times::default(); nodes];
     let mut drivers = vec![Driver::ProjectStart; nodes];
+    let mut sink = Sink {
+        span: vec![(0, 0); nodes],
+        links: Vec::with_capacity(nodes + nodes / 4),
+    };
     let leaf_like = |n: usize| m.kind[n] == Kind::Leaf;
+    let backward_all =
+        |times: &mut Vec<Times>, early: Option<&[Times]>, pf: &Anchor| -> Result<()> {
+            for &n in order.iter().rev() {
+                let n = n as usize;
+                let b = {
+                    let t: &[Times] = times;
+                    p.backward(n, pf, t, early.unwrap_or(t))?
+                };
+                let x = &mut times[n];
+                (x.ls, x.lf, x.wls, x.wlf) = (b.ls, b.lf, b.wls, b.wlf);
+            }
+            Ok(())
+        };
     let (ps, pf);
     if let Some(fixed) = m.fixed_finish {
         // Scheduled from the finish: late dates first, then the start they imply.
         pf = fixed;
-        for &n in order.iter().rev() {
-            let n = n as usize;
-            let (ls, lf) = p.backward(n, pf, &times, &times)?;
-            times[n].ls = ls;
-            times[n].lf = lf;
-        }
+        backward_all(&mut times, None, &Anchor::new(m, pf))?;
         let s = (0..nodes)
             .filter(|&n| leaf_like(n))
             .map(|n| times[n].ls)
             .min()
             .unwrap_or(i64::MAX);
         ps = if s == i64::MAX { fixed } else { s };
-        forward_all(p, &order, ps, &mut times, &mut drivers, false)?;
+        forward_all(
+            p,
+            &order,
+            &Anchor::new(m, ps),
+            &mut times,
+            &mut drivers,
+            false,
+            Some(&mut sink),
+        )?;
     } else {
         ps = m.start;
+        let psa = Anchor::new(m, ps);
         if m.has_alap {
             // Early pass with every task as soon as possible, for the project finish.
             let mut early = times.clone();
-            forward_all(p, &order, ps, &mut early, &mut drivers, false)?;
+            forward_all(p, &order, &psa, &mut early, &mut drivers, false, None)?;
             pf = project_finish(m, &early, ps);
-            for &n in order.iter().rev() {
-                let n = n as usize;
-                let (ls, lf) = p.backward(n, pf, &times, &early)?;
-                times[n].ls = ls;
-                times[n].lf = lf;
-            }
-            forward_all(p, &order, ps, &mut times, &mut drivers, true)?;
+            backward_all(&mut times, Some(&early), &Anchor::new(m, pf))?;
+            forward_all(
+                p,
+                &order,
+                &psa,
+                &mut times,
+                &mut drivers,
+                true,
+                Some(&mut sink),
+            )?;
         } else {
-            forward_all(p, &order, ps, &mut times, &mut drivers, false)?;
+            forward_all(
+                p,
+                &order,
+                &psa,
+                &mut times,
+                &mut drivers,
+                false,
+                Some(&mut sink),
+            )?;
             pf = project_finish(m, &times, ps);
-            for &n in order.iter().rev() {
-                let n = n as usize;
-                let (ls, lf) = {
-                    let t: &[Times] = &times;
-                    p.backward(n, pf, t, t)?
-                };
-                times[n].ls = ls;
-                times[n].lf = lf;
-            }
+            backward_all(&mut times, None, &Anchor::new(m, pf))?;
         }
     }
     Ok(Full {
         order,
         times,
         drivers,
+        driving_span: sink.span,
+        driving: sink.links,
         ps,
         pf,
     })
@@ -1111,27 +1515,40 @@ pub(crate) fn project_finish(m: &Model<'_>, t: &[Times], ps: i64) -> i64 {
     }
 }
 
+/// Driving links collected by a forward pass: per node a range of `links`.
+struct Sink {
+    span: Vec<(u32, u32)>,
+    links: Vec<LinkIndex>,
+}
+
 fn forward_all<N: Net>(
     p: &Pass<'_, '_, N>,
     order: &[u32],
-    ps: i64,
+    ps: &Anchor,
     times: &mut [Times],
     drivers: &mut [Driver],
     scheduled: bool,
+    mut sink: Option<&mut Sink>,
 ) -> Result<()> {
     for &n in order {
         let n = n as usize;
-        let (es, ef, d) = {
+        let r = {
             let t: &[Times] = times;
-            if scheduled {
-                p.forward(n, ps, &|q| p.src(q, t))?
+            let out = sink.as_deref_mut().map(|s| &mut s.links);
+            let first = out.as_ref().map_or(0, |o| o.len());
+            let r = if scheduled {
+                p.forward_with(n, ps, &|q| p.src(q, t), out)?
             } else {
-                p.forward(n, ps, &|q| (t[q].es, t[q].ef))?
+                p.forward_with(n, ps, &|q| t[q].early(), out)?
+            };
+            if let Some(s) = sink.as_deref_mut() {
+                s.span[n] = (first as u32, s.links.len() as u32);
             }
+            r
         };
-        times[n].es = es;
-        times[n].ef = ef;
-        drivers[n] = d;
+        let x = &mut times[n];
+        (x.es, x.ef, x.wes, x.wef) = (r.es, r.ef, r.wes, r.wef);
+        drivers[n] = r.drv;
     }
     Ok(())
 }
@@ -1152,7 +1569,8 @@ pub(crate) fn task_output<N: Net>(
     } else {
         (x.ls, x.lf)
     };
-    let (start, finish) = p.scheduled(i, t);
+    let sch = p.scheduled(i, t);
+    let (start, finish) = (sch.s, sch.f);
     let (tf, ff) = p.floats(i, t)?;
     let f = m.flags[n];
     let elapsed = f & F_ELAPSED != 0;
@@ -1403,7 +1821,7 @@ pub(crate) fn finish_schedule<N: Net>(
 /// ```
 pub fn schedule(project: &Project, opts: &ScheduleOptions) -> Result<Schedule> {
     let (model, csr) = graph::compile(project)?;
-    let order = graph::topo_order(&model, &csr, project.tasks())?;
+    let order = graph::topo_order_csr(&model, &csr, project.tasks())?;
     schedule_compiled(project, &model, &csr, order, opts)
 }
 
@@ -1451,7 +1869,8 @@ fn schedule_compiled(
     driving_off.push(0u32);
     for i in 0..n {
         tasks.push(task_output(&pass, i, &full.times, &full.drivers)?);
-        pass.driving_links(model.in_node(i), &full.times, &mut driving)?;
+        let (a, b) = full.driving_span[model.in_node(i)];
+        driving.extend_from_slice(&full.driving[a as usize..b as usize]);
         driving_off.push(driving.len() as u32);
         pass.violations(model.node_of[i] as usize, &full.times, &mut violations)?;
     }

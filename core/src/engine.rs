@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
-use crate::cpm::{self, Driver, Pass, Schedule, ScheduleOptions, TaskSchedule, Times};
+use crate::cpm::{self, Anchor, Driver, Pass, Schedule, ScheduleOptions, TaskSchedule, Times};
 use crate::error::{Error, Item, Result};
 use crate::graph::{
     self, check_summary_link, check_summary_task, task_extra, task_flags, Edge, Extra, Kind, Model,
@@ -375,18 +375,19 @@ impl Engine {
     /// tasks are as late as possible).
     fn compute_early_full(&self) -> Result<Vec<Times>> {
         let pass = self.pass();
+        let psa = Anchor::new(&self.model, self.ps);
         let mut early = vec![Times::default(); self.model.nodes()];
         for &n in &self.at {
             let n = n as usize;
             if self.model.kind[n] == Kind::Removed {
                 continue;
             }
-            let (es, ef, _) = {
+            let r = {
                 let t: &[Times] = &early;
-                pass.forward(n, self.ps, &|q| (t[q].es, t[q].ef))?
+                pass.forward(n, &psa, &|q| t[q].early())?
             };
-            early[n].es = es;
-            early[n].ef = ef;
+            let x = &mut early[n];
+            (x.es, x.ef, x.wes, x.wef) = (r.es, r.ef, r.wes, r.wef);
         }
         Ok(early)
     }
@@ -761,10 +762,14 @@ impl Engine {
                 Undo::RemoveEdge(a, b, l) => self.edge_remove_raw(a, b, l),
                 Undo::PushLink => {
                     self.model.links.to_mut().pop();
+                    self.model.link_lag.pop();
                     self.link_live.pop();
                 }
                 Undo::LinkLive(k, v) => self.link_live[k as usize] = v,
-                Undo::LinkValue(k, l) => self.model.links.to_mut()[k as usize] = l,
+                Undo::LinkValue(k, l) => {
+                    self.model.links.to_mut()[k as usize] = l;
+                    self.model.link_lag[k as usize] = graph::fast_lag(&l);
+                }
                 Undo::Pos(n, p) => {
                     self.pos[n as usize] = p;
                     self.at[p as usize] = n;
@@ -1087,6 +1092,7 @@ impl Engine {
                 self.check_link(&link)?;
                 let k = self.model.links.len() as u32;
                 self.model.links.to_mut().push(link);
+                self.model.link_lag.push(graph::fast_lag(&link));
                 self.link_live.push(true);
                 self.journal.push(Undo::PushLink);
                 self.link_compact.push(self.live_links);
@@ -1118,6 +1124,7 @@ impl Engine {
                 self.check_link(&link)?;
                 self.journal.push(Undo::LinkValue(k, old));
                 self.model.links.to_mut()[k as usize] = link;
+                self.model.link_lag[k as usize] = graph::fast_lag(&link);
                 let (na, nb) = (self.model.node_of[a], self.model.in_node(b) as u32);
                 fwd.push(nb);
                 bwd.push(na);
@@ -1708,22 +1715,24 @@ impl Engine {
             }
         }
         let mut changed = Vec::new();
+        let psa = Anchor::new(&self.model, self.ps);
         while let Some(Reverse(p)) = heap.pop() {
             let n = self.at[p as usize] as usize;
             *work += 1;
-            let (es, ef, d) = {
+            let r = {
                 let pass = self.pass();
                 match target {
                     Target::Early => {
                         let t = self.early.as_ref().expect("early");
-                        pass.forward(n, self.ps, &|q| (t[q].es, t[q].ef))?
+                        pass.forward(n, &psa, &|q| t[q].early())?
                     }
                     Target::Times => {
                         let t = &self.times;
-                        pass.forward(n, self.ps, &|q| pass.src(q, t))?
+                        pass.forward(n, &psa, &|q| pass.src(q, t))?
                     }
                 }
             };
+            let (es, ef, d) = (r.es, r.ef, r.drv);
             let arr = match target {
                 Target::Early => self.early.as_mut().expect("early"),
                 Target::Times => &mut self.times,
@@ -1731,8 +1740,8 @@ impl Engine {
             let old = arr[n];
             let moved = old.es != es || old.ef != ef;
             if moved {
-                arr[n].es = es;
-                arr[n].ef = ef;
+                let x = &mut arr[n];
+                (x.es, x.ef, x.wes, x.wef) = (es, ef, r.wes, r.wef);
                 self.journal.push(match target {
                     Target::Early => Undo::Early(n as u32, old),
                     Target::Times => Undo::Times(n as u32, old),
@@ -1777,16 +1786,26 @@ impl Engine {
             }
         }
         let mut changed = Vec::new();
+        let pfa = Anchor::new(&self.model, pf);
         while let Some(p) = heap.pop() {
             let n = self.at[p as usize] as usize;
             *work += 1;
-            let (ls, lf) = {
+            let b = {
                 let early = self.early.as_deref().unwrap_or(&self.times);
-                self.pass().backward(n, pf, &self.times, early)?
+                self.pass().backward(n, &pfa, &self.times, early)?
             };
             let old = self.times[n];
-            if old.ls != ls || old.lf != lf {
-                self.set_times(n, Times { ls, lf, ..old });
+            if old.ls != b.ls || old.lf != b.lf {
+                self.set_times(
+                    n,
+                    Times {
+                        ls: b.ls,
+                        lf: b.lf,
+                        wls: b.wls,
+                        wlf: b.wlf,
+                        ..old
+                    },
+                );
                 changed.push(n as u32);
                 touched.push(n as u32);
                 for k in 0..self.net.preds[n].len() {

@@ -15,13 +15,23 @@
 //! Links into a summary attach to its gate, links out of it to the summary node.
 
 use std::borrow::Cow;
-use std::collections::VecDeque;
 
 use crate::calendar::{Calendar, WorkCalendar, STANDARD};
 use crate::error::{Error, Item, Result};
 use crate::id::{CalendarId, TaskId, TaskIndex};
 use crate::model::{Constraint, Lag, Link, Project, ScheduleFrom, Task};
 use crate::time::DateTime;
+
+/// A lag that needs calendar arithmetic (elapsed or a percentage).
+pub(crate) const SLOW_LAG: i64 = i64::MIN;
+
+/// The per-link value stored in [`Model::link_lag`].
+pub(crate) fn fast_lag(l: &Link) -> i64 {
+    match l.lag {
+        Lag::Time(d) if !d.is_elapsed() => d.minutes(),
+        _ => SLOW_LAG,
+    }
+}
 
 /// Marks an edge that belongs to the summary tree rather than to a link.
 pub(crate) const HIER: u32 = u32::MAX;
@@ -63,16 +73,20 @@ impl Net for Csr {
 }
 
 impl Csr {
-    /// Builds the CSR from an edge generator that is called twice (count, then fill).
-    pub(crate) fn build(nodes: usize, edges: impl Fn(&mut dyn FnMut(u32, u32, u32))) -> Csr {
+    /// Builds the CSR from an edge list given as a cloneable iterator of (from, to, link).
+    pub(crate) fn build<I: Iterator<Item = (u32, u32, u32)> + Clone>(
+        nodes: usize,
+        links: I,
+        tree: &[(u32, u32, u32)],
+    ) -> Csr {
         let mut pred_off = vec![0u32; nodes + 1];
         let mut succ_off = vec![0u32; nodes + 1];
         let mut m = 0usize;
-        edges(&mut |from, to, _| {
+        for (from, to, _) in links.clone().chain(tree.iter().copied()) {
             pred_off[to as usize + 1] += 1;
             succ_off[from as usize + 1] += 1;
             m += 1;
-        });
+        }
         for i in 0..nodes {
             pred_off[i + 1] += pred_off[i];
             succ_off[i + 1] += succ_off[i];
@@ -82,20 +96,26 @@ impl Csr {
         let mut succs = vec![blank; m];
         let mut pf = pred_off.clone();
         let mut sf = succ_off.clone();
-        edges(&mut |from, to, link| {
+        for (from, to, link) in links.chain(tree.iter().copied()) {
             let p = &mut pf[to as usize];
             preds[*p as usize] = Edge { node: from, link };
             *p += 1;
             let s = &mut sf[from as usize];
             succs[*s as usize] = Edge { node: to, link };
             *s += 1;
-        });
+        }
         Csr {
             pred_off,
             preds,
             succ_off,
             succs,
         }
+    }
+
+    /// Whether every edge runs from a lower to a higher node number, so that node order is
+    /// already a topological order.
+    pub(crate) fn ordered(&self) -> bool {
+        (0..self.succ_off.len() - 1).all(|n| self.succs(n).iter().all(|e| e.node as usize > n))
     }
 }
 
@@ -146,6 +166,9 @@ pub(crate) struct Model<'a> {
     /// Task of each node.
     pub task_of: Vec<u32>,
     pub links: Cow<'a, [Link]>,
+    /// Per link: the lag in working minutes when it can be added to a work index directly
+    /// (a working-time lag), else [`SLOW_LAG`].
+    pub link_lag: Vec<i64>,
     pub calendars: Vec<WorkCalendar>,
     /// Calendar used for lags that are not on a task calendar (project default).
     pub project_cal: u16,
@@ -190,6 +213,19 @@ impl<'a> Model<'a> {
     }
 }
 
+/// The built-in calendars, compiled once: `standard` and the 24-hour calendar used for lags.
+static BUILT_IN: std::sync::LazyLock<(WorkCalendar, WorkCalendar)> =
+    std::sync::LazyLock::new(|| {
+        (
+            Calendar::standard()
+                .compile_standalone()
+                .expect("the standard calendar compiles"),
+            Calendar::twenty_four_seven("24h")
+                .compile_standalone()
+                .expect("the 24-hour calendar compiles"),
+        )
+    });
+
 /// Compiles the calendars of a project: every defined calendar, the built-in standard one and a
 /// 24-hour calendar. Returns the compiled list and the index of each key.
 pub(crate) fn compile_calendars(project: &Project) -> Result<(Vec<WorkCalendar>, Vec<CalendarId>)> {
@@ -201,16 +237,20 @@ pub(crate) fn compile_calendars(project: &Project) -> Result<(Vec<WorkCalendar>,
         ids.push(c.id.clone());
     }
     if !defs.iter().any(|c| c.id.as_str() == STANDARD) {
-        out.push(Calendar::standard().compile_standalone()?);
+        out.push(BUILT_IN.0.clone());
         ids.push(CalendarId::from(STANDARD));
     }
-    out.push(Calendar::twenty_four_seven("24h").compile_standalone()?);
+    out.push(BUILT_IN.1.clone());
     ids.push(CalendarId::from("\u{0}24h"));
     Ok((out, ids))
 }
 
 pub(crate) fn task_extra(t: &Task) -> Option<Extra> {
-    let e = Extra {
+    let plain = t.constraint == Constraint::AsSoonAsPossible
+        && t.deadline.is_none()
+        && t.pinned.is_none()
+        && t.progress.actual_start.is_none();
+    (!plain).then(|| Extra {
         constraint: t.constraint,
         deadline: t.deadline.map(DateTime::minutes),
         pin: t
@@ -218,12 +258,7 @@ pub(crate) fn task_extra(t: &Task) -> Option<Extra> {
             .map(|p| (p.start.minutes(), p.finish.map(DateTime::minutes))),
         actual_start: t.progress.actual_start.map(DateTime::minutes),
         actual_finish: t.progress.actual_finish.map(DateTime::minutes),
-    };
-    let plain = e.constraint == Constraint::AsSoonAsPossible
-        && e.deadline.is_none()
-        && e.pin.is_none()
-        && e.actual_start.is_none();
-    (!plain).then_some(e)
+    })
 }
 
 pub(crate) fn task_flags(t: &Task) -> u8 {
@@ -453,18 +488,19 @@ pub(crate) fn compile(project: &Project) -> Result<(Model<'_>, Csr)> {
             gate_of[t]
         }
     };
-    let csr = Csr::build(nodes, |emit| {
-        for (k, l) in links.iter().enumerate() {
-            emit(l.from.0, in_node(l.to.index()), k as u32);
+    let link_edges = links
+        .iter()
+        .enumerate()
+        .map(|(k, l)| (l.from.0, in_node(l.to.index()), k as u32));
+    let mut tree = Vec::new();
+    for (i, t) in tasks.iter().enumerate() {
+        if let Some(p) = t.parent {
+            let p = p.index();
+            tree.push((gate_of[p], in_node(i), HIER));
+            tree.push((i as u32, p as u32, HIER));
         }
-        for (i, t) in tasks.iter().enumerate() {
-            if let Some(p) = t.parent {
-                let p = p.index();
-                emit(gate_of[p], in_node(i), HIER);
-                emit(i as u32, p as u32, HIER);
-            }
-        }
-    });
+    }
+    let csr = Csr::build(nodes, link_edges, &tree);
 
     let model = Model {
         kind,
@@ -477,6 +513,7 @@ pub(crate) fn compile(project: &Project) -> Result<(Model<'_>, Csr)> {
         gate_of,
         task_of,
         links: Cow::Borrowed(links),
+        link_lag: links.iter().map(fast_lag).collect(),
         calendars,
         project_cal,
         cal_24h,
@@ -515,19 +552,21 @@ pub(crate) fn topo_order(m: &Model<'_>, net: &impl Net, tasks: &[Task]) -> Resul
     let nodes = m.nodes();
     let mut indeg: Vec<u32> = (0..nodes).map(|n| net.preds(n).len() as u32).collect();
     let mut order: Vec<u32> = Vec::with_capacity(nodes);
-    let mut queue: VecDeque<u32> = VecDeque::new();
     for (n, &d) in indeg.iter().enumerate() {
         if d == 0 && m.kind[n] != Kind::Removed {
-            queue.push_back(n as u32);
+            order.push(n as u32);
         }
     }
-    while let Some(v) = queue.pop_front() {
-        order.push(v);
+    // The order vector doubles as the FIFO queue.
+    let mut head = 0;
+    while head < order.len() {
+        let v = order[head];
+        head += 1;
         for e in net.succs(v as usize) {
             let d = &mut indeg[e.node as usize];
             *d -= 1;
             if *d == 0 {
-                queue.push_back(e.node);
+                order.push(e.node);
             }
         }
     }
@@ -536,6 +575,15 @@ pub(crate) fn topo_order(m: &Model<'_>, net: &impl Net, tasks: &[Task]) -> Resul
         return Err(find_cycle(m, net, tasks, |n| indeg[n] > 0));
     }
     Ok(order)
+}
+
+/// [`topo_order`] for a freshly compiled network, skipping the sort when the tasks are already
+/// listed in dependency order (the common case).
+pub(crate) fn topo_order_csr(m: &Model<'_>, net: &Csr, tasks: &[Task]) -> Result<Vec<u32>> {
+    if net.ordered() {
+        return Ok((0..m.nodes() as u32).collect());
+    }
+    topo_order(m, net, tasks)
 }
 
 /// Finds one cycle among the nodes for which `stuck` holds (every such node lies on or behind a
