@@ -598,32 +598,31 @@ pub struct DurationDisplay {
 }
 
 impl fmt::Display for DurationDisplay {
+    /// Days (`"21.5d"`) when the length is a whole number of hundredths of a day, else hours
+    /// (`"1.5h"`) likewise, else minutes; elapsed durations the same with `ed`, `eh`, `em`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let m = self.d.minutes;
-        if m == 0 {
-            return f.write_str(if self.d.elapsed { "0ed" } else { "0d" });
-        }
-        let units: [(i64, &str); 4] = if self.d.elapsed {
-            [
-                (7 * MINUTES_PER_DAY, "ew"),
-                (MINUTES_PER_DAY, "ed"),
-                (60, "eh"),
-                (1, "em"),
-            ]
+        let (day, units): (i64, [&str; 3]) = if self.d.elapsed {
+            (MINUTES_PER_DAY, ["ed", "eh", "em"])
         } else {
-            [
-                (self.settings.minutes_per_week, "w"),
-                (self.settings.minutes_per_day, "d"),
-                (60, "h"),
-                (1, "m"),
-            ]
+            (self.settings.minutes_per_day, ["d", "h", "m"])
         };
-        for (per, unit) in units {
-            if per > 0 && m % per == 0 {
-                return write!(f, "{}{}", m / per, unit);
+        if m == 0 {
+            return write!(f, "0{}", units[0]);
+        }
+        for (per, unit) in [(day, units[0]), (60, units[1])] {
+            if per > 0 && (m * 100) % per == 0 {
+                let hundredths = m * 100 / per;
+                let sign = if hundredths < 0 { "-" } else { "" };
+                let a = hundredths.unsigned_abs();
+                return match a % 100 {
+                    0 => write!(f, "{sign}{}{unit}", a / 100),
+                    x if x % 10 == 0 => write!(f, "{sign}{}.{}{unit}", a / 100, x / 10),
+                    x => write!(f, "{sign}{}.{x:02}{unit}", a / 100),
+                };
             }
         }
-        write!(f, "{m}m")
+        write!(f, "{m}{}", units[2])
     }
 }
 
@@ -690,8 +689,20 @@ mod tests {
             Duration::minutes_work(900).display(&custom).to_string(),
             "2d"
         );
-        assert_eq!(Duration::minutes_work(90).display(&s).to_string(), "90m");
+        assert_eq!(Duration::minutes_work(90).display(&s).to_string(), "1.5h");
+        assert_eq!(Duration::minutes_work(91).display(&s).to_string(), "91m");
+        assert_eq!(Duration::hours(172).display(&s).to_string(), "21.5d");
+        assert_eq!(Duration::weeks(2).display(&s).to_string(), "10d");
+        assert_eq!(Duration::minutes_work(12).display(&s).to_string(), "0.2h");
         assert_eq!(Duration::elapsed_days(3).display(&s).to_string(), "3ed");
         assert_eq!(Duration::hours(-3).display(&s).to_string(), "-3h");
+        assert_eq!(Duration::hours(-12).display(&s).to_string(), "-1.5d");
+        // Everything displayed reads back to the same duration.
+        for m in [-2401i64, -90, -1, 1, 7, 59, 61, 90, 240, 479, 481, 2400, 100_000] {
+            for d in [Duration::minutes_work(m), Duration::elapsed_minutes(m)] {
+                let text = d.display(&s).to_string();
+                assert_eq!(Duration::parse(&text, &s).unwrap(), d, "{text}");
+            }
+        }
     }
 }

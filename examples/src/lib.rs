@@ -1,1 +1,1 @@
-//! Examples.
+//! Examples for jindu: see `delivery.rs`.
