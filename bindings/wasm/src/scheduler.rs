@@ -2,7 +2,7 @@
 //! schedule and answers each edit with only the tasks that changed.
 
 use jindu::io::json::{self, Document};
-use jindu::{Engine, Project, Schedule};
+use jindu::{Edit, Engine, Project, Schedule, Task};
 use serde_json::json;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
@@ -39,8 +39,10 @@ impl Session {
     /// On error nothing changes.
     pub fn apply(&mut self, edit: &str) -> jindu::Result<String> {
         let edit = json::read_edit(edit, &self.project)?;
+        let only = only_task(&edit);
         let diff = self.engine.apply(edit)?;
-        let after = self.engine.project();
+        let def = only.and_then(|id| self.engine.task_def(&id).cloned());
+        let after = self.after(def, |e| e.project());
         let text = json::write_diff(&after, Some(&self.project), &diff);
         self.project = after;
         self.schedule = None;
@@ -50,8 +52,51 @@ impl Session {
     /// Returns the diff JSON that [`Session::apply`] would return, without changing anything.
     pub fn preview(&mut self, edit: &str) -> jindu::Result<String> {
         let edit = json::read_edit(edit, &self.project)?;
-        let (diff, after) = self.engine.preview_with(&edit, |e, _| e.project())?;
+        let (diff, after) = match only_task(&edit) {
+            // Only the task's definition changes: take it, not a rebuilt project.
+            Some(id) => {
+                let (diff, def) = self
+                    .engine
+                    .preview_with(&edit, |e, _| e.task_def(&id).cloned())?;
+                let after = self.after(def, |e| {
+                    // Unreachable in practice (the engine knows the task it just edited); a
+                    // correct, slower answer rather than a panic.
+                    e.preview_with(&edit, |e, _| e.project())
+                        .map(|(_, p)| p)
+                        .unwrap_or_else(|_| e.project())
+                });
+                (diff, after)
+            }
+            None => self.engine.preview_with(&edit, |e, _| e.project())?,
+        };
         Ok(json::write_diff(&after, Some(&self.project), &diff))
+    }
+
+    /// The project after an edit: the committed one with task definition `def` put in place
+    /// when the edit changed only that definition, else `rebuild` of the engine.
+    fn after(
+        &mut self,
+        def: Option<Task>,
+        rebuild: impl FnOnce(&mut Engine) -> Project,
+    ) -> Project {
+        if let Some(mut def) = def {
+            if let Some(i) = self.project.index_of(def.id.as_str()) {
+                // The engine's `parent` is in its own numbering; the committed project's is the
+                // one that counts, and these edits never change it.
+                def.parent = self.project.task(i).parent;
+                let mut p = self.project.clone();
+                if p.replace_task(i, def).is_ok() {
+                    return p;
+                }
+            }
+        }
+        rebuild(&mut self.engine)
+    }
+
+    /// Whether the kept project is exactly the engine's (a check for tests).
+    #[doc(hidden)]
+    pub fn project_is_current(&self) -> bool {
+        self.project == self.engine.project()
     }
 
     fn full(&mut self) -> &Schedule {
@@ -88,6 +133,19 @@ impl Session {
     pub fn why(&self, id: &str) -> Option<Vec<types::DrivingLink>> {
         let links = self.engine.why(id)?;
         Some(driving_links(links, self.project.settings()))
+    }
+}
+
+/// The task an edit changes, when it changes nothing but that task's own definition (no links,
+/// no tasks added or removed): the project after it is then the one before with one task
+/// replaced, which is much cheaper than [`Engine::project`] rebuilding all of it.
+fn only_task(edit: &Edit) -> Option<String> {
+    match edit {
+        Edit::SetDuration { task, .. }
+        | Edit::SetConstraint { task, .. }
+        | Edit::SetDeadline { task, .. }
+        | Edit::Pin { task, .. } => Some(task.as_str().to_owned()),
+        _ => None,
     }
 }
 

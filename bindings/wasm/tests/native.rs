@@ -91,6 +91,7 @@ fn vectors_pass_through_the_binding_layer() {
                 canonical(&step["expect"]),
                 "{name} edit {k}"
             );
+            assert!(s.project_is_current(), "{name} edit {k}: stale project");
         }
         assert_eq!(
             canonical(&parse(&s.schedule())),
@@ -187,6 +188,25 @@ fn task_follows_edits_and_removals() {
     assert_eq!(c["start"], "2026-01-08T08:00:00");
     assert_eq!(c["driver"]["from"], "B");
     assert!(s.task("A").is_none());
+    // Field edits update the kept project in place; it stays the engine's, with summaries too.
+    for edit in [
+        r#"{"op":"add_task","task":{"id":"S","name":"Summary"}}"#,
+        r#"{"op":"add_task","task":{"id":"K","duration":"2d","parent":"S"}}"#,
+        r#"{"op":"set_duration","task":"K","duration":"4d"}"#,
+        r#"{"op":"set_constraint","task":"K","constraint":{"type":"SNET","date":"2026-01-20"}}"#,
+        r#"{"op":"set_deadline","task":"K","deadline":"2026-01-21"}"#,
+        r#"{"op":"pin","task":"B","start":"2026-01-07"}"#,
+        r#"{"op":"unpin","task":"B"}"#,
+        r#"{"op":"set_deadline","task":"K"}"#,
+    ] {
+        let previewed = s.preview(edit).unwrap();
+        assert!(s.project_is_current(), "{edit}");
+        assert_eq!(s.apply(edit).unwrap(), previewed, "{edit}");
+        assert!(s.project_is_current(), "{edit}");
+    }
+    let k = parse(&s.task("K").unwrap());
+    assert_eq!(k["start"], "2026-01-20T08:00:00");
+    assert_eq!(k["duration"], "4d");
     // A failed edit leaves everything as it was.
     let before = s.schedule();
     assert!(s.apply(r#"{"op":"add_link","from":"C","to":"B"}"#).is_err());
