@@ -8,7 +8,7 @@ use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{driving_links, edit_text, input_text, output_value, to_js};
-use crate::error::Thrown;
+use crate::error::{bad_argument, Thrown};
 use crate::types;
 
 /// A [`jindu::Engine`] with what a binding needs around it, in plain Rust (text in, text out);
@@ -99,18 +99,11 @@ impl Session {
         self.project == self.engine.project()
     }
 
-    fn full(&mut self) -> &Schedule {
-        let engine = &self.engine;
-        self.schedule.get_or_insert_with(|| engine.schedule())
-    }
-
     /// The current schedule JSON.
     pub fn schedule(&mut self) -> String {
-        self.full();
-        match &self.schedule {
-            Some(s) => json::write_schedule(&self.project, s),
-            None => unreachable!("computed just above"),
-        }
+        let engine = &self.engine;
+        let s = self.schedule.get_or_insert_with(|| engine.schedule());
+        json::write_schedule(&self.project, s)
     }
 
     /// The current project as a document (JSON text), options included.
@@ -122,10 +115,11 @@ impl Session {
     }
 
     /// The current schedule entry of task `id` (JSON text), if there is such a task.
+    /// The first call after an edit computes the full schedule (kept until the next edit).
     pub fn task(&mut self, id: &str) -> Option<String> {
         let i = self.project.index_of(id)?;
-        self.full();
-        let s = self.schedule.as_ref()?;
+        let engine = &self.engine;
+        let s = self.schedule.get_or_insert_with(|| engine.schedule());
         Some(json::write_task(&self.project, s, i))
     }
 
@@ -303,8 +297,12 @@ impl Scheduler {
     /// Adds a task (without links); its `parent` names its summary task.
     #[wasm_bindgen(js_name = addTask)]
     pub fn add_task(&mut self, task: Ts<types::TaskInput>) -> Result<Ts<types::Diff>, Thrown> {
-        let task = input_text(&task.js_value(), "a task")?;
-        // `task` is JSON text: a string argument is passed on as the caller wrote it.
+        let task = task.js_value();
+        if task.is_string() {
+            return Err(bad_argument("expected a task object, got a string").into());
+        }
+        // JSON.stringify's output of an object: one JSON value to put in the edit as it is.
+        let task = input_text(&task, "a task")?;
         self.run(&format!(r#"{{"op":"add_task","task":{task}}}"#), true)
     }
 
@@ -326,6 +324,9 @@ impl Scheduler {
     }
 
     /// The current schedule of task `id`, or `undefined` if there is no such task.
+    ///
+    /// The first call after an edit computes the full schedule (then kept until the next
+    /// edit); to follow edits, merge the diffs they return instead.
     pub fn task(&mut self, id: &str) -> Result<Option<Ts<types::ScheduledTask>>, Thrown> {
         match self.session.task(id) {
             Some(text) => Ok(Some(Ts::new_unchecked(output_value(&text)?))),

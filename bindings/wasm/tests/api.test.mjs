@@ -111,6 +111,7 @@ describe('errors', () => {
     expectJinduError(() => s.addLink('A1', 'B5', 'XY'), { code: 'invalid', taskId: 'B5', field: 'type' });
     expectJinduError(() => s.removeLink('A1', 'B1'), { code: 'no_such_link', taskId: 'B1' });
     expectJinduError(() => s.setConstraint('A3', 'SNET'), { code: 'invalid', taskId: 'A3', field: 'constraint' });
+    expectJinduError(() => s.addTask('{"id": "X"}'), { code: 'json', message: 'expected a task object, got a string' });
     expectJinduError(() => s.apply({ op: 'teleport', task: 'A1' }), { code: 'json', field: 'op', message: /unknown variant `teleport`/ });
     // Thousands of failures neither leak into the schedule nor break the instance.
     for (let k = 0; k < 2000; k++) assert.equal(attempt(() => s.addLink('GO', `A${1 + (k % 10)}`))[0], 'error');
