@@ -706,6 +706,41 @@ impl Engine {
         r
     }
 
+    /// Like [`Engine::preview`], but first lets `inspect` look at the engine in the edited state
+    /// (its [`Engine::project`], [`Engine::schedule`], [`Engine::why`], …); then everything is
+    /// rolled back as by [`Engine::preview`].
+    ///
+    /// The indices in a [`Diff`] refer to the project *after* the edit, which is gone once a
+    /// preview returns; a caller that writes the diff (e.g. with
+    /// [`write_diff`](crate::io::json::write_diff)) takes that project here.
+    ///
+    /// ```
+    /// use jindu::{Edit, Engine, Link, Project, ScheduleOptions, Task, Duration, LinkType, Lag};
+    /// let mut p = Project::new("Demo", "2026-01-05T08:00".parse()?);
+    /// p.add_task(Task::new("A", "Design").with_duration(Duration::days(2)))?;
+    /// p.add_task(Task::new("B", "Build").with_duration(Duration::days(3)))?;
+    /// let mut e = Engine::new(p, ScheduleOptions::default())?;
+    /// let edit = Edit::AddLink { from: "A".into(), to: "B".into(), kind: LinkType::FinishToStart, lag: Lag::ZERO };
+    /// let (diff, after) = e.preview_with(&edit, |e, _| e.project())?;
+    /// assert_eq!(after.links().len(), 1);
+    /// assert_eq!(e.project().links().len(), 0); // nothing was committed
+    /// assert_eq!(diff.moved().len(), 1);
+    /// # Ok::<(), jindu::Error>(())
+    /// ```
+    pub fn preview_with<R>(
+        &mut self,
+        edit: &Edit,
+        inspect: impl FnOnce(&Engine, &Diff) -> R,
+    ) -> Result<(Diff, R)> {
+        self.journal.clear();
+        let r = self.run(edit).map(|d| {
+            let seen = inspect(self, &d);
+            (d, seen)
+        });
+        self.rollback();
+        r
+    }
+
     fn rollback(&mut self) {
         while let Some(u) = self.journal.pop() {
             match u {
@@ -1980,6 +2015,46 @@ mod tests {
         e.apply(Edit::RemoveTask { task: "S".into() }).unwrap();
         assert!(e.task("C1").is_none());
         same_as_full(&e);
+    }
+
+    #[test]
+    fn preview_with_sees_the_edited_state() {
+        let edits = [
+            Edit::SetDuration {
+                task: "T1".into(),
+                duration: Duration::days(4),
+            },
+            Edit::AddTask {
+                task: Task::new("X", "x").with_duration(Duration::days(9)),
+                parent: Some("T2".into()),
+            },
+            Edit::AddLink {
+                from: "T0".into(),
+                to: "T3".into(),
+                kind: LinkType::StartToStart,
+                lag: Lag::Time(Duration::days(1)),
+            },
+            Edit::RemoveTask { task: "T0".into() },
+        ];
+        for edit in edits {
+            let mut e = Engine::new(chain(5), ScheduleOptions::default()).unwrap();
+            let before = e.schedule();
+            let (d, (p, s)) = e
+                .preview_with(&edit, |e, _| (e.project(), e.schedule()))
+                .unwrap();
+            assert_eq!(e.schedule(), before, "{edit:?}");
+            assert_eq!(e.project(), chain(5), "{edit:?}");
+            let mut committed = Engine::new(chain(5), ScheduleOptions::default()).unwrap();
+            assert_eq!(committed.apply(edit.clone()).unwrap(), d, "{edit:?}");
+            assert_eq!(committed.project(), p, "{edit:?}");
+            assert_eq!(committed.schedule(), s, "{edit:?}");
+        }
+        let mut e = Engine::new(chain(5), ScheduleOptions::default()).unwrap();
+        let bad = Edit::RemoveTask {
+            task: "nope".into(),
+        };
+        assert!(e.preview_with(&bad, |_, _| ()).is_err());
+        assert_eq!(e.project(), chain(5));
     }
 
     #[test]

@@ -90,7 +90,10 @@ pub fn run(vector: &Value) -> Value {
     for step in edits {
         let edit_text = canonical(&step["edit"]);
         let before = engine.project();
-        let result = json::read_edit(&edit_text, &before).and_then(|e| engine.apply(e));
+        let result = match json::read_edit(&edit_text, &before) {
+            Ok(e) => engine.apply(e),
+            Err(e) => Err(e),
+        };
         let expect = match result {
             Ok(d) => {
                 json!({ "diff": parse(&json::write_diff(&engine.project(), Some(&before), &d)) })

@@ -1141,6 +1141,29 @@ pub fn write_schedule(p: &Project, s: &Schedule) -> String {
     out
 }
 
+/// Writes the entry of task `i` in [`write_schedule`] on its own: the same JSON object, with
+/// `driving_predecessors`, for callers that want one task without writing the whole schedule.
+///
+/// `s` must be a schedule of `p` and `i` one of its tasks (otherwise this panics, like
+/// [`Schedule::task`]).
+///
+/// ```
+/// let doc = jindu::io::json::read(r#"{"name": "Demo", "start": "2026-01-05",
+///     "tasks": [{"id": "A", "duration": "2d"}, {"id": "B", "duration": "1d"}],
+///     "links": [{"from": "A", "to": "B"}]}"#)?;
+/// let s = jindu::schedule(&doc.project, &doc.options)?;
+/// let b = doc.project.index_of("B").unwrap();
+/// let text = jindu::io::json::write_task(&doc.project, &s, b);
+/// assert!(text.starts_with(r#"{"id": "B", "name": "", "summary": false"#));
+/// assert!(text.ends_with(r#""driving_predecessors": ["A"]}"#));
+/// # Ok::<(), jindu::Error>(())
+/// ```
+pub fn write_task(p: &Project, s: &Schedule, i: TaskIndex) -> String {
+    let mut out = String::with_capacity(512);
+    push_task(&mut out, p, i, s.task(i), Some(s.driving_links(i)));
+    out
+}
+
 #[derive(Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
 enum EditJ {
@@ -1455,6 +1478,18 @@ mod tests {
         let m = d.project.index_of("M").unwrap();
         assert_eq!(s.task(m).start.to_string(), "2026-01-07T17:00:00");
         assert_eq!(s.project_finish.to_string(), "2026-01-07T17:00:00");
+    }
+
+    #[test]
+    fn write_task_is_the_schedule_entry() {
+        let d = read(DOC).unwrap();
+        let s = crate::schedule(&d.project, &d.options).unwrap();
+        let all: serde_json::Value = serde_json::from_str(&write_schedule(&d.project, &s)).unwrap();
+        for k in 0..d.project.len() {
+            let one: serde_json::Value =
+                serde_json::from_str(&write_task(&d.project, &s, TaskIndex(k as u32))).unwrap();
+            assert_eq!(one, all["tasks"][k]);
+        }
     }
 
     #[test]

@@ -1,0 +1,73 @@
+// Node benchmark of the npm package (`make bench-wasm`): a generated 10,000-task layered network
+// (~2 links per task, FS/SS/FF/SF, some lags), scheduled in full, then incremental edits.
+// Prints one line per measurement and a JSON summary on the last line.
+
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+
+import { layeredNetwork, mulberry32 } from './network.mjs';
+
+const root = new URL('../../../', import.meta.url).pathname;
+const { schedule, scheduleJson, Scheduler } = await import(
+  pathToFileURL(join(root, 'target/npm-consumer/esm.mjs')).href
+);
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(f, runs) {
+  const ms = [];
+  let out;
+  for (let k = 0; k < runs; k++) {
+    const t0 = performance.now();
+    out = f(k);
+    ms.push(performance.now() - t0);
+  }
+  return { median: median(ms), min: Math.min(...ms), out };
+}
+
+const doc = layeredNetwork({ layers: 100, width: 100 });
+const text = JSON.stringify(doc);
+const n = doc.tasks.length;
+const summary = { tasks: n, links: doc.links.length };
+const report = (key, label, r, unit = 'ms') => {
+  summary[key] = Number(r.median.toFixed(3));
+  console.log(`${label.padEnd(52)} median ${r.median.toFixed(2).padStart(8)} ${unit}   (min ${r.min.toFixed(2)})`);
+};
+
+console.log(`network: ${n} tasks, ${doc.links.length} links (node ${process.version})`);
+time(() => schedule(doc), 2); // warm up
+report('schedule_object_ms', 'schedule(object) -> typed Schedule', time(() => schedule(doc), 9));
+report('schedule_json_ms', 'scheduleJson(text) -> JSON text', time(() => scheduleJson(text), 9));
+const s0 = time(() => new Scheduler(doc), 5);
+report('scheduler_new_ms', 'new Scheduler(object)', s0);
+
+const sched = s0.out;
+const rand = mulberry32(7);
+const ids = doc.tasks.map((t) => t.id);
+const some = (k) => ids[Math.floor(rand() * n)];
+let changed = 0;
+const edit = time((k) => {
+  const d = sched.setDuration(some(k), `${1 + (k % 10)}d`);
+  changed += d.changes.length;
+  return d;
+}, 200);
+report('set_duration_ms', 'setDuration (incremental edit, random task)', edit);
+summary.set_duration_changed_tasks_avg = Math.round(changed / 200);
+const mid = ids.filter((id) => id.startsWith('T50_'));
+const preview = time((k) => sched.preview({ op: 'set_duration', task: mid[k % mid.length], duration: '15d' }), 200);
+report('preview_ms', 'preview set_duration (mid-network task)', preview);
+const link = time((k) => {
+  const a = ids[k];
+  const b = ids[9000 + k];
+  sched.addLink(a, b, 'FS');
+  return sched.removeLink(a, b);
+}, 100);
+report('add_remove_link_ms', 'addLink + removeLink (two edits)', link);
+const full = time(() => sched.schedule(), 5);
+report('scheduler_schedule_ms', 'Scheduler.schedule() after an edit', full);
+console.log(`average tasks changed per setDuration: ${summary.set_duration_changed_tasks_avg}`);
+console.log(JSON.stringify(summary));

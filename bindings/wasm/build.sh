@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Builds the npm package `jindu` into bindings/wasm/pkg (never committed):
+#   node/      CommonJS for Node (wasm-bindgen --target nodejs)
+#   node-esm/  ES module for Node (--target experimental-nodejs-module)
+#   web/       ES module for browsers and bundlers (--target web; call `await init()` first)
+# plus npm/package.json (exports map, files allowlist) and README.md. The .wasm is built once
+# with the wasm-release profile, shrunk once with wasm-opt and shared by the three variants.
+# Tools: wasm-bindgen from tools/cargo, wasm-opt from tools/npm (`make wasm-tools` installs
+# both), or WASM_BINDGEN / WASM_OPT. Does nothing when its inputs have not changed.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+wasm_bindgen=${WASM_BINDGEN:-$root/tools/cargo/bin/wasm-bindgen}
+wasm_opt=${WASM_OPT:-$root/tools/npm/node_modules/.bin/wasm-opt}
+cargo=${CARGO:-cargo}
+pkg=$here/pkg
+
+(cd "$root" && "$cargo" build -q --profile wasm-release --target wasm32-unknown-unknown -p jindu-wasm)
+raw=$root/target/wasm32-unknown-unknown/wasm-release/jindu_wasm.wasm
+
+stamp=$(cat "$raw" "$here/build.sh" "$here/npm/package.json" "$here/README.md" | sha256sum | cut -d' ' -f1)
+if [ -f "$pkg/.stamp" ] && [ "$(cat "$pkg/.stamp")" = "$stamp" ]; then
+  echo "jindu-wasm: $pkg is up to date"
+else
+  tmp=$(mktemp -d "$here/.pkg.XXXXXX")
+  trap 'rm -rf "$tmp"' EXIT
+  for spec in nodejs:node experimental-nodejs-module:node-esm web:web; do
+    "$wasm_bindgen" "$raw" --target "${spec%%:*}" --out-dir "$tmp/${spec#*:}" --out-name jindu
+  done
+  # The three .wasm files are identical (checked here): optimise one, share it.
+  for d in node node-esm; do
+    cmp -s "$tmp/web/jindu_bg.wasm" "$tmp/$d/jindu_bg.wasm" || {
+      echo "jindu-wasm: $d/jindu_bg.wasm differs from web/; wasm-opt each separately" >&2
+      exit 1
+    }
+  done
+  "$wasm_opt" -Oz "$tmp/web/jindu_bg.wasm" -o "$tmp/jindu_bg.wasm"
+  for d in node node-esm web; do cp "$tmp/jindu_bg.wasm" "$tmp/$d/jindu_bg.wasm"; done
+  rm "$tmp/jindu_bg.wasm" "$tmp/node/jindu_bg.wasm.d.ts" "$tmp/node-esm/jindu_bg.wasm.d.ts"
+  printf '{\n  "type": "module"\n}\n' > "$tmp/node-esm/package.json"
+  printf '{\n  "type": "module"\n}\n' > "$tmp/web/package.json"
+  cp "$here/npm/package.json" "$here/README.md" "$tmp/"
+  echo "$stamp" > "$tmp/.stamp"
+  rm -rf "$pkg"
+  mv "$tmp" "$pkg"
+  trap - EXIT
+  echo "jindu-wasm: built $pkg ($(wc -c < "$pkg/web/jindu_bg.wasm") bytes of wasm, $(gzip -9 -c "$pkg/web/jindu_bg.wasm" | wc -c) gzipped)"
+fi
+
+# Install the packed package the way a user would (npm pack, then npm install of the tarball)
+# into target/npm-consumer, where the tests load it through its exports map.
+consumer=$root/target/npm-consumer
+if [ ! -f "$consumer/.stamp" ] || [ "$(cat "$consumer/.stamp")" != "$stamp" ]; then
+  rm -rf "$consumer"
+  mkdir -p "$consumer"
+  (cd "$pkg" && npm pack --silent --pack-destination "$consumer" >/dev/null)
+  printf '{ "name": "jindu-consumer", "private": true }\n' > "$consumer/package.json"
+  (cd "$consumer" && npm install --no-audit --no-fund --no-save --offline --loglevel=error ./jindu-*.tgz)
+  printf "export * from 'jindu';\n" > "$consumer/esm.mjs"
+  printf "module.exports = require('jindu');\n" > "$consumer/cjs.cjs"
+  echo "$stamp" > "$consumer/.stamp"
+  echo "jindu-wasm: installed the packed package into $consumer"
+fi

@@ -1,0 +1,113 @@
+//! Conversions at the boundary: JavaScript arguments to the JSON text the core reads, and the
+//! core's JSON text and values to JavaScript values.
+//!
+//! Documents and edits cross as JSON text on purpose: the core's reader then reports the same
+//! errors (with the same item, field and message) as in every other language.
+
+use serde::Serialize;
+use serde_json::{json, Value};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::error::{bad_argument, Thrown};
+use crate::types;
+
+/// The JSON text of a document or edit argument: a string is taken as JSON text as it is, an
+/// object is written with `JSON.stringify`; `what` names the expected value in errors.
+pub fn input_text(value: &JsValue, what: &str) -> Result<String, Thrown> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    if !value.is_object() {
+        let got = if value.is_null() {
+            "null".to_owned()
+        } else {
+            value.js_typeof().as_string().unwrap_or_default()
+        };
+        return Err(bad_argument(format!(
+            "expected {what} (an object or its JSON text), got {got}"
+        ))
+        .into());
+    }
+    match js_sys::JSON::stringify(value) {
+        Ok(text) => text.as_string().ok_or_else(|| {
+            bad_argument(format!("expected {what}, got a value with no JSON form")).into()
+        }),
+        Err(e) => Err(bad_argument(format!(
+            "{what} cannot be written as JSON: {}",
+            js_message(&e)
+        ))
+        .into()),
+    }
+}
+
+/// The message of a JavaScript exception.
+fn js_message(e: &JsValue) -> String {
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(err) => String::from(err.message()),
+        None => e.as_string().unwrap_or_else(|| format!("{e:?}")),
+    }
+}
+
+/// Parses JSON text that the core wrote into a JavaScript value.
+pub fn output_value(text: &str) -> Result<JsValue, Thrown> {
+    Ok(js_sys::JSON::parse(text)?)
+}
+
+/// Converts a Rust value to a plain JavaScript value (objects, not `Map`s).
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Thrown> {
+    Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+}
+
+/// The JSON text of an edit with operation `op` and `fields` (the shape `jindu::io::json`
+/// reads); values are passed through unchecked so that the core validates them.
+pub fn edit_text(op: &str, fields: Value) -> String {
+    let mut edit = json!({ "op": op });
+    if let (Some(out), Value::Object(fields)) = (edit.as_object_mut(), fields) {
+        out.extend(fields);
+    }
+    edit.to_string()
+}
+
+/// The binding's name for a core link type.
+pub fn link_type(kind: jindu::LinkType) -> types::LinkType {
+    match kind {
+        jindu::LinkType::FinishToStart => types::LinkType::FS,
+        jindu::LinkType::StartToStart => types::LinkType::SS,
+        jindu::LinkType::FinishToFinish => types::LinkType::FF,
+        jindu::LinkType::StartToFinish => types::LinkType::SF,
+    }
+}
+
+/// The links that drive a task, as `why()` returns them (lags written with the project's
+/// duration settings, omitted when zero).
+pub fn driving_links(
+    links: Vec<(jindu::TaskId, jindu::LinkType, jindu::Lag)>,
+    settings: &jindu::DurationSettings,
+) -> Vec<types::DrivingLink> {
+    links
+        .into_iter()
+        .map(|(from, kind, lag)| types::DrivingLink {
+            from: from.as_str().to_owned(),
+            kind: link_type(kind),
+            lag: (!lag.is_zero()).then(|| lag.display(settings).to_string()),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_text_keeps_nulls_for_the_core() {
+        let t = edit_text(
+            "add_link",
+            json!({"from": "A", "to": "B", "type": null, "lag": "1d"}),
+        );
+        let v: Value = serde_json::from_str(&t).unwrap();
+        assert_eq!(
+            v,
+            json!({"op": "add_link", "from": "A", "to": "B", "type": null, "lag": "1d"})
+        );
+    }
+}

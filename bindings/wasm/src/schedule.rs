@@ -1,0 +1,36 @@
+//! One-shot scheduling: a document in, its schedule out.
+
+use jindu::io::json;
+use tsify::Ts;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{input_text, output_value};
+use crate::error::Thrown;
+use crate::types;
+
+/// Reads a document (JSON text) and writes its schedule as the core's schedule JSON.
+pub fn schedule_text(text: &str) -> jindu::Result<String> {
+    let doc = json::read(text)?;
+    let s = jindu::schedule(&doc.project, &doc.options)?;
+    Ok(json::write_schedule(&doc.project, &s))
+}
+
+/// Schedules a project document (an object or its JSON text) and returns the schedule.
+///
+/// Throws a `JinduError` (with `code`, `taskId`, `field`) when the document is invalid or its
+/// links form a cycle.
+#[wasm_bindgen(js_name = schedule)]
+pub fn schedule_js(
+    #[wasm_bindgen(unchecked_param_type = "ProjectDocument | string")] project: JsValue,
+) -> Result<Ts<types::Schedule>, Thrown> {
+    let text = input_text(&project, "a project document")?;
+    let out = schedule_text(&text)?;
+    Ok(Ts::new_unchecked(output_value(&out)?))
+}
+
+/// Schedules a project document given as JSON text and returns the schedule as JSON text,
+/// exactly as the core writes it (the same bytes as the `jindu` command and every binding).
+#[wasm_bindgen(js_name = scheduleJson)]
+pub fn schedule_json(text: &str) -> Result<String, Thrown> {
+    Ok(schedule_text(text)?)
+}

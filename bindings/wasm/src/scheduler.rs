@@ -1,0 +1,346 @@
+//! The incremental engine for JavaScript: a `Scheduler` object that holds a project and its
+//! schedule and answers each edit with only the tasks that changed.
+
+use jindu::io::json::{self, Document};
+use jindu::{Edit, Engine, Project, Schedule, Task};
+use serde_json::json;
+use tsify::Ts;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{driving_links, edit_text, input_text, output_value, to_js};
+use crate::error::{bad_argument, Thrown};
+use crate::types;
+
+/// A [`jindu::Engine`] with what a binding needs around it, in plain Rust (text in, text out);
+/// [`Scheduler`] is its JavaScript face.
+#[derive(Debug)]
+pub struct Session {
+    engine: Engine,
+    /// The committed project, as [`Engine::project`] returns it: diffs are written against it
+    /// and edits are read with its settings.
+    project: Project,
+    /// The full schedule, computed on demand and dropped by every committed edit.
+    schedule: Option<Schedule>,
+}
+
+impl Session {
+    /// Reads a document (JSON text) and schedules it.
+    pub fn open(text: &str) -> jindu::Result<Session> {
+        let doc = json::read(text)?;
+        let engine = Engine::new(doc.project, doc.options)?;
+        Ok(Session {
+            project: engine.project(),
+            engine,
+            schedule: None,
+        })
+    }
+
+    /// Applies an edit (JSON text, see `jindu::io::json::read_edit`) and returns the diff JSON.
+    /// On error nothing changes.
+    pub fn apply(&mut self, edit: &str) -> jindu::Result<String> {
+        let edit = json::read_edit(edit, &self.project)?;
+        let only = only_task(&edit);
+        let diff = self.engine.apply(edit)?;
+        let def = only.and_then(|id| self.engine.task_def(&id).cloned());
+        let after = self.after(def, |e| e.project());
+        let text = json::write_diff(&after, Some(&self.project), &diff);
+        self.project = after;
+        self.schedule = None;
+        Ok(text)
+    }
+
+    /// Returns the diff JSON that [`Session::apply`] would return, without changing anything.
+    pub fn preview(&mut self, edit: &str) -> jindu::Result<String> {
+        let edit = json::read_edit(edit, &self.project)?;
+        let (diff, after) = match only_task(&edit) {
+            // Only the task's definition changes: take it, not a rebuilt project.
+            Some(id) => {
+                let (diff, def) = self
+                    .engine
+                    .preview_with(&edit, |e, _| e.task_def(&id).cloned())?;
+                let after = self.after(def, |e| {
+                    // Unreachable in practice (the engine knows the task it just edited); a
+                    // correct, slower answer rather than a panic.
+                    e.preview_with(&edit, |e, _| e.project())
+                        .map(|(_, p)| p)
+                        .unwrap_or_else(|_| e.project())
+                });
+                (diff, after)
+            }
+            None => self.engine.preview_with(&edit, |e, _| e.project())?,
+        };
+        Ok(json::write_diff(&after, Some(&self.project), &diff))
+    }
+
+    /// The project after an edit: the committed one with task definition `def` put in place
+    /// when the edit changed only that definition, else `rebuild` of the engine.
+    fn after(
+        &mut self,
+        def: Option<Task>,
+        rebuild: impl FnOnce(&mut Engine) -> Project,
+    ) -> Project {
+        if let Some(mut def) = def {
+            if let Some(i) = self.project.index_of(def.id.as_str()) {
+                // The engine's `parent` is in its own numbering; the committed project's is the
+                // one that counts, and these edits never change it.
+                def.parent = self.project.task(i).parent;
+                let mut p = self.project.clone();
+                if p.replace_task(i, def).is_ok() {
+                    return p;
+                }
+            }
+        }
+        rebuild(&mut self.engine)
+    }
+
+    /// Whether the kept project is exactly the engine's (a check for tests).
+    #[doc(hidden)]
+    pub fn project_is_current(&self) -> bool {
+        self.project == self.engine.project()
+    }
+
+    /// The current schedule JSON.
+    pub fn schedule(&mut self) -> String {
+        let engine = &self.engine;
+        let s = self.schedule.get_or_insert_with(|| engine.schedule());
+        json::write_schedule(&self.project, s)
+    }
+
+    /// The current project as a document (JSON text), options included.
+    pub fn project(&self) -> String {
+        json::write(&Document {
+            project: self.project.clone(),
+            options: *self.engine.options(),
+        })
+    }
+
+    /// The current schedule entry of task `id` (JSON text), if there is such a task.
+    /// The first call after an edit computes the full schedule (kept until the next edit).
+    pub fn task(&mut self, id: &str) -> Option<String> {
+        let i = self.project.index_of(id)?;
+        let engine = &self.engine;
+        let s = self.schedule.get_or_insert_with(|| engine.schedule());
+        Some(json::write_task(&self.project, s, i))
+    }
+
+    /// The links that hold task `id` where it is, if there is such a task.
+    pub fn why(&self, id: &str) -> Option<Vec<types::DrivingLink>> {
+        let links = self.engine.why(id)?;
+        Some(driving_links(links, self.project.settings()))
+    }
+}
+
+/// The task an edit changes, when it changes nothing but that task's own definition (no links,
+/// no tasks added or removed): the project after it is then the one before with one task
+/// replaced, which is much cheaper than [`Engine::project`] rebuilding all of it.
+fn only_task(edit: &Edit) -> Option<String> {
+    match edit {
+        Edit::SetDuration { task, .. }
+        | Edit::SetConstraint { task, .. }
+        | Edit::SetDeadline { task, .. }
+        | Edit::Pin { task, .. } => Some(task.as_str().to_owned()),
+        _ => None,
+    }
+}
+
+/// A project with its schedule, kept up to date edit by edit.
+///
+/// Each edit recomputes only what it can affect and returns a `Diff` with just the tasks whose
+/// schedule changed; `preview` does the same without committing (for dragging a bar).
+/// Failed edits throw a `JinduError` and change nothing.
+/// Call `free()` (or use `using`) to release its memory early.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Scheduler {
+    session: Session,
+}
+
+fn diff_value(text: &str) -> Result<Ts<types::Diff>, Thrown> {
+    Ok(Ts::new_unchecked(output_value(text)?))
+}
+
+#[wasm_bindgen]
+impl Scheduler {
+    /// Schedules a project document (an object or its JSON text) and keeps it for editing.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "ProjectDocument | string")] project: JsValue,
+    ) -> Result<Scheduler, Thrown> {
+        let text = input_text(&project, "a project document")?;
+        Ok(Scheduler {
+            session: Session::open(&text)?,
+        })
+    }
+
+    fn run(&mut self, edit: &str, commit: bool) -> Result<Ts<types::Diff>, Thrown> {
+        let text = if commit {
+            self.session.apply(edit)?
+        } else {
+            self.session.preview(edit)?
+        };
+        diff_value(&text)
+    }
+
+    /// Applies an edit (an object such as `{op: "set_duration", task: "A", duration: "3d"}`,
+    /// or its JSON text) and returns what changed.
+    pub fn apply(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Edit | string")] edit: JsValue,
+    ) -> Result<Ts<types::Diff>, Thrown> {
+        let text = input_text(&edit, "an edit")?;
+        self.run(&text, true)
+    }
+
+    /// Returns what an edit would change, without changing anything.
+    pub fn preview(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Edit | string")] edit: JsValue,
+    ) -> Result<Ts<types::Diff>, Thrown> {
+        let text = input_text(&edit, "an edit")?;
+        self.run(&text, false)
+    }
+
+    /// Sets a task's duration (e.g. `"5d"`, `"4h"`).
+    #[wasm_bindgen(js_name = setDuration)]
+    pub fn set_duration(&mut self, task: &str, duration: &str) -> Result<Ts<types::Diff>, Thrown> {
+        let edit = edit_text("set_duration", json!({"task": task, "duration": duration}));
+        self.run(&edit, true)
+    }
+
+    /// Adds a link from `from` to `to` (type default `"FS"`, lag default none).
+    #[wasm_bindgen(js_name = addLink)]
+    pub fn add_link(
+        &mut self,
+        from: &str,
+        to: &str,
+        #[wasm_bindgen(js_name = "type", unchecked_optional_param_type = "LinkType | null")]
+        kind: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] lag: Option<String>,
+    ) -> Result<Ts<types::Diff>, Thrown> {
+        let edit = edit_text(
+            "add_link",
+            json!({"from": from, "to": to, "type": kind, "lag": lag}),
+        );
+        self.run(&edit, true)
+    }
+
+    /// Changes the type and lag of the link from `from` to `to`.
+    #[wasm_bindgen(js_name = setLink)]
+    pub fn set_link(
+        &mut self,
+        from: &str,
+        to: &str,
+        #[wasm_bindgen(js_name = "type", unchecked_optional_param_type = "LinkType | null")]
+        kind: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] lag: Option<String>,
+    ) -> Result<Ts<types::Diff>, Thrown> {
+        let edit = edit_text(
+            "set_link",
+            json!({"from": from, "to": to, "type": kind, "lag": lag}),
+        );
+        self.run(&edit, true)
+    }
+
+    /// Removes the link from `from` to `to`.
+    #[wasm_bindgen(js_name = removeLink)]
+    pub fn remove_link(&mut self, from: &str, to: &str) -> Result<Ts<types::Diff>, Thrown> {
+        let edit = edit_text("remove_link", json!({"from": from, "to": to}));
+        self.run(&edit, true)
+    }
+
+    /// Sets a task's constraint, e.g. `setConstraint("T", "SNET", "2026-03-02")`.
+    #[wasm_bindgen(js_name = setConstraint)]
+    pub fn set_constraint(
+        &mut self,
+        task: &str,
+        #[wasm_bindgen(js_name = "type", unchecked_param_type = "ConstraintType")] kind: &str,
+        date: Option<String>,
+    ) -> Result<Ts<types::Diff>, Thrown> {
+        let edit = edit_text(
+            "set_constraint",
+            json!({"task": task, "constraint": {"type": kind, "date": date}}),
+        );
+        self.run(&edit, true)
+    }
+
+    /// Sets a task's deadline, or clears it when `deadline` is `null` or missing.
+    #[wasm_bindgen(js_name = setDeadline)]
+    pub fn set_deadline(
+        &mut self,
+        task: &str,
+        deadline: Option<String>,
+    ) -> Result<Ts<types::Diff>, Thrown> {
+        let edit = edit_text("set_deadline", json!({"task": task, "deadline": deadline}));
+        self.run(&edit, true)
+    }
+
+    /// Pins a task to a start (and optionally a finish): it stays there whatever its links say.
+    pub fn pin(
+        &mut self,
+        task: &str,
+        start: &str,
+        finish: Option<String>,
+    ) -> Result<Ts<types::Diff>, Thrown> {
+        let edit = edit_text(
+            "pin",
+            json!({"task": task, "start": start, "finish": finish}),
+        );
+        self.run(&edit, true)
+    }
+
+    /// Returns a pinned task to automatic scheduling.
+    pub fn unpin(&mut self, task: &str) -> Result<Ts<types::Diff>, Thrown> {
+        let edit = edit_text("unpin", json!({ "task": task }));
+        self.run(&edit, true)
+    }
+
+    /// Adds a task (without links); its `parent` names its summary task.
+    #[wasm_bindgen(js_name = addTask)]
+    pub fn add_task(&mut self, task: Ts<types::TaskInput>) -> Result<Ts<types::Diff>, Thrown> {
+        let task = task.js_value();
+        if task.is_string() {
+            return Err(bad_argument("expected a task object, got a string").into());
+        }
+        // JSON.stringify's output of an object: one JSON value to put in the edit as it is.
+        let task = input_text(&task, "a task")?;
+        self.run(&format!(r#"{{"op":"add_task","task":{task}}}"#), true)
+    }
+
+    /// Removes a task with its subtasks and all their links.
+    #[wasm_bindgen(js_name = removeTask)]
+    pub fn remove_task(&mut self, task: &str) -> Result<Ts<types::Diff>, Thrown> {
+        let edit = edit_text("remove_task", json!({ "task": task }));
+        self.run(&edit, true)
+    }
+
+    /// The full current schedule.
+    pub fn schedule(&mut self) -> Result<Ts<types::Schedule>, Thrown> {
+        Ok(Ts::new_unchecked(output_value(&self.session.schedule())?))
+    }
+
+    /// The current project as a document (what `new Scheduler()` takes).
+    pub fn project(&self) -> Result<Ts<types::ProjectDocument>, Thrown> {
+        Ok(Ts::new_unchecked(output_value(&self.session.project())?))
+    }
+
+    /// The current schedule of task `id`, or `undefined` if there is no such task.
+    ///
+    /// The first call after an edit computes the full schedule (then kept until the next
+    /// edit); to follow edits, merge the diffs they return instead.
+    pub fn task(&mut self, id: &str) -> Result<Option<Ts<types::ScheduledTask>>, Thrown> {
+        match self.session.task(id) {
+            Some(text) => Ok(Some(Ts::new_unchecked(output_value(&text)?))),
+            None => Ok(None),
+        }
+    }
+
+    /// The links that hold task `id` where it is (empty when its constraint, pin, progress or
+    /// the project start holds it), or `undefined` if there is no such task.
+    #[wasm_bindgen(unchecked_return_type = "DrivingLink[] | undefined")]
+    pub fn why(&self, id: &str) -> Result<JsValue, Thrown> {
+        match self.session.why(id) {
+            Some(links) => to_js(&links),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+}

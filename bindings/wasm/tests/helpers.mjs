@@ -1,0 +1,68 @@
+// Shared helpers for the Node tests of the npm package `jindu`.
+//
+// The tests load the package as a user would: `bindings/wasm/build.sh` packs it (npm pack) and
+// installs the tarball into target/npm-consumer, whose esm.mjs and cjs.cjs import and require it
+// by name, so that the package.json exports map and files allowlist are exercised too.
+
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const root = fileURLToPath(new URL('../../../', import.meta.url));
+export const pkgDir = join(root, 'bindings/wasm/pkg');
+export const consumerDir = join(root, 'target/npm-consumer');
+
+if (!existsSync(join(consumerDir, 'node_modules/jindu/package.json'))) {
+  throw new Error('the package is not built: run `make test-wasm` (or bindings/wasm/build.sh)');
+}
+
+/** The package through `import` (the exports map's node/import entry). */
+export async function loadEsm() {
+  return import(pathToFileURL(join(consumerDir, 'esm.mjs')).href);
+}
+
+/** The package through `require` (the exports map's node/require entry). */
+export function loadCjs() {
+  return createRequire(join(consumerDir, 'package.json'))('./cjs.cjs');
+}
+
+/** A copy of `v` with object keys sorted (recursively). */
+export function sortKeys(v) {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v !== null && typeof v === 'object') {
+    const out = {};
+    for (const k of Object.keys(v).sort()) out[k] = sortKeys(v[k]);
+    return out;
+  }
+  return v;
+}
+
+/** The canonical form all bindings compare in: sorted keys, no whitespace. */
+export function canonical(v) {
+  return JSON.stringify(sortKeys(v));
+}
+
+/** The conformance vectors, as [file name, vector] pairs in name order. */
+export function vectors() {
+  const dir = join(root, 'tests/vectors');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8'))]);
+}
+
+/** The `error` object of a vector, from a thrown JinduError. */
+export function errorJson(e) {
+  return { code: e.code, task: e.taskId, field: e.field, message: e.message };
+}
+
+/** Calls `f`; returns ['ok', value] or ['error', errorJson] for a JinduError (rethrows others). */
+export function attempt(f) {
+  try {
+    return ['ok', f()];
+  } catch (e) {
+    if (!(e instanceof Error) || e.name !== 'JinduError') throw e;
+    return ['error', errorJson(e)];
+  }
+}

@@ -1,0 +1,214 @@
+//! The binding's plain-Rust layer against the conformance vectors, and the TypeScript-facing
+//! types against every JSON shape in them (run by `cargo test`, no JavaScript needed).
+
+use std::path::Path;
+
+use jindu_conformance::{canonical, error_json};
+use jindu_wasm::{schedule_text, types, Session};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+fn vectors() -> Vec<(String, Value)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors");
+    let mut out: Vec<(String, Value)> = std::fs::read_dir(&dir)
+        .expect("tests/vectors exists")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("readable");
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, serde_json::from_str(&text).expect("vector is JSON"))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(out.len() >= 10, "expected the conformance vectors");
+    out
+}
+
+fn parse(text: &str) -> Value {
+    serde_json::from_str(text).expect("jindu writes JSON")
+}
+
+/// `value` reads into `T` and writes back unchanged: `T` (and so its TypeScript declaration)
+/// names every field of that JSON shape, with the right optionality.
+fn round_trips<T: Serialize + DeserializeOwned>(what: &str, value: &Value) {
+    let typed: T = serde_json::from_value(value.clone())
+        .unwrap_or_else(|e| panic!("{what} does not fit its type: {e}\n{value}"));
+    let back = serde_json::to_value(&typed).expect("serialises");
+    assert_eq!(
+        canonical(&back),
+        canonical(value),
+        "{what} changed in a round trip"
+    );
+}
+
+#[test]
+fn vectors_pass_through_the_binding_layer() {
+    for (name, v) in vectors() {
+        let doc = canonical(&v["document"]);
+        match (schedule_text(&doc), v["expect"].get("schedule")) {
+            (Ok(text), Some(want)) => {
+                assert_eq!(canonical(&parse(&text)), canonical(want), "{name}")
+            }
+            (Err(e), None) => assert_eq!(
+                canonical(&error_json(&e)),
+                canonical(&v["expect"]["error"]),
+                "{name}"
+            ),
+            (r, _) => panic!("{name}: unexpected result {r:?}"),
+        }
+        let Some(edits) = v.get("edits").and_then(Value::as_array) else {
+            continue;
+        };
+        let mut s = Session::open(&doc).expect("the document schedules");
+        for (k, step) in edits.iter().enumerate() {
+            let edit = canonical(&step["edit"]);
+            let before = s.schedule();
+            let previewed = s.preview(&edit);
+            assert_eq!(s.schedule(), before, "{name} edit {k}: preview committed");
+            let got = match s.apply(&edit) {
+                Ok(text) => {
+                    assert_eq!(
+                        previewed.as_deref().ok(),
+                        Some(text.as_str()),
+                        "{name} edit {k}"
+                    );
+                    serde_json::json!({ "diff": parse(&text) })
+                }
+                Err(e) => {
+                    assert!(previewed.is_err(), "{name} edit {k}");
+                    assert_eq!(
+                        s.schedule(),
+                        before,
+                        "{name} edit {k}: failed edit committed"
+                    );
+                    serde_json::json!({ "error": error_json(&e) })
+                }
+            };
+            assert_eq!(
+                canonical(&got),
+                canonical(&step["expect"]),
+                "{name} edit {k}"
+            );
+            assert!(s.project_is_current(), "{name} edit {k}: stale project");
+        }
+        assert_eq!(
+            canonical(&parse(&s.schedule())),
+            canonical(&v["final"]),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn types_describe_every_json_shape_in_the_vectors() {
+    let mut seen = [0usize; 5];
+    for (name, v) in vectors() {
+        // Documents that are wrong on purpose (unknown fields) are not of the type.
+        if v["expect"]["error"]["code"] != "json" {
+            round_trips::<types::ProjectDocument>(&name, &v["document"]);
+        }
+        if let Some(s) = v["expect"].get("schedule") {
+            round_trips::<types::Schedule>(&name, s);
+            seen[0] += 1;
+        }
+        for step in v
+            .get("edits")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            round_trips::<types::Edit>(&name, &step["edit"]);
+            if let Some(d) = step["expect"].get("diff") {
+                round_trips::<types::Diff>(&name, d);
+                seen[1] += 1;
+            }
+        }
+        if let Some(f) = v.get("final") {
+            round_trips::<types::Schedule>(&name, f);
+        }
+        // What the binding returns from `project()`: the core's document writer.
+        if let Ok(s) = Session::open(&canonical(&v["document"])) {
+            round_trips::<types::ProjectDocument>(&name, &parse(&s.project()));
+            seen[2] += 1;
+        }
+    }
+    assert!(seen.iter().take(3).all(|&n| n > 0), "{seen:?}");
+}
+
+#[test]
+fn task_and_why_agree_with_the_schedule() {
+    let mut checked = 0;
+    for (name, v) in vectors() {
+        let Ok(mut s) = Session::open(&canonical(&v["document"])) else {
+            continue;
+        };
+        let full = parse(&s.schedule());
+        for t in full["tasks"].as_array().unwrap() {
+            let id = t["id"].as_str().unwrap();
+            let one = parse(&s.task(id).expect("task exists"));
+            assert_eq!(&one, t, "{name} {id}");
+            round_trips::<types::ScheduledTask>(&name, &one);
+            let why = s.why(id).expect("task exists");
+            let froms: Vec<&str> = why.iter().map(|l| l.from.as_str()).collect();
+            let want: Vec<&str> = t["driving_predecessors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_str().unwrap())
+                .collect();
+            assert_eq!(froms, want, "{name} {id}");
+            checked += 1;
+        }
+        assert!(s.task("no such task").is_none());
+        assert!(s.why("no such task").is_none());
+    }
+    assert!(checked > 20);
+}
+
+#[test]
+fn task_follows_edits_and_removals() {
+    let doc = r#"{"name":"d","start":"2026-01-05","tasks":[{"id":"A","duration":"2d"},{"id":"B","duration":"3d"},{"id":"C","duration":"1d"}],
+        "links":[{"from":"A","to":"B","lag":"1d"},{"from":"B","to":"C"}]}"#;
+    let mut s = Session::open(doc).unwrap();
+    assert_eq!(
+        s.why("B").unwrap(),
+        vec![types::DrivingLink {
+            from: "A".into(),
+            kind: types::LinkType::FS,
+            lag: Some("1d".into())
+        }]
+    );
+    // A: Jan 5-6, lag 1d (Jan 7), B: Jan 8, 9, 12; C on Jan 13.
+    let c = parse(&s.task("C").unwrap());
+    assert_eq!(c["start"], "2026-01-13T08:00:00");
+    s.apply(r#"{"op":"remove_task","task":"A"}"#).unwrap();
+    let c = parse(&s.task("C").unwrap());
+    assert_eq!(c["start"], "2026-01-08T08:00:00");
+    assert_eq!(c["driver"]["from"], "B");
+    assert!(s.task("A").is_none());
+    // Field edits update the kept project in place; it stays the engine's, with summaries too.
+    for edit in [
+        r#"{"op":"add_task","task":{"id":"S","name":"Summary"}}"#,
+        r#"{"op":"add_task","task":{"id":"K","duration":"2d","parent":"S"}}"#,
+        r#"{"op":"set_duration","task":"K","duration":"4d"}"#,
+        r#"{"op":"set_constraint","task":"K","constraint":{"type":"SNET","date":"2026-01-20"}}"#,
+        r#"{"op":"set_deadline","task":"K","deadline":"2026-01-21"}"#,
+        r#"{"op":"pin","task":"B","start":"2026-01-07"}"#,
+        r#"{"op":"unpin","task":"B"}"#,
+        r#"{"op":"set_deadline","task":"K"}"#,
+    ] {
+        let previewed = s.preview(edit).unwrap();
+        assert!(s.project_is_current(), "{edit}");
+        assert_eq!(s.apply(edit).unwrap(), previewed, "{edit}");
+        assert!(s.project_is_current(), "{edit}");
+    }
+    let k = parse(&s.task("K").unwrap());
+    assert_eq!(k["start"], "2026-01-20T08:00:00");
+    assert_eq!(k["duration"], "4d");
+    // A failed edit leaves everything as it was.
+    let before = s.schedule();
+    assert!(s.apply(r#"{"op":"add_link","from":"C","to":"B"}"#).is_err());
+    assert_eq!(s.schedule(), before);
+}

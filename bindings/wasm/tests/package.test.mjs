@@ -1,0 +1,76 @@
+// The npm package itself: the size budget, the exports map, the files allowlist, and the
+// browser build (loaded here in Node with initSync).
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+import { consumerDir, loadCjs, loadEsm, pkgDir, root } from './helpers.mjs';
+
+/** The budget for the .wasm, gzipped (issue 4). */
+const BUDGET_GZIP_BYTES = 400 * 1024;
+
+const installed = join(consumerDir, 'node_modules/jindu');
+
+function files(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+
+describe('npm package', () => {
+  it('keeps the .wasm within its size budget', (t) => {
+    const wasm = readFileSync(join(pkgDir, 'web/jindu_bg.wasm'));
+    const gz = gzipSync(wasm, { level: 9 }).length;
+    t.diagnostic(`jindu_bg.wasm: ${wasm.length} bytes, ${gz} bytes gzipped (budget ${BUDGET_GZIP_BYTES})`);
+    assert.ok(gz <= BUDGET_GZIP_BYTES, `${gz} bytes gzipped is over the budget of ${BUDGET_GZIP_BYTES}`);
+    assert.ok(WebAssembly.validate(wasm));
+    // One optimised module, shared by the three builds.
+    for (const d of ['node', 'node-esm']) assert.ok(wasm.equals(readFileSync(join(pkgDir, d, 'jindu_bg.wasm'))), d);
+  });
+
+  it('ships exactly its allowlisted files', () => {
+    const got = files(installed).map((f) => relative(installed, f)).sort();
+    const manifest = JSON.parse(readFileSync(join(root, 'bindings/wasm/npm/package.json'), 'utf8'));
+    assert.deepEqual(got, [...manifest.files, 'package.json'].sort());
+    for (const f of got) assert.ok(statSync(join(installed, f)).size > 0, f);
+  });
+
+  it('resolves require to CommonJS and import to ESM, with matching types', async () => {
+    const req = createRequire(join(consumerDir, 'package.json'));
+    assert.equal(relative(installed, req.resolve('jindu')), 'node/jindu.js');
+    const esm = await loadEsm();
+    const cjs = loadCjs();
+    const names = ['Scheduler', 'schedule', 'scheduleJson', 'version'];
+    assert.deepEqual(Object.keys(esm).sort(), names);
+    assert.deepEqual(Object.keys(cjs).sort(), names);
+    // Two builds, two instances: a Scheduler of one is not one of the other.
+    assert.notEqual(esm.Scheduler, cjs.Scheduler);
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+    assert.equal(esm.version(), manifest.version);
+    assert.equal(cjs.version(), manifest.version);
+    for (const d of ['node', 'node-esm', 'web']) {
+      const dts = readFileSync(join(installed, d, 'jindu.d.ts'), 'utf8');
+      for (const decl of ['export interface ProjectDocument', 'export interface Schedule ', 'export type Edit =', 'export interface Diff', 'export class Scheduler']) {
+        assert.ok(dts.includes(decl), `${d}/jindu.d.ts declares ${decl}`);
+      }
+    }
+    const esmSource = readFileSync(join(installed, 'node-esm/jindu.js'), 'utf8');
+    assert.match(esmSource, /^import .* from 'node:fs';$/m);
+    assert.equal(JSON.parse(readFileSync(join(installed, 'node-esm/package.json'), 'utf8')).type, 'module');
+  });
+
+  it('has a browser build that runs after initSync', async () => {
+    const web = await import(pathToFileURL(join(installed, 'web/jindu.js')).href);
+    assert.throws(() => web.version(), 'not usable before initialisation');
+    web.initSync({ module: readFileSync(join(installed, 'web/jindu_bg.wasm')) });
+    const s = web.schedule({ name: 'web', start: '2026-01-05', tasks: [{ id: 'A', duration: '3d' }] });
+    assert.equal(s.project_finish, '2026-01-07T17:00:00');
+    const sched = new web.Scheduler({ name: 'web', start: '2026-01-05', tasks: [{ id: 'A', duration: '3d' }] });
+    assert.equal(sched.setDuration('A', '1d').project_finish[1], '2026-01-05T17:00:00');
+  });
+});

@@ -1,0 +1,45 @@
+# The WebAssembly binding: the npm package `jindu` (bindings/wasm) and the Gantt demo (examples/web).
+#
+#   make test-wasm     build the package (bindings/wasm/pkg) and run its Node tests (node:test)
+#   make test-browser  the Gantt demo in headless Chromium, driven by Playwright
+#   make bench-wasm    the Node benchmark: 10k-task network, full schedule and incremental edits
+#
+# Each target installs what it needs and skips what is there: the wasm32 target, wasm-bindgen-cli
+# at exactly the version the crate pins (into tools/cargo; ~5 minutes once), the npm tools
+# (tools/npm) and Chromium (Debian's package).
+
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' $(ROOT)/Cargo.toml)
+WASM_TOOLS := $(ROOT)/tools/cargo
+WASM_BINDGEN := $(WASM_TOOLS)/bin/wasm-bindgen
+NODE ?= node
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: wasm-tools wasm-pkg chromium bench-wasm
+
+wasm-tools:
+	@rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@if [ "$$($(WASM_BINDGEN) --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "wasm-tools: installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) into tools/cargo (once, a few minutes)"; \
+	  $(CARGO) install -q wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --root $(WASM_TOOLS) --force; \
+	fi
+	@scripts/install-npm-tools.sh
+
+wasm-pkg: wasm-tools
+	WASM_BINDGEN=$(WASM_BINDGEN) CARGO=$(CARGO) bindings/wasm/build.sh
+
+test-wasm:: wasm-pkg
+	$(NODE) --test bindings/wasm/tests/*.test.mjs
+
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  echo "chromium: installing Debian's chromium"; \
+	  sudo=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends chromium; \
+	fi
+
+test-browser:: wasm-pkg chromium
+	CHROMIUM=$(CHROMIUM) $(NODE) --test examples/web/test/*.test.mjs
+
+bench-wasm: wasm-pkg
+	$(NODE) bindings/wasm/bench/schedule.mjs
