@@ -29,11 +29,18 @@ fn main() -> Result<(), jindu::Error> {
         .iter()
         .map(|&i| project.task(i).name.as_str())
         .collect();
-    println!("\nCritical path ({} tasks):\n  {}", path.len(), path.join(" → "));
+    println!(
+        "\nCritical path ({} tasks):\n  {}",
+        path.len(),
+        path.join(" → ")
+    );
 
     let go_live = project.index_of("GL").expect("the example has a go-live");
     let gl = schedule.task(go_live);
-    let deadline = project.task(go_live).deadline.expect("go-live has a deadline");
+    let deadline = project
+        .task(go_live)
+        .deadline
+        .expect("go-live has a deadline");
     let cal = jindu::WorkCalendar::compile(
         project.calendar(project.calendar_id()).expect("defined"),
         |id| project.calendar(id),

@@ -50,11 +50,18 @@ fn incremental(c: &mut Criterion) {
                 let new = Duration::days(r.range(1, 10) as i64);
                 let t = std::time::Instant::now();
                 let d = e
-                    .apply(Edit::SetDuration { task: id.clone().into(), duration: new })
+                    .apply(Edit::SetDuration {
+                        task: id.clone().into(),
+                        duration: new,
+                    })
                     .unwrap();
                 total += t.elapsed();
                 std::hint::black_box(d);
-                e.apply(Edit::SetDuration { task: id.into(), duration: old }).unwrap();
+                e.apply(Edit::SetDuration {
+                    task: id.into(),
+                    duration: old,
+                })
+                .unwrap();
             }
             total
         })

@@ -407,11 +407,12 @@ impl Engine {
         self.index.is_empty()
     }
 
-    /// The current schedule of task `id`.
-    pub fn task(&self, id: &str) -> Option<&TaskSchedule> {
+    /// The current schedule of task `id`, its driver numbered like [`Engine::project`].
+    pub fn task(&self, id: &str) -> Option<TaskSchedule> {
         self.index
             .get(id)
-            .and_then(|&i| self.out[i as usize].as_ref())
+            .and_then(|&i| self.out[i as usize])
+            .map(|t| Self::public(t, &self.task_compact, &self.link_compact))
     }
 
     /// The current definition of task `id`.

@@ -698,7 +698,9 @@ mod tests {
         assert_eq!(Duration::hours(-3).display(&s).to_string(), "-3h");
         assert_eq!(Duration::hours(-12).display(&s).to_string(), "-1.5d");
         // Everything displayed reads back to the same duration.
-        for m in [-2401i64, -90, -1, 1, 7, 59, 61, 90, 240, 479, 481, 2400, 100_000] {
+        for m in [
+            -2401i64, -90, -1, 1, 7, 59, 61, 90, 240, 479, 481, 2400, 100_000,
+        ] {
             for d in [Duration::minutes_work(m), Duration::elapsed_minutes(m)] {
                 let text = d.display(&s).to_string();
                 assert_eq!(Duration::parse(&text, &s).unwrap(), d, "{text}");

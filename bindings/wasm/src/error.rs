@@ -25,13 +25,13 @@ pub fn error_info(e: &jindu::Error) -> JinduErrorInfo {
 /// An error for an argument that is neither a document/edit object nor its JSON text (code
 /// `json`, like any other unreadable input).
 pub fn bad_argument(message: impl Into<String>) -> jindu::Error {
-    jindu::Error::Json {
+    jindu::Error::Json(Box::new(jindu::JsonError {
         item: None,
         path: String::new(),
         line: 0,
         column: 0,
         message: message.into(),
-    }
+    }))
 }
 
 /// A value to throw in JavaScript: a `JinduError` built from a core error, or an exception
