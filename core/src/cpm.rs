@@ -495,11 +495,11 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
     /// `n`'s start (start links) or finish (finish links). Integer arithmetic when the two
     /// nodes and the lag share a calendar.
     #[inline(always)]
-    fn bound_w_k(&self, l: &Link, lag: i64, p: usize, n: usize, x: &Ends) -> Result<i64> {
+    fn bound_w_k(&self, l: &Link, lag: i32, p: usize, n: usize, x: &Ends) -> Result<i64> {
         let from_start = l.kind.from_start();
         let ci = self.m.cal[n];
         if lag != SLOW_LAG && self.m.cal[p] == ci && self.lag_on_succ() {
-            return Ok(if from_start { x.ws } else { x.wf } + lag);
+            return Ok(if from_start { x.ws } else { x.wf } + lag as i64);
         }
         self.bound_w_slow(l, p, n, x)
     }
@@ -525,7 +525,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         let lag = self.m.link_lag[k as usize];
         let ci = self.m.cal[n];
         if lag != SLOW_LAG && self.m.cal[s] == ci && self.lag_on_succ() {
-            return Ok(w - lag);
+            return Ok(w - lag as i64);
         }
         self.unbound_w_slow(k, n, s, t)
     }
@@ -1217,7 +1217,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                 && m.cal[e.node as usize] == ci
                 && self.lag_on_succ()
             {
-                let b = if l.kind.from_start() { me.ws } else { me.wf } + lag;
+                let b = if l.kind.from_start() { me.ws } else { me.wf } + lag as i64;
                 (if l.kind.to_finish() { them.wf } else { them.ws }) - b
             } else {
                 let b = self.lagged(

@@ -23,12 +23,16 @@ use crate::model::{Constraint, Lag, Link, Project, ScheduleFrom, Task};
 use crate::time::DateTime;
 
 /// A lag that needs calendar arithmetic (elapsed or a percentage).
-pub(crate) const SLOW_LAG: i64 = i64::MIN;
+pub(crate) const SLOW_LAG: i32 = i32::MIN;
 
-/// The per-link value stored in [`Model::link_lag`].
-pub(crate) fn fast_lag(l: &Link) -> i64 {
+/// The per-link value stored in [`Model::link_lag`] (4 bytes a link: lags beyond ±4,000
+/// years of minutes take the slow path).
+pub(crate) fn fast_lag(l: &Link) -> i32 {
     match l.lag {
-        Lag::Time(d) if !d.is_elapsed() => d.minutes(),
+        Lag::Time(d) if !d.is_elapsed() => match i32::try_from(d.minutes()) {
+            Ok(m) if m != SLOW_LAG => m,
+            _ => SLOW_LAG,
+        },
         _ => SLOW_LAG,
     }
 }
@@ -168,7 +172,7 @@ pub(crate) struct Model<'a> {
     pub links: Cow<'a, [Link]>,
     /// Per link: the lag in working minutes when it can be added to a work index directly
     /// (a working-time lag), else [`SLOW_LAG`].
-    pub link_lag: Vec<i64>,
+    pub link_lag: Vec<i32>,
     pub calendars: Vec<WorkCalendar>,
     /// Calendar used for lags that are not on a task calendar (project default).
     pub project_cal: u16,

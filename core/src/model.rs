@@ -749,6 +749,17 @@ impl Project {
         Ok(())
     }
 
+    /// Reserves room for `tasks` more tasks and `links` more links, so that building a large
+    /// project allocates each table once (readers that know the counts call this).
+    pub fn reserve(&mut self, tasks: usize, links: usize) {
+        self.tasks.reserve_exact(tasks);
+        self.children.reserve_exact(tasks);
+        let (all, hasher) = (&self.tasks, &self.hasher);
+        self.index
+            .reserve(tasks, |&k| hasher.hash_one(all[k as usize].id.as_str()));
+        self.links.reserve_exact(links);
+    }
+
     /// Adds a task and returns its index.
     ///
     /// Fails on a duplicate or empty key, an unknown parent or calendar, a negative duration, a

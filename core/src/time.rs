@@ -7,6 +7,7 @@
 //! arithmetic and results are identical on every platform.
 
 use std::fmt;
+use std::num::NonZeroI64;
 use std::str::FromStr;
 
 use crate::error::{Error, Result};
@@ -28,7 +29,7 @@ pub const MINUTES_PER_DAY: i64 = 1440;
 /// # Ok::<(), jindu::Error>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct DateTime(i64);
+pub struct DateTime(NonZeroI64);
 
 /// A calendar date between the years 1000 and 9999.
 ///
@@ -80,6 +81,8 @@ impl Weekday {
 // Days from 1970-01-01 for the first and last supported dates.
 const MIN_DAY: i64 = -354_285; // 1000-01-01
 const MAX_DAY: i64 = 2_932_896; // 9999-12-31
+const MIN_MINUTE: i64 = MIN_DAY * MINUTES_PER_DAY;
+const MAX_MINUTE: i64 = (MAX_DAY + 1) * MINUTES_PER_DAY - 1;
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
 pub(crate) fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
@@ -163,7 +166,7 @@ impl Date {
 
     /// The date-time at `minute_of_day` minutes after midnight on this date.
     pub fn at(self, minute_of_day: u32) -> DateTime {
-        DateTime(self.days() * MINUTES_PER_DAY + minute_of_day as i64)
+        DateTime::raw((self.days() * MINUTES_PER_DAY + minute_of_day as i64).min(MAX_MINUTE))
     }
 
     /// This date as a `chrono::NaiveDate`.
@@ -182,20 +185,29 @@ impl Date {
 
 impl DateTime {
     /// The earliest supported instant, 1000-01-01T00:00.
-    pub const MIN: DateTime = DateTime(MIN_DAY * MINUTES_PER_DAY);
+    pub const MIN: DateTime = DateTime::raw(MIN_MINUTE);
     /// The latest supported instant, 9999-12-31T23:59.
-    pub const MAX: DateTime = DateTime((MAX_DAY + 1) * MINUTES_PER_DAY - 1);
+    pub const MAX: DateTime = DateTime::raw(MAX_MINUTE);
+
+    /// Stores minutes since 1970 (in range) shifted to start at one, so that
+    /// `Option<DateTime>` needs no more room than `DateTime`.
+    const fn raw(minutes: i64) -> DateTime {
+        match NonZeroI64::new(minutes - MIN_MINUTE + 1) {
+            Some(v) => DateTime(v),
+            None => panic!("DateTime::raw takes minutes in range"),
+        }
+    }
 
     /// The instant `minutes` minutes after 1970-01-01T00:00, if in range.
     pub fn from_minutes(minutes: i64) -> Option<DateTime> {
-        (Self::MIN.0..=Self::MAX.0)
+        (MIN_MINUTE..=MAX_MINUTE)
             .contains(&minutes)
-            .then_some(DateTime(minutes))
+            .then(|| DateTime::raw(minutes))
     }
 
     /// Minutes since 1970-01-01T00:00 (negative before).
-    pub fn minutes(self) -> i64 {
-        self.0
+    pub const fn minutes(self) -> i64 {
+        self.0.get() + MIN_MINUTE - 1
     }
 
     /// Builds a date-time from its parts, if valid and in range.
@@ -213,31 +225,31 @@ impl DateTime {
 
     /// The calendar date of this instant.
     pub fn date(self) -> Date {
-        Date(self.0.div_euclid(MINUTES_PER_DAY) as i32)
+        Date(self.minutes().div_euclid(MINUTES_PER_DAY) as i32)
     }
 
     /// Minutes since midnight (0–1439).
     pub fn minute_of_day(self) -> u32 {
-        self.0.rem_euclid(MINUTES_PER_DAY) as u32
+        self.minutes().rem_euclid(MINUTES_PER_DAY) as u32
     }
 
     /// This instant moved by `minutes` wall-clock minutes (saturating at the supported range).
     pub fn add_minutes(self, minutes: i64) -> DateTime {
-        DateTime(
-            self.0
+        DateTime::raw(
+            self.minutes()
                 .saturating_add(minutes)
-                .clamp(Self::MIN.0, Self::MAX.0),
+                .clamp(MIN_MINUTE, MAX_MINUTE),
         )
     }
 
     /// This instant moved by `minutes` wall-clock minutes, or `None` outside the supported range.
     pub fn checked_add_minutes(self, minutes: i64) -> Option<DateTime> {
-        DateTime::from_minutes(self.0.checked_add(minutes)?)
+        DateTime::from_minutes(self.minutes().checked_add(minutes)?)
     }
 
     /// Wall-clock minutes from `earlier` to `self` (negative if `self` is earlier).
     pub fn minutes_since(self, earlier: DateTime) -> i64 {
-        self.0 - earlier.0
+        self.minutes() - earlier.minutes()
     }
 
     /// This instant as a `chrono::NaiveDateTime`.
@@ -261,7 +273,7 @@ impl DateTime {
 
     /// Writes `YYYY-MM-DDTHH:MM:SS` into `out` without allocating.
     pub fn write_iso(self, out: &mut String) {
-        let (y, mo, d) = civil_from_days(self.0.div_euclid(MINUTES_PER_DAY));
+        let (y, mo, d) = civil_from_days(self.minutes().div_euclid(MINUTES_PER_DAY));
         let m = self.minute_of_day();
         let mut buf = *b"0000-00-00T00:00:00";
         let put = |buf: &mut [u8; 19], at: usize, v: u32, width: usize| {
@@ -425,23 +437,35 @@ impl Default for DurationSettings {
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Duration {
-    minutes: i64,
-    elapsed: bool,
+    /// The minutes times two, plus one for elapsed time: one word, so that the many
+    /// durations a schedule holds cost 8 bytes each.
+    bits: i64,
 }
 
 impl Duration {
     /// Zero working time.
-    pub const ZERO: Duration = Duration {
-        minutes: 0,
-        elapsed: false,
-    };
+    pub const ZERO: Duration = Duration { bits: 0 };
+
+    /// The packed form; lengths beyond ±2⁶² minutes (far past any date jindu handles)
+    /// saturate.
+    #[allow(clippy::manual_clamp)] // `clamp` is not const
+    const fn pack(minutes: i64, elapsed: bool) -> Duration {
+        const LIMIT: i64 = (1 << 62) - 1;
+        Duration {
+            bits: ((if minutes > LIMIT {
+                LIMIT
+            } else if minutes < -LIMIT {
+                -LIMIT
+            } else {
+                minutes
+            }) * 2)
+                | elapsed as i64,
+        }
+    }
 
     /// `n` working minutes.
     pub const fn minutes_work(n: i64) -> Duration {
-        Duration {
-            minutes: n,
-            elapsed: false,
-        }
+        Duration::pack(n, false)
     }
 
     /// `n` working hours.
@@ -461,10 +485,7 @@ impl Duration {
 
     /// `n` elapsed (wall-clock) minutes.
     pub const fn elapsed_minutes(n: i64) -> Duration {
-        Duration {
-            minutes: n,
-            elapsed: true,
-        }
+        Duration::pack(n, true)
     }
 
     /// `n` elapsed (calendar) days of 24 hours.
@@ -474,25 +495,22 @@ impl Duration {
 
     /// The length in minutes (working or elapsed, see [`Duration::is_elapsed`]).
     pub const fn minutes(self) -> i64 {
-        self.minutes
+        self.bits >> 1
     }
 
     /// Whether this is elapsed (wall-clock) time rather than working time.
     pub const fn is_elapsed(self) -> bool {
-        self.elapsed
+        self.bits & 1 == 1
     }
 
     /// Whether the length is zero.
     pub const fn is_zero(self) -> bool {
-        self.minutes == 0
+        self.minutes() == 0
     }
 
     /// The same length with the opposite sign.
     pub const fn neg(self) -> Duration {
-        Duration {
-            minutes: -self.minutes,
-            elapsed: self.elapsed,
-        }
+        Duration::pack(-self.minutes(), self.is_elapsed())
     }
 
     /// Parses a duration with a unit: `30m`, `4h`, `2d`, `1w`, `1mo`, their elapsed forms
@@ -538,7 +556,7 @@ impl Duration {
                 "expected a number that gives whole minutes, e.g. 2d, 1.5h, -30m",
             )
         })?;
-        Ok(Duration { minutes, elapsed })
+        Ok(Duration::pack(minutes, elapsed))
     }
 
     /// A value that formats this duration in the largest unit that represents it exactly.
@@ -601,8 +619,8 @@ impl fmt::Display for DurationDisplay {
     /// Days (`"21.5d"`) when the length is a whole number of hundredths of a day, else hours
     /// (`"1.5h"`) likewise, else minutes; elapsed durations the same with `ed`, `eh`, `em`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let m = self.d.minutes;
-        let (day, units): (i64, [&str; 3]) = if self.d.elapsed {
+        let m = self.d.minutes();
+        let (day, units): (i64, [&str; 3]) = if self.d.is_elapsed() {
             (MINUTES_PER_DAY, ["ed", "eh", "em"])
         } else {
             (self.settings.minutes_per_day, ["d", "h", "m"])
@@ -706,5 +724,42 @@ mod tests {
                 assert_eq!(Duration::parse(&text, &s).unwrap(), d, "{text}");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    #[test]
+    fn optional_instants_and_durations_cost_one_word() {
+        assert_eq!(std::mem::size_of::<Option<DateTime>>(), 8);
+        assert_eq!(std::mem::size_of::<Duration>(), 8);
+    }
+
+    #[test]
+    fn packed_durations_keep_sign_kind_and_saturate() {
+        let d = Duration::elapsed_minutes(-479);
+        assert_eq!((d.minutes(), d.is_elapsed()), (-479, true));
+        assert_eq!(d.neg().minutes(), 479);
+        let w = Duration::minutes_work(-480);
+        assert_eq!((w.minutes(), w.is_elapsed()), (-480, false));
+        assert_ne!(Duration::minutes_work(5), Duration::elapsed_minutes(5));
+        let big = Duration::minutes_work(i64::MAX);
+        assert_eq!((big.minutes(), big.is_elapsed()), ((1 << 62) - 1, false));
+        let small = Duration::elapsed_minutes(i64::MIN);
+        assert_eq!(
+            (small.minutes(), small.is_elapsed()),
+            (-(1 << 62) + 1, true)
+        );
+        assert_eq!(DateTime::MIN.minutes(), DateTime::MIN.date().days() * 1440);
+        assert_eq!(
+            DateTime::from_minutes(0).unwrap().to_string(),
+            "1970-01-01T00:00:00"
+        );
+        assert_eq!(
+            Date::from_ymd(9999, 12, 31).unwrap().at(1440),
+            DateTime::MAX
+        );
     }
 }

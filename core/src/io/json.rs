@@ -441,6 +441,7 @@ fn convert(d: DocJ) -> Result<Document> {
         ScheduleFrom::Finish(f) => Project::new_from_finish(d.name, f),
     };
     p.set_default_times(ds, df)?;
+    p.reserve(d.tasks.len(), d.links.len());
 
     let mut settings = DurationSettings::default();
     if let Some(h) = d.hours_per_day {
