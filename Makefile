@@ -48,8 +48,9 @@ purity:
 vectors:
 	$(CARGO) test -q -p jindu-conformance
 
+# A short libFuzzer pass over every target in fuzz/ (FUZZ_SECONDS each, default 20).
 fuzz-smoke:
-	@echo "fuzz-smoke: see fuzz/README.md (targets run in CI with a short corpus pass)"
+	scripts/fuzz-smoke.sh
 
 bench:
 	$(CARGO) bench -p jindu --bench schedule

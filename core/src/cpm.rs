@@ -1264,7 +1264,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
     }
 
     /// The links into `n` whose implied start equals `target` (an instant for gates, milestones
-    /// and elapsed tasks, a work index otherwise).
+    /// and elapsed tasks, a work index otherwise), when that is the latest any link implies.
     #[inline(never)]
     fn driving_links_with(
         &self,
@@ -1278,6 +1278,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         let first = out.len();
         let dur = m.dur[n];
         let raw = m.kind[n] == Kind::Gate || f & (F_ELAPSED | F_MILESTONE) != 0;
+        let mut latest = i64::MIN;
         for e in self.net.preds(n) {
             if e.link == HIER {
                 continue;
@@ -1304,9 +1305,16 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                     b
                 }
             };
+            latest = latest.max(implied);
             if implied == target {
                 out.push(LinkIndex(e.link));
             }
+        }
+        if latest != target {
+            // A constraint holds the task off its links' latest bound: a link that happens to
+            // meet the held date (say an ALAP predecessor placed against this task) does not
+            // drive it.
+            out.truncate(first);
         }
         out[first..].sort_unstable();
         Ok(())

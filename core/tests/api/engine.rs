@@ -107,3 +107,37 @@ fn only_reachable_nodes_are_recomputed() {
     assert!(d.changes.iter().all(|c| c.task.as_str().starts_with('Q')));
     let _ = ScheduleOptions::default();
 }
+
+/// Found by the `engine` fuzz target: an ALAP predecessor placed against a task that a finish
+/// constraint holds does not drive it, incrementally or in a full run.
+#[test]
+fn alap_predecessor_of_a_held_task_does_not_drive_it() {
+    let mut e = engine(
+        r#"{"name":"f","start":"2026-01-05T08:00",
+        "tasks":[{"id":"T0","duration":"101.5h","constraint":{"type":"FNLT","date":"2026-01-14T05:30"}},
+                 {"id":"T1","duration":"127.5h"},
+                 {"id":"N1","duration":"53h","constraint":{"type":"ALAP"}}],
+        "links":[{"from":"T1","to":"T0","type":"FF"}]}"#,
+    );
+    e.apply(Edit::AddLink {
+        from: "N1".into(),
+        to: "T0".into(),
+        kind: LinkType::FinishToFinish,
+        lag: Lag::Time(Duration::minutes_work(37)),
+    })
+    .unwrap();
+    let p = e.project();
+    let full = jindu::schedule(&p, e.options()).unwrap();
+    let inc = e.schedule();
+    let t0 = p.index_of("T0").unwrap();
+    assert_eq!(inc.task(t0).driver, Driver::Constraint);
+    assert!(
+        inc.driving_links(t0).is_empty(),
+        "{:?}",
+        inc.driving_links(t0)
+    );
+    assert_eq!(inc, full);
+    // N1 sits against T0's held finish: 16:23 + 37 minutes = 17:00.
+    let n1 = inc.task(p.index_of("N1").unwrap());
+    assert_eq!(n1.finish.to_string(), "2026-01-13T16:23:00");
+}
