@@ -1654,21 +1654,30 @@ pub fn write(p: &Project, s: &Schedule) -> String {
                 o.push_str("\t\t\t\t</WeekDay>\n");
             }
         }
-        for e in &c.exceptions {
-            let (Some(f), Some(t)) = (e.from, e.to) else {
-                continue;
-            };
-            o.push_str("\t\t\t\t<WeekDay>\n\t\t\t\t\t<DayType>0</DayType>\n");
-            let _ = writeln!(
-                o,
-                "\t\t\t\t\t<TimePeriod><FromDate>{}</FromDate><ToDate>{}</ToDate></TimePeriod>",
-                dt(f.at(0)),
-                dt(t.at(23 * 60 + 59))
-            );
-            day(&mut o, &e.working);
-            o.push_str("\t\t\t\t</WeekDay>\n");
-        }
         o.push_str("\t\t\t</WeekDays>\n");
+        // Dated exceptions in the Project 2007+ form, which carries their names.
+        if !c.exceptions.is_empty() {
+            o.push_str("\t\t\t<Exceptions>\n");
+            for e in &c.exceptions {
+                let (Some(f), Some(t)) = (e.from, e.to) else {
+                    continue;
+                };
+                o.push_str("\t\t\t\t<Exception>\n");
+                o.push_str("\t\t\t\t\t<EnteredByOccurrences>0</EnteredByOccurrences>\n");
+                let _ = writeln!(
+                    o,
+                    "\t\t\t\t\t<TimePeriod><FromDate>{}</FromDate><ToDate>{}</ToDate></TimePeriod>",
+                    dt(f.at(0)),
+                    dt(t.at(23 * 60 + 59))
+                );
+                o.push_str("\t\t\t\t\t<Occurrences>1</Occurrences>\n");
+                tag(&mut o, 5, "Name", &e.name);
+                o.push_str("\t\t\t\t\t<Type>1</Type>\n");
+                day(&mut o, &e.working);
+                o.push_str("\t\t\t\t</Exception>\n");
+            }
+            o.push_str("\t\t\t</Exceptions>\n");
+        }
         o.push_str("\t\t</Calendar>\n");
     }
     o.push_str("\t</Calendars>\n");
