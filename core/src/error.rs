@@ -195,6 +195,9 @@ pub enum Error {
     /// A JSON document could not be read (boxed to keep [`Error`] small).
     #[error("{0}")]
     Json(Box<JsonError>),
+    /// An XML (MSPDI) document could not be read (boxed to keep [`Error`] small).
+    #[error("{0}")]
+    Xml(Box<XmlError>),
     /// The document declares a format version this build does not read.
     #[error("unsupported document version {0}: this jindu reads version 1")]
     UnsupportedVersion(u64),
@@ -250,6 +253,44 @@ impl fmt::Display for JsonError {
     }
 }
 
+/// Where and why an XML (MSPDI) document could not be read; see [`Error::Xml`].
+///
+/// ```
+/// let e = jindu::io::mspdi::read(b"<Project><Tasks><Task><UID>1</UID>").unwrap_err();
+/// let jindu::Error::Xml(x) = &e else { panic!("{e}") };
+/// assert_eq!(x.line, 1);
+/// assert_eq!(e.code().as_str(), "xml");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XmlError {
+    /// The item the error is in, when known (a task by its UID, a calendar, a resource).
+    pub item: Option<Item>,
+    /// The element path of the offending value, e.g. `Tasks/Task/Duration` (may be empty).
+    pub element: String,
+    /// 1-based line (0 if unknown).
+    pub line: usize,
+    /// 1-based column in characters (0 if unknown).
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for XmlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(i) = &self.item {
+            write!(f, "{i}: ")?;
+        }
+        f.write_str(&self.message)?;
+        if !self.element.is_empty() {
+            write!(f, " in <{}>", self.element)?;
+        }
+        if self.line > 0 {
+            write!(f, " (line {}, column {})", self.line, self.column)?;
+        }
+        Ok(())
+    }
+}
+
 fn join_ids<T: fmt::Display>(ids: &[T]) -> String {
     ids.iter()
         .map(|t| t.to_string())
@@ -290,6 +331,7 @@ pub enum ErrorCode {
     CalendarExhausted,
     CalendarCycle,
     Json,
+    Xml,
     UnsupportedVersion,
     NoSuchTask,
     NoSuchLink,
@@ -317,6 +359,7 @@ impl ErrorCode {
             ErrorCode::CalendarExhausted => "calendar_exhausted",
             ErrorCode::CalendarCycle => "calendar_cycle",
             ErrorCode::Json => "json",
+            ErrorCode::Xml => "xml",
             ErrorCode::UnsupportedVersion => "unsupported_version",
             ErrorCode::NoSuchTask => "no_such_task",
             ErrorCode::NoSuchLink => "no_such_link",
@@ -384,6 +427,7 @@ impl Error {
             Error::CalendarExhausted { .. } => ErrorCode::CalendarExhausted,
             Error::CalendarCycle { .. } => ErrorCode::CalendarCycle,
             Error::Json(_) => ErrorCode::Json,
+            Error::Xml(_) => ErrorCode::Xml,
             Error::UnsupportedVersion(_) => ErrorCode::UnsupportedVersion,
             Error::NoSuchTask(_) => ErrorCode::NoSuchTask,
             Error::NoSuchLink { .. } => ErrorCode::NoSuchLink,
@@ -406,6 +450,7 @@ impl Error {
             Error::Cycle { tasks } | Error::HierarchyCycle { tasks } => tasks.first(),
             Error::SummaryLink { link, .. } => link.task_id(),
             Error::Json(j) => j.item.as_ref().and_then(Item::task_id),
+            Error::Xml(x) => x.item.as_ref().and_then(Item::task_id),
             Error::UnknownCalendar { by, .. } | Error::UnknownResource { by, .. } => by.task_id(),
             _ => None,
         }
@@ -420,6 +465,7 @@ impl Error {
             | Error::UnknownResource { by, .. } => Some(by),
             Error::SummaryLink { link, .. } => Some(link),
             Error::Json(j) => j.item.as_ref(),
+            Error::Xml(x) => x.item.as_ref(),
             _ => None,
         }
     }

@@ -38,7 +38,8 @@
 //! * **Engine** ([`Engine`]): holds a project and its schedule, applies edits and recomputes only
 //!   what an edit can affect, reporting what moved and why; [`Engine::preview`] does the same
 //!   without committing.
-//! * **Formats** ([`io::json`]): the versioned JSON document.
+//! * **Formats** ([`io::json`]): the versioned JSON document; [`io::mspdi`]: Microsoft Project
+//!   XML (MSPDI) import and export.
 //!
 //! ## Crate features
 //!
@@ -64,7 +65,7 @@ pub use cpm::{
     TaskSchedule, Violation, ViolationKind, Warning,
 };
 pub use engine::{Change, Diff, Edit, Engine};
-pub use error::{Error, ErrorCode, Item, JsonError, Result};
+pub use error::{Error, ErrorCode, Item, JsonError, Result, XmlError};
 pub use id::{CalendarId, LinkIndex, ResourceId, ResourceIndex, TaskId, TaskIndex};
 pub use model::{
     Assignment, Baseline, Constraint, Lag, Link, LinkType, Pin, Progress, Project, Resource,

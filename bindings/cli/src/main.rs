@@ -3,6 +3,7 @@
 //! ```text
 //! jindu schedule FILE [--format json|table] [--timings] [option flags]
 //! jindu validate FILE
+//! jindu convert IN OUT
 //! ```
 
 use std::io::Write;
@@ -19,9 +20,13 @@ usage: jindu schedule FILE [--format json|table] [--timings]
                            [--lag-calendar successor|predecessor|project|24h]
                            [--no-honor-constraints]
        jindu validate FILE
+       jindu convert IN OUT
        jindu --version
 
-FILE is a jindu JSON document ('-' reads standard input).
+FILE is a jindu JSON document or a Microsoft Project XML (MSPDI) file, told apart by content
+('-' reads standard input); import warnings go to standard error.
+convert writes OUT as MSPDI when it ends in .xml, else as JSON (an MSPDI output carries the
+computed schedule).
 schedule prints the schedule (JSON by default: project_finish, critical_path and tasks with
 early/late dates and float); --timings adds one JSON line with read/schedule/write times
 on standard error.";
@@ -63,14 +68,17 @@ enum Format {
     Table,
 }
 
-fn read_input(path: &str) -> Result<String, Failure> {
+fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
     if path == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+        let mut s = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut s)
             .map_err(|e| Failure::Io(format!("cannot read standard input: {e}")))?;
         return Ok(s);
     }
-    let bytes = std::fs::read(path).map_err(|e| Failure::Io(format!("cannot read {path}: {e}")))?;
+    std::fs::read(path).map_err(|e| Failure::Io(format!("cannot read {path}: {e}")))
+}
+
+fn read_input(path: &str, bytes: Vec<u8>) -> Result<String, Failure> {
     String::from_utf8(bytes).map_err(|e| {
         Failure::Io(format!(
             "{path} is not valid UTF-8 (first bad byte at offset {})",
@@ -79,8 +87,21 @@ fn read_input(path: &str) -> Result<String, Failure> {
     })
 }
 
+/// Reads a JSON document or an MSPDI file (by content, or an `.xml` name), printing import
+/// warnings to standard error.
 fn load(path: &str) -> Result<Document, Failure> {
-    let text = read_input(path)?;
+    let bytes = read_bytes(path)?;
+    if jindu::io::mspdi::sniff(&bytes) || path.to_ascii_lowercase().ends_with(".xml") {
+        let imp = jindu::io::mspdi::read(&bytes)?;
+        for w in &imp.warnings {
+            eprintln!("jindu: warning: {path}: {w}");
+        }
+        return Ok(Document {
+            project: imp.project,
+            options: imp.options,
+        });
+    }
+    let text = read_input(path, bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     Ok(json::read(text)?)
 }
@@ -112,6 +133,27 @@ fn run(args: &[String]) -> Result<(), Failure> {
             Ok(())
         }
         "schedule" => schedule(&args[1..]),
+        "convert" => {
+            let [_, input, output] = args else {
+                return Err(Failure::Usage("convert takes IN and OUT".into()));
+            };
+            let doc = load(input)?;
+            let text = if output.to_ascii_lowercase().ends_with(".xml") {
+                let s = jindu::schedule(&doc.project, &doc.options)?;
+                jindu::io::mspdi::write(&doc.project, &s)
+            } else {
+                json::write(&doc)
+            };
+            if output == "-" {
+                let mut out = std::io::stdout().lock();
+                out.write_all(text.as_bytes())
+                    .and_then(|_| out.flush())
+                    .map_err(|e| Failure::Io(format!("cannot write output: {e}")))
+            } else {
+                std::fs::write(output, text)
+                    .map_err(|e| Failure::Io(format!("cannot write {output}: {e}")))
+            }
+        }
         other => Err(Failure::Usage(format!("unknown command {other:?}"))),
     }
 }

@@ -1,2 +1,3 @@
 //! Readers and writers.
 pub mod json;
+pub mod mspdi;
