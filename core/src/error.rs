@@ -195,6 +195,10 @@ pub enum Error {
     /// A JSON document could not be read (boxed to keep [`Error`] small).
     #[error("{0}")]
     Json(Box<JsonError>),
+    /// An imported file (CSV task list, PSPLIB instance) could not be read; nothing was
+    /// imported (boxed to keep [`Error`] small).
+    #[error("{0}")]
+    Import(Box<ImportError>),
     /// The document declares a format version this build does not read.
     #[error("unsupported document version {0}: this jindu reads version 1")]
     UnsupportedVersion(u64),
@@ -250,6 +254,55 @@ impl fmt::Display for JsonError {
     }
 }
 
+/// Where and why an imported file could not be read; see [`Error::Import`].
+///
+/// ```
+/// let e = jindu::io::csv::read("id,duration\n1,2d\n2,two days\n").unwrap_err();
+/// let jindu::Error::Import(i) = &e else { panic!("{e}") };
+/// assert_eq!((i.line, i.column), (3, 2));
+/// assert_eq!(i.header.as_deref(), Some("duration"));
+/// assert_eq!(i.value.as_deref(), Some("two days"));
+/// assert_eq!(e.code(), jindu::ErrorCode::Import);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    /// The format being read: `"csv"` or `"psplib"`.
+    pub format: &'static str,
+    /// 1-based line of the offending value (0 if the error is about the whole file).
+    pub line: usize,
+    /// 1-based column (the field number in a CSV row; 0 if the error is about a whole line).
+    pub column: usize,
+    /// The column's header as written in the file, when the error is about a CSV cell.
+    pub header: Option<String>,
+    /// The offending text, when there is one (at most 200 characters).
+    pub value: Option<String>,
+    /// What is wrong and how to fix it.
+    pub message: String,
+    /// The core error behind this one (e.g. [`Error::DuplicateTask`], [`Error::UnknownTask`],
+    /// [`Error::SelfLink`], [`Error::Parse`], [`Error::Limit`]), when there is one.
+    pub cause: Option<Error>,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.format)?;
+        if self.line > 0 {
+            write!(f, " line {}", self.line)?;
+        }
+        if self.column > 0 {
+            write!(f, ", column {}", self.column)?;
+        }
+        if let Some(h) = &self.header {
+            write!(f, " ({h})")?;
+        }
+        f.write_str(": ")?;
+        if let Some(v) = &self.value {
+            write!(f, "{v:?}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
 fn join_ids<T: fmt::Display>(ids: &[T]) -> String {
     ids.iter()
         .map(|t| t.to_string())
@@ -290,6 +343,7 @@ pub enum ErrorCode {
     CalendarExhausted,
     CalendarCycle,
     Json,
+    Import,
     UnsupportedVersion,
     NoSuchTask,
     NoSuchLink,
@@ -317,6 +371,7 @@ impl ErrorCode {
             ErrorCode::CalendarExhausted => "calendar_exhausted",
             ErrorCode::CalendarCycle => "calendar_cycle",
             ErrorCode::Json => "json",
+            ErrorCode::Import => "import",
             ErrorCode::UnsupportedVersion => "unsupported_version",
             ErrorCode::NoSuchTask => "no_such_task",
             ErrorCode::NoSuchLink => "no_such_link",
@@ -384,6 +439,7 @@ impl Error {
             Error::CalendarExhausted { .. } => ErrorCode::CalendarExhausted,
             Error::CalendarCycle { .. } => ErrorCode::CalendarCycle,
             Error::Json(_) => ErrorCode::Json,
+            Error::Import(_) => ErrorCode::Import,
             Error::UnsupportedVersion(_) => ErrorCode::UnsupportedVersion,
             Error::NoSuchTask(_) => ErrorCode::NoSuchTask,
             Error::NoSuchLink { .. } => ErrorCode::NoSuchLink,
@@ -406,6 +462,7 @@ impl Error {
             Error::Cycle { tasks } | Error::HierarchyCycle { tasks } => tasks.first(),
             Error::SummaryLink { link, .. } => link.task_id(),
             Error::Json(j) => j.item.as_ref().and_then(Item::task_id),
+            Error::Import(i) => i.cause.as_ref().and_then(Error::task_id),
             Error::UnknownCalendar { by, .. } | Error::UnknownResource { by, .. } => by.task_id(),
             _ => None,
         }
@@ -420,6 +477,7 @@ impl Error {
             | Error::UnknownResource { by, .. } => Some(by),
             Error::SummaryLink { link, .. } => Some(link),
             Error::Json(j) => j.item.as_ref(),
+            Error::Import(i) => i.cause.as_ref().and_then(Error::item),
             _ => None,
         }
     }
@@ -432,6 +490,7 @@ impl Error {
                 let last = j.path.rsplit('.').next().unwrap_or(&j.path);
                 Some(last.split('[').next().unwrap_or(last))
             }
+            Error::Import(i) => i.header.as_deref(),
             _ => None,
         }
     }

@@ -64,7 +64,7 @@ pub use cpm::{
     TaskSchedule, Violation, ViolationKind, Warning,
 };
 pub use engine::{Change, Diff, Edit, Engine};
-pub use error::{Error, ErrorCode, Item, JsonError, Result};
+pub use error::{Error, ErrorCode, ImportError, Item, JsonError, Result};
 pub use id::{CalendarId, LinkIndex, ResourceId, ResourceIndex, TaskId, TaskIndex};
 pub use model::{
     Assignment, Baseline, Constraint, Lag, Link, LinkType, Pin, Progress, Project, Resource,
