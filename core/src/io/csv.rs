@@ -359,7 +359,7 @@ fn split_rows(text: &str, sep: u8) -> Result<Vec<Row>> {
             if i < n && b[i] != sep && b[i] != b'\n' && b[i] != b'\r' {
                 let end = text[i..]
                     .char_indices()
-                    .nth(20)
+                    .find(|&(k, c)| k >= 40 || c == sep as char || c == '\n' || c == '\r')
                     .map_or(text.len(), |(k, _)| i + k);
                 return Err(import_error(
                     line,
