@@ -3,6 +3,7 @@
 //! ```text
 //! jindu schedule FILE [--format json|table] [--timings] [option flags]
 //! jindu validate FILE
+//! jindu import FILE [-o OUT] [--start DATE] [--name NAME]
 //! ```
 
 use std::io::Write;
@@ -19,12 +20,16 @@ usage: jindu schedule FILE [--format json|table] [--timings]
                            [--lag-calendar successor|predecessor|project|24h]
                            [--no-honor-constraints]
        jindu validate FILE
+       jindu import FILE [-o OUT] [--start DATE] [--name NAME]
        jindu --version
 
 FILE is a jindu JSON document ('-' reads standard input).
 schedule prints the schedule (JSON by default: project_finish, critical_path and tasks with
 early/late dates and float); --timings adds one JSON line with read/schedule/write times
-on standard error.";
+on standard error.
+import reads a CSV task list (or a PSPLIB .sm instance) and writes the jindu JSON document
+to OUT or standard output; --start sets the project start when the CSV has no Start column
+(default: today).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -112,6 +117,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             Ok(())
         }
         "schedule" => schedule(&args[1..]),
+        "import" => import(&args[1..]),
         other => Err(Failure::Usage(format!("unknown command {other:?}"))),
     }
 }
@@ -202,6 +208,96 @@ fn schedule(args: &[String]) -> Result<(), Failure> {
         );
     }
     Ok(())
+}
+
+/// `jindu import`: a CSV task list or PSPLIB instance to a JSON document.
+fn import(args: &[String]) -> Result<(), Failure> {
+    use jindu::io::{csv, psplib, ImportWarning};
+    let (mut file, mut out, mut start, mut name) = (None, None, None, None);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = || {
+            it.next()
+                .cloned()
+                .ok_or_else(|| Failure::Usage(format!("{a} needs a value")))
+        };
+        match a.as_str() {
+            "-o" | "--output" => out = Some(value()?),
+            "--start" => start = Some(value()?),
+            "--name" => name = Some(value()?),
+            s if s.starts_with("--") => return Err(Failure::Usage(format!("unknown option {s}"))),
+            s if file.is_none() => file = Some(s.to_owned()),
+            s => return Err(Failure::Usage(format!("unexpected argument {s:?}"))),
+        }
+    }
+    let file: String = file.ok_or_else(|| Failure::Usage("import needs a FILE".into()))?;
+    let bytes = if file == "-" {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
+            .map_err(|e| Failure::Io(format!("cannot read standard input: {e}")))?;
+        b
+    } else {
+        std::fs::read(&file).map_err(|e| Failure::Io(format!("cannot read {file}: {e}")))?
+    };
+    let start = match start {
+        None => None,
+        Some(s) if s.len() == 10 => Some(s.parse::<jindu::Date>()?.at(8 * 60)),
+        Some(s) => Some(s.parse::<jindu::DateTime>()?),
+    };
+    let stem = std::path::Path::new(&file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| file != "-" && !s.is_empty());
+    let mut project = if file.to_ascii_lowercase().ends_with(".sm") {
+        let mut p = psplib::read(&bytes)?;
+        if let Some(t) = start {
+            p.set_schedule_from(jindu::ScheduleFrom::Start(t));
+        }
+        p
+    } else {
+        let mut opts = csv::CsvOptions {
+            start,
+            ..csv::CsvOptions::default()
+        };
+        if let Some(s) = &stem {
+            opts.name = s.clone();
+        }
+        let im = csv::read_with(&bytes, &opts)?;
+        let mut p = im.project;
+        for w in &im.warnings {
+            if let ImportWarning::DefaultStart { .. } = w {
+                let days = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs() / 86_400);
+                if let Some(today) = jindu::Date::from_days(days as i64) {
+                    let t = today.at(8 * 60);
+                    p.set_schedule_from(jindu::ScheduleFrom::Start(t));
+                    eprintln!("jindu: note: no project start in {file}: starting today, {t}; pass --start DATE to choose");
+                }
+            } else {
+                eprintln!("jindu: warning: {w}");
+            }
+        }
+        p
+    };
+    if let Some(n) = name.or(stem) {
+        project.set_name(n);
+    }
+    let text = json::write(&Document {
+        project,
+        options: jindu::ScheduleOptions::default(),
+    });
+    match out {
+        Some(o) => {
+            std::fs::write(&o, text).map_err(|e| Failure::Io(format!("cannot write {o}: {e}")))
+        }
+        None => {
+            let mut so = std::io::stdout().lock();
+            so.write_all(text.as_bytes())
+                .and_then(|_| so.flush())
+                .map_err(|e| Failure::Io(format!("cannot write output: {e}")))
+        }
+    }
 }
 
 /// A readable terminal view: one row per task, indented by summary level.
