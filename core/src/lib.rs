@@ -38,7 +38,8 @@
 //! * **Engine** ([`Engine`]): holds a project and its schedule, applies edits and recomputes only
 //!   what an edit can affect, reporting what moved and why; [`Engine::preview`] does the same
 //!   without committing.
-//! * **Formats** ([`io::json`]): the versioned JSON document.
+//! * **Formats** ([`io::json`]): the versioned JSON document; importers for spreadsheet task
+//!   lists ([`io::csv`]) and PSPLIB benchmark instances ([`io::psplib`]).
 //!
 //! ## Crate features
 //!

@@ -715,11 +715,18 @@ impl Reader {
         let mut first_line: HashMap<TaskId, usize> = HashMap::new();
         let mut pending: Vec<(usize, Pending)> = Vec::new();
         let mut number = 0usize;
+        // Columns without a header: reported (like unknown ones) when a row uses them.
+        let mut blank_used: Vec<bool> = self.headers.iter().map(|_| false).collect();
         for row in rows {
             if row.fields.iter().all(|f| f.text.trim().is_empty()) {
                 continue;
             }
             number += 1;
+            for (k, used) in blank_used.iter_mut().enumerate() {
+                if !*used && self.headers[k].is_empty() {
+                    *used = row.fields.get(k).is_some_and(|f| !f.text.trim().is_empty());
+                }
+            }
             if let Some((k, f)) = row
                 .fields
                 .iter()
@@ -896,6 +903,7 @@ impl Reader {
         }
 
         let mut resources: Vec<Resource> = Vec::new();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
         let mut assignments: Vec<(usize, usize, usize, String, Assignment)> = Vec::new();
         for (_, pd) in &pending {
             let Some((l, c, text)) = &pd.resources else {
@@ -912,9 +920,10 @@ impl Reader {
                         "invalid resource: expected a name, optionally with units like Bob[50%]",
                     )
                 })?;
-                let r = match resources.iter().position(|r| r.id.as_str() == name) {
-                    Some(r) => r,
+                let r = match by_name.get(name) {
+                    Some(&r) => r,
                     None => {
+                        by_name.insert(name.to_owned(), resources.len());
                         resources.push(Resource {
                             id: ResourceId::from(name),
                             name: name.to_owned(),
@@ -959,6 +968,10 @@ impl Reader {
                 .map_err(|e| self.caused(l, c, &entry, &e.to_string(), e.clone()))?;
         }
 
+        for (k, _) in blank_used.iter().enumerate().filter(|(_, &u)| u) {
+            unknown.push((k + 1, String::new()));
+        }
+        unknown.sort();
         let mut warnings = Vec::new();
         if !unknown.is_empty() {
             warnings.push(ImportWarning::UnknownColumns { columns: unknown });

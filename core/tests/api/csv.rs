@@ -474,3 +474,19 @@ fn truncations_and_mutations_never_panic() {
         }
     }
 }
+
+#[test]
+fn values_under_a_blank_header_are_reported() {
+    let im = import(b"id,name,\n1,a,\n2,b,note\n");
+    assert_eq!(
+        im.warnings[0],
+        ImportWarning::UnknownColumns {
+            columns: vec![(3, String::new())]
+        }
+    );
+    let im = import(b"id,name,\n1,a,\n");
+    assert!(!im
+        .warnings
+        .iter()
+        .any(|w| matches!(w, ImportWarning::UnknownColumns { .. })));
+}
