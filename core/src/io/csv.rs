@@ -964,7 +964,7 @@ impl Reader {
         }
         for (l, c, _, entry, a) in assignments {
             project
-                .add_assignment(a)
+                .add_new_assignment(a)
                 .map_err(|e| self.caused(l, c, &entry, &e.to_string(), e.clone()))?;
         }
 

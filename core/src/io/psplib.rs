@@ -517,7 +517,7 @@ impl Parser {
             let Some((_, demand)) = d else { continue };
             for (r, &q) in demand.iter().enumerate() {
                 if q > 0 {
-                    p.add_assignment(Assignment {
+                    p.add_new_assignment(Assignment {
                         task: TaskIndex::from_raw(j as u32),
                         resource: ResourceIndex::from_raw(r as u32),
                         units: q * 100,
