@@ -641,7 +641,7 @@ struct Pending {
 
 impl Reader {
     fn header(&self, col: usize) -> Option<&str> {
-        self.headers.get(col - 1).map(String::as_str)
+        self.headers.get(col.checked_sub(1)?).map(String::as_str)
     }
 
     fn cell_error(&self, line: usize, col: usize, value: &str, message: &str) -> Error {
@@ -823,9 +823,19 @@ impl Reader {
                         )
                     })?;
             }
-            let i = project
-                .add_task(task)
-                .map_err(|e| self.caused(row.line, 0, id.as_str(), &e.to_string(), e.clone()))?;
+            let i = project.add_task(task).map_err(|e| {
+                // Name the cell the core complains about when it is one of ours.
+                let col = match e.field() {
+                    Some("duration") => col_of(Col::Duration),
+                    Some("priority") => col_of(Col::Priority),
+                    Some("id") => id_col,
+                    _ => None,
+                };
+                match cell(col) {
+                    Some((l, c, t)) => self.caused(l, c, t, &e.to_string(), e.clone()),
+                    None => self.caused(row.line, 0, id.as_str(), &e.to_string(), e.clone()),
+                }
+            })?;
             first_line.insert(id, row.line);
             let own = |c: Option<usize>| cell(c).map(|(l, c, t)| (l, c, t.to_owned()));
             pending.push((

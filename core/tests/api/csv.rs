@@ -321,6 +321,17 @@ fn errors_name_line_column_header_and_value() {
             b"id,duration\n1,-1d\n",
             (2, 2, Some("duration"), Some("-1d"), None),
         ),
+        // Parses, but the core refuses it: the row is named, with the core error as cause.
+        (
+            b"id,duration\n1,9999999999d\n",
+            (
+                2,
+                2,
+                Some("duration"),
+                Some("9999999999d"),
+                Some(C::Invalid),
+            ),
+        ),
         (
             b"ID,Name\n1,a\n2,b\n1,c\n",
             (4, 1, Some("ID"), Some("1"), Some(C::DuplicateTask)),
@@ -440,7 +451,7 @@ pub fn exercise(input: &[u8]) {
 
 #[test]
 fn truncations_and_mutations_never_panic() {
-    const BYTES: &[u8] = b"\",;\t\n\r\xff\xe5+-[]%0aFS \xEF\xBB\xBF";
+    const BYTES: &[u8] = b"\",;\t\n\r\xff\xe5+-[]%09daFS \xEF\xBB\xBF";
     for name in [
         "basic.csv",
         "zh_semicolon_bom.csv",
@@ -462,7 +473,12 @@ fn truncations_and_mutations_never_panic() {
             let mut m = data.clone();
             for _ in 0..1 + next() % 4 {
                 let at = (next() as usize) % m.len().max(1);
-                match next() % 3 {
+                match next() % 4 {
+                    // Long numbers reach the core's own range checks.
+                    3 => {
+                        let at = at.min(m.len());
+                        m.splice(at..at, *b"99999999999");
+                    }
                     0 if !m.is_empty() => m[at] = BYTES[(next() as usize) % BYTES.len()],
                     1 if !m.is_empty() => {
                         m.remove(at);
