@@ -198,6 +198,10 @@ pub enum Error {
     /// An XML (MSPDI) document could not be read (boxed to keep [`Error`] small).
     #[error("{0}")]
     Xml(Box<XmlError>),
+    /// An imported file (CSV task list, PSPLIB instance) could not be read; nothing was
+    /// imported (boxed to keep [`Error`] small).
+    #[error("{0}")]
+    Import(Box<ImportError>),
     /// The document declares a format version this build does not read.
     #[error("unsupported document version {0}: this jindu reads version 1")]
     UnsupportedVersion(u64),
@@ -291,6 +295,55 @@ impl fmt::Display for XmlError {
     }
 }
 
+/// Where and why an imported file could not be read; see [`Error::Import`].
+///
+/// ```
+/// let e = jindu::io::csv::read("id,duration\n1,2d\n2,two days\n").unwrap_err();
+/// let jindu::Error::Import(i) = &e else { panic!("{e}") };
+/// assert_eq!((i.line, i.column), (3, 2));
+/// assert_eq!(i.header.as_deref(), Some("duration"));
+/// assert_eq!(i.value.as_deref(), Some("two days"));
+/// assert_eq!(e.code(), jindu::ErrorCode::Import);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    /// The format being read: `"csv"` or `"psplib"`.
+    pub format: &'static str,
+    /// 1-based line of the offending value (0 if the error is about the whole file).
+    pub line: usize,
+    /// 1-based column (the field number in a CSV row; 0 if the error is about a whole line).
+    pub column: usize,
+    /// The column's header as written in the file, when the error is about a CSV cell.
+    pub header: Option<String>,
+    /// The offending text, when there is one (at most 200 characters).
+    pub value: Option<String>,
+    /// What is wrong and how to fix it.
+    pub message: String,
+    /// The core error behind this one (e.g. [`Error::DuplicateTask`], [`Error::UnknownTask`],
+    /// [`Error::SelfLink`], [`Error::Parse`], [`Error::Limit`]), when there is one.
+    pub cause: Option<Error>,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.format)?;
+        if self.line > 0 {
+            write!(f, " line {}", self.line)?;
+        }
+        if self.column > 0 {
+            write!(f, ", column {}", self.column)?;
+        }
+        if let Some(h) = &self.header {
+            write!(f, " ({h})")?;
+        }
+        f.write_str(": ")?;
+        if let Some(v) = &self.value {
+            write!(f, "{v:?}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
 fn join_ids<T: fmt::Display>(ids: &[T]) -> String {
     ids.iter()
         .map(|t| t.to_string())
@@ -332,6 +385,7 @@ pub enum ErrorCode {
     CalendarCycle,
     Json,
     Xml,
+    Import,
     UnsupportedVersion,
     NoSuchTask,
     NoSuchLink,
@@ -360,6 +414,7 @@ impl ErrorCode {
             ErrorCode::CalendarCycle => "calendar_cycle",
             ErrorCode::Json => "json",
             ErrorCode::Xml => "xml",
+            ErrorCode::Import => "import",
             ErrorCode::UnsupportedVersion => "unsupported_version",
             ErrorCode::NoSuchTask => "no_such_task",
             ErrorCode::NoSuchLink => "no_such_link",
@@ -428,6 +483,7 @@ impl Error {
             Error::CalendarCycle { .. } => ErrorCode::CalendarCycle,
             Error::Json(_) => ErrorCode::Json,
             Error::Xml(_) => ErrorCode::Xml,
+            Error::Import(_) => ErrorCode::Import,
             Error::UnsupportedVersion(_) => ErrorCode::UnsupportedVersion,
             Error::NoSuchTask(_) => ErrorCode::NoSuchTask,
             Error::NoSuchLink { .. } => ErrorCode::NoSuchLink,
@@ -451,6 +507,7 @@ impl Error {
             Error::SummaryLink { link, .. } => link.task_id(),
             Error::Json(j) => j.item.as_ref().and_then(Item::task_id),
             Error::Xml(x) => x.item.as_ref().and_then(Item::task_id),
+            Error::Import(i) => i.cause.as_ref().and_then(Error::task_id),
             Error::UnknownCalendar { by, .. } | Error::UnknownResource { by, .. } => by.task_id(),
             _ => None,
         }
@@ -466,6 +523,7 @@ impl Error {
             Error::SummaryLink { link, .. } => Some(link),
             Error::Json(j) => j.item.as_ref(),
             Error::Xml(x) => x.item.as_ref(),
+            Error::Import(i) => i.cause.as_ref().and_then(Error::item),
             _ => None,
         }
     }
@@ -478,6 +536,7 @@ impl Error {
                 let last = j.path.rsplit('.').next().unwrap_or(&j.path);
                 Some(last.split('[').next().unwrap_or(last))
             }
+            Error::Import(i) => i.header.as_deref(),
             _ => None,
         }
     }

@@ -40,6 +40,8 @@
 //!   without committing.
 //! * **Formats** ([`io::json`]): the versioned JSON document; [`io::mspdi`]: Microsoft Project
 //!   XML (MSPDI) import and export.
+//! * **Formats** ([`io::json`]): the versioned JSON document; importers for spreadsheet task
+//!   lists ([`io::csv`]) and PSPLIB benchmark instances ([`io::psplib`]).
 //!
 //! ## Crate features
 //!
@@ -65,7 +67,7 @@ pub use cpm::{
     TaskSchedule, Violation, ViolationKind, Warning,
 };
 pub use engine::{Change, Diff, Edit, Engine};
-pub use error::{Error, ErrorCode, Item, JsonError, Result, XmlError};
+pub use error::{Error, ErrorCode, ImportError, Item, JsonError, Result, XmlError};
 pub use id::{CalendarId, LinkIndex, ResourceId, ResourceIndex, TaskId, TaskIndex};
 pub use model::{
     Assignment, Baseline, Constraint, Lag, Link, LinkType, Pin, Progress, Project, Resource,

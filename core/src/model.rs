@@ -1029,6 +1029,20 @@ impl Project {
         self.assignments.push(a);
         Ok(())
     }
+
+    /// [`Project::add_assignment`] for callers that already know the task–resource pair is new
+    /// (importers): the same checks but the scan for a duplicate pair, which is linear.
+    pub(crate) fn add_new_assignment(&mut self, a: Assignment) -> Result<()> {
+        self.check_index(a.task, &Item::Project)?;
+        if a.resource.index() >= self.resources.len() {
+            return Err(Error::UnknownResource {
+                id: ResourceId::new(a.resource.to_string()),
+                by: Item::Task(self.tasks[a.task.index()].id.clone()),
+            });
+        }
+        self.assignments.push(a);
+        Ok(())
+    }
 }
 
 /// Checks a task's own fields (everything but its parent and key uniqueness).

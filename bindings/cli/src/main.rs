@@ -4,6 +4,7 @@
 //! jindu schedule FILE [--format json|table] [--timings] [option flags]
 //! jindu validate FILE
 //! jindu convert IN OUT
+//! jindu import FILE [-o OUT] [--start DATE] [--name NAME]
 //! ```
 
 use std::io::Write;
@@ -21,6 +22,7 @@ usage: jindu schedule FILE [--format json|table] [--timings]
                            [--no-honor-constraints]
        jindu validate FILE
        jindu convert IN OUT
+       jindu import FILE [-o OUT] [--start DATE] [--name NAME]
        jindu --version
 
 FILE is a jindu JSON document or a Microsoft Project XML (MSPDI) file, told apart by content
@@ -29,7 +31,10 @@ convert writes OUT as MSPDI when it ends in .xml, else as JSON (an MSPDI output 
 computed schedule).
 schedule prints the schedule (JSON by default: project_finish, critical_path and tasks with
 early/late dates and float); --timings adds one JSON line with read/schedule/write times
-on standard error.";
+on standard error.
+import reads a CSV task list (or a PSPLIB .sm instance) and writes the jindu JSON document
+to OUT or standard output; --start sets the project start when the CSV has no Start column
+(otherwise the importer's fixed default, with a warning).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -154,6 +159,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
                     .map_err(|e| Failure::Io(format!("cannot write {output}: {e}")))
             }
         }
+        "import" => import(&args[1..]),
         other => Err(Failure::Usage(format!("unknown command {other:?}"))),
     }
 }
@@ -244,6 +250,87 @@ fn schedule(args: &[String]) -> Result<(), Failure> {
         );
     }
     Ok(())
+}
+
+/// `jindu import`: a CSV task list or PSPLIB instance to a JSON document.
+fn import(args: &[String]) -> Result<(), Failure> {
+    use jindu::io::{csv, psplib};
+    let (mut file, mut out, mut start, mut name) = (None, None, None, None);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = || {
+            it.next()
+                .cloned()
+                .ok_or_else(|| Failure::Usage(format!("{a} needs a value")))
+        };
+        match a.as_str() {
+            "-o" | "--output" => out = Some(value()?),
+            "--start" => start = Some(value()?),
+            "--name" => name = Some(value()?),
+            s if s.starts_with("--") => return Err(Failure::Usage(format!("unknown option {s}"))),
+            s if file.is_none() => file = Some(s.to_owned()),
+            s => return Err(Failure::Usage(format!("unexpected argument {s:?}"))),
+        }
+    }
+    let file: String = file.ok_or_else(|| Failure::Usage("import needs a FILE".into()))?;
+    let bytes = if file == "-" {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
+            .map_err(|e| Failure::Io(format!("cannot read standard input: {e}")))?;
+        b
+    } else {
+        std::fs::read(&file).map_err(|e| Failure::Io(format!("cannot read {file}: {e}")))?
+    };
+    let start = match start {
+        None => None,
+        Some(s) if s.len() == 10 => Some(s.parse::<jindu::Date>()?.at(8 * 60)),
+        Some(s) => Some(s.parse::<jindu::DateTime>()?),
+    };
+    let stem = std::path::Path::new(&file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| file != "-" && !s.is_empty());
+    let mut project = if file.to_ascii_lowercase().ends_with(".sm") {
+        let mut p = psplib::read(&bytes)?;
+        if let Some(t) = start {
+            p.set_schedule_from(jindu::ScheduleFrom::Start(t));
+        }
+        p
+    } else {
+        let mut opts = csv::CsvOptions {
+            start,
+            ..csv::CsvOptions::default()
+        };
+        if let Some(s) = &stem {
+            opts.name = s.clone();
+        }
+        let im = csv::read_with(&bytes, &opts)?;
+        let p = im.project;
+        for w in &im.warnings {
+            // The start stays the documented fixed default, so the same file always gives the
+            // same document; the warning says so and `--start` chooses another.
+            eprintln!("jindu: warning: {w}");
+        }
+        p
+    };
+    if let Some(n) = name.or(stem) {
+        project.set_name(n);
+    }
+    let text = json::write(&Document {
+        project,
+        options: jindu::ScheduleOptions::default(),
+    });
+    match out {
+        Some(o) => {
+            std::fs::write(&o, text).map_err(|e| Failure::Io(format!("cannot write {o}: {e}")))
+        }
+        None => {
+            let mut so = std::io::stdout().lock();
+            so.write_all(text.as_bytes())
+                .and_then(|_| so.flush())
+                .map_err(|e| Failure::Io(format!("cannot write output: {e}")))
+        }
+    }
 }
 
 /// A readable terminal view: one row per task, indented by summary level.

@@ -5,7 +5,9 @@
 
 mod util;
 
+mod csv;
 mod engine;
 mod errors;
 mod mspdi;
+mod psplib;
 mod textbook;
