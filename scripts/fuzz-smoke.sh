@@ -16,6 +16,8 @@ for t in $targets; do
   mkdir -p "corpus/$t"
   seeds=()
   [ -d "seeds/$t" ] && seeds=("seeds/$t")
+  # Microsoft Project's own files, where the shared data sits beside the repository.
+  [ "$t" = mspdi ] && [ -d ../../shared/data/mspdi ] && seeds+=(../../shared/data/mspdi)
   echo "fuzz-smoke: $t for ${seconds}s"
   log="corpus/$t.log"
   rc=0

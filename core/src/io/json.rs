@@ -96,6 +96,8 @@ struct DocJ {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     days_per_week: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    hours_per_week: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     days_per_month: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     default_start_time: Option<String>,
@@ -337,6 +339,28 @@ fn item_at(text: &str, path: &str) -> Option<Item> {
     .or_else(|| Some(Item::Path(format!("{list}[{k}]"))))
 }
 
+/// `x` as a whole number of minutes in `1..=max`, allowing for the rounding of a decimal
+/// that a writer produced by division.
+fn whole_minutes(x: f64, max: i64) -> Option<i64> {
+    let r = x.round();
+    ((x - r).abs() < 1e-6 && r >= 1.0 && r <= max as f64).then_some(r as i64)
+}
+
+/// The document's `hours_per_day`, `days_per_week` and `hours_per_week` for `s`: the week in
+/// days when that is exact and at most 7, else in hours (Microsoft Project files may set hours
+/// a week independently of hours a day).
+fn week_fields(s: &DurationSettings) -> (Option<f64>, Option<f64>, Option<f64>) {
+    let hpd = s.minutes_per_day as f64 / 60.0;
+    let days = s.minutes_per_week as f64 / s.minutes_per_day as f64;
+    if days <= 7.0
+        && whole_minutes(days * s.minutes_per_day as f64, 10_080) == Some(s.minutes_per_week)
+    {
+        (Some(hpd), Some(days), None)
+    } else {
+        (Some(hpd), None, Some(s.minutes_per_week as f64 / 60.0))
+    }
+}
+
 /// Reads a JSON document.
 ///
 /// Errors name the offending item and field: syntax errors carry line and column, unknown
@@ -445,27 +469,44 @@ fn convert(d: DocJ) -> Result<Document> {
 
     let mut settings = DurationSettings::default();
     if let Some(h) = d.hours_per_day {
-        let m = h * 60.0;
-        if !((1.0..=1440.0).contains(&m) && m.fract() == 0.0) {
-            return Err(Error::invalid(
+        settings.minutes_per_day = whole_minutes(h * 60.0, 1440).ok_or_else(|| {
+            Error::invalid(
                 Item::Project,
                 "hours_per_day",
                 "expected hours that give whole minutes, 0 < h <= 24",
-            ));
-        }
-        settings.minutes_per_day = m as i64;
+            )
+        })?;
         settings.minutes_per_week = settings.minutes_per_day * 5;
     }
-    if let Some(w) = d.days_per_week {
-        let m = w * settings.minutes_per_day as f64;
-        if !(w > 0.0 && w <= 7.0 && m.fract() == 0.0) {
+    match (d.days_per_week, d.hours_per_week) {
+        (Some(_), Some(_)) => {
             return Err(Error::invalid(
                 Item::Project,
-                "days_per_week",
-                "expected 0 < days <= 7",
-            ));
+                "hours_per_week",
+                "give days_per_week or hours_per_week, not both",
+            ))
         }
-        settings.minutes_per_week = m as i64;
+        (Some(w), None) => {
+            settings.minutes_per_week = whole_minutes(w * settings.minutes_per_day as f64, 10_080)
+                .filter(|_| w <= 7.0)
+                .ok_or_else(|| {
+                    Error::invalid(
+                        Item::Project,
+                        "days_per_week",
+                        "expected 0 < days <= 7 that give whole minutes",
+                    )
+                })?;
+        }
+        (None, Some(h)) => {
+            settings.minutes_per_week = whole_minutes(h * 60.0, 10_080).ok_or_else(|| {
+                Error::invalid(
+                    Item::Project,
+                    "hours_per_week",
+                    "expected hours that give whole minutes, 0 < h <= 168",
+                )
+            })?;
+        }
+        (None, None) => {}
     }
     if let Some(m) = d.days_per_month {
         if m == 0 || m > 31 {
@@ -823,8 +864,7 @@ pub fn write(doc: &Document) -> String {
     }
     let dflt = DurationSettings::default();
     if s.minutes_per_day != dflt.minutes_per_day || s.minutes_per_week != dflt.minutes_per_week {
-        j.hours_per_day = Some(s.minutes_per_day as f64 / 60.0);
-        j.days_per_week = Some(s.minutes_per_week as f64 / s.minutes_per_day as f64);
+        (j.hours_per_day, j.days_per_week, j.hours_per_week) = week_fields(s);
     }
     if s.days_per_month != dflt.days_per_month {
         j.days_per_month = Some(s.days_per_month as u32);
@@ -1386,10 +1426,9 @@ pub fn read_edit(text: &str, project: &Project) -> Result<Edit> {
             let doc = DocJ {
                 name: String::new(),
                 start: Some("2000-01-03T08:00:00".to_owned()),
-                hours_per_day: Some(settings.minutes_per_day as f64 / 60.0),
-                days_per_week: Some(
-                    settings.minutes_per_week as f64 / settings.minutes_per_day as f64,
-                ),
+                hours_per_day: week_fields(&settings).0,
+                days_per_week: week_fields(&settings).1,
+                hours_per_week: week_fields(&settings).2,
                 days_per_month: Some(settings.days_per_month as u32),
                 default_start_time: Some(format!("{:02}:{:02}", ds / 60, ds % 60)),
                 default_finish_time: Some(format!("{:02}:{:02}", df / 60, df % 60)),

@@ -102,3 +102,40 @@ fn dates_out_of_range_are_errors() {
         "{e}"
     );
 }
+
+/// Any positive hours a week round-trip through the document: in days when exact and at most
+/// seven (the usual case), else in hours (found by the `mspdi` fuzz target: a Project file with
+/// more minutes a week than seven of its days held).
+#[test]
+fn week_lengths_round_trip_through_the_document() {
+    use jindu::io::json;
+    use jindu::{DurationSettings, Project};
+    for (day, week, field) in [
+        (450, 2250, "\"days_per_week\": 5"),
+        (450, 2400, "\"days_per_week\""),
+        (60, 2400, "\"hours_per_week\": 40"),
+        (1440, 2399, "\"days_per_week\""),
+    ] {
+        let mut p = Project::new("w", "2026-01-05T08:00".parse().unwrap());
+        p.set_settings(DurationSettings {
+            minutes_per_day: day,
+            minutes_per_week: week,
+            ..DurationSettings::default()
+        })
+        .unwrap();
+        let text = json::write(&json::Document {
+            project: p,
+            options: Default::default(),
+        });
+        assert!(text.contains(field), "{day}/{week}: {text}");
+        let back = json::read(&text).unwrap();
+        assert_eq!(back.project.settings().minutes_per_week, week, "{text}");
+        assert_eq!(back.project.settings().minutes_per_day, day);
+    }
+    let both = r#"{"name":"w","start":"2026-01-05T08:00","days_per_week":5,"hours_per_week":40,"tasks":[]}"#;
+    let e = json::read(both).unwrap_err();
+    assert_eq!(e.field(), Some("hours_per_week"), "{e}");
+    let e = json::read(r#"{"name":"w","start":"2026-01-05T08:00","days_per_week":8,"tasks":[]}"#)
+        .unwrap_err();
+    assert_eq!(e.field(), Some("days_per_week"), "{e}");
+}
