@@ -48,7 +48,7 @@ purity:
 vectors:
 	$(CARGO) test -q -p jindu-conformance
 
-# A short libFuzzer pass over every target in fuzz/ (FUZZ_SECONDS each, default 20).
+# A short libFuzzer pass over every target in fuzz/ (FUZZ_SECONDS each, default 10).
 fuzz-smoke:
 	scripts/fuzz-smoke.sh
 

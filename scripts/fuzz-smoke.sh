@@ -2,14 +2,14 @@
 # A short libFuzzer pass over every fuzz target (make fuzz-smoke; part of make test-rust).
 # Installs cargo-fuzz when missing. Runs without a sanitizer (`-s none`), which works on the
 # stable toolchain; for deep runs use nightly with the default address sanitizer.
-#   FUZZ_SECONDS  seconds per target (default 20)
+#   FUZZ_SECONDS  seconds per target (default 10)
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 CARGO_FUZZ_VERSION=0.13.2
 if ! cargo fuzz --version 2>/dev/null | grep -q "$CARGO_FUZZ_VERSION"; then
   cargo install --locked --quiet cargo-fuzz --version "$CARGO_FUZZ_VERSION"
 fi
-seconds="${FUZZ_SECONDS:-20}"
+seconds="${FUZZ_SECONDS:-10}"
 targets=$(cargo fuzz list)
 cargo fuzz build -s none --release >/dev/null
 for t in $targets; do
