@@ -74,3 +74,8 @@ pub use model::{
     ResourceKind, ScheduleFrom, Task,
 };
 pub use time::{Date, DateTime, Duration, DurationDisplay, DurationSettings, Weekday};
+
+/// The Rust examples of the repository README, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
