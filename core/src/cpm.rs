@@ -1584,9 +1584,11 @@ pub(crate) fn task_output<N: Net>(
     let elapsed = f & F_ELAPSED != 0;
     let critical = match p.opts.critical {
         Criticality::TotalFloat(th) => {
-            // Microsoft Project: a pinned (manual) task with no links is outside the network
-            // and never critical; linked pinned tasks are.
+            // Microsoft Project: a pinned (manual) task with no links and no resource work is
+            // outside the network and never critical; linked pinned tasks, and pinned tasks
+            // carrying resource work, are in it.
             let outside = f & F_PINNED != 0
+                && !m.carries_work[i]
                 && !p
                     .net
                     .preds(n)

@@ -403,6 +403,39 @@ fn pinned_tasks() {
     assert_eq!(v.required, dt("2026-01-07T17:00"));
 }
 
+/// A pinned task without links is outside the network and never critical, unless it carries
+/// resource work (Microsoft Project: the unlinked manual tasks with work assignments in the
+/// `assignment-*-2010/2013/2016/2019` files are critical, those without work in the
+/// `task-*-2010/2016/2019` files are not).
+/// The project runs Mon 08:00 to Fri 17:00 (A, 5d). W, P and M are pinned Mon–Fri (5d): zero
+/// float each. W has a person assigned (critical); P has nobody, M only material (neither is).
+/// Q is pinned Mon (1d) with a person: 4d of float, not critical.
+#[test]
+fn pinned_tasks_with_resource_work() {
+    let text = r#"{"name": "t", "start": "2026-01-05T08:00:00",
+        "tasks": [{"id":"A","duration":"5d"},
+                  {"id":"W","duration":"5d","pinned":{"start":"2026-01-05T08:00"}},
+                  {"id":"P","duration":"5d","pinned":{"start":"2026-01-05T08:00"}},
+                  {"id":"M","duration":"5d","pinned":{"start":"2026-01-05T08:00"}},
+                  {"id":"Q","duration":"1d","pinned":{"start":"2026-01-05T08:00"}}],
+        "resources": [{"id":"ann"},{"id":"sand","kind":"material"}],
+        "assignments": [{"task":"W","resource":"ann","work":"40h"},
+                        {"task":"M","resource":"sand","units":100},
+                        {"task":"Q","resource":"ann","work":"8h"}]}"#;
+    let (p, s) = run(text);
+    for id in ["A", "W", "P", "M"] {
+        dates(
+            &p,
+            &s,
+            id,
+            ["01-05 08:00", "01-09 17:00", "01-05 08:00", "01-09 17:00"],
+        );
+        floats(&p, &s, id, 0, 0);
+    }
+    floats(&p, &s, "Q", 4 * DAY, 4 * DAY);
+    assert_eq!(critical_ids(&p, &s), ["A", "W"]);
+}
+
 /// Float options: the critical threshold and the longest path.
 /// A 2d → C 2d is the driving chain (days 0–4); B (1d) → C has 1d of float; D (1d) must finish
 /// by Mon 17:00, so its float is 0 from the constraint alone.
