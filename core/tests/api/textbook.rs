@@ -436,6 +436,35 @@ fn pinned_tasks_with_resource_work() {
     assert_eq!(critical_ids(&p, &s), ["A", "W"]);
 }
 
+/// A finish set by a start-to-finish link without lag is the predecessor's start instant (as
+/// Microsoft Project shows it, `sample.xml` UID 21); with a lag it ends on a finish.
+/// X (1d) runs Mon; A (1d) follows it, Tue 08:00–17:00. B (1d, SF from A, no lag) must finish
+/// by A's start, Tue 08:00: it runs Mon 08:00 to Tue 08:00. C (1d, SF from A + 1d) must finish
+/// a working day after Tue 08:00, Tue 17:00: it runs Tue.
+#[test]
+fn start_to_finish_without_lag_keeps_the_instant() {
+    let (p, s) = run(&doc_of(
+        r#"{"id":"X","duration":"1d"},{"id":"A","duration":"1d"},{"id":"B","duration":"1d"},
+           {"id":"C","duration":"1d"}"#,
+        r#"{"from":"X","to":"A"},{"from":"A","to":"B","type":"SF"},
+           {"from":"A","to":"C","type":"SF","lag":"1d"}"#,
+    ));
+    let b = task(&p, &s, "B");
+    assert_eq!(
+        (b.start, b.finish, b.early_finish),
+        (
+            dt("2026-01-05T08:00"),
+            dt("2026-01-06T08:00"),
+            dt("2026-01-06T08:00")
+        )
+    );
+    let c = task(&p, &s, "C");
+    assert_eq!(
+        (c.start, c.finish),
+        (dt("2026-01-06T08:00"), dt("2026-01-06T17:00"))
+    );
+}
+
 /// Float options: the critical threshold and the longest path.
 /// A 2d → C 2d is the driving chain (days 0–4); B (1d) → C has 1d of float; D (1d) must finish
 /// by Mon 17:00, so its float is 0 from the constraint alone.
