@@ -20,7 +20,7 @@ use crate::graph::{
     F_STARTED, HIER, NONE, SLOW_LAG,
 };
 use crate::id::{LinkIndex, TaskIndex};
-use crate::model::{Constraint, Lag, Link, Project, Task};
+use crate::model::{Constraint, Lag, Link, LinkType, Project, Task};
 use crate::time::{DateTime, Duration};
 
 /// Which calendar a link's lag is counted on.
@@ -786,9 +786,21 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             Constraint::FinishNoLaterThan(d) if honor => hard(cal.ord(d.minutes()) - dur, true),
             _ => {}
         }
+        // Microsoft Project: a finish at the bound of a start-to-finish link without lag is the
+        // predecessor's start instant itself (08:00, not the previous 17:00), as nothing is
+        // added to it (`sample.xml` UID 21); a lag ends on a finish (17:00) like any addition.
+        let sf_instant = matches!(fdrv, Driver::Link(k)
+        if w + dur == wf && {
+            let l = &m.links[k.index()];
+            l.kind == LinkType::StartToFinish && l.lag.is_zero()
+        });
         let r = Fwd {
             es: self.start_of(n, w)?,
-            ef: self.finish_of(n, w + dur)?,
+            ef: if sf_instant {
+                self.start_of(n, w + dur)?
+            } else {
+                self.finish_of(n, w + dur)?
+            },
             wes: w,
             wef: w + dur,
             drv,
@@ -1584,9 +1596,11 @@ pub(crate) fn task_output<N: Net>(
     let elapsed = f & F_ELAPSED != 0;
     let critical = match p.opts.critical {
         Criticality::TotalFloat(th) => {
-            // Microsoft Project: a pinned (manual) task with no links is outside the network
-            // and never critical; linked pinned tasks are.
+            // Microsoft Project: a pinned (manual) task with no links and no resource work is
+            // outside the network and never critical; linked pinned tasks, and pinned tasks
+            // carrying resource work, are in it.
             let outside = f & F_PINNED != 0
+                && !m.carries_work[i]
                 && !p
                     .net
                     .preds(n)

@@ -773,6 +773,7 @@ impl Engine {
                     self.out.pop();
                     self.model.node_of.pop();
                     self.model.gate_of.pop();
+                    self.model.carries_work.pop();
                 }
                 Undo::PushNode => {
                     let m = &mut self.model;
@@ -1414,6 +1415,8 @@ impl Engine {
         self.out.push(None);
         self.model.node_of.push(NONE);
         self.model.gate_of.push(NONE);
+        // A task added by an edit has no assignments.
+        self.model.carries_work.push(false);
         self.journal.push(Undo::PushTask);
         let n = self.push_node(i, Kind::Leaf, dur, cal, flags, extra);
         self.model.node_of[i as usize] = n;

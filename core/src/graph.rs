@@ -19,7 +19,7 @@ use std::borrow::Cow;
 use crate::calendar::{Calendar, WorkCalendar, STANDARD};
 use crate::error::{Error, Item, Result};
 use crate::id::{CalendarId, TaskId, TaskIndex};
-use crate::model::{Constraint, Lag, Link, Project, ScheduleFrom, Task};
+use crate::model::{Constraint, Lag, Link, Project, ResourceKind, ScheduleFrom, Task};
 use crate::time::DateTime;
 
 /// A lag that needs calendar arithmetic (elapsed or a percentage).
@@ -169,6 +169,9 @@ pub(crate) struct Model<'a> {
     pub gate_of: Vec<u32>,
     /// Task of each node.
     pub task_of: Vec<u32>,
+    /// Per task: whether it carries resource work (an assignment of a work resource with units
+    /// or work), which keeps an unlinked pinned task in the network (see `DESIGN.md`).
+    pub carries_work: Vec<bool>,
     pub links: Cow<'a, [Link]>,
     /// Per link: the lag in working minutes when it can be added to a work index directly
     /// (a working-time lag), else [`SLOW_LAG`].
@@ -506,6 +509,16 @@ pub(crate) fn compile(project: &Project) -> Result<(Model<'_>, Csr)> {
     }
     let csr = Csr::build(nodes, link_edges, &tree);
 
+    let mut carries_work = vec![false; n];
+    let resources = project.resources();
+    for a in project.assignments() {
+        if resources[a.resource.index()].kind == ResourceKind::Work
+            && (a.units > 0 || a.work.is_some_and(|w| !w.is_zero()))
+        {
+            carries_work[a.task.index()] = true;
+        }
+    }
+
     let model = Model {
         kind,
         dur,
@@ -516,6 +529,7 @@ pub(crate) fn compile(project: &Project) -> Result<(Model<'_>, Csr)> {
         node_of: (0..n as u32).collect(),
         gate_of,
         task_of,
+        carries_work,
         links: Cow::Borrowed(links),
         link_lag: links.iter().map(fast_lag).collect(),
         calendars,

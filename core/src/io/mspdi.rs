@@ -47,9 +47,13 @@
 //! **Resource calendars.** Microsoft Project schedules a task that has work resources on the
 //! resources' calendars unless the task has its own calendar (or `IgnoreResourceCalendar` is
 //! set). The core has one calendar per task, so the import gives such a task the calendar of
-//! its work resources when they all share one; when they differ, or a task calendar and a
-//! resource calendar would have to be intersected, the task keeps its own (or the project's)
-//! calendar and an [`ImportWarning`] says so.
+//! its work resources when they all share one. When they differ, Project schedules each
+//! assignment on its own calendar and the task spans them, its duration being the working time
+//! of that span on the union of the calendars; the import gives the task a calendar that is
+//! that union (weekdays and dated exceptions, resolved through base calendars; named after its
+//! parts, e.g. `Standard + Night Shift`) and warns that this approximates per-assignment
+//! scheduling. When a task calendar and a resource calendar would have to be intersected, the
+//! task keeps its own calendar and an [`ImportWarning`] says so.
 //!
 //! Everything else that changes the schedule and is not modelled — split tasks, recurring
 //! calendar exceptions, contoured or delayed assignments, external links, inactive tasks,
@@ -69,7 +73,7 @@ use std::fmt::Write as _;
 
 use quick_xml::events::Event;
 
-use crate::calendar::{Calendar, CalendarException, WorkingTime, STANDARD};
+use crate::calendar::{Calendar, CalendarException, WorkCalendar, WorkingTime, STANDARD};
 use crate::cpm::{Criticality, Schedule, ScheduleOptions};
 use crate::error::{Error, Item, Result, XmlError};
 use crate::id::{CalendarId, ResourceId, TaskId, TaskIndex};
@@ -1219,6 +1223,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
     }
 
     // Resource calendars: a task with work resources runs on their calendar.
+    let mut unions: HashMap<Vec<CalendarId>, CalendarId> = HashMap::new();
     for pd in &pending {
         let Some(cals) = task_res.get(&pd.idx) else {
             continue;
@@ -1251,12 +1256,43 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
                 t.calendar = Some(c);
                 p.replace_task(pd.idx, t)?;
             }
-            _ => w.add(
+            _ if pd.has_own_calendar => w.add(
                 "Assignment",
                 Some(&pd.uid),
-                "resources on different calendars: the task is scheduled on its own calendar \
-                 (Project schedules each assignment on its resource's calendar)",
+                "resources on different calendars and a task calendar: the task is scheduled on \
+                 its own calendar (Project schedules each assignment on its resource's calendar)",
             ),
+            _ => {
+                // Project schedules each assignment on its resource's calendar and the task
+                // spans them; its duration is the working time of that span on the union of
+                // their calendars, so the task runs on that union.
+                let mut ids: Vec<CalendarId> = cals
+                    .iter()
+                    .map(|c| c.clone().unwrap_or_else(|| p.calendar_id().clone()))
+                    .collect();
+                ids.sort();
+                ids.dedup();
+                let id = match unions.get(&ids) {
+                    Some(id) => id.clone(),
+                    None => {
+                        let cal = union_calendar(&p, &ids)?;
+                        let id = cal.id.clone();
+                        p.add_calendar(cal)?;
+                        unions.insert(ids, id.clone());
+                        id
+                    }
+                };
+                let mut t = p.task(pd.idx).clone();
+                t.calendar = Some(id);
+                p.replace_task(pd.idx, t)?;
+                w.add(
+                    "Assignment",
+                    Some(&pd.uid),
+                    "resources on different calendars: the task runs on the union of their \
+                     working time (Project schedules each assignment on its resource's calendar \
+                     and the task spans them)",
+                );
+            }
         }
     }
 
@@ -1266,6 +1302,109 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
         stored,
         warnings: w.list,
     })
+}
+
+/// Merges working-time intervals into sorted, disjoint ones (touching intervals join).
+fn union_times(mut v: Vec<WorkingTime>) -> Vec<WorkingTime> {
+    v.sort();
+    let mut out: Vec<WorkingTime> = Vec::with_capacity(v.len());
+    for x in v {
+        match out.last_mut() {
+            Some(l) if x.start <= l.end => l.end = l.end.max(x.end),
+            _ => out.push(x),
+        }
+    }
+    out
+}
+
+/// A calendar whose working time is the union of the calendars `ids` (each resolved through its
+/// bases): the union of their weekdays, and on every date one of them (or a base) has an
+/// exception, the union of what each works that day.
+fn union_calendar(p: &Project, ids: &[CalendarId]) -> Result<Calendar> {
+    let mut key = ids.iter().map(|c| c.as_str()).collect::<Vec<_>>().join("+");
+    while p.calendar(&CalendarId::new(key.clone())).is_some() {
+        key.push('+');
+    }
+    let mut cal = Calendar::new(key.as_str());
+    let mut names = Vec::new();
+    let mut compiled = Vec::new();
+    let mut week: [Vec<WorkingTime>; 7] = Default::default();
+    let mut days = std::collections::BTreeSet::new();
+    for id in ids {
+        let c = p.calendar(id).ok_or_else(|| Error::UnknownCalendar {
+            id: id.clone(),
+            by: Item::Project,
+        })?;
+        names.push(if c.name.is_empty() {
+            id.to_string()
+        } else {
+            c.name.clone()
+        });
+        compiled.push(WorkCalendar::compile(c, |b| p.calendar(b))?);
+        // The weekdays after inheritance, and every date an exception of the chain covers.
+        let mut resolved: [Option<&Vec<WorkingTime>>; 7] = [None; 7];
+        let mut link = Some(c);
+        let mut hops = 0;
+        while let Some(k) = link {
+            for (d, w) in k.week.iter().enumerate() {
+                if resolved[d].is_none() {
+                    resolved[d] = w.as_ref();
+                }
+            }
+            for e in &k.exceptions {
+                if let Some(from) = e.from.or(e.to) {
+                    let to = e.to.unwrap_or(from);
+                    days.extend(from.days()..=to.days());
+                }
+            }
+            hops += 1;
+            link = k
+                .base
+                .as_ref()
+                .and_then(|b| p.calendar(b))
+                .filter(|_| hops < 64);
+        }
+        for (d, w) in resolved.iter().enumerate() {
+            if let Some(w) = w {
+                week[d].extend(w.iter().copied());
+            }
+        }
+    }
+    cal.name = names.join(" + ");
+    for (d, w) in week.into_iter().enumerate() {
+        cal.week[d] = Some(union_times(w));
+    }
+    // Dated differences from the weekly union, as runs of equal days.
+    let mut run: Option<(Date, Date, Vec<WorkingTime>)> = None;
+    for day in days {
+        let Some(date) = Date::from_days(day) else {
+            continue;
+        };
+        let t = union_times(
+            compiled
+                .iter()
+                .flat_map(|c| c.working_time_on(date))
+                .collect(),
+        );
+        let weekly = cal.week[date.weekday().index()].as_deref() == Some(&t[..]);
+        match &mut run {
+            Some((_, to, w)) if !weekly && to.days() + 1 == day && *w == t => *to = date,
+            _ => {
+                if let Some((from, to, w)) = run.take() {
+                    cal.exceptions
+                        .push(CalendarException::working("", from, to, w));
+                }
+                if !weekly {
+                    run = Some((date, date, t));
+                }
+            }
+        }
+    }
+    if let Some((from, to, w)) = run {
+        cal.exceptions
+            .push(CalendarException::working("", from, to, w));
+    }
+    Ok(cal)
 }
 
 /// Whether an assignment's timephased work has a zero period between two periods with work

@@ -141,3 +141,54 @@ fn alap_predecessor_of_a_held_task_does_not_drive_it() {
     let n1 = inc.task(p.index_of("N1").unwrap());
     assert_eq!(n1.finish.to_string(), "2026-01-13T16:23:00");
 }
+
+/// The work rule for unlinked pinned tasks holds incrementally: pinning a task that carries
+/// resource work keeps it critical, pinning one without work takes it out of the network, and a
+/// task added by an edit carries no work. After each edit the engine equals a full recompute.
+#[test]
+fn pinned_tasks_with_resource_work_incrementally() {
+    let mut e = engine(
+        r#"{"name":"e","start":"2026-01-05T08:00",
+        "tasks":[{"id":"W","duration":"2d"},{"id":"N","duration":"2d"}],
+        "resources":[{"id":"ann"}],
+        "assignments":[{"task":"W","resource":"ann","work":"16h"}]}"#,
+    );
+    let pin = jindu::Pin {
+        start: dt("2026-01-05T08:00"),
+        finish: None,
+    };
+    let check = |e: &Engine| {
+        let full = jindu::schedule(&e.project(), &ScheduleOptions::default()).unwrap();
+        assert_eq!(e.schedule(), full);
+    };
+    assert!(e.task("W").unwrap().critical && e.task("N").unwrap().critical);
+    for id in ["W", "N"] {
+        e.apply(Edit::Pin {
+            task: id.into(),
+            pin: Some(pin),
+        })
+        .unwrap();
+        check(&e);
+    }
+    assert!(e.task("W").unwrap().critical);
+    assert!(!e.task("N").unwrap().critical);
+    let mut t = jindu::Task::new("X", "added").with_duration(Duration::days(2));
+    t.pinned = Some(pin);
+    e.apply(Edit::AddTask {
+        task: t,
+        parent: None,
+    })
+    .unwrap();
+    check(&e);
+    assert!(!e.task("X").unwrap().critical);
+    // Linking the work-free pinned task brings it into the network.
+    e.apply(Edit::AddLink {
+        from: "N".into(),
+        to: "X".into(),
+        kind: LinkType::StartToStart,
+        lag: Lag::ZERO,
+    })
+    .unwrap();
+    check(&e);
+    assert!(e.task("N").unwrap().critical && e.task("X").unwrap().critical);
+}

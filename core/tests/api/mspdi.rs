@@ -87,3 +87,63 @@ fn agrees_with_microsoft_project() {
         failures.join("\n")
     );
 }
+
+/// A task with two work resources on different calendars runs on the union of their working
+/// time (Microsoft Project schedules each assignment on its resource's calendar and the task
+/// spans them; its duration is the working time of that span on the union).
+/// Day shift: Mon–Fri 08:00–12:00, 13:00–17:00. Evening shift: Mon–Fri 18:00–22:00, except
+/// Tuesday 2026-01-06 (off). The union works 12 hours a day, 8 on that Tuesday. 24 hours from
+/// Monday 08:00: Monday 12 h (to 22:00), Tuesday 8 h (to 17:00), Wednesday 4 h: 12:00.
+#[test]
+fn resources_on_different_calendars_use_their_union() {
+    let day = |d: u8, times: &str| {
+        if times.is_empty() {
+            format!("<WeekDay><DayType>{d}</DayType><DayWorking>0</DayWorking></WeekDay>")
+        } else {
+            let w: String = times
+                .split(',')
+                .map(|t| {
+                    let (a, b) = t.split_once('-').unwrap();
+                    format!("<WorkingTime><FromTime>{a}:00</FromTime><ToTime>{b}:00</ToTime></WorkingTime>")
+                })
+                .collect();
+            format!("<WeekDay><DayType>{d}</DayType><DayWorking>1</DayWorking><WorkingTimes>{w}</WorkingTimes></WeekDay>")
+        }
+    };
+    let cal = |uid: u8, name: &str, times: &str, extra: &str| {
+        let days: String = (1..=7)
+            .map(|d| day(d, if (2..=6).contains(&d) { times } else { "" }))
+            .collect();
+        format!("<Calendar><UID>{uid}</UID><Name>{name}</Name><IsBaseCalendar>1</IsBaseCalendar><BaseCalendarUID>-1</BaseCalendarUID><WeekDays>{days}{extra}</WeekDays></Calendar>")
+    };
+    let off = "<WeekDay><DayType>0</DayType><DayWorking>0</DayWorking><TimePeriod><FromDate>2026-01-06T00:00:00</FromDate><ToDate>2026-01-06T23:59:00</ToDate></TimePeriod></WeekDay>";
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<Project xmlns="http://schemas.microsoft.com/project">
+  <StartDate>2026-01-05T08:00:00</StartDate><CalendarUID>1</CalendarUID>
+  <Calendars>{}{}</Calendars>
+  <Tasks><Task><UID>1</UID><ID>1</ID><Name>Both shifts</Name><Duration>PT24H0M0S</Duration></Task></Tasks>
+  <Resources>
+    <Resource><UID>1</UID><Name>Day</Name><Type>1</Type><CalendarUID>1</CalendarUID></Resource>
+    <Resource><UID>2</UID><Name>Evening</Name><Type>1</Type><CalendarUID>2</CalendarUID></Resource>
+  </Resources>
+  <Assignments>
+    <Assignment><TaskUID>1</TaskUID><ResourceUID>1</ResourceUID><Units>1</Units><Work>PT16H0M0S</Work></Assignment>
+    <Assignment><TaskUID>1</TaskUID><ResourceUID>2</ResourceUID><Units>1</Units><Work>PT8H0M0S</Work></Assignment>
+  </Assignments>
+</Project>"#,
+        cal(1, "Day", "08:00-12:00,13:00-17:00", ""),
+        cal(2, "Evening", "18:00-22:00", off),
+    );
+    let imp = jindu::io::mspdi::read(xml.as_bytes()).unwrap();
+    let t = imp.project.task(imp.project.index_of("1").unwrap());
+    let c = imp.project.calendar(t.calendar.as_ref().unwrap()).unwrap();
+    assert_eq!(c.name, "Day + Evening");
+    let s = jindu::schedule(&imp.project, &imp.options).unwrap();
+    let got = s.task(imp.project.index_of("1").unwrap());
+    assert_eq!(
+        (got.start.to_string(), got.finish.to_string()),
+        ("2026-01-05T08:00:00".into(), "2026-01-07T12:00:00".into())
+    );
+    assert!(imp.warnings.iter().any(|w| w.element == "Assignment"));
+}

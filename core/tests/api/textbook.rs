@@ -403,6 +403,68 @@ fn pinned_tasks() {
     assert_eq!(v.required, dt("2026-01-07T17:00"));
 }
 
+/// A pinned task without links is outside the network and never critical, unless it carries
+/// resource work (Microsoft Project: the unlinked manual tasks with work assignments in the
+/// `assignment-*-2010/2013/2016/2019` files are critical, those without work in the
+/// `task-*-2010/2016/2019` files are not).
+/// The project runs Mon 08:00 to Fri 17:00 (A, 5d). W, P and M are pinned Mon–Fri (5d): zero
+/// float each. W has a person assigned (critical); P has nobody, M only material (neither is).
+/// Q is pinned Mon (1d) with a person: 4d of float, not critical.
+#[test]
+fn pinned_tasks_with_resource_work() {
+    let text = r#"{"name": "t", "start": "2026-01-05T08:00:00",
+        "tasks": [{"id":"A","duration":"5d"},
+                  {"id":"W","duration":"5d","pinned":{"start":"2026-01-05T08:00"}},
+                  {"id":"P","duration":"5d","pinned":{"start":"2026-01-05T08:00"}},
+                  {"id":"M","duration":"5d","pinned":{"start":"2026-01-05T08:00"}},
+                  {"id":"Q","duration":"1d","pinned":{"start":"2026-01-05T08:00"}}],
+        "resources": [{"id":"ann"},{"id":"sand","kind":"material"}],
+        "assignments": [{"task":"W","resource":"ann","work":"40h"},
+                        {"task":"M","resource":"sand","units":100},
+                        {"task":"Q","resource":"ann","work":"8h"}]}"#;
+    let (p, s) = run(text);
+    for id in ["A", "W", "P", "M"] {
+        dates(
+            &p,
+            &s,
+            id,
+            ["01-05 08:00", "01-09 17:00", "01-05 08:00", "01-09 17:00"],
+        );
+        floats(&p, &s, id, 0, 0);
+    }
+    floats(&p, &s, "Q", 4 * DAY, 4 * DAY);
+    assert_eq!(critical_ids(&p, &s), ["A", "W"]);
+}
+
+/// A finish set by a start-to-finish link without lag is the predecessor's start instant (as
+/// Microsoft Project shows it, `sample.xml` UID 21); with a lag it ends on a finish.
+/// X (1d) runs Mon; A (1d) follows it, Tue 08:00–17:00. B (1d, SF from A, no lag) must finish
+/// by A's start, Tue 08:00: it runs Mon 08:00 to Tue 08:00. C (1d, SF from A + 1d) must finish
+/// a working day after Tue 08:00, Tue 17:00: it runs Tue.
+#[test]
+fn start_to_finish_without_lag_keeps_the_instant() {
+    let (p, s) = run(&doc_of(
+        r#"{"id":"X","duration":"1d"},{"id":"A","duration":"1d"},{"id":"B","duration":"1d"},
+           {"id":"C","duration":"1d"}"#,
+        r#"{"from":"X","to":"A"},{"from":"A","to":"B","type":"SF"},
+           {"from":"A","to":"C","type":"SF","lag":"1d"}"#,
+    ));
+    let b = task(&p, &s, "B");
+    assert_eq!(
+        (b.start, b.finish, b.early_finish),
+        (
+            dt("2026-01-05T08:00"),
+            dt("2026-01-06T08:00"),
+            dt("2026-01-06T08:00")
+        )
+    );
+    let c = task(&p, &s, "C");
+    assert_eq!(
+        (c.start, c.finish),
+        (dt("2026-01-06T08:00"), dt("2026-01-06T17:00"))
+    );
+}
+
 /// Float options: the critical threshold and the longest path.
 /// A 2d → C 2d is the driving chain (days 0–4); B (1d) → C has 1d of float; D (1d) must finish
 /// by Mon 17:00, so its float is 0 from the constraint alone.
