@@ -15,7 +15,7 @@ ROOT := $(abspath .)
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: demo test test-rust test-rust-core fmt-check clippy doc purity vectors fuzz-smoke bench tools-npm
+.PHONY: demo test test-rust test-rust-core fmt-check clippy doc purity vectors interop-mpxj fuzz-smoke bench tools-npm
 
 demo:
 	$(CARGO) run --release -q -p jindu-examples --example delivery
@@ -23,7 +23,7 @@ demo:
 test: test-rust test-wasm test-browser test-python test-kotlin
 	@echo "make test: all suites passed"
 
-test-rust: fmt-check clippy test-rust-core doc purity vectors fuzz-smoke
+test-rust: fmt-check clippy test-rust-core doc purity vectors interop-mpxj fuzz-smoke
 
 fmt-check:
 	$(CARGO) fmt --all -- --check
@@ -44,6 +44,13 @@ purity:
 	  echo "purity: the jindu core must not depend on wasm-bindgen, js-sys, web-sys or uniffi"; exit 1; fi
 	$(CARGO) build -q -p jindu --target wasm32-unknown-unknown
 	@echo "purity: ok (no host dependencies; builds for wasm32-unknown-unknown)"
+
+# MSPDI export read back by MPXJ, where the peers are installed (../shared/peers/setup.sh).
+PEERS ?= /opt/peers
+interop-mpxj:
+	@if [ -x "$(PEERS)/mpxj-venv/bin/python" ]; then \
+	  PEERS="$(PEERS)" $(CARGO) test -q -p jindu --test mspdi_roundtrip -- --include-ignored; \
+	else echo "interop-mpxj: skipped (no MPXJ under $(PEERS); run ../shared/peers/setup.sh)"; fi
 
 vectors:
 	$(CARGO) test -q -p jindu-conformance
