@@ -45,12 +45,15 @@ purity:
 	$(CARGO) build -q -p jindu --target wasm32-unknown-unknown
 	@echo "purity: ok (no host dependencies; builds for wasm32-unknown-unknown)"
 
-# MSPDI export read back by MPXJ, where the peers are installed (../shared/peers/setup.sh).
-PEERS ?= /opt/peers
+# MSPDI export read back by MPXJ 16.10 (a Python venv with the mpxj package and Java, installed
+# once under target/mpxj-venv; MPXJ_PEERS may point at ../shared/peers' install instead).
+MPXJ_PEERS ?= $(ROOT)/target/mpxj-peers
 interop-mpxj:
-	@if [ -x "$(PEERS)/mpxj-venv/bin/python" ]; then \
-	  PEERS="$(PEERS)" $(CARGO) test -q -p jindu --test mspdi_roundtrip -- --include-ignored; \
-	else echo "interop-mpxj: skipped (no MPXJ under $(PEERS); run ../shared/peers/setup.sh)"; fi
+	@if [ ! -x "$(MPXJ_PEERS)/mpxj-venv/bin/python" ] || ! "$(MPXJ_PEERS)/mpxj-venv/bin/python" -c "import mpxj, jpype" 2>/dev/null; then \
+	  command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }; \
+	  python3 -m venv "$(MPXJ_PEERS)/mpxj-venv"; \
+	  "$(MPXJ_PEERS)/mpxj-venv/bin/pip" install -q mpxj==16.10.0 jpype1==1.7.1; fi
+	PEERS="$(MPXJ_PEERS)" $(CARGO) test -q -p jindu --test mspdi_roundtrip -- --include-ignored
 
 vectors:
 	$(CARGO) test -q -p jindu-conformance
