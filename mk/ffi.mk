@@ -44,3 +44,26 @@ test-python:: ffi-wheel
 	rm -rf $(FFI_TEST_VENV) && $(PYTHON) -m venv $(FFI_TEST_VENV)
 	$(FFI_TEST_VENV)/bin/pip install -q --disable-pip-version-check $(FFI)/wheels/jindu-*.whl pytest==$(PYTEST_VERSION)
 	cd bindings/ffi/tests/python && $(FFI_TEST_VENV)/bin/python -m pytest -q -p no:cacheprovider
+
+KOTLIN_HOME := $(ROOT)/tools/npm/node_modules/kotlin-compiler
+JAVA_LIBS := /usr/share/java
+
+.PHONY: ffi-kotlin-tools
+
+# kotlinc from npm (scripts/npm-tools/package.json); JNA, JUnit 5 and a JDK (for `jar`) from
+# Debian, each only when missing.
+ffi-kotlin-tools:
+	@scripts/install-npm-tools.sh
+	@missing=""; \
+	  [ -f $(JAVA_LIBS)/jna.jar ] || missing="$$missing libjna-java"; \
+	  [ -f $(JAVA_LIBS)/junit-platform-console-standalone.jar ] || missing="$$missing junit5"; \
+	  command -v jar >/dev/null || missing="$$missing default-jdk-headless"; \
+	  if [ -n "$$missing" ]; then \
+	    echo "ffi: installing Debian's$$missing"; \
+	    sudo=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	    $$sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends $$missing; \
+	  fi
+
+test-kotlin:: ffi-lib ffi-kotlin-tools
+	KOTLIN_HOME=$(KOTLIN_HOME) JAVA_LIBS=$(JAVA_LIBS) FFI_LIB=$(FFI_LIB) UNIFFI_BINDGEN=$(UNIFFI_BINDGEN) \
+	  bindings/ffi/kotlin/test.sh
