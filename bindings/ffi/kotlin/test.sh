@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Builds and tests the Kotlin/JVM binding without Gradle or Maven (run by `make test-kotlin`,
+# which installs the tools first):
+#   1. uniffi-bindgen generates the Kotlin (package `jindu`) from the built library;
+#   2. kotlinc compiles it; the jar gets the classes and the native library, debug info
+#      stripped, at linux-x86-64/libjindu_ffi.so where JNA looks for it;
+#   3. kotlinc compiles src/test/kotlin and the JUnit 5 console launcher runs it against the
+#      jar (no jna.library.path: the library is loaded from the jar);
+#   4. the README's Kotlin snippet is compiled and run against the jar.
+# Inputs (environment): KOTLIN_HOME (the kotlin-compiler package), JAVA_LIBS (Debian's
+# /usr/share/java with jna.jar and JUnit 5), FFI_LIB and UNIFFI_BINDGEN (built by cargo).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../../.." && pwd)
+here="$root/bindings/ffi/kotlin"
+out="$root/target/ffi/kotlin"
+K=${KOTLIN_HOME:?}
+J=${JAVA_LIBS:-/usr/share/java}
+lib=${FFI_LIB:-$root/target/debug/libjindu_ffi.so}
+bindgen=${UNIFFI_BINDGEN:-$root/target/debug/uniffi-bindgen}
+kotlinc=(env JAVA_OPTS="${JAVA_OPTS:--Xmx1g}" "$K/bin/kotlinc" -jvm-target 17 -nowarn)
+
+mkdir -p "$out"
+t0=$(date +%s)
+
+# 1. Generate (library mode: reads the metadata in the .so and bindings/ffi/uniffi.toml).
+rm -rf "$out/gen.new"
+"$bindgen" generate --library "$lib" --language kotlin --no-format --out-dir "$out/gen.new" >/dev/null
+
+# 2. Compile the generated code only when it changed (kotlinc takes ~20 s).
+if [ -f "$out/classes.ok" ] && diff -rq "$out/gen.new" "$out/gen" >/dev/null 2>&1; then
+  echo "kotlin: generated code unchanged, reusing compiled classes"
+else
+  rm -rf "$out/gen" "$out/classes" "$out/classes.ok"
+  mv "$out/gen.new" "$out/gen"
+  echo "kotlin: compiling the generated bindings"
+  "${kotlinc[@]}" -cp "$J/jna.jar" "$out/gen" -d "$out/classes"
+  touch "$out/classes.ok"
+fi
+rm -rf "$out/gen.new"
+
+rm -rf "$out/native" && mkdir -p "$out/native/linux-x86-64"
+objcopy --strip-debug "$lib" "$out/native/linux-x86-64/libjindu_ffi.so"
+rm -f "$out/jindu.jar"
+jar --create --file "$out/jindu.jar" -C "$out/classes" . -C "$out/native" .
+echo "kotlin: built target/ffi/kotlin/jindu.jar ($(du -k "$out/jindu.jar" | cut -f1) KiB)"
+
+# 3. The JUnit 5 tests, against the jar.
+cp_test="$out/jindu.jar:$J/jna.jar:$J/junit-jupiter-api.jar:$J/apiguardian-api.jar:$J/opentest4j.jar:$J/junit-platform-commons.jar:$K/lib/kotlin-test.jar"
+rm -rf "$out/test-classes"
+echo "kotlin: compiling the tests"
+"${kotlinc[@]}" -cp "$cp_test" "$here/src/test/kotlin" -d "$out/test-classes"
+status=0
+java -Djindu.root="$root" -jar "$J/junit-platform-console-standalone.jar" \
+  -cp "$out/test-classes:$out/jindu.jar:$J/jna.jar:$K/lib/kotlin-stdlib.jar:$K/lib/kotlin-test.jar" \
+  --scan-classpath "$out/test-classes" --fail-if-no-tests --disable-banner --details=tree \
+  --disable-ansi-colors >"$out/junit.log" 2>&1 || status=$?
+cat "$out/junit.log"
+passed=$(sed -n 's/^\[ *\([0-9]*\) tests successful *\]$/\1/p' "$out/junit.log")
+failed=$(sed -n 's/^\[ *\([0-9]*\) tests failed *\]$/\1/p' "$out/junit.log")
+echo "kotlin: ${passed:-0} passed, ${failed:-?} failed"
+[ "$status" -eq 0 ] || exit "$status"
+
+# 4. The README snippet, as a user would write it.
+rm -rf "$out/snippet" && mkdir -p "$out/snippet"
+python3 - "$root/bindings/ffi/README.md" "$out/snippet/Readme.kt" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r"<!-- snippet: kotlin -->\s*```kotlin\n(.*?)```", text, re.S)
+if not m:
+    sys.exit("no kotlin snippet in bindings/ffi/README.md")
+open(sys.argv[2], "w", encoding="utf-8").write(m.group(1))
+PY
+echo "kotlin: compiling and running the README snippet"
+"${kotlinc[@]}" -cp "$out/jindu.jar:$J/jna.jar" "$out/snippet/Readme.kt" -d "$out/snippet/classes"
+got=$(java -cp "$out/snippet/classes:$out/jindu.jar:$J/jna.jar:$K/lib/kotlin-stdlib.jar" ReadmeKt)
+echo "$got"
+case "$got" in
+  "refused: dependency cycle: design -> docs -> design") ;;
+  *) echo "kotlin: the README snippet printed something else"; exit 1 ;;
+esac
+echo "kotlin: done in $(($(date +%s) - t0)) s"

@@ -1,0 +1,298 @@
+//! Errors: the core's [`jindu::Error`] becomes a [`JinduError`], which Python raises as a
+//! `JinduError` subclass and Kotlin throws as a `JinduException` subclass.
+//!
+//! Every variant carries the same four fields: the stable `code` of the core error (e.g.
+//! `"cycle"`, `"unknown_task"`), the key of the offending task (`task_id`), the offending field
+//! as named in the JSON format (`field`) and the core's message (`detail`). Variants group the
+//! codes by what a caller would do about them; the code tells them apart within a group.
+//!
+//! Nothing panics across the boundary: [`guard`] catches a panic (a bug in jindu) and returns
+//! it as [`JinduError::Internal`] instead of unwinding into the host.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use jindu::ErrorCode;
+
+/// An error from jindu, with a stable `code` and the task and field it is about.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+pub enum JinduError {
+    /// The document or edit cannot be read: not JSON, an unknown or mistyped field, a value that
+    /// does not parse, an unsupported version or a size limit (codes `json`, `parse`,
+    /// `unsupported_version`, `limit`).
+    #[error("{detail}")]
+    Input {
+        /// The stable error code.
+        code: String,
+        /// The key of the task the error is about, if any.
+        task_id: Option<String>,
+        /// The field the error is about, as named in the JSON format, if any.
+        field: Option<String>,
+        /// What is wrong, as the core words it.
+        detail: String,
+    },
+    /// A value is read but not allowed: a bad field value, a duplicate key or link, a link to
+    /// itself or one a summary task may not have, a calendar with no working time (codes
+    /// `invalid`, `duplicate_task`, `duplicate_calendar`, `duplicate_resource`, `duplicate_link`,
+    /// `self_link`, `summary_link`, `no_working_time`).
+    #[error("{detail}")]
+    Invalid {
+        /// The stable error code.
+        code: String,
+        /// The key of the task the error is about, if any.
+        task_id: Option<String>,
+        /// The field the error is about, as named in the JSON format, if any.
+        field: Option<String>,
+        /// What is wrong, as the core words it.
+        detail: String,
+    },
+    /// A task, link, calendar or resource is referred to but does not exist (codes
+    /// `unknown_task`, `unknown_calendar`, `unknown_resource`, `no_such_task`, `no_such_link`).
+    #[error("{detail}")]
+    NotFound {
+        /// The stable error code.
+        code: String,
+        /// The key of the task the error is about, if any.
+        task_id: Option<String>,
+        /// The field the error is about, as named in the JSON format, if any.
+        field: Option<String>,
+        /// What is wrong, as the core words it.
+        detail: String,
+    },
+    /// Links, summary tasks or calendar bases form a loop (codes `cycle`, `hierarchy_cycle`,
+    /// `calendar_cycle`); `task_id` is a task on the loop.
+    #[error("{detail}")]
+    Cycle {
+        /// The stable error code.
+        code: String,
+        /// The key of a task on the loop, if any.
+        task_id: Option<String>,
+        /// The field the error is about, if any.
+        field: Option<String>,
+        /// The loop, as the core words it.
+        detail: String,
+    },
+    /// Scheduling failed for another reason (code `calendar_exhausted`, and codes added to the
+    /// core later).
+    #[error("{detail}")]
+    Other {
+        /// The stable error code.
+        code: String,
+        /// The key of the task the error is about, if any.
+        task_id: Option<String>,
+        /// The field the error is about, if any.
+        field: Option<String>,
+        /// What is wrong, as the core words it.
+        detail: String,
+    },
+    /// A bug in jindu (a panic caught at the boundary); code `internal`. Please report it.
+    #[error("{detail}")]
+    Internal {
+        /// Always `"internal"`.
+        code: String,
+        /// Always absent.
+        task_id: Option<String>,
+        /// Always absent.
+        field: Option<String>,
+        /// The panic message.
+        detail: String,
+    },
+}
+
+impl JinduError {
+    /// The stable error code, e.g. `"cycle"`.
+    pub fn code(&self) -> &str {
+        self.parts().0
+    }
+
+    /// The key of the task the error is about, if any.
+    pub fn task_id(&self) -> Option<&str> {
+        self.parts().1
+    }
+
+    /// The field the error is about, if any.
+    pub fn field(&self) -> Option<&str> {
+        self.parts().2
+    }
+
+    /// The message.
+    pub fn detail(&self) -> &str {
+        self.parts().3
+    }
+
+    fn parts(&self) -> (&str, Option<&str>, Option<&str>, &str) {
+        match self {
+            JinduError::Input {
+                code,
+                task_id,
+                field,
+                detail,
+            }
+            | JinduError::Invalid {
+                code,
+                task_id,
+                field,
+                detail,
+            }
+            | JinduError::NotFound {
+                code,
+                task_id,
+                field,
+                detail,
+            }
+            | JinduError::Cycle {
+                code,
+                task_id,
+                field,
+                detail,
+            }
+            | JinduError::Other {
+                code,
+                task_id,
+                field,
+                detail,
+            }
+            | JinduError::Internal {
+                code,
+                task_id,
+                field,
+                detail,
+            } => (code, task_id.as_deref(), field.as_deref(), detail),
+        }
+    }
+
+    /// An error for a bug caught at the boundary.
+    pub fn internal(detail: impl Into<String>) -> JinduError {
+        JinduError::Internal {
+            code: "internal".to_owned(),
+            task_id: None,
+            field: None,
+            detail: detail.into(),
+        }
+    }
+}
+
+impl From<jindu::Error> for JinduError {
+    fn from(e: jindu::Error) -> JinduError {
+        let code = e.code().as_str().to_owned();
+        let task_id = e.task_id().map(|t| t.as_str().to_owned());
+        let field = e.field().map(str::to_owned);
+        let detail = e.to_string();
+        match e.code() {
+            ErrorCode::Json
+            | ErrorCode::Parse
+            | ErrorCode::UnsupportedVersion
+            | ErrorCode::Limit => JinduError::Input {
+                code,
+                task_id,
+                field,
+                detail,
+            },
+            ErrorCode::Invalid
+            | ErrorCode::DuplicateTask
+            | ErrorCode::DuplicateCalendar
+            | ErrorCode::DuplicateResource
+            | ErrorCode::DuplicateLink
+            | ErrorCode::SelfLink
+            | ErrorCode::SummaryLink
+            | ErrorCode::NoWorkingTime => JinduError::Invalid {
+                code,
+                task_id,
+                field,
+                detail,
+            },
+            ErrorCode::UnknownTask
+            | ErrorCode::UnknownCalendar
+            | ErrorCode::UnknownResource
+            | ErrorCode::NoSuchTask
+            | ErrorCode::NoSuchLink => JinduError::NotFound {
+                code,
+                task_id,
+                field,
+                detail,
+            },
+            ErrorCode::Cycle | ErrorCode::HierarchyCycle | ErrorCode::CalendarCycle => {
+                JinduError::Cycle {
+                    code,
+                    task_id,
+                    field,
+                    detail,
+                }
+            }
+            _ => JinduError::Other {
+                code,
+                task_id,
+                field,
+                detail,
+            },
+        }
+    }
+}
+
+/// A JSON error for an argument the binding itself rejects (code `json`, like any other
+/// unreadable input).
+pub fn bad_argument(message: impl Into<String>) -> JinduError {
+    jindu::Error::Json(Box::new(jindu::JsonError {
+        item: None,
+        path: String::new(),
+        line: 0,
+        column: 0,
+        message: message.into(),
+    }))
+    .into()
+}
+
+/// Runs `f`, turning a panic into [`JinduError::Internal`] so that no panic unwinds into the
+/// host language.
+pub fn guard<T>(f: impl FnOnce() -> Result<T, JinduError>) -> Result<T, JinduError> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(r) => r,
+        Err(payload) => {
+            let msg = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_owned());
+            Err(JinduError::internal(format!(
+                "internal error in jindu (please report it): {msg}"
+            )))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn core_errors_keep_code_task_and_field() {
+        let e: JinduError = jindu::io::json::read(
+            r#"{"name":"x","start":"2026-01-05","tasks":[{"id":"A","duration":"2 days"}]}"#,
+        )
+        .unwrap_err()
+        .into();
+        assert!(matches!(e, JinduError::Invalid { .. }), "{e:?}");
+        assert_eq!(e.code(), "invalid");
+        assert_eq!(e.task_id(), Some("A"));
+        assert_eq!(e.field(), Some("duration"));
+        let e: JinduError = jindu::Error::Cycle {
+            tasks: vec!["A".into(), "B".into(), "A".into()],
+        }
+        .into();
+        assert!(matches!(e, JinduError::Cycle { .. }));
+        assert_eq!(e.code(), "cycle");
+        assert_eq!(e.task_id(), Some("A"));
+        assert_eq!(e.to_string(), "dependency cycle: A -> B -> A");
+        let e = bad_argument("expected an object");
+        assert!(matches!(e, JinduError::Input { .. }));
+        assert_eq!((e.code(), e.task_id()), ("json", None));
+    }
+
+    #[test]
+    fn guard_turns_a_panic_into_an_internal_error() {
+        let r: Result<(), JinduError> = guard(|| panic!("boom {}", 1));
+        let e = r.unwrap_err();
+        assert_eq!(e.code(), "internal");
+        assert!(e.detail().ends_with("boom 1"), "{e}");
+        assert_eq!(guard(|| Ok(3)), Ok(3));
+    }
+}

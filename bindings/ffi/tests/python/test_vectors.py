@@ -1,0 +1,68 @@
+"""Every conformance vector (tests/vectors/*.json) through every way into the package:
+JSON text (schedule_json), dicts (schedule), and the incremental Scheduler with each edit
+previewed then applied, compared with the expectations after canonical formatting."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Tuple
+
+import pytest
+
+import jindu
+from conftest import canonical, sort_keys, vectors
+
+ALL = vectors()
+
+
+def test_the_vectors_are_there() -> None:
+    assert len(ALL) >= 10
+
+
+def error_json(e: jindu.JinduError) -> dict:
+    return {"code": e.code, "task": e.task_id, "field": e.field, "message": e.detail}
+
+
+def attempt(f: Callable[[], Any]) -> Tuple[str, Any]:
+    try:
+        return "ok", f()
+    except jindu.JinduError as e:
+        return "error", error_json(e)
+
+
+@pytest.mark.parametrize("name,v", ALL, ids=[n for n, _ in ALL])
+def test_vector(name: str, v: dict) -> None:
+    text = canonical(v["document"])
+    doc = sort_keys(v["document"])
+    want = canonical(v["expect"])
+    ways = {
+        "schedule_json": lambda: jindu.schedule_json(text),
+        "schedule(text)": lambda: jindu.schedule(text),
+        "schedule(dict)": lambda: jindu.schedule(doc),
+        "Scheduler().schedule()": lambda: jindu.Scheduler(text).schedule(),
+    }
+    for way, f in ways.items():
+        kind, value = attempt(f)
+        if kind == "ok" and isinstance(value, str):
+            import json
+
+            value = json.loads(value)
+        got = {"schedule": value} if kind == "ok" else {"error": value}
+        assert canonical(got) == want, f"{name} via {way}"
+    if "edits" not in v:
+        return
+
+    # The edits, in order, on one Scheduler: once as JSON text, once as dicts.
+    for form in ("text", "dict"):
+        s = jindu.Scheduler(text if form == "text" else doc)
+        for k, step in enumerate(v["edits"]):
+            edit = canonical(step["edit"]) if form == "text" else sort_keys(step["edit"])
+            before = canonical(s.schedule())
+            previewed = attempt(lambda: s.preview(edit))
+            assert canonical(s.schedule()) == before, f"{name} edit {k}: preview committed"
+            kind, value = attempt(lambda: s.apply(edit))
+            assert previewed == (kind, value), f"{name} edit {k}: preview != apply"
+            got = {"diff": value} if kind == "ok" else {"error": value}
+            assert canonical(got) == canonical(step["expect"]), f"{name} edit {k} ({form})"
+            if kind == "error":
+                assert canonical(s.schedule()) == before, f"{name} edit {k}: failed edit committed"
+        assert canonical(s.schedule()) == canonical(v["final"]), f"{name} final ({form})"
