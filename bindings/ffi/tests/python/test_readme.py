@@ -1,20 +1,26 @@
-"""The Python snippet of bindings/ffi/README.md runs as documented."""
+"""The Python snippets of the repository README and bindings/ffi/README.md run as documented."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+import pytest
+
+READMES = [
+    Path(__file__).resolve().parents[4] / "README.md",
+    Path(__file__).resolve().parents[2] / "README.md",
+]
 
 
-def snippet(language: str) -> str:
-    text = README.read_text(encoding="utf-8")
+def snippet(readme: Path, language: str) -> str:
+    text = readme.read_text(encoding="utf-8")
     m = re.search(rf"<!-- snippet: {language} -->\s*```{language}\n(.*?)```", text, re.S)
-    assert m, f"no {language} snippet in {README}"
+    assert m, f"no {language} snippet in {readme}"
     return m.group(1)
 
 
-def test_python_snippet_runs(capsys) -> None:
-    exec(compile(snippet("python"), str(README), "exec"), {"__name__": "__readme__"})
+@pytest.mark.parametrize("readme", READMES, ids=["README.md", "bindings/ffi/README.md"])
+def test_python_snippet_runs(readme: Path, capsys) -> None:
+    exec(compile(snippet(readme, "python"), str(readme), "exec"), {"__name__": "__readme__"})
     assert capsys.readouterr().out.startswith("refused: dependency cycle: design -> docs -> design")
