@@ -252,6 +252,6 @@ impl Scheduler {
     /// The links that hold task `id` where it is (empty when its constraint, pin, progress or
     /// the project start holds it), or none if there is no such task.
     pub fn why(&self, id: String) -> Result<Option<Vec<DrivingLink>>, JinduError> {
-        self.with(|s| Ok(s.why(&id)))
+        self.with(|s| Ok(session::why(s, &id)))
     }
 }

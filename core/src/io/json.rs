@@ -29,6 +29,8 @@
 //! # Ok::<(), jindu::Error>(())
 //! ```
 
+pub use super::session::Session;
+
 use std::fmt::Write as _;
 
 use serde::{Deserialize, Deserializer, Serialize};
