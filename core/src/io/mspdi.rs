@@ -1481,29 +1481,64 @@ fn read_calendar(cx: &Ctx<'_>, c: &El, w: &mut Warnings) -> Result<Calendar> {
         }
     }
     if let Some(ex) = c.child("Exceptions") {
+        let mut budget = MAX_RECURRENCE_DATES_PER_CALENDAR;
         for e in ex.all("Exception") {
-            let recurring = cx.int(e, "Type", &item)?.unwrap_or(1) != 1
-                || cx.int(e, "Period", &item)?.unwrap_or(1) > 1;
-            if recurring {
+            let Some(r) = read_recurrence(cx, e, &item, w)? else {
+                continue;
+            };
+            let name = e.get("Name").unwrap_or("");
+            let working = read_working(cx, e, &item)?;
+            let (dates, cut) = r.expand(budget);
+            if cut {
                 w.add(
                     "Calendar/Exceptions/Exception",
                     None,
-                    "recurring calendar exceptions are not expanded and are left out",
+                    "a recurring exception is expanded over at most 100 years and 100000 dates per calendar; later occurrences are left out",
                 );
-                continue;
             }
-            if let Some((from, to)) = period(cx, e, &item)? {
-                exceptions.push(CalendarException {
-                    name: e.get("Name").unwrap_or("").to_owned(),
-                    from: Some(from),
-                    to: Some(to),
-                    working: read_working(cx, e, &item)?,
-                });
+            budget -= dates.len();
+            // Runs of consecutive dates become one ranged exception.
+            let mut run: Option<(Date, Date)> = None;
+            for d in dates {
+                match &mut run {
+                    Some((_, to)) if to.days() + 1 == d.days() => *to = d,
+                    _ => {
+                        if let Some((from, to)) = run.replace((d, d)) {
+                            exceptions.push(CalendarException::working(
+                                name,
+                                from,
+                                to,
+                                working.clone(),
+                            ));
+                        }
+                    }
+                }
+            }
+            if let Some((from, to)) = run {
+                exceptions.push(CalendarException::working(name, from, to, working));
             }
         }
     }
     // Work weeks: dated weekly patterns, expanded to one exception per covered day.
     if let Some(ww) = c.child("WorkWeeks") {
+        // Dated exceptions win over work weeks: their spans by first date, with the latest
+        // last date so far, to look a day up by binary search.
+        let mut spans: Vec<(i64, i64)> = exceptions
+            .iter()
+            .filter_map(|e| Some((e.from?.days(), e.to?.days())))
+            .collect();
+        spans.sort_unstable();
+        let mut reach = i64::MIN;
+        for s in &mut spans {
+            reach = reach.max(s.1);
+            s.1 = reach;
+        }
+        let in_exception = |d: i64| {
+            let i = spans.partition_point(|s| s.0 <= d);
+            i > 0 && spans[i - 1].1 >= d
+        };
+        // Days already given by an earlier work week.
+        let mut by_week = std::collections::HashSet::new();
         for week in ww.all("WorkWeek") {
             let Some((from, to)) = period(cx, week, &item)? else {
                 continue;
@@ -1528,10 +1563,7 @@ fn read_calendar(cx: &Ctx<'_>, c: &El, w: &mut Warnings) -> Result<Calendar> {
             let mut d = from;
             while d.days() <= end {
                 if let Some(wt) = &days[d.weekday().index()] {
-                    let covered = exceptions
-                        .iter()
-                        .any(|e| e.from.is_some_and(|f| f <= d) && e.to.is_some_and(|t| d <= t));
-                    if !covered {
+                    if !in_exception(d.days()) && by_week.insert(d.days()) {
                         exceptions.push(CalendarException {
                             name: week.get("Name").unwrap_or("").to_owned(),
                             from: Some(d),
@@ -1544,17 +1576,24 @@ fn read_calendar(cx: &Ctx<'_>, c: &El, w: &mut Warnings) -> Result<Calendar> {
             }
         }
     }
-    // Overlapping exceptions are an error in the core; keep the first of each overlap.
+    // Overlapping exceptions are an error in the core. Two recurring exceptions may share a
+    // date (Project keeps both); on shared days the one starting first is kept, and the rest of
+    // the other still applies. Only a clash of different working times is worth a warning.
     exceptions.sort_by_key(|e| e.from);
     let mut kept: Vec<CalendarException> = Vec::with_capacity(exceptions.len());
-    for e in exceptions {
-        if kept.last().is_some_and(|l| l.to >= e.from) {
-            w.add(
-                "Calendar/Exceptions/Exception",
-                None,
-                "an exception overlapping an earlier one is left out",
-            );
-            continue;
+    for mut e in exceptions {
+        if let Some(l) = kept.last().filter(|l| l.to >= e.from) {
+            if l.working != e.working {
+                w.add(
+                    "Calendar/Exceptions/Exception",
+                    None,
+                    "exceptions with different working times share days: the one starting first is kept on them",
+                );
+            }
+            if e.to <= l.to {
+                continue;
+            }
+            e.from = l.to.map(|t| t.succ());
         }
         kept.push(e);
     }
@@ -1589,6 +1628,239 @@ fn period(cx: &Ctx<'_>, el: &El, item: &Option<Item>) -> Result<Option<(Date, Da
         (Some(f), None) => Some((f.date(), f.date())),
         _ => None,
     })
+}
+
+/// Most days a calendar exception is expanded over, from its first date (100 years).
+const MAX_RECURRENCE_DAYS: i64 = 36_525;
+/// Most dates the exceptions of one calendar expand to.
+const MAX_RECURRENCE_DATES_PER_CALENDAR: usize = 100_000;
+
+/// How a calendar exception repeats, from its `<Type>` (the codes of the MSPDI schema, as
+/// Project writes them): 1 and 7 daily, 2 yearly on a day of a month, 3 yearly on a position
+/// (e.g. the first Monday of March), 4 monthly on a day, 5 monthly on a position, 6 weekly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pattern {
+    /// Every `period` days (types 1 and 7; a one-off exception is type 1 with period 1).
+    Daily,
+    /// The days of the `DaysOfWeek` mask (bit 0 Sunday … bit 6 Saturday) in every `period`-th
+    /// week, weeks starting on Sunday and counted from the week holding the first date (type 6).
+    Weekly(u8),
+    /// Day `MonthDay` (the month's last day if it has fewer) of every `period`-th month (type 4).
+    MonthlyDay(u32),
+    /// The `MonthPosition`-th `MonthItem` of every `period`-th month (type 5).
+    MonthlyPos(u8, u8),
+    /// Day `MonthDay` of `Month` (1–12 here; 0–11 in the file) every `period`-th year (type 2).
+    YearlyDay(u32, u32),
+    /// The `MonthPosition`-th `MonthItem` of `Month` every `period`-th year (type 3).
+    YearlyPos(u32, u8, u8),
+}
+
+/// A calendar exception's dates: a pattern from a first date to a last date or for a number of
+/// occurrences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Recurrence {
+    pattern: Pattern,
+    /// Every `period` days, weeks, months or years (at least 1).
+    period: i64,
+    /// First date (`TimePeriod/FromDate`); no occurrence comes before it.
+    from: Date,
+    /// Last date (`TimePeriod/ToDate`) if given; otherwise the range ends after `count`.
+    to: Option<Date>,
+    /// Number of occurrences (`Occurrences`), used when there is no `ToDate`.
+    count: u64,
+}
+
+/// The weekday of a Sunday-based index (0 Sunday … 6 Saturday).
+fn weekday_from_sunday(i: u32) -> Weekday {
+    Weekday::ALL[((i + 6) % 7) as usize]
+}
+
+/// The `pos`-th (0 first … 3 fourth, 4 last) day of month `month` of `year` that is an `item`:
+/// 0 any day, 1 a weekday (Monday to Friday), 2 a weekend day, 3–9 Sunday to Saturday.
+fn nth_in_month(year: i32, month: u32, item: u8, pos: u8) -> Option<Date> {
+    let fits = |d: &Date| match item {
+        0 => true,
+        1 => d.weekday().index() < 5,
+        2 => d.weekday().index() >= 5,
+        _ => d.weekday() == weekday_from_sunday(u32::from(item) - 3),
+    };
+    let mut days = (1..=31)
+        .filter_map(|d| Date::from_ymd(year, month, d))
+        .filter(fits);
+    if pos >= 4 {
+        days.next_back()
+    } else {
+        days.nth(usize::from(pos))
+    }
+}
+
+/// Day `day` of a month, or the month's last day if it has fewer days.
+fn clamped_day(year: i32, month: u32, day: u32) -> Option<Date> {
+    (1..=day.clamp(1, 31))
+        .rev()
+        .find_map(|d| Date::from_ymd(year, month, d))
+}
+
+impl Recurrence {
+    /// The first day of the `k`-th period and the occurrences in it, in order.
+    fn period_dates(&self, k: i64) -> Option<(i64, Vec<Date>)> {
+        let step = k.checked_mul(self.period)?;
+        let (y0, m0, _) = self.from.ymd();
+        // The month `months` months after the first date's month, as (year, month).
+        let month_at = |months: i64| -> Option<(i32, u32)> {
+            let i = i64::from(y0) * 12 + i64::from(m0) - 1 + months;
+            Some((
+                i32::try_from(i.div_euclid(12)).ok()?,
+                (i.rem_euclid(12) + 1) as u32,
+            ))
+        };
+        let year_at = |years: i64| i32::try_from(i64::from(y0) + years).ok();
+        let first_of = |y: i32, m: u32| Date::from_ymd(y, m, 1).map(|d| d.days());
+        Some(match self.pattern {
+            Pattern::Daily => {
+                let d = Date::from_days(self.from.days().checked_add(step)?)?;
+                (d.days(), vec![d])
+            }
+            Pattern::Weekly(mask) => {
+                let sunday = self.from.days() - (self.from.weekday().index() as i64 + 1) % 7;
+                let start = sunday.checked_add(step.checked_mul(7)?)?;
+                let dates = (0..7)
+                    .filter(|i| mask & (1 << i) != 0)
+                    .filter_map(|i| Date::from_days(start + i))
+                    .collect();
+                (start, dates)
+            }
+            Pattern::MonthlyDay(day) => {
+                let (y, m) = month_at(step)?;
+                (
+                    first_of(y, m)?,
+                    clamped_day(y, m, day).into_iter().collect(),
+                )
+            }
+            Pattern::MonthlyPos(item, pos) => {
+                let (y, m) = month_at(step)?;
+                (
+                    first_of(y, m)?,
+                    nth_in_month(y, m, item, pos).into_iter().collect(),
+                )
+            }
+            Pattern::YearlyDay(month, day) => {
+                let y = year_at(step)?;
+                (
+                    first_of(y, month)?,
+                    clamped_day(y, month, day).into_iter().collect(),
+                )
+            }
+            Pattern::YearlyPos(month, item, pos) => {
+                let y = year_at(step)?;
+                (
+                    first_of(y, month)?,
+                    nth_in_month(y, month, item, pos).into_iter().collect(),
+                )
+            }
+        })
+    }
+
+    /// The dates of the exception, at most `budget` of them and none more than
+    /// [`MAX_RECURRENCE_DAYS`] after the first date; `true` with them if that cut some off.
+    fn expand(&self, budget: usize) -> (Vec<Date>, bool) {
+        let horizon = self.from.days() + MAX_RECURRENCE_DAYS - 1;
+        let last = self.to.map_or(horizon, |t| t.days().min(horizon));
+        let mut out: Vec<Date> = Vec::new();
+        let mut k = 0;
+        loop {
+            let Some((start, dates)) = self.period_dates(k) else {
+                return (out, false); // past the last representable date
+            };
+            if start > last {
+                // Cut if the rule would still have gone on.
+                let more = match self.to {
+                    Some(t) => start <= t.days(),
+                    None => (out.len() as u64) < self.count,
+                };
+                return (out, more);
+            }
+            for d in dates {
+                if d < self.from {
+                    continue;
+                }
+                let done = self.to.is_none() && out.len() as u64 >= self.count;
+                if done || self.to.is_some_and(|t| d > t) {
+                    return (out, false);
+                }
+                if d.days() > last || out.len() >= budget {
+                    return (out, true);
+                }
+                out.push(d);
+            }
+            k += 1;
+        }
+    }
+}
+
+/// Reads when a calendar exception occurs (see [`Pattern`]); `None` (with a warning) for a
+/// pattern that cannot be read, or without a `FromDate`.
+fn read_recurrence(
+    cx: &Ctx<'_>,
+    e: &El,
+    item: &Option<Item>,
+    w: &mut Warnings,
+) -> Result<Option<Recurrence>> {
+    let Some((from, to)) = period(cx, e, item)? else {
+        return Ok(None);
+    };
+    let has_to = e
+        .child("TimePeriod")
+        .is_some_and(|tp| tp.get("ToDate").is_some());
+    let ty = cx.int(e, "Type", item)?.unwrap_or(1);
+    let period = cx.int(e, "Period", item)?.unwrap_or(1).clamp(1, 100_000);
+    let count = cx
+        .int(e, "Occurrences", item)?
+        .unwrap_or(1)
+        .clamp(1, 100_000) as u64;
+    let int = |name: &str| -> Result<Option<i64>> { cx.int(e, name, item) };
+    let month_day = int("MonthDay")?.unwrap_or(i64::from(from.ymd().2));
+    let month = int("Month")?.unwrap_or(i64::from(from.ymd().1) - 1);
+    let month_item = int("MonthItem")?.unwrap_or(0);
+    let position = int("MonthPosition")?.unwrap_or(0);
+    let valid_day = (1..=31).contains(&month_day);
+    let valid_month = (0..=11).contains(&month);
+    let valid_pos = (0..=9).contains(&month_item) && (0..=4).contains(&position);
+    let pattern = match ty {
+        1 | 7 => Some(Pattern::Daily),
+        6 => {
+            let mask = (int("DaysOfWeek")?.unwrap_or(0) & 0x7f) as u8;
+            // Without days, the weekday of the first date.
+            let own = 1u8 << ((from.weekday().index() + 1) % 7);
+            Some(Pattern::Weekly(if mask == 0 { own } else { mask }))
+        }
+        4 if valid_day => Some(Pattern::MonthlyDay(month_day as u32)),
+        5 if valid_pos => Some(Pattern::MonthlyPos(month_item as u8, position as u8)),
+        2 if valid_day && valid_month => {
+            Some(Pattern::YearlyDay(month as u32 + 1, month_day as u32))
+        }
+        3 if valid_pos && valid_month => Some(Pattern::YearlyPos(
+            month as u32 + 1,
+            month_item as u8,
+            position as u8,
+        )),
+        _ => None,
+    };
+    let Some(pattern) = pattern else {
+        w.add(
+            "Calendar/Exceptions/Exception",
+            None,
+            "an exception with an unknown Type, Month, MonthDay, MonthItem or MonthPosition is left out",
+        );
+        return Ok(None);
+    };
+    Ok(Some(Recurrence {
+        pattern,
+        period,
+        from,
+        to: has_to.then_some(to),
+        count,
+    }))
 }
 
 fn read_working(cx: &Ctx<'_>, d: &El, item: &Option<Item>) -> Result<Vec<WorkingTime>> {
