@@ -32,8 +32,23 @@
 //!   `DefaultStartTime`, `DefaultFinishTime`, `StatusDate`, `HonorConstraints`,
 //!   `CriticalSlackLimit` (days).
 //! * **Calendars:** weekdays with working times, `DayType 0` exceptions (`TimePeriod`),
-//!   `Exceptions` (one-off), `WorkWeeks` (expanded to dated exceptions), base calendars and
-//!   resource calendars. Key: the calendar `UID`.
+//!   `Exceptions` (one-off and recurring, see below), `WorkWeeks` (expanded to dated exceptions
+//!   on the days no exception covers), base calendars and resource calendars. Key: the calendar
+//!   `UID`.
+//!
+//! **Recurring calendar exceptions** are expanded to their dates as Microsoft Project does (and
+//! as it writes them, expanded, in the older `DayType 0` form). `Type`: 1 and 7 daily (every
+//! `Period` days; a one-off range is type 1), 6 weekly (the `DaysOfWeek` bits, 1 = Sunday …
+//! 64 = Saturday, in every `Period`-th week, weeks starting on Sunday and counted from the week
+//! holding `FromDate`), 4 monthly on day `MonthDay` and 5 monthly on a position (every `Period`-th
+//! month), 2 yearly on `MonthDay` of `Month` and 3 yearly on a position (`Month` 0 = January).
+//! A position is `MonthPosition` (0 first … 3 fourth, 4 last) of `MonthItem` (0 day, 1 weekday,
+//! 2 weekend day, 3 Sunday … 9 Saturday); a `MonthDay` past the month's end means its last day.
+//! Occurrences before `FromDate` are skipped; the series ends at `ToDate`, or, without one,
+//! after `Occurrences`. Working time: `DayWorking` with `WorkingTimes`. An exception is expanded
+//! over at most 100 years and a calendar's exceptions to at most 100 000 dates (with a warning
+//! when that cuts some off). Where two exceptions share days (Project lets recurring ones
+//! coincide), the one starting first keeps them; a clash of different working times is warned.
 //! * **Tasks:** key = `UID` (as a string). `OutlineLevel` builds the summary tree; the project
 //!   summary task (UID 0 / outline level 0), blank rows (`IsNull`) and inactive tasks are left
 //!   out. `Duration` (`PT..H..M..S`) with `DurationFormat` (elapsed formats give elapsed
@@ -55,8 +70,8 @@
 //! scheduling. When a task calendar and a resource calendar would have to be intersected, the
 //! task keeps its own calendar and an [`ImportWarning`] says so.
 //!
-//! Everything else that changes the schedule and is not modelled — split tasks, recurring
-//! calendar exceptions, contoured or delayed assignments, external links, inactive tasks,
+//! Everything else that changes the schedule and is not modelled — split tasks, contoured or
+//! delayed assignments, external links, inactive tasks,
 //! milestones with a duration, and so on — is reported as an [`ImportWarning`] naming the
 //! element and how many times it occurred; nothing is dropped silently.
 //!
@@ -2371,5 +2386,125 @@ mod tests {
         assert!(e.to_string().contains("UTF-8"), "{e}");
         let deep = "<a>".repeat(100);
         assert!(matches!(read(deep.as_bytes()), Err(Error::Limit { .. })));
+    }
+
+    fn rec(pattern: Pattern, period: i64, from: &str, to: Option<&str>, count: u64) -> Recurrence {
+        Recurrence {
+            pattern,
+            period,
+            from: from.parse().unwrap(),
+            to: to.map(|t| t.parse().unwrap()),
+            count,
+        }
+    }
+
+    fn shown(v: &[Date]) -> Vec<String> {
+        v.iter().map(|d| d.to_string()).collect()
+    }
+
+    #[test]
+    fn recurrence_positions_and_clamping() {
+        // The last weekday (1, position 4) of each month: Fri 31 Jan, Fri 28 Feb, Mon 31 Mar 2025.
+        let r = rec(Pattern::MonthlyPos(1, 4), 1, "2025-01-01", None, 3);
+        assert_eq!(
+            shown(&r.expand(100).0),
+            ["2025-01-31", "2025-02-28", "2025-03-31"]
+        );
+        // The first weekend day (2, position 0): Sat 4 Jan, Sat 1 Feb, Sat 1 Mar 2025.
+        let r = rec(Pattern::MonthlyPos(2, 0), 1, "2025-01-01", None, 3);
+        assert_eq!(
+            shown(&r.expand(100).0),
+            ["2025-01-04", "2025-02-01", "2025-03-01"]
+        );
+        // The third day (0, position 2) of every other month.
+        let r = rec(
+            Pattern::MonthlyPos(0, 2),
+            2,
+            "2025-01-10",
+            Some("2025-07-03"),
+            99,
+        );
+        assert_eq!(
+            shown(&r.expand(100).0),
+            ["2025-03-03", "2025-05-03", "2025-07-03"]
+        );
+        // Day 31 falls on the last day of shorter months; 29 February only in leap years.
+        let r = rec(Pattern::MonthlyDay(31), 1, "2024-01-31", None, 3);
+        assert_eq!(
+            shown(&r.expand(100).0),
+            ["2024-01-31", "2024-02-29", "2024-03-31"]
+        );
+        let r = rec(Pattern::YearlyDay(2, 29), 1, "2024-01-01", None, 2);
+        assert_eq!(shown(&r.expand(100).0), ["2024-02-29", "2025-02-28"]);
+        // Mon, Wed and Fri (bits 1, 3, 5) every other week from Wednesday 2025-01-01: the
+        // Monday of the first week comes before the first date.
+        let r = rec(Pattern::Weekly(0b10_1010), 2, "2025-01-01", None, 4);
+        assert_eq!(
+            shown(&r.expand(100).0),
+            ["2025-01-01", "2025-01-03", "2025-01-13", "2025-01-15"]
+        );
+    }
+
+    #[test]
+    fn recurrence_is_capped() {
+        // Every day from 2000 to 9999: cut at 100 years.
+        let r = rec(Pattern::Daily, 1, "2000-01-01", Some("9999-12-31"), 1);
+        let (v, cut) = r.expand(usize::MAX);
+        assert!(cut);
+        assert_eq!(v.len() as i64, MAX_RECURRENCE_DAYS);
+        // A budget of dates.
+        let (v, cut) = r.expand(10);
+        assert!(cut);
+        assert_eq!(v.len(), 10);
+        // Occurrences without an end date go no further than 100 years either.
+        let r = rec(
+            Pattern::YearlyPos(12, 9, 4),
+            1_000,
+            "2000-01-01",
+            None,
+            100_000,
+        );
+        assert_eq!(
+            r.expand(usize::MAX),
+            (vec!["2000-12-30".parse().unwrap()], true)
+        );
+        // The last Saturday of December every 10 years, 3 times.
+        let r = rec(Pattern::YearlyPos(12, 9, 4), 10, "2000-01-01", None, 3);
+        let (v, cut) = r.expand(usize::MAX);
+        assert_eq!(shown(&v), ["2000-12-30", "2010-12-25", "2020-12-26"]);
+        assert!(!cut);
+        // A whole range ends cleanly.
+        let r = rec(Pattern::Daily, 7, "2025-01-01", Some("2025-01-20"), 1);
+        assert_eq!(
+            r.expand(100),
+            (
+                vec![
+                    "2025-01-01".parse().unwrap(),
+                    "2025-01-08".parse().unwrap(),
+                    "2025-01-15".parse().unwrap()
+                ],
+                false
+            )
+        );
+    }
+
+    #[test]
+    fn hostile_recurring_exceptions_import() {
+        let x = |body: &str| {
+            format!(
+                "<Project><StartDate>2026-01-05T08:00:00</StartDate><CalendarUID>1</CalendarUID>\
+                 <Calendars><Calendar><UID>1</UID><IsBaseCalendar>1</IsBaseCalendar><Exceptions>{body}</Exceptions></Calendar></Calendars>\
+                 <Tasks><Task><UID>1</UID><Duration>PT8H0M0S</Duration></Task></Tasks></Project>"
+            )
+        };
+        let forever = "<Exception><TimePeriod><FromDate>2000-01-01T00:00:00</FromDate><ToDate>9999-12-31T23:59:00</ToDate></TimePeriod><Type>6</Type><DaysOfWeek>127</DaysOfWeek><DayWorking>0</DayWorking></Exception>";
+        let imp = read(x(forever).as_bytes()).unwrap();
+        assert!(imp.warnings.iter().any(|w| w.message.contains("100 years")));
+        let bad = "<Exception><TimePeriod><FromDate>2026-01-01T00:00:00</FromDate></TimePeriod><Type>5</Type><MonthItem>12</MonthItem><DayWorking>0</DayWorking></Exception>";
+        let imp = read(x(bad).as_bytes()).unwrap();
+        assert!(imp
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("unknown Type")));
     }
 }
