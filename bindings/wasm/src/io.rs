@@ -124,8 +124,10 @@ fn csv_warning(w: &jindu::io::ImportWarning) -> types::CsvWarning {
 
 // ---- JavaScript ---------------------------------------------------------------------------
 
-/// The bytes of a file argument: a string (its UTF-8 bytes), a `Uint8Array` (or Node `Buffer`)
-/// or an `ArrayBuffer`. Anything else is an error of `format`'s reader.
+/// The bytes of a file argument: a string (its UTF-8 bytes), a `Uint8Array` (or Node `Buffer`,
+/// or any other typed array or `DataView`: the bytes it views, also from another realm such as
+/// a `vm` context or an iframe) or an `ArrayBuffer`. Anything else is an error of `format`'s
+/// reader.
 fn input_bytes(value: &JsValue, format: &'static str) -> Result<Vec<u8>, Thrown> {
     if let Some(text) = value.as_string() {
         return Ok(text.into_bytes());
@@ -135,6 +137,19 @@ fn input_bytes(value: &JsValue, format: &'static str) -> Result<Vec<u8>, Thrown>
     }
     if let Some(b) = value.dyn_ref::<js_sys::ArrayBuffer>() {
         return Ok(js_sys::Uint8Array::new(b).to_vec());
+    }
+    if js_sys::ArrayBuffer::is_view(value) {
+        let get = |key: &str| js_sys::Reflect::get(value, &key.into());
+        let number = |v: JsValue| v.as_f64().filter(|n| *n >= 0.0).unwrap_or(0.0) as u32;
+        let offset = number(get("byteOffset")?);
+        let length = number(get("byteLength")?);
+        // A view of a detached buffer has no bytes (and a view over it cannot be made).
+        if length == 0 {
+            return Ok(Vec::new());
+        }
+        let view =
+            js_sys::Uint8Array::new_with_byte_offset_and_length(&get("buffer")?, offset, length);
+        return Ok(view.to_vec());
     }
     let got = if value.is_null() {
         "null".to_owned()

@@ -786,7 +786,7 @@ pub struct CsvImport {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct JinduErrorInfo {
     /// A stable snake_case category, the same in every binding: `"cycle"`, `"unknown_task"`,
-    /// `"invalid"`, `"json"`, …
+    /// `"invalid"`, `"json"`, `"xml"`, `"import"`, …
     pub code: String,
     /// The key of the task the error is about, if any.
     #[tsify(type = "string | null")]

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 
 import { loadCjs, loadEsm, root } from './helpers.mjs';
 
@@ -88,6 +89,16 @@ describe('importCsv', () => {
     assert.deepEqual(importCsv(text), fromBytes);
     assert.deepEqual(importCsv(readFileSync(join(root, 'examples/tasks.csv'))), fromBytes);
     assert.deepEqual(importCsv(tasksCsv.slice().buffer), fromBytes);
+    // A view into a larger buffer: only its bytes.
+    const padded = new Uint8Array(tasksCsv.length + 7).fill(0x2c);
+    padded.set(tasksCsv, 3);
+    assert.deepEqual(importCsv(padded.subarray(3, 3 + tasksCsv.length)), fromBytes);
+    assert.deepEqual(importCsv(new DataView(padded.buffer, 3, tasksCsv.length)), fromBytes);
+    // A Uint8Array from another realm (a vm context, as in some test runners) is bytes too.
+    const foreign = runInNewContext('new Uint8Array(bytes)', { bytes: [...tasksCsv] });
+    assert.ok(!(foreign instanceof Uint8Array));
+    assert.deepEqual(importCsv(foreign), fromBytes);
+    jinduError(() => importCsv(new Uint8Array(0)), { code: 'import', message: 'csv: the file is empty: expected a header row' });
   });
 
   it('reads Chinese headers, names and durations, with options', () => {
