@@ -1,5 +1,6 @@
 //! Errors: the core's [`jindu::Error`] becomes a JavaScript `Error` with `code`, `taskId` and
-//! `field` properties.
+//! `field` properties, plus where in the input it is (`line`, `column`, `element`, `header`,
+//! `value`, `format`) on errors reading JSON, MSPDI, CSV or PSPLIB.
 //!
 //! Nothing in this crate panics on bad input (a panic would abort the WebAssembly instance):
 //! every failure is a value of [`Thrown`], which wasm-bindgen throws as a JavaScript exception.
@@ -15,11 +16,39 @@ pub const ERROR_NAME: &str = "JinduError";
 /// The machine-readable fields of a core error (what the JavaScript error object carries
 /// besides its message).
 pub fn error_info(e: &jindu::Error) -> JinduErrorInfo {
-    JinduErrorInfo {
+    let mut info = JinduErrorInfo {
         code: e.code().as_str().to_owned(),
         task_id: e.task_id().map(|t| t.as_str().to_owned()),
         field: e.field().map(str::to_owned),
+        line: None,
+        column: None,
+        element: None,
+        header: None,
+        value: None,
+        format: None,
+    };
+    // Where in the text: a line of 0 means the error is about the whole input.
+    let mut at = |line: usize, column: usize| {
+        if line > 0 {
+            info.line = Some(line);
+            info.column = (column > 0).then_some(column);
+        }
+    };
+    match e {
+        jindu::Error::Json(j) => at(j.line, j.column),
+        jindu::Error::Xml(x) => {
+            at(x.line, x.column);
+            info.element = (!x.element.is_empty()).then(|| x.element.clone());
+        }
+        jindu::Error::Import(i) => {
+            at(i.line, i.column);
+            info.header = i.header.clone();
+            info.value = i.value.clone();
+            info.format = Some(i.format.to_owned());
+        }
+        _ => {}
     }
+    info
 }
 
 /// An error for an argument that is neither a document/edit object nor its JSON text (code
@@ -49,6 +78,22 @@ impl From<jindu::Error> for Thrown {
         let _ = Reflect::set(&err, &"code".into(), &JsValue::from_str(&info.code));
         let _ = Reflect::set(&err, &"taskId".into(), &opt(info.task_id));
         let _ = Reflect::set(&err, &"field".into(), &opt(info.field));
+        // Where in the input, only on errors that have it.
+        let num = |v: Option<usize>| v.map(|n| JsValue::from_f64(n as f64));
+        let text = |v: Option<String>| v.map(|s| JsValue::from_str(&s));
+        let extra = [
+            ("line", num(info.line)),
+            ("column", num(info.column)),
+            ("element", text(info.element)),
+            ("header", text(info.header)),
+            ("value", text(info.value)),
+            ("format", text(info.format)),
+        ];
+        for (key, v) in extra {
+            if let Some(v) = v {
+                let _ = Reflect::set(&err, &key.into(), &v);
+            }
+        }
         Thrown(err.into())
     }
 }
@@ -89,5 +134,29 @@ mod tests {
         assert_eq!(error_info(&e).code, "json");
         assert_eq!(error_info(&e).task_id, None);
         assert_eq!(e.to_string(), "expected an object");
+    }
+
+    #[test]
+    fn info_carries_where_in_the_file() {
+        let e = jindu::io::csv::read("id,duration\n1,2d\n2,two days\n").unwrap_err();
+        let info = error_info(&e);
+        assert_eq!(info.code, "import");
+        assert_eq!((info.line, info.column), (Some(3), Some(2)));
+        assert_eq!(info.header.as_deref(), Some("duration"));
+        assert_eq!(info.field.as_deref(), Some("duration"));
+        assert_eq!(info.value.as_deref(), Some("two days"));
+        assert_eq!(info.format.as_deref(), Some("csv"));
+        let e = jindu::io::mspdi::read(b"<Project>\n<StartDate>soon</StartDate></Project>")
+            .unwrap_err();
+        let info = error_info(&e);
+        assert_eq!(info.code, "xml");
+        assert_eq!(info.line, Some(2));
+        assert!(info.column.is_some());
+        assert_eq!(info.element.as_deref(), Some("Project/StartDate"));
+        assert_eq!(info.format, None);
+        // Errors that are not about a place in a file have none of these.
+        let e = jindu::Error::SelfLink("A".into());
+        let info = error_info(&e);
+        assert_eq!((info.line, info.column, info.element), (None, None, None));
     }
 }

@@ -12,16 +12,21 @@
 //!   `preview(edit)`, `setDuration`, `addLink`, `setLink`, `removeLink`, `setConstraint`,
 //!   `setDeadline`, `pin`, `unpin`, `addTask`, `removeTask` (each returns a `Diff` of only the
 //!   changed tasks), plus `schedule()`, `project()`, `task(id)` and `why(id)`;
-//! * errors are thrown as `Error` objects named `JinduError` with `code`, `taskId` and `field`.
+//! * `importMspdi(data)`, `importCsv(data, options?)`, `importPsplib(data, options?)` — a file
+//!   (`Uint8Array`, `ArrayBuffer` or text) in, a `ProjectDocument` out (with warnings for
+//!   MSPDI and CSV), and `exportMspdi(project)` — a document in, Microsoft Project XML with
+//!   its computed schedule out ([`io`]);
+//! * errors are thrown as `Error` objects named `JinduError` with `code`, `taskId` and `field`
+//!   (and, on errors reading a file, `line`, `column`, `element`, `header`, `value`, `format`).
 //!
 //! The TypeScript declarations are generated from [`types`] by tsify.
 //!
 //! ## Layout
 //!
-//! One module per core capability ([`schedule`], [`scheduler`]); a new capability of the core
+//! One module per core capability ([`schedule`], [`scheduler`], [`io`]); a new capability of the core
 //! (levelling, simulation, …) gets its own module with its `#[wasm_bindgen]` functions, its
 //! types in [`types`] and, if needed, a plain-Rust part that native tests can reach.
-//! The plain-Rust parts ([`schedule::schedule_text`], [`Session`]) run under `cargo test`;
+//! The plain-Rust parts ([`schedule::schedule_text`], [`Session`], the functions of [`io`]) run under `cargo test`;
 //! the JavaScript surface is tested under Node (`bindings/wasm/tests`).
 
 // The plain-Rust layer returns the core's own `jindu::Result`: its error is what the binding
@@ -30,6 +35,7 @@
 
 pub mod convert;
 pub mod error;
+pub mod io;
 pub mod schedule;
 pub mod scheduler;
 pub mod types;
@@ -37,6 +43,7 @@ pub mod types;
 use wasm_bindgen::prelude::*;
 
 pub use error::{error_info, Thrown};
+pub use io::{export_mspdi, import_csv, import_mspdi, import_psplib, Imported};
 pub use schedule::schedule_text;
 pub use scheduler::{Scheduler, Session};
 

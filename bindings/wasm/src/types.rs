@@ -690,13 +690,103 @@ pub struct DrivingLink {
     pub lag: Option<String>,
 }
 
+// ---- imports (output) ---------------------------------------------------------------------
+
+/// Options for `importCsv()` and `importPsplib()`.
+#[derive(Tsify, Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ImportOptions {
+    /// The project's name (default `"Imported tasks"` for CSV, the PSPLIB reader's own name for
+    /// PSPLIB).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "string | null")]
+    pub name: Option<String>,
+    /// The project start, `YYYY-MM-DD` (08:00) or `YYYY-MM-DDTHH:MM[:SS]`; by default CSV takes
+    /// the earliest Start cell, or else Monday 2026-01-05 08:00 (with a `default_start`
+    /// warning), and PSPLIB Monday 2026-01-05 00:00.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "string | null")]
+    pub start: Option<String>,
+}
+
+/// Something in an MSPDI file that was not imported, or only approximately (one per element
+/// kind and reason).
+#[derive(Tsify, Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct MspdiWarning {
+    /// The element, as a path from its item, e.g. `"Task/Active"`.
+    pub element: String,
+    /// How many times it occurred.
+    pub count: usize,
+    /// The first few tasks (by key, i.e. UID) it occurred on, if it is about tasks.
+    pub tasks: Vec<String>,
+    /// What was done instead.
+    pub message: String,
+}
+
+/// The result of `importMspdi()`: the project as a document (its tasks keyed by UID), and
+/// what could not be imported.
+#[derive(Tsify, Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MspdiImport {
+    /// The imported project, with the scheduling options the file asks for.
+    pub project: ProjectDocument,
+    /// What was not imported, or only approximately.
+    pub warnings: Vec<MspdiWarning>,
+}
+
+/// A header column of a CSV file that the reader does not know.
+#[derive(Tsify, Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct UnknownColumn {
+    /// The 1-based column number.
+    pub column: usize,
+    /// The header as written.
+    pub header: String,
+}
+
+/// Something a CSV import did not import, or filled in by itself.
+#[derive(Tsify, Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum CsvWarning {
+    /// Columns with headers the reader does not know; their values were not imported.
+    UnknownColumns {
+        /// The columns.
+        columns: Vec<UnknownColumn>,
+        /// The warning as text.
+        message: String,
+    },
+    /// Neither the options nor the file gave a project start, so `start` was used.
+    DefaultStart {
+        /// The start that was used.
+        start: String,
+        /// The warning as text.
+        message: String,
+    },
+    /// A warning this version of the package has no structured form for.
+    Other {
+        /// The warning as text.
+        message: String,
+    },
+}
+
+/// The result of `importCsv()`: the project as a document, and what was not imported.
+#[derive(Tsify, Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CsvImport {
+    /// The imported project.
+    pub project: ProjectDocument,
+    /// Unknown columns and filled-in values.
+    pub warnings: Vec<CsvWarning>,
+}
+
 /// The properties of the `Error` objects that jindu functions throw (their `name` is
 /// `"JinduError"` and their `message` the core's message).
 #[derive(Tsify, Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct JinduErrorInfo {
     /// A stable snake_case category, the same in every binding: `"cycle"`, `"unknown_task"`,
-    /// `"invalid"`, `"json"`, …
+    /// `"invalid"`, `"json"`, `"xml"`, `"import"`, …
     pub code: String,
     /// The key of the task the error is about, if any.
     #[tsify(type = "string | null")]
@@ -704,4 +794,23 @@ pub struct JinduErrorInfo {
     /// The offending field, if the error is about one field.
     #[tsify(type = "string | null")]
     pub field: Option<String>,
+    /// The 1-based line of the offending text, on errors reading JSON, XML (MSPDI), CSV or
+    /// PSPLIB when it is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// The 1-based column (characters; the field number in a CSV row), with `line`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// The element path of the offending value on MSPDI errors, e.g. `"Tasks/Task/Duration"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub element: Option<String>,
+    /// The column's header as written in the file, on CSV errors about a cell (also in `field`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header: Option<String>,
+    /// The offending text on CSV and PSPLIB errors, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// The format being read on import errors: `"csv"` or `"psplib"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
 }

@@ -7,4 +7,6 @@ const sched: jindu.Scheduler = new jindu.Scheduler('{"name": "cjs", "start": "20
 const d: jindu.Diff = sched.addTask({ id: 'A', duration: '2d' });
 // @ts-expect-error: the CommonJS build has no init function
 jindu.initSync;
-void [s, d];
+const imported: jindu.CsvImport = jindu.importCsv('id\n1\n');
+const xml: string = jindu.exportMspdi(imported.project);
+void [s, d, xml];

@@ -1,12 +1,17 @@
 // A strict TypeScript consumer of the package (ES module). `tsc --strict` must accept it,
 // and every `@ts-expect-error` line must really be an error: the declarations are precise.
 
-import { schedule, scheduleJson, Scheduler, version } from 'jindu';
+import { exportMspdi, importCsv, importMspdi, importPsplib, schedule, scheduleJson, Scheduler, version } from 'jindu';
 import type {
+  CsvImport,
+  CsvWarning,
   Diff,
   DrivingLink,
   Edit,
+  ImportOptions,
   JinduErrorInfo,
+  MspdiImport,
+  MspdiWarning,
   ProjectDocument,
   Schedule,
   ScheduledTask,
@@ -54,6 +59,42 @@ const why: DrivingLink[] | undefined = sched.why('B');
 const again: ProjectDocument = sched.project();
 const v: string = version();
 
+// Files in: bytes or text; documents out.
+const csv: CsvImport = importCsv(new Uint8Array([0x69, 0x64, 0x0a, 0x31, 0x0a]));
+const opts: ImportOptions = { name: 'Plan', start: '2026-03-02' };
+const csv2: CsvImport = importCsv('id,duration\n1,2d\n', opts);
+const csv3: CsvImport = importCsv(new ArrayBuffer(0), null);
+const csvDoc: ProjectDocument = csv.project;
+for (const w of csv2.warnings) {
+  const cw: CsvWarning = w;
+  if (cw.kind === 'unknown_columns') {
+    const header: string = cw.columns[0].header;
+    void header;
+  } else if (cw.kind === 'default_start') {
+    const st: string = cw.start;
+    void st;
+  }
+}
+const xml: string = exportMspdi(doc);
+const xml2: string = exportMspdi(JSON.stringify(doc));
+const mspdi: MspdiImport = importMspdi(xml);
+const mw: MspdiWarning | undefined = mspdi.warnings[0];
+const count: number | undefined = mw?.count;
+const uids: string[] | undefined = mw?.tasks;
+const sched2 = new Scheduler(importMspdi(new TextEncoder().encode(xml2)).project);
+const ps: ProjectDocument = importPsplib('jobs', { start: '2026-01-05' });
+
+try {
+  importCsv('id,duration\n1,two days\n');
+} catch (e) {
+  const err = e as Error & JinduErrorInfo;
+  const line: number | undefined = err.line;
+  const column: number | undefined = err.column;
+  const header: string | undefined = err.header;
+  const element: string | undefined = err.element;
+  void line, column, header, element;
+}
+
 try {
   sched.setDuration('nope', '1d');
 } catch (e) {
@@ -77,10 +118,16 @@ const wrong: string = first.total_float_minutes;
 sched.setConstraint('B', 'SOON', '2026-01-12');
 // @ts-expect-error: a schedule has no such field
 void s.finish;
+// @ts-expect-error: a file is bytes or text
+importMspdi(42);
+// @ts-expect-error: not an import option
+importCsv('id\n1\n', { colour: 'red' });
+// @ts-expect-error: exportMspdi returns text
+const notDoc: ProjectDocument = exportMspdi(doc);
 
 {
   using scoped = new Scheduler(doc);
   void scoped.schedule();
 }
 
-void [finish, minutes, preds, text, d3, d4, d5, before, pf, t, why, again, v, typo, badType, badOp, missing, wrong];
+void [csv3, csvDoc, count, uids, sched2, ps, notDoc, finish, minutes, preds, text, d3, d4, d5, before, pf, t, why, again, v, typo, badType, badOp, missing, wrong];

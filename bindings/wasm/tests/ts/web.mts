@@ -1,9 +1,10 @@
 // A strict TypeScript consumer of the browser build: `await init()` first.
 
-import init, { schedule, Scheduler } from 'jindu/web';
+import init, { importMspdi, schedule, Scheduler } from 'jindu/web';
 import type { Schedule } from 'jindu/web';
 
 await init();
 const s: Schedule = schedule({ name: 'web', start: '2026-01-05' });
 const sched = new Scheduler(s.project === 'web' ? '{"name": "web", "start": "2026-01-05"}' : '{}');
-void sched;
+const m = importMspdi('<Project/>');
+void [sched, m.project.tasks];
