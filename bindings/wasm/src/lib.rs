@@ -45,7 +45,7 @@ use wasm_bindgen::prelude::*;
 pub use error::{error_info, Thrown};
 pub use io::{export_mspdi, import_csv, import_mspdi, import_psplib, Imported};
 pub use schedule::schedule_text;
-pub use scheduler::{Scheduler, Session};
+pub use scheduler::{why, Scheduler, Session};
 
 /// The version of the package (and of the jindu core it contains).
 #[wasm_bindgen]

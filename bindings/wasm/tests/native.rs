@@ -210,7 +210,7 @@ fn task_and_why_agree_with_the_schedule() {
             let one = parse(&s.task(id).expect("task exists"));
             assert_eq!(&one, t, "{name} {id}");
             round_trips::<types::ScheduledTask>(&name, &one);
-            let why = s.why(id).expect("task exists");
+            let why = jindu_wasm::why(&s, id).expect("task exists");
             let froms: Vec<&str> = why.iter().map(|l| l.from.as_str()).collect();
             let want: Vec<&str> = t["driving_predecessors"]
                 .as_array()
@@ -222,7 +222,7 @@ fn task_and_why_agree_with_the_schedule() {
             checked += 1;
         }
         assert!(s.task("no such task").is_none());
-        assert!(s.why("no such task").is_none());
+        assert!(jindu_wasm::why(&s, "no such task").is_none());
     }
     assert!(checked > 20);
 }
@@ -233,7 +233,7 @@ fn task_follows_edits_and_removals() {
         "links":[{"from":"A","to":"B","lag":"1d"},{"from":"B","to":"C"}]}"#;
     let mut s = Session::open(doc).unwrap();
     assert_eq!(
-        s.why("B").unwrap(),
+        jindu_wasm::why(&s, "B").unwrap(),
         vec![types::DrivingLink {
             from: "A".into(),
             kind: types::LinkType::FS,

@@ -3,7 +3,7 @@
 //! [`read`] turns an MSPDI document (the XML Microsoft Project saves with *Save As → XML*) into a
 //! [`Project`] with the options it asks for, plus the schedule Microsoft Project stored in it
 //! ([`Import::stored`]) and a list of [`ImportWarning`]s for everything the import could not carry
-//! over. [`write`] writes a project and its computed schedule back as MSPDI.
+//! over. [`write()`] writes a project and its computed schedule back as MSPDI.
 //!
 //! ```
 //! let xml = br#"<?xml version="1.0" encoding="UTF-8"?>
