@@ -35,7 +35,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::calendar::{Calendar, CalendarException, WorkingTime};
+use crate::calendar::{Calendar, CalendarException, WorkCalendar, WorkingTime};
 use crate::cpm::{
     Criticality, Driver, FloatBasis, LagCalendar, Schedule, ScheduleOptions, TaskSchedule,
     ViolationKind,
@@ -1012,6 +1012,33 @@ fn push_dt(out: &mut String, d: DateTime) {
     out.push('"');
 }
 
+/// Calendars compiled on demand for the durations of summary tasks, by calendar id.
+#[derive(Default)]
+struct SummaryCalendars(Vec<(CalendarId, Option<WorkCalendar>)>);
+
+impl SummaryCalendars {
+    /// A summary's duration as Microsoft Project shows it: the working time from its start to
+    /// its finish on its calendar (the project's unless it has its own).
+    fn duration(&mut self, p: &Project, def: &Task, t: &TaskSchedule) -> Duration {
+        let id = def.calendar.as_ref().unwrap_or(p.calendar_id());
+        let k = match self.0.iter().position(|(c, _)| c == id) {
+            Some(k) => k,
+            None => {
+                let wc = p
+                    .calendar(id)
+                    .and_then(|c| WorkCalendar::compile(c, |b| p.calendar(b)).ok());
+                self.0.push((id.clone(), wc));
+                self.0.len() - 1
+            }
+        };
+        match &self.0[k].1 {
+            Some(wc) => Duration::minutes_work(wc.work_between(t.start, t.finish).max(0)),
+            // Unreachable for a schedule of `p`: its calendars compiled when it was scheduled.
+            None => def.duration,
+        }
+    }
+}
+
 /// Writes one task's schedule as a JSON object (shared by schedules and diffs).
 fn push_task(
     out: &mut String,
@@ -1019,6 +1046,7 @@ fn push_task(
     i: TaskIndex,
     t: &TaskSchedule,
     driving: Option<&[crate::id::LinkIndex]>,
+    cals: &mut SummaryCalendars,
 ) {
     let st = p.settings();
     let def = p.task(i);
@@ -1043,7 +1071,12 @@ fn push_task(
         let _ = write!(out, ", \"{key}\": ");
         push_dt(out, v);
     }
-    let _ = write!(out, ", \"duration\": \"{}\"", def.duration.display(st));
+    let duration = if summary {
+        cals.duration(p, def, t)
+    } else {
+        def.duration
+    };
+    let _ = write!(out, ", \"duration\": \"{}\"", duration.display(st));
     let _ = write!(
         out,
         ", \"total_float_minutes\": {}, \"free_float_minutes\": {}, \"total_float\": \"{}\", \"free_float\": \"{}\", \"critical\": {}",
@@ -1098,6 +1131,7 @@ fn push_task(
 /// One task per line, so the output stays readable and diffable at any size.
 pub fn write_schedule(p: &Project, s: &Schedule) -> String {
     let mut out = String::with_capacity(300 * p.len() + 256);
+    let mut cals = SummaryCalendars::default();
     out.push_str("{\n  \"project\": ");
     push_str(&mut out, p.name());
     out.push_str(",\n  \"project_start\": ");
@@ -1130,7 +1164,7 @@ pub fn write_schedule(p: &Project, s: &Schedule) -> String {
     for (k, t) in s.tasks().iter().enumerate() {
         let i = TaskIndex(k as u32);
         out.push_str(if k > 0 { ",\n    " } else { "\n    " });
-        push_task(&mut out, p, i, t, Some(s.driving_links(i)));
+        push_task(&mut out, p, i, t, Some(s.driving_links(i)), &mut cals);
     }
     out.push_str(if s.tasks().is_empty() {
         "],\n  \"violations\": ["
@@ -1203,7 +1237,14 @@ pub fn write_schedule(p: &Project, s: &Schedule) -> String {
 /// ```
 pub fn write_task(p: &Project, s: &Schedule, i: TaskIndex) -> String {
     let mut out = String::with_capacity(512);
-    push_task(&mut out, p, i, s.task(i), Some(s.driving_links(i)));
+    push_task(
+        &mut out,
+        p,
+        i,
+        s.task(i),
+        Some(s.driving_links(i)),
+        &mut SummaryCalendars::default(),
+    );
     out
 }
 
@@ -1455,6 +1496,7 @@ pub fn read_edit(text: &str, project: &Project) -> Result<Edit> {
 /// `after` is the project after the edit and `before` the one before it (used for removed
 /// tasks and, if given, for the `before` objects).
 pub fn write_diff(after: &Project, before: Option<&Project>, d: &Diff) -> String {
+    let mut cals = SummaryCalendars::default();
     let mut out = String::with_capacity(256 + 800 * d.changes.len());
     out.push_str("{\n  \"project_start\": [");
     push_dt(&mut out, d.project_start.0);
@@ -1487,7 +1529,7 @@ pub fn write_diff(after: &Project, before: Option<&Project>, d: &Diff) -> String
                 before.unwrap_or(proj)
             };
             match (side, i) {
-                (Some(t), Some(i)) => push_task(&mut out, proj, i, t, None),
+                (Some(t), Some(i)) => push_task(&mut out, proj, i, t, None, &mut cals),
                 _ => out.push_str("null"),
             }
         }

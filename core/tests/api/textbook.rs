@@ -541,3 +541,29 @@ fn percent_lag() {
     ));
     assert_eq!(task(&p, &s, "B").start, dt("2026-01-06T08:00"));
 }
+
+/// A summary's duration in the JSON schedule is the working time from its start to its finish
+/// on its calendar, as Microsoft Project shows it (here 2d + a 1d gap + 3d = 6d, across a
+/// weekend and a holiday that do not count).
+#[test]
+fn summary_duration_is_the_working_time_it_spans() {
+    let d = doc(r#"{"name":"s","start":"2026-01-07T08:00",
+        "calendars":[{"id":"standard","week":{"mon":["08:00-12:00","13:00-17:00"],"tue":["08:00-12:00","13:00-17:00"],
+            "wed":["08:00-12:00","13:00-17:00"],"thu":["08:00-12:00","13:00-17:00"],"fri":["08:00-12:00","13:00-17:00"]},
+            "exceptions":[{"date":"2026-01-12","working":[]}]}],
+        "tasks":[{"id":"S","name":"Phase"},
+                 {"id":"A","duration":"2d","parent":"S"},
+                 {"id":"B","duration":"3d","parent":"S"}],
+        "links":[{"from":"A","to":"B","lag":"1d"}]}"#);
+    let s = jindu::schedule(&d.project, &d.options).unwrap();
+    let text = jindu::io::json::write_schedule(&d.project, &s);
+    let line = text.lines().find(|l| l.contains("\"id\": \"S\"")).unwrap();
+    // A: Wed 7 - Thu 8; lag Fri 9; B: Tue 13 - Thu 15 (Mon 12 is a holiday).
+    assert!(
+        line.contains("\"finish\": \"2026-01-15T17:00:00\""),
+        "{line}"
+    );
+    assert!(line.contains("\"duration\": \"6d\""), "{line}");
+    let a = text.lines().find(|l| l.contains("\"id\": \"A\"")).unwrap();
+    assert!(a.contains("\"duration\": \"2d\""), "{a}");
+}
