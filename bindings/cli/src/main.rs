@@ -25,8 +25,9 @@ usage: jindu schedule FILE [--format json|table] [--timings]
        jindu import FILE [-o OUT] [--start DATE] [--name NAME]
        jindu --version
 
-FILE is a jindu JSON document or a Microsoft Project XML (MSPDI) file, told apart by content
-('-' reads standard input); import warnings go to standard error.
+FILE is a jindu JSON document or a Microsoft Project XML (MSPDI) file, told apart by content,
+or a CSV task list (.csv, .tsv) or PSPLIB instance (.sm) by extension ('-' reads standard
+input); import warnings go to standard error.
 convert writes OUT as MSPDI when it ends in .xml, else as JSON (an MSPDI output carries the
 computed schedule).
 schedule prints the schedule (JSON by default: project_finish, critical_path and tasks with
@@ -104,6 +105,23 @@ fn load(path: &str) -> Result<Document, Failure> {
         return Ok(Document {
             project: imp.project,
             options: imp.options,
+        });
+    }
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".csv") || lower.ends_with(".tsv") {
+        let imp = jindu::io::csv::read(&bytes)?;
+        for w in &imp.warnings {
+            eprintln!("jindu: warning: {path}: {w}");
+        }
+        return Ok(Document {
+            project: imp.project,
+            options: jindu::ScheduleOptions::default(),
+        });
+    }
+    if lower.ends_with(".sm") {
+        return Ok(Document {
+            project: jindu::io::psplib::read(&bytes)?,
+            options: jindu::ScheduleOptions::default(),
         });
     }
     let text = read_input(path, bytes)?;

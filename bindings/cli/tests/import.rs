@@ -79,3 +79,33 @@ fn imports_a_psplib_instance_to_stdout() {
     // The critical path of j301_1 is 38 periods of one 24-hour day.
     assert_eq!(s.project_finish.minutes_since(s.project_start), 38 * 1440);
 }
+
+/// `jindu schedule` takes a CSV task list directly, with the same result as importing it first.
+#[test]
+fn schedules_a_csv_directly() {
+    let out = jindu(&[
+        "schedule",
+        root().join("examples/tasks.csv").to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("\"project_finish\": \"2026-02-05T17:00:00\""),
+        "{text}"
+    );
+    assert_eq!(text.matches("{\"id\": ").count(), 9);
+    // A CSV error names the line and column, and the command fails.
+    let dir = std::env::temp_dir().join(format!("jindu-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "id,duration\n1,2d\n2,two days\n").unwrap();
+    let out = jindu(&["schedule", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 3, column 2"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
