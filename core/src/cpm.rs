@@ -491,17 +491,19 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         r.ok_or_else(|| exhausted(c, m.item(self.tasks, succ), mins > 0, t))
     }
 
-    /// The work index on node `n`'s calendar that link `l` from `p` (showing `x`) requires of
+    /// The work index on node `n`'s calendar that link `k` from `p` (showing `x`) requires of
     /// `n`'s start (start links) or finish (finish links). Integer arithmetic when the two
     /// nodes and the lag share a calendar.
     #[inline(always)]
-    fn bound_w_k(&self, l: &Link, lag: i32, p: usize, n: usize, x: &Ends) -> Result<i64> {
-        let from_start = l.kind.from_start();
-        let ci = self.m.cal[n];
-        if lag != SLOW_LAG && self.m.cal[p] == ci && self.lag_on_succ() {
+    fn bound_w_k(&self, k: u32, p: usize, n: usize, x: &Ends) -> Result<i64> {
+        let m = self.m;
+        let lag = m.link_lag[k as usize];
+        let from_start = m.link_kind[k as usize].from_start();
+        let ci = m.cal[n];
+        if lag != SLOW_LAG && m.cal[p] == ci && self.lag_on_succ() {
             return Ok(if from_start { x.ws } else { x.wf } + lag as i64);
         }
-        self.bound_w_slow(l, p, n, x)
+        self.bound_w_slow(&m.links[k as usize], p, n, x)
     }
 
     #[cold]
@@ -712,10 +714,10 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                 }
                 continue;
             }
-            let l = &m.links[e.link as usize];
-            let b = self.bound_w_k(l, m.link_lag[e.link as usize], p, n, &x)?;
+            let to_finish = m.link_kind[e.link as usize].to_finish();
+            let b = self.bound_w_k(e.link, p, n, &x)?;
             if let Some(out) = drivers.as_deref_mut() {
-                let implied = if l.kind.to_finish() { b - dur } else { b };
+                let implied = if to_finish { b - dur } else { b };
                 if implied > best {
                     best = implied;
                     out.truncate(first);
@@ -724,7 +726,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                     out.push(LinkIndex(e.link));
                 }
             }
-            if l.kind.to_finish() {
+            if to_finish {
                 if b > wf || (b == wf && e.link < fkey) {
                     wf = b;
                     fdrv = Driver::Link(LinkIndex(e.link));
@@ -1024,13 +1026,13 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                     }
                     continue;
                 }
-                let l = &m.links[e.link as usize];
-                let b = if l.kind.to_finish() {
+                let kind = m.link_kind[e.link as usize];
+                let b = if kind.to_finish() {
                     self.unbound_w(e.link, n, s, x.lf, x.wlf)?
                 } else {
                     self.unbound_w(e.link, n, s, x.ls, x.wls)?
                 };
-                if l.kind.from_start() {
+                if kind.from_start() {
                     wsb = wsb.min(b);
                 } else {
                     wfb = wfb.min(b);
@@ -1219,7 +1221,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             if m.flags[jn] & F_FINISHED != 0 {
                 continue;
             }
-            let l = &m.links[e.link as usize];
+            let kind = m.link_kind[e.link as usize];
             let them = self.scheduled(j, t);
             let lag = m.link_lag[e.link as usize];
             let ci = m.cal[n];
@@ -1229,9 +1231,10 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                 && m.cal[e.node as usize] == ci
                 && self.lag_on_succ()
             {
-                let b = if l.kind.from_start() { me.ws } else { me.wf } + lag as i64;
-                (if l.kind.to_finish() { them.wf } else { them.ws }) - b
+                let b = if kind.from_start() { me.ws } else { me.wf } + lag as i64;
+                (if kind.to_finish() { them.wf } else { them.ws }) - b
             } else {
+                let l = &m.links[e.link as usize];
                 let b = self.lagged(
                     if l.kind.from_start() { me.s } else { me.f },
                     l,
@@ -1310,7 +1313,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                     b
                 }
             } else {
-                let b = self.bound_w_k(l, m.link_lag[e.link as usize], p, n, &y)?;
+                let b = self.bound_w_k(e.link, p, n, &y)?;
                 if l.kind.to_finish() {
                     b - dur
                 } else {
@@ -1430,6 +1433,9 @@ pub(crate) struct Full {
     /// Per node, the range of `driving` holding its driving links.
     pub driving_span: Vec<(u32, u32)>,
     pub driving: Vec<LinkIndex>,
+    /// Per task, its total and free float when the passes computed them on the way
+    /// (`i64::MIN` total float: not computed, as for summaries).
+    pub floats: Option<Vec<(i64, i64)>>,
     pub ps: i64,
     pub pf: i64,
 }
@@ -1458,6 +1464,7 @@ pub(crate) fn run_full<N: Net>(p: &Pass<'_, '_, N>, order: Vec<u32>) -> Result<F
             Ok(())
         };
     let (ps, pf);
+    let mut floats = None;
     if let Some(fixed) = m.fixed_finish {
         // Scheduled from the finish: late dates first, then the start they imply.
         pf = fixed;
@@ -1506,7 +1513,21 @@ pub(crate) fn run_full<N: Net>(p: &Pass<'_, '_, N>, order: Vec<u32>) -> Result<F
                 Some(&mut sink),
             )?;
             pf = project_finish(m, &times, ps);
-            backward_all(&mut times, None, &Anchor::new(m, pf))?;
+            // The backward pass, with each leaf task's floats taken while its successors'
+            // dates are still in cache (they are final: no task is ALAP here).
+            let pfa = Anchor::new(m, pf);
+            let mut fl = vec![(i64::MIN, 0); m.node_of.len()];
+            for &n in order.iter().rev() {
+                let n = n as usize;
+                let b = p.backward(n, &pfa, &times, &times)?;
+                let x = &mut times[n];
+                (x.ls, x.lf, x.wls, x.wlf) = (b.ls, b.lf, b.wls, b.wlf);
+                if m.kind[n] == Kind::Leaf {
+                    let i = m.task_of[n] as usize;
+                    fl[i] = p.floats(i, &times)?;
+                }
+            }
+            floats = Some(fl);
         }
     }
     Ok(Full {
@@ -1515,6 +1536,7 @@ pub(crate) fn run_full<N: Net>(p: &Pass<'_, '_, N>, order: Vec<u32>) -> Result<F
         drivers,
         driving_span: sink.span,
         driving: sink.links,
+        floats,
         ps,
         pf,
     })
@@ -1579,6 +1601,7 @@ pub(crate) fn task_output<N: Net>(
     i: usize,
     t: &[Times],
     drivers: &[Driver],
+    floats: Option<(i64, i64)>,
 ) -> Result<TaskSchedule> {
     let m = p.m;
     let n = m.node_of[i] as usize;
@@ -1591,7 +1614,10 @@ pub(crate) fn task_output<N: Net>(
     };
     let sch = p.scheduled(i, t);
     let (start, finish) = (sch.s, sch.f);
-    let (tf, ff) = p.floats(i, t)?;
+    let (tf, ff) = match floats {
+        Some(f) if f.0 != i64::MIN => f,
+        _ => p.floats(i, t)?,
+    };
     let f = m.flags[n];
     let elapsed = f & F_ELAPSED != 0;
     let critical = match p.opts.critical {
@@ -1771,9 +1797,14 @@ pub(crate) fn finish_schedule<N: Net>(
     sched.critical_order = crit.iter().map(|&i| TaskIndex(i as u32)).collect();
 
     // Critical paths over the leaf-level driving graph.
-    let mut preds_of: Vec<Vec<u32>> = vec![Vec::new(); n_tasks];
+    // The critical predecessors of critical task `i` are `flat[off[slot[i]]..off[slot[i] + 1]]`
+    // (flat lists: nothing per non-critical task but its slot).
+    let mut slot = vec![u32::MAX; n_tasks];
+    let mut off: Vec<u32> = Vec::with_capacity(crit.len() + 1);
+    let mut flat: Vec<u32> = Vec::new();
     let mut has_succ = vec![false; n_tasks];
-    for &i in &crit {
+    off.push(0);
+    for (k, &i) in crit.iter().enumerate() {
         buf.clear();
         let crit_flag = |q: usize| sched.tasks[q].critical;
         driver_leaves(p, m.in_node(i), sched, drivers, &crit_flag, &mut buf);
@@ -1782,8 +1813,14 @@ pub(crate) fn finish_schedule<N: Net>(
         for &q in &buf {
             has_succ[q as usize] = true;
         }
-        preds_of[i] = buf.clone();
+        flat.extend_from_slice(&buf);
+        off.push(flat.len() as u32);
+        slot[i] = k as u32;
     }
+    let preds_of = |v: usize| match slot[v] {
+        u32::MAX => &flat[..0],
+        k => &flat[off[k as usize] as usize..off[k as usize + 1] as usize],
+    };
     // Enumerate from the ends backwards, then reverse each path.
     let mut paths: Vec<Vec<TaskIndex>> = Vec::new();
     let ends: Vec<usize> = crit.iter().copied().filter(|&i| !has_succ[i]).collect();
@@ -1791,7 +1828,7 @@ pub(crate) fn finish_schedule<N: Net>(
         let mut stack: Vec<(usize, usize)> = vec![(end, 0)];
         let mut path: Vec<u32> = vec![end as u32];
         while let Some(&mut (v, ref mut k)) = stack.last_mut() {
-            let ps = &preds_of[v];
+            let ps = preds_of(v);
             if ps.is_empty() {
                 let mut pth: Vec<TaskIndex> = path.iter().rev().map(|&x| TaskIndex(x)).collect();
                 pth.shrink_to_fit();
@@ -1890,7 +1927,8 @@ fn schedule_compiled(
     let mut violations = Vec::new();
     driving_off.push(0u32);
     for i in 0..n {
-        tasks.push(task_output(&pass, i, &full.times, &full.drivers)?);
+        let floats = full.floats.as_ref().map(|f| f[i]);
+        tasks.push(task_output(&pass, i, &full.times, &full.drivers, floats)?);
         let (a, b) = full.driving_span[model.in_node(i)];
         driving.extend_from_slice(&full.driving[a as usize..b as usize]);
         driving_off.push(driving.len() as u32);

@@ -362,6 +362,7 @@ impl Engine {
                     i,
                     &self.times,
                     &self.drivers,
+                    None,
                 )?)
             } else {
                 None
@@ -800,12 +801,14 @@ impl Engine {
                 Undo::PushLink => {
                     self.model.links.to_mut().pop();
                     self.model.link_lag.pop();
+                    self.model.link_kind.pop();
                     self.link_live.pop();
                 }
                 Undo::LinkLive(k, v) => self.link_live[k as usize] = v,
                 Undo::LinkValue(k, l) => {
                     self.model.links.to_mut()[k as usize] = l;
                     self.model.link_lag[k as usize] = graph::fast_lag(&l);
+                    self.model.link_kind[k as usize] = l.kind;
                 }
                 Undo::Pos(n, p) => {
                     self.pos[n as usize] = p;
@@ -1130,6 +1133,7 @@ impl Engine {
                 let k = self.model.links.len() as u32;
                 self.model.links.to_mut().push(link);
                 self.model.link_lag.push(graph::fast_lag(&link));
+                self.model.link_kind.push(link.kind);
                 self.link_live.push(true);
                 self.journal.push(Undo::PushLink);
                 self.link_compact.push(self.live_links);
@@ -1162,6 +1166,7 @@ impl Engine {
                 self.journal.push(Undo::LinkValue(k, old));
                 self.model.links.to_mut()[k as usize] = link;
                 self.model.link_lag[k as usize] = graph::fast_lag(&link);
+                self.model.link_kind[k as usize] = link.kind;
                 let (na, nb) = (self.model.node_of[a], self.model.in_node(b) as u32);
                 fwd.push(nb);
                 bwd.push(na);
@@ -1889,6 +1894,7 @@ impl Engine {
                     iu,
                     &self.times,
                     &self.drivers,
+                    None,
                 )?)
             } else {
                 None

@@ -19,7 +19,7 @@ use std::borrow::Cow;
 use crate::calendar::{Calendar, WorkCalendar, STANDARD};
 use crate::error::{Error, Item, Result};
 use crate::id::{CalendarId, TaskId, TaskIndex};
-use crate::model::{Constraint, Lag, Link, Project, ResourceKind, ScheduleFrom, Task};
+use crate::model::{Constraint, Lag, Link, LinkType, Project, ResourceKind, ScheduleFrom, Task};
 use crate::time::DateTime;
 
 /// A lag that needs calendar arithmetic (elapsed or a percentage).
@@ -176,6 +176,9 @@ pub(crate) struct Model<'a> {
     /// Per link: the lag in working minutes when it can be added to a work index directly
     /// (a working-time lag), else [`SLOW_LAG`].
     pub link_lag: Vec<i32>,
+    /// Per link: its type, kept apart from [`Model::links`] so that the passes that walk
+    /// successors (backward pass, free float) touch 1 byte a link instead of the whole link.
+    pub link_kind: Vec<LinkType>,
     pub calendars: Vec<WorkCalendar>,
     /// Calendar used for lags that are not on a task calendar (project default).
     pub project_cal: u16,
@@ -532,6 +535,7 @@ pub(crate) fn compile(project: &Project) -> Result<(Model<'_>, Csr)> {
         carries_work,
         links: Cow::Borrowed(links),
         link_lag: links.iter().map(fast_lag).collect(),
+        link_kind: links.iter().map(|l| l.kind).collect(),
         calendars,
         project_cal,
         cal_24h,
