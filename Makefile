@@ -46,7 +46,7 @@ purity:
 	@echo "purity: ok (no host dependencies; builds for wasm32-unknown-unknown)"
 
 # MSPDI export read back by MPXJ 16.10 (a Python venv with the mpxj package and Java, installed
-# once under target/mpxj-venv; MPXJ_PEERS may point at ../shared/peers' install instead).
+# once under target/mpxj-peers/mpxj-venv; MPXJ_PEERS=/opt/peers uses ../shared/peers' install).
 MPXJ_PEERS ?= $(ROOT)/target/mpxj-peers
 interop-mpxj:
 	@if [ ! -x "$(MPXJ_PEERS)/mpxj-venv/bin/python" ] || ! "$(MPXJ_PEERS)/mpxj-venv/bin/python" -c "import mpxj, jpype" 2>/dev/null; then \
