@@ -6,30 +6,24 @@
 //! test says so and passes.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use jindu::io::mspdi;
+
+#[path = "common/mod.rs"]
+mod common;
+use common::shared_data;
 use jindu::{CalendarId, Date, WorkingTime};
 
 const RECURRING: &str = "calendar-recurring-exceptions-project2016-mspdi.xml";
 
 fn corpus_file(name: &str) -> Option<PathBuf> {
-    let dir = match std::env::var_os("JINDU_MSPDI_DIR") {
-        Some(d) => PathBuf::from(d),
-        None => Path::new(env!("CARGO_MANIFEST_DIR"))
-            .ancestors()
-            .skip(1)
-            .map(|a| a.join("shared/data/mspdi"))
-            .find(|d| d.is_dir())
-            .unwrap_or_else(|| PathBuf::from("../shared/data/mspdi")),
-    };
-    let f = dir.join(name);
-    if f.is_file() {
-        Some(f)
-    } else {
-        eprintln!("skipping: {} not found", f.display());
-        None
+    let f = shared_data("mspdi", Some("JINDU_MSPDI_DIR")).map(|d| d.join(name));
+    if !f.as_ref().is_some_and(|f| f.is_file()) {
+        eprintln!("skipping: {name} not found in shared/data/mspdi (set JINDU_MSPDI_DIR)");
+        return None;
     }
+    f
 }
 
 fn d(s: &str) -> Date {

@@ -16,27 +16,16 @@ use std::path::{Path, PathBuf};
 
 use jindu::io::mspdi;
 
+#[path = "common/mod.rs"]
+mod common;
+use common::shared_data;
+
 fn corpus() -> Option<PathBuf> {
-    let dir = match std::env::var_os("JINDU_MSPDI_DIR") {
-        Some(d) => PathBuf::from(d),
-        // `shared/` sits beside the repository root (`../shared`); look upwards for it so a
-        // checkout in a nested folder finds it too.
-        None => Path::new(env!("CARGO_MANIFEST_DIR"))
-            .ancestors()
-            .skip(1)
-            .map(|a| a.join("shared/data/mspdi"))
-            .find(|d| d.is_dir())
-            .unwrap_or_else(|| PathBuf::from("../shared/data/mspdi")),
-    };
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "skipping: MSPDI corpus not found at {} (set JINDU_MSPDI_DIR)",
-            dir.display()
-        );
-        None
+    let dir = shared_data("mspdi", Some("JINDU_MSPDI_DIR"));
+    if dir.is_none() {
+        eprintln!("skipping: MSPDI corpus not found in shared/data/mspdi (set JINDU_MSPDI_DIR)");
     }
+    dir
 }
 
 fn files(dir: &Path) -> Vec<PathBuf> {

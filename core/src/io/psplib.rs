@@ -152,6 +152,30 @@ fn number(line: usize, (col, t): (usize, &str), what: &str, max: u64) -> Result<
     })
 }
 
+/// The job number and mode at the start of a precedence or request line: a job in `1..=n` in
+/// mode 1 (multi-mode files are refused with `mode_message`).
+fn job_and_mode(
+    line: usize,
+    toks: &[(usize, &str)],
+    n: usize,
+    mode_what: &str,
+    mode_message: &str,
+) -> Result<usize> {
+    let job = number(line, toks[0], "a job number", n as u64)? as usize;
+    if job == 0 {
+        return Err(error(
+            line,
+            toks[0].0,
+            Some(toks[0].1),
+            "jobs are numbered from 1",
+        ));
+    }
+    if number(line, toks[1], mode_what, u32::MAX as u64)? != 1 {
+        return Err(error(line, toks[1].0, Some(toks[1].1), mode_message));
+    }
+    Ok(job)
+}
+
 /// The number after the `:` of a header line such as `jobs (incl. supersource/sink ):  32`.
 fn header_value(line_no: usize, line: &str, what: &str, max: u64) -> Result<u64> {
     let Some(k) = line.find(':') else {
@@ -289,24 +313,13 @@ impl Parser {
                     "expected `job #modes #successors successors…`",
                 ));
             }
-            let job = number(line_no, toks[0], "a job number", n as u64)? as usize;
-            if job == 0 {
-                return Err(error(
-                    line_no,
-                    toks[0].0,
-                    Some(toks[0].1),
-                    "jobs are numbered from 1",
-                ));
-            }
-            let modes = number(line_no, toks[1], "the number of modes", u32::MAX as u64)?;
-            if modes != 1 {
-                return Err(error(
-                    line_no,
-                    toks[1].0,
-                    Some(toks[1].1),
-                    "only single-mode files (.sm) are supported: every job needs 1 mode",
-                ));
-            }
+            let job = job_and_mode(
+                line_no,
+                &toks,
+                n,
+                "the number of modes",
+                "only single-mode files (.sm) are supported: every job needs 1 mode",
+            )?;
             let count = number(line_no, toks[2], "the number of successors", n as u64)? as usize;
             if toks.len() != 3 + count {
                 return Err(error(
@@ -383,24 +396,13 @@ impl Parser {
                     &format!("expected `job mode duration` and {k} resource demands"),
                 ));
             }
-            let job = number(line_no, toks[0], "a job number", n as u64)? as usize;
-            if job == 0 {
-                return Err(error(
-                    line_no,
-                    toks[0].0,
-                    Some(toks[0].1),
-                    "jobs are numbered from 1",
-                ));
-            }
-            let mode = number(line_no, toks[1], "a mode", u32::MAX as u64)?;
-            if mode != 1 {
-                return Err(error(
-                    line_no,
-                    toks[1].0,
-                    Some(toks[1].1),
-                    "only single-mode files (.sm) are supported: the mode must be 1",
-                ));
-            }
+            let job = job_and_mode(
+                line_no,
+                &toks,
+                n,
+                "a mode",
+                "only single-mode files (.sm) are supported: the mode must be 1",
+            )?;
             let d = number(line_no, toks[2], "a duration in periods", 1_000_000)? as i64;
             let mut demand = Vec::with_capacity(k);
             for &tok in &toks[3..] {

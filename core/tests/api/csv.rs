@@ -462,13 +462,7 @@ fn truncations_and_mutations_never_panic() {
         for n in 0..=data.len() {
             exercise(&data[..n]);
         }
-        let mut rng = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            rng
-        };
+        let mut next = crate::common::xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..3000 {
             let mut m = data.clone();
             for _ in 0..1 + next() % 4 {

@@ -3,6 +3,8 @@
 //! The networks in `textbook` were computed by hand (working days on the standard calendar,
 //! Monday 2026-01-05 = day 0); each test states the arithmetic it checks.
 
+#[path = "../common/mod.rs"]
+mod common;
 mod util;
 
 mod csv;

@@ -1,18 +1,17 @@
 //! PSPLIB import: every J30 instance's critical path equals its published bound, a
 //! hand-checked instance, errors with line numbers, and mutated files that must not panic.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use jindu::io::psplib;
 use jindu::{Duration, Error, ErrorCode, LinkType, ScheduleOptions};
 
-/// `shared/data/psplib`, found beside the repository root or above it (the worktree layout);
-/// `None` (and the caller skips with a message) when it is absent.
+use crate::common::{shared_data, xorshift};
+
+/// `shared/data/psplib` (see [`shared_data`]); `None` (and the caller skips with a message)
+/// when it or its `j30` folder is absent.
 fn data_dir() -> Option<PathBuf> {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .map(|a| a.join("shared/data/psplib"))
-        .find(|p| p.join("j30").is_dir())
+    shared_data("psplib", None).filter(|d| d.join("j30").is_dir())
 }
 
 /// The critical-path length in periods of an imported instance, scheduled by the core.
@@ -250,13 +249,7 @@ fn truncations_and_mutations_never_panic() {
         run(&data[..n]);
     }
     const BYTES: &[u8] = b"0123456789 \n*-:R\xff";
-    let mut rng = 0x2545_f491_4f6c_dd1du64;
-    let mut next = || {
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        rng
-    };
+    let mut next = xorshift(0x2545_f491_4f6c_dd1d);
     for _ in 0..3000 {
         let mut m = data.clone();
         for _ in 0..1 + next() % 4 {
