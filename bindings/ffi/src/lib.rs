@@ -102,6 +102,22 @@ impl Scheduler {
         let edit = edit_text(op, fields);
         self.with(|s| s.apply(&edit))
     }
+
+    /// An `add_link` or `set_link` edit.
+    fn link_edit(
+        &self,
+        op: &str,
+        from: String,
+        to: String,
+        kind: Option<LinkType>,
+        lag: Option<String>,
+    ) -> Result<String, JinduError> {
+        let kind = kind.map(LinkType::code);
+        self.edit(
+            op,
+            json!({"from": from, "to": to, "type": kind, "lag": lag}),
+        )
+    }
 }
 
 #[uniffi::export]
@@ -141,11 +157,7 @@ impl Scheduler {
         kind: Option<LinkType>,
         lag: Option<String>,
     ) -> Result<String, JinduError> {
-        let kind = kind.map(LinkType::code);
-        self.edit(
-            "add_link",
-            json!({"from": from, "to": to, "type": kind, "lag": lag}),
-        )
+        self.link_edit("add_link", from, to, kind, lag)
     }
 
     /// Changes the type and lag of the link from `from` to `to`.
@@ -157,11 +169,7 @@ impl Scheduler {
         kind: Option<LinkType>,
         lag: Option<String>,
     ) -> Result<String, JinduError> {
-        let kind = kind.map(LinkType::code);
-        self.edit(
-            "set_link",
-            json!({"from": from, "to": to, "type": kind, "lag": lag}),
-        )
+        self.link_edit("set_link", from, to, kind, lag)
     }
 
     /// Removes the link from `from` to `to`.

@@ -1466,12 +1466,13 @@ pub fn read_edit(text: &str, project: &Project) -> Result<Edit> {
             let parent = task.parent.take().map(TaskId::new);
             let calendar = task.calendar.take().map(CalendarId::new);
             // Reuse the document reader for the task's own fields.
+            let (hours_per_day, days_per_week, hours_per_week) = week_fields(&settings);
             let doc = DocJ {
                 name: String::new(),
                 start: Some("2000-01-03T08:00:00".to_owned()),
-                hours_per_day: week_fields(&settings).0,
-                days_per_week: week_fields(&settings).1,
-                hours_per_week: week_fields(&settings).2,
+                hours_per_day,
+                days_per_week,
+                hours_per_week,
                 days_per_month: Some(settings.days_per_month as u32),
                 default_start_time: Some(format!("{:02}:{:02}", ds / 60, ds % 60)),
                 default_finish_time: Some(format!("{:02}:{:02}", df / 60, df % 60)),
