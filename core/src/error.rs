@@ -430,6 +430,25 @@ impl fmt::Display for ErrorCode {
 }
 
 impl Error {
+    /// A JSON error with only a message (no position or item): for input a host hands over
+    /// that is not JSON text or a JSON value at all, reported with the code `json` like any
+    /// other unreadable input.
+    ///
+    /// ```
+    /// let e = jindu::Error::json("expected a project document");
+    /// assert_eq!(e.code(), jindu::ErrorCode::Json);
+    /// assert_eq!(e.to_string(), "expected a project document");
+    /// ```
+    pub fn json(message: impl Into<String>) -> Error {
+        Error::Json(Box::new(JsonError {
+            item: None,
+            path: String::new(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+        }))
+    }
+
     pub(crate) fn parse(what: &'static str, value: &str, reason: &str) -> Error {
         Error::Parse {
             what,

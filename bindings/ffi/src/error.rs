@@ -231,14 +231,7 @@ impl From<jindu::Error> for JinduError {
 /// A JSON error for an argument the binding itself rejects (code `json`, like any other
 /// unreadable input).
 pub fn bad_argument(message: impl Into<String>) -> JinduError {
-    jindu::Error::Json(Box::new(jindu::JsonError {
-        item: None,
-        path: String::new(),
-        line: 0,
-        column: 0,
-        message: message.into(),
-    }))
-    .into()
+    jindu::Error::json(message).into()
 }
 
 /// Runs `f`, turning a panic into [`JinduError::Internal`] so that no panic unwinds into the

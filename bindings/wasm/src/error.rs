@@ -54,13 +54,7 @@ pub fn error_info(e: &jindu::Error) -> JinduErrorInfo {
 /// An error for an argument that is neither a document/edit object nor its JSON text (code
 /// `json`, like any other unreadable input).
 pub fn bad_argument(message: impl Into<String>) -> jindu::Error {
-    jindu::Error::Json(Box::new(jindu::JsonError {
-        item: None,
-        path: String::new(),
-        line: 0,
-        column: 0,
-        message: message.into(),
-    }))
+    jindu::Error::json(message)
 }
 
 /// A value to throw in JavaScript: a `JinduError` built from a core error, or an exception
