@@ -108,25 +108,38 @@ fn load(path: &str) -> Result<Document, Failure> {
         });
     }
     let lower = path.to_ascii_lowercase();
-    if lower.ends_with(".csv") || lower.ends_with(".tsv") {
-        let imp = jindu::io::csv::read(&bytes)?;
-        for w in &imp.warnings {
-            eprintln!("jindu: warning: {path}: {w}");
-        }
+    if [".csv", ".tsv", ".sm"].iter().any(|x| lower.ends_with(x)) {
         return Ok(Document {
-            project: imp.project,
-            options: jindu::ScheduleOptions::default(),
-        });
-    }
-    if lower.ends_with(".sm") {
-        return Ok(Document {
-            project: jindu::io::psplib::read(&bytes)?,
+            project: read_table(path, &bytes, &jindu::io::csv::CsvOptions::default())?,
             options: jindu::ScheduleOptions::default(),
         });
     }
     let text = read_input(path, bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     Ok(json::read(text)?)
+}
+
+/// Reads a PSPLIB instance (a `.sm` name) or else a CSV task list, with `opts` (the start also
+/// applies to a PSPLIB instance), printing import warnings to standard error. A CSV without a
+/// start keeps the importer's documented fixed default, so the same file always gives the same
+/// document; its warning says so.
+fn read_table(
+    path: &str,
+    bytes: &[u8],
+    opts: &jindu::io::csv::CsvOptions,
+) -> Result<jindu::Project, Failure> {
+    if path.to_ascii_lowercase().ends_with(".sm") {
+        let mut p = jindu::io::psplib::read(bytes)?;
+        if let Some(t) = opts.start {
+            p.set_schedule_from(jindu::ScheduleFrom::Start(t));
+        }
+        return Ok(p);
+    }
+    let imp = jindu::io::csv::read_with(bytes, opts)?;
+    for w in &imp.warnings {
+        eprintln!("jindu: warning: {path}: {w}");
+    }
+    Ok(imp.project)
 }
 
 fn run(args: &[String]) -> Result<(), Failure> {
@@ -272,7 +285,7 @@ fn schedule(args: &[String]) -> Result<(), Failure> {
 
 /// `jindu import`: a CSV task list or PSPLIB instance to a JSON document.
 fn import(args: &[String]) -> Result<(), Failure> {
-    use jindu::io::{csv, psplib};
+    use jindu::io::csv;
     let (mut file, mut out, mut start, mut name) = (None, None, None, None);
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -291,14 +304,7 @@ fn import(args: &[String]) -> Result<(), Failure> {
         }
     }
     let file: String = file.ok_or_else(|| Failure::Usage("import needs a FILE".into()))?;
-    let bytes = if file == "-" {
-        let mut b = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
-            .map_err(|e| Failure::Io(format!("cannot read standard input: {e}")))?;
-        b
-    } else {
-        std::fs::read(&file).map_err(|e| Failure::Io(format!("cannot read {file}: {e}")))?
-    };
+    let bytes = read_bytes(&file)?;
     let start = match start {
         None => None,
         Some(s) if s.len() == 10 => Some(s.parse::<jindu::Date>()?.at(8 * 60)),
@@ -308,29 +314,14 @@ fn import(args: &[String]) -> Result<(), Failure> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .filter(|s| file != "-" && !s.is_empty());
-    let mut project = if file.to_ascii_lowercase().ends_with(".sm") {
-        let mut p = psplib::read(&bytes)?;
-        if let Some(t) = start {
-            p.set_schedule_from(jindu::ScheduleFrom::Start(t));
-        }
-        p
-    } else {
-        let mut opts = csv::CsvOptions {
-            start,
-            ..csv::CsvOptions::default()
-        };
-        if let Some(s) = &stem {
-            opts.name = s.clone();
-        }
-        let im = csv::read_with(&bytes, &opts)?;
-        let p = im.project;
-        for w in &im.warnings {
-            // The start stays the documented fixed default, so the same file always gives the
-            // same document; the warning says so and `--start` chooses another.
-            eprintln!("jindu: warning: {w}");
-        }
-        p
+    let mut opts = csv::CsvOptions {
+        start,
+        ..csv::CsvOptions::default()
     };
+    if let Some(s) = &stem {
+        opts.name = s.clone();
+    }
+    let mut project = read_table(&file, &bytes, &opts)?;
     if let Some(n) = name.or(stem) {
         project.set_name(n);
     }
