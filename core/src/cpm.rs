@@ -1450,25 +1450,37 @@ pub(crate) fn run_full<N: Net>(p: &Pass<'_, '_, N>, order: Vec<u32>) -> Result<F
         links: Vec::with_capacity(nodes + nodes / 4),
     };
     let leaf_like = |n: usize| m.kind[n] == Kind::Leaf;
-    let backward_all =
-        |times: &mut Vec<Times>, early: Option<&[Times]>, pf: &Anchor| -> Result<()> {
-            for &n in order.iter().rev() {
-                let n = n as usize;
-                let b = {
-                    let t: &[Times] = times;
-                    p.backward(n, pf, t, early.unwrap_or(t))?
-                };
-                let x = &mut times[n];
-                (x.ls, x.lf, x.wls, x.wlf) = (b.ls, b.lf, b.wls, b.wlf);
+    // The backward pass; with `floats`, each leaf task's total and free float is taken as soon
+    // as its late dates are known, while its successors' dates are still in cache (only valid
+    // when those dates are final: no task as late as possible, not scheduled from the finish).
+    let backward_all = |times: &mut Vec<Times>,
+                        early: Option<&[Times]>,
+                        pf: &Anchor,
+                        mut floats: Option<&mut Vec<(i64, i64)>>|
+     -> Result<()> {
+        for &n in order.iter().rev() {
+            let n = n as usize;
+            let b = {
+                let t: &[Times] = times;
+                p.backward(n, pf, t, early.unwrap_or(t))?
+            };
+            let x = &mut times[n];
+            (x.ls, x.lf, x.wls, x.wlf) = (b.ls, b.lf, b.wls, b.wlf);
+            if let Some(fl) = floats.as_deref_mut() {
+                if m.kind[n] == Kind::Leaf {
+                    let i = m.task_of[n] as usize;
+                    fl[i] = p.floats(i, times)?;
+                }
             }
-            Ok(())
-        };
+        }
+        Ok(())
+    };
     let (ps, pf);
     let mut floats = None;
     if let Some(fixed) = m.fixed_finish {
         // Scheduled from the finish: late dates first, then the start they imply.
         pf = fixed;
-        backward_all(&mut times, None, &Anchor::new(m, pf))?;
+        backward_all(&mut times, None, &Anchor::new(m, pf), None)?;
         let s = (0..nodes)
             .filter(|&n| leaf_like(n))
             .map(|n| times[n].ls)
@@ -1492,7 +1504,7 @@ pub(crate) fn run_full<N: Net>(p: &Pass<'_, '_, N>, order: Vec<u32>) -> Result<F
             let mut early = times.clone();
             forward_all(p, &order, &psa, &mut early, &mut drivers, false, None)?;
             pf = project_finish(m, &early, ps);
-            backward_all(&mut times, Some(&early), &Anchor::new(m, pf))?;
+            backward_all(&mut times, Some(&early), &Anchor::new(m, pf), None)?;
             forward_all(
                 p,
                 &order,
@@ -1513,20 +1525,8 @@ pub(crate) fn run_full<N: Net>(p: &Pass<'_, '_, N>, order: Vec<u32>) -> Result<F
                 Some(&mut sink),
             )?;
             pf = project_finish(m, &times, ps);
-            // The backward pass, with each leaf task's floats taken while its successors'
-            // dates are still in cache (they are final: no task is ALAP here).
-            let pfa = Anchor::new(m, pf);
             let mut fl = vec![(i64::MIN, 0); m.node_of.len()];
-            for &n in order.iter().rev() {
-                let n = n as usize;
-                let b = p.backward(n, &pfa, &times, &times)?;
-                let x = &mut times[n];
-                (x.ls, x.lf, x.wls, x.wlf) = (b.ls, b.lf, b.wls, b.wlf);
-                if m.kind[n] == Kind::Leaf {
-                    let i = m.task_of[n] as usize;
-                    fl[i] = p.floats(i, &times)?;
-                }
-            }
+            backward_all(&mut times, None, &Anchor::new(m, pf), Some(&mut fl))?;
             floats = Some(fl);
         }
     }
