@@ -33,7 +33,7 @@
 //! * **Project** ([`Project`]): tasks, links, calendars, resources; always consistent.
 //! * **Calendar** ([`Calendar`], compiled to [`WorkCalendar`]): working hours per weekday,
 //!   exceptions, inheritance. All date arithmetic is in working minutes on a calendar.
-//! * **Schedule** ([`schedule`] → [`Schedule`]): forward pass (early dates), backward pass (late
+//! * **Schedule** ([`schedule()`] → [`Schedule`]): forward pass (early dates), backward pass (late
 //!   dates), float, critical tasks and paths, driving links, violations.
 //! * **Engine** ([`Engine`]): holds a project and its schedule, applies edits and recomputes only
 //!   what an edit can affect, reporting what moved and why; [`Engine::preview`] does the same
@@ -52,26 +52,26 @@
 #![warn(missing_debug_implementations)]
 
 mod calendar;
-mod cpm;
 mod engine;
 mod error;
-mod graph;
 mod id;
 pub mod io;
 mod model;
+pub mod schedule;
+mod session;
 mod time;
 
 pub use calendar::{Calendar, CalendarException, WorkCalendar, WorkingTime, STANDARD};
-pub use cpm::{
-    schedule, Criticality, Driver, FloatBasis, LagCalendar, Schedule, ScheduleOptions,
-    TaskSchedule, Violation, ViolationKind, Warning,
-};
 pub use engine::{Change, Diff, Edit, Engine};
 pub use error::{Error, ErrorCode, ImportError, Item, JsonError, Result, XmlError};
 pub use id::{CalendarId, LinkIndex, ResourceId, ResourceIndex, TaskId, TaskIndex};
 pub use model::{
     Assignment, Baseline, Constraint, Lag, Link, LinkType, Pin, Progress, Project, Resource,
     ResourceKind, ScheduleFrom, Task,
+};
+pub use schedule::{
+    schedule, Criticality, Driver, FloatBasis, LagCalendar, Schedule, ScheduleOptions,
+    TaskSchedule, Violation, ViolationKind, Warning,
 };
 pub use time::{Date, DateTime, Duration, DurationDisplay, DurationSettings, Weekday};
 

@@ -29,23 +29,23 @@
 //! # Ok::<(), jindu::Error>(())
 //! ```
 
-pub use super::session::Session;
+pub use crate::session::Session;
 
 use std::fmt::Write as _;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::calendar::{Calendar, CalendarException, WorkCalendar, WorkingTime};
-use crate::cpm::{
-    Criticality, Driver, FloatBasis, LagCalendar, Schedule, ScheduleOptions, TaskSchedule,
-    ViolationKind,
-};
 use crate::engine::{Diff, Edit};
 use crate::error::{Error, Item, Result};
 use crate::id::{CalendarId, ResourceId, TaskId, TaskIndex};
 use crate::model::{
     Assignment, Baseline, Constraint, Lag, Link, LinkType, Pin, Progress, Project, Resource,
     ResourceKind, ScheduleFrom, Task,
+};
+use crate::schedule::{
+    Criticality, Driver, FloatBasis, LagCalendar, Schedule, ScheduleOptions, TaskSchedule,
+    ViolationKind,
 };
 use crate::time::{parse_clock, Date, DateTime, Duration, DurationSettings, Weekday};
 

@@ -16,7 +16,6 @@ pub mod csv;
 pub mod json;
 pub mod mspdi;
 pub mod psplib;
-mod session;
 
 /// An imported project and what the importer wants the user to know about it.
 #[derive(Debug, Clone, PartialEq)]

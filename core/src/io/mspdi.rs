@@ -89,13 +89,13 @@ use std::fmt::Write as _;
 use quick_xml::events::Event;
 
 use crate::calendar::{Calendar, CalendarException, WorkCalendar, WorkingTime, STANDARD};
-use crate::cpm::{Criticality, Schedule, ScheduleOptions};
 use crate::error::{Error, Item, Result, XmlError};
 use crate::id::{CalendarId, ResourceId, TaskId, TaskIndex};
 use crate::model::{
     Assignment, Baseline, Constraint, Lag, Link, LinkType, Pin, Progress, Project, Resource,
     ResourceKind, ScheduleFrom, Task,
 };
+use crate::schedule::{Criticality, Schedule, ScheduleOptions};
 use crate::time::{Date, DateTime, Duration, DurationSettings, Weekday};
 
 /// The largest document [`read`] accepts, in bytes (256 MiB).

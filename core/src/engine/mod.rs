@@ -12,14 +12,16 @@ use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
-use crate::cpm::{self, Anchor, Driver, Pass, Schedule, ScheduleOptions, TaskSchedule, Times};
 use crate::error::{Error, Item, Result};
-use crate::graph::{
-    self, check_summary_link, check_summary_task, task_extra, task_flags, Edge, Extra, Kind, Model,
-    Net, F_ALAP, HIER, NONE,
-};
 use crate::id::{LinkIndex, TaskId, TaskIndex};
 use crate::model::{check_task_fields, Constraint, Lag, Link, LinkType, Pin, Project, Task};
+use crate::schedule::network::{
+    self as graph, check_summary_link, check_summary_task, task_extra, task_flags, Edge, Extra,
+    Kind, Model, Net, F_ALAP, HIER, NONE,
+};
+use crate::schedule::pass::{Anchor, Pass, Times};
+use crate::schedule::run as cpm;
+use crate::schedule::{self, Driver, Schedule, ScheduleOptions, TaskSchedule};
 use crate::time::{DateTime, Duration};
 
 /// A change to the project, applied by [`Engine::apply`] or tried by [`Engine::preview`].
@@ -602,7 +604,7 @@ impl Engine {
             .copied()
             .filter(|&v| self.model.kind[v as usize] != Kind::Removed)
             .collect();
-        cpm::finish_schedule(&pass, &order, &self.drivers, &mut s);
+        schedule::finish_schedule(&pass, &order, &self.drivers, &mut s);
         self.compact_schedule(s)
     }
 
@@ -650,7 +652,7 @@ impl Engine {
             violations: s
                 .violations
                 .iter()
-                .map(|v| crate::cpm::Violation {
+                .map(|v| crate::schedule::Violation {
                     task: fix(v.task),
                     link: v.link.map(|l| LinkIndex(link_remap[l.index()])),
                     ..*v
@@ -660,12 +662,12 @@ impl Engine {
         }
     }
 
-    fn warnings(&self) -> Vec<crate::cpm::Warning> {
+    fn warnings(&self) -> Vec<crate::schedule::Warning> {
         let mut w = Vec::new();
         for (i, t) in self.tasks.iter().enumerate() {
             if self.live[i] && self.model.kind[self.model.node_of[i] as usize] == Kind::Summary {
                 if !t.duration.is_zero() {
-                    w.push(crate::cpm::Warning {
+                    w.push(crate::schedule::Warning {
                         item: Item::Task(t.id.clone()),
                         message: format!(
                             "summary task: its own duration {} is ignored, its dates roll up from its subtasks",
@@ -674,7 +676,7 @@ impl Engine {
                     });
                 }
                 if t.milestone {
-                    w.push(crate::cpm::Warning {
+                    w.push(crate::schedule::Warning {
                         item: Item::Task(t.id.clone()),
                         message: "summary task: the milestone flag is ignored".to_owned(),
                     });
@@ -1944,7 +1946,7 @@ mod tests {
     }
 
     fn same_as_full(e: &Engine) {
-        let full = crate::cpm::schedule(&e.project(), e.options()).unwrap();
+        let full = crate::schedule::schedule(&e.project(), e.options()).unwrap();
         let inc = e.schedule();
         assert_eq!(inc.tasks(), full.tasks());
         assert_eq!(inc.project_finish, full.project_finish);

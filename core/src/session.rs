@@ -45,7 +45,7 @@ impl Session {
         })
     }
 
-    /// Applies an edit (JSON text, see [`read_edit`](super::json::read_edit)) and returns the
+    /// Applies an edit (JSON text, see [`read_edit`](crate::io::json::read_edit)) and returns the
     /// diff JSON.
     /// On error nothing changes.
     pub fn apply(&mut self, edit: &str) -> Result<String> {

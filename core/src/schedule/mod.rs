@@ -1,0 +1,138 @@
+//! The schedule kernel: compiling a project into a network and running the critical path
+//! method over it — forward and backward passes, float, critical paths and drivers.
+//!
+//! Semantics follow Microsoft Project (see `DESIGN.md` for every rule and where Primavera P6
+//! differs):
+//!
+//! * A task starts at the start of its first working minute and finishes at the end of its last
+//!   one (17:00, not the next day's 08:00).
+//! * A milestone sits at the end of the working time before it, or at the instant logic gives it
+//!   when that instant is working time.
+//! * Lags are working time on the successor's calendar ([`LagCalendar`] changes that).
+//! * Hard constraints (MSO, MFO, SNLT, FNLT) win over links and show as negative float;
+//!   deadlines only pull late dates in.
+//! * Total float is the smaller of start float and finish float ([`FloatBasis`]); an
+//!   as-late-as-possible task has zero float and pushes its successors.
+//!
+//! Layout: [`options`](ScheduleOptions) and outputs ([`Schedule`]) are the public face;
+//! `network` compiles a project, `pass` holds the per-node rules, `run` walks a whole network,
+//! `critical` derives critical paths.
+
+mod critical;
+pub(crate) mod network;
+mod options;
+mod output;
+pub(crate) mod pass;
+pub(crate) mod run;
+
+pub use options::{Criticality, FloatBasis, LagCalendar, ScheduleOptions};
+pub use output::{Driver, Schedule, TaskSchedule, Violation, ViolationKind, Warning};
+
+pub(crate) use critical::finish_schedule;
+
+use crate::error::{Error, Item, Result};
+use crate::model::Project;
+use crate::time::DateTime;
+
+use network::{Csr, Kind, Model};
+use pass::Pass;
+use run::{run_full, task_output};
+
+/// Schedules a project: early and late dates, float, critical path and drivers for every task.
+///
+/// ```
+/// use jindu::{Project, Task, Link, Duration, ScheduleOptions};
+/// let mut p = Project::new("Demo", "2026-01-05T08:00".parse()?);
+/// let a = p.add_task(Task::new("A", "Design").with_duration(Duration::days(3)))?;
+/// let b = p.add_task(Task::new("B", "Build").with_duration(Duration::days(5)))?;
+/// let c = p.add_task(Task::new("C", "Docs").with_duration(Duration::days(2)))?;
+/// p.add_link(Link::finish_to_start(a, b))?;
+/// p.add_link(Link::finish_to_start(a, c))?;
+/// let s = jindu::schedule(&p, &ScheduleOptions::default())?;
+/// assert_eq!(s.project_finish.to_string(), "2026-01-14T17:00:00");
+/// assert_eq!(s.critical_path(), &[a, b]);
+/// assert_eq!(s.task(c).total_float, Duration::days(3));
+/// # Ok::<(), jindu::Error>(())
+/// ```
+pub fn schedule(project: &Project, opts: &ScheduleOptions) -> Result<Schedule> {
+    let (model, csr) = network::compile(project)?;
+    let order = network::topo_order_csr(&model, &csr, project.tasks())?;
+    schedule_compiled(project, &model, &csr, order, opts)
+}
+
+pub(crate) fn warnings_for(project: &Project, m: &Model<'_>) -> Vec<Warning> {
+    let mut w = Vec::new();
+    for (i, t) in project.tasks().iter().enumerate() {
+        if m.kind[i] == Kind::Summary && !t.duration.is_zero() {
+            w.push(Warning {
+                item: Item::Task(t.id.clone()),
+                message: format!(
+                    "summary task: its own duration {} is ignored, its dates roll up from its subtasks",
+                    t.duration.display(project.settings())
+                ),
+            });
+        }
+        if m.kind[i] == Kind::Summary && t.milestone {
+            w.push(Warning {
+                item: Item::Task(t.id.clone()),
+                message: "summary task: the milestone flag is ignored".to_owned(),
+            });
+        }
+    }
+    w
+}
+
+fn schedule_compiled(
+    project: &Project,
+    model: &Model<'_>,
+    csr: &Csr,
+    order: Vec<u32>,
+    opts: &ScheduleOptions,
+) -> Result<Schedule> {
+    let pass = Pass {
+        m: model,
+        net: csr,
+        tasks: project.tasks(),
+        opts,
+    };
+    let full = run_full(&pass, order)?;
+    let n = project.len();
+    let mut tasks = Vec::with_capacity(n);
+    let mut driving_off = Vec::with_capacity(n + 1);
+    let mut driving = Vec::new();
+    let mut violations = Vec::new();
+    driving_off.push(0u32);
+    for i in 0..n {
+        let floats = full.floats.as_ref().map(|f| f[i]);
+        tasks.push(task_output(&pass, i, &full.times, &full.drivers, floats)?);
+        let (a, b) = full.driving_span[model.in_node(i)];
+        driving.extend_from_slice(&full.driving[a as usize..b as usize]);
+        driving_off.push(driving.len() as u32);
+        pass.violations(model.node_of[i] as usize, &full.times, &mut violations)?;
+    }
+    let mut s = Schedule {
+        project_start: DateTime::from_minutes(full.ps).ok_or_else(|| {
+            Error::invalid(
+                Item::Project,
+                "start",
+                "the project start is outside the years 1000-9999",
+            )
+        })?,
+        project_finish: DateTime::from_minutes(full.pf).ok_or_else(|| {
+            Error::invalid(
+                Item::Project,
+                "finish",
+                "the project finish is outside the years 1000-9999",
+            )
+        })?,
+        tasks,
+        critical_order: Vec::new(),
+        critical_paths: Vec::new(),
+        driving_off,
+        driving,
+        violations,
+        warnings: warnings_for(project, model),
+    };
+    finish_schedule(&pass, &full.order, &full.drivers, &mut s);
+    Ok(s)
+}
