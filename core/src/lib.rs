@@ -48,6 +48,7 @@
 //! None: the crate has no optional features and no dependency on any host (WASM, FFI); it
 //! builds for `wasm32-unknown-unknown` as is.
 
+#![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 

@@ -372,6 +372,7 @@ fn table(p: &Project, s: &Schedule) -> String {
                 Driver::Constraint => t.constraint.code().into(),
                 Driver::Pinned => "pinned".into(),
                 Driver::Actual => "actual".into(),
+                Driver::Delay => "delay".into(),
                 Driver::Children => "".into(),
                 Driver::Summary(q) => format!("in {}", p.task(q).id),
             };

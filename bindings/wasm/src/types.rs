@@ -592,6 +592,8 @@ pub enum Driver {
     Pinned,
     /// Its actual dates (progress).
     Actual,
+    /// A levelling delay.
+    Delay,
     /// Its subtasks (a summary task).
     Subtasks,
     /// Its summary task.

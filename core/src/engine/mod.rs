@@ -20,7 +20,8 @@ use crate::schedule::network::{
     Kind, Model, Net, F_ALAP, HIER, NONE,
 };
 use crate::schedule::pass::{Anchor, Pass, Times};
-use crate::schedule::run as cpm;
+use crate::schedule::run::{self as cpm, Buffers};
+use crate::schedule::Outputs;
 use crate::schedule::{self, Driver, Schedule, ScheduleOptions, TaskSchedule};
 use crate::time::{DateTime, Duration};
 
@@ -329,12 +330,7 @@ impl Engine {
     }
 
     fn pass(&self) -> Pass<'_, 'static, Lists> {
-        Pass {
-            m: &self.model,
-            net: &self.net,
-            tasks: &self.tasks,
-            opts: &self.opts,
-        }
+        Pass::new(&self.model, &self.net, &self.tasks, &self.opts)
     }
 
     fn full_recompute(&mut self) -> Result<()> {
@@ -345,7 +341,9 @@ impl Engine {
                 .into_iter()
                 .filter(|&n| self.model.kind[n as usize] != Kind::Removed)
                 .collect();
-            cpm::run_full(&pass, order)?
+            let mut b = Buffers::default();
+            cpm::run_into(&pass, &order, &mut b, Outputs::Full)?;
+            b
         };
         self.times = full.times;
         self.drivers = full.drivers;

@@ -1092,6 +1092,7 @@ fn push_task(
         Driver::Constraint => out.push_str("{\"type\": \"constraint\"}"),
         Driver::Pinned => out.push_str("{\"type\": \"pinned\"}"),
         Driver::Actual => out.push_str("{\"type\": \"actual\"}"),
+        Driver::Delay => out.push_str("{\"type\": \"delay\"}"),
         Driver::Children => out.push_str("{\"type\": \"subtasks\"}"),
         Driver::Summary(x) => {
             out.push_str("{\"type\": \"summary\", \"task\": ");

@@ -27,16 +27,14 @@ pub(crate) mod run;
 
 pub use options::{Criticality, FloatBasis, LagCalendar, ScheduleOptions};
 pub use output::{Driver, Schedule, TaskSchedule, Violation, ViolationKind, Warning};
+pub use run::{Network, Outputs, Run, Scenario, Workspace};
 
 pub(crate) use critical::finish_schedule;
 
-use crate::error::{Error, Item, Result};
+use crate::error::{Item, Result};
 use crate::model::Project;
-use crate::time::DateTime;
 
-use network::{Csr, Kind, Model};
-use pass::Pass;
-use run::{run_full, task_output};
+use network::{Kind, Model};
 
 /// Schedules a project: early and late dates, float, critical path and drivers for every task.
 ///
@@ -55,9 +53,7 @@ use run::{run_full, task_output};
 /// # Ok::<(), jindu::Error>(())
 /// ```
 pub fn schedule(project: &Project, opts: &ScheduleOptions) -> Result<Schedule> {
-    let (model, csr) = network::compile(project)?;
-    let order = network::topo_order_csr(&model, &csr, project.tasks())?;
-    schedule_compiled(project, &model, &csr, order, opts)
+    Network::compile(project, opts)?.schedule()
 }
 
 pub(crate) fn warnings_for(project: &Project, m: &Model<'_>) -> Vec<Warning> {
@@ -80,59 +76,4 @@ pub(crate) fn warnings_for(project: &Project, m: &Model<'_>) -> Vec<Warning> {
         }
     }
     w
-}
-
-fn schedule_compiled(
-    project: &Project,
-    model: &Model<'_>,
-    csr: &Csr,
-    order: Vec<u32>,
-    opts: &ScheduleOptions,
-) -> Result<Schedule> {
-    let pass = Pass {
-        m: model,
-        net: csr,
-        tasks: project.tasks(),
-        opts,
-    };
-    let full = run_full(&pass, order)?;
-    let n = project.len();
-    let mut tasks = Vec::with_capacity(n);
-    let mut driving_off = Vec::with_capacity(n + 1);
-    let mut driving = Vec::new();
-    let mut violations = Vec::new();
-    driving_off.push(0u32);
-    for i in 0..n {
-        let floats = full.floats.as_ref().map(|f| f[i]);
-        tasks.push(task_output(&pass, i, &full.times, &full.drivers, floats)?);
-        let (a, b) = full.driving_span[model.in_node(i)];
-        driving.extend_from_slice(&full.driving[a as usize..b as usize]);
-        driving_off.push(driving.len() as u32);
-        pass.violations(model.node_of[i] as usize, &full.times, &mut violations)?;
-    }
-    let mut s = Schedule {
-        project_start: DateTime::from_minutes(full.ps).ok_or_else(|| {
-            Error::invalid(
-                Item::Project,
-                "start",
-                "the project start is outside the years 1000-9999",
-            )
-        })?,
-        project_finish: DateTime::from_minutes(full.pf).ok_or_else(|| {
-            Error::invalid(
-                Item::Project,
-                "finish",
-                "the project finish is outside the years 1000-9999",
-            )
-        })?,
-        tasks,
-        critical_order: Vec::new(),
-        critical_paths: Vec::new(),
-        driving_off,
-        driving,
-        violations,
-        warnings: warnings_for(project, model),
-    };
-    finish_schedule(&pass, &full.order, &full.drivers, &mut s);
-    Ok(s)
 }

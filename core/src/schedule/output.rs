@@ -20,6 +20,8 @@ pub enum Driver {
     Pinned,
     /// Recorded progress (actual start).
     Actual,
+    /// A delay imposed by the run (resource levelling): the task could start earlier.
+    Delay,
     /// A summary task: its dates roll up from its children.
     Children,
 }

@@ -97,6 +97,13 @@ impl Anchor {
             w: m.calendars.iter().map(|c| c.ord(t)).collect(),
         }
     }
+
+    /// Moves the anchor to `t`, reusing its memory.
+    pub(crate) fn set(&mut self, m: &Model<'_>, t: i64) {
+        self.t = t;
+        self.w.clear();
+        self.w.extend(m.calendars.iter().map(|c| c.ord(t)));
+    }
 }
 
 /// Work index of `v` on `c`, keeping the "no value" sentinels.
@@ -115,6 +122,46 @@ pub(crate) struct Pass<'x, 'a, N: Net> {
     pub net: &'x N,
     pub tasks: &'x [Task],
     pub opts: &'x ScheduleOptions,
+    /// Per node: the duration to schedule with (the model's, or a run's replacement).
+    pub dur: &'x [i64],
+    /// Per node: the flags to schedule with (the model's; a replaced duration of zero makes a
+    /// milestone).
+    pub flags: &'x [u8],
+    /// Per node: the earliest start a run imposes (a levelling delay), [`NO_DELAY`] for none;
+    /// empty when no node has one.
+    pub delay: &'x [i64],
+}
+
+/// "No delay" in [`Pass::delay`].
+pub(crate) const NO_DELAY: i64 = i64::MIN;
+
+impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
+    /// A pass over `m` with its own durations and flags and no delays.
+    pub(crate) fn new(
+        m: &'x Model<'a>,
+        net: &'x N,
+        tasks: &'x [Task],
+        opts: &'x ScheduleOptions,
+    ) -> Self {
+        Pass {
+            m,
+            net,
+            tasks,
+            opts,
+            dur: &m.dur,
+            flags: &m.flags,
+            delay: &[],
+        }
+    }
+
+    /// The delay imposed on node `n` ([`NO_DELAY`] for none).
+    #[inline]
+    pub(crate) fn delay_of(&self, n: usize) -> i64 {
+        match self.delay.get(n) {
+            Some(&d) => d,
+            None => NO_DELAY,
+        }
+    }
 }
 
 fn exhausted(cal: &WorkCalendar, item: Item, after: bool, at: i64) -> Error {
@@ -165,8 +212,8 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         match l.lag {
             Lag::Time(d) => (d.minutes(), d.is_elapsed()),
             Lag::Percent(p) => (
-                network::percent_of(self.m.dur[pred], p),
-                self.m.flags[pred] & F_ELAPSED != 0,
+                network::percent_of(self.dur[pred], p),
+                self.flags[pred] & F_ELAPSED != 0,
             ),
         }
     }
@@ -202,9 +249,9 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         let (mins, elapsed) = self.lag_minutes(l, pred);
         let m = self.m;
         let t = if sign < 0
-            && m.flags[succ] & F_ELAPSED == 0
+            && self.flags[succ] & F_ELAPSED == 0
             && (elapsed
-                || m.flags[pred] & F_ELAPSED != 0
+                || self.flags[pred] & F_ELAPSED != 0
                 || m.kind[pred] == Kind::Summary
                 || m.cal[pred] != m.cal[succ])
         {
@@ -384,8 +431,8 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         drivers: Option<&mut Vec<LinkIndex>>,
     ) -> Result<Fwd> {
         let m = self.m;
-        let f = m.flags[n];
-        let dur = m.dur[n];
+        let f = self.flags[n];
+        let dur = self.dur[n];
         let ex = m.extra(n).copied();
         let cal = self.cal(n);
         let done = |es: i64, ef: i64, drv: Driver| Fwd {
@@ -515,6 +562,14 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                 drv = fdrv;
             }
         }
+        let delay = self.delay_of(n);
+        if delay != NO_DELAY {
+            let dw = cal.ord(delay);
+            if dw > w {
+                w = dw;
+                drv = Driver::Delay;
+            }
+        }
         let mut hard = |t: i64, cap: bool| {
             let apply = if cap { w > t } else { honor || t > w };
             if apply {
@@ -568,8 +623,8 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         c: Constraint,
     ) -> Result<(i64, i64, Driver)> {
         let m = self.m;
-        let f = m.flags[n];
-        let dur = m.dur[n];
+        let f = self.flags[n];
+        let dur = self.dur[n];
         let (mut sb, mut sdrv, mut skey) = (i64::MIN, Driver::ProjectStart, u32::MAX);
         let (mut fb, mut fdrv, mut fkey) = (i64::MIN, Driver::ProjectStart, u32::MAX);
         for e in self.net.preds(n) {
@@ -617,11 +672,16 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             sdrv = Driver::ProjectStart;
         }
         let honor = self.opts.honor_constraints;
+        let delay = self.delay_of(n);
         if f & F_ELAPSED != 0 {
             let (mut es, mut drv) = (sb, sdrv);
             if fb != i64::MIN && (fb - dur).max(floor) > es {
                 es = (fb - dur).max(floor);
                 drv = fdrv;
+            }
+            if delay > es {
+                es = delay;
+                drv = Driver::Delay;
             }
             let mut hard = |target: i64, cap: bool| {
                 let apply = if cap {
@@ -648,6 +708,10 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         if fb != i64::MIN && fb.max(floor) > x {
             x = fb.max(floor);
             drv = fdrv;
+        }
+        if delay > x {
+            x = delay;
+            drv = Driver::Delay;
         }
         match c {
             Constraint::MustStartOn(d) | Constraint::MustFinishOn(d)
@@ -713,8 +777,8 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             }
             Kind::Leaf => {}
         }
-        let f = m.flags[n];
-        let dur = m.dur[n];
+        let f = self.flags[n];
+        let dur = self.dur[n];
         let ex = m.extra(n).copied();
         if f & F_FINISHED != 0 {
             let ex = ex.expect("finished tasks have extras");
@@ -841,7 +905,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
     ) -> Result<(i64, i64)> {
         let m = self.m;
         let (mut fb, mut sb) = (pf, i64::MAX);
-        let pinned = m.flags[n] & F_PINNED != 0 && m.kind[n] == Kind::Leaf;
+        let pinned = self.flags[n] & F_PINNED != 0 && m.kind[n] == Kind::Leaf;
         for e in self.net.succs(n) {
             let s = e.node as usize;
             if e.link == HIER {
@@ -888,7 +952,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
     /// Working (or elapsed) minutes from `a` to `b` on node `n`'s calendar.
     #[inline]
     pub(crate) fn span(&self, n: usize, a: i64, b: i64) -> i64 {
-        if self.m.flags[n] & F_ELAPSED != 0 {
+        if self.flags[n] & F_ELAPSED != 0 {
             b - a
         } else {
             let c = self.cal(n);
@@ -902,7 +966,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
     /// float from the start, so successors read early dates there.
     #[inline]
     pub(crate) fn src(&self, p: usize, t: &[Times]) -> Ends {
-        if self.m.flags[p] & F_ALAP != 0 && self.m.fixed_finish.is_none() {
+        if self.flags[p] & F_ALAP != 0 && self.m.fixed_finish.is_none() {
             t[p].late()
         } else {
             t[p].early()
@@ -913,7 +977,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
     #[inline]
     pub(crate) fn scheduled(&self, i: usize, t: &[Times]) -> Ends {
         let n = self.m.node_of[i] as usize;
-        if self.m.flags[n] & F_ALAP != 0 {
+        if self.flags[n] & F_ALAP != 0 {
             t[n].late()
         } else {
             t[n].early()
@@ -922,12 +986,18 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
 
     /// Total and free float of task `i` (minutes).
     pub(crate) fn floats(&self, i: usize, t: &[Times]) -> Result<(i64, i64)> {
+        let tf = self.total_float(i, t);
+        Ok((tf, self.free_float(i, t, tf)?))
+    }
+
+    /// Total float of task `i` (minutes).
+    pub(crate) fn total_float(&self, i: usize, t: &[Times]) -> i64 {
         let m = self.m;
         let n = m.node_of[i] as usize;
-        let f = m.flags[n];
+        let f = self.flags[n];
         let x = &t[n];
         let simple = m.kind[n] == Kind::Leaf && f & F_ELAPSED == 0;
-        let tf = if f & F_ALAP != 0 && m.fixed_finish.is_none() {
+        if f & F_ALAP != 0 && m.fixed_finish.is_none() {
             0
         } else {
             let (ss, fs) = if simple {
@@ -950,7 +1020,15 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                     FloatBasis::Finish => fs,
                 }
             }
-        };
+        }
+    }
+
+    /// Free float of task `i` (minutes), given its total float `tf`.
+    pub(crate) fn free_float(&self, i: usize, t: &[Times], tf: i64) -> Result<i64> {
+        let m = self.m;
+        let n = m.node_of[i] as usize;
+        let f = self.flags[n];
+        let simple = m.kind[n] == Kind::Leaf && f & F_ELAPSED == 0;
         let me = self.scheduled(i, t);
         let mut ff = i64::MAX;
         for e in self.net.succs(n) {
@@ -959,7 +1037,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             }
             let j = m.task_of[e.node as usize] as usize;
             let jn = m.node_of[j] as usize;
-            if m.flags[jn] & F_FINISHED != 0 {
+            if self.flags[jn] & F_FINISHED != 0 {
                 continue;
             }
             let kind = m.link_kind[e.link as usize];
@@ -995,7 +1073,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         }
         // Free float never exceeds total float: slipping further would move the project finish
         // (or a deadline) even where no successor moves.
-        Ok((tf, ff.min(tf).max(0)))
+        Ok(ff.min(tf).max(0))
     }
 
     /// The links that bind node `n`'s early start (or finish), appended to `out` in link order.
@@ -1009,7 +1087,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         if m.kind[n] == Kind::Summary || m.kind[n] == Kind::Removed {
             return Ok(());
         }
-        let f = m.flags[n];
+        let f = self.flags[n];
         if f & (F_PINNED | F_STARTED) != 0 {
             return Ok(());
         }
@@ -1030,9 +1108,9 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         out: &mut Vec<LinkIndex>,
     ) -> Result<()> {
         let m = self.m;
-        let f = m.flags[n];
+        let f = self.flags[n];
         let first = out.len();
-        let dur = m.dur[n];
+        let dur = self.dur[n];
         let raw = m.kind[n] == Kind::Gate || f & (F_ELAPSED | F_MILESTONE) != 0;
         let mut latest = i64::MIN;
         for e in self.net.preds(n) {
@@ -1090,7 +1168,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         if m.kind[n] != Kind::Leaf {
             return Ok(());
         }
-        let f = m.flags[n];
+        let f = self.flags[n];
         let ex = m.extra(n);
         let Some(ex) = ex else {
             return Ok(());
