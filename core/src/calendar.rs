@@ -280,6 +280,12 @@ pub struct WorkCalendar {
     week_start: Vec<u16>,
     /// 1 / week_total, for a division-free weekly split.
     inv_week: f64,
+    /// `dense_cum`'s first and last entries, and the instants where the exception span starts
+    /// and ends (kept apart so that the hot lookups touch no vector for them).
+    lo_cum: i64,
+    hi_cum: i64,
+    lo_t: i64,
+    hi_t: i64,
 }
 
 fn normalize(list: &[WorkingTime], item: &Item, field: &str) -> Result<Vec<(u16, u16)>> {
@@ -360,6 +366,10 @@ impl WorkCalendar {
             week_before: Vec::new(),
             week_start: Vec::new(),
             inv_week: 0.0,
+            lo_cum: 0,
+            hi_cum: 0,
+            lo_t: 0,
+            hi_t: 0,
         };
         let mut pat_ids: HashMap<Vec<(u16, u16)>, u32> = HashMap::new();
         let mut intern = |wc: &mut WorkCalendar, v: Vec<(u16, u16)>| -> u32 {
@@ -502,6 +512,10 @@ impl WorkCalendar {
             wc.dense_cum.push(wc.periodic_cum(0));
         }
 
+        wc.lo_cum = wc.dense_cum[0];
+        wc.hi_cum = *wc.dense_cum.last().expect("sentinel");
+        wc.lo_t = wc.lo * MINUTES_PER_DAY;
+        wc.hi_t = wc.hi() * MINUTES_PER_DAY;
         let any_exception_work = wc.dense_cum.last() != wc.dense_cum.first();
         if wc.week_total == 0 && !any_exception_work {
             return Err(Error::NoWorkingTime(cal.id.clone()));
@@ -559,8 +573,7 @@ impl WorkCalendar {
     /// The work index `W(t)`: working minutes from the calendar's origin to `t`.
     #[inline]
     pub(crate) fn ord(&self, t: i64) -> i64 {
-        let hi_t = self.hi() * MINUTES_PER_DAY;
-        let lo_t = self.lo * MINUTES_PER_DAY;
+        let (lo_t, hi_t) = (self.lo_t, self.hi_t);
         if (t < lo_t || t >= hi_t) && self.week_total > 0 {
             // Outside the exceptions: the weekly pattern, by table.
             let x = t - MONDAY0 * MINUTES_PER_DAY;
@@ -590,8 +603,7 @@ impl WorkCalendar {
     /// work at day start and pattern.
     #[inline]
     fn find_day(&self, w: i64) -> Option<(i64, i64, u32)> {
-        let lo_cum = self.dense_cum[0];
-        let hi_cum = *self.dense_cum.last().expect("sentinel");
+        let (lo_cum, hi_cum) = (self.lo_cum, self.hi_cum);
         if w >= lo_cum && w < hi_cum {
             let days = &self.dense_cum[..self.dense_pat.len()];
             let i = days.partition_point(|&c| c <= w) - 1;
@@ -618,10 +630,9 @@ impl WorkCalendar {
     }
 
     /// The instant at which working minute `w` (0-based) starts: the *start form* of index `w`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn start_of(&self, w: i64) -> Option<i64> {
-        let lo_cum = self.dense_cum[0];
-        let hi_cum = *self.dense_cum.last().expect("sentinel");
+        let (lo_cum, hi_cum) = (self.lo_cum, self.hi_cum);
         if (w < lo_cum || w >= hi_cum) && self.week_total > 0 {
             // Outside the exceptions: split into whole weeks and a table lookup.
             let v = w - if w < lo_cum { 0 } else { self.off_hi };
@@ -639,6 +650,13 @@ impl WorkCalendar {
             }
             return Some(MONDAY0 * MINUTES_PER_DAY + q * WEEK + self.week_start[r as usize] as i64);
         }
+        self.start_of_exception(w)
+    }
+
+    /// [`WorkCalendar::start_of`] inside the span of exceptions (or on a calendar whose only
+    /// work is in exceptions).
+    #[inline(never)]
+    fn start_of_exception(&self, w: i64) -> Option<i64> {
         let (d, cum, p) = self.find_day(w)?;
         let r = (w - cum) as u32;
         let seg = self

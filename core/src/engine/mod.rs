@@ -342,7 +342,7 @@ impl Engine {
                 .filter(|&n| self.model.kind[n as usize] != Kind::Removed)
                 .collect();
             let mut b = Buffers::default();
-            cpm::run_into(&pass, &order, &mut b, Outputs::Full)?;
+            cpm::run_into(&pass, &order, &mut b, Outputs::Full, None)?;
             b
         };
         self.times = full.times;

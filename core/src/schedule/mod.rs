@@ -19,6 +19,7 @@
 //! `critical` derives critical paths.
 
 mod critical;
+mod fast;
 pub(crate) mod network;
 mod options;
 mod output;

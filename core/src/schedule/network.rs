@@ -59,10 +59,10 @@ pub(crate) trait Net {
 /// Compressed sparse rows: the adjacency of a network that does not change.
 #[derive(Debug, Default)]
 pub(crate) struct Csr {
-    pred_off: Vec<u32>,
-    preds: Vec<Edge>,
-    succ_off: Vec<u32>,
-    succs: Vec<Edge>,
+    pub(crate) pred_off: Vec<u32>,
+    pub(crate) preds: Vec<Edge>,
+    pub(crate) succ_off: Vec<u32>,
+    pub(crate) succs: Vec<Edge>,
 }
 
 impl Net for Csr {

@@ -182,14 +182,14 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
     }
 
     #[inline]
-    fn start_of(&self, n: usize, w: i64) -> Result<i64> {
+    pub(crate) fn start_of(&self, n: usize, w: i64) -> Result<i64> {
         let c = self.cal(n);
         c.start_of(w)
             .ok_or_else(|| exhausted(c, self.m.item(self.tasks, n), true, w))
     }
 
     #[inline]
-    fn finish_of(&self, n: usize, w: i64) -> Result<i64> {
+    pub(crate) fn finish_of(&self, n: usize, w: i64) -> Result<i64> {
         let c = self.cal(n);
         c.finish_of(w)
             .ok_or_else(|| exhausted(c, self.m.item(self.tasks, n), false, w))

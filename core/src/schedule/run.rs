@@ -13,6 +13,7 @@ use crate::id::{LinkIndex, TaskIndex};
 use crate::model::Project;
 use crate::time::{DateTime, Duration};
 
+use super::fast::FastNet;
 use super::network::{
     self, Csr, Kind, Model, Net, F_COMPLETE, F_ELAPSED, F_MILESTONE, F_PINNED, HIER,
 };
@@ -140,6 +141,7 @@ pub struct Network<'p> {
     pub(crate) model: Model<'p>,
     pub(crate) csr: Csr,
     pub(crate) order: Vec<u32>,
+    fast: FastNet,
 }
 
 impl<'p> Network<'p> {
@@ -151,12 +153,14 @@ impl<'p> Network<'p> {
     pub fn compile(project: &'p Project, opts: &ScheduleOptions) -> Result<Network<'p>> {
         let (model, csr) = network::compile(project)?;
         let order = network::topo_order_csr(&model, &csr, project.tasks())?;
+        let fast = FastNet::build(&model, &csr, opts);
         Ok(Network {
             project,
             opts: *opts,
             model,
             csr,
             order,
+            fast,
         })
     }
 
@@ -239,7 +243,7 @@ impl<'p> Network<'p> {
             flags,
             delay,
         };
-        run_into(&pass, &self.order, buf, scenario.outputs)?;
+        run_into(&pass, &self.order, buf, scenario.outputs, Some(&self.fast))?;
         Ok(Run { net: self, ws })
     }
 
@@ -442,7 +446,7 @@ pub(crate) fn schedule_output(
     let n = project.len();
     let mut tasks = Vec::with_capacity(n);
     let mut driving_off = Vec::with_capacity(n + 1);
-    let mut driving = Vec::new();
+    let mut driving = Vec::with_capacity(b.driving.len());
     let mut violations = Vec::new();
     driving_off.push(0u32);
     for i in 0..n {
@@ -451,7 +455,11 @@ pub(crate) fn schedule_output(
         let (a, e) = b.span[model.in_node(i)];
         driving.extend_from_slice(&b.driving[a as usize..e as usize]);
         driving_off.push(driving.len() as u32);
-        pass.violations(model.node_of[i] as usize, &b.times, &mut violations)?;
+        let node = model.node_of[i] as usize;
+        // Only constraints, deadlines and pins can be broken.
+        if model.extra[node] != network::NONE {
+            pass.violations(node, &b.times, &mut violations)?;
+        }
     }
     let mut s = Schedule {
         project_start: DateTime::from_minutes(b.ps).ok_or_else(|| {
@@ -486,6 +494,7 @@ pub(crate) fn run_into<N: Net>(
     order: &[u32],
     b: &mut Buffers,
     outputs: Outputs,
+    fast: Option<&FastNet>,
 ) -> Result<()> {
     let m = p.m;
     let nodes = m.nodes();
@@ -505,7 +514,7 @@ pub(crate) fn run_into<N: Net>(
     b.floats.resize(n_tasks, (i64::MIN, 0));
     b.has_early = false;
     let mut anchor = b.anchor.take().unwrap_or_else(|| Anchor::new(m, m.start));
-    let r = run_passes(p, order, b, outputs, &mut anchor);
+    let r = run_passes(p, order, b, outputs, &mut anchor, fast);
     b.anchor = Some(anchor);
     r
 }
@@ -516,6 +525,7 @@ fn run_passes<N: Net>(
     b: &mut Buffers,
     outputs: Outputs,
     anchor: &mut Anchor,
+    fast: Option<&FastNet>,
 ) -> Result<()> {
     let m = p.m;
     let full = outputs == Outputs::Full;
@@ -539,7 +549,7 @@ fn run_passes<N: Net>(
         // Scheduled from the finish: late dates first, then the start they imply.
         *pf = fixed;
         anchor.set(m, fixed);
-        backward_all(p, order, times, None, anchor, None)?;
+        backward_all(p, order, times, None, anchor, None, None)?;
         let s = (0..m.nodes())
             .filter(|&n| m.kind[n] == Kind::Leaf)
             .map(|n| times[n].ls)
@@ -547,24 +557,26 @@ fn run_passes<N: Net>(
             .unwrap_or(i64::MAX);
         *ps = if s == i64::MAX { fixed } else { s };
         anchor.set(m, *ps);
-        forward_all(p, order, anchor, times, drivers, false, sink.as_mut())?;
+        forward_all(p, order, anchor, times, drivers, Forward::Early, sink.as_mut())?;
     } else if m.has_alap {
         *ps = m.start;
         anchor.set(m, *ps);
         // Early pass with every task as soon as possible, for the project finish.
         early.clear();
         early.resize(times.len(), Times::default());
-        forward_all(p, order, anchor, early, drivers, false, None)?;
+        forward_all(p, order, anchor, early, drivers, Forward::Early, None)?;
         *has_early = true;
         *pf = project_finish(m, early, *ps);
         anchor.set(m, *pf);
-        backward_all(p, order, times, Some(early), anchor, None)?;
+        backward_all(p, order, times, Some(early), anchor, None, None)?;
         anchor.set(m, *ps);
-        forward_all(p, order, anchor, times, drivers, true, sink.as_mut())?;
+        forward_all(p, order, anchor, times, drivers, Forward::Scheduled, sink.as_mut())?;
     } else {
         *ps = m.start;
         anchor.set(m, *ps);
-        forward_all(p, order, anchor, times, drivers, false, sink.as_mut())?;
+        // Nothing is as late as possible: plain nodes may take the fast path.
+        let mode = fast.map_or(Forward::Early, Forward::Plain);
+        forward_all(p, order, anchor, times, drivers, mode, sink.as_mut())?;
         *pf = project_finish(m, times, *ps);
         if outputs >= Outputs::Float {
             anchor.set(m, *pf);
@@ -573,7 +585,7 @@ fn run_passes<N: Net>(
             } else {
                 FloatsWanted::Total
             };
-            backward_all(p, order, times, None, anchor, Some((floats, want)))?;
+            backward_all(p, order, times, None, anchor, Some((floats, want)), fast)?;
         }
     }
     Ok(())
@@ -595,26 +607,32 @@ fn backward_all<N: Net>(
     early: Option<&[Times]>,
     pf: &Anchor,
     mut floats: Option<(&mut Vec<(i64, i64)>, FloatsWanted)>,
+    fast: Option<&FastNet>,
 ) -> Result<()> {
     let m = p.m;
     for &n in order.iter().rev() {
         let n = n as usize;
         let b = {
             let t: &[Times] = times;
-            p.backward(n, pf, t, early.unwrap_or(t))?
+            match fast.and_then(|f| f.backward(p, n, pf, t)) {
+                Some(b) => b?,
+                None => p.backward(n, pf, t, early.unwrap_or(t))?,
+            }
         };
         let x = &mut times[n];
         (x.ls, x.lf, x.wls, x.wlf) = (b.ls, b.lf, b.wls, b.wlf);
         if let Some((fl, want)) = floats.as_mut() {
             if m.kind[n] == Kind::Leaf {
                 let i = m.task_of[n] as usize;
-                let tf = p.total_float(i, times);
-                let ff = if *want == FloatsWanted::Both {
-                    p.free_float(i, times, tf)?
-                } else {
-                    0
+                let both = *want == FloatsWanted::Both;
+                fl[i] = match fast.and_then(|f| f.floats(p, n, times, both)) {
+                    Some(x) => x,
+                    None => {
+                        let tf = p.total_float(i, times);
+                        let ff = if both { p.free_float(i, times, tf)? } else { 0 };
+                        (tf, ff)
+                    }
                 };
-                fl[i] = (tf, ff);
             }
         }
     }
@@ -642,22 +660,41 @@ struct Sink<'b> {
     links: &'b mut Vec<LinkIndex>,
 }
 
+/// What a forward pass reads from predecessors.
+#[derive(Clone, Copy)]
+enum Forward<'f> {
+    /// Early dates (every task as soon as possible).
+    Early,
+    /// Scheduled dates (late ones for as-late-as-possible tasks).
+    Scheduled,
+    /// Early dates, plain nodes on the fast path.
+    Plain(&'f FastNet),
+}
+
 fn forward_all<N: Net>(
     p: &Pass<'_, '_, N>,
     order: &[u32],
     ps: &Anchor,
     times: &mut [Times],
     drivers: &mut [Driver],
-    scheduled: bool,
+    mode: Forward<'_>,
     mut sink: Option<&mut Sink<'_>>,
 ) -> Result<()> {
+    let (scheduled, fast) = match mode {
+        Forward::Early => (false, None),
+        Forward::Scheduled => (true, None),
+        Forward::Plain(f) => (false, Some(f)),
+    };
     for &n in order {
         let n = n as usize;
         let r = {
             let t: &[Times] = times;
-            let out = sink.as_deref_mut().map(|s| &mut *s.links);
+            let mut out = sink.as_deref_mut().map(|s| &mut *s.links);
             let first = out.as_ref().map_or(0, |o| o.len());
-            let r = if scheduled {
+            let plain = fast.and_then(|f| f.forward(p, n, ps, t, out.as_deref_mut()));
+            let r = if let Some(r) = plain {
+                r?
+            } else if scheduled {
                 p.forward_with(n, ps, &|q| p.src(q, t), out)?
             } else {
                 p.forward_with(n, ps, &|q| t[q].early(), out)?
