@@ -67,16 +67,16 @@ fn main() -> Result<(), jindu::Error> {
         short(diff.project_finish.1)
     );
     if let Some(c) = diff.changes.iter().find(|c| c.task.as_str() == "GL") {
-        let after = c.after.expect("go-live stays");
-        let why = engine.why("GL").unwrap_or_default();
-        let held_by = why
-            .first()
-            .map(|(t, k, _)| format!("{t} ({k})"))
-            .unwrap_or_else(|| "its constraint".into());
+        let after = c.after.as_ref().expect("go-live stays");
+        // The diff says what would hold go-live after the edit, with the predecessor's key.
+        let held_by = match &after.driver {
+            jindu::DriverEntry::Link { from, kind, .. } => format!("{from} ({kind})"),
+            _ => "its constraint".into(),
+        };
         println!(
             "  go-live would move to {} (held by {held_by}), total float {}",
-            short(after.finish),
-            after.total_float.display(engine.project().settings())
+            short(after.schedule.finish),
+            after.schedule.total_float.display(engine.project().settings())
         );
     }
     Ok(())

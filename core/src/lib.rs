@@ -71,9 +71,10 @@ pub use model::{
     ResourceKind, ScheduleFrom, Task,
 };
 pub use schedule::{
-    schedule, Criticality, Driver, FloatBasis, LagCalendar, Schedule, ScheduleOptions,
-    TaskSchedule, Violation, ViolationKind, Warning,
+    schedule, Criticality, Driver, DriverEntry, FloatBasis, LagCalendar, Schedule, ScheduleOptions,
+    TaskEntry, TaskSchedule, Violation, ViolationKind, Warning,
 };
+pub use session::Session;
 pub use time::{Date, DateTime, Duration, DurationDisplay, DurationSettings, Weekday};
 
 /// The Rust examples of the repository README, compiled and run as doctests.

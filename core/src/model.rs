@@ -950,15 +950,49 @@ impl Project {
         Ok(())
     }
 
-    /// Moves the tasks, links and assignments out, leaving the header, calendars and resources.
-    pub(crate) fn take_contents(&mut self) -> (Vec<Task>, Vec<Link>, Vec<Assignment>) {
-        self.index.clear();
-        self.children.clear();
-        (
-            std::mem::take(&mut self.tasks),
-            std::mem::take(&mut self.links),
-            std::mem::take(&mut self.assignments),
-        )
+    /// Puts `task` back at `i` without checks: the engine's undo of an edit it validated,
+    /// which never changes a task's key or parent.
+    pub(crate) fn restore_task(&mut self, i: TaskIndex, task: Task) {
+        debug_assert_eq!(self.tasks[i.index()].id, task.id);
+        debug_assert_eq!(self.tasks[i.index()].parent, task.parent);
+        self.tasks[i.index()] = task;
+    }
+
+    /// A mutable reference to task `i` for edits that change neither its key nor its parent
+    /// (the engine validates them first).
+    pub(crate) fn task_mut(&mut self, i: TaskIndex) -> &mut Task {
+        &mut self.tasks[i.index()]
+    }
+
+    /// Removes the last task (the engine's undo of an added task, which has no links,
+    /// children or assignments yet).
+    pub(crate) fn pop_task(&mut self) {
+        if let Some(t) = self.tasks.pop() {
+            self.children.pop();
+            if let Some(p) = t.parent {
+                self.children[p.index()] -= 1;
+            }
+            let h = self.hasher.hash_one(t.id.as_str());
+            let last = self.tasks.len() as u32;
+            if let Ok(e) = self.index.find_entry(h, |&k| k == last) {
+                e.remove();
+            }
+        }
+    }
+
+    /// Removes the last link (the engine's undo of an added link).
+    pub(crate) fn pop_link(&mut self) {
+        self.links.pop();
+    }
+
+    /// Puts `link` back at index `i` (the engine's undo of a removed link).
+    pub(crate) fn insert_link(&mut self, i: LinkIndex, link: Link) {
+        self.links.insert(i.index(), link);
+    }
+
+    /// Replaces link `i` without checks (the engine validated it).
+    pub(crate) fn set_link(&mut self, i: LinkIndex, link: Link) {
+        self.links[i.index()] = link;
     }
 
     /// All resources.

@@ -1,159 +1,113 @@
-//! [`Session`]: the incremental engine behind a JSON face, shared by the language bindings.
+//! [`Session`]: an [`Engine`] with its full schedule kept between edits, and the JSON faces the
+//! `jindu` command and the language bindings share.
 
-use crate::engine::{Edit, Engine};
+use crate::engine::{Diff, Edit, Engine};
 use crate::error::Result;
-use crate::io::json::{self, Document};
-use crate::model::{Project, Task};
-use crate::Schedule;
+use crate::io::json;
+use crate::model::Project;
+use crate::schedule::{Schedule, ScheduleOptions};
 
-/// An [`Engine`] behind a JSON face: documents and edits in as JSON text, schedules and diffs
-/// out as JSON text, exactly as the `jindu` command and every language binding write them.
+/// An [`Engine`] for a host: typed edits in, self-contained [`Diff`]s out, and the full
+/// [`Schedule`] computed on demand and kept until the next edit.
 ///
-/// It keeps the committed project beside the engine, so that diffs name tasks and links as the
-/// host knows them, and caches the full schedule until the next edit.
+/// The engine owns the project; a session adds nothing but the cached schedule and JSON
+/// conveniences (`*_json`), which read and write exactly what the `jindu` command and every
+/// binding read and write.
 ///
 /// ```
-/// use jindu::io::json::Session;
+/// use jindu::{Duration, Edit, Session};
 ///
-/// let mut s = Session::open(r#"{"name":"p","start":"2026-01-05T08:00",
+/// let mut s = Session::open_json(r#"{"name":"p","start":"2026-01-05T08:00",
 ///     "tasks":[{"id":"A","duration":"2d"},{"id":"B","duration":"1d"}],
 ///     "links":[{"from":"A","to":"B"}]}"#)?;
-/// let diff = s.apply(r#"{"op":"set_duration","task":"A","duration":"3d"}"#)?;
-/// assert!(diff.contains("\"id\": \"B\""));
-/// assert!(s.task("B").unwrap().contains("2026-01-08T17:00:00"));
+/// let diff = s.apply(Edit::SetDuration { task: "A".into(), duration: Duration::days(3) })?;
+/// assert_eq!(diff.moved().len(), 2);
+/// let b = s.project().index_of("B").unwrap();
+/// assert_eq!(s.schedule().task(b).finish.to_string(), "2026-01-08T17:00:00");
+/// let text = s.apply_json(r#"{"op":"set_duration","task":"B","duration":"2d"}"#)?;
+/// assert!(text.contains("\"id\": \"B\""));
 /// # Ok::<(), jindu::Error>(())
 /// ```
 #[derive(Debug)]
 pub struct Session {
     engine: Engine,
-    /// The committed project, as [`Engine::project`] returns it: diffs are written against it
-    /// and edits are read with its settings.
-    project: Project,
     /// The full schedule, computed on demand and dropped by every committed edit.
     schedule: Option<Schedule>,
 }
 
 impl Session {
-    /// Reads a document (JSON text) and schedules it.
-    pub fn open(text: &str) -> Result<Session> {
-        let doc = json::read(text)?;
-        let engine = Engine::new(doc.project, doc.options)?;
+    /// Schedules `project` with `options` and keeps it for editing.
+    pub fn new(project: Project, options: ScheduleOptions) -> Result<Session> {
         Ok(Session {
-            project: engine.project(),
-            engine,
+            engine: Engine::new(project, options)?,
             schedule: None,
         })
     }
 
-    /// Applies an edit (JSON text, see [`read_edit`](crate::io::json::read_edit)) and returns the
-    /// diff JSON.
-    /// On error nothing changes.
-    pub fn apply(&mut self, edit: &str) -> Result<String> {
-        let edit = json::read_edit(edit, &self.project)?;
-        let only = only_task(&edit);
-        let diff = self.engine.apply(edit)?;
-        let def = only.and_then(|id| self.engine.task_def(&id).cloned());
-        let after = self.after(def, |e| e.project());
-        let text = json::write_diff(&after, Some(&self.project), &diff);
-        self.project = after;
+    /// Reads a document (JSON text) and schedules it.
+    pub fn open_json(text: &str) -> Result<Session> {
+        let doc = json::read(text)?;
+        Session::new(doc.project, doc.options)
+    }
+
+    /// Applies an edit; on error nothing changes.
+    pub fn apply(&mut self, edit: Edit) -> Result<Diff> {
+        let d = self.engine.apply(edit)?;
         self.schedule = None;
-        Ok(text)
+        Ok(d)
     }
 
-    /// Returns the diff JSON that [`Session::apply`] would return, without changing anything.
-    pub fn preview(&mut self, edit: &str) -> Result<String> {
-        let edit = json::read_edit(edit, &self.project)?;
-        let (diff, after) = match only_task(&edit) {
-            // Only the task's definition changes: take it, not a rebuilt project.
-            Some(id) => {
-                let (diff, def) = self
-                    .engine
-                    .preview_with(&edit, |e, _| e.task_def(&id).cloned())?;
-                let after = self.after(def, |e| {
-                    // Unreachable in practice (the engine knows the task it just edited); a
-                    // correct, slower answer rather than a panic.
-                    e.preview_with(&edit, |e, _| e.project())
-                        .map(|(_, p)| p)
-                        .unwrap_or_else(|_| e.project())
-                });
-                (diff, after)
-            }
-            None => self.engine.preview_with(&edit, |e, _| e.project())?,
-        };
-        Ok(json::write_diff(&after, Some(&self.project), &diff))
+    /// What [`Session::apply`] would return, without changing anything.
+    pub fn preview(&mut self, edit: &Edit) -> Result<Diff> {
+        self.engine.preview(edit)
     }
 
-    /// The project after an edit: the committed one with task definition `def` put in place
-    /// when the edit changed only that definition, else `rebuild` of the engine.
-    fn after(
-        &mut self,
-        def: Option<Task>,
-        rebuild: impl FnOnce(&mut Engine) -> Project,
-    ) -> Project {
-        if let Some(mut def) = def {
-            if let Some(i) = self.project.index_of(def.id.as_str()) {
-                // The engine's `parent` is in its own numbering; the committed project's is the
-                // one that counts, and these edits never change it.
-                def.parent = self.project.task(i).parent;
-                let mut p = self.project.clone();
-                if p.replace_task(i, def).is_ok() {
-                    return p;
-                }
-            }
-        }
-        rebuild(&mut self.engine)
+    /// Applies an edit given as JSON text (see [`read_edit`](crate::io::json::read_edit)) and
+    /// returns the diff as JSON text ([`write_diff`](crate::io::json::write_diff)).
+    pub fn apply_json(&mut self, edit: &str) -> Result<String> {
+        let edit = json::read_edit(edit, self.engine.project())?;
+        Ok(json::write_diff(&self.apply(edit)?))
     }
 
-    /// Whether the kept project is exactly the engine's (a check for tests).
-    #[doc(hidden)]
-    pub fn project_is_current(&self) -> bool {
-        self.project == self.engine.project()
+    /// [`Session::preview`] with JSON text in and out.
+    pub fn preview_json(&mut self, edit: &str) -> Result<String> {
+        let edit = json::read_edit(edit, self.engine.project())?;
+        Ok(json::write_diff(&self.preview(&edit)?))
     }
 
-    /// The current schedule JSON.
-    pub fn schedule(&mut self) -> String {
+    /// The current schedule (computed once after each edit).
+    pub fn schedule(&mut self) -> &Schedule {
         let engine = &self.engine;
-        let s = self.schedule.get_or_insert_with(|| engine.schedule());
-        json::write_schedule(&self.project, s)
+        self.schedule.get_or_insert_with(|| engine.schedule())
+    }
+
+    /// The current schedule as JSON text.
+    pub fn schedule_json(&mut self) -> String {
+        self.schedule();
+        let s = self.schedule.as_ref().expect("computed just above");
+        json::write_schedule(self.engine.project(), s)
+    }
+
+    /// The current schedule entry of task `id` as JSON text, if there is such a task.
+    pub fn task_json(&mut self, id: &str) -> Option<String> {
+        let i = self.engine.project().index_of(id)?;
+        self.schedule();
+        let s = self.schedule.as_ref().expect("computed just above");
+        Some(json::write_task(self.engine.project(), s, i))
+    }
+
+    /// The current project.
+    pub fn project(&self) -> &Project {
+        self.engine.project()
     }
 
     /// The current project as a document (JSON text), options included.
-    pub fn project(&self) -> String {
-        json::write(&Document {
-            project: self.project.clone(),
-            options: *self.engine.options(),
-        })
+    pub fn document_json(&self) -> String {
+        json::write_project(self.engine.project(), self.engine.options())
     }
 
-    /// The current schedule entry of task `id` (JSON text), if there is such a task.
-    /// The first call after an edit computes the full schedule (kept until the next edit).
-    pub fn task(&mut self, id: &str) -> Option<String> {
-        let i = self.project.index_of(id)?;
-        let engine = &self.engine;
-        let s = self.schedule.get_or_insert_with(|| engine.schedule());
-        Some(json::write_task(&self.project, s, i))
-    }
-
-    /// The engine (for what the JSON face does not cover, such as [`Engine::why`]).
+    /// The engine (for what a session does not wrap, such as [`Engine::why`]).
     pub fn engine(&self) -> &Engine {
         &self.engine
-    }
-
-    /// The committed project: task and link indices in diffs and schedules refer to it.
-    pub fn committed(&self) -> &Project {
-        &self.project
-    }
-}
-
-/// The task an edit changes, when it changes nothing but that task's own definition (no links,
-/// no tasks added or removed): the project after it is then the one before with one task
-/// replaced, which is much cheaper than [`Engine::project`] rebuilding all of it.
-fn only_task(edit: &Edit) -> Option<String> {
-    match edit {
-        Edit::SetDuration { task, .. }
-        | Edit::SetConstraint { task, .. }
-        | Edit::SetDeadline { task, .. }
-        | Edit::Pin { task, .. } => Some(task.as_str().to_owned()),
-        _ => None,
     }
 }

@@ -273,6 +273,11 @@ impl DateTime {
 
     /// Writes `YYYY-MM-DDTHH:MM:SS` into `out` without allocating.
     pub fn write_iso(self, out: &mut String) {
+        out.push_str(std::str::from_utf8(&self.iso()).expect("ASCII"));
+    }
+
+    /// This instant as the 19 ASCII bytes `YYYY-MM-DDTHH:MM:SS`.
+    pub fn iso(self) -> [u8; 19] {
         let (y, mo, d) = civil_from_days(self.minutes().div_euclid(MINUTES_PER_DAY));
         let m = self.minute_of_day();
         let mut buf = *b"0000-00-00T00:00:00";
@@ -288,7 +293,7 @@ impl DateTime {
         put(&mut buf, 8, d, 2);
         put(&mut buf, 11, m / 60, 2);
         put(&mut buf, 14, m % 60, 2);
-        out.push_str(std::str::from_utf8(&buf).expect("ASCII"));
+        buf
     }
 }
 

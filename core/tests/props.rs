@@ -498,27 +498,27 @@ proptest! {
         let mut e = Engine::new(p, ScheduleOptions::default()).unwrap();
         let mut fresh = 0;
         for o in &ops {
-            let proj = e.project();
+            let proj = e.project().clone();
             let Some(edit) = to_edit(&e, &proj, o, &mut fresh) else { continue };
             let before = e.schedule();
             let preview = e.preview(&edit);
             prop_assert_eq!(&e.schedule(), &before, "preview changed the engine ({:?})", edit);
-            prop_assert!(e.project() == proj, "preview changed the project");
+            prop_assert!(*e.project() == proj, "preview changed the project");
             match e.apply(edit.clone()) {
                 Ok(diff) => {
                     prop_assert_eq!(Ok(diff), preview, "preview and apply disagree on {:?}", edit);
-                    let full = jindu::schedule(&e.project(), e.options()).unwrap();
+                    let full = jindu::schedule(e.project(), e.options()).unwrap();
                     let inc = e.schedule();
                     prop_assert_eq!(
-                        json::write_schedule(&e.project(), &inc),
-                        json::write_schedule(&e.project(), &full),
+                        json::write_schedule(e.project(), &inc),
+                        json::write_schedule(e.project(), &full),
                         "after {:?}", edit
                     );
                 }
                 Err(err) => {
                     prop_assert_eq!(Err(err), preview);
                     prop_assert_eq!(&e.schedule(), &before, "a failed edit changed the engine");
-                    prop_assert!(e.project() == proj, "a failed edit changed the project");
+                    prop_assert!(*e.project() == proj, "a failed edit changed the project");
                 }
             }
         }

@@ -160,7 +160,7 @@ fuzz_target!(|data: &[u8]| {
         if b.done() {
             break;
         }
-        let proj = e.project();
+        let proj = e.project().clone();
         if proj.is_empty() {
             break;
         }
@@ -171,17 +171,17 @@ fuzz_target!(|data: &[u8]| {
             Ok(diff) => {
                 assert_eq!(Ok(diff), preview, "preview and apply disagree on {ed:?}");
                 let now = e.project();
-                let full = jindu::schedule(&now, &opts).expect("the engine accepted this project");
+                let full = jindu::schedule(now, &opts).expect("the engine accepted this project");
                 assert_eq!(
-                    json::write_schedule(&now, &e.schedule()),
-                    json::write_schedule(&now, &full),
+                    json::write_schedule(now, &e.schedule()),
+                    json::write_schedule(now, &full),
                     "incremental != full after {ed:?}"
                 );
             }
             Err(err) => {
                 assert_eq!(Err(err), preview);
                 assert_eq!(e.schedule(), before, "a failed edit changed the schedule");
-                assert!(e.project() == proj, "a failed edit changed the project");
+                assert!(*e.project() == proj, "a failed edit changed the project");
             }
         }
     }

@@ -89,21 +89,19 @@ pub fn run(vector: &Value) -> Value {
     let mut results = Vec::new();
     for step in edits {
         let edit_text = canonical(&step["edit"]);
-        let before = engine.project();
-        let result = match json::read_edit(&edit_text, &before) {
+        let result = match json::read_edit(&edit_text, engine.project()) {
             Ok(e) => engine.apply(e),
             Err(e) => Err(e),
         };
         let expect = match result {
             Ok(d) => {
-                json!({ "diff": parse(&json::write_diff(&engine.project(), Some(&before), &d)) })
+                json!({ "diff": parse(&json::write_diff(&d)) })
             }
             Err(e) => json!({ "error": error_json(&e) }),
         };
         results.push(json!({ "edit": step["edit"].clone(), "expect": expect }));
     }
     out["edits"] = Value::Array(results);
-    let p = engine.project();
-    out["final"] = parse(&json::write_schedule(&p, &engine.schedule()));
+    out["final"] = parse(&json::write_schedule(engine.project(), &engine.schedule()));
     out
 }

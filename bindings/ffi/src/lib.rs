@@ -35,8 +35,7 @@ pub mod types;
 
 use std::sync::{Arc, Mutex};
 
-use jindu::io::json;
-use serde_json::{json, Value};
+use jindu::io::json::{self, doc::ConstraintInput, EditInput, TaskInput};
 
 pub use error::{guard, JinduError};
 pub use session::Session;
@@ -64,16 +63,6 @@ pub fn schedule_json(document: String) -> Result<String, JinduError> {
     guard(|| Ok(schedule_text(&document)?))
 }
 
-/// The JSON text of an edit with operation `op` and `fields` (the shape `jindu::io::json`
-/// reads); values are passed through unchecked so that the core validates them.
-fn edit_text(op: &str, fields: Value) -> String {
-    let mut edit = json!({ "op": op });
-    if let (Some(out), Value::Object(fields)) = (edit.as_object_mut(), fields) {
-        out.extend(fields);
-    }
-    edit.to_string()
-}
-
 /// A project with its schedule, kept up to date edit by edit.
 ///
 /// Each edit recomputes only what it can affect and returns a diff (JSON text) with just the
@@ -98,25 +87,39 @@ impl Scheduler {
         })
     }
 
-    fn edit(&self, op: &str, fields: Value) -> Result<String, JinduError> {
-        let edit = edit_text(op, fields);
-        self.with(|s| s.apply(&edit))
+    /// Applies a typed edit and returns the diff JSON.
+    fn edit(&self, edit: EditInput) -> Result<String, JinduError> {
+        self.with(|s| {
+            let edit = edit.into_edit(s.project())?;
+            Ok(json::write_diff(&s.apply(edit)?))
+        })
     }
 
     /// An `add_link` or `set_link` edit.
     fn link_edit(
         &self,
-        op: &str,
+        set: bool,
         from: String,
         to: String,
         kind: Option<LinkType>,
         lag: Option<String>,
     ) -> Result<String, JinduError> {
-        let kind = kind.map(LinkType::code);
-        self.edit(
-            op,
-            json!({"from": from, "to": to, "type": kind, "lag": lag}),
-        )
+        let kind = kind.map(|k| k.code().to_owned());
+        self.edit(if set {
+            EditInput::SetLink {
+                from,
+                to,
+                kind,
+                lag,
+            }
+        } else {
+            EditInput::AddLink {
+                from,
+                to,
+                kind,
+                lag,
+            }
+        })
     }
 }
 
@@ -127,7 +130,7 @@ impl Scheduler {
     pub fn new(document: String) -> Result<Arc<Scheduler>, JinduError> {
         guard(|| {
             Ok(Arc::new(Scheduler {
-                session: Mutex::new(Session::open(&document)?),
+                session: Mutex::new(Session::open_json(&document)?),
             }))
         })
     }
@@ -135,17 +138,17 @@ impl Scheduler {
     /// Applies an edit (JSON text such as `{"op": "set_duration", "task": "A", "duration":
     /// "3d"}`) and returns the diff JSON.
     pub fn apply(&self, edit: String) -> Result<String, JinduError> {
-        self.with(|s| s.apply(&edit))
+        self.with(|s| s.apply_json(&edit))
     }
 
     /// Returns the diff JSON that `apply` would return, without changing anything.
     pub fn preview(&self, edit: String) -> Result<String, JinduError> {
-        self.with(|s| s.preview(&edit))
+        self.with(|s| s.preview_json(&edit))
     }
 
     /// Sets a task's duration (e.g. `"5d"`, `"4h"`).
     pub fn set_duration(&self, task: String, duration: String) -> Result<String, JinduError> {
-        self.edit("set_duration", json!({"task": task, "duration": duration}))
+        self.edit(EditInput::SetDuration { task, duration })
     }
 
     /// Adds a link from `from` to `to` (type default finish-to-start, lag default none).
@@ -157,7 +160,7 @@ impl Scheduler {
         kind: Option<LinkType>,
         lag: Option<String>,
     ) -> Result<String, JinduError> {
-        self.link_edit("add_link", from, to, kind, lag)
+        self.link_edit(false, from, to, kind, lag)
     }
 
     /// Changes the type and lag of the link from `from` to `to`.
@@ -169,12 +172,12 @@ impl Scheduler {
         kind: Option<LinkType>,
         lag: Option<String>,
     ) -> Result<String, JinduError> {
-        self.link_edit("set_link", from, to, kind, lag)
+        self.link_edit(true, from, to, kind, lag)
     }
 
     /// Removes the link from `from` to `to`.
     pub fn remove_link(&self, from: String, to: String) -> Result<String, JinduError> {
-        self.edit("remove_link", json!({"from": from, "to": to}))
+        self.edit(EditInput::RemoveLink { from, to })
     }
 
     /// Sets a task's constraint; every type but as-soon/as-late-as-possible needs a `date`
@@ -186,10 +189,11 @@ impl Scheduler {
         kind: ConstraintType,
         date: Option<String>,
     ) -> Result<String, JinduError> {
-        self.edit(
-            "set_constraint",
-            json!({"task": task, "constraint": {"type": kind.code(), "date": date}}),
-        )
+        let constraint = ConstraintInput {
+            kind: kind.code().to_owned(),
+            date,
+        };
+        self.edit(EditInput::SetConstraint { task, constraint })
     }
 
     /// Sets a task's deadline, or clears it when `deadline` is absent.
@@ -199,7 +203,7 @@ impl Scheduler {
         task: String,
         deadline: Option<String>,
     ) -> Result<String, JinduError> {
-        self.edit("set_deadline", json!({"task": task, "deadline": deadline}))
+        self.edit(EditInput::SetDeadline { task, deadline })
     }
 
     /// Pins a task to a start (and optionally a finish): it stays there whatever its links say.
@@ -210,43 +214,41 @@ impl Scheduler {
         start: String,
         finish: Option<String>,
     ) -> Result<String, JinduError> {
-        self.edit(
-            "pin",
-            json!({"task": task, "start": start, "finish": finish}),
-        )
+        self.edit(EditInput::Pin {
+            task,
+            start,
+            finish,
+        })
     }
 
     /// Returns a pinned task to automatic scheduling.
     pub fn unpin(&self, task: String) -> Result<String, JinduError> {
-        self.edit("unpin", json!({ "task": task }))
+        self.edit(EditInput::Unpin { task })
     }
 
     /// Adds a task given as the JSON text of a task object as in documents (without links;
     /// its `parent` names its summary task).
     pub fn add_task(&self, task: String) -> Result<String, JinduError> {
-        let value: Value = serde_json::from_str(&task)
+        let task: TaskInput = serde_json::from_str(&task)
             .map_err(|e| error::bad_argument(format!("expected a task object (JSON text): {e}")))?;
-        if !value.is_object() {
-            return Err(error::bad_argument(
-                "expected a task object (JSON text), got another JSON value",
-            ));
-        }
-        self.edit("add_task", json!({ "task": value }))
+        self.edit(EditInput::AddTask {
+            task: Box::new(task),
+        })
     }
 
     /// Removes a task with its subtasks and all their links.
     pub fn remove_task(&self, task: String) -> Result<String, JinduError> {
-        self.edit("remove_task", json!({ "task": task }))
+        self.edit(EditInput::RemoveTask { task })
     }
 
     /// The full current schedule (JSON text).
     pub fn schedule(&self) -> Result<String, JinduError> {
-        self.with(|s| Ok(s.schedule()))
+        self.with(|s| Ok(s.schedule_json()))
     }
 
     /// The current project as a document (JSON text; what the constructor takes).
     pub fn project(&self) -> Result<String, JinduError> {
-        self.with(|s| Ok(s.project()))
+        self.with(|s| Ok(s.document_json()))
     }
 
     /// The current schedule of task `id` (JSON text), or none if there is no such task.
@@ -254,7 +256,7 @@ impl Scheduler {
     /// The first call after an edit computes the full schedule (then kept until the next
     /// edit); to follow edits, merge the diffs they return instead.
     pub fn task(&self, id: String) -> Result<Option<String>, JinduError> {
-        self.with(|s| Ok(s.task(&id)))
+        self.with(|s| Ok(s.task_json(&id)))
     }
 
     /// The links that hold task `id` where it is (empty when its constraint, pin, progress or

@@ -1,21 +1,21 @@
 //! The incremental engine for JavaScript: a `Scheduler` object that holds a project and its
 //! schedule and answers each edit with only the tasks that changed.
 
-use serde_json::json;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{driving_links, edit_text, input_text, output_value, to_js};
+use crate::convert::{driving_links, input_text, output_value, to_js};
 use crate::error::{bad_argument, Thrown};
 use crate::types;
 
-pub use jindu::io::json::Session;
+use jindu::io::json::{self, doc::ConstraintInput, EditInput};
+pub use jindu::Session;
 
 /// The links that hold task `id` where it is, if there is such a task (the JavaScript form of
 /// [`jindu::Engine::why`]).
 pub fn why(session: &Session, id: &str) -> Option<Vec<types::DrivingLink>> {
     let links = session.engine().why(id)?;
-    Some(driving_links(links, session.committed().settings()))
+    Some(driving_links(links, session.project().settings()))
 }
 
 /// A project with its schedule, kept up to date edit by edit.
@@ -43,17 +43,23 @@ impl Scheduler {
     ) -> Result<Scheduler, Thrown> {
         let text = input_text(&project, "a project document")?;
         Ok(Scheduler {
-            session: Session::open(&text)?,
+            session: Session::open_json(&text)?,
         })
     }
 
     fn run(&mut self, edit: &str, commit: bool) -> Result<Ts<types::Diff>, Thrown> {
         let text = if commit {
-            self.session.apply(edit)?
+            self.session.apply_json(edit)?
         } else {
-            self.session.preview(edit)?
+            self.session.preview_json(edit)?
         };
         diff_value(&text)
+    }
+
+    /// Applies a typed edit.
+    fn edit(&mut self, edit: EditInput) -> Result<Ts<types::Diff>, Thrown> {
+        let edit = edit.into_edit(self.session.project())?;
+        diff_value(&json::write_diff(&self.session.apply(edit)?))
     }
 
     /// Applies an edit (an object such as `{op: "set_duration", task: "A", duration: "3d"}`,
@@ -78,8 +84,10 @@ impl Scheduler {
     /// Sets a task's duration (e.g. `"5d"`, `"4h"`).
     #[wasm_bindgen(js_name = setDuration)]
     pub fn set_duration(&mut self, task: &str, duration: &str) -> Result<Ts<types::Diff>, Thrown> {
-        let edit = edit_text("set_duration", json!({"task": task, "duration": duration}));
-        self.run(&edit, true)
+        self.edit(EditInput::SetDuration {
+            task: task.to_owned(),
+            duration: duration.to_owned(),
+        })
     }
 
     /// Adds a link from `from` to `to` (type default `"FS"`, lag default none).
@@ -92,11 +100,12 @@ impl Scheduler {
         kind: Option<String>,
         #[wasm_bindgen(unchecked_optional_param_type = "string | null")] lag: Option<String>,
     ) -> Result<Ts<types::Diff>, Thrown> {
-        let edit = edit_text(
-            "add_link",
-            json!({"from": from, "to": to, "type": kind, "lag": lag}),
-        );
-        self.run(&edit, true)
+        self.edit(EditInput::AddLink {
+            from: from.to_owned(),
+            to: to.to_owned(),
+            kind,
+            lag,
+        })
     }
 
     /// Changes the type and lag of the link from `from` to `to`.
@@ -109,18 +118,21 @@ impl Scheduler {
         kind: Option<String>,
         #[wasm_bindgen(unchecked_optional_param_type = "string | null")] lag: Option<String>,
     ) -> Result<Ts<types::Diff>, Thrown> {
-        let edit = edit_text(
-            "set_link",
-            json!({"from": from, "to": to, "type": kind, "lag": lag}),
-        );
-        self.run(&edit, true)
+        self.edit(EditInput::SetLink {
+            from: from.to_owned(),
+            to: to.to_owned(),
+            kind,
+            lag,
+        })
     }
 
     /// Removes the link from `from` to `to`.
     #[wasm_bindgen(js_name = removeLink)]
     pub fn remove_link(&mut self, from: &str, to: &str) -> Result<Ts<types::Diff>, Thrown> {
-        let edit = edit_text("remove_link", json!({"from": from, "to": to}));
-        self.run(&edit, true)
+        self.edit(EditInput::RemoveLink {
+            from: from.to_owned(),
+            to: to.to_owned(),
+        })
     }
 
     /// Sets a task's constraint, e.g. `setConstraint("T", "SNET", "2026-03-02")`.
@@ -131,11 +143,13 @@ impl Scheduler {
         #[wasm_bindgen(js_name = "type", unchecked_param_type = "ConstraintType")] kind: &str,
         date: Option<String>,
     ) -> Result<Ts<types::Diff>, Thrown> {
-        let edit = edit_text(
-            "set_constraint",
-            json!({"task": task, "constraint": {"type": kind, "date": date}}),
-        );
-        self.run(&edit, true)
+        self.edit(EditInput::SetConstraint {
+            task: task.to_owned(),
+            constraint: ConstraintInput {
+                kind: kind.to_owned(),
+                date,
+            },
+        })
     }
 
     /// Sets a task's deadline, or clears it when `deadline` is `null` or missing.
@@ -145,8 +159,10 @@ impl Scheduler {
         task: &str,
         deadline: Option<String>,
     ) -> Result<Ts<types::Diff>, Thrown> {
-        let edit = edit_text("set_deadline", json!({"task": task, "deadline": deadline}));
-        self.run(&edit, true)
+        self.edit(EditInput::SetDeadline {
+            task: task.to_owned(),
+            deadline,
+        })
     }
 
     /// Pins a task to a start (and optionally a finish): it stays there whatever its links say.
@@ -156,17 +172,18 @@ impl Scheduler {
         start: &str,
         finish: Option<String>,
     ) -> Result<Ts<types::Diff>, Thrown> {
-        let edit = edit_text(
-            "pin",
-            json!({"task": task, "start": start, "finish": finish}),
-        );
-        self.run(&edit, true)
+        self.edit(EditInput::Pin {
+            task: task.to_owned(),
+            start: start.to_owned(),
+            finish,
+        })
     }
 
     /// Returns a pinned task to automatic scheduling.
     pub fn unpin(&mut self, task: &str) -> Result<Ts<types::Diff>, Thrown> {
-        let edit = edit_text("unpin", json!({ "task": task }));
-        self.run(&edit, true)
+        self.edit(EditInput::Unpin {
+            task: task.to_owned(),
+        })
     }
 
     /// Adds a task (without links); its `parent` names its summary task.
@@ -184,18 +201,23 @@ impl Scheduler {
     /// Removes a task with its subtasks and all their links.
     #[wasm_bindgen(js_name = removeTask)]
     pub fn remove_task(&mut self, task: &str) -> Result<Ts<types::Diff>, Thrown> {
-        let edit = edit_text("remove_task", json!({ "task": task }));
-        self.run(&edit, true)
+        self.edit(EditInput::RemoveTask {
+            task: task.to_owned(),
+        })
     }
 
     /// The full current schedule.
     pub fn schedule(&mut self) -> Result<Ts<types::Schedule>, Thrown> {
-        Ok(Ts::new_unchecked(output_value(&self.session.schedule())?))
+        Ok(Ts::new_unchecked(output_value(
+            &self.session.schedule_json(),
+        )?))
     }
 
     /// The current project as a document (what `new Scheduler()` takes).
     pub fn project(&self) -> Result<Ts<types::ProjectDocument>, Thrown> {
-        Ok(Ts::new_unchecked(output_value(&self.session.project())?))
+        Ok(Ts::new_unchecked(output_value(
+            &self.session.document_json(),
+        )?))
     }
 
     /// The current schedule of task `id`, or `undefined` if there is no such task.
@@ -203,7 +225,7 @@ impl Scheduler {
     /// The first call after an edit computes the full schedule (then kept until the next
     /// edit); to follow edits, merge the diffs they return instead.
     pub fn task(&mut self, id: &str) -> Result<Option<Ts<types::ScheduledTask>>, Thrown> {
-        match self.session.task(id) {
+        match self.session.task_json(id) {
             Some(text) => Ok(Some(Ts::new_unchecked(output_value(&text)?))),
             None => Ok(None),
         }

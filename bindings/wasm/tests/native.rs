@@ -63,13 +63,13 @@ fn vectors_pass_through_the_binding_layer() {
         let Some(edits) = v.get("edits").and_then(Value::as_array) else {
             continue;
         };
-        let mut s = Session::open(&doc).expect("the document schedules");
+        let mut s = Session::open_json(&doc).expect("the document schedules");
         for (k, step) in edits.iter().enumerate() {
             let edit = canonical(&step["edit"]);
-            let before = s.schedule();
-            let previewed = s.preview(&edit);
-            assert_eq!(s.schedule(), before, "{name} edit {k}: preview committed");
-            let got = match s.apply(&edit) {
+            let before = s.schedule_json();
+            let previewed = s.preview_json(&edit);
+            assert_eq!(s.schedule_json(), before, "{name} edit {k}: preview committed");
+            let got = match s.apply_json(&edit) {
                 Ok(text) => {
                     assert_eq!(
                         previewed.as_deref().ok(),
@@ -81,7 +81,7 @@ fn vectors_pass_through_the_binding_layer() {
                 Err(e) => {
                     assert!(previewed.is_err(), "{name} edit {k}");
                     assert_eq!(
-                        s.schedule(),
+                        s.schedule_json(),
                         before,
                         "{name} edit {k}: failed edit committed"
                     );
@@ -93,10 +93,9 @@ fn vectors_pass_through_the_binding_layer() {
                 canonical(&step["expect"]),
                 "{name} edit {k}"
             );
-            assert!(s.project_is_current(), "{name} edit {k}: stale project");
         }
         assert_eq!(
-            canonical(&parse(&s.schedule())),
+            canonical(&parse(&s.schedule_json())),
             canonical(&v["final"]),
             "{name}"
         );
@@ -189,8 +188,8 @@ fn types_describe_every_json_shape_in_the_vectors() {
             round_trips::<types::Schedule>(&name, f);
         }
         // What the binding returns from `project()`: the core's document writer.
-        if let Ok(s) = Session::open(&canonical(&v["document"])) {
-            round_trips::<types::ProjectDocument>(&name, &parse(&s.project()));
+        if let Ok(s) = Session::open_json(&canonical(&v["document"])) {
+            round_trips::<types::ProjectDocument>(&name, &parse(&s.document_json()));
             seen[2] += 1;
         }
     }
@@ -201,13 +200,13 @@ fn types_describe_every_json_shape_in_the_vectors() {
 fn task_and_why_agree_with_the_schedule() {
     let mut checked = 0;
     for (name, v) in vectors() {
-        let Ok(mut s) = Session::open(&canonical(&v["document"])) else {
+        let Ok(mut s) = Session::open_json(&canonical(&v["document"])) else {
             continue;
         };
-        let full = parse(&s.schedule());
+        let full = parse(&s.schedule_json());
         for t in full["tasks"].as_array().unwrap() {
             let id = t["id"].as_str().unwrap();
-            let one = parse(&s.task(id).expect("task exists"));
+            let one = parse(&s.task_json(id).expect("task exists"));
             assert_eq!(&one, t, "{name} {id}");
             round_trips::<types::ScheduledTask>(&name, &one);
             let why = jindu_wasm::why(&s, id).expect("task exists");
@@ -221,7 +220,7 @@ fn task_and_why_agree_with_the_schedule() {
             assert_eq!(froms, want, "{name} {id}");
             checked += 1;
         }
-        assert!(s.task("no such task").is_none());
+        assert!(s.task_json("no such task").is_none());
         assert!(jindu_wasm::why(&s, "no such task").is_none());
     }
     assert!(checked > 20);
@@ -231,7 +230,7 @@ fn task_and_why_agree_with_the_schedule() {
 fn task_follows_edits_and_removals() {
     let doc = r#"{"name":"d","start":"2026-01-05","tasks":[{"id":"A","duration":"2d"},{"id":"B","duration":"3d"},{"id":"C","duration":"1d"}],
         "links":[{"from":"A","to":"B","lag":"1d"},{"from":"B","to":"C"}]}"#;
-    let mut s = Session::open(doc).unwrap();
+    let mut s = Session::open_json(doc).unwrap();
     assert_eq!(
         jindu_wasm::why(&s, "B").unwrap(),
         vec![types::DrivingLink {
@@ -241,13 +240,13 @@ fn task_follows_edits_and_removals() {
         }]
     );
     // A: Jan 5-6, lag 1d (Jan 7), B: Jan 8, 9, 12; C on Jan 13.
-    let c = parse(&s.task("C").unwrap());
+    let c = parse(&s.task_json("C").unwrap());
     assert_eq!(c["start"], "2026-01-13T08:00:00");
-    s.apply(r#"{"op":"remove_task","task":"A"}"#).unwrap();
-    let c = parse(&s.task("C").unwrap());
+    s.apply_json(r#"{"op":"remove_task","task":"A"}"#).unwrap();
+    let c = parse(&s.task_json("C").unwrap());
     assert_eq!(c["start"], "2026-01-08T08:00:00");
     assert_eq!(c["driver"]["from"], "B");
-    assert!(s.task("A").is_none());
+    assert!(s.task_json("A").is_none());
     // Field edits update the kept project in place; it stays the engine's, with summaries too.
     for edit in [
         r#"{"op":"add_task","task":{"id":"S","name":"Summary"}}"#,
@@ -259,16 +258,14 @@ fn task_follows_edits_and_removals() {
         r#"{"op":"unpin","task":"B"}"#,
         r#"{"op":"set_deadline","task":"K"}"#,
     ] {
-        let previewed = s.preview(edit).unwrap();
-        assert!(s.project_is_current(), "{edit}");
-        assert_eq!(s.apply(edit).unwrap(), previewed, "{edit}");
-        assert!(s.project_is_current(), "{edit}");
+        let previewed = s.preview_json(edit).unwrap();
+        assert_eq!(s.apply_json(edit).unwrap(), previewed, "{edit}");
     }
-    let k = parse(&s.task("K").unwrap());
+    let k = parse(&s.task_json("K").unwrap());
     assert_eq!(k["start"], "2026-01-20T08:00:00");
     assert_eq!(k["duration"], "4d");
     // A failed edit leaves everything as it was.
-    let before = s.schedule();
-    assert!(s.apply(r#"{"op":"add_link","from":"C","to":"B"}"#).is_err());
-    assert_eq!(s.schedule(), before);
+    let before = s.schedule_json();
+    assert!(s.apply_json(r#"{"op":"add_link","from":"C","to":"B"}"#).is_err());
+    assert_eq!(s.schedule_json(), before);
 }

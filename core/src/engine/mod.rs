@@ -22,8 +22,10 @@ use crate::schedule::network::{
 use crate::schedule::pass::{Anchor, Pass, Times};
 use crate::schedule::run::{self as cpm, Buffers};
 use crate::schedule::Outputs;
-use crate::schedule::{self, Driver, Schedule, ScheduleOptions, TaskSchedule};
-use crate::time::{DateTime, Duration};
+use crate::schedule::{
+    self, Driver, DriverEntry, Schedule, ScheduleOptions, TaskEntry, TaskSchedule,
+};
+use crate::time::{DateTime, Duration, DurationSettings};
 
 /// A change to the project, applied by [`Engine::apply`] or tried by [`Engine::preview`].
 #[derive(Debug, Clone, PartialEq)]
@@ -102,28 +104,33 @@ pub enum Edit {
 }
 
 /// How one task's schedule changed.
+///
+/// Both sides are [`TaskEntry`]s: keys and names, not indices, so a change means the same
+/// thing without the project before or after the edit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     /// The task.
     pub task: TaskId,
-    /// Its schedule before the edit (`None` if the edit added it).
-    pub before: Option<TaskSchedule>,
-    /// Its schedule after the edit (`None` if the edit removed it); `after.driver` says what
+    /// Its entry before the edit (`None` if the edit added it).
+    pub before: Option<TaskEntry>,
+    /// Its entry after the edit (`None` if the edit removed it); `after.driver` says what
     /// holds it in place now.
-    pub after: Option<TaskSchedule>,
+    pub after: Option<TaskEntry>,
 }
 
 impl Change {
     /// Whether the task's scheduled start or finish moved.
     pub fn moved(&self) -> bool {
         match (&self.before, &self.after) {
-            (Some(a), Some(b)) => a.start != b.start || a.finish != b.finish,
+            (Some(a), Some(b)) => {
+                a.schedule.start != b.schedule.start || a.schedule.finish != b.schedule.finish
+            }
             _ => true,
         }
     }
 }
 
-/// What an edit changed.
+/// What an edit changed, self-contained: it can be shown or written without the project.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diff {
     /// Every task whose schedule (dates, float, criticality or driver) changed, in task order.
@@ -134,6 +141,8 @@ pub struct Diff {
     pub project_finish: (DateTime, DateTime),
     /// How many network nodes were recomputed (a measure of the edit's reach).
     pub recomputed: usize,
+    /// The project's unit settings (for writing the durations in the entries).
+    pub settings: DurationSettings,
 }
 
 impl Diff {
@@ -171,7 +180,8 @@ enum Undo {
     Times(u32, Times),
     Early(u32, Times),
     Driver(u32, Driver),
-    Out(u32, Option<TaskSchedule>),
+    Out(u32, TaskSchedule),
+    PopOut,
     Ps(i64),
     Pf(i64),
     Node {
@@ -182,28 +192,27 @@ enum Undo {
         extra: u32,
     },
     Task(u32, Box<Task>),
-    Live(u32, bool),
     PushTask,
     PushNode,
     AddEdge(u32, u32, u32),
     RemoveEdge(u32, u32, u32),
     PushLink,
-    LinkLive(u32, bool),
+    /// A removed link: its slot and its index in the project.
+    LinkRemoved(u32, u32),
     LinkValue(u32, Link),
     Pos(u32, u32),
-    IndexSet(TaskId, Option<u32>),
     Gate(u32, u32),
     Kid(u32, u32, bool),
     AlapCount(u32),
     EarlyVec(Option<Vec<Times>>),
-    CompactPush(bool),
-    Compact(Vec<u32>, Vec<u32>, u32),
+    CompactPush,
+    Compact(Vec<u32>, u32),
 }
 
 /// A project with its schedule, updated incrementally by edits.
 ///
 /// ```
-/// use jindu::{Engine, Edit, Project, Task, Link, Duration, ScheduleOptions, Driver};
+/// use jindu::{Engine, Edit, Project, Task, Link, Duration, ScheduleOptions, DriverEntry};
 /// let mut p = Project::new("Demo", "2026-01-05T08:00".parse()?);
 /// let a = p.add_task(Task::new("A", "Design").with_duration(Duration::days(2)))?;
 /// let b = p.add_task(Task::new("B", "Build").with_duration(Duration::days(3)))?;
@@ -220,19 +229,18 @@ enum Undo {
 /// // Commit it: C moves, driven by its link from B.
 /// let d = e.apply(Edit::SetDuration { task: "A".into(), duration: Duration::days(3) })?;
 /// let c = d.changes.iter().find(|c| c.task.as_str() == "C").unwrap();
-/// assert_eq!(c.after.unwrap().finish.to_string(), "2026-01-13T17:00:00");
-/// assert!(matches!(c.after.unwrap().driver, Driver::Link(_)));
+/// let after = c.after.as_ref().unwrap();
+/// assert_eq!(after.schedule.finish.to_string(), "2026-01-13T17:00:00");
+/// assert!(matches!(after.driver, DriverEntry::Link { ref from, .. } if from.as_str() == "B"));
 /// # Ok::<(), jindu::Error>(())
 /// ```
 #[derive(Debug)]
 pub struct Engine {
-    header: Project,
-    assignments: Vec<crate::model::Assignment>,
+    /// The current project: the one owner of the tasks, links and everything else. Task `i` of
+    /// the project is task slot `i` of the network.
+    project: Project,
     opts: ScheduleOptions,
-    tasks: Vec<Task>,
-    live: Vec<bool>,
     kids: Vec<Vec<u32>>,
-    index: HashMap<TaskId, u32>,
     link_live: Vec<bool>,
     model: Model<'static>,
     net: Lists,
@@ -241,18 +249,20 @@ pub struct Engine {
     times: Vec<Times>,
     early: Option<Vec<Times>>,
     drivers: Vec<Driver>,
-    out: Vec<Option<TaskSchedule>>,
+    out: Vec<TaskSchedule>,
     alap_count: u32,
     ps: i64,
     pf: i64,
     journal: Vec<Undo>,
     stamp: Vec<u32>,
     clock: u32,
-    /// Task slot -> index in [`Engine::project`] (NONE for removed tasks).
-    task_compact: Vec<u32>,
     /// Link slot -> index in [`Engine::project`] (NONE for removed links).
     link_compact: Vec<u32>,
     live_links: u32,
+    /// During an edit: tasks that became summaries, and links changed or removed with their
+    /// values before (for the `before` side of the diff).
+    promoted: Vec<u32>,
+    old_links: Vec<(u32, Link)>,
 }
 
 impl Engine {
@@ -273,20 +283,14 @@ impl Engine {
             links: Cow::Owned(model.links.to_vec()),
             ..model
         };
-        let tasks: Vec<Task> = project.tasks().to_vec();
         drop(csr);
-        let n = tasks.len();
+        let n = project.len();
         let mut kids = vec![Vec::new(); n];
-        for (i, t) in tasks.iter().enumerate() {
+        for (i, t) in project.tasks().iter().enumerate() {
             if let Some(p) = t.parent {
                 kids[p.index()].push(i as u32);
             }
         }
-        let index = tasks
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id.clone(), i as u32))
-            .collect();
         let n_links = model.links.len();
         let link_live = vec![true; n_links];
         let alap_count = (0..model.nodes())
@@ -296,16 +300,10 @@ impl Engine {
         for (k, &v) in order.iter().enumerate() {
             pos[v as usize] = k as u32;
         }
-        let mut header = project;
-        let (_, _, assignments) = header.take_contents();
         let mut e = Engine {
-            assignments,
-            header,
+            project,
             opts,
-            tasks,
-            live: vec![true; n],
             kids,
-            index,
             link_live,
             model,
             net,
@@ -321,16 +319,17 @@ impl Engine {
             journal: Vec::new(),
             stamp: vec![0; n_nodes],
             clock: 0,
-            task_compact: (0..n as u32).collect(),
             link_compact: (0..n_links as u32).collect(),
             live_links: n_links as u32,
+            promoted: Vec::new(),
+            old_links: Vec::new(),
         };
         e.full_recompute()?;
         Ok(e)
     }
 
     fn pass(&self) -> Pass<'_, 'static, Lists> {
-        Pass::new(&self.model, &self.net, &self.tasks, &self.opts)
+        Pass::new(&self.model, &self.net, self.project.tasks(), &self.opts)
     }
 
     fn full_recompute(&mut self) -> Result<()> {
@@ -354,19 +353,15 @@ impl Engine {
         } else {
             None
         };
-        let mut out = Vec::with_capacity(self.tasks.len());
-        for i in 0..self.tasks.len() {
-            out.push(if self.live[i] {
-                Some(cpm::task_output(
-                    &self.pass(),
-                    i,
-                    &self.times,
-                    &self.drivers,
-                    None,
-                )?)
-            } else {
-                None
-            });
+        let mut out = Vec::with_capacity(self.project.len());
+        for i in 0..self.project.len() {
+            out.push(cpm::task_output(
+                &self.pass(),
+                i,
+                &self.times,
+                &self.drivers,
+                None,
+            )?);
         }
         self.out = out;
         Ok(())
@@ -398,27 +393,42 @@ impl Engine {
         &self.opts
     }
 
-    /// The number of live tasks.
+    /// The number of tasks.
     pub fn len(&self) -> usize {
-        self.index.len()
+        self.project.len()
     }
 
     /// Whether there are no tasks.
     pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
+        self.project.is_empty()
+    }
+
+    /// The current project: every committed edit is in it. Indices in [`Engine::schedule`] and
+    /// [`Engine::task`] refer to it.
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// Takes the current project out of the engine.
+    pub fn into_project(self) -> Project {
+        self.project
     }
 
     /// The current schedule of task `id`, its driver numbered like [`Engine::project`].
     pub fn task(&self, id: &str) -> Option<TaskSchedule> {
-        self.index
-            .get(id)
-            .and_then(|&i| self.out[i as usize])
-            .map(|t| Self::public(t, &self.task_compact, &self.link_compact))
+        let i = self.project.index_of(id)?;
+        Some(self.public(self.out[i.index()]))
+    }
+
+    /// Task `id`'s current entry (dates, float, driver with keys).
+    pub fn entry(&self, id: &str) -> Option<TaskEntry> {
+        let i = self.project.index_of(id)?;
+        Some(self.entry_of(i.index(), &self.out[i.index()], false))
     }
 
     /// The current definition of task `id`.
     pub fn task_def(&self, id: &str) -> Option<&Task> {
-        self.index.get(id).map(|&i| &self.tasks[i as usize])
+        self.project.task_by_id(id)
     }
 
     /// The current project start.
@@ -436,153 +446,79 @@ impl Engine {
     /// Empty when the task is held by the project start, its constraint, its pin or its
     /// progress (see [`TaskSchedule::driver`]).
     pub fn why(&self, id: &str) -> Option<Vec<(TaskId, LinkType, Lag)>> {
-        let &i = self.index.get(id)?;
+        let i = self.project.index_of(id)?.index();
         let mut links = Vec::new();
         self.pass()
-            .driving_links(self.model.in_node(i as usize), &self.times, &mut links)
+            .driving_links(self.model.in_node(i), &self.times, &mut links)
             .ok()?;
         Some(
             links
                 .into_iter()
                 .map(|l| {
                     let link = &self.model.links[l.index()];
-                    (
-                        self.tasks[link.from.index()].id.clone(),
-                        link.kind,
-                        link.lag,
-                    )
+                    (self.project.task(link.from).id.clone(), link.kind, link.lag)
                 })
                 .collect(),
         )
     }
 
-    /// The current project as a plain [`Project`] (removed tasks compacted away).
-    pub fn project(&self) -> Project {
-        let mut p = self.header.clone();
-        let (remap, _) = self.compaction();
-        let mut parents = Vec::new();
-        for (i, t) in self.tasks.iter().enumerate() {
-            if !self.live[i] {
-                continue;
-            }
-            let mut t = t.clone();
-            parents.push(t.parent.map(|x| TaskIndex(remap[x.index()])));
-            t.parent = None;
-            p.add_task(t).expect("engine tasks are valid");
-        }
-        for (k, par) in parents.into_iter().enumerate() {
-            if par.is_some() {
-                p.set_parent(TaskIndex(k as u32), par)
-                    .expect("engine tree is valid");
-            }
-        }
-        for (k, l) in self.model.links.iter().enumerate() {
-            if self.link_live[k] {
-                let l = Link {
-                    from: TaskIndex(remap[l.from.index()]),
-                    to: TaskIndex(remap[l.to.index()]),
-                    ..*l
-                };
-                p.add_link(l).expect("engine links are valid");
-            }
-        }
-        for a in &self.assignments {
-            if self.live[a.task.index()] {
-                let a = crate::model::Assignment {
-                    task: TaskIndex(remap[a.task.index()]),
-                    ..*a
-                };
-                p.add_assignment(a).expect("engine assignments are valid");
-            }
-        }
-        p
-    }
-
-    /// Slot → compact index for live tasks, and the reverse.
-    fn compaction(&self) -> (Vec<u32>, Vec<u32>) {
-        let mut back = vec![0u32; self.index.len()];
-        for (i, &c) in self.task_compact.iter().enumerate() {
-            if c != NONE {
-                back[c as usize] = i as u32;
-            }
-        }
-        (self.task_compact.clone(), back)
-    }
-
-    /// Recomputes the compaction maps after a removal, keeping the old ones in the journal.
-    fn recompact(&mut self) {
-        let mut t = vec![NONE; self.tasks.len()];
-        let mut k = 0;
-        for (i, &l) in self.live.iter().enumerate() {
-            if l {
-                t[i] = k;
-                k += 1;
-            }
-        }
-        let mut l = vec![NONE; self.link_live.len()];
-        let mut k = 0;
-        for (i, &v) in self.link_live.iter().enumerate() {
-            if v {
-                l[i] = k;
-                k += 1;
-            }
-        }
-        let old_t = std::mem::replace(&mut self.task_compact, t);
-        let old_l = std::mem::replace(&mut self.link_compact, l);
-        self.journal
-            .push(Undo::Compact(old_t, old_l, self.live_links));
-        self.live_links = k;
-    }
-
-    /// A task schedule with its driver renumbered from slots to [`Engine::project`] indices,
-    /// using the maps `tasks` and `links`.
-    fn public(t: TaskSchedule, tasks: &[u32], links: &[u32]) -> TaskSchedule {
+    /// A task schedule with its driver renumbered from link slots to [`Engine::project`]
+    /// indices.
+    fn public(&self, t: TaskSchedule) -> TaskSchedule {
         let driver = match t.driver {
-            Driver::Link(l) => Driver::Link(LinkIndex(links[l.index()])),
-            Driver::Summary(s) => Driver::Summary(TaskIndex(tasks[s.index()])),
+            Driver::Link(l) => Driver::Link(LinkIndex(self.link_compact[l.index()])),
             d => d,
         };
         TaskSchedule { driver, ..t }
     }
 
+    /// The entry of task slot `i` with schedule `t`; with `before`, as it was before the
+    /// current edit (its summary flag and the links the edit changed).
+    fn entry_of(&self, i: usize, t: &TaskSchedule, before: bool) -> TaskEntry {
+        let def = self.project.task(TaskIndex(i as u32));
+        let mut summary = self.is_summary(i);
+        if before && self.promoted.contains(&(i as u32)) {
+            summary = false;
+        }
+        let driver = match t.driver {
+            Driver::Link(k) => {
+                let l = before
+                    .then(|| self.old_links.iter().find(|(s, _)| *s == k.0).map(|x| x.1))
+                    .flatten()
+                    .unwrap_or(self.model.links[k.index()]);
+                DriverEntry::Link {
+                    from: self.project.task(l.from).id.clone(),
+                    kind: l.kind,
+                    lag: l.lag,
+                }
+            }
+            Driver::Summary(s) => DriverEntry::Summary(self.project.task(s).id.clone()),
+            d => DriverEntry::new(&self.project, d),
+        };
+        TaskEntry {
+            id: def.id.clone(),
+            name: def.name.clone(),
+            summary,
+            milestone: !summary && t.duration.is_zero(),
+            schedule: self.public(*t),
+            driver,
+        }
+    }
+
     /// The full current schedule (with critical paths), indexed like [`Engine::project`].
     pub fn schedule(&self) -> Schedule {
         let pass = self.pass();
-        let n = self.tasks.len();
+        let n = self.project.len();
         let mut driving_off = vec![0u32];
         let mut driving = Vec::new();
         let mut violations = Vec::new();
         let mut tasks = Vec::with_capacity(n);
-        // Removed slots are dropped by `compact_schedule`; any value can fill them meanwhile.
-        let ps = self.project_start();
-        let placeholder = self
-            .out
-            .iter()
-            .flatten()
-            .next()
-            .copied()
-            .unwrap_or(TaskSchedule {
-                start: ps,
-                finish: ps,
-                early_start: ps,
-                early_finish: ps,
-                late_start: ps,
-                late_finish: ps,
-                total_float: Duration::ZERO,
-                free_float: Duration::ZERO,
-                critical: false,
-                driver: Driver::ProjectStart,
-            });
         for i in 0..n {
-            if self.live[i] {
-                tasks.push(self.out[i].expect("live tasks have output"));
-                pass.driving_links(self.model.in_node(i), &self.times, &mut driving)
-                    .expect("drivers were computable when scheduled");
-                pass.violations(self.model.node_of[i] as usize, &self.times, &mut violations)
-                    .expect("violations were computable when scheduled");
-            } else {
-                tasks.push(placeholder);
-            }
+            tasks.push(self.out[i]);
+            pass.driving_links(self.model.in_node(i), &self.times, &mut driving)
+                .expect("drivers were computable when scheduled");
+            pass.violations(self.model.node_of[i] as usize, &self.times, &mut violations)
+                .expect("violations were computable when scheduled");
             driving_off.push(driving.len() as u32);
         }
         let mut s = Schedule {
@@ -594,7 +530,7 @@ impl Engine {
             driving_off,
             driving,
             violations,
-            warnings: Vec::new(),
+            warnings: schedule::warnings_for(&self.project, &self.model),
         };
         let order: Vec<u32> = self
             .at
@@ -603,94 +539,36 @@ impl Engine {
             .filter(|&v| self.model.kind[v as usize] != Kind::Removed)
             .collect();
         schedule::finish_schedule(&pass, &order, &self.drivers, &mut s);
-        self.compact_schedule(s)
-    }
-
-    fn compact_schedule(&self, mut s: Schedule) -> Schedule {
-        let (remap, back) = self.compaction();
-        if back.len() == self.tasks.len() && self.live_links as usize == self.link_live.len() {
-            s.warnings = self.warnings();
-            return s;
-        }
-        let mut driving_off = vec![0u32];
-        let mut driving = Vec::new();
-        let link_remap = &self.link_compact;
-        for &i in &back {
-            let i = i as usize;
-            for l in &s.driving[s.driving_off[i] as usize..s.driving_off[i + 1] as usize] {
-                driving.push(LinkIndex(link_remap[l.index()]));
+        // Links are numbered by slot inside the engine; the project numbers live links densely.
+        if self.live_links as usize != self.link_live.len() {
+            let fix = |l: LinkIndex| LinkIndex(self.link_compact[l.index()]);
+            for l in &mut s.driving {
+                *l = fix(*l);
             }
-            driving_off.push(driving.len() as u32);
-        }
-        let fix = |t: TaskIndex| TaskIndex(remap[t.index()]);
-        let fix_drv = |d: Driver| match d {
-            Driver::Link(l) => Driver::Link(LinkIndex(link_remap[l.index()])),
-            Driver::Summary(t) => Driver::Summary(fix(t)),
-            d => d,
-        };
-        Schedule {
-            project_start: s.project_start,
-            project_finish: s.project_finish,
-            tasks: back
-                .iter()
-                .map(|&i| {
-                    let mut t = s.tasks[i as usize];
-                    t.driver = fix_drv(t.driver);
-                    t
-                })
-                .collect(),
-            critical_order: s.critical_order.iter().map(|&t| fix(t)).collect(),
-            critical_paths: s
-                .critical_paths
-                .iter()
-                .map(|p| p.iter().map(|&t| fix(t)).collect())
-                .collect(),
-            driving_off,
-            driving,
-            violations: s
-                .violations
-                .iter()
-                .map(|v| crate::schedule::Violation {
-                    task: fix(v.task),
-                    link: v.link.map(|l| LinkIndex(link_remap[l.index()])),
-                    ..*v
-                })
-                .collect(),
-            warnings: self.warnings(),
-        }
-    }
-
-    fn warnings(&self) -> Vec<crate::schedule::Warning> {
-        let mut w = Vec::new();
-        for (i, t) in self.tasks.iter().enumerate() {
-            if self.live[i] && self.model.kind[self.model.node_of[i] as usize] == Kind::Summary {
-                if !t.duration.is_zero() {
-                    w.push(crate::schedule::Warning {
-                        item: Item::Task(t.id.clone()),
-                        message: format!(
-                            "summary task: its own duration {} is ignored, its dates roll up from its subtasks",
-                            t.duration.display(self.header.settings())
-                        ),
-                    });
-                }
-                if t.milestone {
-                    w.push(crate::schedule::Warning {
-                        item: Item::Task(t.id.clone()),
-                        message: "summary task: the milestone flag is ignored".to_owned(),
-                    });
+            for t in &mut s.tasks {
+                if let Driver::Link(l) = t.driver {
+                    t.driver = Driver::Link(fix(l));
                 }
             }
+            for v in &mut s.violations {
+                v.link = v.link.map(fix);
+            }
         }
-        w
+        s
     }
 
     /// Applies `edit`, recomputes what it can affect and returns what changed.
     /// On error the engine is left exactly as it was.
     pub fn apply(&mut self, edit: Edit) -> Result<Diff> {
+        if let Edit::RemoveTask { task } = &edit {
+            let (next, diff) = self.without(task)?;
+            *self = next;
+            return Ok(diff);
+        }
         self.journal.clear();
         match self.run(&edit) {
             Ok(d) => {
-                self.journal.clear();
+                self.end_edit();
                 Ok(d)
             }
             Err(e) => {
@@ -702,19 +580,12 @@ impl Engine {
 
     /// Returns what `edit` would change, without changing anything.
     pub fn preview(&mut self, edit: &Edit) -> Result<Diff> {
-        self.journal.clear();
-        let r = self.run(edit);
-        self.rollback();
-        r
+        self.preview_with(edit, |_, _| ()).map(|(d, ())| d)
     }
 
     /// Like [`Engine::preview`], but first lets `inspect` look at the engine in the edited state
     /// (its [`Engine::project`], [`Engine::schedule`], [`Engine::why`], …); then everything is
     /// rolled back as by [`Engine::preview`].
-    ///
-    /// The indices in a [`Diff`] refer to the project *after* the edit, which is gone once a
-    /// preview returns; a caller that writes the diff (e.g. with
-    /// [`write_diff`](crate::io::json::write_diff)) takes that project here.
     ///
     /// ```
     /// use jindu::{Edit, Engine, Link, Project, ScheduleOptions, Task, Duration, LinkType, Lag};
@@ -723,8 +594,8 @@ impl Engine {
     /// p.add_task(Task::new("B", "Build").with_duration(Duration::days(3)))?;
     /// let mut e = Engine::new(p, ScheduleOptions::default())?;
     /// let edit = Edit::AddLink { from: "A".into(), to: "B".into(), kind: LinkType::FinishToStart, lag: Lag::ZERO };
-    /// let (diff, after) = e.preview_with(&edit, |e, _| e.project())?;
-    /// assert_eq!(after.links().len(), 1);
+    /// let (diff, links) = e.preview_with(&edit, |e, _| e.project().links().len())?;
+    /// assert_eq!(links, 1);
     /// assert_eq!(e.project().links().len(), 0); // nothing was committed
     /// assert_eq!(diff.moved().len(), 1);
     /// # Ok::<(), jindu::Error>(())
@@ -734,6 +605,11 @@ impl Engine {
         edit: &Edit,
         inspect: impl FnOnce(&Engine, &Diff) -> R,
     ) -> Result<(Diff, R)> {
+        if let Edit::RemoveTask { task } = edit {
+            let (next, diff) = self.without(task)?;
+            let seen = inspect(&next, &diff);
+            return Ok((diff, seen));
+        }
         self.journal.clear();
         let r = self.run(edit).map(|d| {
             let seen = inspect(self, &d);
@@ -743,13 +619,65 @@ impl Engine {
         r
     }
 
+    /// Clears what an edit kept for its diff and undo.
+    fn end_edit(&mut self) {
+        self.journal.clear();
+        self.promoted.clear();
+        self.old_links.clear();
+    }
+
+    /// The engine without task `id` (and its subtasks, their links and assignments), and the
+    /// diff from this one to it.
+    ///
+    /// Removing a task renumbers the tasks after it, so the engine is rebuilt from the edited
+    /// project rather than patched: the cost of a full schedule.
+    fn without(&self, id: &TaskId) -> Result<(Engine, Diff)> {
+        let i = self.slot(id)?;
+        let mut project = self.project.clone();
+        let gone = project.remove_task(TaskIndex(i as u32))?;
+        let next = Engine::new(project, self.opts)?;
+        let mut changes = Vec::new();
+        for (k, before) in self.out.iter().enumerate() {
+            let id = &self.project.task(TaskIndex(k as u32)).id;
+            let before = self.entry_of(k, before, false);
+            let after = if gone.contains(id) {
+                None
+            } else {
+                next.project
+                    .index_of(id.as_str())
+                    .map(|j| next.entry_of(j.index(), &next.out[j.index()], false))
+            };
+            let same = after.as_ref().is_some_and(|a| same_entry(&before, a));
+            if !same {
+                changes.push(Change {
+                    task: id.clone(),
+                    before: Some(before),
+                    after,
+                });
+            }
+        }
+        let diff = Diff {
+            changes,
+            project_start: (self.project_start(), next.project_start()),
+            project_finish: (self.project_finish(), next.project_finish()),
+            recomputed: next.model.nodes(),
+            settings: *self.project.settings(),
+        };
+        Ok((next, diff))
+    }
+
     fn rollback(&mut self) {
+        self.promoted.clear();
+        self.old_links.clear();
         while let Some(u) = self.journal.pop() {
             match u {
                 Undo::Times(n, t) => self.times[n as usize] = t,
                 Undo::Early(n, t) => self.early.as_mut().expect("early exists")[n as usize] = t,
                 Undo::Driver(n, d) => self.drivers[n as usize] = d,
                 Undo::Out(i, o) => self.out[i as usize] = o,
+                Undo::PopOut => {
+                    self.out.pop();
+                }
                 Undo::Ps(v) => self.ps = v,
                 Undo::Pf(v) => self.pf = v,
                 Undo::Node {
@@ -765,13 +693,10 @@ impl Engine {
                     self.model.flags[n] = flags;
                     self.model.extra[n] = extra;
                 }
-                Undo::Task(i, t) => self.tasks[i as usize] = *t,
-                Undo::Live(i, l) => self.live[i as usize] = l,
+                Undo::Task(i, t) => self.project.restore_task(TaskIndex(i), *t),
                 Undo::PushTask => {
-                    self.tasks.pop();
-                    self.live.pop();
+                    self.project.pop_task();
                     self.kids.pop();
-                    self.out.pop();
                     self.model.node_of.pop();
                     self.model.gate_of.pop();
                     self.model.carries_work.pop();
@@ -803,25 +728,24 @@ impl Engine {
                     self.model.link_lag.pop();
                     self.model.link_kind.pop();
                     self.link_live.pop();
+                    self.project.pop_link();
                 }
-                Undo::LinkLive(k, v) => self.link_live[k as usize] = v,
+                Undo::LinkRemoved(k, at) => {
+                    self.link_live[k as usize] = true;
+                    let l = self.model.links[k as usize];
+                    self.project.insert_link(LinkIndex(at), l);
+                }
                 Undo::LinkValue(k, l) => {
                     self.model.links.to_mut()[k as usize] = l;
                     self.model.link_lag[k as usize] = graph::fast_lag(&l);
                     self.model.link_kind[k as usize] = l.kind;
+                    let at = self.link_compact[k as usize];
+                    self.project.set_link(LinkIndex(at), l);
                 }
                 Undo::Pos(n, p) => {
                     self.pos[n as usize] = p;
                     self.at[p as usize] = n;
                 }
-                Undo::IndexSet(id, v) => match v {
-                    Some(i) => {
-                        self.index.insert(id, i);
-                    }
-                    None => {
-                        self.index.remove(&id);
-                    }
-                },
                 Undo::Gate(i, g) => self.model.gate_of[i as usize] = g,
                 Undo::Kid(p, c, added) => {
                     let k = &mut self.kids[p as usize];
@@ -838,16 +762,11 @@ impl Engine {
                     self.model.has_alap = c > 0 && self.model.fixed_finish.is_none();
                 }
                 Undo::EarlyVec(v) => self.early = v,
-                Undo::CompactPush(task) => {
-                    if task {
-                        self.task_compact.pop();
-                    } else {
-                        self.link_compact.pop();
-                        self.live_links -= 1;
-                    }
+                Undo::CompactPush => {
+                    self.link_compact.pop();
+                    self.live_links -= 1;
                 }
-                Undo::Compact(t, l, n) => {
-                    self.task_compact = t;
+                Undo::Compact(l, n) => {
                     self.link_compact = l;
                     self.live_links = n;
                 }
@@ -878,7 +797,7 @@ impl Engine {
     }
 
     fn set_task(&mut self, i: usize, t: Task) {
-        let old = std::mem::replace(&mut self.tasks[i], t);
+        let old = std::mem::replace(self.project.task_mut(TaskIndex(i as u32)), t);
         self.journal.push(Undo::Task(i as u32, Box::new(old)));
     }
 
@@ -982,9 +901,9 @@ impl Engine {
     // ---- lookups ----------------------------------------------------------------------------
 
     fn slot(&self, id: &TaskId) -> Result<usize> {
-        self.index
-            .get(id)
-            .map(|&i| i as usize)
+        self.project
+            .index_of(id.as_str())
+            .map(|i| i.index())
             .ok_or_else(|| Error::UnknownTask {
                 id: id.clone(),
                 by: Item::Project,
@@ -1005,7 +924,7 @@ impl Engine {
 
     fn related(&self, a: usize, b: usize) -> bool {
         let up = |mut x: usize, y: usize| loop {
-            match self.tasks[x].parent {
+            match self.project.task(TaskIndex(x as u32)).parent {
                 Some(p) if p.index() == y => return true,
                 Some(p) => x = p.index(),
                 None => return false,
@@ -1022,34 +941,37 @@ impl Engine {
         let mut fwd: Vec<u32> = Vec::new();
         let mut bwd: Vec<u32> = Vec::new();
         let mut touched: Vec<u32> = Vec::new();
-        let removal = matches!(edit, Edit::RemoveLink { .. } | Edit::RemoveTask { .. });
-        let maps_before = if removal {
-            Some((self.task_compact.clone(), self.link_compact.clone()))
-        } else {
-            None
-        };
+        let removal = matches!(edit, Edit::RemoveLink { .. });
+        let links_before = removal.then(|| self.link_compact.clone());
         self.mutate(edit, &mut fwd, &mut bwd, &mut touched)?;
         if removal {
             self.recompact();
         }
         let recomputed = self.propagate(fwd, bwd, &mut touched)?;
-        let mut changes = self.refresh(touched)?;
-        let (bt, bl) = match &maps_before {
-            Some((t, l)) => (t.as_slice(), l.as_slice()),
-            None => (self.task_compact.as_slice(), self.link_compact.as_slice()),
-        };
-        for c in &mut changes {
-            c.before = c.before.map(|t| Self::public(t, bt, bl));
-            c.after = c
-                .after
-                .map(|t| Self::public(t, &self.task_compact, &self.link_compact));
-        }
+        let changes = self.refresh(touched, links_before.as_deref())?;
         Ok(Diff {
             changes,
             project_start: (before_ps, self.project_start()),
             project_finish: (before_pf, self.project_finish()),
             recomputed,
+            settings: *self.project.settings(),
         })
+    }
+
+    /// Recomputes the link compaction map after a link removal, keeping the old one in the
+    /// journal.
+    fn recompact(&mut self) {
+        let mut l = vec![NONE; self.link_live.len()];
+        let mut k = 0;
+        for (i, &v) in self.link_live.iter().enumerate() {
+            if v {
+                l[i] = k;
+                k += 1;
+            }
+        }
+        let old_l = std::mem::replace(&mut self.link_compact, l);
+        self.journal.push(Undo::Compact(old_l, self.live_links));
+        self.live_links = k;
     }
 
     /// Changes the model for `edit` and collects the nodes whose inputs changed.
@@ -1070,14 +992,14 @@ impl Engine {
                         "a summary task's duration rolls up from its subtasks and cannot be set",
                     ));
                 }
-                let mut t = self.tasks[i].clone();
+                let mut t = self.project.task(TaskIndex(i as u32)).clone();
                 t.duration = *duration;
                 t.milestone = t.milestone && duration.is_zero();
                 self.update_leaf(i, t, fwd, bwd, touched)?;
             }
             Edit::SetConstraint { task, constraint } => {
                 let i = self.slot(task)?;
-                let mut t = self.tasks[i].clone();
+                let mut t = self.project.task(TaskIndex(i as u32)).clone();
                 t.constraint = *constraint;
                 if self.is_summary(i) {
                     check_summary_task(&t)?;
@@ -1088,7 +1010,7 @@ impl Engine {
             }
             Edit::SetDeadline { task, deadline } => {
                 let i = self.slot(task)?;
-                let mut t = self.tasks[i].clone();
+                let mut t = self.project.task(TaskIndex(i as u32)).clone();
                 t.deadline = *deadline;
                 if self.is_summary(i) {
                     self.update_summary(i, t, fwd, bwd, touched);
@@ -1098,7 +1020,7 @@ impl Engine {
             }
             Edit::Pin { task, pin } => {
                 let i = self.slot(task)?;
-                let mut t = self.tasks[i].clone();
+                let mut t = self.project.task(TaskIndex(i as u32)).clone();
                 t.pinned = *pin;
                 if self.is_summary(i) {
                     check_summary_task(&t)?;
@@ -1131,6 +1053,7 @@ impl Engine {
                 };
                 self.check_link(&link)?;
                 let k = self.model.links.len() as u32;
+                self.project.add_link(link)?;
                 self.model.links.to_mut().push(link);
                 self.model.link_lag.push(graph::fast_lag(&link));
                 self.model.link_kind.push(link.kind);
@@ -1138,7 +1061,7 @@ impl Engine {
                 self.journal.push(Undo::PushLink);
                 self.link_compact.push(self.live_links);
                 self.live_links += 1;
-                self.journal.push(Undo::CompactPush(false));
+                self.journal.push(Undo::CompactPush);
                 let (na, nb) = (self.model.node_of[a], self.model.in_node(b) as u32);
                 self.insert_edge(na, nb, k)?;
                 fwd.push(nb);
@@ -1164,6 +1087,9 @@ impl Engine {
                 };
                 self.check_link(&link)?;
                 self.journal.push(Undo::LinkValue(k, old));
+                self.old_links.push((k, old));
+                self.project
+                    .set_link(LinkIndex(self.link_compact[k as usize]), link);
                 self.model.links.to_mut()[k as usize] = link;
                 self.model.link_lag[k as usize] = graph::fast_lag(&link);
                 self.model.link_kind[k as usize] = link.kind;
@@ -1180,7 +1106,9 @@ impl Engine {
                 })?;
                 let (na, nb) = (self.model.node_of[a], self.model.in_node(b) as u32);
                 self.remove_edge(na, nb, k);
-                self.journal.push(Undo::LinkLive(k, true));
+                let at = self.link_compact[k as usize];
+                self.project.remove_link(LinkIndex(at));
+                self.journal.push(Undo::LinkRemoved(k, at));
                 self.link_live[k as usize] = false;
                 fwd.push(nb);
                 bwd.push(na);
@@ -1194,8 +1122,8 @@ impl Engine {
                         "name the parent in the edit's `parent` field, not in the task",
                     ));
                 }
-                check_task_fields(task, &|c| self.header.calendar(c).is_some())?;
-                if self.index.contains_key(&task.id) {
+                check_task_fields(task, &|c| self.project.calendar(c).is_some())?;
+                if self.project.index_of(task.id.as_str()).is_some() {
                     return Err(Error::DuplicateTask(task.id.clone()));
                 }
                 let parent = match parent {
@@ -1205,8 +1133,12 @@ impl Engine {
                 self.add_task(task.clone(), parent, fwd, bwd, touched)?;
             }
             Edit::RemoveTask { task } => {
-                let i = self.slot(task)?;
-                self.remove_task(i, fwd, bwd, touched)?;
+                // `apply` and `preview` rebuild the engine for a removal (see `without`).
+                return Err(Error::invalid(
+                    Item::Task(task.clone()),
+                    "op",
+                    "internal: a removal is not patched into the network",
+                ));
             }
         }
         Ok(())
@@ -1216,14 +1148,14 @@ impl Engine {
         let (a, b) = (l.from.index(), l.to.index());
         let (fs, ts) = (self.is_summary(a), self.is_summary(b));
         if fs || ts {
-            check_summary_link(&self.tasks, l, fs, ts, self.related(a, b))?;
+            check_summary_link(self.project.tasks(), l, fs, ts, self.related(a, b))?;
         }
         if let Lag::Time(d) = l.lag {
             if d.minutes().abs() > 1i64 << 40 {
                 return Err(Error::invalid(
                     Item::Link {
-                        from: self.tasks[a].id.clone(),
-                        to: self.tasks[b].id.clone(),
+                        from: self.project.task(TaskIndex(a as u32)).id.clone(),
+                        to: self.project.task(TaskIndex(b as u32)).id.clone(),
                     },
                     "lag",
                     "lag is out of range",
@@ -1257,7 +1189,7 @@ impl Engine {
         bwd: &mut Vec<u32>,
         touched: &mut Vec<u32>,
     ) -> Result<()> {
-        check_task_fields(&t, &|c| self.header.calendar(c).is_some())?;
+        check_task_fields(&t, &|c| self.project.calendar(c).is_some())?;
         let n = self.model.node_of[i] as usize;
         let flags = task_flags(&t);
         let was_alap = self.model.flags[n] & F_ALAP != 0;
@@ -1376,7 +1308,10 @@ impl Engine {
         // path runs b -> ... -> a; with the new edge a -> b it is a cycle.
         let mut ids: Vec<TaskId> = Vec::new();
         for &n in std::iter::once(&a).chain(path.iter()) {
-            let id = &self.tasks[self.model.task_of[n as usize] as usize].id;
+            let id = &self
+                .project
+                .task(TaskIndex(self.model.task_of[n as usize]))
+                .id;
             if ids.last() != Some(id) {
                 ids.push(id.clone());
             }
@@ -1405,19 +1340,16 @@ impl Engine {
                 self.promote(p, fwd, bwd, touched)?;
             }
         }
-        let i = self.tasks.len() as u32;
+        let i = self.project.len() as u32;
         let cal = self.cal_index(&task)?;
         let flags = task_flags(&task);
         let extra = self.add_extra(task_extra(&task));
         let mut stored = task;
         stored.parent = parent.map(|p| TaskIndex(p as u32));
-        let id = stored.id.clone();
         let alap = flags & F_ALAP != 0;
         let dur = stored.duration.minutes();
-        self.tasks.push(stored);
-        self.live.push(true);
+        self.project.add_task(stored)?;
         self.kids.push(Vec::new());
-        self.out.push(None);
         self.model.node_of.push(NONE);
         self.model.gate_of.push(NONE);
         // A task added by an edit has no assignments.
@@ -1425,10 +1357,6 @@ impl Engine {
         self.journal.push(Undo::PushTask);
         let n = self.push_node(i, Kind::Leaf, dur, cal, flags, extra);
         self.model.node_of[i as usize] = n;
-        self.journal.push(Undo::IndexSet(id.clone(), None));
-        self.index.insert(id, i);
-        self.task_compact.push(self.index.len() as u32 - 1);
-        self.journal.push(Undo::CompactPush(true));
         if alap {
             self.set_alap_count(self.alap_count + 1)?;
         }
@@ -1457,19 +1385,20 @@ impl Engine {
         bwd: &mut Vec<u32>,
         touched: &mut Vec<u32>,
     ) -> Result<()> {
-        let t = self.tasks[p].clone();
+        let t = self.project.task(TaskIndex(p as u32)).clone();
+        self.promoted.push(p as u32);
         check_summary_task(&t)?;
         let pn = self.model.node_of[p];
         for e in self.net.preds[pn as usize].clone() {
             if e.link != HIER {
                 let l = self.model.links[e.link as usize];
-                check_summary_link(&self.tasks, &l, false, true, false)?;
+                check_summary_link(self.project.tasks(), &l, false, true, false)?;
             }
         }
         for e in self.net.succs[pn as usize].clone() {
             if e.link != HIER {
                 let l = self.model.links[e.link as usize];
-                check_summary_link(&self.tasks, &l, true, false, false)?;
+                check_summary_link(self.project.tasks(), &l, true, false, false)?;
             }
         }
         if self.model.flags[pn as usize] & F_ALAP != 0 {
@@ -1490,112 +1419,6 @@ impl Engine {
         fwd.extend([g, pn]);
         bwd.extend([g, pn]);
         touched.extend([g, pn]);
-        Ok(())
-    }
-
-    /// Turns summary `p` (which just lost its last child) back into a leaf.
-    fn demote(
-        &mut self,
-        p: usize,
-        fwd: &mut Vec<u32>,
-        bwd: &mut Vec<u32>,
-        touched: &mut Vec<u32>,
-    ) -> Result<()> {
-        let pn = self.model.node_of[p];
-        let g = self.model.gate_of[p];
-        for e in self.net.preds[g as usize].clone() {
-            self.remove_edge(e.node, g, e.link);
-            self.insert_edge(e.node, pn, e.link)?;
-            bwd.push(e.node);
-        }
-        let t = self.tasks[p].clone();
-        let flags = task_flags(&t);
-        let extra = self.model.extra[pn as usize];
-        self.set_node(pn as usize, Kind::Leaf, t.duration.minutes(), flags, extra);
-        self.set_node(g as usize, Kind::Removed, 0, 0, NONE);
-        self.journal.push(Undo::Gate(p as u32, g));
-        self.model.gate_of[p] = NONE;
-        if flags & F_ALAP != 0 {
-            self.set_alap_count(self.alap_count + 1)?;
-        }
-        fwd.push(pn);
-        bwd.push(pn);
-        touched.push(pn);
-        Ok(())
-    }
-
-    fn remove_task(
-        &mut self,
-        i: usize,
-        fwd: &mut Vec<u32>,
-        bwd: &mut Vec<u32>,
-        touched: &mut Vec<u32>,
-    ) -> Result<()> {
-        // The subtree, parents before children.
-        let mut sub = vec![i as u32];
-        let mut k = 0;
-        while k < sub.len() {
-            let v = sub[k] as usize;
-            sub.extend(self.kids[v].iter().copied());
-            k += 1;
-        }
-        let in_sub: std::collections::HashSet<u32> = sub.iter().copied().collect();
-        for &v in sub.iter().rev() {
-            let v = v as usize;
-            let nodes: Vec<u32> = [self.model.node_of[v], self.model.gate_of[v]]
-                .into_iter()
-                .filter(|&x| x != NONE)
-                .collect();
-            for &n in &nodes {
-                for e in self.net.succs[n as usize].clone() {
-                    self.remove_edge(n, e.node, e.link);
-                    if e.link != HIER {
-                        self.journal.push(Undo::LinkLive(e.link, true));
-                        self.link_live[e.link as usize] = false;
-                    }
-                    let other = self.model.task_of[e.node as usize];
-                    if !in_sub.contains(&other) {
-                        fwd.push(e.node);
-                        touched.push(e.node);
-                    }
-                }
-                for e in self.net.preds[n as usize].clone() {
-                    self.remove_edge(e.node, n, e.link);
-                    if e.link != HIER {
-                        self.journal.push(Undo::LinkLive(e.link, true));
-                        self.link_live[e.link as usize] = false;
-                    }
-                    let other = self.model.task_of[e.node as usize];
-                    if !in_sub.contains(&other) {
-                        bwd.push(e.node);
-                        touched.push(e.node);
-                    }
-                }
-                if self.model.flags[n as usize] & F_ALAP != 0 {
-                    self.set_alap_count(self.alap_count - 1)?;
-                }
-                self.set_node(n as usize, Kind::Removed, 0, 0, NONE);
-            }
-            self.journal.push(Undo::Live(v as u32, true));
-            self.live[v] = false;
-            let id = self.tasks[v].id.clone();
-            self.journal
-                .push(Undo::IndexSet(id.clone(), Some(v as u32)));
-            self.index.remove(&id);
-            touched.push(self.model.node_of[v]);
-        }
-        if let Some(p) = self.tasks[i].parent {
-            let p = p.index();
-            let at = self.kids[p]
-                .iter()
-                .position(|&x| x == i as u32)
-                .expect("child listed");
-            self.kids[p].remove(at);
-            self.journal.push(Undo::Kid(p as u32, i as u32, false));
-            if self.kids[p].is_empty() {
-                self.demote(p, fwd, bwd, touched)?;
-            }
-        }
         Ok(())
     }
 
@@ -1678,7 +1501,7 @@ impl Engine {
                     }
                 }
             }
-            if let Some(p) = self.tasks[self.model.task_of[x] as usize].parent {
+            if let Some(p) = self.project.task(TaskIndex(self.model.task_of[x])).parent {
                 if bounded(self.model.node_of[p.index()] as usize) {
                     bwd.push(x as u32);
                 }
@@ -1864,21 +1687,19 @@ impl Engine {
         Ok(changed)
     }
 
-    /// Recomputes the output of every task a touched node can influence and returns the changes.
-    fn refresh(&mut self, touched: Vec<u32>) -> Result<Vec<Change>> {
+    /// Recomputes the output of every task a touched node can influence and returns the
+    /// changes. `links_before` is the link numbering before the edit, when it changed.
+    fn refresh(&mut self, touched: Vec<u32>, links_before: Option<&[u32]>) -> Result<Vec<Change>> {
         let mut tasks: Vec<u32> = Vec::with_capacity(touched.len() * 2);
         for &n in &touched {
             let n = n as usize;
             let i = self.model.task_of[n];
             tasks.push(i);
             // Free float of predecessors depends on this task's dates.
-            let j = i as usize;
-            if self.live[j] {
-                let inn = self.model.in_node(j);
-                for e in &self.net.preds[inn] {
-                    if e.link != HIER {
-                        tasks.push(self.model.task_of[e.node as usize]);
-                    }
+            let inn = self.model.in_node(i as usize);
+            for e in &self.net.preds[inn] {
+                if e.link != HIER {
+                    tasks.push(self.model.task_of[e.node as usize]);
                 }
             }
         }
@@ -1887,30 +1708,58 @@ impl Engine {
         let mut changes = Vec::new();
         for i in tasks {
             let iu = i as usize;
+            let after = cpm::task_output(&self.pass(), iu, &self.times, &self.drivers, None)?;
+            // A task the edit added has no schedule before it.
+            if iu >= self.out.len() {
+                self.out.push(after);
+                self.journal.push(Undo::PopOut);
+                changes.push(Change {
+                    task: self.project.task(TaskIndex(i)).id.clone(),
+                    before: None,
+                    after: Some(self.entry_of(iu, &after, false)),
+                });
+                continue;
+            }
             let before = self.out[iu];
-            let after = if self.live[iu] {
-                Some(cpm::task_output(
-                    &self.pass(),
-                    iu,
-                    &self.times,
-                    &self.drivers,
-                    None,
-                )?)
-            } else {
-                None
-            };
             if before != after {
                 self.journal.push(Undo::Out(i, before));
                 self.out[iu] = after;
+                let mut b = self.entry_of(iu, &before, true);
+                if let (Some(map), Driver::Link(k)) = (links_before, before.driver) {
+                    b.schedule.driver = Driver::Link(LinkIndex(map[k.index()]));
+                }
                 changes.push(Change {
-                    task: self.tasks[iu].id.clone(),
-                    before,
-                    after,
+                    task: self.project.task(TaskIndex(i)).id.clone(),
+                    before: Some(b),
+                    after: Some(self.entry_of(iu, &after, false)),
                 });
             }
         }
         Ok(changes)
     }
+}
+
+/// Whether two entries of one task show the same schedule (the duration alone does not make a
+/// change: a pinned task keeps its dates whatever its duration).
+fn same_entry(a: &TaskEntry, b: &TaskEntry) -> bool {
+    let (x, y) = (&a.schedule, &b.schedule);
+    (
+        x.start,
+        x.finish,
+        x.early_start,
+        x.early_finish,
+        x.late_start,
+        x.late_finish,
+    ) == (
+        y.start,
+        y.finish,
+        y.early_start,
+        y.early_finish,
+        y.late_start,
+        y.late_finish,
+    ) && (x.total_float, x.free_float, x.critical) == (y.total_float, y.free_float, y.critical)
+        && a.driver == b.driver
+        && a.summary == b.summary
 }
 
 #[derive(Clone, Copy)]
@@ -1944,7 +1793,7 @@ mod tests {
     }
 
     fn same_as_full(e: &Engine) {
-        let full = crate::schedule::schedule(&e.project(), e.options()).unwrap();
+        let full = crate::schedule::schedule(e.project(), e.options()).unwrap();
         let inc = e.schedule();
         assert_eq!(inc.tasks(), full.tasks());
         assert_eq!(inc.project_finish, full.project_finish);
@@ -2050,13 +1899,13 @@ mod tests {
             let mut e = Engine::new(chain(5), ScheduleOptions::default()).unwrap();
             let before = e.schedule();
             let (d, (p, s)) = e
-                .preview_with(&edit, |e, _| (e.project(), e.schedule()))
+                .preview_with(&edit, |e, _| (e.project().clone(), e.schedule()))
                 .unwrap();
             assert_eq!(e.schedule(), before, "{edit:?}");
-            assert_eq!(e.project(), chain(5), "{edit:?}");
+            assert_eq!(*e.project(), chain(5), "{edit:?}");
             let mut committed = Engine::new(chain(5), ScheduleOptions::default()).unwrap();
             assert_eq!(committed.apply(edit.clone()).unwrap(), d, "{edit:?}");
-            assert_eq!(committed.project(), p, "{edit:?}");
+            assert_eq!(*committed.project(), p, "{edit:?}");
             assert_eq!(committed.schedule(), s, "{edit:?}");
         }
         let mut e = Engine::new(chain(5), ScheduleOptions::default()).unwrap();
@@ -2064,7 +1913,7 @@ mod tests {
             task: "nope".into(),
         };
         assert!(e.preview_with(&bad, |_, _| ()).is_err());
-        assert_eq!(e.project(), chain(5));
+        assert_eq!(*e.project(), chain(5));
     }
 
     #[test]
@@ -2079,10 +1928,11 @@ mod tests {
             .unwrap();
         assert!(!d.changes.is_empty());
         assert_eq!(e.schedule(), before);
-        assert_eq!(e.project(), chain(5));
+        assert_eq!(*e.project(), chain(5));
         let d = e.preview(&Edit::RemoveTask { task: "T0".into() }).unwrap();
         assert!(d.changes.iter().any(|c| c.after.is_none()));
         assert_eq!(e.schedule(), before);
-        assert_eq!(e.project(), chain(5));
+        assert_eq!(*e.project(), chain(5));
     }
 }
+

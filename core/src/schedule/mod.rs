@@ -27,7 +27,9 @@ pub(crate) mod pass;
 pub(crate) mod run;
 
 pub use options::{Criticality, FloatBasis, LagCalendar, ScheduleOptions};
-pub use output::{Driver, Schedule, TaskSchedule, Violation, ViolationKind, Warning};
+pub use output::{
+    Driver, DriverEntry, Schedule, TaskEntry, TaskSchedule, Violation, ViolationKind, Warning,
+};
 pub use run::{Network, Outputs, Run, Scenario, Workspace};
 
 pub(crate) use critical::finish_schedule;
@@ -60,7 +62,8 @@ pub fn schedule(project: &Project, opts: &ScheduleOptions) -> Result<Schedule> {
 pub(crate) fn warnings_for(project: &Project, m: &Model<'_>) -> Vec<Warning> {
     let mut w = Vec::new();
     for (i, t) in project.tasks().iter().enumerate() {
-        if m.kind[i] == Kind::Summary && !t.duration.is_zero() {
+        let summary = m.kind[m.node_of[i] as usize] == Kind::Summary;
+        if summary && !t.duration.is_zero() {
             w.push(Warning {
                 item: Item::Task(t.id.clone()),
                 message: format!(
@@ -69,7 +72,7 @@ pub(crate) fn warnings_for(project: &Project, m: &Model<'_>) -> Vec<Warning> {
                 ),
             });
         }
-        if m.kind[i] == Kind::Summary && t.milestone {
+        if summary && t.milestone {
             w.push(Warning {
                 item: Item::Task(t.id.clone()),
                 message: "summary task: the milestone flag is ignored".to_owned(),

@@ -2,7 +2,8 @@
 //! violations and warnings.
 
 use crate::error::Item;
-use crate::id::{LinkIndex, TaskIndex};
+use crate::id::{LinkIndex, TaskId, TaskIndex};
+use crate::model::{Lag, LinkType, Project};
 use crate::time::{DateTime, Duration};
 
 /// What fixed a task's early start: the answer to "why is it here?".
@@ -44,6 +45,10 @@ pub struct TaskSchedule {
     pub late_start: DateTime,
     /// Late finish.
     pub late_finish: DateTime,
+    /// The duration it was scheduled with: its own (or a run's replacement) for a task, the
+    /// working time from start to finish on its calendar for a summary (as Microsoft Project
+    /// shows it).
+    pub duration: Duration,
     /// Total float (working time on the task's calendar; elapsed time for elapsed tasks).
     /// Negative when a hard constraint or deadline cannot be met.
     pub total_float: Duration,
@@ -151,5 +156,112 @@ impl Schedule {
     /// Remarks about the input (e.g. a summary's own duration being ignored).
     pub fn warnings(&self) -> &[Warning] {
         &self.warnings
+    }
+}
+
+/// What holds a task where it is, with keys instead of indices (see [`Driver`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum DriverEntry {
+    /// The project start (or finish).
+    ProjectStart,
+    /// A link from predecessor `from`.
+    Link {
+        /// The predecessor's key.
+        from: TaskId,
+        /// The link type.
+        kind: LinkType,
+        /// The link's lag.
+        lag: Lag,
+    },
+    /// The predecessors or constraint of enclosing summary `0`.
+    Summary(TaskId),
+    /// Its own constraint.
+    Constraint,
+    /// Its pinned dates.
+    Pinned,
+    /// Its actual dates (progress).
+    Actual,
+    /// A levelling delay.
+    Delay,
+    /// Its subtasks (a summary task).
+    Subtasks,
+}
+
+/// One task of a schedule as a host sees it: keys and names instead of indices, so that it
+/// means the same thing without the project it came from (a [`Diff`](crate::Diff) holds these).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskEntry {
+    /// The task's key.
+    pub id: TaskId,
+    /// Its name.
+    pub name: String,
+    /// Whether it is a summary task.
+    pub summary: bool,
+    /// Whether it is a milestone (a task of zero duration that is not a summary).
+    pub milestone: bool,
+    /// Its dates, duration, float and criticality (`schedule.driver` in the indices of the
+    /// project it came from; [`TaskEntry::driver`] is the same with keys).
+    pub schedule: TaskSchedule,
+    /// What holds it where it is.
+    pub driver: DriverEntry,
+}
+
+impl DriverEntry {
+    /// `d` with the keys of `project`.
+    pub fn new(project: &Project, d: Driver) -> DriverEntry {
+        match d {
+            Driver::ProjectStart => DriverEntry::ProjectStart,
+            Driver::Link(l) => {
+                let l = project.link(l);
+                DriverEntry::Link {
+                    from: project.task(l.from).id.clone(),
+                    kind: l.kind,
+                    lag: l.lag,
+                }
+            }
+            Driver::Summary(s) => DriverEntry::Summary(project.task(s).id.clone()),
+            Driver::Constraint => DriverEntry::Constraint,
+            Driver::Pinned => DriverEntry::Pinned,
+            Driver::Actual => DriverEntry::Actual,
+            Driver::Delay => DriverEntry::Delay,
+            Driver::Children => DriverEntry::Subtasks,
+        }
+    }
+}
+
+impl TaskEntry {
+    /// The entry of task `i` of `project` with schedule `s`.
+    pub fn new(project: &Project, i: TaskIndex, s: &TaskSchedule) -> TaskEntry {
+        let def = project.task(i);
+        let summary = project.is_summary(i);
+        TaskEntry {
+            id: def.id.clone(),
+            name: def.name.clone(),
+            summary,
+            milestone: !summary && s.duration.is_zero(),
+            schedule: *s,
+            driver: DriverEntry::new(project, s.driver),
+        }
+    }
+}
+
+impl Schedule {
+    /// Task `i`'s entry, with the keys and names of `project` (the project this schedule is
+    /// of).
+    ///
+    /// ```
+    /// use jindu::{Duration, Link, Project, ScheduleOptions, Task, DriverEntry};
+    /// let mut p = Project::new("Demo", "2026-01-05T08:00".parse()?);
+    /// let a = p.add_task(Task::new("A", "Design").with_duration(Duration::days(2)))?;
+    /// let b = p.add_task(Task::new("B", "Build").with_duration(Duration::days(3)))?;
+    /// p.add_link(Link::finish_to_start(a, b))?;
+    /// let s = jindu::schedule(&p, &ScheduleOptions::default())?;
+    /// let e = s.entry(&p, b);
+    /// assert_eq!((e.id.as_str(), e.name.as_str()), ("B", "Build"));
+    /// assert!(matches!(e.driver, DriverEntry::Link { ref from, .. } if from.as_str() == "A"));
+    /// # Ok::<(), jindu::Error>(())
+    /// ```
+    pub fn entry(&self, project: &Project, i: TaskIndex) -> TaskEntry {
+        TaskEntry::new(project, i, self.task(i))
     }
 }

@@ -557,7 +557,15 @@ fn run_passes<N: Net>(
             .unwrap_or(i64::MAX);
         *ps = if s == i64::MAX { fixed } else { s };
         anchor.set(m, *ps);
-        forward_all(p, order, anchor, times, drivers, Forward::Early, sink.as_mut())?;
+        forward_all(
+            p,
+            order,
+            anchor,
+            times,
+            drivers,
+            Forward::Early,
+            sink.as_mut(),
+        )?;
     } else if m.has_alap {
         *ps = m.start;
         anchor.set(m, *ps);
@@ -570,7 +578,15 @@ fn run_passes<N: Net>(
         anchor.set(m, *pf);
         backward_all(p, order, times, Some(early), anchor, None, None)?;
         anchor.set(m, *ps);
-        forward_all(p, order, anchor, times, drivers, Forward::Scheduled, sink.as_mut())?;
+        forward_all(
+            p,
+            order,
+            anchor,
+            times,
+            drivers,
+            Forward::Scheduled,
+            sink.as_mut(),
+        )?;
     } else {
         *ps = m.start;
         anchor.set(m, *ps);
@@ -768,6 +784,13 @@ pub(crate) fn task_output<N: Net>(
             Duration::minutes_work(v)
         }
     };
+    let duration = if m.kind[n] == Kind::Summary {
+        // Microsoft Project shows a summary's working time from start to finish.
+        let c = &m.calendars[m.cal[n] as usize];
+        Duration::minutes_work((c.ord(finish) - c.ord(start)).max(0))
+    } else {
+        dur(p.dur[n])
+    };
     let tasks = p.tasks;
     let driver = if m.kind[n] == Kind::Summary {
         Driver::Children
@@ -781,6 +804,7 @@ pub(crate) fn task_output<N: Net>(
         early_finish: to_dt(x.ef, tasks, i, "early_finish")?,
         late_start: to_dt(ls, tasks, i, "late_start")?,
         late_finish: to_dt(lf, tasks, i, "late_finish")?,
+        duration,
         total_float: dur(tf),
         free_float: dur(ff),
         critical,

@@ -39,8 +39,10 @@ fn changed_tasks_only_and_why() {
         .find(|c| c.task.as_str() == "C")
         .unwrap()
         .after
+        .clone()
         .unwrap();
-    assert!(matches!(c.driver, Driver::Link(_)));
+    assert!(matches!(c.schedule.driver, Driver::Link(_)));
+    assert!(matches!(c.driver, jindu::DriverEntry::Link { ref from, .. } if from.as_str() == "B"));
     let why = e.why("C").unwrap();
     assert_eq!(why.len(), 1);
     assert_eq!(
@@ -127,7 +129,7 @@ fn alap_predecessor_of_a_held_task_does_not_drive_it() {
     })
     .unwrap();
     let p = e.project();
-    let full = jindu::schedule(&p, e.options()).unwrap();
+    let full = jindu::schedule(p, e.options()).unwrap();
     let inc = e.schedule();
     let t0 = p.index_of("T0").unwrap();
     assert_eq!(inc.task(t0).driver, Driver::Constraint);
@@ -158,7 +160,7 @@ fn pinned_tasks_with_resource_work_incrementally() {
         finish: None,
     };
     let check = |e: &Engine| {
-        let full = jindu::schedule(&e.project(), &ScheduleOptions::default()).unwrap();
+        let full = jindu::schedule(e.project(), &ScheduleOptions::default()).unwrap();
         assert_eq!(e.schedule(), full);
     };
     assert!(e.task("W").unwrap().critical && e.task("N").unwrap().critical);

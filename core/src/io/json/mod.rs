@@ -29,13 +29,20 @@
 //! # Ok::<(), jindu::Error>(())
 //! ```
 
-pub use crate::session::Session;
+pub mod doc;
+pub mod out;
+#[cfg(feature = "schema")]
+pub mod schema;
 
-use std::fmt::Write as _;
+use doc::{
+    AssignmentInput, BaselineInput, CalendarInput, ConstraintInput, ExceptionInput, LinkInput,
+    OptionsInput, PinInput, ResourceInput, WeekInput,
+};
+pub use doc::{EditInput, ProjectDocument, TaskInput};
 
-use serde::{Deserialize, Deserializer, Serialize};
+pub use out::{DiffOutput, ScheduleOutput, TaskOutput};
 
-use crate::calendar::{Calendar, CalendarException, WorkCalendar, WorkingTime};
+use crate::calendar::{Calendar, CalendarException, WorkingTime};
 use crate::engine::{Diff, Edit};
 use crate::error::{Error, Item, Result};
 use crate::id::{CalendarId, ResourceId, TaskId, TaskIndex};
@@ -43,10 +50,7 @@ use crate::model::{
     Assignment, Baseline, Constraint, Lag, Link, LinkType, Pin, Progress, Project, Resource,
     ResourceKind, ScheduleFrom, Task,
 };
-use crate::schedule::{
-    Criticality, Driver, FloatBasis, LagCalendar, Schedule, ScheduleOptions, TaskSchedule,
-    ViolationKind,
-};
+use crate::schedule::{Criticality, FloatBasis, LagCalendar, Schedule, ScheduleOptions};
 use crate::time::{parse_clock, Date, DateTime, Duration, DurationSettings, Weekday};
 
 /// The format version this module reads and writes.
@@ -59,255 +63,6 @@ pub struct Document {
     pub project: Project,
     /// Scheduling options stored in the document (defaults when absent).
     pub options: ScheduleOptions,
-}
-
-fn id_string<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Id {
-        S(String),
-        N(i64),
-    }
-    match Id::deserialize(d) {
-        Ok(Id::S(s)) => Ok(s),
-        Ok(Id::N(n)) => Ok(n.to_string()),
-        Err(_) => Err(serde::de::Error::custom("expected a string or integer id")),
-    }
-}
-
-fn opt_id_string<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
-    id_string(d).map(Some)
-}
-
-#[derive(Deserialize, Serialize, Default)]
-#[serde(deny_unknown_fields)]
-struct DocJ {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    version: Option<u64>,
-    name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    start: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    finish: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    status_date: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    calendar: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    hours_per_day: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    days_per_week: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    hours_per_week: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    days_per_month: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    default_start_time: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    default_finish_time: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    options: Option<OptionsJ>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    calendars: Vec<CalendarJ>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    tasks: Vec<TaskJ>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    links: Vec<LinkJ>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    resources: Vec<ResourceJ>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    assignments: Vec<AssignmentJ>,
-}
-
-#[derive(Deserialize, Serialize, Default)]
-#[serde(deny_unknown_fields)]
-struct OptionsJ {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    critical_float: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    critical_by: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    float_basis: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    lag_calendar: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    honor_constraints: Option<bool>,
-}
-
-#[derive(Deserialize, Serialize, Default)]
-#[serde(deny_unknown_fields)]
-struct CalendarJ {
-    #[serde(deserialize_with = "id_string")]
-    id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    base: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    week: Option<WeekJ>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    exceptions: Vec<ExceptionJ>,
-}
-
-#[derive(Deserialize, Serialize, Default)]
-#[serde(deny_unknown_fields)]
-struct WeekJ {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    mon: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    tue: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    wed: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    thu: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    fri: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    sat: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    sun: Option<Vec<String>>,
-}
-
-impl WeekJ {
-    fn days(&self) -> [&Option<Vec<String>>; 7] {
-        [
-            &self.mon, &self.tue, &self.wed, &self.thu, &self.fri, &self.sat, &self.sun,
-        ]
-    }
-    fn days_mut(&mut self) -> [&mut Option<Vec<String>>; 7] {
-        [
-            &mut self.mon,
-            &mut self.tue,
-            &mut self.wed,
-            &mut self.thu,
-            &mut self.fri,
-            &mut self.sat,
-            &mut self.sun,
-        ]
-    }
-}
-
-#[derive(Deserialize, Serialize, Default)]
-#[serde(deny_unknown_fields)]
-struct ExceptionJ {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    date: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    from: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    to: Option<String>,
-    #[serde(default)]
-    working: Vec<String>,
-}
-
-#[derive(Deserialize, Serialize, Default)]
-#[serde(deny_unknown_fields)]
-struct ConstraintJ {
-    #[serde(rename = "type")]
-    kind: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    date: Option<String>,
-}
-
-#[derive(Deserialize, Serialize, Default)]
-#[serde(deny_unknown_fields)]
-struct PinJ {
-    start: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    finish: Option<String>,
-}
-
-#[derive(Deserialize, Serialize, Default)]
-#[serde(deny_unknown_fields)]
-struct BaselineJ {
-    #[serde(default)]
-    number: u8,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    start: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    finish: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    duration: Option<String>,
-}
-
-#[derive(Deserialize, Serialize, Default)]
-#[serde(deny_unknown_fields)]
-struct TaskJ {
-    #[serde(deserialize_with = "id_string")]
-    id: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    duration: Option<String>,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    milestone: bool,
-    #[serde(
-        default,
-        deserialize_with = "opt_id_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    parent: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    calendar: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    constraint: Option<ConstraintJ>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    deadline: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    priority: Option<u16>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pinned: Option<PinJ>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    percent_complete: Option<u8>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    actual_start: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    actual_finish: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    baselines: Vec<BaselineJ>,
-}
-
-#[derive(Deserialize, Serialize, Default)]
-#[serde(deny_unknown_fields)]
-struct LinkJ {
-    #[serde(deserialize_with = "id_string")]
-    from: String,
-    #[serde(deserialize_with = "id_string")]
-    to: String,
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
-    kind: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    lag: Option<String>,
-}
-
-#[derive(Deserialize, Serialize, Default)]
-#[serde(deny_unknown_fields)]
-struct ResourceJ {
-    #[serde(deserialize_with = "id_string")]
-    id: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    kind: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    max_units: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    calendar: Option<String>,
-}
-
-#[derive(Deserialize, Serialize, Default)]
-#[serde(deny_unknown_fields)]
-struct AssignmentJ {
-    #[serde(deserialize_with = "id_string")]
-    task: String,
-    #[serde(deserialize_with = "id_string")]
-    resource: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    units: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    work: Option<String>,
 }
 
 /// Finds which item a JSON path like `tasks[3].duration` points into, by reading the raw
@@ -369,8 +124,19 @@ fn week_fields(s: &DurationSettings) -> (Option<f64>, Option<f64>, Option<f64>) 
 /// fields and wrong types the JSON path and the task/link/calendar they belong to, bad values
 /// (dates, durations, unknown keys) the item and field.
 pub fn read(text: &str) -> Result<Document> {
+    // The fast path; on a bad document, read again keeping track of the path for the error.
+    match serde_json::from_str::<ProjectDocument>(text) {
+        Ok(doc) => doc.into_document(),
+        Err(_) => Err(read_slow(text)
+            .err()
+            .unwrap_or_else(|| Error::json("the document could not be read"))),
+    }
+}
+
+/// Reads a document tracking the JSON path, for the error of a document that does not read.
+fn read_slow(text: &str) -> Result<ProjectDocument> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let doc: DocJ = match serde_path_to_error::deserialize(&mut de) {
+    let doc: ProjectDocument = match serde_path_to_error::deserialize(&mut de) {
         Ok(d) => d,
         Err(e) => {
             let path = e.path().to_string();
@@ -404,7 +170,7 @@ pub fn read(text: &str) -> Result<Document> {
             message: "trailing characters after the document".to_owned(),
         }))
     })?;
-    convert(doc)
+    Ok(doc)
 }
 
 /// Parses a date-time, or a bare date completed with `default_minute`.
@@ -416,7 +182,33 @@ fn parse_when(s: &str, default_minute: u16) -> Result<DateTime> {
     s.parse()
 }
 
-fn convert(d: DocJ) -> Result<Document> {
+impl ProjectDocument {
+    /// The project and options this document describes, with every value checked; errors
+    /// name the item and field.
+    ///
+    /// ```
+    /// use jindu::io::json::{ProjectDocument, TaskInput};
+    /// let doc = ProjectDocument {
+    ///     name: "Demo".into(),
+    ///     start: Some("2026-01-05".into()),
+    ///     tasks: vec![TaskInput { id: "A".into(), duration: Some("2d".into()), ..TaskInput::default() }],
+    ///     ..ProjectDocument::default()
+    /// };
+    /// let d = doc.into_document()?;
+    /// assert_eq!(d.project.len(), 1);
+    /// # Ok::<(), jindu::Error>(())
+    /// ```
+    pub fn into_document(self) -> Result<Document> {
+        convert(self)
+    }
+
+    /// The document form of `project` with `options` (what [`write`] serialises).
+    pub fn from_project(project: &Project, options: &ScheduleOptions) -> ProjectDocument {
+        document_of(project, options)
+    }
+}
+
+fn convert(d: ProjectDocument) -> Result<Document> {
     if let Some(v) = d.version {
         if v != VERSION {
             return Err(Error::UnsupportedVersion(v));
@@ -764,7 +556,7 @@ fn convert(d: DocJ) -> Result<Document> {
     })
 }
 
-fn convert_options(o: OptionsJ, settings: &DurationSettings) -> Result<ScheduleOptions> {
+fn convert_options(o: OptionsInput, settings: &DurationSettings) -> Result<ScheduleOptions> {
     let item = Item::Project;
     let mut opts = ScheduleOptions::default();
     let threshold = match &o.critical_float {
@@ -813,7 +605,7 @@ fn convert_options(o: OptionsJ, settings: &DurationSettings) -> Result<ScheduleO
     Ok(opts)
 }
 
-fn options_json(o: &ScheduleOptions, settings: &DurationSettings) -> Option<OptionsJ> {
+fn options_json(o: &ScheduleOptions, settings: &DurationSettings) -> Option<OptionsInput> {
     let d = ScheduleOptions::default();
     if o.critical == d.critical
         && o.float_basis == d.float_basis
@@ -822,7 +614,7 @@ fn options_json(o: &ScheduleOptions, settings: &DurationSettings) -> Option<Opti
     {
         return None;
     }
-    let mut j = OptionsJ::default();
+    let mut j = OptionsInput::default();
     match o.critical {
         Criticality::TotalFloat(t) if !t.is_zero() => {
             j.critical_float = Some(t.display(settings).to_string())
@@ -847,18 +639,26 @@ fn options_json(o: &ScheduleOptions, settings: &DurationSettings) -> Option<Opti
 
 /// Writes a document as pretty-printed JSON that [`read`] reads back to an equal document.
 pub fn write(doc: &Document) -> String {
-    let p = &doc.project;
+    write_project(&doc.project, &doc.options)
+}
+
+/// [`write`] for a project and its options held apart (an engine's, say).
+pub fn write_project(p: &Project, options: &ScheduleOptions) -> String {
+    serde_json::to_string_pretty(&document_of(p, options)).expect("document serialises")
+}
+
+fn document_of(p: &Project, options: &ScheduleOptions) -> ProjectDocument {
     let s = p.settings();
     let dt = |d: DateTime| d.to_string();
     let (ds, df) = p.default_times();
     let clock = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
-    let mut j = DocJ {
+    let mut j = ProjectDocument {
         version: Some(VERSION),
         name: p.name().to_owned(),
         calendar: Some(p.calendar_id().to_string()),
         status_date: p.status_date().map(dt),
-        options: options_json(&doc.options, s),
-        ..DocJ::default()
+        options: options_json(options, s),
+        ..ProjectDocument::default()
     };
     match p.schedule_from() {
         ScheduleFrom::Start(t) => j.start = Some(dt(t)),
@@ -876,13 +676,13 @@ pub fn write(doc: &Document) -> String {
         j.default_finish_time = Some(clock(df));
     }
     for c in p.calendars() {
-        let mut w = WeekJ::default();
+        let mut w = WeekInput::default();
         for (k, slot) in w.days_mut().into_iter().enumerate() {
             *slot = c.week[k]
                 .as_ref()
                 .map(|v| v.iter().map(|x| x.to_string()).collect());
         }
-        j.calendars.push(CalendarJ {
+        j.calendars.push(CalendarInput {
             id: c.id.to_string(),
             name: (!c.name.is_empty()).then(|| c.name.clone()),
             base: c.base.as_ref().map(|b| b.to_string()),
@@ -892,7 +692,7 @@ pub fn write(doc: &Document) -> String {
                 .iter()
                 .map(|e| {
                     let single = e.from == e.to;
-                    ExceptionJ {
+                    ExceptionInput {
                         name: (!e.name.is_empty()).then(|| e.name.clone()),
                         date: if single {
                             e.from.map(|d| d.to_string())
@@ -922,7 +722,7 @@ pub fn write(doc: &Document) -> String {
         } else {
             Constraint::AsSoonAsPossible
         };
-        j.tasks.push(TaskJ {
+        j.tasks.push(TaskInput {
             id: t.id.to_string(),
             name: t.name.clone(),
             duration: (!t.duration.is_zero() || t.duration.is_elapsed())
@@ -930,13 +730,13 @@ pub fn write(doc: &Document) -> String {
             milestone: t.milestone,
             parent: t.parent.map(|x| p.task(x).id.to_string()),
             calendar: t.calendar.as_ref().map(|c| c.to_string()),
-            constraint: (t.constraint != default_c).then(|| ConstraintJ {
+            constraint: (t.constraint != default_c).then(|| ConstraintInput {
                 kind: t.constraint.code().to_owned(),
                 date: t.constraint.date().map(dt),
             }),
             deadline: t.deadline.map(dt),
             priority: (t.priority != 500).then_some(t.priority),
-            pinned: t.pinned.map(|x| PinJ {
+            pinned: t.pinned.map(|x| PinInput {
                 start: dt(x.start),
                 finish: x.finish.map(dt),
             }),
@@ -947,7 +747,7 @@ pub fn write(doc: &Document) -> String {
             baselines: t
                 .baselines
                 .iter()
-                .map(|b| BaselineJ {
+                .map(|b| BaselineInput {
                     number: b.number,
                     start: b.start.map(dt),
                     finish: b.finish.map(dt),
@@ -957,7 +757,7 @@ pub fn write(doc: &Document) -> String {
         });
     }
     for l in p.links() {
-        j.links.push(LinkJ {
+        j.links.push(LinkInput {
             from: p.task(l.from).id.to_string(),
             to: p.task(l.to).id.to_string(),
             kind: (l.kind != LinkType::FinishToStart).then(|| l.kind.code().to_owned()),
@@ -965,7 +765,7 @@ pub fn write(doc: &Document) -> String {
         });
     }
     for r in p.resources() {
-        j.resources.push(ResourceJ {
+        j.resources.push(ResourceInput {
             id: r.id.to_string(),
             name: r.name.clone(),
             kind: match r.kind {
@@ -978,245 +778,34 @@ pub fn write(doc: &Document) -> String {
         });
     }
     for a in p.assignments() {
-        j.assignments.push(AssignmentJ {
+        j.assignments.push(AssignmentInput {
             task: p.task(a.task).id.to_string(),
             resource: p.resources()[a.resource.index()].id.to_string(),
             units: (a.units != 100).then_some(a.units),
             work: a.work.map(|w| w.display(s).to_string()),
         });
     }
-    serde_json::to_string_pretty(&j).expect("document serialises")
+    j
 }
 
-fn push_str(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-fn push_dt(out: &mut String, d: DateTime) {
-    out.push('"');
-    d.write_iso(out);
-    out.push('"');
-}
-
-/// Calendars compiled on demand for the durations of summary tasks, by calendar id.
-#[derive(Default)]
-struct SummaryCalendars(Vec<(CalendarId, Option<WorkCalendar>)>);
-
-impl SummaryCalendars {
-    /// A summary's duration as Microsoft Project shows it: the working time from its start to
-    /// its finish on its calendar (the project's unless it has its own).
-    fn duration(&mut self, p: &Project, def: &Task, t: &TaskSchedule) -> Duration {
-        let id = def.calendar.as_ref().unwrap_or(p.calendar_id());
-        let k = match self.0.iter().position(|(c, _)| c == id) {
-            Some(k) => k,
-            None => {
-                let wc = p
-                    .calendar(id)
-                    .and_then(|c| WorkCalendar::compile(c, |b| p.calendar(b)).ok());
-                self.0.push((id.clone(), wc));
-                self.0.len() - 1
-            }
-        };
-        match &self.0[k].1 {
-            Some(wc) => Duration::minutes_work(wc.work_between(t.start, t.finish).max(0)),
-            // Unreachable for a schedule of `p`: its calendars compiled when it was scheduled.
-            None => def.duration,
-        }
-    }
-}
-
-/// Writes one task's schedule as a JSON object (shared by schedules and diffs).
-fn push_task(
-    out: &mut String,
-    p: &Project,
-    i: TaskIndex,
-    t: &TaskSchedule,
-    driving: Option<&[crate::id::LinkIndex]>,
-    cals: &mut SummaryCalendars,
-) {
-    let st = p.settings();
-    let def = p.task(i);
-    out.push_str("{\"id\": ");
-    push_str(out, def.id.as_str());
-    out.push_str(", \"name\": ");
-    push_str(out, &def.name);
-    let summary = p.is_summary(i);
-    let _ = write!(
-        out,
-        ", \"summary\": {summary}, \"milestone\": {}",
-        !summary && def.duration.is_zero()
-    );
-    for (key, v) in [
-        ("start", t.start),
-        ("finish", t.finish),
-        ("early_start", t.early_start),
-        ("early_finish", t.early_finish),
-        ("late_start", t.late_start),
-        ("late_finish", t.late_finish),
-    ] {
-        let _ = write!(out, ", \"{key}\": ");
-        push_dt(out, v);
-    }
-    let duration = if summary {
-        cals.duration(p, def, t)
-    } else {
-        def.duration
-    };
-    let _ = write!(out, ", \"duration\": \"{}\"", duration.display(st));
-    let _ = write!(
-        out,
-        ", \"total_float_minutes\": {}, \"free_float_minutes\": {}, \"total_float\": \"{}\", \"free_float\": \"{}\", \"critical\": {}",
-        t.total_float.minutes(),
-        t.free_float.minutes(),
-        t.total_float.display(st),
-        t.free_float.display(st),
-        t.critical
-    );
-    out.push_str(", \"driver\": ");
-    match t.driver {
-        Driver::ProjectStart => out.push_str("{\"type\": \"project_start\"}"),
-        Driver::Constraint => out.push_str("{\"type\": \"constraint\"}"),
-        Driver::Pinned => out.push_str("{\"type\": \"pinned\"}"),
-        Driver::Actual => out.push_str("{\"type\": \"actual\"}"),
-        Driver::Delay => out.push_str("{\"type\": \"delay\"}"),
-        Driver::Children => out.push_str("{\"type\": \"subtasks\"}"),
-        Driver::Summary(x) => {
-            out.push_str("{\"type\": \"summary\", \"task\": ");
-            push_str(out, p.task(x).id.as_str());
-            out.push('}');
-        }
-        Driver::Link(l) => {
-            let l = p.link(l);
-            out.push_str("{\"type\": \"link\", \"from\": ");
-            push_str(out, p.task(l.from).id.as_str());
-            let _ = write!(out, ", \"link\": \"{}\"", l.kind.code());
-            if !l.lag.is_zero() {
-                let _ = write!(out, ", \"lag\": \"{}\"", l.lag.display(st));
-            }
-            out.push('}');
-        }
-    }
-    if let Some(links) = driving {
-        out.push_str(", \"driving_predecessors\": [");
-        for (q, &l) in links.iter().enumerate() {
-            if q > 0 {
-                out.push_str(", ");
-            }
-            push_str(out, p.task(p.link(l).from).id.as_str());
-        }
-        out.push(']');
-    }
-    out.push('}');
-}
-
-/// Writes a schedule as JSON: `project_start`, `project_finish`, `critical_path` (keys in
-/// order), `critical_paths`, and per task `id, name, summary, milestone, start, finish,
-/// early_start, early_finish, late_start, late_finish, duration, total_float_minutes,
+/// Writes a schedule as JSON: `project`, `project_start`, `project_finish`, `critical_path`
+/// (keys in order), `critical_paths`, and per task `id, name, summary, milestone, start,
+/// finish, early_start, early_finish, late_start, late_finish, duration, total_float_minutes,
 /// free_float_minutes, total_float, free_float, critical, driver, driving_predecessors`, then
-/// `violations` and `warnings`.
+/// `violations` and `warnings` — the [`ScheduleOutput`] of the output schema.
 ///
 /// One task per line, so the output stays readable and diffable at any size.
 pub fn write_schedule(p: &Project, s: &Schedule) -> String {
-    let mut out = String::with_capacity(300 * p.len() + 256);
-    let mut cals = SummaryCalendars::default();
-    out.push_str("{\n  \"project\": ");
-    push_str(&mut out, p.name());
-    out.push_str(",\n  \"project_start\": ");
-    push_dt(&mut out, s.project_start);
-    out.push_str(",\n  \"project_finish\": ");
-    push_dt(&mut out, s.project_finish);
-    out.push_str(",\n  \"critical_path\": [");
-    for (k, &i) in s.critical_path().iter().enumerate() {
-        if k > 0 {
-            out.push_str(", ");
-        }
-        push_str(&mut out, p.task(i).id.as_str());
-    }
-    out.push_str("],\n  \"critical_paths\": [");
-    for (k, path) in s.critical_paths().iter().enumerate() {
-        out.push_str(if k > 0 { ",\n    [" } else { "\n    [" });
-        for (q, &i) in path.iter().enumerate() {
-            if q > 0 {
-                out.push_str(", ");
-            }
-            push_str(&mut out, p.task(i).id.as_str());
-        }
-        out.push(']');
-    }
-    out.push_str(if s.critical_paths().is_empty() {
-        "],\n  \"tasks\": ["
-    } else {
-        "\n  ],\n  \"tasks\": ["
-    });
-    for (k, t) in s.tasks().iter().enumerate() {
-        let i = TaskIndex(k as u32);
-        out.push_str(if k > 0 { ",\n    " } else { "\n    " });
-        push_task(&mut out, p, i, t, Some(s.driving_links(i)), &mut cals);
-    }
-    out.push_str(if s.tasks().is_empty() {
-        "],\n  \"violations\": ["
-    } else {
-        "\n  ],\n  \"violations\": ["
-    });
-    for (k, v) in s.violations().iter().enumerate() {
-        out.push_str(if k > 0 {
-            ",\n    {\"kind\": \""
-        } else {
-            "\n    {\"kind\": \""
-        });
-        out.push_str(match v.kind {
-            ViolationKind::PinnedAgainstLink => "pinned_against_link",
-            ViolationKind::ConstraintAgainstLink => "constraint_against_link",
-            ViolationKind::DeadlineMissed => "deadline_missed",
-        });
-        out.push_str("\", \"task\": ");
-        push_str(&mut out, p.task(v.task).id.as_str());
-        if let Some(l) = v.link {
-            out.push_str(", \"from\": ");
-            push_str(&mut out, p.task(p.link(l).from).id.as_str());
-        }
-        out.push_str(", \"required\": ");
-        push_dt(&mut out, v.required);
-        out.push_str(", \"actual\": ");
-        push_dt(&mut out, v.actual);
-        out.push('}');
-    }
-    out.push_str(if s.violations().is_empty() {
-        "],\n  \"warnings\": ["
-    } else {
-        "\n  ],\n  \"warnings\": ["
-    });
-    for (k, w) in s.warnings().iter().enumerate() {
-        out.push_str(if k > 0 {
-            ",\n    {\"item\": "
-        } else {
-            "\n    {\"item\": "
-        });
-        push_str(&mut out, &w.item.to_string());
-        out.push_str(", \"message\": ");
-        push_str(&mut out, &w.message);
-        out.push('}');
-    }
-    out.push_str(if s.warnings().is_empty() {
-        "]\n}\n"
-    } else {
-        "\n  ]\n}\n"
-    });
-    out
+    out::to_string(|w| ScheduleOutput::new(p, s).write(w), 400 * p.len() + 256)
+}
+
+/// Writes a schedule into `w` as [`write_schedule`] does, without building the text first.
+pub fn write_schedule_to<W: std::io::Write>(
+    w: &mut W,
+    p: &Project,
+    s: &Schedule,
+) -> std::io::Result<()> {
+    ScheduleOutput::new(p, s).write(w)
 }
 
 /// Writes the entry of task `i` in [`write_schedule`] on its own: the same JSON object, with
@@ -1237,81 +826,7 @@ pub fn write_schedule(p: &Project, s: &Schedule) -> String {
 /// # Ok::<(), jindu::Error>(())
 /// ```
 pub fn write_task(p: &Project, s: &Schedule, i: TaskIndex) -> String {
-    let mut out = String::with_capacity(512);
-    push_task(
-        &mut out,
-        p,
-        i,
-        s.task(i),
-        Some(s.driving_links(i)),
-        &mut SummaryCalendars::default(),
-    );
-    out
-}
-
-#[derive(Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
-enum EditJ {
-    SetDuration {
-        #[serde(deserialize_with = "id_string")]
-        task: String,
-        duration: String,
-    },
-    SetConstraint {
-        #[serde(deserialize_with = "id_string")]
-        task: String,
-        constraint: ConstraintJ,
-    },
-    SetDeadline {
-        #[serde(deserialize_with = "id_string")]
-        task: String,
-        #[serde(default)]
-        deadline: Option<String>,
-    },
-    Pin {
-        #[serde(deserialize_with = "id_string")]
-        task: String,
-        start: String,
-        #[serde(default)]
-        finish: Option<String>,
-    },
-    Unpin {
-        #[serde(deserialize_with = "id_string")]
-        task: String,
-    },
-    AddLink {
-        #[serde(deserialize_with = "id_string")]
-        from: String,
-        #[serde(deserialize_with = "id_string")]
-        to: String,
-        #[serde(default, rename = "type")]
-        kind: Option<String>,
-        #[serde(default)]
-        lag: Option<String>,
-    },
-    SetLink {
-        #[serde(deserialize_with = "id_string")]
-        from: String,
-        #[serde(deserialize_with = "id_string")]
-        to: String,
-        #[serde(default, rename = "type")]
-        kind: Option<String>,
-        #[serde(default)]
-        lag: Option<String>,
-    },
-    RemoveLink {
-        #[serde(deserialize_with = "id_string")]
-        from: String,
-        #[serde(deserialize_with = "id_string")]
-        to: String,
-    },
-    AddTask {
-        task: Box<TaskJ>,
-    },
-    RemoveTask {
-        #[serde(deserialize_with = "id_string")]
-        task: String,
-    },
+    out::to_string(|w| out::line(w, &TaskOutput::of_schedule(p, s, i)), 512)
 }
 
 fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
@@ -1348,7 +863,28 @@ fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
 /// ```
 pub fn read_edit(text: &str, project: &Project) -> Result<Edit> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let j: EditJ = serde_path_to_error::deserialize(&mut de).map_err(json_error)?;
+    let j: EditInput = serde_path_to_error::deserialize(&mut de).map_err(json_error)?;
+    j.into_edit(project)
+}
+
+impl EditInput {
+    /// The edit this input stands for, its durations and dates read with `project`'s settings
+    /// and default times.
+    ///
+    /// ```
+    /// use jindu::io::json::EditInput;
+    /// use jindu::{Duration, Edit, Project};
+    /// let p = Project::new("p", "2026-01-05T08:00".parse()?);
+    /// let input = EditInput::SetDuration { task: "A".into(), duration: "3d".into() };
+    /// assert_eq!(input.into_edit(&p)?, Edit::SetDuration { task: "A".into(), duration: Duration::days(3) });
+    /// # Ok::<(), jindu::Error>(())
+    /// ```
+    pub fn into_edit(self, project: &Project) -> Result<Edit> {
+        edit_from(self, project)
+    }
+}
+
+fn edit_from(j: EditInput, project: &Project) -> Result<Edit> {
     let settings = *project.settings();
     let (ds, df) = project.default_times();
     let when = |s: &str, item: &Item, field: &str, finish: bool| {
@@ -1374,7 +910,7 @@ pub fn read_edit(text: &str, project: &Project) -> Result<Edit> {
         Ok((kind, lag))
     };
     Ok(match j {
-        EditJ::SetDuration { task, duration } => {
+        EditInput::SetDuration { task, duration } => {
             let item = Item::Task(TaskId::new(task.clone()));
             Edit::SetDuration {
                 duration: Duration::parse(&duration, &settings)
@@ -1382,7 +918,7 @@ pub fn read_edit(text: &str, project: &Project) -> Result<Edit> {
                 task: TaskId::new(task),
             }
         }
-        EditJ::SetConstraint { task, constraint } => {
+        EditInput::SetConstraint { task, constraint } => {
             let item = Item::Task(TaskId::new(task.clone()));
             let finish = matches!(
                 constraint.kind.to_ascii_uppercase().as_str(),
@@ -1399,7 +935,7 @@ pub fn read_edit(text: &str, project: &Project) -> Result<Edit> {
                 task: TaskId::new(task),
             }
         }
-        EditJ::SetDeadline { task, deadline } => {
+        EditInput::SetDeadline { task, deadline } => {
             let item = Item::Task(TaskId::new(task.clone()));
             Edit::SetDeadline {
                 deadline: deadline
@@ -1409,7 +945,7 @@ pub fn read_edit(text: &str, project: &Project) -> Result<Edit> {
                 task: TaskId::new(task),
             }
         }
-        EditJ::Pin {
+        EditInput::Pin {
             task,
             start,
             finish,
@@ -1426,11 +962,11 @@ pub fn read_edit(text: &str, project: &Project) -> Result<Edit> {
                 task: TaskId::new(task),
             }
         }
-        EditJ::Unpin { task } => Edit::Pin {
+        EditInput::Unpin { task } => Edit::Pin {
             task: TaskId::new(task),
             pin: None,
         },
-        EditJ::AddLink {
+        EditInput::AddLink {
             from,
             to,
             kind,
@@ -1444,7 +980,7 @@ pub fn read_edit(text: &str, project: &Project) -> Result<Edit> {
                 lag,
             }
         }
-        EditJ::SetLink {
+        EditInput::SetLink {
             from,
             to,
             kind,
@@ -1458,17 +994,17 @@ pub fn read_edit(text: &str, project: &Project) -> Result<Edit> {
                 lag,
             }
         }
-        EditJ::RemoveLink { from, to } => Edit::RemoveLink {
+        EditInput::RemoveLink { from, to } => Edit::RemoveLink {
             from: TaskId::new(from),
             to: TaskId::new(to),
         },
-        EditJ::AddTask { task } => {
+        EditInput::AddTask { task } => {
             let mut task = *task;
             let parent = task.parent.take().map(TaskId::new);
             let calendar = task.calendar.take().map(CalendarId::new);
             // Reuse the document reader for the task's own fields.
             let (hours_per_day, days_per_week, hours_per_week) = week_fields(&settings);
-            let doc = DocJ {
+            let doc = ProjectDocument {
                 name: String::new(),
                 start: Some("2000-01-03T08:00:00".to_owned()),
                 hours_per_day,
@@ -1478,14 +1014,14 @@ pub fn read_edit(text: &str, project: &Project) -> Result<Edit> {
                 default_start_time: Some(format!("{:02}:{:02}", ds / 60, ds % 60)),
                 default_finish_time: Some(format!("{:02}:{:02}", df / 60, df % 60)),
                 tasks: vec![task],
-                ..DocJ::default()
+                ..ProjectDocument::default()
             };
             let d = convert(doc)?;
             let mut t = d.project.tasks()[0].clone();
             t.calendar = calendar;
             Edit::AddTask { task: t, parent }
         }
-        EditJ::RemoveTask { task } => Edit::RemoveTask {
+        EditInput::RemoveTask { task } => Edit::RemoveTask {
             task: TaskId::new(task),
         },
     })
@@ -1493,56 +1029,10 @@ pub fn read_edit(text: &str, project: &Project) -> Result<Edit> {
 
 /// Writes a diff as JSON: `project_start` and `project_finish` as `[before, after]`, and
 /// `changes`, each `{id, before, after}` with the task objects of [`write_schedule`] (without
-/// `driving_predecessors`), `null` for a task the edit added or removed.
-///
-/// `after` is the project after the edit and `before` the one before it (used for removed
-/// tasks and, if given, for the `before` objects).
-pub fn write_diff(after: &Project, before: Option<&Project>, d: &Diff) -> String {
-    let mut cals = SummaryCalendars::default();
-    let mut out = String::with_capacity(256 + 800 * d.changes.len());
-    out.push_str("{\n  \"project_start\": [");
-    push_dt(&mut out, d.project_start.0);
-    out.push_str(", ");
-    push_dt(&mut out, d.project_start.1);
-    out.push_str("],\n  \"project_finish\": [");
-    push_dt(&mut out, d.project_finish.0);
-    out.push_str(", ");
-    push_dt(&mut out, d.project_finish.1);
-    out.push_str("],\n  \"changes\": [");
-    for (k, c) in d.changes.iter().enumerate() {
-        out.push_str(if k > 0 {
-            ",\n    {\"id\": "
-        } else {
-            "\n    {\"id\": "
-        });
-        push_str(&mut out, c.task.as_str());
-        let sides = [
-            ("before", &c.before, before.unwrap_or(after)),
-            ("after", &c.after, after),
-        ];
-        for (key, side, proj) in sides {
-            let _ = write!(out, ", \"{key}\": ");
-            let i = proj
-                .index_of(c.task.as_str())
-                .or_else(|| before.and_then(|b| b.index_of(c.task.as_str())));
-            let proj = if proj.index_of(c.task.as_str()).is_some() {
-                proj
-            } else {
-                before.unwrap_or(proj)
-            };
-            match (side, i) {
-                (Some(t), Some(i)) => push_task(&mut out, proj, i, t, None, &mut cals),
-                _ => out.push_str("null"),
-            }
-        }
-        out.push('}');
-    }
-    out.push_str(if d.changes.is_empty() {
-        "]\n}\n"
-    } else {
-        "\n  ]\n}\n"
-    });
-    out
+/// `driving_predecessors`), `null` for a task the edit added or removed — the [`DiffOutput`] of
+/// the output schema. A diff is self-contained: no project is needed.
+pub fn write_diff(d: &Diff) -> String {
+    out::to_string(|w| DiffOutput::new(d).write(w), 256 + 800 * d.changes.len())
 }
 
 #[cfg(test)]

@@ -1,0 +1,515 @@
+//! The input schema: the JSON document (format version 1) and edits, as plain serde types.
+//!
+//! These types are what [`read`](super::read) and [`read_edit`](super::read_edit) deserialise
+//! before checking values, and what hosts may build directly (a binding turns a JavaScript
+//! object or a Python dict into them without any JSON text in between). Values stay text as in
+//! the document (`"2d"`, `"2026-01-05"`): they are read with the project's settings by
+//! [`ProjectDocument::into_document`] and [`EditInput::into_edit`], which report errors that
+//! name the item and field.
+//! With the `schema` feature they also generate the published JSON Schema.
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// A key in a document: a string, or an integer read as its decimal text.
+pub(crate) fn id_string<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Id {
+        S(String),
+        N(i64),
+    }
+    match Id::deserialize(d) {
+        Ok(Id::S(s)) => Ok(s),
+        Ok(Id::N(n)) => Ok(n.to_string()),
+        Err(_) => Err(serde::de::Error::custom("expected a string or integer id")),
+    }
+}
+
+fn opt_id_string<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
+    id_string(d).map(Some)
+}
+
+/// The JSON Schema of a key: a string or an integer.
+#[cfg(feature = "schema")]
+#[derive(schemars::JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum Key {
+    /// A string key.
+    Text(String),
+    /// An integer key (read as its decimal text).
+    Number(i64),
+}
+
+/// A jindu project document (format version 1): what `jindu schedule`, `schedule()` in every
+/// binding and `new Scheduler()` take.
+///
+/// Dates are `YYYY-MM-DDTHH:MM[:SS]`, or `YYYY-MM-DD` (starts then take `default_start_time`,
+/// finishes `default_finish_time`); durations are a number and a unit (`"3d"`, `"4h"`,
+/// `"1.5w"`, elapsed `"2ed"`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ProjectDocument {
+    /// The format version; only `1` is read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u64>,
+    /// The project's name.
+    pub name: String,
+    /// The project start (schedule forward); give this or `finish`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    /// The project finish (schedule backward: tasks default to as late as possible).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finish: Option<String>,
+    /// The status date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_date: Option<String>,
+    /// The project calendar's key (default `"standard"`: Monday to Friday 08:00–12:00,
+    /// 13:00–17:00).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
+    /// Working hours in a day of duration (`1d`), default 8.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours_per_day: Option<f64>,
+    /// Days in a week of duration (`1w`), default 5; or give `hours_per_week`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days_per_week: Option<f64>,
+    /// Working hours in a week of duration (`1w`), when it is not whole days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours_per_week: Option<f64>,
+    /// Days in a month of duration (`1mo`), default 20.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days_per_month: Option<u32>,
+    /// The time a bare start date means (`"HH:MM"`, default `"08:00"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_start_time: Option<String>,
+    /// The time a bare finish date means (`"HH:MM"`, default `"17:00"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_finish_time: Option<String>,
+    /// Scheduling options.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options: Option<OptionsInput>,
+    /// Calendars.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calendars: Vec<CalendarInput>,
+    /// Tasks, in outline order; `parent` builds the summary tree.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tasks: Vec<TaskInput>,
+    /// Links (dependencies) between tasks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<LinkInput>,
+    /// Resources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resources: Vec<ResourceInput>,
+    /// Assignments of resources to tasks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assignments: Vec<AssignmentInput>,
+}
+
+/// Scheduling options: where Microsoft Project and Primavera P6 differ.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "ScheduleOptions"))]
+#[serde(deny_unknown_fields)]
+pub struct OptionsInput {
+    /// Tasks with at most this much total float are critical (default `"0d"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub critical_float: Option<String>,
+    /// `total_float` (Microsoft Project, the default) or `longest_path` (Primavera P6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub critical_by: Option<String>,
+    /// Total float as the `smaller` of start and finish float (default), or `start`, or
+    /// `finish` float only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub float_basis: Option<String>,
+    /// The calendar lags are counted on: `successor` (default), `predecessor`, `project` or
+    /// `24h`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lag_calendar: Option<String>,
+    /// Whether hard constraints win over links (default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub honor_constraints: Option<bool>,
+}
+
+/// A calendar: working times per weekday, exceptions, and a base it inherits from.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Calendar"))]
+#[serde(deny_unknown_fields)]
+pub struct CalendarInput {
+    /// The calendar's key.
+    #[serde(deserialize_with = "id_string")]
+    #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+    pub id: String,
+    /// Its name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The calendar it inherits the weekdays it does not define from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
+    /// Working times per weekday; required without a `base`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub week: Option<WeekInput>,
+    /// Holidays and changed working days.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exceptions: Vec<ExceptionInput>,
+}
+
+/// Working times per weekday, each a list of `"HH:MM-HH:MM"`; a missing day inherits from the
+/// base (or is non-working without one).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Week"))]
+#[serde(deny_unknown_fields)]
+pub struct WeekInput {
+    /// Monday.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mon: Option<Vec<String>>,
+    /// Tuesday.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tue: Option<Vec<String>>,
+    /// Wednesday.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wed: Option<Vec<String>>,
+    /// Thursday.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thu: Option<Vec<String>>,
+    /// Friday.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fri: Option<Vec<String>>,
+    /// Saturday.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sat: Option<Vec<String>>,
+    /// Sunday.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sun: Option<Vec<String>>,
+}
+
+impl WeekInput {
+    /// The days Monday to Sunday.
+    pub fn days(&self) -> [&Option<Vec<String>>; 7] {
+        [
+            &self.mon, &self.tue, &self.wed, &self.thu, &self.fri, &self.sat, &self.sun,
+        ]
+    }
+
+    /// The days Monday to Sunday, mutably.
+    pub fn days_mut(&mut self) -> [&mut Option<Vec<String>>; 7] {
+        [
+            &mut self.mon,
+            &mut self.tue,
+            &mut self.wed,
+            &mut self.thu,
+            &mut self.fri,
+            &mut self.sat,
+            &mut self.sun,
+        ]
+    }
+}
+
+/// A calendar exception: a holiday (no `working` times) or changed working times, on one
+/// `date` or from `from` to `to`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "CalendarException"))]
+#[serde(deny_unknown_fields)]
+pub struct ExceptionInput {
+    /// Its name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The one date it applies to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The first date of a range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// The last date of a range (default `from`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// Working times on those dates; empty for a holiday.
+    #[serde(default)]
+    pub working: Vec<String>,
+}
+
+/// A task's constraint: `ASAP`, `ALAP`, or `SNET`, `SNLT`, `FNET`, `FNLT`, `MSO`, `MFO` with
+/// a date.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ConstraintInput {
+    /// The constraint type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Its date (required except for ASAP and ALAP).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// Fixed dates of a manually scheduled (pinned) task.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PinInput {
+    /// The pinned start.
+    pub start: String,
+    /// The pinned finish (default: start plus the duration).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finish: Option<String>,
+}
+
+/// A saved baseline of a task.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Baseline"))]
+#[serde(deny_unknown_fields)]
+pub struct BaselineInput {
+    /// Baseline number, 0–10.
+    #[serde(default)]
+    pub number: u8,
+    /// Baseline start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    /// Baseline finish.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finish: Option<String>,
+    /// Baseline duration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<String>,
+}
+
+/// A task.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TaskInput {
+    /// The task's key.
+    #[serde(deserialize_with = "id_string")]
+    #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+    pub id: String,
+    /// Its name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Its duration (default zero: a milestone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<String>,
+    /// Whether it is a milestone (zero duration).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub milestone: bool,
+    /// The key of its summary task.
+    #[serde(
+        default,
+        deserialize_with = "opt_id_string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Key>"))]
+    pub parent: Option<String>,
+    /// Its calendar's key (default the project calendar).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
+    /// Its constraint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub constraint: Option<ConstraintInput>,
+    /// A target finish that moves float (and reports a violation) but not the task.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<String>,
+    /// Priority 0–1000 (default 500).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<u16>,
+    /// Fixed dates: the task is manually scheduled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pinned: Option<PinInput>,
+    /// Percent complete, 0–100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent_complete: Option<u8>,
+    /// When work actually started.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_start: Option<String>,
+    /// When work actually finished.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_finish: Option<String>,
+    /// Saved baselines.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub baselines: Vec<BaselineInput>,
+}
+
+/// A link (dependency) from a predecessor to a successor.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LinkInput {
+    /// The predecessor's key.
+    #[serde(deserialize_with = "id_string")]
+    #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+    pub from: String,
+    /// The successor's key.
+    #[serde(deserialize_with = "id_string")]
+    #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+    pub to: String,
+    /// `FS` (default), `SS`, `FF` or `SF`.
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Lag (`"1d"`), lead (`"-4h"`), elapsed (`"2ed"`) or a percent of the predecessor's
+    /// duration (`"50%"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lag: Option<String>,
+}
+
+/// A resource.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Resource"))]
+#[serde(deny_unknown_fields)]
+pub struct ResourceInput {
+    /// The resource's key.
+    #[serde(deserialize_with = "id_string")]
+    #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+    pub id: String,
+    /// Its name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// `work` (default), `material` or `cost`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Capacity in percent (default 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_units: Option<u32>,
+    /// Its calendar's key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
+}
+
+/// A resource assigned to a task.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Assignment"))]
+#[serde(deny_unknown_fields)]
+pub struct AssignmentInput {
+    /// The task's key.
+    #[serde(deserialize_with = "id_string")]
+    #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+    pub task: String,
+    /// The resource's key.
+    #[serde(deserialize_with = "id_string")]
+    #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+    pub resource: String,
+    /// Units in percent (default 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub units: Option<u32>,
+    /// Total work.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub work: Option<String>,
+}
+
+/// An edit for the incremental engine, as a host sends it:
+/// `{"op": "set_duration", "task": "A", "duration": "3d"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Edit"))]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+pub enum EditInput {
+    /// Changes a task's duration.
+    SetDuration {
+        /// The task's key.
+        #[serde(deserialize_with = "id_string")]
+        #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        task: String,
+        /// The new duration.
+        duration: String,
+    },
+    /// Changes a task's constraint.
+    SetConstraint {
+        /// The task's key.
+        #[serde(deserialize_with = "id_string")]
+        #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        task: String,
+        /// The new constraint.
+        constraint: ConstraintInput,
+    },
+    /// Sets a task's deadline, or clears it when absent or null.
+    SetDeadline {
+        /// The task's key.
+        #[serde(deserialize_with = "id_string")]
+        #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        task: String,
+        /// The new deadline.
+        #[serde(default)]
+        deadline: Option<String>,
+    },
+    /// Pins a task to fixed dates.
+    Pin {
+        /// The task's key.
+        #[serde(deserialize_with = "id_string")]
+        #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        task: String,
+        /// The pinned start.
+        start: String,
+        /// The pinned finish (default: start plus the duration).
+        #[serde(default)]
+        finish: Option<String>,
+    },
+    /// Returns a pinned task to automatic scheduling.
+    Unpin {
+        /// The task's key.
+        #[serde(deserialize_with = "id_string")]
+        #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        task: String,
+    },
+    /// Adds a link.
+    AddLink {
+        /// The predecessor's key.
+        #[serde(deserialize_with = "id_string")]
+        #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        from: String,
+        /// The successor's key.
+        #[serde(deserialize_with = "id_string")]
+        #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        to: String,
+        /// `FS` (default), `SS`, `FF` or `SF`.
+        #[serde(default, rename = "type")]
+        kind: Option<String>,
+        /// The lag.
+        #[serde(default)]
+        lag: Option<String>,
+    },
+    /// Changes the type and lag of a link.
+    SetLink {
+        /// The predecessor's key.
+        #[serde(deserialize_with = "id_string")]
+        #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        from: String,
+        /// The successor's key.
+        #[serde(deserialize_with = "id_string")]
+        #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        to: String,
+        /// `FS` (default), `SS`, `FF` or `SF`.
+        #[serde(default, rename = "type")]
+        kind: Option<String>,
+        /// The lag.
+        #[serde(default)]
+        lag: Option<String>,
+    },
+    /// Removes a link.
+    RemoveLink {
+        /// The predecessor's key.
+        #[serde(deserialize_with = "id_string")]
+        #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        from: String,
+        /// The successor's key.
+        #[serde(deserialize_with = "id_string")]
+        #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        to: String,
+    },
+    /// Adds a task (without links); its `parent` names its summary task.
+    AddTask {
+        /// The task, as in documents.
+        task: Box<TaskInput>,
+    },
+    /// Removes a task with its subtasks and all their links.
+    RemoveTask {
+        /// The task's key.
+        #[serde(deserialize_with = "id_string")]
+        #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        task: String,
+    },
+}
