@@ -76,7 +76,10 @@ fn main() -> Result<(), jindu::Error> {
         println!(
             "  go-live would move to {} (held by {held_by}), total float {}",
             short(after.schedule.finish),
-            after.schedule.total_float.display(engine.project().settings())
+            after
+                .schedule
+                .total_float
+                .display(engine.project().settings())
         );
     }
     Ok(())

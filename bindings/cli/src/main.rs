@@ -23,6 +23,7 @@ usage: jindu schedule FILE [--format json|table] [--timings]
        jindu validate FILE
        jindu convert IN OUT
        jindu import FILE [-o OUT] [--start DATE] [--name NAME]
+       jindu schema [document|edit|schedule|diff]
        jindu --version
 
 FILE is a jindu JSON document or a Microsoft Project XML (MSPDI) file, told apart by content,
@@ -35,7 +36,8 @@ early/late dates and float); --timings adds one JSON line with read/schedule/wri
 on standard error.
 import reads a CSV task list (or a PSPLIB .sm instance) and writes the jindu JSON document
 to OUT or standard output; --start sets the project start when the CSV has no Start column
-(otherwise the importer's fixed default, with a warning).";
+(otherwise the importer's fixed default, with a warning).
+schema prints the JSON Schema of a document, an edit, a schedule or a diff.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -191,6 +193,22 @@ fn run(args: &[String]) -> Result<(), Failure> {
             }
         }
         "import" => import(&args[1..]),
+        "schema" => {
+            let which = args.get(1).map(String::as_str).unwrap_or("document");
+            let Some((_, v)) = jindu::io::json::schema::all()
+                .into_iter()
+                .find(|(n, _)| *n == which)
+            else {
+                return Err(Failure::Usage(format!(
+                    "unknown schema {which:?}: expected document, edit, schedule or diff"
+                )));
+            };
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&v).expect("a schema serialises")
+            );
+            Ok(())
+        }
         other => Err(Failure::Usage(format!("unknown command {other:?}"))),
     }
 }

@@ -68,7 +68,11 @@ fn vectors_pass_through_the_binding_layer() {
             let edit = canonical(&step["edit"]);
             let before = s.schedule_json();
             let previewed = s.preview_json(&edit);
-            assert_eq!(s.schedule_json(), before, "{name} edit {k}: preview committed");
+            assert_eq!(
+                s.schedule_json(),
+                before,
+                "{name} edit {k}: preview committed"
+            );
             let got = match s.apply_json(&edit) {
                 Ok(text) => {
                     assert_eq!(
@@ -266,6 +270,8 @@ fn task_follows_edits_and_removals() {
     assert_eq!(k["duration"], "4d");
     // A failed edit leaves everything as it was.
     let before = s.schedule_json();
-    assert!(s.apply_json(r#"{"op":"add_link","from":"C","to":"B"}"#).is_err());
+    assert!(s
+        .apply_json(r#"{"op":"add_link","from":"C","to":"B"}"#)
+        .is_err());
     assert_eq!(s.schedule_json(), before);
 }

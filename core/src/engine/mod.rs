@@ -1935,4 +1935,3 @@ mod tests {
         assert_eq!(*e.project(), chain(5));
     }
 }
-

@@ -1,0 +1,122 @@
+//! The published JSON Schema (`jindu::io::json::schema`) describes what jindu really reads and
+//! writes: every vector's document, edits, schedules and diffs, the examples, and what the
+//! core writes for them validate; documents the reader refuses for an unknown field are refused
+//! by the schema too.
+
+use std::path::{Path, PathBuf};
+
+use jindu::io::json::{self, schema};
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn validator(v: Value) -> jsonschema::Validator {
+    jsonschema::validator_for(&v).expect("the generated schema is a valid JSON Schema")
+}
+
+fn check(v: &jsonschema::Validator, value: &Value, what: &str) {
+    let errors: Vec<String> = v
+        .iter_errors(value)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{what}:\n{}", errors.join("\n"));
+}
+
+fn vectors() -> Vec<(String, Value)> {
+    let dir = root().join("tests/vectors");
+    let mut out: Vec<(String, Value)> = std::fs::read_dir(&dir)
+        .expect("tests/vectors")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("readable");
+            let v: Value = serde_json::from_str(&text).expect("a vector is JSON");
+            (p.file_name().unwrap().to_string_lossy().into_owned(), v)
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(out.len() >= 15, "the vectors are missing");
+    out
+}
+
+#[test]
+fn vectors_validate_against_the_schema() {
+    let doc = validator(schema::document());
+    let edit = validator(schema::edit());
+    let sched = validator(schema::schedule());
+    let diff = validator(schema::diff());
+    let (mut docs, mut schedules, mut diffs, mut edits) = (0, 0, 0, 0);
+    for (name, v) in vectors() {
+        let expect = &v["expect"];
+        if let Some(s) = expect.get("schedule") {
+            check(&doc, &v["document"], &format!("{name}: document"));
+            check(&sched, s, &format!("{name}: schedule"));
+            docs += 1;
+            schedules += 1;
+        } else if expect["error"]["code"] == "json" {
+            // A document the reader refuses as JSON of the wrong shape (an unknown field, say)
+            // is outside the schema too.
+            assert!(
+                !doc.is_valid(&v["document"]),
+                "{name}: the schema accepts a document the reader refuses"
+            );
+        }
+        for step in v["edits"].as_array().into_iter().flatten() {
+            if step["expect"].get("diff").is_some() || step["expect"]["error"]["code"] != "json" {
+                check(&edit, &step["edit"], &format!("{name}: edit"));
+                edits += 1;
+            }
+            if let Some(d) = step["expect"].get("diff") {
+                check(&diff, d, &format!("{name}: diff"));
+                diffs += 1;
+            }
+        }
+        if let Some(f) = v.get("final") {
+            check(&sched, f, &format!("{name}: final"));
+            schedules += 1;
+        }
+    }
+    assert!(docs >= 12 && schedules >= 13 && edits >= 14 && diffs >= 11,
+        "too little was checked: {docs} documents, {schedules} schedules, {edits} edits, {diffs} diffs");
+}
+
+#[test]
+fn examples_and_their_schedules_validate() {
+    let doc = validator(schema::document());
+    let sched = validator(schema::schedule());
+    for name in ["examples/delivery.json"] {
+        let text = std::fs::read_to_string(root().join(name)).expect("example");
+        let v: Value = serde_json::from_str(&text).unwrap();
+        check(&doc, &v, name);
+        let d = json::read(&text).unwrap();
+        let s = jindu::schedule(&d.project, &d.options).unwrap();
+        let out: Value = serde_json::from_str(&json::write_schedule(&d.project, &s)).unwrap();
+        check(&sched, &out, &format!("{name}: schedule"));
+        // A written document validates too.
+        let written: Value = serde_json::from_str(&json::write(&d)).unwrap();
+        check(&doc, &written, &format!("{name}: written back"));
+    }
+}
+
+#[test]
+fn the_schema_is_strict() {
+    let sched = validator(schema::schedule());
+    let doc = validator(schema::document());
+    let ok: Value = serde_json::from_str(
+        r#"{"name": "x", "start": "2026-01-05", "tasks": [{"id": 1, "duration": "2d"}]}"#,
+    )
+    .unwrap();
+    assert!(doc.is_valid(&ok));
+    let typo: Value = serde_json::from_str(
+        r#"{"name": "x", "start": "2026-01-05", "tasks": [{"id": "A", "duraton": "2d"}]}"#,
+    )
+    .unwrap();
+    assert!(!doc.is_valid(&typo), "an unknown task field is refused");
+    let bad: Value = serde_json::from_str(r#"{"project": "x", "project_start": "soon"}"#).unwrap();
+    assert!(
+        !sched.is_valid(&bad),
+        "a schedule needs its fields and ISO dates"
+    );
+}
