@@ -8,6 +8,8 @@
 #   make test-python   the Python wheel (pytest)
 #   make test-kotlin   the Kotlin/JVM package (JUnit 5)
 #   make bench         criterion benchmarks (not part of test)
+#   make bench-compare the README's performance tables: jindu vs the C floor, the CLI, the npm
+#                      package (bench/compare.py; not part of test)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -15,7 +17,7 @@ ROOT := $(abspath .)
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: demo test test-rust test-rust-core fmt-check clippy doc purity vectors interop-mpxj fuzz-smoke bench tools-npm
+.PHONY: demo test test-rust test-rust-core fmt-check clippy doc purity vectors interop-mpxj fuzz-smoke bench bench-compare tools-npm
 
 demo:
 	$(CARGO) run --release -q -p jindu-examples --example delivery
@@ -64,6 +66,12 @@ fuzz-smoke:
 
 bench:
 	$(CARGO) bench -p jindu --bench schedule
+
+# Side by side with the peers on their own networks (bench/README.md); BENCH_ARGS passes options,
+# e.g. `make bench-compare BENCH_ARGS="--quick --parts inproc"`.
+BENCH_ARGS ?=
+bench-compare: wasm-tools
+	python3 bench/compare.py $(BENCH_ARGS)
 
 tools-npm:
 	scripts/install-npm-tools.sh

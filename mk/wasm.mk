@@ -3,6 +3,10 @@
 #   make test-wasm     build the package (bindings/wasm/pkg) and run its Node tests (node:test)
 #   make test-browser  the Gantt demo in headless Chromium, driven by Playwright
 #   make bench-wasm    the Node benchmark: 10k-task network, full schedule and incremental edits
+#   make wasm-size     the size check (part of test-wasm): gzipped .wasm and npm tarball, the
+#                      budget, the README's figure; writes target/wasm-size.json
+#   make wasm-bloat    what each crate costs in the .wasm (twiggy, into tools/cargo), and what
+#                      splitting the file readers into a second module would save
 #
 # Each target installs what it needs and skips what is there: the wasm32 target, wasm-bindgen-cli
 # at exactly the version the crate pins (into tools/cargo; ~5 minutes once), the npm tools
@@ -11,10 +15,12 @@
 WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' $(ROOT)/Cargo.toml)
 WASM_TOOLS := $(ROOT)/tools/cargo
 WASM_BINDGEN := $(WASM_TOOLS)/bin/wasm-bindgen
+TWIGGY_VERSION := 0.8.0
+TWIGGY := $(WASM_TOOLS)/bin/twiggy
 NODE ?= node
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: wasm-tools wasm-pkg chromium bench-wasm
+.PHONY: wasm-tools wasm-pkg wasm-size wasm-bloat chromium bench-wasm
 
 wasm-tools:
 	@rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
@@ -28,8 +34,18 @@ wasm-tools:
 wasm-pkg: wasm-tools
 	WASM_BINDGEN=$(WASM_BINDGEN) CARGO=$(CARGO) bindings/wasm/build.sh
 
-test-wasm:: wasm-pkg
+test-wasm:: wasm-pkg wasm-size
 	$(NODE) --test bindings/wasm/tests/*.test.mjs
+
+wasm-size: wasm-pkg
+	scripts/wasm-size.sh
+
+wasm-bloat: wasm-pkg
+	@if [ "$$($(TWIGGY) --version 2>/dev/null)" != "twiggy-opt $(TWIGGY_VERSION)" ]; then \
+	  echo "wasm-bloat: installing twiggy $(TWIGGY_VERSION) into tools/cargo (once, a few minutes)"; \
+	  $(CARGO) install -q twiggy --version $(TWIGGY_VERSION) --root $(WASM_TOOLS) --force; \
+	fi
+	python3 bench/wasm_bloat.py
 
 chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \

@@ -1,4 +1,4 @@
-// A generated layered network for benchmarks and demos: `layers` x `width` tasks, each task in
+// Generated networks for benchmarks and demos. `layeredNetwork`: `layers` x `width` tasks, each task in
 // a layer linked from about two tasks of the layer before, with mixed link types and lags.
 // Deterministic: a seeded PRNG (mulberry32), so every run schedules the same project.
 
@@ -37,4 +37,15 @@ export function layeredNetwork({ layers = 100, width = 100, seed = 42 } = {}) {
     }
   }
   return { version: 1, name: `Layered ${layers}x${width}`, start: '2026-01-05', tasks, links };
+}
+
+/** A chain of `n` one-day tasks, each linked finish-to-start to the one before. */
+export function chainNetwork(n = 10_000) {
+  const tasks = [];
+  const links = [];
+  for (let k = 0; k < n; k++) {
+    tasks.push({ id: `C${k}`, duration: '1d' });
+    if (k > 0) links.push({ from: `C${k - 1}`, to: `C${k}` });
+  }
+  return { version: 1, name: `Chain ${n}`, start: '2026-01-05', tasks, links };
 }

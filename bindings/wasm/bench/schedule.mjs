@@ -1,12 +1,14 @@
 // Node benchmark of the npm package (`make bench-wasm`): a generated 10,000-task layered network
-// (~2 links per task, FS/SS/FF/SF, some lags), scheduled in full, then incremental edits.
-// Prints one line per measurement and a JSON summary on the last line.
+// (~2 links per task, FS/SS/FF/SF, some lags), scheduled in full, then incremental edits, and a
+// 10,000-task chain. `--doc FILE.json` also schedules that document (`bench/compare.py` passes
+// the peers' 10k network). Prints one line per measurement and a JSON summary on the last line.
 
 import { performance } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
-import { layeredNetwork, mulberry32 } from './network.mjs';
+import { chainNetwork, layeredNetwork, mulberry32 } from './network.mjs';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const { schedule, scheduleJson, Scheduler } = await import(
@@ -70,4 +72,24 @@ report('add_remove_link_ms', 'addLink + removeLink (two edits)', link);
 const full = time(() => sched.schedule(), 5);
 report('scheduler_schedule_ms', 'Scheduler.schedule() after an edit', full);
 console.log(`average tasks changed per setDuration: ${summary.set_duration_changed_tasks_avg}`);
+
+const chain = chainNetwork(10_000);
+const chainText = JSON.stringify(chain);
+time(() => schedule(chain), 2);
+report('chain_schedule_object_ms', `schedule(object), a ${chain.tasks.length}-task chain`, time(() => schedule(chain), 15));
+report('chain_schedule_json_ms', 'scheduleJson(text), the same chain', time(() => scheduleJson(chainText), 15));
+
+const at = process.argv.indexOf('--doc');
+if (at > 0) {
+  const file = process.argv[at + 1];
+  const docText = readFileSync(file, 'utf8');
+  const other = JSON.parse(docText);
+  summary.doc = file;
+  summary.doc_tasks = other.tasks.length;
+  summary.doc_links = (other.links ?? []).length;
+  console.log(`${file}: ${summary.doc_tasks} tasks, ${summary.doc_links} links`);
+  time(() => schedule(other), 2);
+  report('doc_schedule_object_ms', 'schedule(object) of the document', time(() => schedule(other), 9));
+  report('doc_schedule_json_ms', 'scheduleJson(text) of the document', time(() => scheduleJson(docText), 9));
+}
 console.log(JSON.stringify(summary));

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The size check of the npm package (`make wasm-size`, run by `make test-wasm` after `wasm-pkg`).
+#
+# Measures what `bindings/wasm/build.sh` built: the .wasm gzipped (gzip -9, what a server sends)
+# and the npm tarball (`npm pack` of bindings/wasm/pkg, the file `npm install` downloads).
+# Prints both, writes them to target/wasm-size.json, and fails
+#   * when the gzipped .wasm is above its budget (WASM_GZ_BUDGET, 400 KB = 409,600 bytes), or
+#   * when the figure that README.md quotes ("The `.wasm` is NNN KB gzipped") is more than
+#     WASM_README_TOLERANCE KB (default 4) away from the measured one: the README's number comes
+#     from this check (it prints the sentence to paste), so it cannot drift from the build.
+# KB here is 1,024 bytes, as in the budget.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+budget=${WASM_GZ_BUDGET:-409600}
+tolerance_kb=${WASM_README_TOLERANCE:-4}
+wasm=$root/bindings/wasm/pkg/web/jindu_bg.wasm
+tgz=$(ls "$root"/target/npm-consumer/jindu-*.tgz 2>/dev/null | head -1 || true)
+out=$root/target/wasm-size.json
+if [ ! -f "$wasm" ] || [ -z "$tgz" ]; then
+  echo "wasm-size: build the package first (make wasm-pkg)" >&2
+  exit 1
+fi
+
+raw=$(wc -c < "$wasm")
+gz=$(gzip -9 -n -c "$wasm" | wc -c)
+tarball=$(wc -c < "$tgz")
+gz_kb=$(( (gz + 512) / 1024 ))
+mkdir -p "$root/target"
+cat > "$out" <<EOF
+{"wasm_bytes": $raw, "wasm_gzip_bytes": $gz, "wasm_gzip_kb": $gz_kb, "budget_gzip_bytes": $budget, "npm_tarball_bytes": $tarball, "wasm": "bindings/wasm/pkg/web/jindu_bg.wasm", "tarball": "target/npm-consumer/$(basename "$tgz")"}
+EOF
+echo "wasm-size: jindu_bg.wasm $raw bytes, $gz gzipped ($gz_kb KB; budget $((budget / 1024)) KB); npm tarball $tarball bytes ($(( (tarball + 512) / 1024 )) KB) -> target/wasm-size.json"
+
+status=0
+if [ "$gz" -gt "$budget" ]; then
+  echo "wasm-size: FAIL: the gzipped .wasm ($gz bytes) is over its budget of $budget bytes" >&2
+  status=1
+fi
+quoted=$(sed -n 's/.*The `\.wasm` is \([0-9][0-9]*\) KB gzipped.*/\1/p' "$root/README.md" | head -1)
+sentence="The \`.wasm\` is $gz_kb KB gzipped"
+if [ -z "$quoted" ]; then
+  echo "wasm-size: FAIL: README.md should say \"$sentence\" (its Performance section)" >&2
+  status=1
+elif [ $(( quoted > gz_kb ? quoted - gz_kb : gz_kb - quoted )) -gt "$tolerance_kb" ]; then
+  echo "wasm-size: FAIL: README.md says $quoted KB, the build measures $gz_kb KB: write \"$sentence\"" >&2
+  status=1
+else
+  echo "wasm-size: README.md quotes $quoted KB (measured $gz_kb KB, tolerance $tolerance_kb KB): ok"
+fi
+exit $status
