@@ -6,7 +6,7 @@
 //! The number of agreeing tasks per file must not fall below `tests/data/mspdi_agreement.tsv`
 //! (improvements pass; set `JINDU_BLESS=1` to rewrite the file after one).
 //! The corpus lives outside the repository (`../shared/data/mspdi` from the repository root, or
-//! `JINDU_MSPDI_DIR`); without it the test says so and passes.
+//! `JINDU_MSPDI_DIR`); without it the test fails, unless `JINDU_SKIP_SHARED=1`.
 //!
 //! The same test also feeds truncations and byte mutations of every file to the reader and
 //! checks that it returns (an error or an import) without panicking.
@@ -18,14 +18,11 @@ use jindu::io::mspdi;
 
 #[path = "common/mod.rs"]
 mod common;
-use common::shared_data;
+use common::need_shared;
 
+#[track_caller]
 fn corpus() -> Option<PathBuf> {
-    let dir = shared_data("mspdi", Some("JINDU_MSPDI_DIR"));
-    if dir.is_none() {
-        eprintln!("skipping: MSPDI corpus not found in shared/data/mspdi (set JINDU_MSPDI_DIR)");
-    }
-    dir
+    need_shared("mspdi", Some("JINDU_MSPDI_DIR"))
 }
 
 fn files(dir: &Path) -> Vec<PathBuf> {
@@ -163,6 +160,11 @@ fn corpus_agrees_with_microsoft_project() {
 #[test]
 fn truncated_and_mutated_files_never_panic() {
     let Some(dir) = corpus() else { return };
+    assert!(
+        files(&dir).len() >= 12,
+        "the corpus folder {} is incomplete",
+        dir.display()
+    );
     let mut seed = 0x9e37_79b9_7f4a_7c15u64;
     let mut rand = move || {
         seed ^= seed << 13;
