@@ -8,6 +8,9 @@
 #   make test-python   the Python wheel (pytest)
 #   make test-kotlin   the Kotlin/JVM package (JUnit 5)
 #   make bench         criterion benchmarks (not part of test)
+#
+# Rewriting expectations is never part of `make test`; after a deliberate change, run and review:
+#   make bless-mspdi   core/tests/data/mspdi_agreement.tsv from the MSPDI corpus (shared/data/mspdi)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -15,6 +18,7 @@ ROOT := $(abspath .)
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
+.PHONY: bless-mspdi
 .PHONY: demo test test-rust test-rust-core fmt-check clippy doc purity vectors interop-mpxj fuzz-smoke bench tools-npm
 
 demo:
@@ -64,6 +68,10 @@ fuzz-smoke:
 
 bench:
 	$(CARGO) bench -p jindu --bench schedule
+
+# The MSPDI corpus test compares with core/tests/data/mspdi_agreement.tsv and never writes it.
+bless-mspdi:
+	$(CARGO) run -q -p jindu-conformance --bin bless-mspdi
 
 tools-npm:
 	scripts/install-npm-tools.sh
