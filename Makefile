@@ -11,6 +11,7 @@
 #
 # Rewriting expectations is never part of `make test`; after a deliberate change, run and review:
 #   make bless-mspdi   core/tests/data/mspdi_agreement.tsv from the MSPDI corpus (shared/data/mspdi)
+#   make regen-vectors tests/vectors/*.json from tests/vectors/src (refuses on a hand-value mismatch)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -18,7 +19,7 @@ ROOT := $(abspath .)
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: bless-mspdi
+.PHONY: bless-mspdi regen-vectors
 .PHONY: demo test test-rust test-rust-core fmt-check clippy doc purity vectors interop-mpxj fuzz-smoke bench tools-npm
 
 demo:
@@ -59,8 +60,12 @@ interop-mpxj:
 	  "$(MPXJ_PEERS)/mpxj-venv/bin/pip" install -q mpxj==16.10.0 jpype1==1.7.1; fi
 	PEERS="$(MPXJ_PEERS)" $(CARGO) test -q -p jindu --test mspdi_roundtrip -- --include-ignored
 
+# Compares the committed vectors (and their hand-computed values) with the core; never writes.
 vectors:
 	$(CARGO) test -q -p jindu-conformance
+
+regen-vectors:
+	$(CARGO) run -q -p jindu-conformance --bin regen
 
 # A short libFuzzer pass over every target in fuzz/ (FUZZ_SECONDS each, default 10).
 fuzz-smoke:
