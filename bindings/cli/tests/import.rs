@@ -3,6 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "../../../core/tests/common/mod.rs"]
+mod common;
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -59,14 +62,11 @@ fn errors_go_to_stderr_with_line_and_column() {
 
 #[test]
 fn imports_a_psplib_instance_to_stdout() {
-    let Some(sm) = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .map(|a| a.join("shared/data/psplib/j30/j301_1.sm"))
-        .find(|p| p.is_file())
-    else {
-        eprintln!("skipped: shared/data/psplib not found");
+    // Fails without shared/data/psplib, unless JINDU_SKIP_SHARED=1.
+    let Some(dir) = common::need_shared("psplib", None) else {
         return;
     };
+    let sm = common::shared_file(&dir, "j30/j301_1.sm");
     let out = jindu(&["import", sm.to_str().unwrap()]);
     assert!(
         out.status.success(),
