@@ -129,7 +129,7 @@ fn read_table(
     opts: &jindu::io::csv::CsvOptions,
 ) -> Result<jindu::Project, Failure> {
     if path.to_ascii_lowercase().ends_with(".sm") {
-        let mut p = jindu::io::psplib::read(bytes)?;
+        let mut p = jindu::io::psplib::read(bytes)?.project;
         if let Some(t) = opts.start {
             p.set_schedule_from(jindu::ScheduleFrom::Start(t));
         }

@@ -34,7 +34,7 @@ pub fn import_mspdi(bytes: &[u8]) -> jindu::Result<Imported<types::MspdiWarning>
         .warnings
         .iter()
         .map(|w| types::MspdiWarning {
-            element: w.element.clone(),
+            element: w.element.clone().unwrap_or_default(),
             count: w.count,
             tasks: w.tasks.iter().map(|t| t.as_str().to_owned()).collect(),
             message: w.message.clone(),
@@ -78,7 +78,7 @@ pub fn import_csv(
 
 /// Reads a PSPLIB single-mode instance (`.sm`) into document JSON.
 pub fn import_psplib(bytes: &[u8], options: &types::ImportOptions) -> jindu::Result<String> {
-    let mut project = psplib::read(bytes)?;
+    let mut project = psplib::read(bytes)?.project;
     if let Some(t) = start_option(options)? {
         project.set_schedule_from(jindu::ScheduleFrom::Start(t));
     }
@@ -103,9 +103,10 @@ fn start_option(options: &types::ImportOptions) -> jindu::Result<Option<jindu::D
 /// The JavaScript form of a CSV import warning.
 fn csv_warning(w: &jindu::io::ImportWarning) -> types::CsvWarning {
     let message = w.to_string();
-    match w {
-        jindu::io::ImportWarning::UnknownColumns { columns } => types::CsvWarning::UnknownColumns {
-            columns: columns
+    match w.code {
+        jindu::io::WarningCode::UnknownColumns => types::CsvWarning::UnknownColumns {
+            columns: w
+                .columns
                 .iter()
                 .map(|(column, header)| types::UnknownColumn {
                     column: *column,
@@ -114,8 +115,8 @@ fn csv_warning(w: &jindu::io::ImportWarning) -> types::CsvWarning {
                 .collect(),
             message,
         },
-        jindu::io::ImportWarning::DefaultStart { start } => types::CsvWarning::DefaultStart {
-            start: start.to_string(),
+        jindu::io::WarningCode::DefaultStart => types::CsvWarning::DefaultStart {
+            start: w.start.map(|s| s.to_string()).unwrap_or_default(),
             message,
         },
         _ => types::CsvWarning::Other { message },

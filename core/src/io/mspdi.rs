@@ -1,9 +1,10 @@
 //! Microsoft Project XML (MSPDI): import and export.
 //!
-//! [`read`] turns an MSPDI document (the XML Microsoft Project saves with *Save As → XML*) into a
-//! [`Project`] with the options it asks for, plus the schedule Microsoft Project stored in it
-//! ([`Import::stored`]) and a list of [`ImportWarning`]s for everything the import could not carry
-//! over. [`write()`] writes a project and its computed schedule back as MSPDI.
+//! [`read`] turns an MSPDI document (the XML Microsoft Project saves with *Save As → XML*) into an
+//! [`Import`]: the project with the options it asks for, the schedule Microsoft Project stored in
+//! it ([`Import::stored`]) and [`ImportWarning`]s for everything the import could not carry over.
+//! [`write()`] writes a project and its computed schedule back as MSPDI.
+//! [`io::read`](crate::io::read) reads MSPDI too, telling it from other formats by its content.
 //!
 //! ```
 //! let xml = br#"<?xml version="1.0" encoding="UTF-8"?>
@@ -83,20 +84,24 @@
 //! documents and bad values into [`Error::Xml`] with the element, the task UID where known,
 //! and the line and column. It does not panic on any input.
 
+#[cfg(doc)]
+use crate::io::ImportWarning;
+
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use quick_xml::events::Event;
 
 use crate::calendar::{Calendar, CalendarException, WorkCalendar, WorkingTime, STANDARD};
-use crate::cpm::{Criticality, Schedule, ScheduleOptions};
 use crate::error::{Error, Item, Result, XmlError};
 use crate::id::{CalendarId, ResourceId, TaskId, TaskIndex};
+use crate::io::{Format, Import, StoredTask, WarningCode, Warnings};
 use crate::model::{
     Assignment, Baseline, Constraint, Lag, Link, LinkType, Pin, Progress, Project, Resource,
     ResourceKind, ScheduleFrom, Task,
 };
 use crate::time::{Date, DateTime, Duration, DurationSettings, Weekday};
+use crate::{Criticality, Schedule, ScheduleOptions};
 
 /// The largest document [`read`] accepts, in bytes (256 MiB).
 pub const MAX_BYTES: usize = 256 << 20;
@@ -104,89 +109,6 @@ pub const MAX_BYTES: usize = 256 << 20;
 pub const MAX_DEPTH: usize = 64;
 /// The most elements [`read`] accepts in one document.
 pub const MAX_ELEMENTS: usize = 20_000_000;
-
-/// The result of [`read`]: the project, its options, what Microsoft Project had computed, and
-/// what could not be imported.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Import {
-    /// The project.
-    pub project: Project,
-    /// Scheduling options taken from the document (`HonorConstraints`, `CriticalSlackLimit`).
-    pub options: ScheduleOptions,
-    /// The schedule stored in the file (Microsoft Project's own results), one entry per
-    /// imported task, in task order.
-    pub stored: Vec<StoredTask>,
-    /// Elements that were not imported, or imported approximately.
-    pub warnings: Vec<ImportWarning>,
-}
-
-/// The dates, slack and critical flag a file stores for one task (what Microsoft Project had
-/// computed when it saved the file). Absent elements are `None`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct StoredTask {
-    /// The task's key (its UID).
-    pub id: TaskId,
-    /// `Start`.
-    pub start: Option<DateTime>,
-    /// `Finish`.
-    pub finish: Option<DateTime>,
-    /// `EarlyStart`.
-    pub early_start: Option<DateTime>,
-    /// `EarlyFinish`.
-    pub early_finish: Option<DateTime>,
-    /// `LateStart`.
-    pub late_start: Option<DateTime>,
-    /// `LateFinish`.
-    pub late_finish: Option<DateTime>,
-    /// `TotalSlack`, in minutes (the file stores tenths of minutes).
-    pub total_slack: Option<i64>,
-    /// `FreeSlack`, in minutes.
-    pub free_slack: Option<i64>,
-    /// `Critical`.
-    pub critical: Option<bool>,
-}
-
-/// Something in the document that was not imported, or only approximately.
-///
-/// Warnings are grouped: one per element kind (and reason), with how often it occurred and the
-/// first few tasks it occurred on.
-///
-/// ```
-/// let xml = br#"<Project><StartDate>2026-01-05T08:00:00</StartDate><Tasks>
-///   <Task><UID>1</UID><Name>A</Name><Duration>PT8H0M0S</Duration><Active>0</Active></Task>
-/// </Tasks></Project>"#;
-/// let imp = jindu::io::mspdi::read(xml)?;
-/// assert_eq!(imp.warnings[0].element, "Task/Active");
-/// assert_eq!(imp.warnings[0].count, 1);
-/// # Ok::<(), jindu::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportWarning {
-    /// The element, as a path from its item, e.g. `Task/Active` or `Calendar/Exceptions/Exception`.
-    pub element: String,
-    /// How many times it occurred.
-    pub count: usize,
-    /// The first few tasks (by UID) it occurred on, if it is about tasks.
-    pub tasks: Vec<TaskId>,
-    /// What was done instead.
-    pub message: String,
-}
-
-impl std::fmt::Display for ImportWarning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "<{}> ×{}: {}", self.element, self.count, self.message)?;
-        if !self.tasks.is_empty() {
-            let ids: Vec<&str> = self.tasks.iter().map(|t| t.as_str()).collect();
-            write!(
-                f,
-                " (tasks {}{})",
-                ids.join(", "),
-                if self.count > ids.len() { ", …" } else { "" }
-            )?;
-        }
-        Ok(())
-    }
-}
 
 // ------------------------------------------------------------------------------------------
 // The XML tree.
@@ -580,38 +502,6 @@ fn parse_time_of_day(s: &str) -> Option<u16> {
 }
 
 // ------------------------------------------------------------------------------------------
-// Warnings.
-
-#[derive(Default)]
-struct Warnings {
-    list: Vec<ImportWarning>,
-}
-
-impl Warnings {
-    fn add(&mut self, element: &str, task: Option<&str>, message: &str) {
-        if let Some(w) = self
-            .list
-            .iter_mut()
-            .find(|w| w.element == element && w.message == message)
-        {
-            w.count += 1;
-            if let Some(t) = task {
-                if w.tasks.len() < 10 {
-                    w.tasks.push(TaskId::new(t));
-                }
-            }
-            return;
-        }
-        self.list.push(ImportWarning {
-            element: element.to_owned(),
-            count: 1,
-            tasks: task.map(TaskId::new).into_iter().collect(),
-            message: message.to_owned(),
-        });
-    }
-}
-
-// ------------------------------------------------------------------------------------------
 // Reading.
 
 /// Reads an MSPDI document from bytes (UTF-8 XML).
@@ -692,6 +582,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
             let cal = read_calendar(&cx, c, &mut w)?;
             if cal_ids.contains(&cal.id.to_string()) {
                 w.add(
+                    WarningCode::LeftOut,
                     "Calendar",
                     None,
                     "a second calendar with the same UID was left out",
@@ -727,6 +618,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
             p.set_calendar(CalendarId::new(id))?;
         } else if uid >= 0 {
             w.add(
+                WarningCode::Defaulted,
                 "Project/CalendarUID",
                 None,
                 "the project calendar is not defined; the standard calendar is used",
@@ -764,6 +656,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
                 .map(CalendarId::new);
             if p.resource_index(&id).is_some() {
                 w.add(
+                    WarningCode::LeftOut,
                     "Resource",
                     None,
                     "a second resource with the same UID was left out",
@@ -832,6 +725,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
             .unwrap_or(true)
         {
             w.add(
+                WarningCode::LeftOut,
                 "Task/Active",
                 Some(&id),
                 "inactive task left out (it does not take part in the schedule)",
@@ -864,6 +758,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
         let mut milestone = cx.flag(t, "Milestone", &item)?;
         if milestone && mins > 0 {
             w.add(
+                WarningCode::Approximated,
                 "Task/Milestone",
                 Some(&id),
                 "a milestone with a duration is scheduled as a normal task",
@@ -904,6 +799,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
                 Some(d) => Constraint::from_code(code, Some(d))?,
                 None => {
                     w.add(
+                        WarningCode::Defaulted,
                         "Task/ConstraintDate",
                         Some(&id),
                         "a dated constraint without a date is read as as soon as possible",
@@ -919,6 +815,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
                     Some(CalendarId::new(c))
                 } else {
                     w.add(
+                        WarningCode::Defaulted,
                         "Task/CalendarUID",
                         Some(&id),
                         "the task calendar is not defined; the project calendar is used",
@@ -939,6 +836,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
                 }),
                 None => {
                     w.add(
+                        WarningCode::Defaulted,
                         "Task/Manual",
                         Some(&id),
                         "a manually scheduled task without a <Start> is scheduled automatically",
@@ -949,6 +847,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
         } else {
             if manual {
                 w.add(
+                    WarningCode::Approximated,
                     "Task/Manual",
                     Some(&id),
                     "a manually scheduled summary task is rolled up from its subtasks",
@@ -962,6 +861,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
         if actual_start.is_none() && actual_finish.is_some() {
             actual_finish = None;
             w.add(
+                WarningCode::LeftOut,
                 "Task/ActualFinish",
                 Some(&id),
                 "an actual finish without an actual start is ignored",
@@ -971,6 +871,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
             if f < s {
                 actual_finish = None;
                 w.add(
+                    WarningCode::LeftOut,
                     "Task/ActualFinish",
                     Some(&id),
                     "an actual finish before the actual start is ignored",
@@ -1004,6 +905,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
         // Elements that change Project's schedule and are not modelled.
         if cx.flag(t, "Recurring", &item)? && !summary_flag {
             w.add(
+                WarningCode::Approximated,
                 "Task/Recurring",
                 Some(&id),
                 "recurring task: its occurrences are imported as ordinary tasks",
@@ -1011,6 +913,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
         }
         if cx.int(t, "LevelingDelay", &item)?.unwrap_or(0) != 0 {
             w.add(
+                WarningCode::LeftOut,
                 "Task/LevelingDelay",
                 Some(&id),
                 "levelling delay is ignored",
@@ -1022,6 +925,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
                 .is_some_and(|e| e.text.trim() == "1")
         {
             w.add(
+                WarningCode::Approximated,
                 "Task/ExternalTask",
                 Some(&id),
                 "an external task or inserted project is imported as an ordinary task",
@@ -1088,6 +992,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
         let item = Some(Item::Task(TaskId::new(succ.clone())));
         if cx.flag(l, "CrossProject", &item)? {
             w.add(
+                WarningCode::LeftOut,
                 "PredecessorLink/CrossProject",
                 Some(&succ),
                 "a link to another project is left out",
@@ -1109,11 +1014,12 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
             } else {
                 "a link from an unknown task is left out"
             };
-            w.add("PredecessorLink", Some(&succ), why);
+            w.add(WarningCode::LeftOut, "PredecessorLink", Some(&succ), why);
             continue;
         };
         if from == to || seen_pairs.insert((from, to), ()).is_some() {
             w.add(
+                WarningCode::LeftOut,
                 "PredecessorLink",
                 Some(&succ),
                 "a duplicate or self link is left out",
@@ -1142,6 +1048,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
         let lag = if percent_format(fmt) {
             if fmt == 20 || fmt == 52 {
                 w.add(
+                    WarningCode::Approximated,
                     "PredecessorLink/LagFormat",
                     Some(&succ),
                     "an elapsed percent lag is read as a percent of the predecessor's duration",
@@ -1190,6 +1097,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
             let work = cx.duration(a, "Work", &item)?.map(Duration::minutes_work);
             if a.child("WorkContour").is_some_and(|c| c.text.trim() != "0") {
                 w.add(
+                    WarningCode::LeftOut,
                     "Assignment/WorkContour",
                     Some(&tid),
                     "work contours are not modelled; the task keeps its stored duration",
@@ -1199,6 +1107,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
                 || cx.int(a, "LevelingDelay", &item)?.unwrap_or(0) != 0
             {
                 w.add(
+                    WarningCode::LeftOut,
                     "Assignment/Delay",
                     Some(&tid),
                     "assignment delays are not modelled",
@@ -1206,6 +1115,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
             }
             if has_split(a) {
                 w.add(
+                    WarningCode::LeftOut,
                     "Assignment/TimephasedData",
                     Some(&tid),
                     "a split task (work stops and resumes) is scheduled without its split",
@@ -1220,6 +1130,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
             .is_err()
             {
                 w.add(
+                    WarningCode::LeftOut,
                     "Assignment",
                     Some(&tid),
                     "a second assignment of the same resource is left out",
@@ -1260,6 +1171,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
                 }
                 if pd.has_own_calendar {
                     w.add(
+                        WarningCode::Approximated,
                         "Task/CalendarUID",
                         Some(&pd.uid),
                         "a task calendar combined with a different resource calendar: the task \
@@ -1272,6 +1184,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
                 p.replace_task(pd.idx, t)?;
             }
             _ if pd.has_own_calendar => w.add(
+                WarningCode::Approximated,
                 "Assignment",
                 Some(&pd.uid),
                 "resources on different calendars and a task calendar: the task is scheduled on \
@@ -1301,6 +1214,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
                 t.calendar = Some(id);
                 p.replace_task(pd.idx, t)?;
                 w.add(
+                    WarningCode::Approximated,
                     "Assignment",
                     Some(&pd.uid),
                     "resources on different calendars: the task runs on the union of their \
@@ -1311,12 +1225,11 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
         }
     }
 
-    Ok(Import {
-        project: p,
-        options,
-        stored,
-        warnings: w.list,
-    })
+    let mut imp = Import::new(Format::Mspdi, p);
+    imp.options = options;
+    imp.stored = stored;
+    imp.warnings = w.into_list();
+    Ok(imp)
 }
 
 /// Merges working-time intervals into sorted, disjoint ones (touching intervals join).
@@ -1488,6 +1401,7 @@ fn read_calendar(cx: &Ctx<'_>, c: &El, w: &mut Warnings) -> Result<Calendar> {
                     }
                 }
                 _ => w.add(
+                    WarningCode::LeftOut,
                     "Calendar/WeekDays/WeekDay",
                     None,
                     "unknown DayType left out",
@@ -1506,7 +1420,7 @@ fn read_calendar(cx: &Ctx<'_>, c: &El, w: &mut Warnings) -> Result<Calendar> {
             let (dates, cut) = r.expand(budget);
             if cut {
                 w.add(
-                    "Calendar/Exceptions/Exception",
+                    WarningCode::LeftOut, "Calendar/Exceptions/Exception",
                     None,
                     "a recurring exception is expanded over at most 100 years and 100000 dates per calendar; later occurrences are left out",
                 );
@@ -1569,6 +1483,7 @@ fn read_calendar(cx: &Ctx<'_>, c: &El, w: &mut Warnings) -> Result<Calendar> {
             }
             if to.days() - from.days() > 366 * 30 {
                 w.add(
+                    WarningCode::LeftOut,
                     "Calendar/WorkWeeks/WorkWeek",
                     None,
                     "a work week longer than 30 years is cut to 30 years",
@@ -1600,7 +1515,7 @@ fn read_calendar(cx: &Ctx<'_>, c: &El, w: &mut Warnings) -> Result<Calendar> {
         if let Some(l) = kept.last().filter(|l| l.to >= e.from) {
             if l.working != e.working {
                 w.add(
-                    "Calendar/Exceptions/Exception",
+                    WarningCode::Approximated, "Calendar/Exceptions/Exception",
                     None,
                     "exceptions with different working times share days: the one starting first is kept on them",
                 );
@@ -1863,7 +1778,7 @@ fn read_recurrence(
     };
     let Some(pattern) = pattern else {
         w.add(
-            "Calendar/Exceptions/Exception",
+            WarningCode::LeftOut, "Calendar/Exceptions/Exception",
             None,
             "an exception with an unknown Type, Month, MonthDay, MonthItem or MonthPosition is left out",
         );

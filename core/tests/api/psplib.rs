@@ -39,7 +39,9 @@ fn all_j30_critical_paths_match_the_published_bound() {
         let (name, lb) = row.split_once(',').expect("instance,cp_lower_bound");
         let lb: i64 = lb.trim().parse().expect("a number");
         let bytes = std::fs::read(dir.join("j30").join(format!("{name}.sm"))).expect(name);
-        let p = psplib::read(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let p = psplib::read(&bytes)
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .project;
         assert_eq!(p.len(), 32, "{name}");
         assert_eq!(p.resources().len(), 4, "{name}");
         assert_eq!(cp_periods(&p), lb, "{name}");
@@ -54,7 +56,9 @@ fn hand_checked_j301_1() {
         eprintln!("skipped: shared/data/psplib/j30 not found");
         return;
     };
-    let p = psplib::read(std::fs::read(dir.join("j30/j301_1.sm")).unwrap()).unwrap();
+    let p = psplib::read(std::fs::read(dir.join("j30/j301_1.sm")).unwrap())
+        .unwrap()
+        .project;
     // RESOURCEAVAILABILITIES: 12 13 4 12.
     let caps: Vec<(&str, &str, u32)> = p
         .resources()
@@ -142,7 +146,11 @@ RESOURCEAVAILABILITIES:
 
 #[test]
 fn small_instance() {
-    let p = psplib::read(SMALL).unwrap();
+    let imp = psplib::read(SMALL).unwrap();
+    assert_eq!(imp.format, jindu::io::Format::Psplib);
+    assert!(imp.warnings.is_empty() && imp.stored.is_empty());
+    assert_eq!(imp.options, ScheduleOptions::default());
+    let p = imp.project;
     assert_eq!(p.len(), 4);
     assert_eq!(p.links().len(), 4);
     assert_eq!(p.assignments().len(), 3);
@@ -230,7 +238,7 @@ fn a_cycle_is_found_when_scheduling() {
         "   4        1          1           2",
         1,
     );
-    let p = psplib::read(&text).unwrap();
+    let p = psplib::read(&text).unwrap().project;
     let e = jindu::schedule(&p, &ScheduleOptions::default()).unwrap_err();
     assert_eq!(e.code(), ErrorCode::Cycle);
 }
@@ -241,8 +249,8 @@ fn truncations_and_mutations_never_panic() {
         .and_then(|d| std::fs::read(d.join("j30/j301_1.sm")).ok())
         .unwrap_or_else(|| SMALL.as_bytes().to_vec());
     let run = |b: &[u8]| {
-        if let Ok(p) = psplib::read(b) {
-            let _ = jindu::schedule(&p, &ScheduleOptions::default());
+        if let Ok(imp) = psplib::read(b) {
+            let _ = jindu::schedule(&imp.project, &imp.options);
         }
     };
     for n in (0..=data.len()).step_by(3) {
