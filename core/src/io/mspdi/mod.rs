@@ -114,18 +114,3 @@ pub const MAX_BYTES: usize = 256 << 20;
 pub const MAX_DEPTH: usize = 64;
 /// The most elements [`read`] accepts in one document.
 pub const MAX_ELEMENTS: usize = 20_000_000;
-
-/// Whether `bytes` look like an MSPDI document (an XML document whose root is `<Project>`),
-/// judging by the first kilobytes only.
-///
-/// ```
-/// assert!(jindu::io::mspdi::sniff(b"<?xml version=\"1.0\"?>\n<Project xmlns=\"x\">"));
-/// assert!(!jindu::io::mspdi::sniff(b"{\"name\": \"x\"}"));
-/// ```
-pub fn sniff(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(4096)];
-    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
-    let text = String::from_utf8_lossy(head);
-    let t = text.trim_start();
-    t.starts_with("<?xml") && t.contains("<Project") || t.starts_with("<Project")
-}
