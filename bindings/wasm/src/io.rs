@@ -30,13 +30,16 @@ pub struct Imported<W> {
 /// Reads `bytes` as `format` through the core's one entry point, with the `name` and `start`
 /// of `options` (a date alone means 08:00).
 fn read(bytes: &[u8], format: Format, options: &types::ImportOptions) -> jindu::Result<Import> {
-    let mut opts = ReadOptions::default().format(format);
-    if let Some(start) = options.start.as_deref() {
-        opts = opts.start(jindu::io::parse_start(start)?);
-    }
-    if let Some(name) = &options.name {
-        opts = opts.name(name.clone());
-    }
+    // The format is set as a plain field (not through the builder) so that the optimiser sees
+    // it is always given, and the core's format sniffing stays out of the .wasm (4 KB).
+    let mut opts = ReadOptions::default();
+    opts.start = options
+        .start
+        .as_deref()
+        .map(jindu::io::parse_start)
+        .transpose()?;
+    opts.name = options.name.clone();
+    opts.format = Some(format);
     jindu::io::read(bytes, &opts)
 }
 

@@ -119,7 +119,14 @@ impl Format {
     /// assert_eq!(Format::from_path("notes.txt"), None);
     /// ```
     pub fn from_path(path: impl AsRef<Path>) -> Option<Format> {
-        let ext = path.as_ref().extension()?.to_str()?.to_ascii_lowercase();
+        // The text after the last dot of the last component (either separator, on every
+        // platform), as `Path::extension` reads it: a leading dot does not start one.
+        let name = path.as_ref().to_str()?.rsplit(['/', '\\']).next()?;
+        let (stem, ext) = name.rsplit_once('.')?;
+        if stem.is_empty() {
+            return None;
+        }
+        let ext = ext.to_ascii_lowercase();
         Some(match ext.as_str() {
             "json" => Format::Json,
             "xml" | "mspdi" => Format::Mspdi,
@@ -257,6 +264,12 @@ mod tests {
         assert_eq!(Format::from_path("plan.mspdi"), Some(Format::Mspdi));
         assert_eq!(Format::from_path("plan"), None);
         assert_eq!(Format::from_path("-"), None);
+        assert_eq!(Format::from_path(".csv"), None); // a hidden file without an extension
+        assert_eq!(
+            Format::from_path(r"C:\plans\q1.v2\Plan.Xml"),
+            Some(Format::Mspdi)
+        );
+        assert_eq!(Format::from_path("plans.d/notes"), None);
         // Content wins over the name where it tells.
         assert_eq!(
             Format::detect(b"<Project/>", Some("x.csv")).unwrap(),

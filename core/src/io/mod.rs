@@ -123,11 +123,19 @@ impl ReadOptions {
 /// assert_eq!(e.code().as_str(), "unknown_format");
 /// # Ok::<(), jindu::Error>(())
 /// ```
+// Inline, so that a caller that always names the format (the npm package) can leave the
+// sniffing code out of its build.
+#[inline]
 pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Import> {
     let format = match options.format {
         Some(f) => f,
         None => Format::detect(bytes, options.file_name.as_deref())?,
     };
+    read_as(format, bytes, options)
+}
+
+/// [`read`] once the format is known.
+fn read_as(format: Format, bytes: &[u8], options: &ReadOptions) -> Result<Import> {
     match format {
         Format::Json => {
             let doc = json::read(json_text(bytes)?)?;
