@@ -10,6 +10,7 @@ mod util;
 mod csv;
 mod engine;
 mod errors;
+mod io;
 mod mspdi;
 mod psplib;
 mod textbook;

@@ -357,7 +357,13 @@ mod tests {
         };
         let forever = "<Exception><TimePeriod><FromDate>2000-01-01T00:00:00</FromDate><ToDate>9999-12-31T23:59:00</ToDate></TimePeriod><Type>6</Type><DaysOfWeek>127</DaysOfWeek><DayWorking>0</DayWorking></Exception>";
         let imp = read(x(forever).as_bytes()).unwrap();
-        assert!(imp.warnings.iter().any(|w| w.message.contains("100 years")));
+        let w = imp
+            .warnings
+            .iter()
+            .find(|w| w.message.contains("100 years"))
+            .expect("a warning about the cut");
+        assert_eq!(w.code, WarningCode::LeftOut);
+        assert_eq!(w.element.as_deref(), Some("Calendar/Exceptions/Exception"));
         let bad = "<Exception><TimePeriod><FromDate>2026-01-01T00:00:00</FromDate></TimePeriod><Type>5</Type><MonthItem>12</MonthItem><DayWorking>0</DayWorking></Exception>";
         let imp = read(x(bad).as_bytes()).unwrap();
         assert!(imp
