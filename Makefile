@@ -10,6 +10,10 @@
 #   make bench         criterion benchmarks (not part of test)
 #   make bench-compare the README's performance tables: jindu vs the C floor, the CLI, the npm
 #                      package (bench/compare.py; not part of test)
+#
+# Rewriting expectations is never part of `make test`; after a deliberate change, run and review:
+#   make bless-mspdi   core/tests/data/mspdi_agreement.tsv from the MSPDI corpus (shared/data/mspdi)
+#   make regen-vectors tests/vectors/*.json from tests/vectors/src (refuses on a hand-value mismatch)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -18,6 +22,7 @@ CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
 .PHONY: demo test test-rust test-rust-core fmt-check clippy doc purity vectors interop-mpxj fuzz-smoke bench bench-compare tools-npm
+.PHONY: bless-mspdi regen-vectors
 
 demo:
 	$(CARGO) run --release -q -p jindu-examples --example delivery
@@ -57,8 +62,12 @@ interop-mpxj:
 	  "$(MPXJ_PEERS)/mpxj-venv/bin/pip" install -q mpxj==16.10.0 jpype1==1.7.1; fi
 	PEERS="$(MPXJ_PEERS)" $(CARGO) test -q -p jindu --test mspdi_roundtrip -- --include-ignored
 
+# Compares the committed vectors (and their hand-computed values) with the core; never writes.
 vectors:
 	$(CARGO) test -q -p jindu-conformance
+
+regen-vectors:
+	$(CARGO) run -q -p jindu-conformance --bin regen
 
 # A short libFuzzer pass over every target in fuzz/ (FUZZ_SECONDS each, default 10).
 fuzz-smoke:
@@ -72,6 +81,9 @@ bench:
 BENCH_ARGS ?=
 bench-compare: wasm-tools
 	python3 bench/compare.py $(BENCH_ARGS)
+# The MSPDI corpus test compares with core/tests/data/mspdi_agreement.tsv and never writes it.
+bless-mspdi:
+	$(CARGO) run -q -p jindu-conformance --bin bless-mspdi
 
 tools-npm:
 	scripts/install-npm-tools.sh

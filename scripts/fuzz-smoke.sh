@@ -10,14 +10,31 @@ if ! cargo fuzz --version 2>/dev/null | grep -q "$CARGO_FUZZ_VERSION"; then
   cargo install --locked --quiet cargo-fuzz --version "$CARGO_FUZZ_VERSION"
 fi
 seconds="${FUZZ_SECONDS:-10}"
+# Microsoft Project's own files seed the mspdi target: shared/data/mspdi beside the repository
+# (looked for upwards, as the tests do) or JINDU_MSPDI_DIR. Missing, they fail the run unless
+# JINDU_SKIP_SHARED=1.
+mspdi_seeds="${JINDU_MSPDI_DIR:-}"
+if [ -z "$mspdi_seeds" ]; then
+  d=$(cd .. && pwd)
+  while [ "$d" != / ] && [ ! -d "$d/shared/data/mspdi" ]; do d=$(dirname "$d"); done
+  [ -d "$d/shared/data/mspdi" ] && mspdi_seeds="$d/shared/data/mspdi"
+fi
+if [ -z "$mspdi_seeds" ] || [ ! -d "$mspdi_seeds" ]; then
+  if [ -n "${JINDU_SKIP_SHARED:-}" ] && [ "${JINDU_SKIP_SHARED}" != 0 ]; then
+    echo "fuzz-smoke: *** SKIPPED the MSPDI corpus seeds: shared/data/mspdi not found and JINDU_SKIP_SHARED is set ***" >&2
+    mspdi_seeds=""
+  else
+    echo "fuzz-smoke: shared/data/mspdi not found above $(cd .. && pwd) (or JINDU_MSPDI_DIR='${JINDU_MSPDI_DIR:-}' is not a directory); set JINDU_SKIP_SHARED=1 to run without it" >&2
+    exit 1
+  fi
+fi
 targets=$(cargo fuzz list)
 cargo fuzz build -s none --release >/dev/null
 for t in $targets; do
   mkdir -p "corpus/$t"
   seeds=()
   [ -d "seeds/$t" ] && seeds=("seeds/$t")
-  # Microsoft Project's own files, where the shared data sits beside the repository.
-  [ "$t" = mspdi ] && [ -d ../../shared/data/mspdi ] && seeds+=(../../shared/data/mspdi)
+  [ "$t" = mspdi ] && [ -n "$mspdi_seeds" ] && seeds+=("$mspdi_seeds")
   echo "fuzz-smoke: $t for ${seconds}s"
   log="corpus/$t.log"
   rc=0

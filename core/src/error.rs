@@ -216,6 +216,25 @@ pub enum Error {
         /// The successor's key.
         to: TaskId,
     },
+    /// The format of a file could not be told from its content or its name; see
+    /// [`Format::detect`](crate::io::Format::detect).
+    #[error(
+        "cannot tell the format of {}: expected a jindu JSON document, Microsoft Project XML \
+         (MSPDI), a CSV task list with a header row or a PSPLIB instance; give the format, or \
+         a file name ending in .json, .xml, .csv, .tsv or .sm",
+        file.as_deref().map_or_else(|| "the input".to_owned(), |f| format!("`{f}`"))
+    )]
+    UnknownFormat {
+        /// The file's name, when one was given.
+        file: Option<String>,
+    },
+    /// A format jindu reads but does not write; see
+    /// [`Format::is_writable`](crate::io::Format::is_writable).
+    #[error("jindu does not write {format} files: write a jindu JSON document (json) or Microsoft Project XML (mspdi)")]
+    UnsupportedFormat {
+        /// The format asked for.
+        format: crate::io::Format,
+    },
     /// The input exceeds a configured limit (tasks, links, nesting, size).
     #[error("limit exceeded: {what} ({actual} > {limit})")]
     Limit {
@@ -390,6 +409,8 @@ pub enum ErrorCode {
     NoSuchTask,
     NoSuchLink,
     Limit,
+    UnknownFormat,
+    UnsupportedFormat,
 }
 
 impl ErrorCode {
@@ -419,6 +440,8 @@ impl ErrorCode {
             ErrorCode::NoSuchTask => "no_such_task",
             ErrorCode::NoSuchLink => "no_such_link",
             ErrorCode::Limit => "limit",
+            ErrorCode::UnknownFormat => "unknown_format",
+            ErrorCode::UnsupportedFormat => "unsupported_format",
         }
     }
 }
@@ -507,6 +530,8 @@ impl Error {
             Error::NoSuchTask(_) => ErrorCode::NoSuchTask,
             Error::NoSuchLink { .. } => ErrorCode::NoSuchLink,
             Error::Limit { .. } => ErrorCode::Limit,
+            Error::UnknownFormat { .. } => ErrorCode::UnknownFormat,
+            Error::UnsupportedFormat { .. } => ErrorCode::UnsupportedFormat,
         }
     }
 

@@ -57,10 +57,14 @@ mod engine;
 mod error;
 mod id;
 pub mod io;
+pub mod level;
 mod model;
+pub mod render;
+pub mod risk;
 pub mod schedule;
 mod session;
 mod time;
+pub mod track;
 
 pub use calendar::{Calendar, CalendarException, WorkCalendar, WorkingTime, STANDARD};
 pub use engine::{Change, Diff, Edit, Engine};

@@ -16,6 +16,34 @@
 //!
 //! Runners pass documents and edits to jindu as [`canonical`] text (sorted keys, no
 //! whitespace), so that error messages that carry a line and column agree everywhere.
+//!
+//! # Hand-computed values
+//!
+//! `expect`, the edits' `expect` and `final` are written by the Rust core (the `regen` tool),
+//! so they show that the bindings agree with it, not that it is right. A vector may therefore
+//! also carry a `hand` section, worked out with pencil and paper from the rules in
+//! `core/DESIGN.md`:
+//!
+//! ```json
+//! "hand": {
+//!   "working": ["the arithmetic, step by step", "…"],
+//!   "project_start": "2026-01-05T08:00:00",
+//!   "project_finish": "2026-01-26T17:00:00",
+//!   "critical_path": ["A", "D", "F", "H"],
+//!   "tasks": {"A": {"early_start": "…", "early_finish": "…", "late_start": "…",
+//!                   "late_finish": "…", "total_float_minutes": 0,
+//!                   "free_float_minutes": 0, "critical": true}},
+//!   "violations": [{"kind": "deadline_missed", "task": "M", "required": "…", "actual": "…"}]
+//! }
+//! ```
+//!
+//! `working` (required, non-empty) shows how the values were derived. `tasks` (required,
+//! non-empty) maps task ids to any of [`HAND_TASK_FIELDS`]; the other keys are optional and
+//! compared whole. Every value is compared, after [`canonical`] formatting, with the same field
+//! of the schedule that the runner's binding computes for the vector's document (never with
+//! `expect`), in every runner: Rust (`tests/tests/vectors.rs`), Node, Python and Kotlin.
+//! `hand` lives in the source vector (`tests/vectors/src/`) and is copied through unchanged;
+//! `regen` never computes it, and refuses to write any vector whose schedule contradicts it.
 
 use jindu::io::json;
 use jindu::{Engine, Error};
@@ -104,4 +132,131 @@ pub fn run(vector: &Value) -> Value {
     out["edits"] = Value::Array(results);
     out["final"] = parse(&json::write_schedule(engine.project(), &engine.schedule()));
     out
+}
+
+/// The fields a `hand` task entry may give (those of `write_schedule`'s task objects).
+pub const HAND_TASK_FIELDS: [&str; 9] = [
+    "start",
+    "finish",
+    "early_start",
+    "early_finish",
+    "late_start",
+    "late_finish",
+    "total_float_minutes",
+    "free_float_minutes",
+    "critical",
+];
+
+/// The schedule-level fields a `hand` section may give besides `working` and `tasks`.
+pub const HAND_SCHEDULE_FIELDS: [&str; 4] = [
+    "project_start",
+    "project_finish",
+    "critical_path",
+    "violations",
+];
+
+/// Checks a vector's `hand` section (if any) against `schedule`, a schedule as
+/// `write_schedule` writes it. Returns the number of values compared (0 without a `hand`
+/// section); `Err` lists every malformed entry and every disagreement.
+pub fn check_hand(vector: &Value, schedule: &Value) -> Result<usize, String> {
+    let Some(hand) = vector.get("hand") else {
+        return Ok(0);
+    };
+    let mut problems = Vec::new();
+    let mut compared = 0;
+    let Some(h) = hand.as_object() else {
+        return Err("hand: not an object".to_owned());
+    };
+    for k in h.keys() {
+        if k != "working" && k != "tasks" && !HAND_SCHEDULE_FIELDS.contains(&k.as_str()) {
+            problems.push(format!("hand.{k}: unknown field"));
+        }
+    }
+    let working_ok = h.get("working").and_then(Value::as_array).is_some_and(|w| {
+        !w.is_empty() && w.iter().all(|l| l.as_str().is_some_and(|s| !s.is_empty()))
+    });
+    if !working_ok {
+        problems.push("hand.working: a non-empty list of strings is required".to_owned());
+    }
+    let differs = |what: String, want: &Value, got: Option<&Value>| {
+        (got.map(canonical) != Some(canonical(want))).then(|| {
+            format!(
+                "{what}: hand {} but computed {}",
+                canonical(want),
+                got.map_or("nothing".to_owned(), canonical)
+            )
+        })
+    };
+    for f in HAND_SCHEDULE_FIELDS {
+        if let Some(want) = h.get(f) {
+            compared += 1;
+            problems.extend(differs(format!("hand.{f}"), want, schedule.get(f)));
+        }
+    }
+    match h.get("tasks").and_then(Value::as_object) {
+        Some(tasks) if !tasks.is_empty() => {
+            let got_tasks = schedule["tasks"].as_array().cloned().unwrap_or_default();
+            for (id, fields) in tasks {
+                let got = got_tasks.iter().find(|t| t["id"] == id.as_str());
+                let Some(fields) = fields.as_object().filter(|f| !f.is_empty()) else {
+                    problems.push(format!("hand.tasks.{id}: a non-empty object is required"));
+                    continue;
+                };
+                for (f, want) in fields {
+                    if !HAND_TASK_FIELDS.contains(&f.as_str()) {
+                        problems.push(format!("hand.tasks.{id}.{f}: unknown field"));
+                        continue;
+                    }
+                    compared += 1;
+                    problems.extend(differs(
+                        format!("hand.tasks.{id}.{f}"),
+                        want,
+                        got.and_then(|t| t.get(f)),
+                    ));
+                }
+            }
+        }
+        _ => problems.push("hand.tasks: a non-empty object is required".to_owned()),
+    }
+    if problems.is_empty() {
+        Ok(compared)
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+/// A vector without what [`run`] writes (`expect`, each edit's `expect`, `final`): what its
+/// source in `tests/vectors/src/` must be.
+pub fn source_of(vector: &Value) -> Value {
+    let mut v = vector.clone();
+    if let Some(m) = v.as_object_mut() {
+        m.remove("expect");
+        m.remove("final");
+    }
+    if let Some(edits) = v.get_mut("edits").and_then(Value::as_array_mut) {
+        for step in edits {
+            if let Some(m) = step.as_object_mut() {
+                m.remove("expect");
+            }
+        }
+    }
+    v
+}
+
+/// Runs a source vector ([`run`]) and checks its `hand` section against the schedule the core
+/// computed: the vector to write, or why it must not be written (a `hand` section on a vector
+/// whose document fails, or a contradiction).
+pub fn regenerate(source: &Value) -> Result<Value, String> {
+    let full = run(source);
+    if source.get("hand").is_none() {
+        return Ok(full);
+    }
+    let Some(schedule) = full["expect"].get("schedule") else {
+        return Err(format!(
+            "has a hand section but its document fails: {}",
+            canonical(&full["expect"])
+        ));
+    };
+    check_hand(&full, schedule)?;
+    Ok(full)
 }

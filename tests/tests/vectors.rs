@@ -1,35 +1,197 @@
-//! Every checked-in vector must match what the Rust core computes now, and every source must
-//! have its vector (regenerate with `cargo run -p jindu-conformance --bin regen`).
+//! The committed vectors are compared with the Rust core, never rewritten: every source in
+//! `tests/vectors/src/` must have its vector, generated from exactly that source, and every
+//! vector must match what the core computes now (`make regen-vectors` or `cargo run -p
+//! jindu-conformance --bin regen` rewrites them on purpose). The hand-computed `hand` sections
+//! must agree with the core too, and must cover the cases the suite promises.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
-use jindu_conformance::{canonical, run};
+use jindu_conformance::{canonical, check_hand, run, source_of};
+use serde_json::{json, Value};
+
+const REGEN: &str = "`cargo run -p jindu-conformance --bin regen` (make regen-vectors)";
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("vectors")
+}
+
+fn json_files(dir: &Path) -> BTreeMap<String, Value> {
+    std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("readable");
+            let v = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            (p.file_name().unwrap().to_string_lossy().into_owned(), v)
+        })
+        .collect()
+}
 
 #[test]
-fn vectors_match_the_core() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("vectors");
-    let mut checked = 0;
-    for entry in std::fs::read_dir(root.join("src")).expect("sources exist") {
-        let src = entry.expect("entry").path();
-        if src.extension().is_none_or(|x| x != "json") {
-            continue;
-        }
-        let name = src.file_name().expect("name");
-        let vector_path = root.join(name);
-        let text = std::fs::read_to_string(&vector_path)
-            .unwrap_or_else(|_| panic!("missing vector {}: run regen", vector_path.display()));
-        let stored: serde_json::Value = serde_json::from_str(&text).expect("vector is JSON");
-        let fresh = run(&stored);
-        assert_eq!(
-            canonical(&stored),
-            canonical(&fresh),
-            "{} is stale: run `cargo run -p jindu-conformance --bin regen` and review the diff",
-            vector_path.display()
+fn vectors_match_their_sources_and_the_core() {
+    let sources = json_files(&root().join("src"));
+    let vectors = json_files(&root());
+    for name in vectors.keys() {
+        assert!(
+            sources.contains_key(name),
+            "tests/vectors/{name} has no source in tests/vectors/src"
         );
-        checked += 1;
+    }
+    let mut hand_values = 0;
+    for (name, src) in &sources {
+        let stored = vectors
+            .get(name)
+            .unwrap_or_else(|| panic!("missing vector tests/vectors/{name}: run {REGEN}"));
+        assert!(
+            canonical(&source_of(stored)) == canonical(src),
+            "tests/vectors/{name} was not generated from its source (or its hand section was \
+             edited there): run {REGEN} and review the diff"
+        );
+        let fresh = run(stored);
+        assert_eq!(
+            canonical(stored),
+            canonical(&fresh),
+            "tests/vectors/{name} is stale: run {REGEN} and review the diff"
+        );
+        if stored.get("hand").is_some() {
+            let schedule = fresh["expect"]
+                .get("schedule")
+                .unwrap_or_else(|| panic!("{name}: a hand section on a vector that fails"));
+            hand_values += check_hand(stored, schedule)
+                .unwrap_or_else(|e| panic!("{name}: the core contradicts the hand values:\n{e}"));
+        }
     }
     assert!(
-        checked >= 10,
-        "expected at least 10 vectors, found {checked}"
+        sources.len() >= 20,
+        "expected at least 20 vectors, found {}",
+        sources.len()
     );
+    assert!(
+        hand_values >= 240,
+        "only {hand_values} hand-computed values checked"
+    );
+}
+
+/// The vectors with hand-computed values, and what together they must exercise.
+#[test]
+fn hand_values_cover_the_textbook_cases() {
+    let vectors = json_files(&root());
+    let with_hand: Vec<&String> = vectors
+        .iter()
+        .filter(|(_, v)| v.get("hand").is_some())
+        .map(|(k, _)| k)
+        .collect();
+    for want in [
+        "textbook-cpm.json",
+        "link-types.json",
+        "holidays.json",
+        "negative-float.json",
+        "summaries.json",
+        "deadline.json",
+    ] {
+        assert!(
+            with_hand.iter().any(|k| *k == want),
+            "{want} must carry hand values"
+        );
+    }
+    let mut link_types = std::collections::BTreeSet::new();
+    let (mut lags, mut leads, mut holidays, mut negative, mut summaries, mut free_differs) =
+        (0, 0, 0, 0, 0, 0);
+    for name in &with_hand {
+        let v = &vectors[*name];
+        let doc = &v["document"];
+        for l in doc["links"].as_array().into_iter().flatten() {
+            link_types.insert(l["type"].as_str().unwrap_or("FS").to_owned());
+            match l["lag"].as_str() {
+                Some(s) if s.starts_with('-') => leads += 1,
+                Some(_) => lags += 1,
+                None => {}
+            }
+        }
+        for c in doc["calendars"].as_array().into_iter().flatten() {
+            holidays += c["exceptions"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|e| e["working"] == json!([]))
+                .count();
+        }
+        for (id, t) in v["hand"]["tasks"].as_object().unwrap() {
+            let (tf, ff) = (&t["total_float_minutes"], &t["free_float_minutes"]);
+            negative += usize::from(tf.as_i64().is_some_and(|m| m < 0));
+            free_differs += usize::from(
+                tf.as_i64().is_some_and(|m| m > 0) && ff.as_i64().is_some() && tf != ff,
+            );
+            let summary = doc["tasks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|x| x["parent"] == id.as_str());
+            summaries += usize::from(summary);
+            assert!(
+                t.get("total_float_minutes").is_some() && t.get("late_finish").is_some(),
+                "{name}: hand task {id} lacks float or late dates"
+            );
+        }
+        assert!(
+            v["hand"]["working"].as_array().unwrap().len() >= 3,
+            "{name}: show the arithmetic"
+        );
+    }
+    assert_eq!(
+        link_types.into_iter().collect::<Vec<_>>(),
+        ["FF", "FS", "SF", "SS"]
+    );
+    assert!(lags >= 2 && leads >= 2, "lags {lags}, leads {leads}");
+    assert!(holidays >= 1, "no holiday");
+    assert!(negative >= 3, "negative float in {negative} tasks");
+    assert!(summaries >= 2, "{summaries} summaries");
+    assert!(
+        free_differs >= 3,
+        "free float differs from total in {free_differs} tasks"
+    );
+}
+
+/// `check_hand` itself catches a wrong value, an unknown field, a missing task and a missing
+/// `working` note (so the test above cannot pass because the check compares nothing).
+#[test]
+fn check_hand_fails_on_every_kind_of_mistake() {
+    let v: Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("textbook-cpm.json")).unwrap())
+            .unwrap();
+    let schedule = v["expect"]["schedule"].clone();
+    let n = check_hand(&v, &schedule).expect("the committed vector agrees");
+    assert!(n >= 60, "{n} values");
+    let broken = |f: &dyn Fn(&mut Value)| {
+        let mut w = v.clone();
+        f(&mut w);
+        check_hand(&w, &schedule)
+    };
+    type Edit<'a> = &'a dyn Fn(&mut Value);
+    let cases: [(&str, Edit); 7] = [
+        ("hand 960", &|w| {
+            w["hand"]["tasks"]["I"]["free_float_minutes"] = json!(960)
+        }),
+        ("late_finsh: unknown", &|w| {
+            w["hand"]["tasks"]["B"]["late_finsh"] = json!("x")
+        }),
+        ("hand.tasks.Z.critical", &|w| {
+            w["hand"]["tasks"]["Z"] = json!({"critical": true})
+        }),
+        ("hand.working", &|w| w["hand"]["working"] = json!([])),
+        ("hand.tasks: a non-empty", &|w| {
+            w["hand"]["tasks"] = json!({})
+        }),
+        ("hand.project_finish", &|w| {
+            w["hand"]["project_finish"] = json!("2026-01-27T17:00:00")
+        }),
+        ("hand.colour: unknown", &|w| w["hand"]["colour"] = json!(1)),
+    ];
+    for (want, f) in cases {
+        let e = broken(f).expect_err(want);
+        assert!(e.contains(want), "{want}: {e}");
+    }
+    assert_eq!(check_hand(&json!({}), &schedule), Ok(0));
 }

@@ -1,4 +1,4 @@
-//! The session behind [`crate::Scheduler`]: the core's [`jindu::io::json::Session`] (the engine
+//! The session behind [`crate::Scheduler`]: the core's [`jindu::Session`] (the engine
 //! behind a JSON face, shared with the WASM binding so both write the same diffs), plus the
 //! driving links in this binding's own types.
 

@@ -66,3 +66,35 @@ export function attempt(f) {
     return ['error', errorJson(e)];
   }
 }
+
+/** The schedule-level fields a vector's `hand` section may give (see tests/src/lib.rs). */
+const HAND_SCHEDULE_FIELDS = ['project_start', 'project_finish', 'critical_path', 'violations'];
+
+/**
+ * Compares a vector's hand-computed values (`v.hand`, worked out from core/DESIGN.md, never
+ * written by the core) with `schedule`, a schedule this binding computed. Returns how many
+ * values it compared and the disagreements, e.g. [62, []]; [0, []] without a `hand` section.
+ */
+export function checkHand(v, schedule) {
+  const hand = v.hand;
+  if (hand === undefined) return [0, []];
+  let compared = 0;
+  const problems = [];
+  const compare = (what, want, got) => {
+    compared += 1;
+    if (got === undefined || canonical(got) !== canonical(want)) {
+      problems.push(`${what}: hand ${canonical(want)} but computed ${got === undefined ? 'nothing' : canonical(got)}`);
+    }
+  };
+  if (!Array.isArray(hand.working) || hand.working.length === 0) problems.push('hand.working: missing');
+  for (const f of HAND_SCHEDULE_FIELDS) {
+    if (f in hand) compare(`hand.${f}`, hand[f], schedule[f]);
+  }
+  const tasks = Object.entries(hand.tasks ?? {});
+  if (tasks.length === 0) problems.push('hand.tasks: missing');
+  for (const [id, fields] of tasks) {
+    const got = (schedule.tasks ?? []).find((t) => String(t.id) === id);
+    for (const [f, want] of Object.entries(fields)) compare(`hand.tasks.${id}.${f}`, want, got?.[f]);
+  }
+  return [compared, problems];
+}

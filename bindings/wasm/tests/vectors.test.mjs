@@ -4,14 +4,19 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { attempt, canonical, loadCjs, loadEsm, sortKeys, vectors } from './helpers.mjs';
+import { attempt, canonical, checkHand, loadCjs, loadEsm, sortKeys, vectors } from './helpers.mjs';
 
 const flavours = [
   ['esm', await loadEsm()],
   ['cjs', loadCjs()],
 ];
 const all = vectors();
-assert.ok(all.length >= 10, 'the conformance vectors are there');
+assert.ok(all.length >= 20, 'the conformance vectors are there');
+// Hand-computed values (tests/vectors/src, `hand`): the textbook networks at least.
+const withHand = all.filter(([, v]) => v.hand !== undefined).map(([n]) => n);
+for (const n of ['textbook-cpm.json', 'link-types.json', 'holidays.json', 'negative-float.json', 'summaries.json', 'deadline.json']) {
+  assert.ok(withHand.includes(n), `${n} carries hand-computed values`);
+}
 
 for (const [flavour, jindu] of flavours) {
   describe(`conformance vectors (${flavour})`, () => {
@@ -29,6 +34,13 @@ for (const [flavour, jindu] of flavours) {
         for (const [way, f] of Object.entries(ways)) {
           const [kind, value] = attempt(f);
           const got = kind === 'ok' ? { schedule: value } : { error: value };
+          // The hand-computed values first: they show the schedule is right, not only the same.
+          if (v.hand !== undefined) {
+            assert.equal(kind, 'ok', `${name} via ${way}: a vector with hand values must schedule`);
+            const [compared, problems] = checkHand(v, value);
+            assert.deepEqual(problems, [], `${name} via ${way}: hand-computed values`);
+            assert.ok(compared >= 10, `${name} via ${way}: only ${compared} hand values`);
+          }
           assert.equal(canonical(got), want, `${name} via ${way}`);
         }
         if (!v.edits) return;
@@ -56,3 +68,19 @@ for (const [flavour, jindu] of flavours) {
     }
   });
 }
+
+describe('hand-value check', () => {
+  it('fails on a wrong value, an unknown field and a missing task', () => {
+    const [, v] = all.find(([n]) => n === 'textbook-cpm.json');
+    const schedule = v.expect.schedule;
+    const [n, ok] = checkHand(v, schedule);
+    assert.ok(n >= 60);
+    assert.deepEqual(ok, []);
+    const bad = structuredClone(v);
+    bad.hand.tasks.I.free_float_minutes = 960;
+    bad.hand.tasks.B.late_finsh = 'x';
+    bad.hand.tasks.Z = { critical: true };
+    const [, problems] = checkHand(bad, schedule);
+    assert.equal(problems.length, 3, problems.join('\n'));
+  });
+});

@@ -10,6 +10,8 @@ mod util;
 mod csv;
 mod engine;
 mod errors;
+mod findings;
+mod io;
 mod mspdi;
 mod psplib;
 mod textbook;

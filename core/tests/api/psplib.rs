@@ -6,12 +6,13 @@ use std::path::PathBuf;
 use jindu::io::psplib;
 use jindu::{Duration, Error, ErrorCode, LinkType, ScheduleOptions};
 
-use crate::common::{shared_data, xorshift};
+use crate::common::{need_shared, shared_file, xorshift};
 
-/// `shared/data/psplib` (see [`shared_data`]); `None` (and the caller skips with a message)
-/// when it or its `j30` folder is absent.
+/// `shared/data/psplib` (see [`need_shared`]: the test fails when it is missing, unless
+/// `JINDU_SKIP_SHARED=1`, when it returns `None` and the caller returns).
+#[track_caller]
 fn data_dir() -> Option<PathBuf> {
-    shared_data("psplib", None).filter(|d| d.join("j30").is_dir())
+    need_shared("psplib", None)
 }
 
 /// The critical-path length in periods of an imported instance, scheduled by the core.
@@ -29,17 +30,16 @@ fn cp_periods(p: &jindu::Project) -> i64 {
 
 #[test]
 fn all_j30_critical_paths_match_the_published_bound() {
-    let Some(dir) = data_dir() else {
-        eprintln!("skipped: shared/data/psplib/j30 not found");
-        return;
-    };
-    let table = std::fs::read_to_string(dir.join("j30_cp_lb.csv")).expect("j30_cp_lb.csv");
+    let Some(dir) = data_dir() else { return };
+    let table = std::fs::read_to_string(shared_file(&dir, "j30_cp_lb.csv")).expect("j30_cp_lb.csv");
     let mut checked = 0;
     for row in table.lines().skip(1).filter(|l| !l.trim().is_empty()) {
         let (name, lb) = row.split_once(',').expect("instance,cp_lower_bound");
         let lb: i64 = lb.trim().parse().expect("a number");
-        let bytes = std::fs::read(dir.join("j30").join(format!("{name}.sm"))).expect(name);
-        let p = psplib::read(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let bytes = std::fs::read(shared_file(&dir, &format!("j30/{name}.sm"))).expect(name);
+        let p = psplib::read(&bytes)
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .project;
         assert_eq!(p.len(), 32, "{name}");
         assert_eq!(p.resources().len(), 4, "{name}");
         assert_eq!(cp_periods(&p), lb, "{name}");
@@ -50,11 +50,10 @@ fn all_j30_critical_paths_match_the_published_bound() {
 
 #[test]
 fn hand_checked_j301_1() {
-    let Some(dir) = data_dir() else {
-        eprintln!("skipped: shared/data/psplib/j30 not found");
-        return;
-    };
-    let p = psplib::read(std::fs::read(dir.join("j30/j301_1.sm")).unwrap()).unwrap();
+    let Some(dir) = data_dir() else { return };
+    let p = psplib::read(std::fs::read(shared_file(&dir, "j30/j301_1.sm")).unwrap())
+        .unwrap()
+        .project;
     // RESOURCEAVAILABILITIES: 12 13 4 12.
     let caps: Vec<(&str, &str, u32)> = p
         .resources()
@@ -142,7 +141,11 @@ RESOURCEAVAILABILITIES:
 
 #[test]
 fn small_instance() {
-    let p = psplib::read(SMALL).unwrap();
+    let imp = psplib::read(SMALL).unwrap();
+    assert_eq!(imp.format, jindu::io::Format::Psplib);
+    assert!(imp.warnings.is_empty() && imp.stored.is_empty());
+    assert_eq!(imp.options, ScheduleOptions::default());
+    let p = imp.project;
     assert_eq!(p.len(), 4);
     assert_eq!(p.links().len(), 4);
     assert_eq!(p.assignments().len(), 3);
@@ -230,28 +233,31 @@ fn a_cycle_is_found_when_scheduling() {
         "   4        1          1           2",
         1,
     );
-    let p = psplib::read(&text).unwrap();
+    let p = psplib::read(&text).unwrap().project;
     let e = jindu::schedule(&p, &ScheduleOptions::default()).unwrap_err();
     assert_eq!(e.code(), ErrorCode::Cycle);
 }
 
-#[test]
-fn truncations_and_mutations_never_panic() {
-    let data = data_dir()
-        .and_then(|d| std::fs::read(d.join("j30/j301_1.sm")).ok())
-        .unwrap_or_else(|| SMALL.as_bytes().to_vec());
-    let run = |b: &[u8]| {
-        if let Ok(p) = psplib::read(b) {
-            let _ = jindu::schedule(&p, &ScheduleOptions::default());
+/// Truncations and byte mutations of `data` never panic; returns how many of the inputs read
+/// as an instance and scheduled, so callers can check the mutations were not all rejected at
+/// the first byte.
+fn never_panics(data: &[u8], seed: u64) -> (usize, usize) {
+    let (mut read, mut scheduled) = (0, 0);
+    let mut run = |b: &[u8]| {
+        if let Ok(imp) = psplib::read(b) {
+            read += 1;
+            if jindu::schedule(&imp.project, &imp.options).is_ok() {
+                scheduled += 1;
+            }
         }
     };
     for n in (0..=data.len()).step_by(3) {
         run(&data[..n]);
     }
     const BYTES: &[u8] = b"0123456789 \n*-:R\xff";
-    let mut next = xorshift(0x2545_f491_4f6c_dd1d);
+    let mut next = xorshift(seed);
     for _ in 0..3000 {
-        let mut m = data.clone();
+        let mut m = data.to_vec();
         for _ in 0..1 + next() % 4 {
             let at = (next() as usize) % m.len().max(1);
             match next() % 3 {
@@ -264,4 +270,26 @@ fn truncations_and_mutations_never_panic() {
         }
         run(&m);
     }
+    (read, scheduled)
+}
+
+#[test]
+fn truncations_and_mutations_of_the_small_instance_never_panic() {
+    let (read, scheduled) = never_panics(SMALL.as_bytes(), 0x2545_f491_4f6c_dd1d);
+    // Mutations that only change a number keep a readable instance: some must get through.
+    assert!(
+        read >= 100 && scheduled >= 100,
+        "{read} read, {scheduled} scheduled"
+    );
+}
+
+#[test]
+fn truncations_and_mutations_of_j301_1_never_panic() {
+    let Some(dir) = data_dir() else { return };
+    let data = std::fs::read(shared_file(&dir, "j30/j301_1.sm")).expect("j301_1.sm");
+    let (read, scheduled) = never_panics(&data, 0x2545_f491_4f6c_dd1d);
+    assert!(
+        read >= 100 && scheduled >= 100,
+        "{read} read, {scheduled} scheduled"
+    );
 }

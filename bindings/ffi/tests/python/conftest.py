@@ -31,3 +31,39 @@ def vectors() -> List[Tuple[str, Any]]:
         (p.name, json.loads(p.read_text(encoding="utf-8")))
         for p in sorted(VECTORS.glob("*.json"))
     ]
+
+
+HAND_SCHEDULE_FIELDS = ("project_start", "project_finish", "critical_path", "violations")
+
+
+def check_hand(v: Any, schedule: Any) -> Tuple[int, List[str]]:
+    """Compares a vector's hand-computed values (`v["hand"]`, worked out from core/DESIGN.md,
+    never written by the core) with `schedule`, a schedule this binding computed. Returns how
+    many values were compared and the disagreements; (0, []) without a `hand` section."""
+    hand = v.get("hand")
+    if hand is None:
+        return 0, []
+    compared = 0
+    problems: List[str] = []
+
+    def compare(what: str, want: Any, got: Any, present: bool) -> None:
+        nonlocal compared
+        compared += 1
+        if not present or canonical(got) != canonical(want):
+            shown = canonical(got) if present else "nothing"
+            problems.append(f"{what}: hand {canonical(want)} but computed {shown}")
+
+    if not hand.get("working"):
+        problems.append("hand.working: missing")
+    for f in HAND_SCHEDULE_FIELDS:
+        if f in hand:
+            compare(f"hand.{f}", hand[f], schedule.get(f), f in schedule)
+    tasks = hand.get("tasks") or {}
+    if not tasks:
+        problems.append("hand.tasks: missing")
+    for tid, fields in tasks.items():
+        got = next((t for t in schedule.get("tasks", []) if str(t["id"]) == tid), None)
+        for f, want in fields.items():
+            present = got is not None and f in got
+            compare(f"hand.tasks.{tid}.{f}", want, got[f] if present else None, present)
+    return compared, problems

@@ -4,18 +4,37 @@ previewed then applied, compared with the expectations after canonical formattin
 
 from __future__ import annotations
 
+import json
 from typing import Any, Callable, Tuple
 
 import pytest
 
 import jindu
-from conftest import canonical, sort_keys, vectors
+from conftest import canonical, check_hand, sort_keys, vectors
 
 ALL = vectors()
+HAND = ["textbook-cpm.json", "link-types.json", "holidays.json", "negative-float.json",
+        "summaries.json", "deadline.json"]
 
 
 def test_the_vectors_are_there() -> None:
-    assert len(ALL) >= 10
+    assert len(ALL) >= 20
+    with_hand = [n for n, v in ALL if "hand" in v]
+    for name in HAND:
+        assert name in with_hand, f"{name} carries hand-computed values"
+
+
+def test_check_hand_fails_on_mistakes() -> None:
+    v = dict(ALL)["textbook-cpm.json"]
+    schedule = v["expect"]["schedule"]
+    n, ok = check_hand(v, schedule)
+    assert n >= 60 and ok == []
+    bad = json.loads(json.dumps(v))
+    bad["hand"]["tasks"]["I"]["free_float_minutes"] = 960
+    bad["hand"]["tasks"]["B"]["late_finsh"] = "x"
+    bad["hand"]["tasks"]["Z"] = {"critical": True}
+    _, problems = check_hand(bad, schedule)
+    assert len(problems) == 3, problems
 
 
 def error_json(e: jindu.JinduError) -> dict:
@@ -43,10 +62,14 @@ def test_vector(name: str, v: dict) -> None:
     for way, f in ways.items():
         kind, value = attempt(f)
         if kind == "ok" and isinstance(value, str):
-            import json
-
             value = json.loads(value)
         got = {"schedule": value} if kind == "ok" else {"error": value}
+        # The hand-computed values first: they show the schedule is right, not only the same.
+        if "hand" in v:
+            assert kind == "ok", f"{name} via {way}: a vector with hand values must schedule"
+            compared, problems = check_hand(v, value)
+            assert problems == [], f"{name} via {way}: " + "\n".join(problems)
+            assert compared >= 10, f"{name} via {way}: only {compared} hand values"
         assert canonical(got) == want, f"{name} via {way}"
     if "edits" not in v:
         return

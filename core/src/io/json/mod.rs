@@ -203,7 +203,7 @@ impl ProjectDocument {
         convert(self)
     }
 
-    /// The document form of `project` with `options` (what [`write`] serialises).
+    /// The document form of `project` with `options` (what [`write()`] serialises).
     pub fn from_project(project: &Project, options: &ScheduleOptions) -> ProjectDocument {
         document_of(project, options)
     }
@@ -643,7 +643,7 @@ pub fn write(doc: &Document) -> String {
     write_project(&doc.project, &doc.options)
 }
 
-/// [`write`] for a project and its options held apart (an engine's, say).
+/// [`write()`] for a project and its options held apart (an engine's, say).
 pub fn write_project(p: &Project, options: &ScheduleOptions) -> String {
     serde_json::to_string_pretty(&document_of(p, options)).expect("document serialises")
 }

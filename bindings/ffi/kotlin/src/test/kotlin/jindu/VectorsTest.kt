@@ -29,9 +29,51 @@ fun errorJson(e: JinduException): Map<String, Any?> {
         is JinduException.NotFound -> listOf(e.code, e.taskId, e.field, e.detail)
         is JinduException.Cycle -> listOf(e.code, e.taskId, e.field, e.detail)
         is JinduException.Other -> listOf(e.code, e.taskId, e.field, e.detail)
+        is JinduException.File -> listOf(e.code, e.taskId, e.field, e.detail)
         is JinduException.Internal -> listOf(e.code, e.taskId, e.field, e.detail)
     }
     return mapOf("code" to code, "task" to task, "field" to field, "message" to detail)
+}
+
+/** The schedule-level fields a vector's `hand` section may give (see tests/src/lib.rs). */
+val HAND_SCHEDULE_FIELDS = listOf("project_start", "project_finish", "critical_path", "violations")
+
+/** The vectors that must carry hand-computed values. */
+val HAND_VECTORS = listOf(
+    "textbook-cpm.json", "link-types.json", "holidays.json", "negative-float.json", "summaries.json", "deadline.json",
+)
+
+/**
+ * Compares a vector's hand-computed values (`hand`, worked out from core/DESIGN.md, never written by the
+ * core) with [schedule], a schedule this binding computed: how many values were compared, and the
+ * disagreements; (0, []) without a `hand` section.
+ */
+fun checkHand(v: Any?, schedule: Any?): Pair<Int, List<String>> {
+    val hand = (v as Map<*, *>)["hand"] as Map<*, *>? ?: return 0 to emptyList()
+    var compared = 0
+    val problems = ArrayList<String>()
+    val s = schedule as Map<*, *>
+    fun compare(what: String, want: Any?, present: Boolean, got: Any?) {
+        compared++
+        if (!present || Json.canonical(got) != Json.canonical(want)) {
+            val shown = if (present) Json.canonical(got) else "nothing"
+            problems.add("$what: hand ${Json.canonical(want)} but computed $shown")
+        }
+    }
+    if ((hand["working"] as List<*>?).isNullOrEmpty()) problems.add("hand.working: missing")
+    for (f in HAND_SCHEDULE_FIELDS) {
+        if (f in hand) compare("hand.$f", hand[f], f in s, s[f])
+    }
+    val tasks = hand["tasks"] as Map<*, *>? ?: emptyMap<String, Any?>()
+    if (tasks.isEmpty()) problems.add("hand.tasks: missing")
+    val got = (s["tasks"] as List<*>?).orEmpty().map { it as Map<*, *> }
+    for ((id, fields) in tasks) {
+        val t = got.firstOrNull { Json.canonical(it["id"]).trim('"') == id }
+        for ((f, want) in fields as Map<*, *>) {
+            compare("hand.tasks.$id.$f", want, t != null && f in t, t?.get(f))
+        }
+    }
+    return compared to problems
 }
 
 /** Runs [f]: `{key: parsed result}` or `{"error": errorJson}`. */
@@ -48,7 +90,29 @@ fun outcome(key: String, f: () -> String): Map<String, Any?> = try {
 class VectorsTest {
     @Test
     fun theVectorsAreThere() {
-        assertTrue(vectors().size >= 10)
+        val all = vectors()
+        assertTrue(all.size >= 20)
+        val withHand = all.filter { (_, v) -> "hand" in (v as Map<*, *>) }.map { it.first }
+        for (name in HAND_VECTORS) assertTrue(name in withHand, "$name carries hand-computed values")
+    }
+
+    @Test
+    fun checkHandFailsOnMistakes() {
+        val text = File(repoRoot(), "tests/vectors/textbook-cpm.json").readText()
+        val v = Json.parse(text)
+        val schedule = v["expect"]["schedule"]
+        val (n, ok) = checkHand(v, schedule)
+        assertTrue(n >= 60 && ok.isEmpty(), "$n $ok")
+        val broken = Json.parse(text)
+        @Suppress("UNCHECKED_CAST")
+        val tasks = broken["hand"]["tasks"] as MutableMap<String, Any?>
+        @Suppress("UNCHECKED_CAST")
+        val i = tasks["I"] as MutableMap<String, Any?>
+        i["free_float_minutes"] = Json.Num("960")
+        tasks["Z"] = mapOf("critical" to true)
+        val (_, problems) = checkHand(broken, schedule)
+        assertEquals(2, problems.size, "$problems")
+        assertTrue(problems.any { "hand.tasks.I.free_float_minutes: hand 960" in it }, "$problems")
     }
 
     @TestFactory
@@ -59,12 +123,21 @@ class VectorsTest {
     private fun check(name: String, v: Any?) {
         val text = Json.canonical(v["document"])
         val want = Json.canonical(v["expect"])
-        assertEquals(want, Json.canonical(outcome("schedule") { scheduleJson(text) }), "$name via scheduleJson")
-        assertEquals(
-            want,
-            Json.canonical(outcome("schedule") { Scheduler(text).use { it.schedule() } }),
-            "$name via Scheduler.schedule()",
+        val ways = mapOf<String, () -> String>(
+            "scheduleJson" to { scheduleJson(text) },
+            "Scheduler.schedule()" to { Scheduler(text).use { it.schedule() } },
         )
+        for ((way, f) in ways) {
+            val got = outcome("schedule", f)
+            // The hand-computed values first: they show the schedule is right, not only the same.
+            if ("hand" in (v as Map<*, *>)) {
+                assertTrue("schedule" in got, "$name via $way: a vector with hand values must schedule")
+                val (compared, problems) = checkHand(v, got["schedule"])
+                assertEquals(emptyList<String>(), problems, "$name via $way: hand-computed values")
+                assertTrue(compared >= 10, "$name via $way: only $compared hand values")
+            }
+            assertEquals(want, Json.canonical(got), "$name via $way")
+        }
         val edits = (v as Map<*, *>)["edits"] as List<*>? ?: return
         Scheduler(text).use { s ->
             edits.forEachIndexed { k, step ->

@@ -1,0 +1,8 @@
+//! Resources: loading (work, capacity and overallocation per resource and period, across a
+//! portfolio) and levelling (resolving overallocations by delaying tasks, with the reason for
+//! every delay).
+//!
+//! Architecture invariant: this module builds on the model and the schedule kernel
+//! ([`Network`](crate::schedule::Network) runs with levelling delays in a
+//! [`Scenario`](crate::schedule::Scenario)) and on nothing else's internals; its results are
+//! plain types of its own.
