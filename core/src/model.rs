@@ -14,7 +14,7 @@ use std::hash::BuildHasher;
 use crate::calendar::{Calendar, STANDARD};
 use crate::error::{Error, Item, Result};
 use crate::id::{CalendarId, LinkIndex, ResourceId, ResourceIndex, TaskId, TaskIndex};
-use crate::time::{scaled_decimal, DateTime, Duration, DurationSettings};
+use crate::time::{percent_text, scaled_decimal, DateTime, Duration, DurationSettings, ShortText};
 
 /// How a link ties the successor to the predecessor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -140,16 +140,15 @@ impl Lag {
     /// A value that formats the lag like [`Lag::parse`] reads it.
     pub fn display(self, settings: &DurationSettings) -> impl fmt::Display {
         let settings = *settings;
-        DisplayFn(move |f: &mut fmt::Formatter<'_>| match self {
-            Lag::Time(d) => write!(f, "{}", d.display(&settings)),
-            Lag::Percent(p) if p % 100 == 0 => write!(f, "{}%", p / 100),
-            Lag::Percent(p) => {
-                let sign = if p < 0 { "-" } else { "" };
-                let a = p.unsigned_abs();
-                let frac = format!("{:02}", a % 100);
-                write!(f, "{sign}{}.{}%", a / 100, frac.trim_end_matches('0'))
-            }
-        })
+        DisplayFn(move |f: &mut fmt::Formatter<'_>| f.write_str(self.text(&settings).as_str()))
+    }
+
+    /// The text [`Lag::display`] shows, formatted on the stack.
+    pub(crate) fn text(self, settings: &DurationSettings) -> ShortText {
+        match self {
+            Lag::Time(d) => d.display(settings).text(),
+            Lag::Percent(p) => percent_text(p),
+        }
     }
 }
 

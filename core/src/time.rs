@@ -281,27 +281,110 @@ impl DateTime {
         let (y, mo, d) = civil_from_days(self.minutes().div_euclid(MINUTES_PER_DAY));
         let m = self.minute_of_day();
         let mut buf = *b"0000-00-00T00:00:00";
-        let put = |buf: &mut [u8; 19], at: usize, v: u32, width: usize| {
-            let mut v = v;
-            for i in (0..width).rev() {
-                buf[at + i] = b'0' + (v % 10) as u8;
-                v /= 10;
-            }
-        };
-        put(&mut buf, 0, y as u32, 4);
-        put(&mut buf, 5, mo, 2);
-        put(&mut buf, 8, d, 2);
-        put(&mut buf, 11, m / 60, 2);
-        put(&mut buf, 14, m % 60, 2);
+        // Years are 1000 to 9999, so every field is two digits (the year two pairs).
+        let y = y as u32;
+        put2(&mut buf, 0, y / 100);
+        put2(&mut buf, 2, y % 100);
+        put2(&mut buf, 5, mo);
+        put2(&mut buf, 8, d);
+        put2(&mut buf, 11, m / 60);
+        put2(&mut buf, 14, m % 60);
         buf
+    }
+}
+
+/// The two-digit decimal forms of 0 to 99.
+const PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+/// Writes `v` (below 100) as two digits at `at`.
+#[inline]
+fn put2(buf: &mut [u8], at: usize, v: u32) {
+    let k = 2 * (v as usize % 100);
+    buf[at] = PAIRS[k];
+    buf[at + 1] = PAIRS[k + 1];
+}
+
+/// A short ASCII text formatted on the stack: a duration, a lag, a date-time.
+#[derive(Clone, Copy)]
+pub(crate) struct ShortText {
+    buf: [u8; 48],
+    len: usize,
+}
+
+impl ShortText {
+    fn new() -> ShortText {
+        ShortText {
+            buf: [0; 48],
+            len: 0,
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, b: u8) {
+        self.buf[self.len] = b;
+        self.len += 1;
+    }
+
+    #[inline]
+    fn push_str(&mut self, s: &str) {
+        self.buf[self.len..self.len + s.len()].copy_from_slice(s.as_bytes());
+        self.len += s.len();
+    }
+
+    /// Appends `v` in decimal.
+    fn push_u64(&mut self, mut v: u64) {
+        let mut tmp = [0u8; 20];
+        let mut k = tmp.len();
+        while v >= 100 {
+            k -= 2;
+            put2(&mut tmp, k, (v % 100) as u32);
+            v /= 100;
+        }
+        if v >= 10 {
+            k -= 2;
+            put2(&mut tmp, k, v as u32);
+        } else {
+            k -= 1;
+            tmp[k] = b'0' + v as u8;
+        }
+        let n = tmp.len() - k;
+        self.buf[self.len..self.len + n].copy_from_slice(&tmp[k..]);
+        self.len += n;
+    }
+
+    /// Appends `-` for a negative number, then its magnitude.
+    fn push_i64(&mut self, v: i64) {
+        if v < 0 {
+            self.push(b'-');
+        }
+        self.push_u64(v.unsigned_abs());
+    }
+
+    /// Appends `.D` or `.DD` for a non-zero number of hundredths below 100, without a
+    /// trailing zero.
+    fn push_hundredths(&mut self, x: u64) {
+        self.push(b'.');
+        self.push(b'0' + (x / 10) as u8);
+        if x % 10 != 0 {
+            self.push(b'0' + (x % 10) as u8);
+        }
+    }
+
+    /// The text.
+    pub(crate) fn as_str(&self) -> &str {
+        // Only ASCII is ever pushed.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
     }
 }
 
 impl fmt::Display for DateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut s = String::with_capacity(19);
-        self.write_iso(&mut s);
-        f.write_str(&s)
+        f.write_str(std::str::from_utf8(&self.iso()).expect("ASCII"))
     }
 }
 
@@ -620,10 +703,10 @@ pub struct DurationDisplay {
     settings: DurationSettings,
 }
 
-impl fmt::Display for DurationDisplay {
-    /// Days (`"21.5d"`) when the length is a whole number of hundredths of a day, else hours
-    /// (`"1.5h"`) likewise, else minutes; elapsed durations the same with `ed`, `eh`, `em`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl DurationDisplay {
+    /// The text, formatted on the stack.
+    pub(crate) fn text(&self) -> ShortText {
+        let mut t = ShortText::new();
         let m = self.d.minutes();
         let (day, units): (i64, [&str; 3]) = if self.d.is_elapsed() {
             (MINUTES_PER_DAY, ["ed", "eh", "em"])
@@ -631,22 +714,55 @@ impl fmt::Display for DurationDisplay {
             (self.settings.minutes_per_day, ["d", "h", "m"])
         };
         if m == 0 {
-            return write!(f, "0{}", units[0]);
+            t.push(b'0');
+            t.push_str(units[0]);
+            return t;
         }
         for (per, unit) in [(day, units[0]), (60, units[1])] {
             if per > 0 && (m * 100) % per == 0 {
                 let hundredths = m * 100 / per;
-                let sign = if hundredths < 0 { "-" } else { "" };
+                if hundredths < 0 {
+                    t.push(b'-');
+                }
                 let a = hundredths.unsigned_abs();
-                return match a % 100 {
-                    0 => write!(f, "{sign}{}{unit}", a / 100),
-                    x if x % 10 == 0 => write!(f, "{sign}{}.{}{unit}", a / 100, x / 10),
-                    x => write!(f, "{sign}{}.{x:02}{unit}", a / 100),
-                };
+                t.push_u64(a / 100);
+                if a % 100 != 0 {
+                    t.push_hundredths(a % 100);
+                }
+                t.push_str(unit);
+                return t;
             }
         }
-        write!(f, "{m}{}", units[2])
+        t.push_i64(m);
+        t.push_str(units[2]);
+        t
     }
+}
+
+impl fmt::Display for DurationDisplay {
+    /// Days (`"21.5d"`) when the length is a whole number of hundredths of a day, else hours
+    /// (`"1.5h"`) likewise, else minutes; elapsed durations the same with `ed`, `eh`, `em`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.text().as_str())
+    }
+}
+
+/// The text of a percentage lag given in hundredths of a percent (`5000` is `50%`, `-1250`
+/// is `-12.5%`).
+pub(crate) fn percent_text(p: i32) -> ShortText {
+    let mut t = ShortText::new();
+    if p % 100 == 0 {
+        t.push_i64((p / 100) as i64);
+    } else {
+        if p < 0 {
+            t.push(b'-');
+        }
+        let a = p.unsigned_abs() as u64;
+        t.push_u64(a / 100);
+        t.push_hundredths(a % 100);
+    }
+    t.push(b'%');
+    t
 }
 
 #[cfg(test)]

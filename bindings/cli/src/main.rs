@@ -15,6 +15,13 @@ use jindu::io::json::{self, Document};
 use jindu::io::{Format, Import, ReadOptions};
 use jindu::{Criticality, Driver, Duration, FloatBasis, LagCalendar, Project, Schedule};
 
+/// Writes a line to standard error; a closed standard error is no reason to panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 const USAGE: &str = "\
 usage: jindu schedule FILE [--format json|table] [--timings]
                            [--critical-float DUR] [--longest-path]
@@ -46,17 +53,35 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(m)) => {
-            eprintln!("jindu: {m}\n\n{USAGE}");
+            say!("jindu: {m}\n\n{USAGE}");
             ExitCode::from(2)
         }
         Err(Failure::Jindu(e)) => {
-            eprintln!("jindu: error [{}]: {e}", e.code());
+            say!("jindu: error [{}]: {e}", e.code());
             ExitCode::from(1)
         }
         Err(Failure::Io(m)) => {
-            eprintln!("jindu: {m}");
+            say!("jindu: {m}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// Writes `text` to standard output.
+fn print_out(text: &str) -> Result<(), Failure> {
+    stream_out(|out| out.write_all(text.as_bytes()))
+}
+
+/// Runs `write` on standard output and flushes it. A reader that has gone away (`jindu
+/// schema | head`) ends the output quietly rather than with a panic or an error.
+fn stream_out(
+    write: impl FnOnce(&mut std::io::StdoutLock<'static>) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match write(&mut out).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::Io(format!("cannot write output: {e}"))),
     }
 }
 
@@ -100,7 +125,7 @@ fn load(path: &str, options: ReadOptions) -> Result<Import, Failure> {
     };
     let imp = jindu::io::read(&bytes, &options)?;
     for w in &imp.warnings {
-        eprintln!("jindu: warning: {path}: {w}");
+        say!("jindu: warning: {path}: {w}");
     }
     Ok(imp)
 }
@@ -108,10 +133,7 @@ fn load(path: &str, options: ReadOptions) -> Result<Import, Failure> {
 /// Writes `text` to the file `path`, or to standard output for `-`.
 fn write_out(path: &str, text: &str) -> Result<(), Failure> {
     if path == "-" {
-        let mut out = std::io::stdout().lock();
-        out.write_all(text.as_bytes())
-            .and_then(|_| out.flush())
-            .map_err(|e| Failure::Io(format!("cannot write output: {e}")))
+        print_out(text)
     } else {
         std::fs::write(path, text).map_err(|e| Failure::Io(format!("cannot write {path}: {e}")))
     }
@@ -122,26 +144,19 @@ fn run(args: &[String]) -> Result<(), Failure> {
         return Err(Failure::Usage("missing command".into()));
     };
     match cmd.as_str() {
-        "--version" | "-V" => {
-            println!("jindu {}", env!("CARGO_PKG_VERSION"));
-            Ok(())
-        }
-        "--help" | "-h" | "help" => {
-            println!("{USAGE}");
-            Ok(())
-        }
+        "--version" | "-V" => print_out(&format!("jindu {}\n", env!("CARGO_PKG_VERSION"))),
+        "--help" | "-h" | "help" => print_out(&format!("{USAGE}\n")),
         "validate" => {
             let [_, file] = args else {
                 return Err(Failure::Usage("validate takes one FILE".into()));
             };
             let doc = load(file, ReadOptions::default())?;
             jindu::schedule(&doc.project, &doc.options)?;
-            println!(
-                "ok: {} tasks, {} links",
+            print_out(&format!(
+                "ok: {} tasks, {} links\n",
                 doc.project.len(),
                 doc.project.links().len()
-            );
-            Ok(())
+            ))
         }
         "schedule" => schedule(&args[1..]),
         "convert" => {
@@ -163,11 +178,10 @@ fn run(args: &[String]) -> Result<(), Failure> {
                     "unknown schema {which:?}: expected document, edit, schedule or diff"
                 )));
             };
-            println!(
-                "{}",
+            print_out(&format!(
+                "{}\n",
                 serde_json::to_string_pretty(&v).expect("a schema serialises")
-            );
-            Ok(())
+            ))
         }
         other => Err(Failure::Usage(format!("unknown command {other:?}"))),
     }
@@ -240,18 +254,16 @@ fn schedule(args: &[String]) -> Result<(), Failure> {
     let t1 = Instant::now();
     let s = jindu::schedule(&doc.project, &doc.options)?;
     let t2 = Instant::now();
-    let text = match format {
-        Output::Json => json::write_schedule(&doc.project, &s),
-        Output::Table => table(&doc.project, &s),
-    };
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|_| out.flush())
-        .map_err(|e| Failure::Io(format!("cannot write output: {e}")))?;
+    // The JSON streams out in chunks as it is written: a million tasks never sit in memory
+    // as text.
+    match format {
+        Output::Json => stream_out(|out| json::write_schedule_to(out, &doc.project, &s))?,
+        Output::Table => print_out(&table(&doc.project, &s))?,
+    }
     let t3 = Instant::now();
     if timings {
         let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1000.0;
-        eprintln!(
+        say!(
             "{{\"read_ms\": {:.3}, \"schedule_ms\": {:.3}, \"write_ms\": {:.3}}}",
             ms(t0, t1),
             ms(t1, t2),

@@ -33,6 +33,7 @@ pub mod doc;
 pub mod out;
 #[cfg(feature = "schema")]
 pub mod schema;
+mod ser;
 
 use doc::{
     AssignmentInput, BaselineInput, CalendarInput, ConstraintInput, ExceptionInput, LinkInput,
@@ -796,7 +797,7 @@ fn document_of(p: &Project, options: &ScheduleOptions) -> ProjectDocument {
 ///
 /// One task per line, so the output stays readable and diffable at any size.
 pub fn write_schedule(p: &Project, s: &Schedule) -> String {
-    out::to_string(|w| ScheduleOutput::new(p, s).write(w), 400 * p.len() + 256)
+    out::to_string(|w| ScheduleOutput::new(p, s).layout(w), 400 * p.len() + 256)
 }
 
 /// Writes a schedule into `w` as [`write_schedule`] does, without building the text first.
@@ -826,7 +827,7 @@ pub fn write_schedule_to<W: std::io::Write>(
 /// # Ok::<(), jindu::Error>(())
 /// ```
 pub fn write_task(p: &Project, s: &Schedule, i: TaskIndex) -> String {
-    out::to_string(|w| out::line(w, &TaskOutput::of_schedule(p, s, i)), 512)
+    out::to_string(|w| w.line(&TaskOutput::of_schedule(p, s, i)), 512)
 }
 
 fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
@@ -1032,7 +1033,10 @@ fn edit_from(j: EditInput, project: &Project) -> Result<Edit> {
 /// `driving_predecessors`), `null` for a task the edit added or removed — the [`DiffOutput`] of
 /// the output schema. A diff is self-contained: no project is needed.
 pub fn write_diff(d: &Diff) -> String {
-    out::to_string(|w| DiffOutput::new(d).write(w), 256 + 800 * d.changes.len())
+    out::to_string(
+        |w| DiffOutput::new(d).layout(w),
+        256 + 800 * d.changes.len(),
+    )
 }
 
 #[cfg(test)]

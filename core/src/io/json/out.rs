@@ -36,7 +36,7 @@ pub struct DurationText(pub Duration, pub DurationSettings);
 
 impl Serialize for DurationText {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0.display(&self.1))
+        s.serialize_str(self.0.display(&self.1).text().as_str())
     }
 }
 
@@ -110,7 +110,7 @@ pub struct LagText(pub crate::model::Lag, pub DurationSettings);
 
 impl Serialize for LagText {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0.display(&self.1))
+        s.serialize_str(self.0.text(&self.1).as_str())
     }
 }
 
@@ -537,78 +537,102 @@ impl schemars::JsonSchema for DurationSchema {
 
 // ---- layout ------------------------------------------------------------------------------
 
-/// Serialises `v` compactly with `", "` and `": "` separators (the layout of one line).
-pub(crate) fn line<W: io::Write, T: Serialize + ?Sized>(w: &mut W, v: &T) -> io::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(&mut *w, Spaced);
-    v.serialize(&mut ser).map_err(io::Error::other)
+/// How much output is gathered before it goes to the writer.
+const CHUNK: usize = 64 * 1024;
+
+/// Where the layout writes: a buffer that, when there is a writer, goes to it a chunk at a
+/// time (so a million tasks stream through 64 KB), else holds the whole text.
+pub(crate) struct Sink<'a> {
+    buf: &'a mut Vec<u8>,
+    to: Option<&'a mut dyn io::Write>,
 }
 
-/// serde_json's compact format with a space after each `,` and `:`.
-struct Spaced;
+impl<'a> Sink<'a> {
+    /// A sink that keeps everything in `buf`.
+    pub(crate) fn memory(buf: &'a mut Vec<u8>) -> Sink<'a> {
+        Sink { buf, to: None }
+    }
 
-impl serde_json::ser::Formatter for Spaced {
-    fn begin_array_value<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        if first {
-            Ok(())
-        } else {
-            w.write_all(b", ")
+    fn raw(&mut self, b: &[u8]) {
+        self.buf.extend_from_slice(b);
+    }
+
+    /// Writes `v` on one line (compact, with `", "` and `": "` separators).
+    pub(crate) fn line<T: Serialize + ?Sized>(&mut self, v: &T) -> io::Result<()> {
+        super::ser::line(self.buf, v)?;
+        match &mut self.to {
+            Some(w) if self.buf.len() >= CHUNK => {
+                w.write_all(self.buf)?;
+                self.buf.clear();
+                Ok(())
+            }
+            _ => Ok(()),
         }
     }
-    fn begin_object_key<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        if first {
-            Ok(())
-        } else {
-            w.write_all(b", ")
+
+    /// Passes what is left to the writer.
+    fn finish(self) -> io::Result<()> {
+        match self.to {
+            Some(w) => {
+                w.write_all(self.buf)?;
+                self.buf.clear();
+                Ok(())
+            }
+            None => Ok(()),
         }
     }
-    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        w.write_all(b": ")
-    }
+}
+
+/// Runs `layout` into `w` through a chunk buffer.
+fn stream<W: io::Write>(
+    w: &mut W,
+    layout: impl FnOnce(&mut Sink<'_>) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut buf = Vec::with_capacity(CHUNK + 4096);
+    let mut sink = Sink {
+        buf: &mut buf,
+        to: Some(w),
+    };
+    layout(&mut sink)?;
+    sink.finish()
 }
 
 /// Writes a top-level field `key` and its value on one line.
-fn field<W: io::Write, T: Serialize + ?Sized>(
-    w: &mut W,
-    first: bool,
-    key: &str,
-    v: &T,
-) -> io::Result<()> {
-    w.write_all(if first { b"{\n  " } else { b",\n  " })?;
-    line(w, key)?;
-    w.write_all(b": ")?;
-    line(w, v)
+fn field<T: Serialize + ?Sized>(w: &mut Sink<'_>, first: bool, key: &str, v: &T) -> io::Result<()> {
+    w.raw(if first { b"{\n  " } else { b",\n  " });
+    w.line(key)?;
+    w.raw(b": ");
+    w.line(v)
 }
 
 /// Writes a top-level list field with one element a line.
-fn list<W: io::Write, T: Serialize>(
-    w: &mut W,
+fn list<T: Serialize>(
+    w: &mut Sink<'_>,
     key: &str,
     items: impl Iterator<Item = T>,
 ) -> io::Result<()> {
-    w.write_all(b",\n  ")?;
-    line(w, key)?;
-    w.write_all(b": [")?;
+    w.raw(b",\n  ");
+    w.line(key)?;
+    w.raw(b": [");
     let mut any = false;
     for v in items {
-        w.write_all(if any { b",\n    " } else { b"\n    " })?;
-        line(w, &v)?;
+        w.raw(if any { b",\n    " } else { b"\n    " });
+        w.line(&v)?;
         any = true;
     }
-    w.write_all(if any { b"\n  ]" } else { b"]" })
+    w.raw(if any { b"\n  ]" } else { b"]" });
+    Ok(())
 }
 
 impl ScheduleOutput<'_> {
     /// Writes the schedule as jindu writes it everywhere: the fields one a line, one task a
-    /// line (readable and diffable at any size).
+    /// line (readable and diffable at any size). The text goes to `w` in chunks of 64 KB, so
+    /// `w` needs no buffer of its own.
     pub fn write<W: io::Write>(&self, w: &mut W) -> io::Result<()> {
+        stream(w, |s| self.layout(s))
+    }
+
+    pub(crate) fn layout(&self, w: &mut Sink<'_>) -> io::Result<()> {
         field(w, true, "project", &self.project)?;
         field(w, false, "project_start", &self.project_start)?;
         field(w, false, "project_finish", &self.project_finish)?;
@@ -629,24 +653,30 @@ impl ScheduleOutput<'_> {
         )?;
         list(w, "violations", self.violations.iter())?;
         list(w, "warnings", self.warnings.iter())?;
-        w.write_all(b"\n}\n")
+        w.raw(b"\n}\n");
+        Ok(())
     }
 }
 
 impl DiffOutput<'_> {
     /// Writes the diff as jindu writes it everywhere (one change a line).
     pub fn write<W: io::Write>(&self, w: &mut W) -> io::Result<()> {
+        stream(w, |s| self.layout(s))
+    }
+
+    pub(crate) fn layout(&self, w: &mut Sink<'_>) -> io::Result<()> {
         field(w, true, "project_start", &self.project_start)?;
         field(w, false, "project_finish", &self.project_finish)?;
         list(w, "changes", self.changes.iter())?;
-        w.write_all(b"\n}\n")
+        w.raw(b"\n}\n");
+        Ok(())
     }
 }
 
-/// `write` into a `String`.
-pub(crate) fn to_string(f: impl FnOnce(&mut Vec<u8>) -> io::Result<()>, size: usize) -> String {
+/// A layout written into a `String` of capacity `size`.
+pub(crate) fn to_string(f: impl FnOnce(&mut Sink<'_>) -> io::Result<()>, size: usize) -> String {
     let mut buf = Vec::with_capacity(size);
-    // Writing into a Vec cannot fail, and serde_json writes valid UTF-8.
-    let _ = f(&mut buf);
+    // Writing into memory cannot fail, and serde_json writes valid UTF-8.
+    let _ = f(&mut Sink::memory(&mut buf));
     String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
