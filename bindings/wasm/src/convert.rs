@@ -8,8 +8,9 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 
+use jindu::io::json::DrivingLinkOutput;
+
 use crate::error::{bad_argument, Thrown};
-use crate::types;
 
 /// The JSON text of a document or edit argument: a string is taken as JSON text as it is, an
 /// object is written with `JSON.stringify`; `what` names the expected value in errors.
@@ -68,28 +69,16 @@ pub fn edit_text(op: &str, fields: Value) -> String {
     edit.to_string()
 }
 
-/// The binding's name for a core link type.
-pub fn link_type(kind: jindu::LinkType) -> types::LinkType {
-    match kind {
-        jindu::LinkType::FinishToStart => types::LinkType::FS,
-        jindu::LinkType::StartToStart => types::LinkType::SS,
-        jindu::LinkType::FinishToFinish => types::LinkType::FF,
-        jindu::LinkType::StartToFinish => types::LinkType::SF,
-    }
-}
-
 /// The links that drive a task, as `why()` returns them (lags written with the project's
 /// duration settings, omitted when zero).
 pub fn driving_links(
     links: Vec<(jindu::TaskId, jindu::LinkType, jindu::Lag)>,
     settings: &jindu::DurationSettings,
-) -> Vec<types::DrivingLink> {
+) -> Vec<DrivingLinkOutput<'static>> {
     links
         .into_iter()
-        .map(|(from, kind, lag)| types::DrivingLink {
-            from: from.as_str().to_owned(),
-            kind: link_type(kind),
-            lag: (!lag.is_zero()).then(|| lag.display(settings).to_string()),
+        .map(|(from, kind, lag)| {
+            DrivingLinkOutput::new(from.as_str().to_owned(), kind, lag, *settings)
         })
         .collect()
 }

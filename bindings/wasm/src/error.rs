@@ -6,12 +6,48 @@
 //! every failure is a value of [`Thrown`], which wasm-bindgen throws as a JavaScript exception.
 
 use js_sys::Reflect;
+use serde::Serialize;
+use tsify::Tsify;
 use wasm_bindgen::prelude::*;
-
-use crate::types::JinduErrorInfo;
 
 /// The `name` of every `Error` object this package throws.
 pub const ERROR_NAME: &str = "JinduError";
+
+/// The properties of the `Error` objects that jindu functions throw (their `name` is
+/// `"JinduError"` and their `message` the core's message): the JavaScript form of
+/// [`jindu::Error`]'s code, item and field, and where in the input it is.
+#[derive(Tsify, Serialize, Debug, Clone, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct JinduErrorInfo {
+    /// A stable snake_case category, the same in every binding: `"cycle"`, `"unknown_task"`,
+    /// `"invalid"`, `"json"`, `"xml"`, `"import"`, …
+    pub code: String,
+    /// The key of the task the error is about, if any.
+    #[tsify(type = "string | null")]
+    pub task_id: Option<String>,
+    /// The offending field, if the error is about one field.
+    #[tsify(type = "string | null")]
+    pub field: Option<String>,
+    /// The 1-based line of the offending text, on errors reading JSON, XML (MSPDI), CSV or
+    /// PSPLIB when it is known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// The 1-based column (characters; the field number in a CSV row), with `line`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// The element path of the offending value on MSPDI errors, e.g. `"Tasks/Task/Duration"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub element: Option<String>,
+    /// The column's header as written in the file, on CSV errors about a cell (also in `field`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header: Option<String>,
+    /// The offending text on CSV and PSPLIB errors, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// The format being read on import errors: `"csv"` or `"psplib"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+}
 
 /// The machine-readable fields of a core error (what the JavaScript error object carries
 /// besides its message).

@@ -7,16 +7,101 @@
 //! Imported projects come back as documents (the core's JSON parsed by the JavaScript engine),
 //! ready for `schedule()` or `new Scheduler()`.
 
-use jindu::io::json::{self, Document};
+use jindu::io::json::{self, Document, ProjectDocument};
 use jindu::io::{Format, Import, ImportWarning, ReadOptions, WarningCode};
-use serde::Serialize;
-use tsify::Ts;
+use serde::{Deserialize, Serialize};
+use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::convert::{input_text, output_value, to_js};
 use crate::error::{bad_argument, Thrown};
-use crate::types;
+
+/// Options for `importCsv()` and `importPsplib()`.
+#[derive(Tsify, Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ImportOptions {
+    /// The project's name (default `"Imported tasks"` for CSV, the PSPLIB reader's own name for
+    /// PSPLIB).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "string | null")]
+    pub name: Option<String>,
+    /// The project start, `YYYY-MM-DD` (08:00) or `YYYY-MM-DDTHH:MM[:SS]`; by default CSV takes
+    /// the earliest Start cell, or else Monday 2026-01-05 08:00 (with a `default_start`
+    /// warning), and PSPLIB Monday 2026-01-05 00:00.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "string | null")]
+    pub start: Option<String>,
+}
+
+/// Something in an MSPDI file that was not imported, or only approximately (one per element
+/// kind and reason).
+#[derive(Tsify, Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct MspdiWarning {
+    /// The element, as a path from its item, e.g. `"Task/Active"`.
+    pub element: String,
+    /// How many times it occurred.
+    pub count: usize,
+    /// The first few tasks (by key, i.e. UID) it occurred on, if it is about tasks.
+    pub tasks: Vec<String>,
+    /// What was done instead.
+    pub message: String,
+}
+
+/// The result of `importMspdi()`: the project as a document (its tasks keyed by UID), and
+/// what could not be imported.
+#[derive(Tsify, Serialize, Debug, Clone, PartialEq)]
+pub struct MspdiImport {
+    /// The imported project, with the scheduling options the file asks for.
+    pub project: ProjectDocument,
+    /// What was not imported, or only approximately.
+    pub warnings: Vec<MspdiWarning>,
+}
+
+/// A header column of a CSV file that the reader does not know.
+#[derive(Tsify, Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct UnknownColumn {
+    /// The 1-based column number.
+    pub column: usize,
+    /// The header as written.
+    pub header: String,
+}
+
+/// Something a CSV import did not import, or filled in by itself.
+#[derive(Tsify, Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum CsvWarning {
+    /// Columns with headers the reader does not know; their values were not imported.
+    UnknownColumns {
+        /// The columns.
+        columns: Vec<UnknownColumn>,
+        /// The warning as text.
+        message: String,
+    },
+    /// Neither the options nor the file gave a project start, so `start` was used.
+    DefaultStart {
+        /// The start that was used.
+        start: String,
+        /// The warning as text.
+        message: String,
+    },
+    /// A warning this version of the package has no structured form for.
+    Other {
+        /// The warning as text.
+        message: String,
+    },
+}
+
+/// The result of `importCsv()`: the project as a document, and what was not imported.
+#[derive(Tsify, Serialize, Debug, Clone, PartialEq)]
+pub struct CsvImport {
+    /// The imported project.
+    pub project: ProjectDocument,
+    /// Unknown columns and filled-in values.
+    pub warnings: Vec<CsvWarning>,
+}
 
 /// An imported project as document JSON text, with the importer's warnings.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,7 +114,7 @@ pub struct Imported<W> {
 
 /// Reads `bytes` as `format` through the core's one entry point, with the `name` and `start`
 /// of `options` (a date alone means 08:00).
-fn read(bytes: &[u8], format: Format, options: &types::ImportOptions) -> jindu::Result<Import> {
+fn read(bytes: &[u8], format: Format, options: &ImportOptions) -> jindu::Result<Import> {
     // The format is set as a plain field (not through the builder) so that the optimiser sees
     // it is always given, and the core's format sniffing stays out of the .wasm (4 KB).
     let mut opts = ReadOptions::default();
@@ -51,9 +136,9 @@ fn imported<W>(imp: Import, warning: impl Fn(&ImportWarning) -> W) -> Imported<W
 }
 
 /// Reads an MSPDI file (bytes of UTF-8 XML) into document JSON and its warnings.
-pub fn import_mspdi(bytes: &[u8]) -> jindu::Result<Imported<types::MspdiWarning>> {
-    let imp = read(bytes, Format::Mspdi, &types::ImportOptions::default())?;
-    Ok(imported(imp, |w| types::MspdiWarning {
+pub fn import_mspdi(bytes: &[u8]) -> jindu::Result<Imported<MspdiWarning>> {
+    let imp = read(bytes, Format::Mspdi, &ImportOptions::default())?;
+    Ok(imported(imp, |w| MspdiWarning {
         element: w.element.clone().unwrap_or_default(),
         count: w.count,
         tasks: w.tasks.iter().map(|t| t.as_str().to_owned()).collect(),
@@ -68,39 +153,36 @@ pub fn export_mspdi(text: &str) -> jindu::Result<String> {
 }
 
 /// Reads a CSV task list into document JSON and its warnings.
-pub fn import_csv(
-    bytes: &[u8],
-    options: &types::ImportOptions,
-) -> jindu::Result<Imported<types::CsvWarning>> {
+pub fn import_csv(bytes: &[u8], options: &ImportOptions) -> jindu::Result<Imported<CsvWarning>> {
     Ok(imported(read(bytes, Format::Csv, options)?, csv_warning))
 }
 
 /// Reads a PSPLIB single-mode instance (`.sm`) into document JSON.
-pub fn import_psplib(bytes: &[u8], options: &types::ImportOptions) -> jindu::Result<String> {
+pub fn import_psplib(bytes: &[u8], options: &ImportOptions) -> jindu::Result<String> {
     let doc: Document = read(bytes, Format::Psplib, options)?.into();
     Ok(json::write(&doc))
 }
 
 /// The JavaScript form of a CSV import warning.
-fn csv_warning(w: &ImportWarning) -> types::CsvWarning {
+fn csv_warning(w: &ImportWarning) -> CsvWarning {
     let message = w.to_string();
     match w.code {
-        WarningCode::UnknownColumns => types::CsvWarning::UnknownColumns {
+        WarningCode::UnknownColumns => CsvWarning::UnknownColumns {
             columns: w
                 .columns
                 .iter()
-                .map(|(column, header)| types::UnknownColumn {
+                .map(|(column, header)| UnknownColumn {
                     column: *column,
                     header: header.clone(),
                 })
                 .collect(),
             message,
         },
-        WarningCode::DefaultStart => types::CsvWarning::DefaultStart {
+        WarningCode::DefaultStart => CsvWarning::DefaultStart {
             start: w.start.map(|s| s.to_string()).unwrap_or_default(),
             message,
         },
-        _ => types::CsvWarning::Other { message },
+        _ => CsvWarning::Other { message },
     }
 }
 
@@ -162,9 +244,9 @@ fn input_bytes(value: &JsValue, format: &'static str) -> Result<Vec<u8>, Thrown>
 }
 
 /// The options argument (`undefined` or `null` for the defaults).
-fn import_options(value: &JsValue) -> Result<types::ImportOptions, Thrown> {
+fn import_options(value: &JsValue) -> Result<ImportOptions, Thrown> {
     if value.is_undefined() || value.is_null() {
-        return Ok(types::ImportOptions::default());
+        return Ok(ImportOptions::default());
     }
     let text = input_text(value, "import options")?;
     serde_json::from_str(&text)
@@ -188,7 +270,7 @@ fn import_result<W: Serialize>(imp: &Imported<W>) -> Result<JsValue, Thrown> {
 #[wasm_bindgen(js_name = importMspdi)]
 pub fn import_mspdi_js(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | string")] data: JsValue,
-) -> Result<Ts<types::MspdiImport>, Thrown> {
+) -> Result<Ts<MspdiImport>, Thrown> {
     let bytes = input_bytes(&data, "mspdi")?;
     let imp = import_mspdi(&bytes)?;
     Ok(Ts::new_unchecked(import_result(&imp)?))
@@ -217,7 +299,7 @@ pub fn export_mspdi_js(
 pub fn import_csv_js(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | string")] data: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ImportOptions | null")] options: JsValue,
-) -> Result<Ts<types::CsvImport>, Thrown> {
+) -> Result<Ts<CsvImport>, Thrown> {
     let bytes = input_bytes(&data, "csv")?;
     let options = import_options(&options)?;
     let imp = import_csv(&bytes, &options)?;
@@ -233,7 +315,7 @@ pub fn import_csv_js(
 pub fn import_psplib_js(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | string")] data: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ImportOptions | null")] options: JsValue,
-) -> Result<Ts<types::ProjectDocument>, Thrown> {
+) -> Result<Ts<ProjectDocument>, Thrown> {
     let bytes = input_bytes(&data, "psplib")?;
     let options = import_options(&options)?;
     let text = import_psplib(&bytes, &options)?;
@@ -248,19 +330,19 @@ mod tests {
     fn csv_warnings_and_options() {
         let imp = import_csv(
             "ID,名称,工期,Colour\n1,设计,2天,red\n".as_bytes(),
-            &types::ImportOptions::default(),
+            &ImportOptions::default(),
         )
         .unwrap();
         assert!(imp.document.contains("\"name\": \"设计\""));
         assert!(matches!(
             &imp.warnings[0],
-            types::CsvWarning::UnknownColumns { columns, .. } if columns[0].column == 4
+            CsvWarning::UnknownColumns { columns, .. } if columns[0].column == 4
         ));
         assert!(matches!(
             &imp.warnings[1],
-            types::CsvWarning::DefaultStart { start, .. } if start == "2026-01-05T08:00:00"
+            CsvWarning::DefaultStart { start, .. } if start == "2026-01-05T08:00:00"
         ));
-        let opts = types::ImportOptions {
+        let opts = ImportOptions {
             name: Some("Plan".into()),
             start: Some("2026-03-02".into()),
         };
@@ -268,7 +350,7 @@ mod tests {
         assert!(imp.warnings.is_empty());
         let doc = json::read(&imp.document).unwrap();
         assert_eq!(doc.project.name(), "Plan");
-        let bad = types::ImportOptions {
+        let bad = ImportOptions {
             name: None,
             start: Some("March".into()),
         };
@@ -284,7 +366,7 @@ mod tests {
                   PRECEDENCE RELATIONS:\n 1 1 1 2\n 2 1 0\n****\n\
                   REQUESTS/DURATIONS:\n 1 1 0 0\n 2 1 3 1\n****\n\
                   RESOURCEAVAILABILITIES:\n R 1\n 1\n****\n";
-        let opts = types::ImportOptions {
+        let opts = ImportOptions {
             name: Some("j".into()),
             start: Some("2026-03-02".into()),
         };

@@ -1,12 +1,11 @@
 //! One-shot scheduling: a document in, its schedule out.
 
-use jindu::io::json;
+use jindu::io::json::{self, ScheduleOutput};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{input_text, output_value};
 use crate::error::Thrown;
-use crate::types;
 
 /// Reads a document (JSON text) and writes its schedule as the core's schedule JSON.
 pub fn schedule_text(text: &str) -> jindu::Result<String> {
@@ -22,7 +21,7 @@ pub fn schedule_text(text: &str) -> jindu::Result<String> {
 #[wasm_bindgen(js_name = schedule)]
 pub fn schedule_js(
     #[wasm_bindgen(unchecked_param_type = "ProjectDocument | string")] project: JsValue,
-) -> Result<Ts<types::Schedule>, Thrown> {
+) -> Result<Ts<ScheduleOutput<'static>>, Thrown> {
     let text = input_text(&project, "a project document")?;
     let out = schedule_text(&text)?;
     Ok(Ts::new_unchecked(output_value(&out)?))

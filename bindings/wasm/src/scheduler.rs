@@ -6,14 +6,15 @@ use wasm_bindgen::prelude::*;
 
 use crate::convert::{driving_links, input_text, output_value, to_js};
 use crate::error::{bad_argument, Thrown};
-use crate::types;
-
-use jindu::io::json::{self, doc::ConstraintInput, EditInput};
+use jindu::io::json::{
+    self, doc::ConstraintInput, DiffOutput, DrivingLinkOutput, EditInput, ProjectDocument,
+    ScheduleOutput, TaskInput,
+};
 pub use jindu::Session;
 
 /// The links that hold task `id` where it is, if there is such a task (the JavaScript form of
 /// [`jindu::Engine::why`]).
-pub fn why(session: &Session, id: &str) -> Option<Vec<types::DrivingLink>> {
+pub fn why(session: &Session, id: &str) -> Option<Vec<DrivingLinkOutput<'static>>> {
     let links = session.engine().why(id)?;
     Some(driving_links(links, session.project().settings()))
 }
@@ -30,7 +31,7 @@ pub struct Scheduler {
     session: Session,
 }
 
-fn diff_value(text: &str) -> Result<Ts<types::Diff>, Thrown> {
+fn diff_value(text: &str) -> Result<Ts<DiffOutput<'static>>, Thrown> {
     Ok(Ts::new_unchecked(output_value(text)?))
 }
 
@@ -47,7 +48,7 @@ impl Scheduler {
         })
     }
 
-    fn run(&mut self, edit: &str, commit: bool) -> Result<Ts<types::Diff>, Thrown> {
+    fn run(&mut self, edit: &str, commit: bool) -> Result<Ts<DiffOutput<'static>>, Thrown> {
         let text = if commit {
             self.session.apply_json(edit)?
         } else {
@@ -57,7 +58,7 @@ impl Scheduler {
     }
 
     /// Applies a typed edit.
-    fn edit(&mut self, edit: EditInput) -> Result<Ts<types::Diff>, Thrown> {
+    fn edit(&mut self, edit: EditInput) -> Result<Ts<DiffOutput<'static>>, Thrown> {
         let edit = edit.into_edit(self.session.project())?;
         diff_value(&json::write_diff(&self.session.apply(edit)?))
     }
@@ -67,7 +68,7 @@ impl Scheduler {
     pub fn apply(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Edit | string")] edit: JsValue,
-    ) -> Result<Ts<types::Diff>, Thrown> {
+    ) -> Result<Ts<DiffOutput<'static>>, Thrown> {
         let text = input_text(&edit, "an edit")?;
         self.run(&text, true)
     }
@@ -76,14 +77,18 @@ impl Scheduler {
     pub fn preview(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Edit | string")] edit: JsValue,
-    ) -> Result<Ts<types::Diff>, Thrown> {
+    ) -> Result<Ts<DiffOutput<'static>>, Thrown> {
         let text = input_text(&edit, "an edit")?;
         self.run(&text, false)
     }
 
     /// Sets a task's duration (e.g. `"5d"`, `"4h"`).
     #[wasm_bindgen(js_name = setDuration)]
-    pub fn set_duration(&mut self, task: &str, duration: &str) -> Result<Ts<types::Diff>, Thrown> {
+    pub fn set_duration(
+        &mut self,
+        task: &str,
+        duration: &str,
+    ) -> Result<Ts<DiffOutput<'static>>, Thrown> {
         self.edit(EditInput::SetDuration {
             task: task.to_owned(),
             duration: duration.to_owned(),
@@ -99,7 +104,7 @@ impl Scheduler {
         #[wasm_bindgen(js_name = "type", unchecked_optional_param_type = "LinkType | null")]
         kind: Option<String>,
         #[wasm_bindgen(unchecked_optional_param_type = "string | null")] lag: Option<String>,
-    ) -> Result<Ts<types::Diff>, Thrown> {
+    ) -> Result<Ts<DiffOutput<'static>>, Thrown> {
         self.edit(EditInput::AddLink {
             from: from.to_owned(),
             to: to.to_owned(),
@@ -117,7 +122,7 @@ impl Scheduler {
         #[wasm_bindgen(js_name = "type", unchecked_optional_param_type = "LinkType | null")]
         kind: Option<String>,
         #[wasm_bindgen(unchecked_optional_param_type = "string | null")] lag: Option<String>,
-    ) -> Result<Ts<types::Diff>, Thrown> {
+    ) -> Result<Ts<DiffOutput<'static>>, Thrown> {
         self.edit(EditInput::SetLink {
             from: from.to_owned(),
             to: to.to_owned(),
@@ -128,7 +133,7 @@ impl Scheduler {
 
     /// Removes the link from `from` to `to`.
     #[wasm_bindgen(js_name = removeLink)]
-    pub fn remove_link(&mut self, from: &str, to: &str) -> Result<Ts<types::Diff>, Thrown> {
+    pub fn remove_link(&mut self, from: &str, to: &str) -> Result<Ts<DiffOutput<'static>>, Thrown> {
         self.edit(EditInput::RemoveLink {
             from: from.to_owned(),
             to: to.to_owned(),
@@ -142,7 +147,7 @@ impl Scheduler {
         task: &str,
         #[wasm_bindgen(js_name = "type", unchecked_param_type = "ConstraintType")] kind: &str,
         date: Option<String>,
-    ) -> Result<Ts<types::Diff>, Thrown> {
+    ) -> Result<Ts<DiffOutput<'static>>, Thrown> {
         self.edit(EditInput::SetConstraint {
             task: task.to_owned(),
             constraint: ConstraintInput {
@@ -158,7 +163,7 @@ impl Scheduler {
         &mut self,
         task: &str,
         deadline: Option<String>,
-    ) -> Result<Ts<types::Diff>, Thrown> {
+    ) -> Result<Ts<DiffOutput<'static>>, Thrown> {
         self.edit(EditInput::SetDeadline {
             task: task.to_owned(),
             deadline,
@@ -171,7 +176,7 @@ impl Scheduler {
         task: &str,
         start: &str,
         finish: Option<String>,
-    ) -> Result<Ts<types::Diff>, Thrown> {
+    ) -> Result<Ts<DiffOutput<'static>>, Thrown> {
         self.edit(EditInput::Pin {
             task: task.to_owned(),
             start: start.to_owned(),
@@ -180,7 +185,7 @@ impl Scheduler {
     }
 
     /// Returns a pinned task to automatic scheduling.
-    pub fn unpin(&mut self, task: &str) -> Result<Ts<types::Diff>, Thrown> {
+    pub fn unpin(&mut self, task: &str) -> Result<Ts<DiffOutput<'static>>, Thrown> {
         self.edit(EditInput::Unpin {
             task: task.to_owned(),
         })
@@ -188,7 +193,7 @@ impl Scheduler {
 
     /// Adds a task (without links); its `parent` names its summary task.
     #[wasm_bindgen(js_name = addTask)]
-    pub fn add_task(&mut self, task: Ts<types::TaskInput>) -> Result<Ts<types::Diff>, Thrown> {
+    pub fn add_task(&mut self, task: Ts<TaskInput>) -> Result<Ts<DiffOutput<'static>>, Thrown> {
         let task = task.js_value();
         if task.is_string() {
             return Err(bad_argument("expected a task object, got a string").into());
@@ -200,21 +205,21 @@ impl Scheduler {
 
     /// Removes a task with its subtasks and all their links.
     #[wasm_bindgen(js_name = removeTask)]
-    pub fn remove_task(&mut self, task: &str) -> Result<Ts<types::Diff>, Thrown> {
+    pub fn remove_task(&mut self, task: &str) -> Result<Ts<DiffOutput<'static>>, Thrown> {
         self.edit(EditInput::RemoveTask {
             task: task.to_owned(),
         })
     }
 
     /// The full current schedule.
-    pub fn schedule(&mut self) -> Result<Ts<types::Schedule>, Thrown> {
+    pub fn schedule(&mut self) -> Result<Ts<ScheduleOutput<'static>>, Thrown> {
         Ok(Ts::new_unchecked(output_value(
             &self.session.schedule_json(),
         )?))
     }
 
     /// The current project as a document (what `new Scheduler()` takes).
-    pub fn project(&self) -> Result<Ts<types::ProjectDocument>, Thrown> {
+    pub fn project(&self) -> Result<Ts<ProjectDocument>, Thrown> {
         Ok(Ts::new_unchecked(output_value(
             &self.session.document_json(),
         )?))
@@ -224,10 +229,11 @@ impl Scheduler {
     ///
     /// The first call after an edit computes the full schedule (then kept until the next
     /// edit); to follow edits, merge the diffs they return instead.
-    pub fn task(&mut self, id: &str) -> Result<Option<Ts<types::ScheduledTask>>, Thrown> {
+    #[wasm_bindgen(unchecked_return_type = "ScheduledTask | undefined")]
+    pub fn task(&mut self, id: &str) -> Result<JsValue, Thrown> {
         match self.session.task_json(id) {
-            Some(text) => Ok(Some(Ts::new_unchecked(output_value(&text)?))),
-            None => Ok(None),
+            Some(text) => output_value(&text),
+            None => Ok(JsValue::UNDEFINED),
         }
     }
 

@@ -41,6 +41,41 @@ enum Key {
     Number(i64),
 }
 
+/// The TypeScript declarations of the words that the document's text fields take (the fields
+/// stay strings here: the reader checks them and names the item on a bad one).
+#[cfg(feature = "tsify")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const TS_VOCABULARY: &'static str = r#"/**
+ * A key of a task, calendar or resource: a string, or an integer (read as its decimal text).
+ */
+export type Key = string | number;
+
+/**
+ * A constraint type (`SNET` etc. need a date; `ASAP` and `ALAP` take none).
+ */
+export type ConstraintType = "ASAP" | "ALAP" | "SNET" | "SNLT" | "FNET" | "FNLT" | "MSO" | "MFO";
+
+/**
+ * Which tasks are critical: total float at most `critical_float` (Microsoft Project), or the
+ * tasks on the longest path (Primavera P6).
+ */
+export type CriticalBy = "total_float" | "longest_path";
+
+/**
+ * Which float a task's total float is: the smaller of start and finish float, or one of them.
+ */
+export type FloatBasis = "smaller" | "start" | "finish";
+
+/**
+ * The calendar that link lags are counted on (`24h`: elapsed time).
+ */
+export type LagCalendar = "successor" | "predecessor" | "project" | "24h";
+
+/**
+ * What a resource is: people or equipment working in hours, consumables, or a cost.
+ */
+export type ResourceKind = "work" | "material" | "cost";"#;
+
 /// A jindu project document (format version 1): what `jindu schedule`, `schedule()` in every
 /// binding and `new Scheduler()` take.
 ///
@@ -49,6 +84,7 @@ enum Key {
 /// `"1.5w"`, elapsed `"2ed"`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct ProjectDocument {
     /// The format version; only `1` is read.
@@ -89,9 +125,11 @@ pub struct ProjectDocument {
     pub default_finish_time: Option<String>,
     /// Scheduling options.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "ScheduleOptions"))]
     pub options: Option<OptionsInput>,
     /// Calendars.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Calendar[]"))]
     pub calendars: Vec<CalendarInput>,
     /// Tasks, in outline order; `parent` builds the summary tree.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -101,16 +139,20 @@ pub struct ProjectDocument {
     pub links: Vec<LinkInput>,
     /// Resources.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Resource[]"))]
     pub resources: Vec<ResourceInput>,
     /// Assignments of resources to tasks.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Assignment[]"))]
     pub assignments: Vec<AssignmentInput>,
 }
 
 /// Scheduling options: where Microsoft Project and Primavera P6 differ.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", schemars(rename = "ScheduleOptions"))]
+#[cfg_attr(feature = "tsify", tsify(rename = "ScheduleOptions"))]
 #[serde(deny_unknown_fields)]
 pub struct OptionsInput {
     /// Tasks with at most this much total float are critical (default `"0d"`).
@@ -118,14 +160,17 @@ pub struct OptionsInput {
     pub critical_float: Option<String>,
     /// `total_float` (Microsoft Project, the default) or `longest_path` (Primavera P6).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "CriticalBy"))]
     pub critical_by: Option<String>,
     /// Total float as the `smaller` of start and finish float (default), or `start`, or
     /// `finish` float only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "FloatBasis"))]
     pub float_basis: Option<String>,
     /// The calendar lags are counted on: `successor` (default), `predecessor`, `project` or
     /// `24h`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "LagCalendar"))]
     pub lag_calendar: Option<String>,
     /// Whether hard constraints win over links (default true).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -135,12 +180,15 @@ pub struct OptionsInput {
 /// A calendar: working times per weekday, exceptions, and a base it inherits from.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", schemars(rename = "Calendar"))]
+#[cfg_attr(feature = "tsify", tsify(rename = "Calendar"))]
 #[serde(deny_unknown_fields)]
 pub struct CalendarInput {
     /// The calendar's key.
     #[serde(deserialize_with = "id_string")]
     #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "Key"))]
     pub id: String,
     /// Its name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -150,9 +198,11 @@ pub struct CalendarInput {
     pub base: Option<String>,
     /// Working times per weekday; required without a `base`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Week"))]
     pub week: Option<WeekInput>,
     /// Holidays and changed working days.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tsify", tsify(type = "CalendarException[]"))]
     pub exceptions: Vec<ExceptionInput>,
 }
 
@@ -160,7 +210,9 @@ pub struct CalendarInput {
 /// base (or is non-working without one).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", schemars(rename = "Week"))]
+#[cfg_attr(feature = "tsify", tsify(rename = "Week"))]
 #[serde(deny_unknown_fields)]
 pub struct WeekInput {
     /// Monday.
@@ -212,7 +264,9 @@ impl WeekInput {
 /// `date` or from `from` to `to`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", schemars(rename = "CalendarException"))]
+#[cfg_attr(feature = "tsify", tsify(rename = "CalendarException"))]
 #[serde(deny_unknown_fields)]
 pub struct ExceptionInput {
     /// Its name.
@@ -236,10 +290,12 @@ pub struct ExceptionInput {
 /// a date.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct ConstraintInput {
     /// The constraint type.
     #[serde(rename = "type")]
+    #[cfg_attr(feature = "tsify", tsify(type = "ConstraintType"))]
     pub kind: String,
     /// Its date (required except for ASAP and ALAP).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -249,6 +305,7 @@ pub struct ConstraintInput {
 /// Fixed dates of a manually scheduled (pinned) task.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct PinInput {
     /// The pinned start.
@@ -261,7 +318,9 @@ pub struct PinInput {
 /// A saved baseline of a task.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", schemars(rename = "Baseline"))]
+#[cfg_attr(feature = "tsify", tsify(rename = "Baseline"))]
 #[serde(deny_unknown_fields)]
 pub struct BaselineInput {
     /// Baseline number, 0–10.
@@ -281,11 +340,13 @@ pub struct BaselineInput {
 /// A task.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct TaskInput {
     /// The task's key.
     #[serde(deserialize_with = "id_string")]
     #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "Key"))]
     pub id: String,
     /// Its name.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -303,6 +364,7 @@ pub struct TaskInput {
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "schema", schemars(with = "Option<Key>"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "Key"))]
     pub parent: Option<String>,
     /// Its calendar's key (default the project calendar).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -330,24 +392,29 @@ pub struct TaskInput {
     pub actual_finish: Option<String>,
     /// Saved baselines.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Baseline[]"))]
     pub baselines: Vec<BaselineInput>,
 }
 
 /// A link (dependency) from a predecessor to a successor.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct LinkInput {
     /// The predecessor's key.
     #[serde(deserialize_with = "id_string")]
     #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "Key"))]
     pub from: String,
     /// The successor's key.
     #[serde(deserialize_with = "id_string")]
     #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "Key"))]
     pub to: String,
     /// `FS` (default), `SS`, `FF` or `SF`.
     #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "LinkType"))]
     pub kind: Option<String>,
     /// Lag (`"1d"`), lead (`"-4h"`), elapsed (`"2ed"`) or a percent of the predecessor's
     /// duration (`"50%"`).
@@ -358,18 +425,22 @@ pub struct LinkInput {
 /// A resource.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", schemars(rename = "Resource"))]
+#[cfg_attr(feature = "tsify", tsify(rename = "Resource"))]
 #[serde(deny_unknown_fields)]
 pub struct ResourceInput {
     /// The resource's key.
     #[serde(deserialize_with = "id_string")]
     #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "Key"))]
     pub id: String,
     /// Its name.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
     /// `work` (default), `material` or `cost`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "ResourceKind"))]
     pub kind: Option<String>,
     /// Capacity in percent (default 100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -382,16 +453,20 @@ pub struct ResourceInput {
 /// A resource assigned to a task.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", schemars(rename = "Assignment"))]
+#[cfg_attr(feature = "tsify", tsify(rename = "Assignment"))]
 #[serde(deny_unknown_fields)]
 pub struct AssignmentInput {
     /// The task's key.
     #[serde(deserialize_with = "id_string")]
     #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "Key"))]
     pub task: String,
     /// The resource's key.
     #[serde(deserialize_with = "id_string")]
     #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "Key"))]
     pub resource: String,
     /// Units in percent (default 100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -405,7 +480,9 @@ pub struct AssignmentInput {
 /// `{"op": "set_duration", "task": "A", "duration": "3d"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", schemars(rename = "Edit"))]
+#[cfg_attr(feature = "tsify", tsify(rename = "Edit"))]
 #[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
 pub enum EditInput {
     /// Changes a task's duration.
@@ -413,6 +490,7 @@ pub enum EditInput {
         /// The task's key.
         #[serde(deserialize_with = "id_string")]
         #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        #[cfg_attr(feature = "tsify", tsify(type = "Key"))]
         task: String,
         /// The new duration.
         duration: String,
@@ -422,6 +500,7 @@ pub enum EditInput {
         /// The task's key.
         #[serde(deserialize_with = "id_string")]
         #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        #[cfg_attr(feature = "tsify", tsify(type = "Key"))]
         task: String,
         /// The new constraint.
         constraint: ConstraintInput,
@@ -431,9 +510,11 @@ pub enum EditInput {
         /// The task's key.
         #[serde(deserialize_with = "id_string")]
         #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        #[cfg_attr(feature = "tsify", tsify(type = "Key"))]
         task: String,
         /// The new deadline.
         #[serde(default)]
+        #[cfg_attr(feature = "tsify", tsify(type = "string | null"))]
         deadline: Option<String>,
     },
     /// Pins a task to fixed dates.
@@ -441,11 +522,13 @@ pub enum EditInput {
         /// The task's key.
         #[serde(deserialize_with = "id_string")]
         #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        #[cfg_attr(feature = "tsify", tsify(type = "Key"))]
         task: String,
         /// The pinned start.
         start: String,
         /// The pinned finish (default: start plus the duration).
         #[serde(default)]
+        #[cfg_attr(feature = "tsify", tsify(type = "string | null"))]
         finish: Option<String>,
     },
     /// Returns a pinned task to automatic scheduling.
@@ -453,6 +536,7 @@ pub enum EditInput {
         /// The task's key.
         #[serde(deserialize_with = "id_string")]
         #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        #[cfg_attr(feature = "tsify", tsify(type = "Key"))]
         task: String,
     },
     /// Adds a link.
@@ -460,16 +544,20 @@ pub enum EditInput {
         /// The predecessor's key.
         #[serde(deserialize_with = "id_string")]
         #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        #[cfg_attr(feature = "tsify", tsify(type = "Key"))]
         from: String,
         /// The successor's key.
         #[serde(deserialize_with = "id_string")]
         #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        #[cfg_attr(feature = "tsify", tsify(type = "Key"))]
         to: String,
         /// `FS` (default), `SS`, `FF` or `SF`.
         #[serde(default, rename = "type")]
+        #[cfg_attr(feature = "tsify", tsify(type = "LinkType | null"))]
         kind: Option<String>,
         /// The lag.
         #[serde(default)]
+        #[cfg_attr(feature = "tsify", tsify(type = "string | null"))]
         lag: Option<String>,
     },
     /// Changes the type and lag of a link.
@@ -477,16 +565,20 @@ pub enum EditInput {
         /// The predecessor's key.
         #[serde(deserialize_with = "id_string")]
         #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        #[cfg_attr(feature = "tsify", tsify(type = "Key"))]
         from: String,
         /// The successor's key.
         #[serde(deserialize_with = "id_string")]
         #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        #[cfg_attr(feature = "tsify", tsify(type = "Key"))]
         to: String,
         /// `FS` (default), `SS`, `FF` or `SF`.
         #[serde(default, rename = "type")]
+        #[cfg_attr(feature = "tsify", tsify(type = "LinkType | null"))]
         kind: Option<String>,
         /// The lag.
         #[serde(default)]
+        #[cfg_attr(feature = "tsify", tsify(type = "string | null"))]
         lag: Option<String>,
     },
     /// Removes a link.
@@ -494,10 +586,12 @@ pub enum EditInput {
         /// The predecessor's key.
         #[serde(deserialize_with = "id_string")]
         #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        #[cfg_attr(feature = "tsify", tsify(type = "Key"))]
         from: String,
         /// The successor's key.
         #[serde(deserialize_with = "id_string")]
         #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        #[cfg_attr(feature = "tsify", tsify(type = "Key"))]
         to: String,
     },
     /// Adds a task (without links); its `parent` names its summary task.
@@ -510,6 +604,7 @@ pub enum EditInput {
         /// The task's key.
         #[serde(deserialize_with = "id_string")]
         #[cfg_attr(feature = "schema", schemars(with = "Key"))]
+        #[cfg_attr(feature = "tsify", tsify(type = "Key"))]
         task: String,
     },
 }

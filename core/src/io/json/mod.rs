@@ -41,7 +41,7 @@ use doc::{
 };
 pub use doc::{EditInput, ProjectDocument, TaskInput};
 
-pub use out::{DiffOutput, ScheduleOutput, TaskOutput};
+pub use out::{DiffOutput, DrivingLinkOutput, ScheduleOutput, TaskOutput};
 
 use crate::calendar::{Calendar, CalendarException, WorkingTime};
 use crate::engine::{Diff, Edit};

@@ -43,7 +43,9 @@ impl Serialize for DurationText {
 /// A link type code: `FS`, `SS`, `FF` or `SF`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", schemars(rename = "LinkType"))]
+#[cfg_attr(feature = "tsify", tsify(rename = "LinkType"))]
 #[allow(clippy::upper_case_acronyms)]
 pub enum LinkCode {
     /// Finish-to-start.
@@ -71,7 +73,9 @@ impl From<crate::model::LinkType> for LinkCode {
 /// What holds a task where it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", schemars(rename = "Driver"))]
+#[cfg_attr(feature = "tsify", tsify(rename = "Driver"))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum DriverOutput<'a> {
     /// The project start (or finish).
@@ -96,10 +100,12 @@ pub enum DriverOutput<'a> {
         /// The predecessor's key.
         from: Cow<'a, str>,
         /// The link type.
+        #[cfg_attr(feature = "tsify", tsify(type = "LinkType"))]
         link: LinkCode,
         /// The link's lag, when it has one (e.g. `"2d"`, `"-4h"`, `"50%"`).
         #[serde(skip_serializing_if = "Option::is_none")]
         #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+        #[cfg_attr(feature = "tsify", tsify(type = "string"))]
         lag: Option<LagText>,
     },
 }
@@ -138,7 +144,9 @@ impl<'a> DriverOutput<'a> {
 /// One task of a schedule (and each side of a change in a diff).
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", schemars(rename = "ScheduledTask"))]
+#[cfg_attr(feature = "tsify", tsify(rename = "TaskTimes"))]
 pub struct TaskOutput<'a> {
     /// The task's key.
     pub id: Cow<'a, str>,
@@ -151,24 +159,31 @@ pub struct TaskOutput<'a> {
     /// Scheduled start: the early start, or the late start of an as-late-as-possible task, or
     /// the pinned start.
     #[cfg_attr(feature = "schema", schemars(with = "DateTimeSchema"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
     pub start: Iso,
     /// Scheduled finish.
     #[cfg_attr(feature = "schema", schemars(with = "DateTimeSchema"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
     pub finish: Iso,
     /// Early start.
     #[cfg_attr(feature = "schema", schemars(with = "DateTimeSchema"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
     pub early_start: Iso,
     /// Early finish.
     #[cfg_attr(feature = "schema", schemars(with = "DateTimeSchema"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
     pub early_finish: Iso,
     /// Late start.
     #[cfg_attr(feature = "schema", schemars(with = "DateTimeSchema"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
     pub late_start: Iso,
     /// Late finish.
     #[cfg_attr(feature = "schema", schemars(with = "DateTimeSchema"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
     pub late_finish: Iso,
     /// Duration (a summary's: its working time from start to finish).
     #[cfg_attr(feature = "schema", schemars(with = "DurationSchema"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
     pub duration: DurationText,
     /// Total float in minutes (working minutes on the task's calendar, elapsed minutes for
     /// elapsed tasks); negative when a constraint or deadline cannot be met.
@@ -177,19 +192,72 @@ pub struct TaskOutput<'a> {
     pub free_float_minutes: i64,
     /// Total float with the project's units.
     #[cfg_attr(feature = "schema", schemars(with = "DurationSchema"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
     pub total_float: DurationText,
     /// Free float with the project's units.
     #[cfg_attr(feature = "schema", schemars(with = "DurationSchema"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
     pub free_float: DurationText,
     /// Whether the task is critical.
     pub critical: bool,
     /// What holds it where it is.
+    #[cfg_attr(feature = "tsify", tsify(type = "Driver"))]
     pub driver: DriverOutput<'a>,
     /// The keys of the predecessors whose links hold it where it is (in schedules; not in
     /// diffs).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<String>>"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "string[]"))]
     pub driving_predecessors: Option<Predecessors<'a>>,
+}
+
+/// The TypeScript declaration of a task in a schedule: a [`TaskOutput`] that always has its
+/// `driving_predecessors` (the sides of a diff never do).
+#[cfg(feature = "tsify")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const TS_SCHEDULED_TASK: &'static str = r#"/**
+ * A task of a schedule: its times, and the keys of the predecessors whose links hold it where
+ * it is.
+ */
+export interface ScheduledTask extends TaskTimes {
+    driving_predecessors: string[];
+}"#;
+
+/// A link that holds a task where it is: what `why` returns in the bindings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", schemars(rename = "DrivingLink"))]
+#[cfg_attr(feature = "tsify", tsify(rename = "DrivingLink"))]
+pub struct DrivingLinkOutput<'a> {
+    /// The predecessor's key.
+    pub from: Cow<'a, str>,
+    /// The link type.
+    #[serde(rename = "type")]
+    #[cfg_attr(feature = "tsify", tsify(type = "LinkType"))]
+    pub kind: LinkCode,
+    /// The lag, when there is one (e.g. `"2d"`, `"-4h"`, `"50%"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
+    pub lag: Option<LagText>,
+}
+
+impl<'a> DrivingLinkOutput<'a> {
+    /// The output form of a driving link from `from` (an entry of
+    /// [`Engine::why`](crate::Engine::why)), its lag written with `settings`.
+    pub fn new(
+        from: impl Into<Cow<'a, str>>,
+        kind: crate::model::LinkType,
+        lag: crate::model::Lag,
+        settings: DurationSettings,
+    ) -> DrivingLinkOutput<'a> {
+        DrivingLinkOutput {
+            from: from.into(),
+            kind: kind.into(),
+            lag: (!lag.is_zero()).then_some(LagText(lag, settings)),
+        }
+    }
 }
 
 /// The predecessors of a task's driving links, written as their keys.
@@ -289,10 +357,13 @@ impl<'a> TaskOutput<'a> {
 /// A rule the schedule breaks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", schemars(rename = "Violation"))]
+#[cfg_attr(feature = "tsify", tsify(rename = "Violation"))]
 pub struct ViolationOutput<'a> {
     /// What kind of rule: `pinned_against_link`, `constraint_against_link` or
     /// `deadline_missed`.
+    #[cfg_attr(feature = "tsify", tsify(type = "ViolationKind"))]
     pub kind: ViolationCode,
     /// The task.
     pub task: Cow<'a, str>,
@@ -301,16 +372,20 @@ pub struct ViolationOutput<'a> {
     pub from: Option<Cow<'a, str>>,
     /// The date the rule requires.
     #[cfg_attr(feature = "schema", schemars(with = "DateTimeSchema"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
     pub required: Iso,
     /// The date the task has.
     #[cfg_attr(feature = "schema", schemars(with = "DateTimeSchema"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
     pub actual: Iso,
 }
 
 /// The kind of a violation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", schemars(rename = "ViolationKind"))]
+#[cfg_attr(feature = "tsify", tsify(rename = "ViolationKind"))]
 #[serde(rename_all = "snake_case")]
 pub enum ViolationCode {
     /// A pinned task is earlier than a link allows.
@@ -337,7 +412,9 @@ impl From<ViolationKind> for ViolationCode {
 /// A remark about the input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", schemars(rename = "ScheduleWarning"))]
+#[cfg_attr(feature = "tsify", tsify(rename = "ScheduleWarning"))]
 pub struct WarningOutput<'a> {
     /// The item concerned, e.g. ``task `A` ``.
     pub item: Cow<'a, str>,
@@ -358,28 +435,37 @@ impl<'a> WarningOutput<'a> {
 /// A schedule: the project's dates, its critical path and every task.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", schemars(rename = "Schedule"))]
+#[cfg_attr(feature = "tsify", tsify(rename = "Schedule"))]
 pub struct ScheduleOutput<'a> {
     /// The project's name.
     pub project: Cow<'a, str>,
     /// The project start.
     #[cfg_attr(feature = "schema", schemars(with = "DateTimeSchema"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
     pub project_start: Iso,
     /// The project finish.
     #[cfg_attr(feature = "schema", schemars(with = "DateTimeSchema"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
     pub project_finish: Iso,
     /// The critical tasks (not summaries) in order of their early dates.
     #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "string[]"))]
     pub critical_path: Keys<'a>,
     /// The critical paths: chains of critical tasks linked by driving links.
     #[cfg_attr(feature = "schema", schemars(with = "Vec<Vec<String>>"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "string[][]"))]
     pub critical_paths: Paths<'a>,
     /// Every task, in the project's order.
     #[cfg_attr(feature = "schema", schemars(with = "Vec<TaskOutput<'static>>"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "ScheduledTask[]"))]
     pub tasks: Tasks<'a>,
     /// Rules the schedule breaks.
+    #[cfg_attr(feature = "tsify", tsify(type = "Violation[]"))]
     pub violations: Vec<ViolationOutput<'a>>,
     /// Remarks about the input.
+    #[cfg_attr(feature = "tsify", tsify(type = "ScheduleWarning[]"))]
     pub warnings: Vec<WarningOutput<'a>>,
 }
 
@@ -447,13 +533,17 @@ impl<'a> ScheduleOutput<'a> {
 /// How one task changed in an edit.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", schemars(rename = "TaskChange"))]
+#[cfg_attr(feature = "tsify", tsify(rename = "TaskChange"))]
 pub struct ChangeOutput<'a> {
     /// The task's key.
     pub id: Cow<'a, str>,
     /// The task before the edit (`null` if the edit added it).
+    #[cfg_attr(feature = "tsify", tsify(type = "TaskTimes | null"))]
     pub before: Option<TaskOutput<'a>>,
     /// The task after the edit (`null` if the edit removed it).
+    #[cfg_attr(feature = "tsify", tsify(type = "TaskTimes | null"))]
     pub after: Option<TaskOutput<'a>>,
 }
 
@@ -472,15 +562,20 @@ impl<'a> ChangeOutput<'a> {
 /// changed.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", schemars(rename = "Diff"))]
+#[cfg_attr(feature = "tsify", tsify(rename = "Diff"))]
 pub struct DiffOutput<'a> {
     /// The project start before and after.
     #[cfg_attr(feature = "schema", schemars(with = "[DateTimeSchema; 2]"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "[string, string]"))]
     pub project_start: [Iso; 2],
     /// The project finish before and after.
     #[cfg_attr(feature = "schema", schemars(with = "[DateTimeSchema; 2]"))]
+    #[cfg_attr(feature = "tsify", tsify(type = "[string, string]"))]
     pub project_finish: [Iso; 2],
     /// The tasks whose schedule changed, in task order.
+    #[cfg_attr(feature = "tsify", tsify(type = "TaskChange[]"))]
     pub changes: Vec<ChangeOutput<'a>>,
 }
 
