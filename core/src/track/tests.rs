@@ -668,3 +668,116 @@ fn webhook_payloads() {
     assert_eq!(feishu["msg_type"], "interactive");
     assert_eq!(feishu["card"]["elements"][0]["tag"], "markdown");
 }
+
+/// Three overlapping tasks, weeks as Lipke's periods, worked by hand with the PMI formulas
+/// (PMI, *Practice Standard for Earned Value Management*, 2nd ed., 2011, ch. 4 and 6;
+/// Lipke 2003, "Schedule is Different") and side by side with PyPI's pmcontrols 0.2.1, an
+/// independent implementation: `evm(plan([0, 1, 2, 3, 4, 5], [0, 1000, 3000, 4000, 7000,
+/// 9000]), ev=3500, ac=4000, at=3)` gives exactly the values asserted below (its time unit is
+/// the week: es 2.5, sv_t −0.5, ieac_t 6.0).
+///
+/// A: weeks 1–2, 2,000 (1,000 a week); B: weeks 2–4, 3,000 (1,000 a week), A SS + 1w;
+/// C: weeks 4–5, 4,000 (2,000 a week), B SS + 2w. Cumulative PV at the week ends:
+/// 1,000, 3,000, 4,000, 7,000, 9,000.
+#[test]
+fn earned_value_and_schedule_match_the_textbook_and_pmcontrols() {
+    let d = doc(r#"{"name": "Text", "start": "2026-01-05",
+      "tasks": [{"id": "A", "duration": "2w", "cost": 2000, "percent_complete": 100,
+                 "actual_start": "2026-01-05", "actual_finish": "2026-01-16T17:00", "actual_cost": 2200},
+                {"id": "B", "duration": "3w", "cost": 3000, "percent_complete": 50,
+                 "actual_start": "2026-01-12", "actual_cost": 1800},
+                {"id": "C", "duration": "2w", "cost": 4000}],
+      "links": [{"from": "A", "to": "B", "type": "SS", "lag": "1w"},
+                {"from": "B", "to": "C", "type": "SS", "lag": "2w"}]}"#);
+    // Status at the end of week 3, Fri 23 Jan 17:00.
+    let e = evm(&d.project, &d.options, &at("2026-01-23T17:00")).unwrap();
+    let m = &e.project;
+    assert_eq!(m.bac, 9_000.0);
+    // PV = 1,000 × 2 (A) + 1,000 × 2 (B, weeks 2–3) = 4,000; EV = 2,000 + 50 % × 3,000.
+    assert_eq!((m.pv, m.ev, m.ac), (4_000.0, 3_500.0, Some(4_000.0)));
+    assert_eq!((m.sv, m.cv), (-500.0, Some(-500.0)));
+    close(m.spi, 0.875); // 3,500 / 4,000
+    close(m.cpi, 0.875); // 3,500 / 4,000
+    close(m.eac, 9_000.0 / 0.875); // 10,285.71
+    close(m.etc, 9_000.0 / 0.875 - 4_000.0); // 6,285.71
+    close(m.vac, 9_000.0 - 9_000.0 / 0.875); // −1,285.71
+    close(m.tcpi, 1.1); // (9,000 − 3,500) / (9,000 − 4,000)
+    close(m.percent_complete, 3_500.0 / 9_000.0 * 100.0);
+    // ES: EV 3,500 lies between PV(week 2) = 3,000 and PV(week 3) = 4,000: C = 2, I = 0.5,
+    // ES = 2.5 weeks = 12.5 days; AT = 15 days; PD = 25 days.
+    close(m.es_working_days, 12.5);
+    assert_eq!((m.at_working_days, m.pd_working_days), (15.0, 25.0));
+    close(m.sv_t_working_days, -2.5);
+    close(m.spi_t, 12.5 / 15.0);
+    close(m.tspi, 1.25); // (25 − 12.5) / (25 − 15)
+    close(m.ieac_t_working_days, 30.0); // PD / SPI(t) = 25 / (5/6) = 6 weeks
+                                        // Mon 5 Jan + 30 working days: Fri 13 Feb 17:00, a week after the planned Fri 6 Feb.
+    assert_eq!(
+        m.forecast_finish.unwrap().0.to_string(),
+        "2026-02-13T17:00:00"
+    );
+    assert_eq!(m.planned_finish.0.to_string(), "2026-02-06T17:00:00");
+    close(m.finish_variance_working_days, 5.0);
+    // The other EAC methods (pmcontrols' eac_typical and eac_cpi_spi).
+    let t = at("2026-01-23T17:00");
+    let e2 = evm(
+        &d.project,
+        &d.options,
+        &t.clone().eac(EacMethod::PlannedRate),
+    )
+    .unwrap();
+    close(e2.project.eac, 9_500.0); // 4,000 + 5,500
+    let e3 = evm(&d.project, &d.options, &t.eac(EacMethod::CpiSpi)).unwrap();
+    close(e3.project.eac, 4_000.0 + 5_500.0 / (0.875 * 0.875)); // 11,183.67
+
+    // Per task. B: planned Mon 12 Jan – Fri 30 Jan, 1,000 a week; two weeks planned, half
+    // earned: PV 2,000, EV 1,500, ES 1.5 weeks (7.5 days) of AT 2 weeks (10 days); CPI
+    // 1,500 / 1,800; IEAC(t) = 15 / 0.75 = 20 days from Mon 12 Jan: Fri 6 Feb 17:00.
+    let b = &e.tasks[1].metrics;
+    assert_eq!((b.pv, b.ev, b.ac), (2_000.0, 1_500.0, Some(1_800.0)));
+    close(b.es_working_days, 7.5);
+    assert_eq!(b.at_working_days, 10.0);
+    close(b.spi_t, 0.75);
+    close(b.cpi, 1_500.0 / 1_800.0);
+    close(b.ieac_t_working_days, 20.0);
+    assert_eq!(
+        b.forecast_finish.unwrap().0.to_string(),
+        "2026-02-06T17:00:00"
+    );
+    // A is complete: EV = BAC, ES = PD; its forecast finish is its actual finish.
+    let a = &e.tasks[0].metrics;
+    assert_eq!((a.ev, a.bac), (2_000.0, 2_000.0));
+    close(a.es_working_days, 10.0);
+    close(a.spi_t, 1.0);
+    assert_eq!(
+        a.forecast_finish.unwrap().0.to_string(),
+        "2026-01-16T17:00:00"
+    );
+    // C has not started and was not planned to: nothing planned, earned or spent.
+    let c = &e.tasks[2].metrics;
+    assert_eq!((c.pv, c.ev, c.ac, c.spi), (0.0, 0.0, Some(0.0), None));
+}
+
+/// A plan with a gap: when EV equals the plateau of a flat stretch of the PV curve, ES is
+/// the end of the plateau (Lipke's C counts every period whose PV the EV reaches); before
+/// the project's start ES is zero and SPI(t) undefined.
+#[test]
+fn earned_schedule_on_a_plateau_and_before_the_start() {
+    // A: week 1, 500; B: week 3, 500 (A FS + 1w): PV is flat at 500 through week 2.
+    let d = doc(r#"{"name": "Gap", "start": "2026-01-05",
+      "tasks": [{"id": "A", "duration": "1w", "cost": 500, "percent_complete": 100,
+                 "actual_start": "2026-01-05", "actual_finish": "2026-01-09T17:00", "actual_cost": 500},
+                {"id": "B", "duration": "1w", "cost": 500}],
+      "links": [{"from": "A", "to": "B", "lag": "1w"}]}"#);
+    // At the end of week 3 with B not started: EV = 500 = PV(week 1) = PV(week 2): ES = 2 weeks.
+    let e = evm(&d.project, &d.options, &at("2026-01-23T17:00")).unwrap();
+    assert_eq!((e.project.pv, e.project.ev), (1_000.0, 500.0));
+    close(e.project.es_working_days, 10.0);
+    close(e.project.spi_t, 10.0 / 15.0);
+    close(e.project.spi, 0.5);
+    // Before the start: AT = 0, nothing planned: SPI and SPI(t) are undefined, not infinite.
+    let e = evm(&d.project, &d.options, &at("2026-01-02T17:00")).unwrap();
+    assert_eq!(e.project.at_working_days, 0.0);
+    assert_eq!(e.project.pv, 0.0);
+    assert_eq!((e.project.spi, e.project.spi_t), (None, None));
+}
