@@ -5,6 +5,8 @@
 //! jindu validate FILE
 //! jindu convert IN OUT
 //! jindu import FILE [-o OUT] [--start DATE] [--name NAME]
+//! jindu track|evm|alerts|buffers|variance|report|client FILE [options]
+//! jindu whatif FILE CHANGES.json [options]
 //! ```
 
 use std::io::Write;
@@ -15,7 +17,11 @@ use jindu::io::json::{self, Document};
 use jindu::io::{Format, Import, ReadOptions};
 use jindu::{Criticality, Driver, Duration, FloatBasis, LagCalendar, Project, Schedule};
 
-const USAGE: &str = "\
+#[macro_use]
+mod track;
+
+const USAGE: &str = concat!(
+    "\
 usage: jindu schedule FILE [--format json|table] [--timings]
                            [--critical-float DUR] [--longest-path]
                            [--float-basis smaller|start|finish]
@@ -26,6 +32,9 @@ usage: jindu schedule FILE [--format json|table] [--timings]
        jindu import FILE [-o OUT] [--start DATE] [--name NAME]
        jindu schema [document|edit|schedule|diff]
        jindu --version
+",
+    track_usage!(),
+    "
 
 FILE is a jindu JSON document, a Microsoft Project XML (MSPDI) file, a CSV task list or a
 PSPLIB instance, told apart by content, else by extension (.json, .xml, .csv/.tsv, .sm);
@@ -39,7 +48,10 @@ import reads a file of any of these formats and writes the jindu JSON document t
 standard output; a CSV task list or PSPLIB instance is named after its file (or --name) and
 starts at --start (a CSV list otherwise at its earliest Start cell, or else at the importer's
 fixed default, with a warning).
-schema prints the JSON Schema of a document, an edit, a schedule or a diff.";
+schema prints the JSON Schema of a document, an edit, a schedule or a diff.
+",
+    track_help!()
+);
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -60,7 +72,7 @@ fn main() -> ExitCode {
     }
 }
 
-enum Failure {
+pub(crate) enum Failure {
     Usage(String),
     Jindu(jindu::Error),
     Io(String),
@@ -79,7 +91,7 @@ enum Output {
     Table,
 }
 
-fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
+pub(crate) fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
     if path == "-" {
         let mut s = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut s)
@@ -91,7 +103,7 @@ fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
 
 /// Reads a file in any format jindu reads (by content, else by its name's extension; see
 /// `jindu::io::read`), printing import warnings to standard error.
-fn load(path: &str, options: ReadOptions) -> Result<Import, Failure> {
+pub(crate) fn load(path: &str, options: ReadOptions) -> Result<Import, Failure> {
     let bytes = read_bytes(path)?;
     let options = if path == "-" {
         options
@@ -106,7 +118,7 @@ fn load(path: &str, options: ReadOptions) -> Result<Import, Failure> {
 }
 
 /// Writes `text` to the file `path`, or to standard output for `-`.
-fn write_out(path: &str, text: &str) -> Result<(), Failure> {
+pub(crate) fn write_out(path: &str, text: &str) -> Result<(), Failure> {
     if path == "-" {
         let mut out = std::io::stdout().lock();
         out.write_all(text.as_bytes())
@@ -153,6 +165,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             write_out(output, &jindu::io::write(format, &doc)?)
         }
         "import" => import(&args[1..]),
+        c if track::COMMANDS.contains(&c) => track::run(c, &args[1..]),
         "schema" => {
             let which = args.get(1).map(String::as_str).unwrap_or("document");
             let Some((_, v)) = jindu::io::json::schema::all()
