@@ -6,6 +6,7 @@
 //! assignment points at existing items, task keys are unique, the summary tree has no loops.
 
 use std::fmt;
+use std::num::NonZeroI64;
 use std::str::FromStr;
 
 use hashbrown::{DefaultHashBuilder, HashTable};
@@ -331,6 +332,84 @@ impl Progress {
     }
 }
 
+/// An amount of money in hundredths of the currency unit (cents, 分), exact in documents and
+/// models; tracking computes with it as `f64` (see [`Money::value`]).
+///
+/// `Option<Money>` takes no more room than `Money`.
+///
+/// ```
+/// use jindu::Money;
+/// let m = Money::from_value(12_000.5).unwrap();
+/// assert_eq!(m.cents(), 1_200_050);
+/// assert_eq!(m.value(), 12_000.5);
+/// assert!(Money::from_value(0.125).is_none()); // at most two decimals
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Money(NonZeroI64);
+
+impl Money {
+    /// Zero.
+    pub const ZERO: Money = Money::from_cents(0);
+
+    /// An amount of `cents` hundredths (clamped to the representable range).
+    pub const fn from_cents(cents: i64) -> Money {
+        let c = if cents == i64::MIN {
+            i64::MIN + 1
+        } else {
+            cents
+        };
+        match NonZeroI64::new(c ^ i64::MIN) {
+            Some(v) => Money(v),
+            None => panic!("only i64::MIN maps to zero, and it is clamped"),
+        }
+    }
+
+    /// The amount in hundredths.
+    pub const fn cents(self) -> i64 {
+        self.0.get() ^ i64::MIN
+    }
+
+    /// The amount as a number of currency units.
+    pub fn value(self) -> f64 {
+        self.cents() as f64 / 100.0
+    }
+
+    /// `v` currency units, if it has at most two decimals and is within ±10^15.
+    pub fn from_value(v: f64) -> Option<Money> {
+        if !v.is_finite() || v.abs() > 1e15 {
+            return None;
+        }
+        let c = v * 100.0;
+        let r = c.round();
+        ((c - r).abs() < 1e-6 * r.abs().max(1.0)).then(|| Money::from_cents(r as i64))
+    }
+}
+
+impl Default for Money {
+    fn default() -> Self {
+        Money::ZERO
+    }
+}
+
+impl fmt::Debug for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Money({})", self.value())
+    }
+}
+
+/// Who may see an item: everyone the plan is shared with, or the team only.
+///
+/// The client's view ([`track::client_view`](crate::track::client_view)) leaves out every
+/// internal task (with its subtasks) and resource, and every cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Visibility {
+    /// Shown to the client (the default).
+    #[default]
+    Client,
+    /// Shown to the team only.
+    Internal,
+}
+
 /// A saved copy of a task's plan (Microsoft Project has baselines 0–10).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Baseline {
@@ -342,6 +421,10 @@ pub struct Baseline {
     pub finish: Option<DateTime>,
     /// Baseline duration.
     pub duration: Option<Duration>,
+    /// Baseline work (resource time), if saved.
+    pub work: Option<Duration>,
+    /// Baseline cost (the task's budget when the baseline was saved), if saved.
+    pub cost: Option<Money>,
 }
 
 /// A task as the host product describes it.
@@ -384,6 +467,12 @@ pub struct Task {
     pub progress: Progress,
     /// Saved baselines.
     pub baselines: Vec<Baseline>,
+    /// The task's budget (budget at completion) when no resource rates give one.
+    pub cost: Option<Money>,
+    /// What the task has actually cost so far.
+    pub actual_cost: Option<Money>,
+    /// Who may see the task (an internal summary hides its subtasks too).
+    pub visibility: Visibility,
 }
 
 impl Task {
@@ -454,6 +543,8 @@ pub struct Resource {
     pub max_units: u32,
     /// The resource's calendar; `None` uses the project calendar.
     pub calendar: Option<CalendarId>,
+    /// Who may see the resource.
+    pub visibility: Visibility,
 }
 
 /// A resource working on a task.
@@ -1150,6 +1241,11 @@ pub(crate) fn check_task_fields(
                 "actual_finish",
                 "the actual finish is before the actual start",
             ));
+        }
+    }
+    for (m, field) in [(t.cost, "cost"), (t.actual_cost, "actual_cost")] {
+        if m.is_some_and(|m| m.cents() < 0) {
+            return Err(Error::invalid(item, field, "costs cannot be negative"));
         }
     }
     for b in &t.baselines {

@@ -5,6 +5,8 @@
 //! jindu validate FILE
 //! jindu convert IN OUT
 //! jindu import FILE [-o OUT] [--start DATE] [--name NAME]
+//! jindu track|evm|alerts|buffers|variance|report|client FILE [options]
+//! jindu whatif FILE CHANGES.json [options]
 //! ```
 
 use std::io::Write;
@@ -22,7 +24,11 @@ macro_rules! say {
     }};
 }
 
-const USAGE: &str = "\
+#[macro_use]
+mod track;
+
+const USAGE: &str = concat!(
+    "\
 usage: jindu schedule FILE [--format json|table] [--timings]
                            [--critical-float DUR] [--longest-path]
                            [--float-basis smaller|start|finish]
@@ -33,6 +39,9 @@ usage: jindu schedule FILE [--format json|table] [--timings]
        jindu import FILE [-o OUT] [--start DATE] [--name NAME]
        jindu schema [document|edit|schedule|diff]
        jindu --version
+",
+    track_usage!(),
+    "
 
 FILE is a jindu JSON document, a Microsoft Project XML (MSPDI) file, a CSV task list or a
 PSPLIB instance, told apart by content, else by extension (.json, .xml, .csv/.tsv, .sm);
@@ -46,7 +55,10 @@ import reads a file of any of these formats and writes the jindu JSON document t
 standard output; a CSV task list or PSPLIB instance is named after its file (or --name) and
 starts at --start (a CSV list otherwise at its earliest Start cell, or else at the importer's
 fixed default, with a warning).
-schema prints the JSON Schema of a document, an edit, a schedule or a diff.";
+schema prints the JSON Schema of a document, an edit, a schedule or a diff.
+",
+    track_help!()
+);
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -85,7 +97,7 @@ fn stream_out(
     }
 }
 
-enum Failure {
+pub(crate) enum Failure {
     Usage(String),
     Jindu(jindu::Error),
     Io(String),
@@ -104,7 +116,7 @@ enum Output {
     Table,
 }
 
-fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
+pub(crate) fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
     if path == "-" {
         let mut s = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut s)
@@ -116,7 +128,7 @@ fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
 
 /// Reads a file in any format jindu reads (by content, else by its name's extension; see
 /// `jindu::io::read`), printing import warnings to standard error.
-fn load(path: &str, options: ReadOptions) -> Result<Import, Failure> {
+pub(crate) fn load(path: &str, options: ReadOptions) -> Result<Import, Failure> {
     let bytes = read_bytes(path)?;
     let options = if path == "-" {
         options
@@ -131,7 +143,7 @@ fn load(path: &str, options: ReadOptions) -> Result<Import, Failure> {
 }
 
 /// Writes `text` to the file `path`, or to standard output for `-`.
-fn write_out(path: &str, text: &str) -> Result<(), Failure> {
+pub(crate) fn write_out(path: &str, text: &str) -> Result<(), Failure> {
     if path == "-" {
         print_out(text)
     } else {
@@ -168,6 +180,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             write_out(output, &jindu::io::write(format, &doc)?)
         }
         "import" => import(&args[1..]),
+        c if track::COMMANDS.contains(&c) => track::run(c, &args[1..]),
         "schema" => {
             let which = args.get(1).map(String::as_str).unwrap_or("document");
             let Some((_, v)) = jindu::io::json::schema::all()

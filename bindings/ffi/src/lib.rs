@@ -14,6 +14,9 @@
 //!   `add_link`, `set_link`, `remove_link`, `set_constraint`, `set_deadline`, `pin`, `unpin`,
 //!   `add_task`, `remove_task` (each returns a diff JSON of only the changed tasks), plus
 //!   `schedule()`, `project()`, `task(id)` and `why(id)`;
+//! * [`track`] — earned value and earned schedule, alerts, buffers, variance, status reports,
+//!   the client's view and what-if change sets at a status date (`evm_json`, `alerts_json`,
+//!   `buffers_json`, `variance_json`, `report`, `client_view_json`, `whatif_json`);
 //! * errors are [`JinduError`] variants (Python `JinduError.Cycle`, …; Kotlin
 //!   `JinduException.Cycle`, …) with `code`, `task_id`, `field` and `detail`.
 //!
@@ -33,6 +36,7 @@ uniffi::setup_scaffolding!();
 pub mod error;
 pub mod io;
 pub mod session;
+pub mod track;
 pub mod types;
 
 use std::sync::{Arc, Mutex};

@@ -494,6 +494,7 @@ impl Parser {
                 kind: ResourceKind::Work,
                 max_units: c * 100,
                 calendar: None,
+                ..Resource::default()
             })
             .map_err(whole)?;
         }

@@ -335,6 +335,12 @@ pub struct BaselineInput {
     /// Baseline duration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<String>,
+    /// Baseline work (resource time), e.g. `"80h"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub work: Option<String>,
+    /// Baseline cost: the task's budget when the baseline was saved (at most two decimals).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<serde_json::Number>,
 }
 
 /// A task.
@@ -394,6 +400,17 @@ pub struct TaskInput {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "tsify", tsify(type = "Baseline[]"))]
     pub baselines: Vec<BaselineInput>,
+    /// The task's budget (budget at completion), at most two decimals; tracking accrues it
+    /// evenly over the task's working time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<serde_json::Number>,
+    /// What the task has actually cost so far.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_cost: Option<serde_json::Number>,
+    /// `client` (default: shown in the client's view) or `internal` (the team only; an
+    /// internal summary hides its subtasks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visibility: Option<String>,
 }
 
 /// A link (dependency) from a predecessor to a successor.
@@ -448,6 +465,9 @@ pub struct ResourceInput {
     /// Its calendar's key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calendar: Option<String>,
+    /// `client` (default) or `internal` (left out of the client's view).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visibility: Option<String>,
 }
 
 /// A resource assigned to a task.

@@ -48,8 +48,8 @@ use crate::engine::{Diff, Edit};
 use crate::error::{Error, Item, Result};
 use crate::id::{CalendarId, ResourceId, TaskId, TaskIndex};
 use crate::model::{
-    Assignment, Baseline, Constraint, Lag, Link, LinkType, Pin, Progress, Project, Resource,
-    ResourceKind, ScheduleFrom, Task,
+    Assignment, Baseline, Constraint, Lag, Link, LinkType, Money, Pin, Progress, Project, Resource,
+    ResourceKind, ScheduleFrom, Task, Visibility,
 };
 use crate::schedule::{Criticality, FloatBasis, LagCalendar, Schedule, ScheduleOptions};
 use crate::time::{parse_clock, Date, DateTime, Duration, DurationSettings, Weekday};
@@ -172,6 +172,48 @@ fn read_slow(text: &str) -> Result<ProjectDocument> {
         }))
     })?;
     Ok(doc)
+}
+
+/// An amount of money from a document number (at most two decimals, not negative).
+fn money(n: &Option<serde_json::Number>, item: &Item, field: &str) -> Result<Option<Money>> {
+    let Some(n) = n else { return Ok(None) };
+    n.as_f64()
+        .filter(|v| *v >= 0.0)
+        .and_then(Money::from_value)
+        .map(Some)
+        .ok_or_else(|| {
+            Error::invalid(
+                item.clone(),
+                field,
+                format!("{n}: expected an amount of at least 0 with at most two decimals"),
+            )
+        })
+}
+
+/// The document number of an amount of money (an integer when it is whole).
+fn money_json(m: Money) -> serde_json::Number {
+    if m.cents() % 100 == 0 {
+        serde_json::Number::from(m.cents() / 100)
+    } else {
+        serde_json::Number::from_f64(m.value()).unwrap_or_else(|| serde_json::Number::from(0))
+    }
+}
+
+/// A visibility from its document text.
+fn visibility(s: &Option<String>, item: &Item) -> Result<Visibility> {
+    match s.as_deref() {
+        None | Some("client") => Ok(Visibility::Client),
+        Some("internal") => Ok(Visibility::Internal),
+        Some(x) => Err(Error::invalid(
+            item.clone(),
+            "visibility",
+            format!("{x:?}: expected client or internal"),
+        )),
+    }
+}
+
+fn visibility_json(v: Visibility) -> Option<String> {
+    (v == Visibility::Internal).then(|| "internal".to_owned())
 }
 
 /// Parses a date-time, or a bare date completed with `default_minute`.
@@ -435,6 +477,14 @@ fn convert(d: ProjectDocument) -> Result<Document> {
                         Duration::parse(s, &settings).map_err(|e| e.at(&item, "baselines.duration"))
                     })
                     .transpose()?,
+                work: b
+                    .work
+                    .as_deref()
+                    .map(|s| {
+                        Duration::parse(s, &settings).map_err(|e| e.at(&item, "baselines.work"))
+                    })
+                    .transpose()?,
+                cost: money(&b.cost, &item, "baselines.cost")?,
             });
         }
         let task = Task {
@@ -454,6 +504,9 @@ fn convert(d: ProjectDocument) -> Result<Document> {
                 actual_finish: date(&t.actual_finish, "actual_finish", true)?,
             },
             baselines,
+            cost: money(&t.cost, &item, "cost")?,
+            actual_cost: money(&t.actual_cost, &item, "actual_cost")?,
+            visibility: visibility(&t.visibility, &item)?,
         };
         let i = p.add_task(task)?;
         if let Some(par) = t.parent {
@@ -517,6 +570,7 @@ fn convert(d: ProjectDocument) -> Result<Document> {
             kind,
             max_units: r.max_units.unwrap_or(100),
             calendar: r.calendar.map(CalendarId::new),
+            visibility: visibility(&r.visibility, &item)?,
         })?;
     }
     for a in d.assignments {
@@ -753,8 +807,13 @@ fn document_of(p: &Project, options: &ScheduleOptions) -> ProjectDocument {
                     start: b.start.map(dt),
                     finish: b.finish.map(dt),
                     duration: b.duration.map(|d| d.display(s).to_string()),
+                    work: b.work.map(|d| d.display(s).to_string()),
+                    cost: b.cost.map(money_json),
                 })
                 .collect(),
+            cost: t.cost.map(money_json),
+            actual_cost: t.actual_cost.map(money_json),
+            visibility: visibility_json(t.visibility),
         });
     }
     for l in p.links() {
@@ -776,6 +835,7 @@ fn document_of(p: &Project, options: &ScheduleOptions) -> ProjectDocument {
             },
             max_units: (r.max_units != 100).then_some(r.max_units),
             calendar: r.calendar.as_ref().map(|c| c.to_string()),
+            visibility: visibility_json(r.visibility),
         });
     }
     for a in p.assignments() {

@@ -244,6 +244,7 @@ fn resources(
             kind,
             max_units,
             calendar,
+            ..Resource::default()
         })?;
     }
     Ok(res_cal)

@@ -118,6 +118,7 @@ pub(super) fn read_tasks<'a>(
             pinned,
             progress,
             baselines,
+            ..Task::default()
         };
         let idx = match p.add_task(task) {
             Ok(i) => i,
@@ -371,6 +372,7 @@ impl TaskEl<'_> {
                         Duration::minutes_work(m)
                     }
                 }),
+                ..Baseline::default()
             });
         }
         Ok(baselines)

@@ -1,0 +1,259 @@
+//! Tracking: earned value and earned schedule, alerts, buffers, variance, status reports, the
+//! client's view and what-if change sets at a status date (see `jindu::track`).
+//!
+//! Every function takes the document as JSON text and a [`TrackOptions`] record and returns the
+//! core's JSON (or, for [`report`], Markdown or HTML), exactly what the `jindu` command prints.
+
+use jindu::io::json;
+use jindu::track::{self, ChangeSet, ReportOptions, Shape, Status};
+
+use crate::error::{guard, JinduError};
+
+/// How to track and report; every field is optional.
+#[derive(Debug, Clone, PartialEq, Eq, Default, uniffi::Record)]
+pub struct TrackOptions {
+    /// The status date, `YYYY-MM-DDTHH:MM[:SS]`; absent, the document's own.
+    #[uniffi(default = None)]
+    pub status_date: Option<String>,
+    /// The baseline to measure against; absent, the first (or the schedule without progress).
+    #[uniffi(default = None)]
+    pub baseline: Option<u8>,
+    /// The EAC method: `cpi` (the default), `planned_rate` or `cpi_spi`.
+    #[uniffi(default = None)]
+    pub eac: Option<String>,
+    /// The IEAC(t) method: `spi_t` (the default), `planned_rate` or `cpi_spi_t`.
+    #[uniffi(default = None)]
+    pub ieac: Option<String>,
+    /// The report's period: `day`, `week` (the default) or `month`.
+    #[uniffi(default = None)]
+    pub period: Option<String>,
+    /// The language of reports and alert messages: `en` (the default) or `zh-CN`.
+    #[uniffi(default = None)]
+    pub lang: Option<String>,
+    /// The currency shown with amounts in reports (e.g. `CNY`).
+    #[uniffi(default = None)]
+    pub currency: Option<String>,
+    /// Whether the report is the client's (nothing internal, no costs).
+    #[uniffi(default = false)]
+    pub client: bool,
+    /// The report's format: `json` (the default), `markdown` or `html`.
+    #[uniffi(default = None)]
+    pub format: Option<String>,
+}
+
+impl TrackOptions {
+    /// The core's tracking and report options; a value that does not parse is an error naming
+    /// it.
+    pub fn to_core(&self) -> jindu::Result<(track::TrackOptions, ReportOptions)> {
+        let mut t = track::TrackOptions {
+            status_date: self.status_date.as_deref().map(str::parse).transpose()?,
+            baseline: self.baseline,
+            ..track::TrackOptions::default()
+        };
+        if let Some(m) = &self.eac {
+            t.eac = m.parse()?;
+        }
+        if let Some(m) = &self.ieac {
+            t.ieac = m.parse()?;
+        }
+        let mut r = ReportOptions {
+            currency: self.currency.clone(),
+            client: self.client,
+            ..ReportOptions::default()
+        };
+        if let Some(p) = &self.period {
+            r.period = p.parse()?;
+        }
+        if let Some(l) = &self.lang {
+            r.lang = l.parse()?;
+        }
+        Ok((t, r))
+    }
+}
+
+fn text(v: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(v).expect("tracking results serialise")
+}
+
+/// Runs `f` on the document's status at the options' status date.
+fn with_status(
+    document: &str,
+    options: &TrackOptions,
+    f: impl FnOnce(&Status<'_>, &ReportOptions) -> jindu::Result<String>,
+) -> Result<String, JinduError> {
+    guard(|| {
+        let doc = json::read(document)?;
+        let (t, r) = options.to_core()?;
+        let st = Status::new(&doc.project, &doc.options, &t)?;
+        Ok(f(&st, &r)?)
+    })
+}
+
+/// Earned value and earned schedule of the project (at the top level: `pv`, `ev`, `ac`, `sv`,
+/// `cv`, `spi`, `cpi`, `eac`, `es_working_days`, `spi_t`, `forecast_finish`, …) and of every
+/// task (under `tasks`), as JSON text.
+#[uniffi::export(default(options = None))]
+pub fn evm_json(document: String, options: Option<TrackOptions>) -> Result<String, JinduError> {
+    with_status(&document, &options.unwrap_or_default(), |s, _| {
+        Ok(text(&s.evm()))
+    })
+}
+
+/// The alerts at the status date (a JSON array, messages in the options' language).
+#[uniffi::export(default(options = None))]
+pub fn alerts_json(document: String, options: Option<TrackOptions>) -> Result<String, JinduError> {
+    with_status(&document, &options.unwrap_or_default(), |s, r| {
+        Ok(text(&s.alerts(r.lang)))
+    })
+}
+
+/// The project and feeding buffers and the fever chart's data, as JSON text.
+#[uniffi::export(default(options = None))]
+pub fn buffers_json(document: String, options: Option<TrackOptions>) -> Result<String, JinduError> {
+    with_status(&document, &options.unwrap_or_default(), |s, _| {
+        Ok(text(&s.buffers()))
+    })
+}
+
+/// Start, finish, duration, work and cost variance of every task against the baseline.
+#[uniffi::export(default(options = None))]
+pub fn variance_json(
+    document: String,
+    options: Option<TrackOptions>,
+) -> Result<String, JinduError> {
+    with_status(&document, &options.unwrap_or_default(), |s, _| {
+        Ok(text(&s.variance()))
+    })
+}
+
+/// The status report for the period ending at the status date, in the options' format (JSON,
+/// Markdown or HTML), language and audience.
+#[uniffi::export(default(options = None))]
+pub fn report(document: String, options: Option<TrackOptions>) -> Result<String, JinduError> {
+    let options = options.unwrap_or_default();
+    let shape = options.format.clone();
+    with_status(&document, &options, |s, r| {
+        let shape: Shape = shape.as_deref().unwrap_or("json").parse()?;
+        Ok(s.report(r)
+            .render(shape, s.project().settings().minutes_per_day))
+    })
+}
+
+/// The client's view: the visible schedule and the client's report, as JSON text.
+#[uniffi::export(default(options = None))]
+pub fn client_view_json(
+    document: String,
+    options: Option<TrackOptions>,
+) -> Result<String, JinduError> {
+    with_status(&document, &options.unwrap_or_default(), |s, r| {
+        Ok(text(&s.client_view(r)))
+    })
+}
+
+/// Applies a change set (`{"changes": [{"op": "set_duration", "task": "B", "duration":
+/// "7d"}, …]}`) to a copy of the document and returns what it does: `finish_delta_minutes`,
+/// `moved`, `critical_path_changed`, the milestones and the buffer, as JSON text.
+#[uniffi::export(default(options = None))]
+pub fn whatif_json(
+    document: String,
+    changes: String,
+    options: Option<TrackOptions>,
+) -> Result<String, JinduError> {
+    let options = options.unwrap_or_default();
+    guard(|| {
+        let doc = json::read(&document)?;
+        let (t, _) = options.to_core()?;
+        let changes = ChangeSet::from_json(&changes)?;
+        Ok(text(&track::whatif(
+            &doc.project,
+            &doc.options,
+            &changes,
+            &t,
+        )?))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = r#"{"name": "Two", "start": "2026-01-05", "status_date": "2026-01-07T17:00",
+      "tasks": [{"id": "A", "name": "Design", "duration": "5d", "cost": 5000,
+                 "percent_complete": 40, "actual_start": "2026-01-05", "actual_cost": 2500},
+                {"id": "B", "name": "Build", "duration": "5d", "cost": 10000}],
+      "links": [{"from": "A", "to": "B"}]}"#;
+
+    fn value(s: &str) -> serde_json::Value {
+        serde_json::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn evm_and_options() {
+        // PV 3/5 × 5,000; EV 40 % × 5,000; AC 2,500; ES 2 days (see the core's tests).
+        let v = value(&evm_json(DOC.into(), None).unwrap());
+        assert_eq!(
+            (v["pv"].as_f64(), v["ev"].as_f64()),
+            (Some(3000.0), Some(2000.0))
+        );
+        assert_eq!(v["es_working_days"], 2.0);
+        let o = TrackOptions {
+            eac: Some("planned_rate".into()),
+            ..TrackOptions::default()
+        };
+        let v = value(&evm_json(DOC.into(), Some(o)).unwrap());
+        assert_eq!(v["eac"], 15_500.0); // 2,500 + 13,000
+                                        // A later status date: A planned complete, PV 5,000.
+        let o = TrackOptions {
+            status_date: Some("2026-01-09T17:00".into()),
+            ..TrackOptions::default()
+        };
+        assert_eq!(value(&evm_json(DOC.into(), Some(o)).unwrap())["pv"], 5000.0);
+    }
+
+    #[test]
+    fn bad_options_are_typed_errors() {
+        for o in [
+            TrackOptions {
+                eac: Some("guess".into()),
+                ..TrackOptions::default()
+            },
+            TrackOptions {
+                status_date: Some("soon".into()),
+                ..TrackOptions::default()
+            },
+            TrackOptions {
+                lang: Some("fr".into()),
+                ..TrackOptions::default()
+            },
+        ] {
+            let e = evm_json(DOC.into(), Some(o)).unwrap_err();
+            assert_eq!(e.code(), "parse", "{e}");
+        }
+        let e = whatif_json(DOC.into(), r#"{"changes": [{"op": "x"}]}"#.into(), None).unwrap_err();
+        assert_eq!(e.code(), "json", "{e}");
+    }
+
+    #[test]
+    fn reports_and_whatif() {
+        let o = TrackOptions {
+            lang: Some("zh-CN".into()),
+            format: Some("markdown".into()),
+            ..TrackOptions::default()
+        };
+        let md = report(DOC.into(), Some(o)).unwrap();
+        assert!(md.starts_with("# Two项目周报"), "{md}");
+        let w = value(
+            &whatif_json(
+                DOC.into(),
+                r#"{"changes": [{"op": "set_duration", "task": "B", "duration": "7d"}]}"#.into(),
+                None,
+            )
+            .unwrap(),
+        );
+        assert_eq!(w["finish_delta_minutes"], 2 * 480);
+        let a = value(&alerts_json(DOC.into(), None).unwrap());
+        assert!(a.as_array().unwrap().iter().any(|a| a["code"] == "cpi_low"));
+        let c = client_view_json(DOC.into(), None).unwrap();
+        assert!(!c.contains("\"cost\""), "{c}");
+    }
+}
