@@ -42,6 +42,8 @@ pub enum Item {
     /// An element of an input document that has no key of its own, by its path
     /// (e.g. `tasks[3]`).
     Path(String),
+    /// A risk event of the risk register, by key.
+    Risk(String),
 }
 
 impl Item {
@@ -68,6 +70,7 @@ impl fmt::Display for Item {
                 write!(f, "assignment of resource `{resource}` to task `{task}`")
             }
             Item::Path(p) => f.write_str(p),
+            Item::Risk(r) => write!(f, "risk `{r}`"),
         }
     }
 }
@@ -216,6 +219,10 @@ pub enum Error {
         /// The successor's key.
         to: TaskId,
     },
+    /// A long computation (a Monte Carlo simulation) was cancelled through its cancel token
+    /// before it had a result to return.
+    #[error("cancelled before the first iterations completed")]
+    Cancelled,
     /// The input exceeds a configured limit (tasks, links, nesting, size).
     #[error("limit exceeded: {what} ({actual} > {limit})")]
     Limit {
@@ -390,6 +397,7 @@ pub enum ErrorCode {
     NoSuchTask,
     NoSuchLink,
     Limit,
+    Cancelled,
 }
 
 impl ErrorCode {
@@ -419,6 +427,7 @@ impl ErrorCode {
             ErrorCode::NoSuchTask => "no_such_task",
             ErrorCode::NoSuchLink => "no_such_link",
             ErrorCode::Limit => "limit",
+            ErrorCode::Cancelled => "cancelled",
         }
     }
 }
@@ -507,6 +516,7 @@ impl Error {
             Error::NoSuchTask(_) => ErrorCode::NoSuchTask,
             Error::NoSuchLink { .. } => ErrorCode::NoSuchLink,
             Error::Limit { .. } => ErrorCode::Limit,
+            Error::Cancelled => ErrorCode::Cancelled,
         }
     }
 

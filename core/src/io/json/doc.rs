@@ -105,6 +105,15 @@ pub struct ProjectDocument {
     /// Assignments of resources to tasks.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assignments: Vec<AssignmentInput>,
+    /// The risk register: events with a probability and what they do when they occur.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<crate::risk::input::RiskInput>,
+    /// Groups of tasks whose durations are correlated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub correlations: Vec<crate::risk::input::CorrelationInput>,
+    /// Finished tasks (estimate and actual), for evidence-based estimates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<crate::risk::input::HistoryInput>,
 }
 
 /// Scheduling options: where Microsoft Project and Primavera P6 differ.
@@ -331,6 +340,9 @@ pub struct TaskInput {
     /// Saved baselines.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub baselines: Vec<BaselineInput>,
+    /// How uncertain its duration is, for risk analysis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<crate::risk::input::EstimateInput>,
 }
 
 /// A link (dependency) from a predecessor to a successor.
