@@ -70,7 +70,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
     }
     let file = file.ok_or_else(|| Failure::Usage("risk needs a FILE".into()))?;
     let doc = load(&file)?;
-    opts.schedule = doc.options.clone();
+    opts.schedule = doc.options;
     let r = jindu::risk::simulate(&doc.project, &opts, Default::default())?;
     let text = match format {
         Format::Json => r.to_json() + "\n",
