@@ -223,6 +223,25 @@ pub enum Error {
     /// before it had a result to return.
     #[error("cancelled before the first iterations completed")]
     Cancelled,
+    /// The format of a file could not be told from its content or its name; see
+    /// [`Format::detect`](crate::io::Format::detect).
+    #[error(
+        "cannot tell the format of {}: expected a jindu JSON document, Microsoft Project XML \
+         (MSPDI), a CSV task list with a header row or a PSPLIB instance; give the format, or \
+         a file name ending in .json, .xml, .csv, .tsv or .sm",
+        file.as_deref().map_or_else(|| "the input".to_owned(), |f| format!("`{f}`"))
+    )]
+    UnknownFormat {
+        /// The file's name, when one was given.
+        file: Option<String>,
+    },
+    /// A format jindu reads but does not write; see
+    /// [`Format::is_writable`](crate::io::Format::is_writable).
+    #[error("jindu does not write {format} files: write a jindu JSON document (json) or Microsoft Project XML (mspdi)")]
+    UnsupportedFormat {
+        /// The format asked for.
+        format: crate::io::Format,
+    },
     /// The input exceeds a configured limit (tasks, links, nesting, size).
     #[error("limit exceeded: {what} ({actual} > {limit})")]
     Limit {
@@ -398,6 +417,8 @@ pub enum ErrorCode {
     NoSuchLink,
     Limit,
     Cancelled,
+    UnknownFormat,
+    UnsupportedFormat,
 }
 
 impl ErrorCode {
@@ -428,6 +449,8 @@ impl ErrorCode {
             ErrorCode::NoSuchLink => "no_such_link",
             ErrorCode::Limit => "limit",
             ErrorCode::Cancelled => "cancelled",
+            ErrorCode::UnknownFormat => "unknown_format",
+            ErrorCode::UnsupportedFormat => "unsupported_format",
         }
     }
 }
@@ -517,6 +540,8 @@ impl Error {
             Error::NoSuchLink { .. } => ErrorCode::NoSuchLink,
             Error::Limit { .. } => ErrorCode::Limit,
             Error::Cancelled => ErrorCode::Cancelled,
+            Error::UnknownFormat { .. } => ErrorCode::UnknownFormat,
+            Error::UnsupportedFormat { .. } => ErrorCode::UnsupportedFormat,
         }
     }
 

@@ -7,10 +7,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(im) = csv::read(data) else { return };
-    let doc = json::Document {
-        project: im.project,
-        options: Default::default(),
-    };
+    let doc: json::Document = im.into();
     let back = json::read(&json::write(&doc)).expect("an imported list writes valid JSON");
     assert!(
         back.project == doc.project,

@@ -6,11 +6,8 @@ use jindu::io::{json, psplib};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(p) = psplib::read(data) else { return };
-    let doc = json::Document {
-        project: p,
-        options: Default::default(),
-    };
+    let Ok(imp) = psplib::read(data) else { return };
+    let doc: json::Document = imp.into();
     let back = json::read(&json::write(&doc)).expect("an imported instance writes valid JSON");
     assert!(
         back.project == doc.project,

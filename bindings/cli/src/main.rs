@@ -12,9 +12,10 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use jindu::io::json::{self, Document};
 mod risk;
 
+use jindu::io::json::{self, Document};
+use jindu::io::{Format, Import, ReadOptions};
 use jindu::{Criticality, Driver, Duration, FloatBasis, LagCalendar, Project, Schedule};
 
 const USAGE: &str = "\
@@ -31,17 +32,18 @@ usage: jindu schedule FILE [--format json|table] [--timings]
        jindu schema [document|edit|schedule|diff]
        jindu --version
 
-FILE is a jindu JSON document or a Microsoft Project XML (MSPDI) file, told apart by content,
-or a CSV task list (.csv, .tsv) or PSPLIB instance (.sm) by extension ('-' reads standard
-input); import warnings go to standard error.
-convert writes OUT as MSPDI when it ends in .xml, else as JSON (an MSPDI output carries the
-computed schedule).
+FILE is a jindu JSON document, a Microsoft Project XML (MSPDI) file, a CSV task list or a
+PSPLIB instance, told apart by content, else by extension (.json, .xml, .csv/.tsv, .sm);
+'-' reads standard input. Import warnings go to standard error.
+convert writes OUT as MSPDI when it ends in .xml (with the computed schedule), else as JSON;
+jindu does not write CSV or PSPLIB.
 schedule prints the schedule (JSON by default: project_finish, critical_path and tasks with
 early/late dates and float); --timings adds one JSON line with read/schedule/write times
 on standard error.
-import reads a CSV task list (or a PSPLIB .sm instance) and writes the jindu JSON document
-to OUT or standard output; --start sets the project start when the CSV has no Start column
-(otherwise the importer's fixed default, with a warning).
+import reads a file of any of these formats and writes the jindu JSON document to OUT or
+standard output; a CSV task list or PSPLIB instance is named after its file (or --name) and
+starts at --start (a CSV list otherwise at its earliest Start cell, or else at the importer's
+fixed default, with a warning).
 risk runs a Monte Carlo simulation of the document's estimates, risks and correlations
 (default 1000 iterations, seed 1, all cores) and prints the finish distribution (working days
 from the project start, percentiles as datetimes), the chance of meeting --target, and per task
@@ -80,8 +82,9 @@ impl From<jindu::Error> for Failure {
     }
 }
 
+/// How `schedule` prints the schedule.
 #[derive(PartialEq)]
-enum Format {
+enum Output {
     Json,
     Table,
 }
@@ -96,62 +99,32 @@ fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
     std::fs::read(path).map_err(|e| Failure::Io(format!("cannot read {path}: {e}")))
 }
 
-fn read_input(path: &str, bytes: Vec<u8>) -> Result<String, Failure> {
-    String::from_utf8(bytes).map_err(|e| {
-        Failure::Io(format!(
-            "{path} is not valid UTF-8 (first bad byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
-    })
-}
-
-/// Reads a JSON document or an MSPDI file (by content, or an `.xml` name), printing import
-/// warnings to standard error.
-fn load(path: &str) -> Result<Document, Failure> {
+/// Reads a file in any format jindu reads (by content, else by its name's extension; see
+/// `jindu::io::read`), printing import warnings to standard error.
+fn load(path: &str, options: ReadOptions) -> Result<Import, Failure> {
     let bytes = read_bytes(path)?;
-    if jindu::io::mspdi::sniff(&bytes) || path.to_ascii_lowercase().ends_with(".xml") {
-        let imp = jindu::io::mspdi::read(&bytes)?;
-        for w in &imp.warnings {
-            eprintln!("jindu: warning: {path}: {w}");
-        }
-        return Ok(Document {
-            project: imp.project,
-            options: imp.options,
-        });
-    }
-    let lower = path.to_ascii_lowercase();
-    if [".csv", ".tsv", ".sm"].iter().any(|x| lower.ends_with(x)) {
-        return Ok(Document {
-            project: read_table(path, &bytes, &jindu::io::csv::CsvOptions::default())?,
-            options: jindu::ScheduleOptions::default(),
-        });
-    }
-    let text = read_input(path, bytes)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    Ok(json::read(text)?)
-}
-
-/// Reads a PSPLIB instance (a `.sm` name) or else a CSV task list, with `opts` (the start also
-/// applies to a PSPLIB instance), printing import warnings to standard error. A CSV without a
-/// start keeps the importer's documented fixed default, so the same file always gives the same
-/// document; its warning says so.
-fn read_table(
-    path: &str,
-    bytes: &[u8],
-    opts: &jindu::io::csv::CsvOptions,
-) -> Result<jindu::Project, Failure> {
-    if path.to_ascii_lowercase().ends_with(".sm") {
-        let mut p = jindu::io::psplib::read(bytes)?;
-        if let Some(t) = opts.start {
-            p.set_schedule_from(jindu::ScheduleFrom::Start(t));
-        }
-        return Ok(p);
-    }
-    let imp = jindu::io::csv::read_with(bytes, opts)?;
+    let options = if path == "-" {
+        options
+    } else {
+        options.file_name(path)
+    };
+    let imp = jindu::io::read(&bytes, &options)?;
     for w in &imp.warnings {
         eprintln!("jindu: warning: {path}: {w}");
     }
-    Ok(imp.project)
+    Ok(imp)
+}
+
+/// Writes `text` to the file `path`, or to standard output for `-`.
+fn write_out(path: &str, text: &str) -> Result<(), Failure> {
+    if path == "-" {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())
+            .and_then(|_| out.flush())
+            .map_err(|e| Failure::Io(format!("cannot write output: {e}")))
+    } else {
+        std::fs::write(path, text).map_err(|e| Failure::Io(format!("cannot write {path}: {e}")))
+    }
 }
 
 fn run(args: &[String]) -> Result<(), Failure> {
@@ -171,7 +144,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             let [_, file] = args else {
                 return Err(Failure::Usage("validate takes one FILE".into()));
             };
-            let doc = load(file)?;
+            let doc = load(file, ReadOptions::default())?;
             jindu::schedule(&doc.project, &doc.options)?;
             println!(
                 "ok: {} tasks, {} links",
@@ -185,22 +158,9 @@ fn run(args: &[String]) -> Result<(), Failure> {
             let [_, input, output] = args else {
                 return Err(Failure::Usage("convert takes IN and OUT".into()));
             };
-            let doc = load(input)?;
-            let text = if output.to_ascii_lowercase().ends_with(".xml") {
-                let s = jindu::schedule(&doc.project, &doc.options)?;
-                jindu::io::mspdi::write(&doc.project, &s)
-            } else {
-                json::write(&doc)
-            };
-            if output == "-" {
-                let mut out = std::io::stdout().lock();
-                out.write_all(text.as_bytes())
-                    .and_then(|_| out.flush())
-                    .map_err(|e| Failure::Io(format!("cannot write output: {e}")))
-            } else {
-                std::fs::write(output, text)
-                    .map_err(|e| Failure::Io(format!("cannot write {output}: {e}")))
-            }
+            let doc: Document = load(input, ReadOptions::default())?.into();
+            let format = Format::from_path(output).unwrap_or(Format::Json);
+            write_out(output, &jindu::io::write(format, &doc)?)
         }
         "import" => import(&args[1..]),
         "risk" => risk::run(&args[1..]),
@@ -226,7 +186,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
 
 fn schedule(args: &[String]) -> Result<(), Failure> {
     let mut file = None;
-    let mut format = Format::Json;
+    let mut format = Output::Json;
     let mut timings = false;
     let mut overrides: Vec<(String, String)> = Vec::new();
     let mut it = args.iter();
@@ -239,8 +199,8 @@ fn schedule(args: &[String]) -> Result<(), Failure> {
         match a.as_str() {
             "--format" => {
                 format = match value("--format")?.as_str() {
-                    "json" => Format::Json,
-                    "table" => Format::Table,
+                    "json" => Output::Json,
+                    "table" => Output::Table,
                     f => return Err(Failure::Usage(format!("unknown format {f:?}"))),
                 }
             }
@@ -258,7 +218,7 @@ fn schedule(args: &[String]) -> Result<(), Failure> {
     let file = file.ok_or_else(|| Failure::Usage("schedule needs a FILE".into()))?;
 
     let t0 = Instant::now();
-    let mut doc = load(&file)?;
+    let mut doc: Document = load(&file, ReadOptions::default())?.into();
     for (k, v) in overrides {
         let o = &mut doc.options;
         match k.as_str() {
@@ -292,8 +252,8 @@ fn schedule(args: &[String]) -> Result<(), Failure> {
     let s = jindu::schedule(&doc.project, &doc.options)?;
     let t2 = Instant::now();
     let text = match format {
-        Format::Json => json::write_schedule(&doc.project, &s),
-        Format::Table => table(&doc.project, &s),
+        Output::Json => json::write_schedule(&doc.project, &s),
+        Output::Table => table(&doc.project, &s),
     };
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())
@@ -312,9 +272,8 @@ fn schedule(args: &[String]) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `jindu import`: a CSV task list or PSPLIB instance to a JSON document.
+/// `jindu import`: a file of any format jindu reads to a JSON document.
 fn import(args: &[String]) -> Result<(), Failure> {
-    use jindu::io::csv;
     let (mut file, mut out, mut start, mut name) = (None, None, None, None);
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -333,42 +292,33 @@ fn import(args: &[String]) -> Result<(), Failure> {
         }
     }
     let file: String = file.ok_or_else(|| Failure::Usage("import needs a FILE".into()))?;
-    let bytes = read_bytes(&file)?;
-    let start = match start {
-        None => None,
-        Some(s) if s.len() == 10 => Some(s.parse::<jindu::Date>()?.at(8 * 60)),
-        Some(s) => Some(s.parse::<jindu::DateTime>()?),
-    };
     let stem = std::path::Path::new(&file)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .filter(|s| file != "-" && !s.is_empty());
-    let mut opts = csv::CsvOptions {
-        start,
-        ..csv::CsvOptions::default()
-    };
-    if let Some(s) = &stem {
-        opts.name = s.clone();
+    let mut opts = ReadOptions::default();
+    if let Some(s) = &start {
+        opts = opts.start(jindu::io::parse_start(s)?);
     }
-    let mut project = read_table(&file, &bytes, &opts)?;
-    if let Some(n) = name.or(stem) {
-        project.set_name(n);
+    if let Some(n) = name.clone().or(stem) {
+        opts = opts.name(n);
     }
-    let text = json::write(&Document {
-        project,
-        options: jindu::ScheduleOptions::default(),
-    });
-    match out {
-        Some(o) => {
-            std::fs::write(&o, text).map_err(|e| Failure::Io(format!("cannot write {o}: {e}")))
+    let mut imp = load(&file, opts)?;
+    if matches!(imp.format, Format::Json | Format::Mspdi) {
+        // These files carry their own start; an explicit --name still renames the project.
+        if start.is_some() {
+            return Err(Failure::Usage(format!(
+                "--start applies to CSV task lists and PSPLIB instances; {file} is {} and has \
+                 its own start",
+                imp.format
+            )));
         }
-        None => {
-            let mut so = std::io::stdout().lock();
-            so.write_all(text.as_bytes())
-                .and_then(|_| so.flush())
-                .map_err(|e| Failure::Io(format!("cannot write output: {e}")))
+        if let Some(n) = name {
+            imp.project.set_name(n);
         }
     }
+    let text = jindu::io::write(Format::Json, &imp.into())?;
+    write_out(out.as_deref().unwrap_or("-"), &text)
 }
 
 /// A readable terminal view: one row per task, indented by summary level.

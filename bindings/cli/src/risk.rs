@@ -6,7 +6,10 @@ use std::io::Write;
 use jindu::risk::{DefaultEstimate, RiskOptions, RiskReport, Shape};
 use jindu::DateTime;
 
-use crate::{load, Failure, Format};
+use jindu::io::json::Document;
+use jindu::io::ReadOptions;
+
+use crate::{load, Failure, Output as Format};
 
 /// Runs `jindu risk` with the arguments after the command name.
 pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
@@ -69,7 +72,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
         }
     }
     let file = file.ok_or_else(|| Failure::Usage("risk needs a FILE".into()))?;
-    let doc = load(&file)?;
+    let doc: Document = load(&file, ReadOptions::default())?.into();
     opts.schedule = doc.options;
     let r = jindu::risk::simulate(&doc.project, &opts, Default::default())?;
     let text = match format {

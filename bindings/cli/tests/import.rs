@@ -1,4 +1,5 @@
-//! `jindu import`: CSV and PSPLIB files to the JSON document, errors on standard error.
+//! `jindu import`, `convert` and `schedule` on every format: CSV, PSPLIB and MSPDI files to
+//! the JSON document, formats told by content or name, errors on standard error.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -107,5 +108,123 @@ fn schedules_a_csv_directly() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("line 3, column 2"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Runs `jindu` with `input` on standard input.
+fn jindu_stdin(args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jindu"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("writes");
+    child.wait_with_output().expect("finishes")
+}
+
+/// Every command reads every format through one entry point: the format is told from the
+/// content (standard input has no name), else from the file's extension.
+#[test]
+fn formats_are_told_by_content_then_by_name() {
+    let csv = std::fs::read(root().join("examples/tasks.csv")).unwrap();
+    let out = jindu_stdin(&["convert", "-", "-"], &csv);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = jindu::io::json::read(std::str::from_utf8(&out.stdout).unwrap()).unwrap();
+    assert_eq!(
+        (doc.project.name(), doc.project.len()),
+        ("Imported tasks", 9)
+    );
+
+    // JSON to MSPDI (by the output's name) and back through standard input.
+    let dir = std::env::temp_dir().join(format!("jindu-formats-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let xml = dir.join("plan.xml");
+    let delivery = root().join("examples/delivery.json");
+    let out = jindu(&["convert", delivery.to_str().unwrap(), xml.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = jindu_stdin(&["schedule", "-"], &std::fs::read(&xml).unwrap());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let direct = jindu(&["schedule", delivery.to_str().unwrap()]);
+    let finish = |o: &[u8]| {
+        let text = String::from_utf8_lossy(o).into_owned();
+        let at = text.find("\"project_finish\"").expect("project_finish");
+        text[at..at + 40].to_owned()
+    };
+    assert_eq!(finish(&out.stdout), finish(&direct.stdout));
+
+    // jindu writes JSON and MSPDI only.
+    let out = jindu(&["convert", delivery.to_str().unwrap(), "plan.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("jindu: error [unsupported_format]: jindu does not write csv files"),
+        "{err}"
+    );
+
+    // Content nothing recognises and a name that does not tell.
+    let notes = dir.join("notes.txt");
+    std::fs::write(&notes, "just some notes\n").unwrap();
+    let out = jindu(&["schedule", notes.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("error [unknown_format]: cannot tell the format of `"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// `jindu import` takes an MSPDI file too; `--name` renames it, `--start` is refused (the file
+/// has its own start).
+#[test]
+fn imports_mspdi_and_refuses_a_start_for_it() {
+    let dir = std::env::temp_dir().join(format!("jindu-import-xml-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let xml = dir.join("plan.xml");
+    let delivery = root().join("examples/delivery.json");
+    let out = jindu(&["convert", delivery.to_str().unwrap(), xml.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = jindu(&["import", xml.to_str().unwrap(), "--name", "From Project"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = jindu::io::json::read(std::str::from_utf8(&out.stdout).unwrap()).unwrap();
+    let original = jindu::io::json::read(&std::fs::read_to_string(&delivery).unwrap()).unwrap();
+    assert_eq!(doc.project.name(), "From Project");
+    assert_eq!(doc.project.len(), original.project.len());
+    let out = jindu(&["import", xml.to_str().unwrap(), "--start", "2026-03-02"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("--start applies to CSV task lists and PSPLIB"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     std::fs::remove_dir_all(&dir).ok();
 }

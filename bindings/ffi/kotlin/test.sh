@@ -6,7 +6,8 @@
 #      stripped, at linux-x86-64/libjindu_ffi.so where JNA looks for it;
 #   3. kotlinc compiles src/test/kotlin and the JUnit 5 console launcher runs it against the
 #      jar (no jna.library.path: the library is loaded from the jar);
-#   4. the README's Kotlin snippet is compiled and run against the jar.
+#   4. the README's Kotlin snippet is compiled and run against the jar;
+#   5. so is bindings/ffi/README.md's files snippet (`kotlin-io`).
 # Inputs (environment): KOTLIN_HOME (the kotlin-compiler package), JAVA_LIBS (Debian's
 # /usr/share/java with jna.jar and JUnit 5), FFI_LIB and UNIFFI_BINDGEN (built by cargo).
 set -euo pipefail
@@ -87,4 +88,24 @@ PY
   esac
   prev="$dir"
 done
+# 5. The files snippet of bindings/ffi/README.md (reading CSV, writing and reading MSPDI).
+readme="$root/bindings/ffi/README.md"
+dir="$out/snippet/io"
+rm -rf "$dir" && mkdir -p "$dir"
+python3 - "$readme" "$dir/ReadmeIo.kt" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r"<!-- snippet: kotlin-io -->\s*```kotlin\n(.*?)```", text, re.S)
+if not m:
+    sys.exit(f"no kotlin-io snippet in {sys.argv[1]}")
+open(sys.argv[2], "w", encoding="utf-8").write(m.group(1))
+PY
+echo "kotlin: compiling and running the files snippet in $readme"
+"${kotlinc[@]}" -cp "$out/jindu.jar:$J/jna.jar" "$dir/ReadmeIo.kt" -d "$dir/classes"
+got=$(java -cp "$dir/classes:$out/jindu.jar:$J/jna.jar:$K/lib/kotlin-stdlib.jar" ReadmeIoKt)
+echo "$got"
+case "$got" in
+  'refused: csv line 3, column 2 (duration): "two days": invalid duration'*) ;;
+  *) echo "kotlin: the files snippet in $readme printed something else"; exit 1 ;;
+esac
 echo "kotlin: done in $(($(date +%s) - t0)) s"

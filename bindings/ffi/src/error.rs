@@ -5,6 +5,8 @@
 //! `"cycle"`, `"unknown_task"`), the key of the offending task (`task_id`), the offending field
 //! as named in the JSON format (`field`) and the core's message (`detail`). Variants group the
 //! codes by what a caller would do about them; the code tells them apart within a group.
+//! [`JinduError::File`], for files that cannot be read, also says where in the file: the
+//! format, line, column, element (MSPDI), header (CSV) and offending value.
 //!
 //! Nothing panics across the boundary: [`guard`] catches a panic (a bug in jindu) and returns
 //! it as [`JinduError::Internal`] instead of unwinding into the host.
@@ -17,8 +19,8 @@ use jindu::ErrorCode;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum JinduError {
     /// The document or edit cannot be read: not JSON, an unknown or mistyped field, a value that
-    /// does not parse, an unsupported version or a size limit (codes `json`, `parse`,
-    /// `unsupported_version`, `limit`).
+    /// does not parse, an unsupported version or a size limit; or a format jindu does not write
+    /// (codes `json`, `parse`, `unsupported_version`, `limit`, `unsupported_format`).
     #[error("{detail}")]
     Input {
         /// The stable error code.
@@ -83,6 +85,32 @@ pub enum JinduError {
         field: Option<String>,
         /// What is wrong, as the core words it.
         detail: String,
+    },
+    /// A file cannot be read: it is not valid MSPDI, CSV or PSPLIB (codes `xml`, `import`), its
+    /// format cannot be told (`unknown_format`), or it cannot be opened (`io`). Nothing was
+    /// imported. JSON documents report `json` errors as [`JinduError::Input`].
+    #[error("{detail}")]
+    File {
+        /// The stable error code.
+        code: String,
+        /// The key of the task the error is about, if any.
+        task_id: Option<String>,
+        /// The field the error is about (a CSV cell's header), if any.
+        field: Option<String>,
+        /// What is wrong, as the core words it.
+        detail: String,
+        /// The format being read (`"mspdi"`, `"csv"` or `"psplib"`), when known.
+        format: Option<String>,
+        /// The 1-based line of the offending value, when the error is about one.
+        line: Option<u32>,
+        /// The 1-based column (characters; a CSV cell's field number), when known.
+        column: Option<u32>,
+        /// The MSPDI element path, e.g. `Task/Duration`, when known.
+        element: Option<String>,
+        /// The CSV column's header as written, for an error about a cell.
+        header: Option<String>,
+        /// The offending text, when there is one.
+        value: Option<String>,
     },
     /// A bug in jindu (a panic caught at the boundary); code `internal`. Please report it.
     #[error("{detail}")]
@@ -151,12 +179,35 @@ impl JinduError {
                 field,
                 detail,
             }
+            | JinduError::File {
+                code,
+                task_id,
+                field,
+                detail,
+                ..
+            }
             | JinduError::Internal {
                 code,
                 task_id,
                 field,
                 detail,
             } => (code, task_id.as_deref(), field.as_deref(), detail),
+        }
+    }
+
+    /// A file that cannot be opened or read (code `io`).
+    pub fn io(detail: impl Into<String>) -> JinduError {
+        JinduError::File {
+            code: "io".to_owned(),
+            task_id: None,
+            field: None,
+            detail: detail.into(),
+            format: None,
+            line: None,
+            column: None,
+            element: None,
+            header: None,
+            value: None,
         }
     }
 
@@ -177,10 +228,58 @@ impl From<jindu::Error> for JinduError {
         let task_id = e.task_id().map(|t| t.as_str().to_owned());
         let field = e.field().map(str::to_owned);
         let detail = e.to_string();
+        let num = |n: usize| (n > 0).then(|| u32::try_from(n).unwrap_or(u32::MAX));
+        let text = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+        match &e {
+            jindu::Error::Xml(x) => {
+                return JinduError::File {
+                    code,
+                    task_id,
+                    field,
+                    detail,
+                    format: Some("mspdi".to_owned()),
+                    line: num(x.line),
+                    column: num(x.line).and(num(x.column)),
+                    element: text(&x.element),
+                    header: None,
+                    value: None,
+                }
+            }
+            jindu::Error::Import(i) => {
+                return JinduError::File {
+                    code,
+                    task_id,
+                    field,
+                    detail,
+                    format: Some(i.format.to_owned()),
+                    line: num(i.line),
+                    column: num(i.line).and(num(i.column)),
+                    element: None,
+                    header: i.header.clone(),
+                    value: i.value.clone(),
+                }
+            }
+            jindu::Error::UnknownFormat { .. } => {
+                return JinduError::File {
+                    code,
+                    task_id,
+                    field,
+                    detail,
+                    format: None,
+                    line: None,
+                    column: None,
+                    element: None,
+                    header: None,
+                    value: None,
+                }
+            }
+            _ => {}
+        }
         match e.code() {
             ErrorCode::Json
             | ErrorCode::Parse
             | ErrorCode::UnsupportedVersion
+            | ErrorCode::UnsupportedFormat
             | ErrorCode::Limit => JinduError::Input {
                 code,
                 task_id,
@@ -278,6 +377,58 @@ mod tests {
         let e = bad_argument("expected an object");
         assert!(matches!(e, JinduError::Input { .. }));
         assert_eq!((e.code(), e.task_id()), ("json", None));
+    }
+
+    #[test]
+    fn file_errors_keep_where_they_are() {
+        let e: JinduError = jindu::io::csv::read("id,duration\n1,2d\n2,two days\n")
+            .unwrap_err()
+            .into();
+        let JinduError::File {
+            code,
+            format,
+            line,
+            column,
+            header,
+            value,
+            element,
+            ..
+        } = &e
+        else {
+            panic!("{e:?}")
+        };
+        assert_eq!((code.as_str(), format.as_deref()), ("import", Some("csv")));
+        assert_eq!((*line, *column), (Some(3), Some(2)));
+        assert_eq!(
+            (header.as_deref(), value.as_deref()),
+            (Some("duration"), Some("two days"))
+        );
+        assert_eq!((element, e.field()), (&None, Some("duration")));
+        let e: JinduError =
+            jindu::io::mspdi::read(b"<Project>\n<StartDate>soon</StartDate></Project>")
+                .unwrap_err()
+                .into();
+        let JinduError::File {
+            format,
+            line,
+            element,
+            ..
+        } = &e
+        else {
+            panic!("{e:?}")
+        };
+        assert_eq!((format.as_deref(), *line), (Some("mspdi"), Some(2)));
+        assert_eq!(element.as_deref(), Some("Project/StartDate"));
+        let e: JinduError = jindu::io::read(b"?", &Default::default())
+            .unwrap_err()
+            .into();
+        assert!(matches!(e, JinduError::File { line: None, .. }), "{e:?}");
+        assert_eq!(e.code(), "unknown_format");
+        let e = JinduError::io("cannot read x.xml: not found");
+        assert_eq!(
+            (e.code(), e.detail()),
+            ("io", "cannot read x.xml: not found")
+        );
     }
 
     #[test]

@@ -27,9 +27,11 @@
 //!
 //! [uniffi]: https://mozilla.github.io/uniffi-rs/
 
+#![allow(clippy::result_large_err)] // JinduError is flat for uniffi; its File variant is large.
 uniffi::setup_scaffolding!();
 
 pub mod error;
+pub mod io;
 pub mod session;
 pub mod types;
 

@@ -8,7 +8,7 @@
 //! ready for `schedule()` or `new Scheduler()`.
 
 use jindu::io::json::{self, Document};
-use jindu::io::{csv, mspdi, psplib};
+use jindu::io::{Format, Import, ImportWarning, ReadOptions, WarningCode};
 use serde::Serialize;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
@@ -27,32 +27,44 @@ pub struct Imported<W> {
     pub warnings: Vec<W>,
 }
 
+/// Reads `bytes` as `format` through the core's one entry point, with the `name` and `start`
+/// of `options` (a date alone means 08:00).
+fn read(bytes: &[u8], format: Format, options: &types::ImportOptions) -> jindu::Result<Import> {
+    // The format is set as a plain field (not through the builder) so that the optimiser sees
+    // it is always given, and the core's format sniffing stays out of the .wasm (4 KB).
+    let mut opts = ReadOptions::default();
+    opts.start = options
+        .start
+        .as_deref()
+        .map(jindu::io::parse_start)
+        .transpose()?;
+    opts.name = options.name.clone();
+    opts.format = Some(format);
+    jindu::io::read(bytes, &opts)
+}
+
+/// The import as document JSON text, with its warnings in their JavaScript form.
+fn imported<W>(imp: Import, warning: impl Fn(&ImportWarning) -> W) -> Imported<W> {
+    let warnings = imp.warnings.iter().map(warning).collect();
+    let document = json::write(&imp.into());
+    Imported { document, warnings }
+}
+
 /// Reads an MSPDI file (bytes of UTF-8 XML) into document JSON and its warnings.
 pub fn import_mspdi(bytes: &[u8]) -> jindu::Result<Imported<types::MspdiWarning>> {
-    let imp = mspdi::read(bytes)?;
-    let warnings = imp
-        .warnings
-        .iter()
-        .map(|w| types::MspdiWarning {
-            element: w.element.clone(),
-            count: w.count,
-            tasks: w.tasks.iter().map(|t| t.as_str().to_owned()).collect(),
-            message: w.message.clone(),
-        })
-        .collect();
-    let document = json::write(&Document {
-        project: imp.project,
-        options: imp.options,
-    });
-    Ok(Imported { document, warnings })
+    let imp = read(bytes, Format::Mspdi, &types::ImportOptions::default())?;
+    Ok(imported(imp, |w| types::MspdiWarning {
+        element: w.element.clone().unwrap_or_default(),
+        count: w.count,
+        tasks: w.tasks.iter().map(|t| t.as_str().to_owned()).collect(),
+        message: w.message.clone(),
+    }))
 }
 
 /// Reads a document (JSON text), schedules it and writes the project with its schedule as
 /// MSPDI.
 pub fn export_mspdi(text: &str) -> jindu::Result<String> {
-    let doc = json::read(text)?;
-    let s = jindu::schedule(&doc.project, &doc.options)?;
-    Ok(mspdi::write(&doc.project, &s))
+    jindu::io::write(Format::Mspdi, &json::read(text)?)
 }
 
 /// Reads a CSV task list into document JSON and its warnings.
@@ -60,52 +72,22 @@ pub fn import_csv(
     bytes: &[u8],
     options: &types::ImportOptions,
 ) -> jindu::Result<Imported<types::CsvWarning>> {
-    let mut opts = csv::CsvOptions {
-        start: start_option(options)?,
-        ..csv::CsvOptions::default()
-    };
-    if let Some(name) = &options.name {
-        opts.name = name.clone();
-    }
-    let imp = csv::read_with(bytes, &opts)?;
-    let warnings = imp.warnings.iter().map(csv_warning).collect();
-    let document = json::write(&Document {
-        project: imp.project,
-        options: jindu::ScheduleOptions::default(),
-    });
-    Ok(Imported { document, warnings })
+    Ok(imported(read(bytes, Format::Csv, options)?, csv_warning))
 }
 
 /// Reads a PSPLIB single-mode instance (`.sm`) into document JSON.
 pub fn import_psplib(bytes: &[u8], options: &types::ImportOptions) -> jindu::Result<String> {
-    let mut project = psplib::read(bytes)?;
-    if let Some(t) = start_option(options)? {
-        project.set_schedule_from(jindu::ScheduleFrom::Start(t));
-    }
-    if let Some(name) = &options.name {
-        project.set_name(name.clone());
-    }
-    Ok(json::write(&Document {
-        project,
-        options: jindu::ScheduleOptions::default(),
-    }))
-}
-
-/// The `start` option: a date alone means 08:00 (as in the `jindu import` command).
-fn start_option(options: &types::ImportOptions) -> jindu::Result<Option<jindu::DateTime>> {
-    match options.start.as_deref() {
-        None => Ok(None),
-        Some(s) if s.len() == 10 => Ok(Some(s.parse::<jindu::Date>()?.at(8 * 60))),
-        Some(s) => Ok(Some(s.parse::<jindu::DateTime>()?)),
-    }
+    let doc: Document = read(bytes, Format::Psplib, options)?.into();
+    Ok(json::write(&doc))
 }
 
 /// The JavaScript form of a CSV import warning.
-fn csv_warning(w: &jindu::io::ImportWarning) -> types::CsvWarning {
+fn csv_warning(w: &ImportWarning) -> types::CsvWarning {
     let message = w.to_string();
-    match w {
-        jindu::io::ImportWarning::UnknownColumns { columns } => types::CsvWarning::UnknownColumns {
-            columns: columns
+    match w.code {
+        WarningCode::UnknownColumns => types::CsvWarning::UnknownColumns {
+            columns: w
+                .columns
                 .iter()
                 .map(|(column, header)| types::UnknownColumn {
                     column: *column,
@@ -114,8 +96,8 @@ fn csv_warning(w: &jindu::io::ImportWarning) -> types::CsvWarning {
                 .collect(),
             message,
         },
-        jindu::io::ImportWarning::DefaultStart { start } => types::CsvWarning::DefaultStart {
-            start: start.to_string(),
+        WarningCode::DefaultStart => types::CsvWarning::DefaultStart {
+            start: w.start.map(|s| s.to_string()).unwrap_or_default(),
             message,
         },
         _ => types::CsvWarning::Other { message },
@@ -294,6 +276,24 @@ mod tests {
             import_csv(b"id\n1\n", &bad).unwrap_err().code().as_str(),
             "parse"
         );
+    }
+
+    #[test]
+    fn psplib_takes_name_and_start() {
+        let sm = "jobs (incl. supersource/sink ):  2\n- renewable : 1 R\n\
+                  PRECEDENCE RELATIONS:\n 1 1 1 2\n 2 1 0\n****\n\
+                  REQUESTS/DURATIONS:\n 1 1 0 0\n 2 1 3 1\n****\n\
+                  RESOURCEAVAILABILITIES:\n R 1\n 1\n****\n";
+        let opts = types::ImportOptions {
+            name: Some("j".into()),
+            start: Some("2026-03-02".into()),
+        };
+        let doc = json::read(&import_psplib(sm.as_bytes(), &opts).unwrap()).unwrap();
+        assert_eq!(doc.project.name(), "j");
+        assert_eq!(doc.project.len(), 2);
+        let s = jindu::schedule(&doc.project, &doc.options).unwrap();
+        assert_eq!(s.project_start.to_string(), "2026-03-02T08:00:00");
+        assert_eq!(s.project_finish.minutes_since(s.project_start), 3 * 1440);
     }
 
     #[test]

@@ -24,7 +24,9 @@
 //! | `resources` | `resource`, `resource names`, `资源名称`, `资源` | names separated by `,` or `;`, each optionally with units: `Bob[50%]` (or `Bob[0.5]`) |
 //! | `priority` | `优先级` | 0 to 1000 (default 500) |
 //!
-//! Other columns are reported as an [`ImportWarning::UnknownColumns`] warning and not imported.
+//! Other columns are reported as a
+//! [`WarningCode::UnknownColumns`](crate::io::WarningCode::UnknownColumns) warning and not
+//! imported.
 //! Resource names create work [`Resource`]s (key and name = the name as written, capacity 100 %
 //! or the largest assignment's units) and [`Assignment`]s.
 //!
@@ -66,7 +68,7 @@
 //! let p = &import.project;
 //! assert_eq!(p.tasks()[0].name, "设计");
 //! assert_eq!(p.links()[0].lag.display(p.settings()).to_string(), "1d");
-//! assert!(import.warnings.iter().any(|w| matches!(w, jindu::io::ImportWarning::DefaultStart { .. })));
+//! assert!(import.warnings.iter().any(|w| w.code == jindu::io::WarningCode::DefaultStart));
 //!
 //! let e = csv::read("id,predecessors\n1,\n2,9\n").unwrap_err();
 //! assert_eq!(e.to_string(), "csv line 3, column 2 (predecessors): \"9\": unknown predecessor `9`");
@@ -78,7 +80,7 @@ use std::collections::HashMap;
 
 use crate::error::{Error, ImportError, Item, Result};
 use crate::id::{ResourceId, TaskId, TaskIndex};
-use crate::io::{Import, ImportWarning};
+use crate::io::{Format, Import, ImportWarning};
 use crate::model::{Assignment, Constraint, Lag, Link, LinkType, Project, Resource, Task};
 use crate::time::{parse_clock, Date, DateTime, Duration, DurationSettings};
 
@@ -89,7 +91,8 @@ pub const MAX_FIELD_BYTES: usize = 65_536;
 pub const MAX_FIELDS: usize = 1_024;
 
 /// The project start used when neither [`CsvOptions::start`] nor any Start cell gives one:
-/// Monday 2026-01-05 08:00. The import then carries an [`ImportWarning::DefaultStart`].
+/// Monday 2026-01-05 08:00. The import then carries a
+/// [`WarningCode::DefaultStart`](crate::io::WarningCode::DefaultStart) warning.
 pub fn default_start() -> DateTime {
     DateTime::from_parts(2026, 1, 5, 8, 0).unwrap_or(DateTime::MIN)
 }
@@ -135,6 +138,12 @@ enum Col {
     Start,
     Resources,
     Priority,
+}
+
+/// Whether `header` names a column this reader knows (as a header row would; see the
+/// [module documentation](self)).
+pub(crate) fn is_known_header(header: &str) -> bool {
+    column_kind(header).is_some()
 }
 
 fn column_kind(header: &str) -> Option<Col> {
@@ -264,7 +273,7 @@ struct Row {
 }
 
 /// Picks the separator the header row uses most: `,`, `;` or tab (`,` on a tie or none).
-fn detect_separator(text: &str) -> u8 {
+pub(crate) fn detect_separator(text: &str) -> u8 {
     let mut counts = [0usize; 3];
     let mut quoted = false;
     for &c in text.as_bytes() {
@@ -984,17 +993,17 @@ impl Reader {
         unknown.sort();
         let mut warnings = Vec::new();
         if !unknown.is_empty() {
-            warnings.push(ImportWarning::UnknownColumns { columns: unknown });
+            warnings.push(ImportWarning::unknown_columns(unknown));
         }
         if options.start.is_none() {
             match earliest {
                 Some(e) => project.set_schedule_from(crate::model::ScheduleFrom::Start(e)),
-                None => warnings.push(ImportWarning::DefaultStart {
-                    start: default_start(),
-                }),
+                None => warnings.push(ImportWarning::default_start(default_start())),
             }
         }
-        Ok(Import { project, warnings })
+        let mut imp = Import::new(Format::Csv, project);
+        imp.warnings = warnings;
+        Ok(imp)
     }
 }
 

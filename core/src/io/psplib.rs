@@ -55,7 +55,7 @@
 //!    2
 //! ****
 //! ";
-//! let p = jindu::io::psplib::read(text)?;
+//! let p = jindu::io::psplib::read(text)?.project;
 //! assert_eq!(p.len(), 4);
 //! assert_eq!(p.resources()[0].max_units, 200);
 //! let s = jindu::schedule(&p, &jindu::ScheduleOptions::default())?;
@@ -64,11 +64,11 @@
 //! # Ok::<(), jindu::Error>(())
 //! ```
 
-use crate::calendar::Calendar;
-use crate::error::{Error, ImportError, Result};
-use crate::id::{CalendarId, ResourceIndex, TaskIndex};
-use crate::model::{Assignment, Link, Project, Resource, ResourceKind, Task};
-use crate::time::{DateTime, Duration, DurationSettings};
+use crate::io::{Format, Import};
+use crate::{
+    Assignment, Calendar, CalendarId, DateTime, Duration, DurationSettings, Error, ImportError,
+    Link, Project, Resource, ResourceIndex, ResourceKind, Result, Task, TaskIndex,
+};
 
 /// The key of the 24-hour calendar an imported instance is scheduled on.
 pub const CALENDAR: &str = "24h";
@@ -89,11 +89,12 @@ pub fn start() -> DateTime {
 
 /// Reads a single-mode PSPLIB instance; see the [module documentation](self).
 ///
-/// Takes text or raw bytes (`&str`, `&[u8]`, `Vec<u8>`, …).
-pub fn read(input: impl AsRef<[u8]>) -> Result<Project> {
+/// Takes text or raw bytes (`&str`, `&[u8]`, `Vec<u8>`, …). The import has no warnings, no
+/// stored results and the default scheduling options.
+pub fn read(input: impl AsRef<[u8]>) -> Result<Import> {
     // Latin-1: every byte is one character, so any input is text.
     let text: String = input.as_ref().iter().map(|&b| b as char).collect();
-    Parser::default().run(&text)
+    Ok(Import::new(Format::Psplib, Parser::default().run(&text)?))
 }
 
 fn error(line: usize, column: usize, value: Option<&str>, message: &str) -> Error {

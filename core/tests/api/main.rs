@@ -11,6 +11,7 @@ mod csv;
 mod engine;
 mod errors;
 mod findings;
+mod io;
 mod mspdi;
 mod psplib;
 mod textbook;

@@ -145,5 +145,11 @@ fn resources_on_different_calendars_use_their_union() {
         (got.start.to_string(), got.finish.to_string()),
         ("2026-01-05T08:00:00".into(), "2026-01-07T12:00:00".into())
     );
-    assert!(imp.warnings.iter().any(|w| w.element == "Assignment"));
+    let w = imp
+        .warnings
+        .iter()
+        .find(|w| w.element.as_deref() == Some("Assignment"))
+        .expect("a warning about the union calendar");
+    assert_eq!(w.code, jindu::io::WarningCode::Approximated);
+    assert_eq!((w.count, &w.tasks[..]), (1, &["1".into()][..]));
 }

@@ -37,7 +37,9 @@ fn all_j30_critical_paths_match_the_published_bound() {
         let (name, lb) = row.split_once(',').expect("instance,cp_lower_bound");
         let lb: i64 = lb.trim().parse().expect("a number");
         let bytes = std::fs::read(shared_file(&dir, &format!("j30/{name}.sm"))).expect(name);
-        let p = psplib::read(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let p = psplib::read(&bytes)
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .project;
         assert_eq!(p.len(), 32, "{name}");
         assert_eq!(p.resources().len(), 4, "{name}");
         assert_eq!(cp_periods(&p), lb, "{name}");
@@ -49,7 +51,9 @@ fn all_j30_critical_paths_match_the_published_bound() {
 #[test]
 fn hand_checked_j301_1() {
     let Some(dir) = data_dir() else { return };
-    let p = psplib::read(std::fs::read(shared_file(&dir, "j30/j301_1.sm")).unwrap()).unwrap();
+    let p = psplib::read(std::fs::read(shared_file(&dir, "j30/j301_1.sm")).unwrap())
+        .unwrap()
+        .project;
     // RESOURCEAVAILABILITIES: 12 13 4 12.
     let caps: Vec<(&str, &str, u32)> = p
         .resources()
@@ -137,7 +141,11 @@ RESOURCEAVAILABILITIES:
 
 #[test]
 fn small_instance() {
-    let p = psplib::read(SMALL).unwrap();
+    let imp = psplib::read(SMALL).unwrap();
+    assert_eq!(imp.format, jindu::io::Format::Psplib);
+    assert!(imp.warnings.is_empty() && imp.stored.is_empty());
+    assert_eq!(imp.options, ScheduleOptions::default());
+    let p = imp.project;
     assert_eq!(p.len(), 4);
     assert_eq!(p.links().len(), 4);
     assert_eq!(p.assignments().len(), 3);
@@ -225,7 +233,7 @@ fn a_cycle_is_found_when_scheduling() {
         "   4        1          1           2",
         1,
     );
-    let p = psplib::read(&text).unwrap();
+    let p = psplib::read(&text).unwrap().project;
     let e = jindu::schedule(&p, &ScheduleOptions::default()).unwrap_err();
     assert_eq!(e.code(), ErrorCode::Cycle);
 }
@@ -236,9 +244,9 @@ fn a_cycle_is_found_when_scheduling() {
 fn never_panics(data: &[u8], seed: u64) -> (usize, usize) {
     let (mut read, mut scheduled) = (0, 0);
     let mut run = |b: &[u8]| {
-        if let Ok(p) = psplib::read(b) {
+        if let Ok(imp) = psplib::read(b) {
             read += 1;
-            if jindu::schedule(&p, &ScheduleOptions::default()).is_ok() {
+            if jindu::schedule(&imp.project, &imp.options).is_ok() {
                 scheduled += 1;
             }
         }

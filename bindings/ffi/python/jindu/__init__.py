@@ -11,16 +11,24 @@ exactly as the ``jindu`` command and the npm package read and write them.
 >>> s["critical_path"]
 ['A', 'B']
 
+Files in other formats come in through :func:`read` (any format, told from the content or
+the file's name), :func:`read_mspdi`, :func:`read_csv` and :func:`read_psplib`, from a path
+or from bytes; :func:`write_mspdi` writes Microsoft Project XML with the computed schedule.
+
 Errors are raised as subclasses of :class:`JinduError` (``JinduError.Input``,
 ``JinduError.Invalid``, ``JinduError.NotFound``, ``JinduError.Cycle``, ``JinduError.Other``,
-``JinduError.Internal``), each with ``code``, ``task_id``, ``field`` and ``detail``.
+``JinduError.File``, ``JinduError.Internal``), each with ``code``, ``task_id``, ``field`` and
+``detail``; ``JinduError.File`` (a file that cannot be read) also has ``format``, ``line``,
+``column``, ``element``, ``header`` and ``value``.
 """
 
 from __future__ import annotations
 
 import html
 import json
-from typing import Any, Dict, List, Mapping, Optional, Union
+import os
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, Optional, Tuple, TypedDict, Union
 
 from ._native import jindu_ffi as _ffi
 from ._native.jindu_ffi import ConstraintType, DrivingLink, JinduError, LinkType
@@ -29,13 +37,19 @@ __all__ = [
     "ConstraintType",
     "Diff",
     "DrivingLink",
+    "Imported",
     "JinduError",
     "LinkType",
     "Project",
     "Schedule",
     "Scheduler",
+    "read",
+    "read_csv",
+    "read_mspdi",
+    "read_psplib",
     "schedule",
     "schedule_json",
+    "write_mspdi",
     "__version__",
 ]
 
@@ -268,3 +282,121 @@ class Scheduler:
 
     def _repr_html_(self) -> str:
         return self.schedule()._repr_html_()
+
+
+#: A file to read: its path (``str`` or ``os.PathLike``) or its content (``bytes``).
+Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
+
+
+class Imported(TypedDict):
+    """An imported file: ``project`` (a document dict, ready for :func:`schedule` and
+    :class:`Scheduler`), ``format`` (``"json"``, ``"mspdi"``, ``"csv"`` or ``"psplib"``),
+    ``warnings`` (dicts with ``code``, ``message``, ``element``, ``columns``, ``count``,
+    ``tasks``, ``start`` and ``text``) and ``stored`` (the dates, slack and critical flag the
+    file stored per task, MSPDI only: ``id``, ``start``, ``finish``, ``early_start``,
+    ``early_finish``, ``late_start``, ``late_finish``, ``total_slack_minutes``,
+    ``free_slack_minutes``, ``critical``)."""
+
+    project: Dict[str, Any]
+    format: str
+    warnings: List[Dict[str, Any]]
+    stored: List[Dict[str, Any]]
+
+
+def _source(source: Source) -> Tuple[bytes, Optional[str]]:
+    """The bytes of a file argument and its name (None for bytes)."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source), None
+    if isinstance(source, (str, os.PathLike)):
+        return Path(source).read_bytes(), os.fspath(source)
+    raise TypeError(
+        f"expected a path (str or os.PathLike) or the file's bytes, got {type(source).__name__}"
+    )
+
+
+def _imported(imp: Any) -> Imported:
+    return {
+        "project": json.loads(imp.document),
+        "format": imp.format,
+        "warnings": [
+            {
+                "code": w.code,
+                "message": w.message,
+                "element": w.element,
+                "columns": [{"column": c.column, "header": c.header} for c in w.columns],
+                "count": w.count,
+                "tasks": list(w.tasks),
+                "start": w.start,
+                "text": w.text,
+            }
+            for w in imp.warnings
+        ],
+        "stored": [
+            {
+                "id": t.id,
+                "start": t.start,
+                "finish": t.finish,
+                "early_start": t.early_start,
+                "early_finish": t.early_finish,
+                "late_start": t.late_start,
+                "late_finish": t.late_finish,
+                "total_slack_minutes": t.total_slack_minutes,
+                "free_slack_minutes": t.free_slack_minutes,
+                "critical": t.critical,
+            }
+            for t in imp.stored
+        ],
+    }
+
+
+def read(
+    source: Source,
+    format: Optional[str] = None,
+    *,
+    name: Optional[str] = None,
+    start: Optional[str] = None,
+) -> Imported:
+    """Reads a file in any format jindu reads: a jindu JSON document, Microsoft Project XML
+    (MSPDI), a CSV task list or a PSPLIB instance.
+
+    ``source`` is a path or the file's bytes. The format is ``format`` (``"json"``,
+    ``"mspdi"``, ``"csv"``, ``"psplib"``), else told from the content, else from the file's
+    extension. ``name`` and ``start`` (``"2026-03-02"`` for 08:00, or
+    ``"2026-03-02T13:00"``) apply to CSV and PSPLIB files, which carry none.
+
+    Raises ``JinduError.File`` (with ``line``, ``column``, ``element``, ``header``) for a file
+    that cannot be read, and OSError when the path cannot be opened.
+    """
+    data, file_name = _source(source)
+    options = _ffi.ReadOptions(format=format, file_name=file_name, name=name, start=start)
+    return _imported(_ffi.read_bytes(data, options))
+
+
+def read_mspdi(source: Source) -> Imported:
+    """Reads a Microsoft Project XML (MSPDI) file (a path or its bytes): tasks keyed by UID,
+    the file's scheduling options, and the schedule Project stored in ``stored``."""
+    return read(source, "mspdi")
+
+
+def read_csv(source: Source, *, name: Optional[str] = None, start: Optional[str] = None) -> Imported:
+    """Reads a CSV task list (a path or its bytes; UTF-8 or UTF-16, English or Chinese
+    headers), named ``name`` and starting at ``start`` when given."""
+    return read(source, "csv", name=name, start=start)
+
+
+def read_psplib(
+    source: Source, *, name: Optional[str] = None, start: Optional[str] = None
+) -> Imported:
+    """Reads a PSPLIB single-mode instance (``.sm``; a path or its bytes): one period is one
+    day on a 24-hour calendar."""
+    return read(source, "psplib", name=name, start=start)
+
+
+def write_mspdi(project: Project, path: Union[str, "os.PathLike[str]", None] = None) -> str:
+    """Schedules a project document (a dict or its JSON text) and returns it as Microsoft
+    Project XML (MSPDI) text with the computed dates, slack and critical flags; also writes it
+    to ``path`` (UTF-8) when given."""
+    text: str = _ffi.write_mspdi(_text(project, "a project document"))
+    if path is not None:
+        Path(path).write_text(text, encoding="utf-8")
+    return text

@@ -29,6 +29,7 @@ fun errorJson(e: JinduException): Map<String, Any?> {
         is JinduException.NotFound -> listOf(e.code, e.taskId, e.field, e.detail)
         is JinduException.Cycle -> listOf(e.code, e.taskId, e.field, e.detail)
         is JinduException.Other -> listOf(e.code, e.taskId, e.field, e.detail)
+        is JinduException.File -> listOf(e.code, e.taskId, e.field, e.detail)
         is JinduException.Internal -> listOf(e.code, e.taskId, e.field, e.detail)
     }
     return mapOf("code" to code, "task" to task, "field" to field, "message" to detail)

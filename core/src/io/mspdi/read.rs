@@ -1,0 +1,596 @@
+//! Reading MSPDI: the document tree into a [`Project`], step by step in document order: the
+//! project header and options, calendars, resources, tasks, links, assignments, and finally the
+//! resource calendars of tasks with work resources.
+
+use std::collections::HashMap;
+
+use super::calendars::{read_calendar, union_calendar};
+use super::tasks::{read_tasks, Pending};
+use super::values::{elapsed_format, parse_iso_minutes, parse_time_of_day, percent_format, Ctx};
+use super::xml::{parse_tree, El};
+use crate::io::{Format, Import, WarningCode, Warnings};
+use crate::{
+    Assignment, Calendar, CalendarId, Criticality, Duration, DurationSettings, Error, Item, Lag,
+    Link, LinkType, Project, Resource, ResourceId, ResourceKind, Result, ScheduleOptions, TaskId,
+    TaskIndex,
+};
+
+/// The UIDs of the calendars read so far, as keys.
+pub(super) struct CalendarUids(Vec<String>);
+
+impl CalendarUids {
+    /// Whether a calendar with key `id` was read.
+    pub(super) fn has(&self, id: &str) -> bool {
+        self.0.iter().any(|c| c == id)
+    }
+}
+
+/// The calendar and kind of each resource, by key.
+type ResourceCalendars = HashMap<String, (Option<CalendarId>, ResourceKind)>;
+
+/// The calendars of the work resources assigned to each task (with units), in assignment order;
+/// `None` is a resource without a calendar of its own.
+type TaskResourceCalendars = HashMap<TaskIndex, Vec<Option<CalendarId>>>;
+
+/// Reads an MSPDI document from bytes (UTF-8 XML).
+///
+/// This is the entry point for arbitrary input (fuzzing): it returns an error, never panics.
+/// The import maps UIDs to keys: a task's key is its `UID` as a string, and likewise for
+/// calendars and resources. [`Import::stored`] holds the schedule Microsoft Project stored in
+/// the file, one entry per imported task; [`Import::warnings`] what could not be imported.
+pub fn read(bytes: &[u8]) -> Result<Import> {
+    let root = parse_tree(bytes)?;
+    let cx = Ctx { bytes };
+    let mut w = Warnings::default();
+    let (mut p, from_start) = project(&cx, &root)?;
+    let options = options(&cx, &root, p.settings())?;
+    let cals = calendars(&cx, &root, &mut p, &mut w)?;
+    project_calendar(&cx, &root, &mut p, &cals, &mut w)?;
+    let resources = resources(&cx, &root, &mut p, &cals, &mut w)?;
+    let tasks = read_tasks(&cx, &root, &mut p, &cals, from_start, &mut w)?;
+    let mut seen = HashMap::new();
+    for (succ, l) in &tasks.links {
+        link(&cx, &mut p, succ, l, &tasks.skipped, &mut seen, &mut w)?;
+    }
+    let task_res = assignments(&cx, &root, &mut p, &resources, &mut w)?;
+    resource_calendars(&mut p, &tasks.pending, &task_res, &mut w)?;
+    let mut imp = Import::new(Format::Mspdi, p);
+    imp.options = options;
+    imp.stored = tasks.stored;
+    imp.warnings = w.into_list();
+    Ok(imp)
+}
+
+/// The project from its header: name, start or finish, units, default times, status date.
+/// `true` with it when it is scheduled from its start.
+fn project(cx: &Ctx<'_>, root: &El) -> Result<(Project, bool)> {
+    let proj = Some(Item::Project);
+    let name = root
+        .get("Name")
+        .or_else(|| root.get("Title"))
+        .unwrap_or("")
+        .to_owned();
+    let start = cx.date(root, "StartDate", &proj)?;
+    let finish = cx.date(root, "FinishDate", &proj)?;
+    let from_start = cx.int(root, "ScheduleFromStart", &proj)?.unwrap_or(1) != 0;
+    let mut p = if from_start {
+        let s = start.ok_or_else(|| {
+            cx.err(
+                root,
+                proj.clone(),
+                "Project/StartDate",
+                "the project needs a <StartDate>",
+            )
+        })?;
+        Project::new(name, s)
+    } else {
+        let f = finish.ok_or_else(|| {
+            cx.err(
+                root,
+                proj.clone(),
+                "Project/FinishDate",
+                "a project scheduled from its finish (ScheduleFromStart 0) needs a <FinishDate>",
+            )
+        })?;
+        Project::new_from_finish(name, f)
+    };
+    let mut settings = DurationSettings::default();
+    let positive =
+        |v: Option<i64>, dflt: i64, max: i64| v.filter(|&v| v > 0 && v <= max).unwrap_or(dflt);
+    settings.minutes_per_day = positive(cx.int(root, "MinutesPerDay", &proj)?, 480, 1440);
+    settings.minutes_per_week = positive(cx.int(root, "MinutesPerWeek", &proj)?, 2400, 7 * 1440);
+    settings.days_per_month = positive(cx.int(root, "DaysPerMonth", &proj)?, 20, 31);
+    p.set_settings(settings)?;
+    let clock = |n: &str, dflt: u16| -> Result<u16> {
+        Ok(cx
+            .val(root, n, &proj, "time of day (HH:MM:SS)", parse_time_of_day)?
+            .filter(|&m| m < 1440)
+            .unwrap_or(dflt))
+    };
+    let (ds, df) = (
+        clock("DefaultStartTime", 480)?,
+        clock("DefaultFinishTime", 1020)?,
+    );
+    p.set_default_times(ds, df.max(1))?;
+    p.set_status_date(cx.date(root, "StatusDate", &proj)?);
+    Ok((p, from_start))
+}
+
+/// The scheduling options the header asks for: `HonorConstraints` and `CriticalSlackLimit`
+/// (in days of `settings`).
+fn options(cx: &Ctx<'_>, root: &El, settings: &DurationSettings) -> Result<ScheduleOptions> {
+    let proj = Some(Item::Project);
+    let mut options = ScheduleOptions::default();
+    if let Some(h) = cx.int(root, "HonorConstraints", &proj)? {
+        options.honor_constraints = h != 0;
+    }
+    if let Some(days) = cx.num(root, "CriticalSlackLimit", &proj)? {
+        let m = (days * settings.minutes_per_day as f64).round();
+        if m.abs() < 1e12 {
+            options.critical = Criticality::TotalFloat(Duration::minutes_work(m as i64));
+        }
+    }
+    Ok(options)
+}
+
+/// Adds the `<Calendars>` to the project (a repeated UID is left out, with a warning); a base
+/// that no calendar defines is an error.
+fn calendars(cx: &Ctx<'_>, root: &El, p: &mut Project, w: &mut Warnings) -> Result<CalendarUids> {
+    let mut cal_ids: Vec<String> = Vec::new();
+    if let Some(cals) = root.child("Calendars") {
+        for c in cals.all("Calendar") {
+            let cal = read_calendar(cx, c, w)?;
+            if cal_ids.contains(&cal.id.to_string()) {
+                w.add(
+                    WarningCode::LeftOut,
+                    "Calendar",
+                    None,
+                    "a second calendar with the same UID was left out",
+                );
+                continue;
+            }
+            cal_ids.push(cal.id.to_string());
+            p.add_calendar(cal)?;
+        }
+        let unknown_base = p.calendars().iter().find(|c| {
+            c.base
+                .as_ref()
+                .is_some_and(|b| !cal_ids.contains(&b.to_string()))
+        });
+        if let Some(c) = unknown_base {
+            return Err(Error::UnknownCalendar {
+                id: c.base.clone().unwrap_or_default(),
+                by: Item::Calendar(c.id.clone()),
+            });
+        }
+    }
+    Ok(CalendarUids(cal_ids))
+}
+
+/// Sets the project calendar (`CalendarUID`) when it is defined.
+fn project_calendar(
+    cx: &Ctx<'_>,
+    root: &El,
+    p: &mut Project,
+    cals: &CalendarUids,
+    w: &mut Warnings,
+) -> Result<()> {
+    if let Some(uid) = cx.int(root, "CalendarUID", &Some(Item::Project))? {
+        let id = uid.to_string();
+        if cals.has(&id) {
+            p.set_calendar(CalendarId::new(id))?;
+        } else if uid >= 0 {
+            w.add(
+                WarningCode::Defaulted,
+                "Project/CalendarUID",
+                None,
+                "the project calendar is not defined; the standard calendar is used",
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Adds the `<Resources>` (blank rows and the unnamed UID 0 left out) and returns each one's
+/// calendar and kind.
+fn resources(
+    cx: &Ctx<'_>,
+    root: &El,
+    p: &mut Project,
+    cals: &CalendarUids,
+    w: &mut Warnings,
+) -> Result<ResourceCalendars> {
+    let mut res_cal = ResourceCalendars::new();
+    let Some(rs) = root.child("Resources") else {
+        return Ok(res_cal);
+    };
+    for r in rs.all("Resource") {
+        let Some(uid) = cx.int(r, "UID", &None)? else {
+            continue;
+        };
+        let id = uid.to_string();
+        let ritem = Some(Item::Resource(ResourceId::new(id.clone())));
+        let name = r.get("Name").unwrap_or("").to_owned();
+        if cx.flag(r, "IsNull", &ritem)? || (uid == 0 && name.is_empty()) {
+            continue;
+        }
+        let kind = match cx.int(r, "Type", &ritem)? {
+            Some(0) => ResourceKind::Material,
+            Some(2) => ResourceKind::Cost,
+            _ => ResourceKind::Work,
+        };
+        let max_units = cx
+            .num(r, "MaxUnits", &ritem)?
+            .map(|u| (u * 100.0).round().clamp(0.0, 1e9) as u32)
+            .unwrap_or(100);
+        let calendar = cx
+            .int(r, "CalendarUID", &ritem)?
+            .map(|c| c.to_string())
+            .filter(|c| cals.has(c))
+            .map(CalendarId::new);
+        if p.resource_index(&id).is_some() {
+            w.add(
+                WarningCode::LeftOut,
+                "Resource",
+                None,
+                "a second resource with the same UID was left out",
+            );
+            continue;
+        }
+        res_cal.insert(id.clone(), (calendar.clone(), kind));
+        p.add_resource(Resource {
+            id: ResourceId::new(id),
+            name,
+            kind,
+            max_units,
+            calendar,
+        })?;
+    }
+    Ok(res_cal)
+}
+
+/// Adds one `<PredecessorLink>` of task `succ`. Links to other projects, from blank, inactive
+/// or unknown tasks, and duplicate or self links are left out with a warning.
+fn link(
+    cx: &Ctx<'_>,
+    p: &mut Project,
+    succ: &str,
+    l: &El,
+    skipped: &[String],
+    seen: &mut HashMap<(TaskIndex, TaskIndex), ()>,
+    w: &mut Warnings,
+) -> Result<()> {
+    let item = Some(Item::Task(TaskId::new(succ)));
+    if cx.flag(l, "CrossProject", &item)? {
+        w.add(
+            WarningCode::LeftOut,
+            "PredecessorLink/CrossProject",
+            Some(succ),
+            "a link to another project is left out",
+        );
+        return Ok(());
+    }
+    let Some(pred) = cx.int(l, "PredecessorUID", &item)? else {
+        return Err(cx.err(
+            l,
+            item,
+            "PredecessorLink/PredecessorUID",
+            "a link without a <PredecessorUID>",
+        ));
+    };
+    let pred = pred.to_string();
+    let (Some(from), Some(to)) = (p.index_of(&pred), p.index_of(succ)) else {
+        let why = if skipped.contains(&pred) {
+            "a link from a blank or inactive task is left out"
+        } else {
+            "a link from an unknown task is left out"
+        };
+        w.add(WarningCode::LeftOut, "PredecessorLink", Some(succ), why);
+        return Ok(());
+    };
+    if from == to || seen.insert((from, to), ()).is_some() {
+        w.add(
+            WarningCode::LeftOut,
+            "PredecessorLink",
+            Some(succ),
+            "a duplicate or self link is left out",
+        );
+        return Ok(());
+    }
+    let kind = match cx.int(l, "Type", &item)?.unwrap_or(1) {
+        0 => LinkType::FinishToFinish,
+        1 => LinkType::FinishToStart,
+        2 => LinkType::StartToFinish,
+        3 => LinkType::StartToStart,
+        k => {
+            return Err(cx.err(
+                l,
+                item,
+                "PredecessorLink/Type",
+                format!("unknown link type {k}: expected 0 (FF), 1 (FS), 2 (SF) or 3 (SS)"),
+            ))
+        }
+    };
+    let lag = lag(cx, l, &item, succ, w)?;
+    p.add_link(Link {
+        from,
+        to,
+        kind,
+        lag,
+    })?;
+    Ok(())
+}
+
+/// A link's lag: `LinkLag` in tenths of a minute, or in percent for the percent `LagFormat`s;
+/// elapsed formats give elapsed lags.
+fn lag(cx: &Ctx<'_>, l: &El, item: &Option<Item>, succ: &str, w: &mut Warnings) -> Result<Lag> {
+    let raw = cx.int(l, "LinkLag", item)?.unwrap_or(0);
+    let fmt = cx.int(l, "LagFormat", item)?.unwrap_or(7);
+    if raw.abs() > 1i64 << 40 {
+        return Err(cx.err(
+            l,
+            item.clone(),
+            "PredecessorLink/LinkLag",
+            "lag out of range",
+        ));
+    }
+    Ok(if percent_format(fmt) {
+        if fmt == 20 || fmt == 52 {
+            w.add(
+                WarningCode::Approximated,
+                "PredecessorLink/LagFormat",
+                Some(succ),
+                "an elapsed percent lag is read as a percent of the predecessor's duration",
+            );
+        }
+        Lag::Percent((raw * 100).clamp(-1_000_000_000, 1_000_000_000) as i32)
+    } else {
+        // Tenths of a minute, rounded to whole minutes.
+        let m = (raw as f64 / 10.0).round() as i64;
+        if elapsed_format(fmt) {
+            Lag::Time(Duration::elapsed_minutes(m))
+        } else {
+            Lag::Time(Duration::minutes_work(m))
+        }
+    })
+}
+
+/// Adds the `<Assignments>` between imported tasks and resources, and returns the calendars of
+/// each task's work resources.
+fn assignments(
+    cx: &Ctx<'_>,
+    root: &El,
+    p: &mut Project,
+    res_cal: &ResourceCalendars,
+    w: &mut Warnings,
+) -> Result<TaskResourceCalendars> {
+    let mut task_res = TaskResourceCalendars::new();
+    let Some(asg) = root.child("Assignments") else {
+        return Ok(task_res);
+    };
+    for a in asg.all("Assignment") {
+        let Some(tuid) = cx.int(a, "TaskUID", &None)? else {
+            continue;
+        };
+        let Some(ruid) = cx.int(a, "ResourceUID", &None)? else {
+            continue;
+        };
+        let (tid, rid) = (tuid.to_string(), ruid.to_string());
+        let item = Some(Item::Assignment {
+            task: TaskId::new(tid.clone()),
+            resource: ResourceId::new(rid.clone()),
+        });
+        let (Some(task), Some(resource)) = (p.index_of(&tid), p.resource_index(&rid)) else {
+            continue; // unassigned placeholder (-65535), the project summary, blank rows
+        };
+        let units = cx
+            .num(a, "Units", &item)?
+            .map(|u| (u * 100.0).round().clamp(0.0, 1e9) as u32)
+            .unwrap_or(100);
+        let work = cx.duration(a, "Work", &item)?.map(Duration::minutes_work);
+        unmodelled_assignment(cx, a, &item, &tid, w)?;
+        if p.add_assignment(Assignment {
+            task,
+            resource,
+            units,
+            work,
+        })
+        .is_err()
+        {
+            w.add(
+                WarningCode::LeftOut,
+                "Assignment",
+                Some(&tid),
+                "a second assignment of the same resource is left out",
+            );
+            continue;
+        }
+        if let Some((cal, ResourceKind::Work)) = res_cal.get(&rid) {
+            if units > 0 {
+                task_res
+                    .entry(task)
+                    .or_default()
+                    .push(cal.clone().or_else(|| Some(p.calendar_id().clone())));
+            }
+        }
+    }
+    Ok(task_res)
+}
+
+/// Warnings for what an assignment has that the model does not: contours, delays, splits.
+fn unmodelled_assignment(
+    cx: &Ctx<'_>,
+    a: &El,
+    item: &Option<Item>,
+    tid: &str,
+    w: &mut Warnings,
+) -> Result<()> {
+    if a.child("WorkContour").is_some_and(|c| c.text.trim() != "0") {
+        w.add(
+            WarningCode::LeftOut,
+            "Assignment/WorkContour",
+            Some(tid),
+            "work contours are not modelled; the task keeps its stored duration",
+        );
+    }
+    if cx.int(a, "Delay", item)?.unwrap_or(0) != 0
+        || cx.int(a, "LevelingDelay", item)?.unwrap_or(0) != 0
+    {
+        w.add(
+            WarningCode::LeftOut,
+            "Assignment/Delay",
+            Some(tid),
+            "assignment delays are not modelled",
+        );
+    }
+    if has_split(a) {
+        w.add(
+            WarningCode::LeftOut,
+            "Assignment/TimephasedData",
+            Some(tid),
+            "a split task (work stops and resumes) is scheduled without its split",
+        );
+    }
+    Ok(())
+}
+
+/// Whether an assignment's timephased work has a zero period between two periods with work
+/// (how MSPDI shows a split task).
+fn has_split(a: &El) -> bool {
+    let mut v: Vec<(&str, bool)> = a
+        .all("TimephasedData")
+        .filter(|d| matches!(d.get("Type"), Some("1") | Some("2")))
+        .filter_map(|d| {
+            let start = d.get("Start")?;
+            let zero = parse_iso_minutes(d.get("Value")?)? == 0;
+            Some((start, zero))
+        })
+        .collect();
+    v.sort();
+    let first = v.iter().position(|x| !x.1);
+    let last = v.iter().rposition(|x| !x.1);
+    match (first, last) {
+        (Some(f), Some(l)) => v[f..l].iter().any(|x| x.1),
+        _ => false,
+    }
+}
+
+/// Resource calendars: Microsoft Project schedules a task with work resources on their
+/// calendars unless it has its own calendar or ignores them. A task whose work resources share
+/// one calendar gets it; one whose resources differ runs on the union of their calendars.
+fn resource_calendars(
+    p: &mut Project,
+    pending: &[Pending],
+    task_res: &TaskResourceCalendars,
+    w: &mut Warnings,
+) -> Result<()> {
+    let mut unions: HashMap<Vec<CalendarId>, CalendarId> = HashMap::new();
+    for pd in pending {
+        let Some(cals) = task_res.get(&pd.idx) else {
+            continue;
+        };
+        if pd.manual || p.is_summary(pd.idx) || pd.ignore_resource_calendar {
+            continue;
+        }
+        let first = cals[0].clone();
+        let same = cals.iter().all(|c| *c == first);
+        let task_cal = p
+            .task(pd.idx)
+            .calendar
+            .clone()
+            .unwrap_or_else(|| p.calendar_id().clone());
+        match first {
+            Some(c) if same => {
+                if c == task_cal {
+                    continue;
+                }
+                if pd.has_own_calendar {
+                    w.add(
+                        WarningCode::Approximated,
+                        "Task/CalendarUID",
+                        Some(&pd.uid),
+                        "a task calendar combined with a different resource calendar: the task \
+                         calendar is used (Project intersects them)",
+                    );
+                    continue;
+                }
+                set_task_calendar(p, pd.idx, c)?;
+            }
+            _ if pd.has_own_calendar => w.add(
+                WarningCode::Approximated,
+                "Assignment",
+                Some(&pd.uid),
+                "resources on different calendars and a task calendar: the task is scheduled on \
+                 its own calendar (Project schedules each assignment on its resource's calendar)",
+            ),
+            _ => {
+                // Project schedules each assignment on its resource's calendar and the task
+                // spans them; its duration is the working time of that span on the union of
+                // their calendars, so the task runs on that union.
+                let id = union_of(p, cals, &mut unions)?;
+                set_task_calendar(p, pd.idx, id)?;
+                w.add(
+                    WarningCode::Approximated,
+                    "Assignment",
+                    Some(&pd.uid),
+                    "resources on different calendars: the task runs on the union of their \
+                     working time (Project schedules each assignment on its resource's calendar \
+                     and the task spans them)",
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The key of the union of the calendars `cals` (`None`: the project calendar), added to the
+/// project the first time it is needed.
+fn union_of(
+    p: &mut Project,
+    cals: &[Option<CalendarId>],
+    unions: &mut HashMap<Vec<CalendarId>, CalendarId>,
+) -> Result<CalendarId> {
+    let mut ids: Vec<CalendarId> = cals
+        .iter()
+        .map(|c| c.clone().unwrap_or_else(|| p.calendar_id().clone()))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    if let Some(id) = unions.get(&ids) {
+        return Ok(id.clone());
+    }
+    let cal: Calendar = union_calendar(p, &ids)?;
+    let id = cal.id.clone();
+    p.add_calendar(cal)?;
+    unions.insert(ids, id.clone());
+    Ok(id)
+}
+
+/// Puts task `idx` on calendar `id`.
+fn set_task_calendar(p: &mut Project, idx: TaskIndex, id: CalendarId) -> Result<()> {
+    let mut t = p.task(idx).clone();
+    t.calendar = Some(id);
+    p.replace_task(idx, t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_have_positions() {
+        let e = read(b"<Project>\n<StartDate>2026-01-05T08:00:00</StartDate>\n<Tasks><Task><UID>1</UID><Duration>8h</Duration></Task></Tasks></Project>").unwrap_err();
+        let Error::Xml(x) = &e else { panic!("{e}") };
+        assert_eq!(x.line, 3);
+        assert_eq!(x.element, "Task/Duration");
+        assert_eq!(e.task_id().map(|t| t.as_str()), Some("1"));
+        let e = read(b"<!DOCTYPE x [<!ENTITY a \"b\">]><Project/>").unwrap_err();
+        assert!(e.to_string().contains("DOCTYPE"), "{e}");
+        let e = read(b"<Project><Name>&a;</Name></Project>").unwrap_err();
+        assert!(e.to_string().contains("undefined entity"), "{e}");
+        let e = read(b"<Project><Name>\xff</Name></Project>").unwrap_err();
+        assert!(e.to_string().contains("UTF-8"), "{e}");
+        let deep = "<a>".repeat(100);
+        assert!(matches!(read(deep.as_bytes()), Err(Error::Limit { .. })));
+    }
+}
