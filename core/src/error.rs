@@ -42,6 +42,8 @@ pub enum Item {
     /// An element of an input document that has no key of its own, by its path
     /// (e.g. `tasks[3]`).
     Path(String),
+    /// A risk event of the risk register, by key.
+    Risk(String),
 }
 
 impl Item {
@@ -68,6 +70,7 @@ impl fmt::Display for Item {
                 write!(f, "assignment of resource `{resource}` to task `{task}`")
             }
             Item::Path(p) => f.write_str(p),
+            Item::Risk(r) => write!(f, "risk `{r}`"),
         }
     }
 }
@@ -216,6 +219,10 @@ pub enum Error {
         /// The successor's key.
         to: TaskId,
     },
+    /// A long computation (a Monte Carlo simulation) was cancelled through its cancel token
+    /// before it had a result to return.
+    #[error("cancelled before the first iterations completed")]
+    Cancelled,
     /// The format of a file could not be told from its content or its name; see
     /// [`Format::detect`](crate::io::Format::detect).
     #[error(
@@ -409,6 +416,7 @@ pub enum ErrorCode {
     NoSuchTask,
     NoSuchLink,
     Limit,
+    Cancelled,
     UnknownFormat,
     UnsupportedFormat,
 }
@@ -440,6 +448,7 @@ impl ErrorCode {
             ErrorCode::NoSuchTask => "no_such_task",
             ErrorCode::NoSuchLink => "no_such_link",
             ErrorCode::Limit => "limit",
+            ErrorCode::Cancelled => "cancelled",
             ErrorCode::UnknownFormat => "unknown_format",
             ErrorCode::UnsupportedFormat => "unsupported_format",
         }
@@ -530,6 +539,7 @@ impl Error {
             Error::NoSuchTask(_) => ErrorCode::NoSuchTask,
             Error::NoSuchLink { .. } => ErrorCode::NoSuchLink,
             Error::Limit { .. } => ErrorCode::Limit,
+            Error::Cancelled => ErrorCode::Cancelled,
             Error::UnknownFormat { .. } => ErrorCode::UnknownFormat,
             Error::UnsupportedFormat { .. } => ErrorCode::UnsupportedFormat,
         }

@@ -598,6 +598,8 @@ pub struct Project {
     links: Vec<Link>,
     resources: Vec<Resource>,
     assignments: Vec<Assignment>,
+    /// The uncertainty model (estimates, risks, correlations, history), keyed by task keys.
+    risk: crate::risk::RiskModel,
 }
 
 impl fmt::Debug for Project {
@@ -626,6 +628,7 @@ impl PartialEq for Project {
             && self.links == o.links
             && self.resources == o.resources
             && self.assignments == o.assignments
+            && self.risk == o.risk
     }
 }
 
@@ -648,6 +651,7 @@ impl Project {
             links: Vec::new(),
             resources: Vec::new(),
             assignments: Vec::new(),
+            risk: crate::risk::RiskModel::default(),
         }
     }
 
@@ -897,6 +901,7 @@ impl Project {
             self.children[p.index()] += 1;
         }
         if old.id != self.tasks[i.index()].id {
+            self.risk.rename_task(&old.id, &self.tasks[i.index()].id);
             self.rebuild_index();
         }
         Ok(())
@@ -977,8 +982,23 @@ impl Project {
                 self.children[p.index()] += 1;
             }
         }
+        self.risk.forget_tasks(&removed);
         self.rebuild_index();
         Ok(removed)
+    }
+
+    /// The uncertainty model: three-point estimates, the risk register, correlations and the
+    /// history of finished tasks (empty unless set).
+    pub fn risk(&self) -> &crate::risk::RiskModel {
+        &self.risk
+    }
+
+    /// Replaces the uncertainty model after checking it against the project (every task it
+    /// names exists and every value is in range; see [`RiskModel::check`](crate::risk::RiskModel::check)).
+    pub fn set_risk(&mut self, risk: crate::risk::RiskModel) -> Result<()> {
+        risk.check(self)?;
+        self.risk = risk;
+        Ok(())
     }
 
     /// All links, in index order.

@@ -145,6 +145,18 @@ pub struct ProjectDocument {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "tsify", tsify(type = "Assignment[]"))]
     pub assignments: Vec<AssignmentInput>,
+    /// The risk register: events with a probability and what they do when they occur.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, unknown>[]"))]
+    pub risks: Vec<crate::risk::input::RiskInput>,
+    /// Groups of tasks whose durations are correlated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, unknown>[]"))]
+    pub correlations: Vec<crate::risk::input::CorrelationInput>,
+    /// Finished tasks (estimate and actual), for evidence-based estimates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, unknown>[]"))]
+    pub history: Vec<crate::risk::input::HistoryInput>,
 }
 
 /// Scheduling options: where Microsoft Project and Primavera P6 differ.
@@ -411,6 +423,10 @@ pub struct TaskInput {
     /// internal summary hides its subtasks).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<String>,
+    /// How uncertain its duration is, for risk analysis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, unknown>"))]
+    pub estimate: Option<crate::risk::input::EstimateInput>,
 }
 
 /// A link (dependency) from a predecessor to a successor.

@@ -431,7 +431,16 @@ fn convert(d: ProjectDocument) -> Result<Document> {
 
     let settings = *p.settings();
     let mut parents: Vec<(TaskIndex, String)> = Vec::new();
+    let mut risk_in = crate::risk::input::RiskInputs {
+        risks: d.risks,
+        correlations: d.correlations,
+        history: d.history,
+        ..Default::default()
+    };
     for t in d.tasks {
+        if let Some(e) = &t.estimate {
+            risk_in.estimates.push((t.id.clone(), e.clone()));
+        }
         let item = Item::Task(TaskId::new(t.id.clone()));
         let duration = match &t.duration {
             Some(s) => Duration::parse(s, &settings).map_err(|e| e.at(&item, "duration"))?,
@@ -601,6 +610,10 @@ fn convert(d: ProjectDocument) -> Result<Document> {
         })?;
     }
 
+    if risk_in != crate::risk::input::RiskInputs::default() {
+        let m = risk_in.to_model(&p)?;
+        p.set_risk(m)?;
+    }
     let options = match d.options {
         None => ScheduleOptions::default(),
         Some(o) => convert_options(o, &settings)?,
@@ -814,7 +827,17 @@ fn document_of(p: &Project, options: &ScheduleOptions) -> ProjectDocument {
             cost: t.cost.map(money_json),
             actual_cost: t.actual_cost.map(money_json),
             visibility: visibility_json(t.visibility),
+            estimate: None,
         });
+    }
+    if !p.risk().is_empty() {
+        let r = crate::risk::input::RiskInputs::of(p.risk(), s);
+        for (id, e) in r.estimates {
+            if let Some(i) = p.index_of(&id) {
+                j.tasks[i.index()].estimate = Some(e);
+            }
+        }
+        (j.risks, j.correlations, j.history) = (r.risks, r.correlations, r.history);
     }
     for l in p.links() {
         j.links.push(LinkInput {

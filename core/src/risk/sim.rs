@@ -1,0 +1,1532 @@
+//! The Monte Carlo loop: a compiled network re-run with sampled durations, in blocks of
+//! iterations, into integer statistics.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use crate::calendar::WorkCalendar;
+use crate::error::{Error, Item, Result};
+use crate::id::{TaskId, TaskIndex};
+use crate::model::{Link, Project, ScheduleFrom, Task};
+use crate::schedule::{Network, Outputs, Scenario, ScheduleOptions, Workspace};
+use crate::time::{DateTime, Duration};
+
+use super::corr::{block_draws, Group, Scratch};
+use super::dist::Sampler;
+use super::model::{Estimate, RiskModel};
+use super::report::*;
+use super::rng::{Draws, Stream};
+use super::stats::{draw_score, rank_scores, Hist, Moments, RankSums};
+
+/// The shape of the default estimate given to tasks without one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Shape {
+    /// Triangular, the task's duration as the mode.
+    #[default]
+    Triangular,
+    /// PERT (beta), the task's duration as the mode.
+    Pert,
+    /// Uniform.
+    Uniform,
+}
+
+/// The uncertainty given to every open task that has no estimate of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DefaultEstimate {
+    /// A range around the task's duration in percent, e.g. −10 % / +25 %: optimistic
+    /// `d·(100 + optimistic_percent)/100`, likely `d`, pessimistic
+    /// `d·(100 + pessimistic_percent)/100` (whole minutes, rounded down).
+    Range {
+        /// Percent to add for the optimistic duration (usually negative).
+        optimistic_percent: i32,
+        /// Percent to add for the pessimistic duration.
+        pessimistic_percent: i32,
+        /// The distribution.
+        shape: Shape,
+    },
+    /// Evidence-based: the task's duration times a ratio drawn from the project's history.
+    History,
+}
+
+/// Stop early once the finish percentiles settle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Convergence {
+    /// Iterations between checks (rounded up to whole blocks of iterations).
+    pub every: u64,
+    /// Stop when the 50th and 80th percentiles of the finish both moved by at most this much
+    /// working time since the previous check.
+    pub tolerance: Duration,
+}
+
+/// How to simulate.
+///
+/// ```
+/// let o = jindu::risk::RiskOptions { iterations: 500, seed: 7, ..Default::default() };
+/// assert_eq!(o.threads, 0); // all cores (with the `parallel` feature)
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct RiskOptions {
+    /// Iterations to run (at least 1).
+    pub iterations: u64,
+    /// The seed: the same seed gives the same report, byte for byte, for any thread count and
+    /// on every platform.
+    pub seed: u64,
+    /// A target finish to give the probability of meeting.
+    pub target: Option<DateTime>,
+    /// Threads: 0 for all cores, 1 for the calling thread only. Without the `parallel`
+    /// feature (and in WebAssembly) every run is on the calling thread.
+    pub threads: usize,
+    /// The estimate of tasks without one (none: they keep their duration).
+    pub default_estimate: Option<DefaultEstimate>,
+    /// Stop early when the finish settles.
+    pub convergence: Option<Convergence>,
+    /// How each iteration schedules.
+    pub schedule: ScheduleOptions,
+    /// Ranges in each histogram (default 20).
+    pub histogram_bins: usize,
+    /// Bars in the tornado (default 10).
+    pub tornado: usize,
+}
+
+impl Default for RiskOptions {
+    fn default() -> RiskOptions {
+        RiskOptions {
+            iterations: 1000,
+            seed: 1,
+            target: None,
+            threads: 0,
+            default_estimate: None,
+            convergence: None,
+            schedule: ScheduleOptions::default(),
+            histogram_bins: 20,
+            tornado: 10,
+        }
+    }
+}
+
+/// Lets a host cancel a running simulation from another thread (a Cancel button).
+///
+/// ```
+/// let t = jindu::risk::CancelToken::default();
+/// let for_button = t.clone();
+/// for_button.cancel();
+/// assert!(t.is_cancelled());
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct CancelToken(Arc<AtomicBool>);
+
+impl CancelToken {
+    /// Asks the simulation to stop at its next round.
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether [`cancel`](CancelToken::cancel) was called.
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// How far a simulation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Iterations done.
+    pub done: u64,
+    /// Iterations asked for.
+    pub total: u64,
+}
+
+/// A progress callback and a cancel token, both optional.
+///
+/// The callback is called on the calling thread after every round of iterations (about 2 %
+/// of them, and at least two blocks of 256 a thread); the token is looked at before every
+/// round, so a cancel takes effect within one round.
+#[derive(Default)]
+pub struct Control<'a> {
+    /// Called with the progress after each round.
+    pub progress: Option<&'a mut dyn FnMut(&Progress)>,
+    /// Stops the simulation at the next round when cancelled.
+    pub cancel: Option<&'a CancelToken>,
+}
+
+impl std::fmt::Debug for Control<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Control")
+            .field("progress", &self.progress.is_some())
+            .field("cancel", &self.cancel)
+            .finish()
+    }
+}
+
+/// One uncertain task.
+#[derive(Debug, Clone)]
+struct Unc {
+    task: u32,
+    sampler: Sampler,
+    /// (group, column) when its duration is correlated.
+    group: Option<(u32, u32)>,
+}
+
+#[derive(Debug, Clone)]
+struct RiskPlan {
+    /// Occurs when the draw is below this (p · 2³²).
+    threshold: u64,
+    impacts: Vec<(u32, Sampler)>,
+    contingency: Option<(u32, Sampler)>,
+    exists: Vec<u32>,
+    /// Cost in cents.
+    cost: Option<Sampler>,
+}
+
+/// Everything a simulation needs besides the network, resolved to task indices.
+#[derive(Debug, Clone)]
+struct Plan {
+    n: usize,
+    base: Vec<Duration>,
+    elapsed: Vec<bool>,
+    unc: Vec<Unc>,
+    groups: Vec<Group>,
+    risks: Vec<RiskPlan>,
+    /// Tasks that exist only with a risk.
+    exist_tasks: Vec<u32>,
+    pools: Vec<Vec<f64>>,
+    /// Tasks whose duration varies.
+    variable: Vec<u32>,
+    /// Position in `variable` per task, or `u32::MAX`.
+    var_pos: Vec<u32>,
+    milestones: Vec<u32>,
+    /// Per milestone, its deadline in minutes.
+    ms_deadline: Vec<Option<i64>>,
+    deadlines: Vec<(u32, i64)>,
+    target: Option<i64>,
+    block: usize,
+    has_cost: bool,
+}
+
+/// Statistics of some iterations; all integers, so merging is exact in any order.
+#[derive(Debug, Clone)]
+struct Stats {
+    finish: Hist,
+    finish_m: Moments,
+    on_target: u64,
+    at_det: u64,
+    ms: Vec<(Hist, Moments)>,
+    ms_at_det: Vec<u64>,
+    ms_on_time: Vec<u64>,
+    deadline_ok: Vec<u64>,
+    crit: Vec<u64>,
+    dur: Vec<Moments>,
+    sens: Vec<RankSums>,
+    a2: Vec<i128>,
+    r2: RankSums,
+    occ: Vec<u64>,
+    occ_y: Vec<i128>,
+    occ_rank: Vec<RankSums>,
+    cost: Hist,
+    cost_m: Moments,
+    risk_cost: Vec<i128>,
+    last_block: u64,
+}
+
+impl Stats {
+    fn new(p: &Plan) -> Stats {
+        Stats {
+            finish: Hist::new(),
+            finish_m: Moments::default(),
+            on_target: 0,
+            at_det: 0,
+            ms: p
+                .milestones
+                .iter()
+                .map(|_| (Hist::new(), Moments::default()))
+                .collect(),
+            ms_at_det: vec![0; p.milestones.len()],
+            ms_on_time: vec![0; p.milestones.len()],
+            deadline_ok: vec![0; p.deadlines.len()],
+            crit: vec![0; p.n],
+            dur: vec![Moments::default(); p.variable.len()],
+            sens: vec![RankSums::default(); p.unc.len()],
+            a2: vec![0; p.unc.len()],
+            r2: RankSums::default(),
+            occ: vec![0; p.risks.len()],
+            occ_y: vec![0; p.risks.len()],
+            occ_rank: vec![RankSums::default(); p.risks.len()],
+            cost: Hist::new(),
+            cost_m: Moments::default(),
+            risk_cost: vec![0; p.risks.len()],
+            last_block: 0,
+        }
+    }
+
+    fn merge(&mut self, o: &Stats) {
+        self.finish.merge(&o.finish);
+        self.finish_m.merge(&o.finish_m);
+        self.on_target += o.on_target;
+        self.at_det += o.at_det;
+        for (a, b) in self.ms.iter_mut().zip(&o.ms) {
+            a.0.merge(&b.0);
+            a.1.merge(&b.1);
+        }
+        let add = |a: &mut Vec<u64>, b: &Vec<u64>| a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+        add(&mut self.ms_at_det, &o.ms_at_det);
+        add(&mut self.ms_on_time, &o.ms_on_time);
+        add(&mut self.deadline_ok, &o.deadline_ok);
+        add(&mut self.crit, &o.crit);
+        add(&mut self.occ, &o.occ);
+        self.dur
+            .iter_mut()
+            .zip(&o.dur)
+            .for_each(|(a, b)| a.merge(b));
+        self.sens
+            .iter_mut()
+            .zip(&o.sens)
+            .for_each(|(a, b)| a.merge(b));
+        self.a2.iter_mut().zip(&o.a2).for_each(|(a, b)| *a += b);
+        self.r2.merge(&o.r2);
+        self.occ_y
+            .iter_mut()
+            .zip(&o.occ_y)
+            .for_each(|(a, b)| *a += b);
+        self.occ_rank
+            .iter_mut()
+            .zip(&o.occ_rank)
+            .for_each(|(a, b)| a.merge(b));
+        self.cost.merge(&o.cost);
+        self.cost_m.merge(&o.cost_m);
+        self.risk_cost
+            .iter_mut()
+            .zip(&o.risk_cost)
+            .for_each(|(a, b)| *a += b);
+        self.last_block = self.last_block.max(o.last_block);
+    }
+}
+
+/// The buffers of one thread.
+#[derive(Debug)]
+struct Worker {
+    ws: Workspace,
+    dur: Vec<Duration>,
+    present: Vec<bool>,
+    ys: Vec<i64>,
+    scores: Vec<i64>,
+    idx: Vec<u32>,
+    occ: Vec<bool>,
+    ic: Vec<Vec<u32>>,
+    sc: Scratch,
+    stats: Stats,
+}
+
+impl Worker {
+    fn new(p: &Plan, net: &Network<'_>) -> Worker {
+        Worker {
+            ws: net.workspace(),
+            dur: p.base.clone(),
+            present: vec![false; p.n],
+            ys: Vec::with_capacity(p.block),
+            scores: Vec::with_capacity(p.block),
+            idx: Vec::with_capacity(p.block),
+            occ: vec![false; p.block * p.risks.len()],
+            ic: p
+                .groups
+                .iter()
+                .map(|g| Vec::with_capacity(p.block * g.len()))
+                .collect(),
+            sc: Scratch::default(),
+            stats: Stats::new(p),
+        }
+    }
+}
+
+/// Fills `dur` with the durations of iteration `j` (row `row` of its block; `ic` holds the
+/// block's correlated draws), `occ` with which risks occur; returns the risk cost in cents.
+#[allow(clippy::too_many_arguments)]
+fn fill(
+    p: &Plan,
+    draws: &Draws,
+    j: u64,
+    row: usize,
+    ic: &[Vec<u32>],
+    present: &mut [bool],
+    dur: &mut [Duration],
+    occ: &mut [bool],
+    risk_cost: Option<&mut [i128]>,
+) -> i64 {
+    let kind = |t: usize, v: i64| {
+        if p.elapsed[t] {
+            Duration::elapsed_minutes(v)
+        } else {
+            Duration::minutes_work(v)
+        }
+    };
+    dur.copy_from_slice(&p.base);
+    let mut quad = u64::MAX;
+    let mut words = [0u32; 4];
+    for u in &p.unc {
+        let w = match u.group {
+            Some((g, c)) => {
+                let g = &ic[g as usize];
+                g[row * (g.len() / p.block) + c as usize]
+            }
+            None => {
+                let q = (u.task >> 2) as u64;
+                if q != quad {
+                    words = draws.quad(Stream::Duration, j, q);
+                    quad = q;
+                }
+                words[(u.task & 3) as usize]
+            }
+        };
+        dur[u.task as usize] = kind(u.task as usize, u.sampler.sample(w, &p.pools));
+    }
+    let mut cost = 0i64;
+    let mut risk_cost = risk_cost;
+    for (k, r) in p.risks.iter().enumerate() {
+        let on = (draws.word(Stream::Occurs, j, k as u64) as u64) < r.threshold;
+        occ[k] = on;
+        if !on {
+            continue;
+        }
+        let base = (k as u64) << 20;
+        for (m, (t, s)) in r.impacts.iter().enumerate() {
+            let t = *t as usize;
+            let d = s.sample(draws.word(Stream::Impact, j, base + m as u64), &p.pools);
+            dur[t] = kind(t, dur[t].minutes() + d);
+        }
+        if let Some((t, s)) = &r.contingency {
+            let d = s.sample(draws.word(Stream::Impact, j, base + (1 << 19)), &p.pools);
+            dur[*t as usize] = Duration::minutes_work(d);
+        }
+        if let Some(s) = &r.cost {
+            let c = s.sample(
+                draws.word(Stream::Impact, j, base + (1 << 19) + 1),
+                &p.pools,
+            );
+            cost += c;
+            if let Some(rc) = risk_cost.as_deref_mut() {
+                rc[k] += c as i128;
+            }
+        }
+        for &t in &r.exists {
+            present[t as usize] = true;
+        }
+    }
+    for &t in &p.exist_tasks {
+        if !present[t as usize] {
+            dur[t as usize] = kind(t as usize, 0);
+        }
+        present[t as usize] = false;
+    }
+    cost
+}
+
+/// Runs blocks `blocks` (of `p.block` iterations; the last may be short) into the worker.
+#[allow(clippy::too_many_arguments)]
+fn run_blocks(
+    p: &Plan,
+    net: &Network<'_>,
+    cal: &WorkCalendar,
+    ps: DateTime,
+    det: (i64, &[i64]),
+    draws: &Draws,
+    total: u64,
+    blocks: std::ops::Range<u64>,
+    w: &mut Worker,
+) -> Result<()> {
+    let b = p.block as u64;
+    let nr = p.risks.len();
+    for blk in blocks {
+        let first = blk * b;
+        let rows = (total - first).min(b) as usize;
+        for (g, grp) in p.groups.iter().enumerate() {
+            block_draws(grp, g, draws, blk, p.block, &mut w.sc, &mut w.ic[g]);
+        }
+        w.ys.clear();
+        for row in 0..rows {
+            let j = first + row as u64;
+            let Worker {
+                ws,
+                dur,
+                present,
+                occ,
+                ic,
+                stats: st,
+                ..
+            } = w;
+            let cost = fill(
+                p,
+                draws,
+                j,
+                row,
+                ic,
+                present,
+                dur,
+                &mut occ[row * nr..(row + 1) * nr],
+                p.has_cost.then_some(&mut st.risk_cost[..]),
+            );
+            let run = net.run(
+                ws,
+                &Scenario {
+                    durations: Some(dur),
+                    delays: None,
+                    outputs: Outputs::Float,
+                },
+            )?;
+            let y = run.project_duration().minutes();
+            st.finish.add(y);
+            st.finish_m.add(y);
+            if y <= det.0 {
+                st.at_det += 1;
+            }
+            let pf = run.project_finish().minutes();
+            if p.target.is_some_and(|t| pf <= t) {
+                st.on_target += 1;
+            }
+            for i in 0..p.n {
+                if run.is_critical(TaskIndex::from_raw(i as u32)) {
+                    st.crit[i] += 1;
+                }
+            }
+            for (k, &t) in p.variable.iter().enumerate() {
+                st.dur[k].add(dur[t as usize].minutes());
+            }
+            for (k, &m) in p.milestones.iter().enumerate() {
+                let f = run.dates(TaskIndex::from_raw(m)).1;
+                let wm = cal.work_between(ps, f);
+                st.ms[k].0.add(wm);
+                st.ms[k].1.add(wm);
+                if wm <= det.1[k] {
+                    st.ms_at_det[k] += 1;
+                }
+                if p.ms_deadline[k].is_some_and(|d| f.minutes() <= d) {
+                    st.ms_on_time[k] += 1;
+                }
+            }
+            for (k, &(t, d)) in p.deadlines.iter().enumerate() {
+                if run.dates(TaskIndex::from_raw(t)).1.minutes() <= d {
+                    st.deadline_ok[k] += 1;
+                }
+            }
+            for k in 0..nr {
+                if occ[row * nr + k] {
+                    st.occ[k] += 1;
+                    st.occ_y[k] += y as i128;
+                }
+            }
+            if p.has_cost {
+                st.cost.add(cost);
+                st.cost_m.add(cost);
+            }
+            w.ys.push(y);
+        }
+        // Rank sums of the block: within-block mid-ranks of the finish against each task's
+        // draw and each risk's occurrence.
+        rank_scores(&w.ys, &mut w.idx, &mut w.scores);
+        let short = rows < p.block;
+        if short {
+            w.stats.last_block = rows as u64;
+        }
+        let pick = |r: &mut RankSums, v: i128| {
+            if short {
+                r.last += v
+            } else {
+                r.full += v
+            }
+        };
+        let s2: i128 = w.scores.iter().map(|&s| (s as i128) * (s as i128)).sum();
+        pick(&mut w.stats.r2, s2);
+        for row in 0..rows {
+            let j = first + row as u64;
+            let s = w.scores[row] as i128;
+            let mut quad = u64::MAX;
+            let mut words = [0u32; 4];
+            for (k, u) in p.unc.iter().enumerate() {
+                let wd = match u.group {
+                    Some((g, c)) => {
+                        let g = &w.ic[g as usize];
+                        g[row * (g.len() / p.block) + c as usize]
+                    }
+                    None => {
+                        let q = (u.task >> 2) as u64;
+                        if q != quad {
+                            words = draws.quad(Stream::Duration, j, q);
+                            quad = q;
+                        }
+                        words[(u.task & 3) as usize]
+                    }
+                };
+                let a = draw_score(wd) as i128;
+                pick(&mut w.stats.sens[k], a * s);
+                w.stats.a2[k] += a * a;
+            }
+            for k in 0..nr {
+                if w.occ[row * nr + k] {
+                    pick(&mut w.stats.occ_rank[k], s);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A Monte Carlo schedule risk analysis in progress: compiled once, advanced by rounds,
+/// reported at any point.
+///
+/// [`simulate`] is the one-call form; a host that wants to keep its event loop free (a
+/// browser) advances a `Simulation` a slice at a time instead.
+///
+/// ```
+/// use jindu::{Duration, Link, Project, Task};
+/// use jindu::risk::{Control, Estimate, RiskModel, RiskOptions, Simulation};
+///
+/// let mut p = Project::new("Demo", "2026-01-05T08:00".parse()?);
+/// let a = p.add_task(Task::new("A", "Design").with_duration(Duration::days(3)))?;
+/// let b = p.add_task(Task::new("B", "Build").with_duration(Duration::days(5)))?;
+/// p.add_link(Link::finish_to_start(a, b))?;
+/// let mut risk = RiskModel::default();
+/// risk.estimates.insert("B".into(), Estimate::Uniform { optimistic: Duration::days(4), pessimistic: Duration::days(8) });
+/// p.set_risk(risk)?;
+///
+/// let opts = RiskOptions { iterations: 2000, seed: 42, threads: 1, ..Default::default() };
+/// let mut sim = Simulation::new(&p, &opts)?;
+/// while !sim.is_done() {
+///     sim.advance(500, Control::default())?; // a host would yield to its event loop here
+/// }
+/// let report = sim.report()?;
+/// assert_eq!(report.iterations, 2000);
+/// assert_eq!(report.task("A").unwrap().criticality_index, 1.0);
+/// // Uniform 4–8 days after 3 days: 7 to 11 working days, mean 9.
+/// assert!((report.finish.mean_working_days - 9.0).abs() < 0.1);
+/// assert_eq!(report, jindu::risk::simulate(&p, &opts, Control::default())?);
+/// # Ok::<(), jindu::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Simulation<'p> {
+    project: Cow<'p, Project>,
+    opts: RiskOptions,
+    plan: Plan,
+    cal: WorkCalendar,
+    ps: DateTime,
+    /// Deterministic finish and milestone dates in working minutes from the start.
+    det: (i64, Vec<i64>),
+    totals: Stats,
+    done: u64,
+    stopped: Option<Stop>,
+    last_check: Option<(i64, i64)>,
+}
+
+/// Runs a Monte Carlo schedule risk analysis of `project` (its [`RiskModel`] and the
+/// `options`' default estimate) and returns the report.
+///
+/// Fails like [`jindu::schedule`](crate::schedule()) on a project that does not schedule,
+/// with [`Error::Invalid`] on inconsistent correlations or options, and with
+/// [`Error::Cancelled`] when the cancel token stops it before the first round completes
+/// (later, the report of the completed rounds comes back, marked [`Stop::Cancelled`]).
+///
+/// ```
+/// use jindu::{Duration, Link, Project, Task};
+/// use jindu::risk::{simulate, Control, Estimate, RiskModel, RiskOptions};
+///
+/// let mut p = Project::new("Go-live", "2026-01-05T08:00".parse()?);
+/// let a = p.add_task(Task::new("A", "Build").with_duration(Duration::days(5)))?;
+/// let m = p.add_task(Task::new("M", "Live").milestone())?;
+/// p.add_link(Link::finish_to_start(a, m))?;
+/// let mut risk = RiskModel::default();
+/// risk.estimates.insert("A".into(), Estimate::Triangular {
+///     optimistic: Duration::days(4), likely: Duration::days(5), pessimistic: Duration::days(9) });
+/// p.set_risk(risk)?;
+/// let opts = jindu::risk::RiskOptions {
+///     iterations: 4000, seed: 1, target: Some("2026-01-12T17:00".parse()?), ..Default::default() };
+/// let r = simulate(&p, &opts, Control::default())?;
+/// // Mean (4 + 5 + 9) / 3 = 6 days; P(A ≤ 6 days) = 1 − 3²/(5·4) = 0.55.
+/// assert!((r.finish.mean_working_days - 6.0).abs() < 0.05);
+/// assert!((r.probability_on_time.unwrap() - 0.55).abs() < 0.03);
+/// assert_eq!(r.milestones[0].id, "M");
+/// # Ok::<(), jindu::Error>(())
+/// ```
+pub fn simulate(
+    project: &Project,
+    options: &RiskOptions,
+    control: Control<'_>,
+) -> Result<RiskReport> {
+    let mut sim = Simulation::new(project, options)?;
+    sim.advance(options.iterations, control)?;
+    if sim.done == 0 {
+        return Err(Error::Cancelled);
+    }
+    sim.report()
+}
+
+fn opt_err(field: &str, msg: &str) -> Error {
+    Error::invalid(Item::Project, field, msg)
+}
+
+/// The project with the contingency tasks of its risk register added (borrowed when there
+/// are none).
+fn expand(project: &Project) -> Result<Cow<'_, Project>> {
+    let r = project.risk();
+    if r.risks.iter().all(|x| x.contingency.is_none()) {
+        return Ok(Cow::Borrowed(project));
+    }
+    let mut p = project.clone();
+    for risk in &r.risks {
+        if let Some(c) = &risk.contingency {
+            let name = if c.name.is_empty() {
+                format!("{} (contingency)", risk.id)
+            } else {
+                c.name.clone()
+            };
+            let i = p.add_task(Task::new(c.task.clone(), name))?;
+            for a in &c.after {
+                let k = p.index_of(a.as_str()).expect("checked with the model");
+                p.add_link(Link::finish_to_start(k, i))?;
+            }
+            for b in &c.before {
+                let k = p.index_of(b.as_str()).expect("checked with the model");
+                p.add_link(Link::finish_to_start(i, k))?;
+            }
+        }
+    }
+    Ok(Cow::Owned(p))
+}
+
+fn plan(p: &Project, o: &RiskOptions) -> Result<Plan> {
+    let r: &RiskModel = p.risk();
+    let n = p.len();
+    let tasks = p.tasks();
+    let idx = |id: &TaskId| p.index_of(id.as_str()).expect("checked with the model").0;
+    let base: Vec<Duration> = tasks.iter().map(|t| t.duration).collect();
+    let elapsed: Vec<bool> = tasks.iter().map(|t| t.duration.is_elapsed()).collect();
+    let contingency: Vec<u32> = r
+        .risks
+        .iter()
+        .filter_map(|x| x.contingency.as_ref().map(|c| idx(&c.task)))
+        .collect();
+
+    // History pools, by (category, assignee), sorted ratios.
+    let mut pools: Vec<Vec<f64>> = Vec::new();
+    let mut pool_of: BTreeMap<(Option<String>, Option<String>), usize> = BTreeMap::new();
+    let mut pool = |category: &Option<String>, assignee: &Option<String>| -> usize {
+        let tries = [
+            (category.clone(), assignee.clone()),
+            (category.clone(), None),
+            (None, assignee.clone()),
+            (None, None),
+        ];
+        for key in tries {
+            if let Some(&k) = pool_of.get(&key) {
+                return k;
+            }
+            let mut v: Vec<f64> = r
+                .history
+                .iter()
+                .filter(|h| {
+                    key.0
+                        .as_ref()
+                        .is_none_or(|c| h.category.as_ref() == Some(c))
+                        && key
+                            .1
+                            .as_ref()
+                            .is_none_or(|a| h.assignee.as_ref() == Some(a))
+                })
+                .map(|h| h.actual.minutes() as f64 / h.estimate.minutes() as f64)
+                .collect();
+            if !v.is_empty() {
+                v.sort_by(f64::total_cmp);
+                pools.push(v);
+                pool_of.insert(key, pools.len() - 1);
+                return pools.len() - 1;
+            }
+        }
+        usize::MAX
+    };
+    let assignee_of = |i: usize| -> Option<String> {
+        p.assignments()
+            .iter()
+            .find(|a| a.task.index() == i)
+            .map(|a| p.resources()[a.resource.index()].id.to_string())
+    };
+
+    let mut unc = Vec::new();
+    for (i, t) in tasks.iter().enumerate() {
+        let ti = TaskIndex::from_raw(i as u32);
+        let own = r.estimates.get(&t.id);
+        let sampler = match own {
+            Some(
+                e @ Estimate::History {
+                    category, assignee, ..
+                },
+            ) => {
+                let a = assignee.clone().or_else(|| assignee_of(i));
+                Some(Sampler::of(e, pool(category, &a)))
+            }
+            Some(e) => Some(Sampler::of(e, 0)),
+            None => {
+                let open = !p.is_summary(ti)
+                    && !t.milestone
+                    && t.duration.minutes() > 0
+                    && t.pinned.is_none()
+                    && !t.progress.is_complete()
+                    && !contingency.contains(&(i as u32));
+                match (o.default_estimate, open) {
+                    (
+                        Some(DefaultEstimate::Range {
+                            optimistic_percent,
+                            pessimistic_percent,
+                            shape,
+                        }),
+                        true,
+                    ) => {
+                        let d = t.duration.minutes();
+                        let at = |pct: i32| {
+                            let v = (d as i128 * (100 + pct as i128)).div_euclid(100) as i64;
+                            if t.duration.is_elapsed() {
+                                Duration::elapsed_minutes(v.max(0))
+                            } else {
+                                Duration::minutes_work(v.max(0))
+                            }
+                        };
+                        let (lo, hi) = (at(optimistic_percent), at(pessimistic_percent));
+                        (lo.minutes() < hi.minutes()).then(|| {
+                            Sampler::of(
+                                &match shape {
+                                    Shape::Triangular => Estimate::Triangular {
+                                        optimistic: lo,
+                                        likely: t.duration,
+                                        pessimistic: hi,
+                                    },
+                                    Shape::Pert => Estimate::Pert {
+                                        optimistic: lo,
+                                        likely: t.duration,
+                                        pessimistic: hi,
+                                    },
+                                    Shape::Uniform => Estimate::Uniform {
+                                        optimistic: lo,
+                                        pessimistic: hi,
+                                    },
+                                },
+                                0,
+                            )
+                        })
+                    }
+                    (Some(DefaultEstimate::History), true) => {
+                        if r.history.is_empty() {
+                            return Err(opt_err(
+                                "default_estimate",
+                                "the history default needs the project's `history` of finished tasks",
+                            ));
+                        }
+                        let a = assignee_of(i);
+                        Some(Sampler::History {
+                            likely: t.duration.minutes() as f64,
+                            pool: pool(&None, &a),
+                        })
+                    }
+                    _ => None,
+                }
+            }
+        };
+        if let Some(s) = sampler {
+            if !s.is_fixed() || own.is_some() {
+                unc.push(Unc {
+                    task: i as u32,
+                    sampler: s,
+                    group: None,
+                });
+            }
+        }
+    }
+
+    // Correlation groups: connected sets of pairs, Iman–Conover per set.
+    let mut pairs: BTreeMap<(u32, u32), f64> = BTreeMap::new();
+    let mut parent: BTreeMap<u32, u32> = BTreeMap::new();
+    fn root(parent: &mut BTreeMap<u32, u32>, x: u32) -> u32 {
+        let mut r = x;
+        while let Some(&q) = parent.get(&r) {
+            if q == r {
+                break;
+            }
+            r = q;
+        }
+        parent.insert(x, r);
+        r
+    }
+    for (k, c) in r.correlations.iter().enumerate() {
+        let ids: Vec<u32> = c.tasks.iter().map(idx).collect();
+        for &t in &ids {
+            if !unc.iter().any(|u| u.task == t && !u.sampler.is_fixed()) {
+                return Err(Error::invalid(
+                    Item::Task(tasks[t as usize].id.clone()),
+                    "estimate",
+                    format!(
+                        "the task is in correlations[{k}] but its duration has no uncertainty: \
+                         give it an estimate"
+                    ),
+                ));
+            }
+            parent.entry(t).or_insert(t);
+        }
+        for a in 0..ids.len() {
+            for b in a + 1..ids.len() {
+                let key = (ids[a].min(ids[b]), ids[a].max(ids[b]));
+                if let Some(old) = pairs.insert(key, c.coefficient) {
+                    if old != c.coefficient {
+                        return Err(Error::invalid(
+                            Item::Path(format!("correlations[{k}]")),
+                            "coefficient",
+                            format!(
+                                "tasks `{}` and `{}` are given two coefficients ({old} and {})",
+                                tasks[key.0 as usize].id, tasks[key.1 as usize].id, c.coefficient
+                            ),
+                        ));
+                    }
+                }
+                let (ra, rb) = (root(&mut parent, ids[a]), root(&mut parent, ids[b]));
+                if ra != rb {
+                    parent.insert(ra.max(rb), ra.min(rb));
+                }
+            }
+        }
+    }
+    let mut members: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    let keys: Vec<u32> = parent.keys().copied().collect();
+    for t in keys {
+        let rt = root(&mut parent, t);
+        members.entry(rt).or_default().push(t);
+    }
+    let mut groups = Vec::new();
+    for (_, mut m) in members {
+        m.sort_unstable();
+        let k = m.len();
+        let mut c = vec![0.0; k * k];
+        for a in 0..k {
+            c[a * k + a] = 1.0;
+            for b in 0..k {
+                if let Some(&rho) = pairs.get(&(m[a].min(m[b]), m[a].max(m[b]))) {
+                    if a != b {
+                        // A Pearson correlation of 2·sin(πρ/6) between normal scores is a
+                        // rank correlation of ρ.
+                        c[a * k + b] = 2.0 * libm::sin(std::f64::consts::PI * rho / 6.0);
+                    }
+                }
+            }
+        }
+        let names: Vec<String> = m
+            .iter()
+            .map(|&t| tasks[t as usize].id.to_string())
+            .collect();
+        let g = Group::new(m.clone(), &c, &names)?;
+        for (col, t) in m.iter().enumerate() {
+            let u = unc
+                .iter_mut()
+                .find(|u| u.task == *t)
+                .expect("checked above");
+            u.group = Some((groups.len() as u32, col as u32));
+        }
+        groups.push(g);
+    }
+    let widest = groups.iter().map(Group::len).max().unwrap_or(0);
+    let block = (4 * widest).max(256).div_ceil(256) * 256;
+
+    let cents = |a: &super::model::Amount| {
+        let c = |x: f64| (x * 100.0).round() as i64;
+        if a.optimistic == a.pessimistic {
+            Sampler::Fixed(c(a.optimistic))
+        } else {
+            Sampler::of(
+                &Estimate::Triangular {
+                    optimistic: Duration::minutes_work(c(a.optimistic)),
+                    likely: Duration::minutes_work(c(a.likely)),
+                    pessimistic: Duration::minutes_work(c(a.pessimistic)),
+                },
+                0,
+            )
+        }
+    };
+    let mut risks = Vec::new();
+    let mut exist_tasks: Vec<u32> = Vec::new();
+    for x in &r.risks {
+        let exists: Vec<u32> = x.exists.iter().map(idx).collect();
+        exist_tasks.extend(&exists);
+        risks.push(RiskPlan {
+            threshold: (x.probability * 4_294_967_296.0).round() as u64,
+            impacts: x
+                .impacts
+                .iter()
+                .map(|im| (idx(&im.task), Sampler::of(&im.delay, 0)))
+                .collect(),
+            contingency: x
+                .contingency
+                .as_ref()
+                .map(|c| (idx(&c.task), Sampler::of(&c.duration, 0))),
+            exists,
+            cost: x.cost.as_ref().map(cents),
+        });
+    }
+    exist_tasks.sort_unstable();
+    exist_tasks.dedup();
+    let has_cost = risks.iter().any(|x| x.cost.is_some());
+
+    let mut variable: Vec<u32> = unc.iter().map(|u| u.task).collect();
+    for x in &risks {
+        variable.extend(x.impacts.iter().map(|i| i.0));
+        variable.extend(x.contingency.iter().map(|c| c.0));
+    }
+    variable.extend(&exist_tasks);
+    variable.sort_unstable();
+    variable.dedup();
+    let mut var_pos = vec![u32::MAX; n];
+    for (k, &t) in variable.iter().enumerate() {
+        var_pos[t as usize] = k as u32;
+    }
+
+    let mut milestones = Vec::new();
+    let mut ms_deadline = Vec::new();
+    let mut deadlines = Vec::new();
+    for (i, t) in tasks.iter().enumerate() {
+        let ti = TaskIndex::from_raw(i as u32);
+        let leaf = !p.is_summary(ti);
+        if leaf
+            && (t.milestone || (t.duration.is_zero() && var_pos[i] == u32::MAX))
+            && !contingency.contains(&(i as u32))
+        {
+            milestones.push(i as u32);
+            ms_deadline.push(t.deadline.map(|d| d.minutes()));
+        }
+        if let Some(d) = t.deadline {
+            deadlines.push((i as u32, d.minutes()));
+        }
+    }
+    Ok(Plan {
+        n,
+        base,
+        elapsed,
+        unc,
+        groups,
+        risks,
+        exist_tasks,
+        pools,
+        variable,
+        var_pos,
+        milestones,
+        ms_deadline,
+        deadlines,
+        target: o.target.map(|t| t.minutes()),
+        block,
+        has_cost,
+    })
+}
+
+/// Rounds to six decimals (reports read better, and stay exact across platforms).
+fn r6(x: f64) -> f64 {
+    if x.is_finite() {
+        (x * 1e6).round() / 1e6
+    } else {
+        0.0
+    }
+}
+
+impl<'p> Simulation<'p> {
+    /// Compiles `project` for simulation: checks the options, inserts contingency tasks,
+    /// resolves estimates, correlations and risks to tasks, and schedules the plan as written
+    /// once (its dates are the reports' `deterministic` values).
+    pub fn new(project: &'p Project, options: &RiskOptions) -> Result<Simulation<'p>> {
+        if options.iterations == 0 || options.iterations > 1 << 40 {
+            return Err(opt_err("iterations", "give 1 to 2^40 iterations"));
+        }
+        if let ScheduleFrom::Finish(_) = project.schedule_from() {
+            return Err(opt_err(
+                "finish",
+                "risk analysis simulates forward: schedule the project from its start",
+            ));
+        }
+        if let Some(c) = &options.convergence {
+            if c.every == 0 || c.tolerance.minutes() < 0 {
+                return Err(opt_err(
+                    "convergence",
+                    "checks need a positive number of iterations between them and a tolerance of zero or more",
+                ));
+            }
+        }
+        if let Some(DefaultEstimate::Range {
+            optimistic_percent,
+            pessimistic_percent,
+            ..
+        }) = options.default_estimate
+        {
+            if !(-100..=0).contains(&optimistic_percent)
+                || !(0..=10_000).contains(&pessimistic_percent)
+                || optimistic_percent == pessimistic_percent
+            {
+                return Err(opt_err(
+                    "default_estimate",
+                    "give an optimistic percent from -100 to 0 and a pessimistic one from 0 to 10000, not both 0",
+                ));
+            }
+        }
+        let project = expand(project)?;
+        let plan = plan(&project, options)?;
+        let net = Network::compile(&project, &options.schedule)?;
+        let cal = net.calendar().clone();
+        let mut ws = net.workspace();
+        let run = net.run(
+            &mut ws,
+            &Scenario {
+                outputs: Outputs::Float,
+                ..Scenario::default()
+            },
+        )?;
+        let ps = run.project_start();
+        let det_ms = plan
+            .milestones
+            .iter()
+            .map(|&m| cal.work_between(ps, run.dates(TaskIndex::from_raw(m)).1))
+            .collect();
+        let det = (run.project_duration().minutes(), det_ms);
+        let totals = Stats::new(&plan);
+        Ok(Simulation {
+            opts: options.clone(),
+            plan,
+            cal,
+            ps,
+            det,
+            totals,
+            done: 0,
+            stopped: None,
+            last_check: None,
+            project,
+        })
+    }
+
+    /// Iterations done so far.
+    pub fn done(&self) -> u64 {
+        self.done
+    }
+
+    /// Whether the simulation has finished (all iterations, converged or cancelled).
+    pub fn is_done(&self) -> bool {
+        self.stopped.is_some()
+    }
+
+    /// The number of iterations in a block (the unit of correlation and of work between
+    /// threads): 256, or four times the largest correlation group rounded up to 256.
+    pub fn block(&self) -> usize {
+        self.plan.block
+    }
+
+    /// The durations of iteration `iteration` (task order; risk delays, contingency and
+    /// existence included): what that iteration scheduled, for replaying or checking it.
+    pub fn durations(&self, iteration: u64) -> Vec<Duration> {
+        let p = &self.plan;
+        let draws = Draws::new(self.opts.seed);
+        let blk = iteration / p.block as u64;
+        let mut sc = Scratch::default();
+        let ic: Vec<Vec<u32>> = p
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(g, grp)| {
+                let mut out = Vec::new();
+                block_draws(grp, g, &draws, blk, p.block, &mut sc, &mut out);
+                out
+            })
+            .collect();
+        let mut dur = p.base.clone();
+        let mut present = vec![false; p.n];
+        let mut occ = vec![false; p.risks.len()];
+        fill(
+            p,
+            &draws,
+            iteration,
+            (iteration % p.block as u64) as usize,
+            &ic,
+            &mut present,
+            &mut dur,
+            &mut occ,
+            None,
+        );
+        dur
+    }
+
+    /// Runs about `iterations` more iterations (whole rounds; never past the total), calling
+    /// the progress callback after each round and stopping when the cancel token is set or the
+    /// finish converges. Returns the progress.
+    pub fn advance(&mut self, iterations: u64, mut control: Control<'_>) -> Result<Progress> {
+        let total = self.opts.iterations;
+        if self.stopped.is_some() {
+            return Ok(Progress {
+                done: self.done,
+                total,
+            });
+        }
+        let net = Network::compile(&self.project, &self.opts.schedule)?;
+        let b = self.plan.block as u64;
+        let threads = self.threads();
+        let round_blocks = match &self.opts.convergence {
+            Some(c) => c.every.div_ceil(b),
+            None => (total.div_ceil(50).div_ceil(b)).max(2 * threads as u64),
+        }
+        .max(1);
+        let until = total.min(self.done.saturating_add(iterations.max(1)));
+        let mut workers: Vec<Worker> = (0..threads)
+            .map(|_| Worker::new(&self.plan, &net))
+            .collect();
+        let draws = Draws::new(self.opts.seed);
+        #[cfg(feature = "parallel")]
+        let pool = if threads > 1 && self.opts.threads != 0 {
+            Some(
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .build()
+                    .map_err(|e| opt_err("threads", &e.to_string()))?,
+            )
+        } else {
+            None
+        };
+        let mut result = Ok(());
+        while self.done < until {
+            if control.cancel.is_some_and(CancelToken::is_cancelled) {
+                self.stopped = Some(Stop::Cancelled);
+                break;
+            }
+            let b0 = self.done / b;
+            let b1 = (b0 + round_blocks).min(total.div_ceil(b));
+            let nb = b1 - b0;
+            let per = nb.div_ceil(threads as u64);
+            let (plan, cal, ps) = (&self.plan, &self.cal, self.ps);
+            let det = (self.det.0, &self.det.1[..]);
+            let work = |k: usize, w: &mut Worker| {
+                let lo = (b0 + k as u64 * per).min(b1);
+                let hi = (lo + per).min(b1);
+                run_blocks(plan, &net, cal, ps, det, &draws, total, lo..hi, w)
+            };
+            let r: Result<()> = if threads == 1 {
+                work(0, &mut workers[0])
+            } else {
+                #[cfg(feature = "parallel")]
+                {
+                    use rayon::prelude::*;
+                    let mut go = || {
+                        workers
+                            .par_iter_mut()
+                            .enumerate()
+                            .map(|(k, w)| work(k, w))
+                            .collect::<Vec<Result<()>>>()
+                            .into_iter()
+                            .collect::<Result<()>>()
+                    };
+                    match &pool {
+                        Some(pool) => pool.install(go),
+                        None => go(),
+                    }
+                }
+                #[cfg(not(feature = "parallel"))]
+                {
+                    unreachable!("one thread without the parallel feature")
+                }
+            };
+            if let Err(e) = r {
+                result = Err(e);
+                break;
+            }
+            self.done = (b1 * b).min(total);
+            if let Some(cb) = control.progress.as_mut() {
+                cb(&Progress {
+                    done: self.done,
+                    total,
+                });
+            }
+            if self.done >= total {
+                self.stopped = Some(Stop::Completed);
+            } else if let Some(c) = self.opts.convergence {
+                let mut h = self.totals.finish.clone();
+                for w in &workers {
+                    h.merge(&w.stats.finish);
+                }
+                let now = (h.quantile(5000), h.quantile(8000));
+                if let Some(prev) = self.last_check {
+                    let tol = c.tolerance.minutes();
+                    if (now.0 - prev.0).abs() <= tol && (now.1 - prev.1).abs() <= tol {
+                        self.stopped = Some(Stop::Converged);
+                    }
+                }
+                self.last_check = Some(now);
+                if self.stopped.is_some() {
+                    break;
+                }
+            }
+        }
+        // Merge in worker order (the sums are exact, so any order gives the same totals).
+        for w in &workers {
+            self.totals.merge(&w.stats);
+        }
+        result?;
+        Ok(Progress {
+            done: self.done,
+            total,
+        })
+    }
+
+    fn threads(&self) -> usize {
+        #[cfg(feature = "parallel")]
+        {
+            match self.opts.threads {
+                0 => rayon::current_num_threads().max(1),
+                t => t,
+            }
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            1
+        }
+    }
+
+    fn distribution(&self, h: &Hist, m: &Moments, det: i64, at_det: u64) -> DateDistribution {
+        let mpd = self.project.settings().minutes_per_day as f64;
+        let date = |w: i64| {
+            self.cal
+                .add_work(self.ps, w)
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        };
+        let n = h.len().max(1) as f64;
+        let q = |bp: u64| date(h.quantile(bp));
+        let mut cum = 0u64;
+        let histogram = h
+            .ranges(self.opts.histogram_bins)
+            .into_iter()
+            .map(|(end, count)| {
+                cum += count;
+                Bin {
+                    working_days: r6(end as f64 / mpd),
+                    date: date(end),
+                    count,
+                    cumulative: r6(cum as f64 / n),
+                }
+            })
+            .collect();
+        DateDistribution {
+            mean_working_days: r6(m.mean() / mpd),
+            std_working_days: r6(m.std() / mpd),
+            mean: date(m.mean().round() as i64),
+            min: date(h.min()),
+            p5: q(500),
+            p10: q(1000),
+            p15: q(1500),
+            p20: q(2000),
+            p25: q(2500),
+            p30: q(3000),
+            p35: q(3500),
+            p40: q(4000),
+            p45: q(4500),
+            p50: q(5000),
+            p55: q(5500),
+            p60: q(6000),
+            p65: q(6500),
+            p70: q(7000),
+            p75: q(7500),
+            p80: q(8000),
+            p85: q(8500),
+            p90: q(9000),
+            p95: q(9500),
+            max: date(h.max()),
+            deterministic: date(det),
+            probability_deterministic: r6(at_det as f64 / n),
+            resolution_minutes: h.width(),
+            histogram,
+        }
+    }
+
+    /// The report of the iterations done so far.
+    ///
+    /// Fails with [`Error::Cancelled`] when no iteration has run.
+    pub fn report(&self) -> Result<RiskReport> {
+        let t = &self.totals;
+        let p = &self.plan;
+        if self.done == 0 {
+            return Err(Error::Cancelled);
+        }
+        let n = self.done as f64;
+        let tasks = self.project.tasks();
+        let mpd = self.project.settings().minutes_per_day as f64;
+        let block = p.block as u64;
+        // Σ s²/(2r)², the normaliser of the finish's rank scores.
+        let r2sq = {
+            let mut v = t.r2.full as f64 / (4.0 * (block * block) as f64);
+            if t.last_block > 0 {
+                v += t.r2.last as f64 / (4.0 * (t.last_block * t.last_block) as f64);
+            }
+            v
+        };
+        let sd_y = t.finish_m.std();
+        let mut sens = vec![0.0; p.n];
+        for (k, u) in p.unc.iter().enumerate() {
+            let den = (t.a2[k] as f64 * r2sq).sqrt();
+            if den > 0.0 && !u.sampler.is_fixed() {
+                sens[u.task as usize] = t.sens[k].value(block, t.last_block) / den;
+            }
+        }
+        let days = |i: usize, v: f64| {
+            if p.elapsed[i] {
+                v / 1440.0
+            } else {
+                v / mpd
+            }
+        };
+        let task_rows: Vec<TaskRisk> = tasks
+            .iter()
+            .enumerate()
+            .map(|(i, task)| {
+                let ci = t.crit[i] as f64 / n;
+                let (mean, sd) = match p.var_pos[i] {
+                    u32::MAX => (p.base[i].minutes() as f64, 0.0),
+                    k => (t.dur[k as usize].mean(), t.dur[k as usize].std()),
+                };
+                let ssi = if sd_y > 0.0 { ci * sd / sd_y } else { 0.0 };
+                TaskRisk {
+                    id: task.id.to_string(),
+                    name: task.name.clone(),
+                    criticality_index: r6(ci),
+                    sensitivity: r6(sens[i]),
+                    ssi: r6(ssi),
+                    cruciality: r6(ci * sens[i]),
+                    mean_duration_days: r6(days(i, mean)),
+                    std_duration_days: r6(days(i, sd)),
+                }
+            })
+            .collect();
+        let reg = &self.project.risk().risks;
+        let risk_rows: Vec<RiskContribution> = reg
+            .iter()
+            .enumerate()
+            .map(|(k, x)| {
+                let occ = t.occ[k] as f64;
+                let mean_if = if t.occ[k] > 0 {
+                    t.occ_y[k] as f64 / occ
+                } else {
+                    0.0
+                };
+                let rest = n - occ;
+                let mean_not = if rest > 0.0 {
+                    (t.finish_m.sum - t.occ_y[k]) as f64 / rest
+                } else {
+                    0.0
+                };
+                let impact = if t.occ[k] > 0 && rest > 0.0 {
+                    (mean_if - mean_not) / mpd
+                } else {
+                    0.0
+                };
+                let var_i = occ * (1.0 - occ / n);
+                let den = (var_i * r2sq).sqrt();
+                let corr = if den > 0.0 {
+                    t.occ_rank[k].value(block, t.last_block) / den
+                } else {
+                    0.0
+                };
+                RiskContribution {
+                    id: x.id.clone(),
+                    name: x.name.clone(),
+                    probability: x.probability,
+                    occurred: r6(occ / n),
+                    impact_working_days: r6(impact),
+                    contribution_working_days: r6(occ / n * impact),
+                    correlation: r6(corr),
+                    mean_cost: x
+                        .cost
+                        .as_ref()
+                        .map(|_| r6(t.risk_cost[k] as f64 / n / 100.0)),
+                }
+            })
+            .collect();
+        let mut tornado: Vec<Driver> = task_rows
+            .iter()
+            .filter(|x| x.sensitivity != 0.0)
+            .map(|x| Driver {
+                kind: DriverKind::Task,
+                id: x.id.clone(),
+                name: x.name.clone(),
+                correlation: x.sensitivity,
+            })
+            .chain(
+                risk_rows
+                    .iter()
+                    .filter(|x| x.correlation != 0.0)
+                    .map(|x| Driver {
+                        kind: DriverKind::Risk,
+                        id: x.id.clone(),
+                        name: x.name.clone(),
+                        correlation: x.correlation,
+                    }),
+            )
+            .collect();
+        tornado.sort_by(|a, b| {
+            b.correlation
+                .abs()
+                .total_cmp(&a.correlation.abs())
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        tornado.truncate(self.opts.tornado);
+        let milestones = p
+            .milestones
+            .iter()
+            .enumerate()
+            .map(|(k, &m)| {
+                let task = &tasks[m as usize];
+                MilestoneRisk {
+                    id: task.id.to_string(),
+                    name: task.name.clone(),
+                    finish: self.distribution(
+                        &t.ms[k].0,
+                        &t.ms[k].1,
+                        self.det.1[k],
+                        t.ms_at_det[k],
+                    ),
+                    deadline: task.deadline.map(|d| d.to_string()),
+                    probability_on_time: p.ms_deadline[k].map(|_| r6(t.ms_on_time[k] as f64 / n)),
+                }
+            })
+            .collect();
+        let deadlines = p
+            .deadlines
+            .iter()
+            .enumerate()
+            .map(|(k, &(i, _))| DeadlineRisk {
+                id: tasks[i as usize].id.to_string(),
+                deadline: tasks[i as usize]
+                    .deadline
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                probability_on_time: r6(t.deadline_ok[k] as f64 / n),
+            })
+            .collect();
+        let cost = p.has_cost.then(|| {
+            let c = |v: i64| r6(v as f64 / 100.0);
+            CostDistribution {
+                mean: r6(t.cost_m.mean() / 100.0),
+                std: r6(t.cost_m.std() / 100.0),
+                p10: c(t.cost.quantile(1000)),
+                p50: c(t.cost.quantile(5000)),
+                p80: c(t.cost.quantile(8000)),
+                p90: c(t.cost.quantile(9000)),
+                max: c(t.cost.max()),
+            }
+        });
+        Ok(RiskReport {
+            iterations: self.done,
+            seed: self.opts.seed,
+            stopped: self.stopped.unwrap_or(Stop::Running),
+            project_start: self.ps.to_string(),
+            finish: self.distribution(&t.finish, &t.finish_m, self.det.0, t.at_det),
+            target: self.opts.target.map(|d| d.to_string()),
+            probability_on_time: self.opts.target.map(|_| r6(t.on_target as f64 / n)),
+            milestones,
+            deadlines,
+            tasks: task_rows,
+            risks: risk_rows,
+            cost,
+            tornado,
+        })
+    }
+}
