@@ -53,6 +53,7 @@ pub use crate::LinkType;
 
 mod compile;
 mod explain;
+mod psplib;
 mod rng;
 mod search;
 mod sgs;
