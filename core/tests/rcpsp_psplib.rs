@@ -105,8 +105,8 @@ fn check(sm: &Sm, starts: &[i64]) -> Result<i64, String> {
     let makespan = (0..n).map(|j| starts[j] + sm.dur[j]).max().unwrap_or(0);
     for (r, &cap) in sm.cap.iter().enumerate() {
         let mut used = vec![0i64; makespan as usize];
-        for j in 0..n {
-            for t in starts[j]..starts[j] + sm.dur[j] {
+        for (j, &s) in starts.iter().enumerate() {
+            for t in s..s + sm.dur[j] {
                 used[t as usize] += sm.demand[j][r];
             }
         }

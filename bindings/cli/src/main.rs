@@ -5,7 +5,10 @@
 //! jindu validate FILE
 //! jindu convert IN OUT
 //! jindu import FILE [-o OUT] [--start DATE] [--name NAME]
+//! jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S] [--format json|table]
 //! ```
+
+mod level;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -24,6 +27,8 @@ usage: jindu schedule FILE [--format json|table] [--timings]
        jindu validate FILE
        jindu convert IN OUT
        jindu import FILE [-o OUT] [--start DATE] [--name NAME]
+       jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S]
+                   [--format json|table]
        jindu schema [document|edit|schedule|diff]
        jindu --version
 
@@ -39,6 +44,9 @@ import reads a file of any of these formats and writes the jindu JSON document t
 standard output; a CSV task list or PSPLIB instance is named after its file (or --name) and
 starts at --start (a CSV list otherwise at its earliest Start cell, or else at the importer's
 fixed default, with a warning).
+level --psplib solves a PSPLIB instance (RCPSP) within a budget of generated schedules
+(default 5000) or milliseconds, deterministic for a seed (default 0), and prints
+{makespan: M, starts: {<job number>: <start period>, ...}} as JSON, or a table.
 schema prints the JSON Schema of a document, an edit, a schedule or a diff.";
 
 fn main() -> ExitCode {
@@ -153,6 +161,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             write_out(output, &jindu::io::write(format, &doc)?)
         }
         "import" => import(&args[1..]),
+        "level" => level::level(&args[1..]),
         "schema" => {
             let which = args.get(1).map(String::as_str).unwrap_or("document");
             let Some((_, v)) = jindu::io::json::schema::all()
