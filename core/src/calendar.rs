@@ -248,6 +248,9 @@ struct Pat {
 const MONDAY0: i64 = 4;
 /// Minutes in a week.
 const WEEK: i64 = 7 * MINUTES_PER_DAY;
+/// [`WorkCalendar::split_weeks`] shifts work indices by `2^SPLIT_WEEKS_BITS` weeks (about
+/// 2 × 10^13 years), far more than any instant from the years 1000–9999 needs.
+const SPLIT_WEEKS_BITS: u32 = 40;
 /// Exceptions may span at most this many days in one calendar.
 const MAX_DENSE_DAYS: i64 = 200 * 366;
 
@@ -278,8 +281,9 @@ pub struct WorkCalendar {
     week_before: Vec<u16>,
     /// Working minute of the week (0-based) → the minute of the week it starts at.
     week_start: Vec<u16>,
-    /// 1 / week_total, for a division-free weekly split.
-    inv_week: f64,
+    /// `floor(2^64 / week_total)` (`2^64 - 1` for a one-minute week), for a division-free
+    /// weekly split (see [`WorkCalendar::split_weeks`]).
+    week_magic: u64,
     /// `dense_cum`'s first and last entries, and the instants where the exception span starts
     /// and ends (kept apart so that the hot lookups touch no vector for them).
     lo_cum: i64,
@@ -365,7 +369,7 @@ impl WorkCalendar {
             off_hi: 0,
             week_before: Vec::new(),
             week_start: Vec::new(),
-            inv_week: 0.0,
+            week_magic: 0,
             lo_cum: 0,
             hi_cum: 0,
             lo_t: 0,
@@ -429,7 +433,7 @@ impl WorkCalendar {
             before[at..].fill(acc);
             wc.week_before = before;
             wc.week_start = start;
-            wc.inv_week = 1.0 / wc.week_total as f64;
+            wc.week_magic = (u64::MAX / wc.week_total as u64).max(1);
         }
 
         // Exceptions: base first, so that derived calendars override.
@@ -635,22 +639,54 @@ impl WorkCalendar {
         let (lo_cum, hi_cum) = (self.lo_cum, self.hi_cum);
         if (w < lo_cum || w >= hi_cum) && self.week_total > 0 {
             // Outside the exceptions: split into whole weeks and a table lookup.
-            let v = w - if w < lo_cum { 0 } else { self.off_hi };
-            let wt = self.week_total;
-            // Truncating multiply by the reciprocal, then at most one correction step.
-            let mut q = (v as f64 * self.inv_week) as i64;
-            let mut r = v - q * wt;
-            while r < 0 {
-                q -= 1;
-                r += wt;
-            }
-            while r >= wt {
-                q += 1;
-                r -= wt;
-            }
-            return Some(MONDAY0 * MINUTES_PER_DAY + q * WEEK + self.week_start[r as usize] as i64);
+            let (q, r) = self.split_weeks(w - if w < lo_cum { 0 } else { self.off_hi });
+            return Some(MONDAY0 * MINUTES_PER_DAY + q * WEEK + self.week_start[r] as i64);
         }
         self.start_of_exception(w)
+    }
+
+    /// `v` as whole weeks of work and the working minute within the week (0-based), on a
+    /// calendar with weekly work.
+    #[inline(always)]
+    fn split_weeks(&self, v: i64) -> (i64, usize) {
+        let wt = self.week_total;
+        // Shifted by a whole number of weeks so that it is not negative, `x / wt` is the high
+        // word of `x * floor(2^64 / wt)` or one more (the estimate is low by less than
+        // `x / 2^64 + 1`), so one correction step makes it exact: a multiplication instead of a
+        // division.
+        let x = v.wrapping_add(wt << SPLIT_WEEKS_BITS) as u64;
+        if x >= 1 << 62 {
+            return (v.div_euclid(wt), v.rem_euclid(wt) as usize);
+        }
+        let wt = wt as u64;
+        let mut q = ((x as u128 * self.week_magic as u128) >> 64) as u64;
+        let mut r = x - q * wt;
+        if r >= wt {
+            q += 1;
+            r -= wt;
+        }
+        (q as i64 - (1 << SPLIT_WEEKS_BITS), r as usize)
+    }
+
+    /// The start form of `w` and the finish form of `w + dur` (`dur` > 0): where a task of
+    /// `dur` working minutes that starts at working minute `w` starts and finishes
+    /// ([`WorkCalendar::start_of`] and [`WorkCalendar::finish_of`] in one).
+    #[inline(always)]
+    pub(crate) fn start_finish(&self, w: i64, dur: i64) -> Option<(i64, i64)> {
+        debug_assert!(dur > 0);
+        let e = w + dur - 1;
+        let (lo_cum, hi_cum) = (self.lo_cum, self.hi_cum);
+        if (e < lo_cum || w >= hi_cum) && self.week_total > 0 {
+            // Both ends on the same side of the exceptions: one split, the finish relative to it.
+            let (q, r) = self.split_weeks(w - if w < lo_cum { 0 } else { self.off_hi });
+            let (q2, r2) = self.split_weeks(r as i64 + dur - 1);
+            let base = MONDAY0 * MINUTES_PER_DAY + q * WEEK;
+            return Some((
+                base + self.week_start[r] as i64,
+                base + q2 * WEEK + self.week_start[r2] as i64 + 1,
+            ));
+        }
+        Some((self.start_of(w)?, self.finish_of(w + dur)?))
     }
 
     /// [`WorkCalendar::start_of`] inside the span of exceptions (or on a calendar whose only

@@ -543,39 +543,9 @@ fn check_hard(p: &Project, s: &Schedule) -> Result<HardSeen, TestCaseError> {
         ..HardSeen::default()
     };
     let v = s.violations();
-    // Known gaps of the core, each an ignored test in `api::findings`: a subtask held by a hard
-    // constraint against a link into its summary, a summary's missed deadline and a summary
-    // finishing after its FNLT date are not reported. `unreported` records that one of them
-    // occurred, so that the negative float it causes is not blamed on a missing violation.
-    let mut unreported = false;
-    let held_inside = |t: TaskIndex| {
-        p.is_summary(t)
-            && (0..p.len() as u32).map(TaskIndex::from_raw).any(|d| {
-                let mut x = d;
-                let hard = !matches!(
-                    p.task(d).constraint,
-                    Constraint::AsSoonAsPossible
-                        | Constraint::AsLateAsPossible
-                        | Constraint::StartNoEarlierThan(_)
-                        | Constraint::FinishNoEarlierThan(_)
-                );
-                while let Some(q) = p.task(x).parent {
-                    if q == t {
-                        return hard;
-                    }
-                    x = q;
-                }
-                false
-            })
-    };
     for (k, l) in p.links().iter().enumerate() {
         let reported = v.iter().any(|x| x.link.is_some_and(|li| li.index() == k));
         let holds = link_holds(p, s, l, &c);
-        if !holds && !reported && held_inside(l.to) {
-            unreported = true;
-            seen.broken_links += 1;
-            continue;
-        }
         prop_assert!(
             holds || reported,
             "link {} -> {} ({}) broken without a violation",
@@ -600,10 +570,7 @@ fn check_hard(p: &Project, s: &Schedule) -> Result<HardSeen, TestCaseError> {
             .any(|x| x.kind == ViolationKind::DeadlineMissed && x.task == i);
         if let Some(d) = task.deadline {
             let cal = cal_of(p, i, &c);
-            if p.is_summary(i) {
-                // Not reported (the ignored `api::findings::a_missed_deadline_of_a_summary_is_reported`).
-                unreported |= t.finish > d;
-            } else if cal.work_between(d, t.finish) > 0 {
+            if cal.work_between(d, t.finish) > 0 {
                 prop_assert!(
                     missed,
                     "{}: finishes {} after its deadline {d} unreported",
@@ -636,13 +603,23 @@ fn check_hard(p: &Project, s: &Schedule) -> Result<HardSeen, TestCaseError> {
             );
         }
         seen.negative_float += usize::from(t.total_float.minutes() < 0);
-        if let (true, Constraint::FinishNoLaterThan(d)) = (p.is_summary(i), task.constraint) {
-            // Not reported (the ignored `api::findings::a_summary_finishing_after_its_fnlt_is_reported`).
-            unreported |= t.finish > d;
+        let missed_fnlt = v
+            .iter()
+            .any(|x| x.kind == ViolationKind::ConstraintMissed && x.task == i);
+        match (p.is_summary(i), task.constraint) {
+            (true, Constraint::FinishNoLaterThan(d)) => prop_assert_eq!(
+                missed_fnlt,
+                t.finish > d,
+                "{}: summary finishes {} against its FNLT {}",
+                task.id,
+                t.finish,
+                d
+            ),
+            _ => prop_assert!(!missed_fnlt, "{}: a missed FNLT without one", task.id),
         }
     }
     prop_assert!(
-        seen.negative_float == 0 || !v.is_empty() || unreported,
+        seen.negative_float == 0 || !v.is_empty(),
         "negative float without any violation"
     );
 

@@ -623,6 +623,8 @@ pub enum ViolationKind {
     ConstraintAgainstLink,
     /// A task finishes after its deadline.
     DeadlineMissed,
+    /// A summary finishes after its finish-no-later-than date.
+    ConstraintMissed,
 }
 
 /// A link that a pin or constraint overrides, or a missed deadline.

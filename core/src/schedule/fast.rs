@@ -6,383 +6,463 @@
 //! The rules here are [`Pass::forward`], [`Pass::backward`], [`Pass::total_float`] and
 //! [`Pass::free_float`] with every branch that cannot apply to a plain node removed; a property
 //! test runs every network both ways and requires identical results.
+//!
+//! Which nodes are plain is decided once, when the network is compiled (a bit per node and
+//! pass), except for what a run may change: a replaced duration of zero makes a milestone, and
+//! a delay takes the general rule.
 
 use crate::error::Result;
 use crate::id::{LinkIndex, TaskIndex};
-use crate::model::LinkType;
+use crate::model::{LinkType, Task};
 
 use super::network::{
-    Csr, Kind, Model, Net, F_ALAP, F_ELAPSED, F_FINISHED, F_MILESTONE, F_PINNED, F_STARTED, HIER,
-    NONE, SLOW_LAG,
+    Csr, Edge, Kind, Model, Net, F_ALAP, F_ELAPSED, F_FINISHED, F_MILESTONE, F_PINNED, F_STARTED,
+    HIER, NONE, SLOW_LAG,
 };
 use super::options::{FloatBasis, LagCalendar, ScheduleOptions};
 use super::output::Driver;
-use super::pass::{Anchor, Bwd, Fwd, Pass, Times, NO_DELAY};
-
-/// Marks a summary-tree edge between nodes on one calendar in [`FastNet`]'s lag arrays.
-const TREE: i32 = i32::MIN + 1;
+use super::pass::{Anchor, Pass, Times, NO_DELAY};
+use super::run::Sink;
 
 /// Flags that make a node's rules more than plain arithmetic.
 const NOT_PLAIN: u8 = F_MILESTONE | F_ELAPSED | F_ALAP | F_PINNED | F_STARTED | F_FINISHED;
 
-/// Per edge and node facts, computed once when a network is compiled, that let the batch run
-/// take the fast path.
+/// Per node in [`FastNet::node`]: its early dates may take the fast path (every predecessor
+/// edge is integer arithmetic).
+const FWD: u8 = 1;
+/// Its late dates may (every successor edge is).
+const BWD: u8 = 2;
+/// Its total and free float may too (every link to a successor goes to a leaf task on the same
+/// calendar that has not finished).
+const FLOATS: u8 = 4;
+
+/// A network's fast-path facts with the adjacency they describe.
+#[derive(Clone, Copy)]
+pub(crate) struct Fast<'f> {
+    pub facts: &'f FastNet,
+    /// The network the run's [`Pass`] walks.
+    pub csr: &'f Csr,
+}
+
+/// Per node facts, computed once when a network is compiled, that let the batch run take the
+/// fast path. A node's edges are read from the network itself: a link's lag and type from
+/// [`Model::link_lag`] and [`Model::link_kind`], a tree edge by its [`HIER`] marker.
 #[derive(Debug, Default)]
 pub(crate) struct FastNet {
-    /// Per node, where its edges start in `pred_lag` and `succ_lag` (the CSR's offsets).
-    pred_off: Vec<u32>,
-    succ_off: Vec<u32>,
-    /// Per predecessor edge (parallel to the CSR): the lag in working minutes when the edge
-    /// needs no calendar arithmetic, [`TREE`] for a tree edge within one calendar, else
-    /// [`SLOW_LAG`].
-    pred_lag: Vec<i32>,
-    /// The same per successor edge.
-    succ_lag: Vec<i32>,
-    /// Per successor edge: whether the successor task's scheduled node is on the same calendar
-    /// too (free float can then be integer arithmetic).
-    succ_same: Vec<bool>,
+    /// Per node: [`FWD`], [`BWD`] and [`FLOATS`], for a node whose own inputs are plain.
+    node: Vec<u8>,
+    /// Whether every edge runs from a lower to a higher node number (node order is then a
+    /// topological order).
+    pub(crate) ordered: bool,
 }
 
 impl FastNet {
-    pub(crate) fn build(m: &Model<'_>, csr: &Csr, opts: &ScheduleOptions) -> FastNet {
-        let nodes = m.nodes();
+    /// The fast-path facts of compiled network `m` of `tasks`, scheduled with `opts`;
+    /// `ordered` when every edge runs from a lower to a higher node number.
+    pub(crate) fn build(
+        m: &Model<'_>,
+        tasks: &[Task],
+        opts: &ScheduleOptions,
+        ordered: bool,
+    ) -> FastNet {
+        /// Per node: an edge into it needs the general rule.
+        const SLOW_IN: u8 = 1;
+        /// An edge out of it does.
+        const SLOW_OUT: u8 = 2;
+        /// A link out of it goes to a summary or to a finished task.
+        const NO_FLOATS: u8 = 4;
+        let mut acc = vec![0u8; m.nodes()];
         let on_succ = opts.lag_calendar == LagCalendar::Successor;
-        // Most projects schedule every task on one calendar: then no edge needs a calendar
-        // comparison.
-        let one_cal = m.cal.iter().all(|&c| c == m.cal[0]);
-        let lag_of = |link: u32| -> i32 {
-            if link == HIER {
-                TREE
-            } else if on_succ {
-                m.link_lag[link as usize]
-            } else {
-                SLOW_LAG
-            }
+        // Most projects have one calendar, no summaries and no finished tasks: then only the
+        // lags need a look.
+        let one_cal = m.cal.iter().all(|&c| c == m.project_cal);
+        let plain_succs =
+            !m.kind.contains(&Kind::Summary) && m.flags.iter().all(|&f| f & F_FINISHED == 0);
+        let ends = |k: usize| {
+            let l = &m.links[k];
+            (l.from.index(), m.in_node(l.to.index()))
         };
-        let pred_lag: Vec<i32> = if one_cal {
-            csr.preds.iter().map(|e| lag_of(e.link)).collect()
+        let slow = |acc: &mut [u8], (from, to): (usize, usize)| {
+            acc[to] |= SLOW_IN;
+            acc[from] |= SLOW_OUT;
+        };
+        if on_succ && one_cal {
+            for (k, _) in (m.link_lag.iter().enumerate()).filter(|(_, &lag)| lag == SLOW_LAG) {
+                slow(&mut acc, ends(k));
+            }
         } else {
-            let mut v = Vec::with_capacity(csr.preds.len());
-            for n in 0..nodes {
-                for e in csr.preds(n) {
-                    v.push(if m.cal[e.node as usize] == m.cal[n] {
-                        lag_of(e.link)
-                    } else {
-                        SLOW_LAG
-                    });
+            for (k, &lag) in m.link_lag.iter().enumerate() {
+                let (from, to) = ends(k);
+                if lag == SLOW_LAG || !on_succ || m.cal[from] != m.cal[to] {
+                    slow(&mut acc, (from, to));
                 }
             }
-            v
-        };
-        let (succ_lag, succ_same): (Vec<i32>, Vec<bool>) = if one_cal {
-            (
-                csr.succs.iter().map(|e| lag_of(e.link)).collect(),
-                vec![true; csr.succs.len()],
-            )
-        } else {
-            let mut l = Vec::with_capacity(csr.succs.len());
-            let mut s = Vec::with_capacity(csr.succs.len());
-            for n in 0..nodes {
-                for e in csr.succs(n) {
-                    let to = e.node as usize;
-                    l.push(if m.cal[to] == m.cal[n] {
-                        lag_of(e.link)
-                    } else {
-                        SLOW_LAG
-                    });
-                    let j = m.node_of[m.task_of[to] as usize] as usize;
-                    s.push(m.cal[j] == m.cal[n]);
-                }
-            }
-            (l, s)
-        };
-        FastNet {
-            pred_off: csr.pred_off.clone(),
-            succ_off: csr.succ_off.clone(),
-            pred_lag,
-            succ_lag,
-            succ_same,
         }
+        if !plain_succs {
+            for k in 0..m.links.len() {
+                let (from, to) = ends(k);
+                if m.kind[to] != Kind::Leaf || m.flags[to] & F_FINISHED != 0 {
+                    acc[from] |= NO_FLOATS;
+                }
+            }
+        }
+        if !one_cal {
+            for (i, t) in tasks.iter().enumerate() {
+                if let Some(p) = t.parent {
+                    // The tree edges gate(p) → child and child → p, on p's and the child's
+                    // calendars.
+                    if m.cal[p.index()] != m.cal[i] {
+                        slow(&mut acc, (m.in_node(p.index()), m.in_node(i)));
+                        slow(&mut acc, (i, p.index()));
+                    }
+                }
+            }
+        }
+        let node = (m.kind.iter().zip(&m.extra).zip(&m.flags).zip(&acc))
+            .map(|(((&kind, &extra), &flags), &acc)| {
+                // A run can make a task a milestone or give it back a duration; the rest is
+                // fixed.
+                let own =
+                    kind == Kind::Leaf && extra == NONE && flags & (NOT_PLAIN & !F_MILESTONE) == 0;
+                if !own {
+                    0
+                } else {
+                    let fwd = if acc & SLOW_IN == 0 { FWD } else { 0 };
+                    let bwd = if acc & SLOW_OUT == 0 { BWD } else { 0 };
+                    let floats = if acc & (SLOW_OUT | NO_FLOATS) == 0 {
+                        FLOATS
+                    } else {
+                        0
+                    };
+                    fwd | bwd | floats
+                }
+            })
+            .collect();
+        FastNet { node, ordered }
     }
+}
 
-    /// Early dates of node `n` if it is plain in this run (else `None`: use the general rule).
-    /// Appends the links that drive it to `drivers` when given, as [`Pass::forward_with`] does.
-    #[inline]
-    pub(crate) fn forward<N: Net>(
-        &self,
+/// The edge of a leaf's summary (its gate before it, its summary after it), which the network
+/// lists after the leaf's links; and the links.
+#[inline(always)]
+fn split_tree(edges: &[Edge]) -> (&[Edge], Option<usize>) {
+    match edges.split_last() {
+        Some((e, links)) if e.link == HIER => {
+            debug_assert!(links.iter().all(|e| e.link != HIER));
+            (links, Some(e.node as usize))
+        }
+        _ => (edges, None),
+    }
+}
+
+impl Fast<'_> {
+    /// The forward pass of a run with no task as late as possible and not scheduled from the
+    /// finish: early dates, drivers and, with `sink`, driving links of every node in `order`,
+    /// plain nodes by [`Fast::forward`], the others by [`Pass::forward_with`].
+    #[inline(never)]
+    pub(crate) fn forward_all<N: Net>(
+        self,
         p: &Pass<'_, '_, N>,
-        n: usize,
+        order: &[u32],
         ps: &Anchor,
-        t: &[Times],
-        drivers: Option<&mut Vec<LinkIndex>>,
-    ) -> Option<Result<Fwd>> {
-        let m = p.m;
-        if m.kind[n] != Kind::Leaf
-            || m.extra[n] != NONE
-            || p.flags[n] & NOT_PLAIN != 0
-            || p.delay_of(n) != NO_DELAY
-        {
-            return None;
+        times: &mut [Times],
+        drivers: &mut [Driver],
+        mut sink: Option<&mut Sink<'_>>,
+    ) -> Result<()> {
+        let bits = &self.facts.node[..];
+        for &n in order {
+            let n = n as usize;
+            let first = sink.as_ref().map_or(0, |s| s.links.len());
+            let plain =
+                bits[n] & FWD != 0 && p.flags[n] & F_MILESTONE == 0 && p.delay_of(n) == NO_DELAY;
+            let out = sink.as_deref_mut().map(|s| &mut *s.links);
+            if !(plain && self.forward(p, n, ps, times, drivers, out)) {
+                let out = sink.as_deref_mut().map(|s| &mut *s.links);
+                let r = p.forward_with(n, ps, &|q| times[q].early(), out)?;
+                let x = &mut times[n];
+                (x.es, x.ef, x.wes, x.wef) = (r.es, r.ef, r.wes, r.wef);
+                drivers[n] = r.drv;
+            }
+            if let Some(s) = sink.as_deref_mut() {
+                s.span[n] = (first as u32, s.links.len() as u32);
+            }
         }
-        self.forward_plain(p, n, ps, t, drivers)
+        Ok(())
     }
 
+    /// Early dates and driver of plain node `n` into `t[n]` and `drivers[n]`
+    /// ([`Pass::forward_leaf`] without the branches that cannot apply), appending the links
+    /// that drive it to `out` when given, in link order. False (and nothing written) when a
+    /// calendar runs out: the general rule then reports it.
     #[inline(always)]
-    fn forward_plain<N: Net>(
-        &self,
+    fn forward<N: Net>(
+        self,
         p: &Pass<'_, '_, N>,
         n: usize,
         ps: &Anchor,
-        t: &[Times],
-        mut drivers: Option<&mut Vec<LinkIndex>>,
-    ) -> Option<Result<Fwd>> {
+        t: &mut [Times],
+        drivers: &mut [Driver],
+        mut out: Option<&mut Vec<LinkIndex>>,
+    ) -> bool {
         let m = p.m;
         let dur = p.dur[n];
-        let wps = ps.w[m.cal[n] as usize];
-        let preds = p.net.preds(n);
-        let a = self.pred_off[n] as usize;
-        let b = a + preds.len();
-        let (mut ws, mut sdrv, mut skey) = (i64::MIN, Driver::ProjectStart, u32::MAX);
-        let (mut wf, mut fdrv, mut fkey) = (i64::MIN, Driver::ProjectStart, u32::MAX);
-        let first = drivers.as_ref().map_or(0, |o| o.len());
-        let mut best = i64::MIN;
-        for (e, &lag) in preds.iter().zip(&self.pred_lag[a..b]) {
+        let ci = m.cal[n] as usize;
+        let wps = ps.w[ci];
+        let (a, b) = (
+            self.csr.pred_off[n] as usize,
+            self.csr.pred_off[n + 1] as usize,
+        );
+        let (preds, gate) = split_tree(&self.csr.preds[a..b]);
+        let (lags, kinds) = (&m.link_lag[..], &m.link_kind[..]);
+        // What link `e` requires of this task's start (or, for a finish link, its finish).
+        let bound = |t: &[Times], e: &Edge| {
             let x = &t[e.node as usize];
-            if lag == SLOW_LAG {
-                // This edge needs calendar arithmetic: the general rule takes the node.
-                if let Some(out) = drivers {
-                    out.truncate(first);
-                }
-                return None;
+            let (lag, kind) = (lags[e.link as usize], kinds[e.link as usize]);
+            debug_assert!(lag != SLOW_LAG);
+            (
+                if kind.from_start() { x.wes } else { x.wef } + lag as i64,
+                kind.to_finish(),
+            )
+        };
+        // The latest start and finish bounds, and the latest start any link implies (a finish
+        // link implies its bound less the duration): the first edge implying it (the smallest
+        // link index: the edges are in link order) and how many do.
+        let (mut ws, mut wf) = (i64::MIN, i64::MIN);
+        let (mut best, mut bpos, mut ties) = (i64::MIN, 0, 0u32);
+        for (k, e) in preds.iter().enumerate() {
+            let (v, to_finish) = bound(t, e);
+            let implied = if to_finish {
+                wf = wf.max(v);
+                v - dur
+            } else {
+                ws = ws.max(v);
+                v
+            };
+            if implied > best {
+                (best, bpos, ties) = (implied, k, 1);
+            } else if implied == best {
+                ties += 1;
             }
-            if lag == TREE {
-                let g = x.wes;
-                if g > ws || (g == ws && skey == u32::MAX) {
-                    ws = g;
-                    sdrv = Driver::Summary(TaskIndex(m.task_of[e.node as usize]));
-                    skey = u32::MAX - 1;
-                }
-                continue;
-            }
-            let kind = m.link_kind[e.link as usize];
-            let bound = if kind.from_start() { x.wes } else { x.wef } + lag as i64;
-            let to_finish = kind.to_finish();
-            if let Some(out) = drivers.as_deref_mut() {
-                let implied = if to_finish { bound - dur } else { bound };
-                if implied > best {
-                    best = implied;
-                    out.truncate(first);
+        }
+        // The summary's gate binds the start too; ties with a link go to the link.
+        let tree = gate.filter(|&g| t[g].wes > ws || ws == i64::MIN);
+        if let Some(g) = tree {
+            ws = t[g].wes;
+        }
+        // Microsoft Project: a task without predecessors starts at the project start; with
+        // predecessors, where they allow but not before the project start. The start side wins
+        // ties with the finish side.
+        let (mut w, mut by_link) = if ws == i64::MIN && wf == i64::MIN || ws < wps {
+            (wps, false)
+        } else {
+            (ws, tree.is_none())
+        };
+        if wf != i64::MIN && (wf - dur).max(wps) > w {
+            (w, by_link) = (wf - dur, true);
+        }
+        // The links implying the start (when any does, the latest implied is the start): the
+        // driving links, and the first of the side that sets the start drives the task.
+        let first = out.as_ref().map_or(0, |o| o.len());
+        let (mut driver, mut fmin) = (u32::MAX, u32::MAX);
+        if best == w {
+            if ties == 1 {
+                let e = &preds[bpos];
+                (driver, fmin) = (e.link, e.link);
+                if let Some(out) = out.as_deref_mut() {
                     out.push(LinkIndex(e.link));
-                } else if implied == best {
-                    out.push(LinkIndex(e.link));
                 }
-            }
-            if to_finish {
-                if bound > wf || (bound == wf && e.link < fkey) {
-                    wf = bound;
-                    fdrv = Driver::Link(LinkIndex(e.link));
-                    fkey = e.link;
+            } else {
+                let mut smin = u32::MAX;
+                for e in preds {
+                    let (v, to_finish) = bound(t, e);
+                    if (if to_finish { v - dur } else { v }) == w {
+                        if let Some(out) = out.as_deref_mut() {
+                            out.push(LinkIndex(e.link));
+                        }
+                        if to_finish {
+                            fmin = fmin.min(e.link);
+                        } else {
+                            smin = smin.min(e.link);
+                        }
+                    }
                 }
-            } else if bound > ws || (bound == ws && e.link < skey) {
-                ws = bound;
-                sdrv = Driver::Link(LinkIndex(e.link));
-                skey = e.link;
+                // The start side sets the start unless the finish side is later.
+                driver = if w == ws { smin } else { fmin };
             }
         }
-        let no_preds = ws == i64::MIN && wf == i64::MIN;
-        if no_preds {
-            ws = wps;
-        } else if ws < wps {
-            ws = wps;
-            sdrv = Driver::ProjectStart;
-        }
-        let (mut w, mut drv) = (ws, sdrv);
-        if wf != i64::MIN {
-            let x = (wf - dur).max(wps);
-            if x > w {
-                w = x;
-                drv = fdrv;
-            }
-        }
+        let drv = if by_link {
+            Driver::Link(LinkIndex(driver))
+        } else if let Some(g) = tree.filter(|_| w == ws || ws == i64::MIN && wf == i64::MIN) {
+            Driver::Summary(TaskIndex(m.task_of[g]))
+        } else {
+            Driver::ProjectStart
+        };
         // A finish at the bound of a start-to-finish link without lag keeps the predecessor's
         // start instant (see `Pass::forward_leaf`).
-        let sf_instant = matches!(fdrv, Driver::Link(k)
-        if w + dur == wf && {
-            let l = &m.links[k.index()];
+        let sf_instant = wf != i64::MIN && w + dur == wf && {
+            let l = &m.links[fmin as usize];
             l.kind == LinkType::StartToFinish && l.lag.is_zero()
-        });
-        let c = &m.calendars[m.cal[n] as usize];
-        // Calendar lookups; when one fails, the general rule builds the error.
-        let es = match c.start_of(w).map_or_else(|| p.start_of(n, w), Ok) {
-            Ok(x) => x,
-            Err(e) => return Some(Err(e)),
         };
-        let ef = if sf_instant {
-            c.start_of(w + dur)
-                .map_or_else(|| p.start_of(n, w + dur), Ok)
+        let c = &m.calendars[ci];
+        let ends = if sf_instant {
+            c.start_of(w).zip(c.start_of(w + dur))
         } else {
-            c.start_of(w + dur - 1)
-                .map_or_else(|| p.finish_of(n, w + dur), |x| Ok(x + 1))
+            c.start_finish(w, dur)
         };
-        let ef = match ef {
-            Ok(x) => x,
-            Err(e) => return Some(Err(e)),
-        };
-        let r = Fwd {
-            es,
-            ef,
-            wes: w,
-            wef: w + dur,
-            drv,
-        };
-        if let Some(out) = drivers {
-            if best == w {
-                out[first..].sort_unstable();
-            } else {
+        let Some((es, ef)) = ends else {
+            if let Some(out) = out {
                 out.truncate(first);
             }
-        }
-        Some(Ok(r))
+            return false;
+        };
+        let x = &mut t[n];
+        (x.es, x.ef, x.wes, x.wef) = (es, ef, w, w + dur);
+        drivers[n] = drv;
+        true
     }
 
-    /// Late dates of node `n` if it is plain in this run (else `None`), in a run with no task
-    /// as late as possible and not scheduled from the finish.
-    #[inline]
-    pub(crate) fn backward<N: Net>(
-        &self,
+    /// The backward pass of a run with no task as late as possible and not scheduled from the
+    /// finish: late dates of every node in `order` (in reverse) and, with `floats`, the total
+    /// and free float of every leaf task (`Some(true)`: free float as well, else 0) while its
+    /// successors' dates are in cache. Plain nodes by [`Fast::backward`], the others by the
+    /// general rules.
+    #[inline(never)]
+    pub(crate) fn backward_all<N: Net>(
+        self,
         p: &Pass<'_, '_, N>,
-        n: usize,
+        order: &[u32],
         pf: &Anchor,
-        t: &[Times],
-    ) -> Option<Result<Bwd>> {
+        times: &mut [Times],
+        mut floats: Option<(&mut [(i64, i64)], bool)>,
+    ) -> Result<()> {
         let m = p.m;
-        if m.kind[n] != Kind::Leaf || m.extra[n] != NONE || p.flags[n] & NOT_PLAIN != 0 {
-            return None;
+        let bits = &self.facts.node[..];
+        let want = floats.as_ref().map(|(_, both)| *both);
+        for &n in order.iter().rev() {
+            let n = n as usize;
+            let plain = bits[n] & BWD != 0 && p.flags[n] & F_MILESTONE == 0;
+            let fl = match plain
+                .then(|| self.backward(p, n, pf, times, want))
+                .flatten()
+            {
+                Some(r) => r,
+                None => {
+                    let b = p.backward(n, pf, times, times)?;
+                    let x = &mut times[n];
+                    (x.ls, x.lf, x.wls, x.wlf) = (b.ls, b.lf, b.wls, b.wlf);
+                    None
+                }
+            };
+            if let Some((out, both)) = floats.as_mut() {
+                if m.kind[n] == Kind::Leaf {
+                    let i = m.task_of[n] as usize;
+                    out[i] = match fl {
+                        Some(x) => x,
+                        None => {
+                            let tf = p.total_float(i, times);
+                            let ff = if *both {
+                                p.free_float(i, times, tf)?
+                            } else {
+                                0
+                            };
+                            (tf, ff)
+                        }
+                    };
+                }
+            }
         }
-        self.backward_plain(p, n, pf, t)
+        Ok(())
     }
 
+    /// Late dates of plain node `n` ([`Pass::backward`] without the branches that cannot
+    /// apply), written to `t[n]`, and with `floats` its total and free float when those are
+    /// plain too; `None` (and nothing written) when a calendar runs out.
     #[inline(always)]
-    fn backward_plain<N: Net>(
-        &self,
+    #[allow(clippy::option_option)]
+    fn backward<N: Net>(
+        self,
         p: &Pass<'_, '_, N>,
         n: usize,
         pf: &Anchor,
-        t: &[Times],
-    ) -> Option<Result<Bwd>> {
+        t: &mut [Times],
+        floats: Option<bool>,
+    ) -> Option<Option<(i64, i64)>> {
         let m = p.m;
         let dur = p.dur[n];
-        let (mut wfb, mut wsb) = (pf.w[m.cal[n] as usize], i64::MAX);
-        let succs = p.net.succs(n);
-        let a = self.succ_off[n] as usize;
-        let b = a + succs.len();
-        let me = &t[n];
-        for (e, &lag) in succs.iter().zip(&self.succ_lag[a..b]) {
+        let ci = m.cal[n] as usize;
+        let (mut wfb, mut wsb) = (pf.w[ci], i64::MAX);
+        // For free float, per side of this task the links leave from: the earliest early date
+        // a successor has, less the link's lag.
+        let (mut ffs, mut fff) = (i64::MAX, i64::MAX);
+        let (a, b) = (
+            self.csr.succ_off[n] as usize,
+            self.csr.succ_off[n + 1] as usize,
+        );
+        let (succs, summary) = split_tree(&self.csr.succs[a..b]);
+        let (lags, kinds) = (&m.link_lag[..], &m.link_kind[..]);
+        let me = t[n];
+        for e in succs {
             let x = &t[e.node as usize];
-            if lag == SLOW_LAG {
-                return None;
-            }
-            if lag == TREE {
-                wfb = wfb.min(x.wlf);
-                if x.ls != i64::MAX && me.es == x.es {
-                    wsb = wsb.min(x.wls);
-                }
-                continue;
-            }
-            let kind = m.link_kind[e.link as usize];
-            let bound = if kind.to_finish() { x.wlf } else { x.wls } - lag as i64;
-            if kind.from_start() {
-                wsb = wsb.min(bound);
+            let (lag, kind) = (lags[e.link as usize], kinds[e.link as usize]);
+            debug_assert!(lag != SLOW_LAG);
+            let lag = lag as i64;
+            let (late, early) = if kind.to_finish() {
+                (x.wlf, x.wef)
             } else {
-                wfb = wfb.min(bound);
+                (x.wls, x.wes)
+            };
+            if kind.from_start() {
+                wsb = wsb.min(late - lag);
+                ffs = ffs.min(early - lag);
+            } else {
+                wfb = wfb.min(late - lag);
+                fff = fff.min(early - lag);
+            }
+        }
+        if let Some(s) = summary {
+            // A finish link out of the summary binds every subtask, a start link only the one
+            // that sets the summary's start.
+            let x = &t[s];
+            wfb = wfb.min(x.wlf);
+            if x.ls != i64::MAX && me.es == x.es {
+                wsb = wsb.min(x.wls);
             }
         }
         let mut w = wfb;
         if wsb != i64::MAX {
             w = w.min(wsb + dur);
         }
-        let c = &m.calendars[m.cal[n] as usize];
-        let ls = c
-            .start_of(w - dur)
-            .map_or_else(|| p.start_of(n, w - dur), Ok);
-        let lf = c
-            .start_of(w - 1)
-            .map_or_else(|| p.finish_of(n, w), |x| Ok(x + 1));
-        let (mut ls, mut lf) = match (ls, lf) {
-            (Ok(a), Ok(b)) => (a, b),
-            (Err(e), _) | (_, Err(e)) => return Some(Err(e)),
-        };
+        let (wls, wlf) = (w - dur, w);
+        let (mut ls, mut lf) = m.calendars[ci].start_finish(wls, dur)?;
         // A late date never reads earlier than an early date that is the same working minute.
-        if lf < me.ef && w == me.wef {
+        if lf < me.ef && wlf == me.wef {
             lf = me.ef;
         }
-        if ls < me.es && w - dur == me.wes {
+        if ls < me.es && wls == me.wes {
             ls = me.es;
         }
-        Some(Ok(Bwd {
-            ls,
-            lf,
-            wls: w - dur,
-            wlf: w,
-        }))
-    }
-
-    /// Total and free float of plain task `i` (its node `n`), in a run with no task as late as
-    /// possible and not scheduled from the finish; `None` when a successor needs the general
-    /// rule. `both` asks for free float too (else it is 0).
-    #[inline]
-    pub(crate) fn floats<N: Net>(
-        &self,
-        p: &Pass<'_, '_, N>,
-        n: usize,
-        t: &[Times],
-        both: bool,
-    ) -> Option<(i64, i64)> {
-        let m = p.m;
-        if m.kind[n] != Kind::Leaf || m.extra[n] != NONE || p.flags[n] & NOT_PLAIN != 0 {
-            return None;
-        }
-        let x = &t[n];
-        let (ss, fs) = (x.wls - x.wes, x.wlf - x.wef);
-        let tf = match p.opts.float_basis {
-            FloatBasis::Smaller => ss.min(fs),
-            FloatBasis::Start => ss,
-            FloatBasis::Finish => fs,
-        };
-        let succs = p.net.succs(n);
-        let a = self.succ_off[n] as usize;
-        let b = a + succs.len();
-        let mut ff = i64::MAX;
-        for ((e, &lag), &same) in succs
-            .iter()
-            .zip(&self.succ_lag[a..b])
-            .zip(&self.succ_same[a..b])
-        {
-            if lag == SLOW_LAG {
-                return None;
+        let x = &mut t[n];
+        (x.ls, x.lf, x.wls, x.wlf) = (ls, lf, wls, wlf);
+        Some(match floats {
+            Some(both) if self.facts.node[n] & FLOATS != 0 => {
+                let (ss, fs) = (wls - me.wes, wlf - me.wef);
+                let tf = match p.opts.float_basis {
+                    FloatBasis::Smaller => ss.min(fs),
+                    FloatBasis::Start => ss,
+                    FloatBasis::Finish => fs,
+                };
+                if both {
+                    let gap = |b: i64, from: i64| if b == i64::MAX { b } else { b - from };
+                    let ff = gap(ffs, me.wes).min(gap(fff, me.wef));
+                    // Without successors, free float is total float; never negative, never
+                    // more than total float.
+                    let ff = if ff == i64::MAX { tf } else { ff };
+                    Some((tf, ff.min(tf).max(0)))
+                } else {
+                    Some((tf, 0))
+                }
             }
-            if lag == TREE || !both {
-                continue;
-            }
-            let j = m.task_of[e.node as usize] as usize;
-            let jn = m.node_of[j] as usize;
-            if p.flags[jn] & F_FINISHED != 0 {
-                continue;
-            }
-            if !same {
-                return None;
-            }
-            let them = &t[jn];
-            let kind = m.link_kind[e.link as usize];
-            let bound = if kind.from_start() { x.wes } else { x.wef } + lag as i64;
-            ff = ff.min(if kind.to_finish() { them.wef } else { them.wes } - bound);
-        }
-        if !both {
-            return Some((tf, 0));
-        }
-        if ff == i64::MAX {
-            ff = tf;
-        }
-        Some((tf, ff.min(tf).max(0)))
+            _ => None,
+        })
     }
 }

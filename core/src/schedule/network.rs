@@ -22,6 +22,9 @@ use crate::id::{CalendarId, TaskId, TaskIndex};
 use crate::model::{Constraint, Lag, Link, LinkType, Project, ResourceKind, ScheduleFrom, Task};
 use crate::time::DateTime;
 
+use super::fast::FastNet;
+use super::options::ScheduleOptions;
+
 /// A lag that needs calendar arithmetic (elapsed or a percentage).
 pub(crate) const SLOW_LAG: i32 = i32::MIN;
 
@@ -73,53 +76,6 @@ impl Net for Csr {
     #[inline]
     fn succs(&self, n: usize) -> &[Edge] {
         &self.succs[self.succ_off[n] as usize..self.succ_off[n + 1] as usize]
-    }
-}
-
-impl Csr {
-    /// Builds the CSR from an edge list given as a cloneable iterator of (from, to, link).
-    pub(crate) fn build<I: Iterator<Item = (u32, u32, u32)> + Clone>(
-        nodes: usize,
-        links: I,
-        tree: &[(u32, u32, u32)],
-    ) -> Csr {
-        let mut pred_off = vec![0u32; nodes + 1];
-        let mut succ_off = vec![0u32; nodes + 1];
-        let mut m = 0usize;
-        for (from, to, _) in links.clone().chain(tree.iter().copied()) {
-            pred_off[to as usize + 1] += 1;
-            succ_off[from as usize + 1] += 1;
-            m += 1;
-        }
-        for i in 0..nodes {
-            pred_off[i + 1] += pred_off[i];
-            succ_off[i + 1] += succ_off[i];
-        }
-        let blank = Edge { node: 0, link: 0 };
-        let mut preds = vec![blank; m];
-        let mut succs = vec![blank; m];
-        let mut pf = pred_off.clone();
-        let mut sf = succ_off.clone();
-        for (from, to, link) in links.chain(tree.iter().copied()) {
-            let p = &mut pf[to as usize];
-            preds[*p as usize] = Edge { node: from, link };
-            *p += 1;
-            let s = &mut sf[from as usize];
-            succs[*s as usize] = Edge { node: to, link };
-            *s += 1;
-        }
-        Csr {
-            pred_off,
-            preds,
-            succ_off,
-            succs,
-        }
-    }
-
-    /// Whether every edge runs from a lower to a higher node number, so that node order is
-    /// already a topological order.
-    pub(crate) fn ordered(&self) -> bool {
-        (0..self.succ_off.len() - 1).all(|n| self.succs(n).iter().all(|e| e.node as usize > n))
     }
 }
 
@@ -416,6 +372,15 @@ impl Tour {
 
 /// Compiles a project into a model and its CSR network.
 pub(crate) fn compile(project: &Project) -> Result<(Model<'_>, Csr)> {
+    let (model, csr, _) = compile_with(project, None)?;
+    Ok((model, csr))
+}
+
+/// [`compile`], with the fast path's facts for a batch run with `fast` options.
+pub(crate) fn compile_with<'p>(
+    project: &'p Project,
+    fast: Option<&ScheduleOptions>,
+) -> Result<(Model<'p>, Csr, Option<FastNet>)> {
     let tasks = project.tasks();
     let n = tasks.len();
     let (calendars, cal_ids) = compile_calendars(project)?;
@@ -491,27 +456,19 @@ pub(crate) fn compile(project: &Project) -> Result<(Model<'_>, Csr)> {
         }
     }
 
-    let in_node = |t: usize| {
-        if gate_of[t] == NONE {
-            t as u32
-        } else {
-            gate_of[t]
-        }
+    // The network: per link an edge into the successor's node (its gate for a summary), and
+    // per subtask two tree edges, gate(parent) → child and child → parent.
+    let (csr, order) = if gate_of.iter().all(|&g| g == NONE) {
+        layout(nodes, links, tasks, |t| t)
+    } else {
+        layout(nodes, links, tasks, |t| {
+            if gate_of[t] == NONE {
+                t
+            } else {
+                gate_of[t] as usize
+            }
+        })
     };
-    let link_edges = links
-        .iter()
-        .enumerate()
-        .map(|(k, l)| (l.from.0, in_node(l.to.index()), k as u32));
-    let mut tree = Vec::new();
-    for (i, t) in tasks.iter().enumerate() {
-        if let Some(p) = t.parent {
-            let p = p.index();
-            tree.push((gate_of[p], in_node(i), HIER));
-            tree.push((i as u32, p as u32, HIER));
-        }
-    }
-    let csr = Csr::build(nodes, link_edges, &tree);
-
     let mut carries_work = vec![false; n];
     let resources = project.resources();
     for a in project.assignments() {
@@ -543,8 +500,108 @@ pub(crate) fn compile(project: &Project) -> Result<(Model<'_>, Csr)> {
         fixed_finish,
         has_alap,
     };
-    check_duplicate_links(project, &model, &csr)?;
-    Ok((model, csr))
+    if !order.sorted {
+        check_duplicate_links(project, &model, &csr)?;
+    }
+    let fast = fast.map(|opts| FastNet::build(&model, tasks, opts, order.ordered));
+    Ok((model, csr, fast))
+}
+
+/// What [`layout`] learns about the order of the links.
+struct LinkOrder {
+    /// Sorted by successor node, then predecessor, strictly: no pair can repeat.
+    sorted: bool,
+    /// Every edge runs from a lower to a higher node number.
+    ordered: bool,
+}
+
+/// Lays the links (into `in_node` of their successor) and the summary tree out as compressed
+/// rows: per node its link edges in link order, then its tree edges.
+fn layout(
+    nodes: usize,
+    links: &[Link],
+    tasks: &[Task],
+    in_node: impl Fn(usize) -> usize,
+) -> (Csr, LinkOrder) {
+    let mut pred_off = vec![0u32; nodes + 1];
+    let mut succ_off = vec![0u32; nodes + 1];
+    // No link runs from node 0 to node 0, so the first one passes the check against (0, 0).
+    let (mut sorted, mut ordered, mut prev) = (true, true, (0, 0));
+    for l in links {
+        let (from, to) = (l.from.index(), in_node(l.to.index()));
+        pred_off[to + 1] += 1;
+        succ_off[from + 1] += 1;
+        sorted &= (to, from) > prev;
+        ordered &= from < to;
+        prev = (to, from);
+    }
+    let tree = || {
+        tasks.iter().enumerate().filter_map(|(i, t)| {
+            t.parent.map(|p| {
+                let p = p.index();
+                [(in_node(p) as u32, in_node(i) as u32), (i as u32, p as u32)]
+            })
+        })
+    };
+    // A summary's in-node is its gate; the tree edges are gate → child and child → summary.
+    let mut tree_edges = 0;
+    for [(g, c), (i, p)] in tree() {
+        pred_off[c as usize + 1] += 1;
+        succ_off[g as usize + 1] += 1;
+        pred_off[p as usize + 1] += 1;
+        succ_off[i as usize + 1] += 1;
+        tree_edges += 2;
+    }
+    ordered &= tree_edges == 0;
+    for i in 0..nodes {
+        pred_off[i + 1] += pred_off[i];
+        succ_off[i + 1] += succ_off[i];
+    }
+    let edges = links.len() + tree_edges;
+    let blank = Edge { node: 0, link: 0 };
+    // Links sorted by successor without tree edges are already the predecessor rows.
+    let mut preds = if sorted && tree_edges == 0 {
+        (links.iter().enumerate())
+            .map(|(k, l)| Edge {
+                node: l.from.0,
+                link: k as u32,
+            })
+            .collect()
+    } else {
+        vec![blank; edges]
+    };
+    let scatter_preds = !(sorted && tree_edges == 0);
+    let mut succs = vec![blank; edges];
+    let mut pf = if scatter_preds {
+        pred_off.clone()
+    } else {
+        Vec::new()
+    };
+    let mut sf = succ_off.clone();
+    let mut put = |from: u32, to: u32, link: u32| {
+        if scatter_preds {
+            let p = &mut pf[to as usize];
+            preds[*p as usize] = Edge { node: from, link };
+            *p += 1;
+        }
+        let s = &mut sf[from as usize];
+        succs[*s as usize] = Edge { node: to, link };
+        *s += 1;
+    };
+    for (k, l) in links.iter().enumerate() {
+        put(l.from.0, in_node(l.to.index()) as u32, k as u32);
+    }
+    for [(g, c), (i, p)] in tree() {
+        put(g, c, HIER);
+        put(i, p, HIER);
+    }
+    let csr = Csr {
+        pred_off,
+        preds,
+        succ_off,
+        succs,
+    };
+    (csr, LinkOrder { sorted, ordered })
 }
 
 /// Two links from the same predecessor to the same successor are an error.
@@ -597,15 +654,6 @@ pub(crate) fn topo_order(m: &Model<'_>, net: &impl Net, tasks: &[Task]) -> Resul
         return Err(find_cycle(m, net, tasks, |n| indeg[n] > 0));
     }
     Ok(order)
-}
-
-/// [`topo_order`] for a freshly compiled network, skipping the sort when the tasks are already
-/// listed in dependency order (the common case).
-pub(crate) fn topo_order_csr(m: &Model<'_>, net: &Csr, tasks: &[Task]) -> Result<Vec<u32>> {
-    if net.ordered() {
-        return Ok((0..m.nodes() as u32).collect());
-    }
-    topo_order(m, net, tasks)
 }
 
 /// Finds one cycle among the nodes for which `stuck` holds (every such node lies on or behind a

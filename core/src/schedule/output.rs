@@ -69,6 +69,9 @@ pub enum ViolationKind {
     ConstraintAgainstLink,
     /// A task finishes after its deadline.
     DeadlineMissed,
+    /// A summary finishes after its finish-no-later-than date: its dates roll up from its
+    /// subtasks, so the constraint cannot hold it (`required` is the constraint date).
+    ConstraintMissed,
 }
 
 /// A rule the schedule breaks, reported rather than silently fixed.

@@ -1155,7 +1155,8 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
     }
 
     /// Violations at node `n` (pinned or hard-constrained tasks that start before a link
-    /// allows, missed deadlines), appended to `out` in a fixed order.
+    /// allows — their own links or links into a summary above them —, missed deadlines of
+    /// tasks and summaries), appended to `out` in a fixed order.
     pub(crate) fn violations(&self, n: usize, t: &[Times], out: &mut Vec<Violation>) -> Result<()> {
         let first = out.len();
         self.violations_unsorted(n, t, out)?;
@@ -1165,7 +1166,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
 
     fn violations_unsorted(&self, n: usize, t: &[Times], out: &mut Vec<Violation>) -> Result<()> {
         let m = self.m;
-        if m.kind[n] != Kind::Leaf {
+        if !matches!(m.kind[n], Kind::Leaf | Kind::Summary) {
             return Ok(());
         }
         let f = self.flags[n];
@@ -1194,7 +1195,22 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                 });
             }
         }
-        if f & F_PINNED == 0 && !(hard && self.opts.honor_constraints) {
+        if let (Kind::Summary, Constraint::FinishNoLaterThan(d), true) =
+            (m.kind[n], c, self.opts.honor_constraints)
+        {
+            let fin = self.scheduled(task.index(), t).f;
+            if fin > d.minutes() && f & F_COMPLETE == 0 {
+                out.push(Violation {
+                    kind: ViolationKind::ConstraintMissed,
+                    task,
+                    link: None,
+                    required: d,
+                    actual: DateTime::from_minutes(fin).unwrap_or(DateTime::MAX),
+                });
+            }
+        }
+        if m.kind[n] != Kind::Leaf || (f & F_PINNED == 0 && !(hard && self.opts.honor_constraints))
+        {
             return Ok(());
         }
         let kind = if f & F_PINNED != 0 {
@@ -1205,8 +1221,17 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         let x = &t[n];
         let elapsed = f & F_ELAPSED != 0;
         let cal = self.cal(n);
+        let late = |b: i64, actual: i64| {
+            if elapsed {
+                b > actual
+            } else {
+                cal.ord(b) > cal.ord(actual)
+            }
+        };
+        let mut gate = None;
         for e in self.net.preds(n) {
             if e.link == HIER {
+                gate = Some(e.node as usize);
                 continue;
             }
             let p = e.node as usize;
@@ -1214,12 +1239,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             let y = self.src(p, t);
             let b = self.lagged(if l.kind.from_start() { y.s } else { y.f }, l, p, n, 1)?;
             let actual = if l.kind.to_finish() { x.ef } else { x.es };
-            let late = if elapsed {
-                b > actual
-            } else {
-                cal.ord(b) > cal.ord(actual)
-            };
-            if late {
+            if late(b, actual) {
                 out.push(Violation {
                     kind,
                     task,
@@ -1227,6 +1247,32 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                     required: DateTime::from_minutes(b).unwrap_or(DateTime::MAX),
                     actual: DateTime::from_minutes(actual).unwrap_or(DateTime::MIN),
                 });
+            }
+        }
+        // Links into the summaries above the task bind its start through their gates (a gate's
+        // bound is the start its subtasks may not precede, whatever the link type): walk up the
+        // gates, one per level, comparing on each summary's calendar as its links are.
+        while let Some(g) = gate.take() {
+            for e in self.net.preds(g) {
+                if e.link == HIER {
+                    gate = Some(e.node as usize);
+                    continue;
+                }
+                let p = e.node as usize;
+                let l = &m.links[e.link as usize];
+                let y = self.src(p, t);
+                let b = self.lagged(if l.kind.from_start() { y.s } else { y.f }, l, p, g, 1)?;
+                // Measured as the link is, on the summary's calendar.
+                let gc = self.cal(g);
+                if gc.ord(b) > gc.ord(x.es) {
+                    out.push(Violation {
+                        kind,
+                        task,
+                        link: Some(LinkIndex(e.link)),
+                        required: DateTime::from_minutes(b).unwrap_or(DateTime::MAX),
+                        actual: DateTime::from_minutes(x.es).unwrap_or(DateTime::MIN),
+                    });
+                }
             }
         }
         Ok(())

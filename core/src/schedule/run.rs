@@ -13,7 +13,7 @@ use crate::id::{LinkIndex, TaskIndex};
 use crate::model::Project;
 use crate::time::{DateTime, Duration};
 
-use super::fast::FastNet;
+use super::fast::{Fast, FastNet};
 use super::network::{
     self, Csr, Kind, Model, Net, F_COMPLETE, F_ELAPSED, F_MILESTONE, F_PINNED, HIER,
 };
@@ -151,9 +151,15 @@ impl<'p> Network<'p> {
     /// cycle, a duplicate link, a link or constraint a summary task may not have, a calendar
     /// that does not compile.
     pub fn compile(project: &'p Project, opts: &ScheduleOptions) -> Result<Network<'p>> {
-        let (model, csr) = network::compile(project)?;
-        let order = network::topo_order_csr(&model, &csr, project.tasks())?;
-        let fast = FastNet::build(&model, &csr, opts);
+        let (model, csr, fast) = network::compile_with(project, Some(opts))?;
+        let fast = fast.expect("asked for");
+        // The topological sort is skipped when the tasks are already listed in dependency order
+        // (the common case).
+        let order = if fast.ordered {
+            (0..model.nodes() as u32).collect()
+        } else {
+            network::topo_order(&model, &csr, project.tasks())?
+        };
         Ok(Network {
             project,
             opts: *opts,
@@ -243,7 +249,11 @@ impl<'p> Network<'p> {
             flags,
             delay,
         };
-        run_into(&pass, &self.order, buf, scenario.outputs, Some(&self.fast))?;
+        let fast = Fast {
+            facts: &self.fast,
+            csr: &self.csr,
+        };
+        run_into(&pass, &self.order, buf, scenario.outputs, Some(fast))?;
         Ok(Run { net: self, ws })
     }
 
@@ -494,7 +504,7 @@ pub(crate) fn run_into<N: Net>(
     order: &[u32],
     b: &mut Buffers,
     outputs: Outputs,
-    fast: Option<&FastNet>,
+    fast: Option<Fast<'_>>,
 ) -> Result<()> {
     let m = p.m;
     let nodes = m.nodes();
@@ -525,7 +535,7 @@ fn run_passes<N: Net>(
     b: &mut Buffers,
     outputs: Outputs,
     anchor: &mut Anchor,
-    fast: Option<&FastNet>,
+    fast: Option<Fast<'_>>,
 ) -> Result<()> {
     let m = p.m;
     let full = outputs == Outputs::Full;
@@ -549,7 +559,7 @@ fn run_passes<N: Net>(
         // Scheduled from the finish: late dates first, then the start they imply.
         *pf = fixed;
         anchor.set(m, fixed);
-        backward_all(p, order, times, None, anchor, None, None)?;
+        backward_all(p, order, times, None, anchor, None)?;
         let s = (0..m.nodes())
             .filter(|&n| m.kind[n] == Kind::Leaf)
             .map(|n| times[n].ls)
@@ -576,7 +586,7 @@ fn run_passes<N: Net>(
         *has_early = true;
         *pf = project_finish(m, early, *ps);
         anchor.set(m, *pf);
-        backward_all(p, order, times, Some(early), anchor, None, None)?;
+        backward_all(p, order, times, Some(early), anchor, None)?;
         anchor.set(m, *ps);
         forward_all(
             p,
@@ -591,17 +601,32 @@ fn run_passes<N: Net>(
         *ps = m.start;
         anchor.set(m, *ps);
         // Nothing is as late as possible: plain nodes may take the fast path.
-        let mode = fast.map_or(Forward::Early, Forward::Plain);
-        forward_all(p, order, anchor, times, drivers, mode, sink.as_mut())?;
+        match fast {
+            Some(f) => f.forward_all(p, order, anchor, times, drivers, sink.as_mut())?,
+            None => forward_all(
+                p,
+                order,
+                anchor,
+                times,
+                drivers,
+                Forward::Early,
+                sink.as_mut(),
+            )?,
+        }
         *pf = project_finish(m, times, *ps);
         if outputs >= Outputs::Float {
             anchor.set(m, *pf);
-            let want = if full {
-                FloatsWanted::Both
-            } else {
-                FloatsWanted::Total
-            };
-            backward_all(p, order, times, None, anchor, Some((floats, want)), fast)?;
+            match fast {
+                Some(f) => f.backward_all(p, order, anchor, times, Some((floats, full)))?,
+                None => {
+                    let want = if full {
+                        FloatsWanted::Both
+                    } else {
+                        FloatsWanted::Total
+                    };
+                    backward_all(p, order, times, None, anchor, Some((floats, want)))?
+                }
+            }
         }
     }
     Ok(())
@@ -623,32 +648,26 @@ fn backward_all<N: Net>(
     early: Option<&[Times]>,
     pf: &Anchor,
     mut floats: Option<(&mut Vec<(i64, i64)>, FloatsWanted)>,
-    fast: Option<&FastNet>,
 ) -> Result<()> {
     let m = p.m;
     for &n in order.iter().rev() {
         let n = n as usize;
         let b = {
             let t: &[Times] = times;
-            match fast.and_then(|f| f.backward(p, n, pf, t)) {
-                Some(b) => b?,
-                None => p.backward(n, pf, t, early.unwrap_or(t))?,
-            }
+            p.backward(n, pf, t, early.unwrap_or(t))?
         };
         let x = &mut times[n];
         (x.ls, x.lf, x.wls, x.wlf) = (b.ls, b.lf, b.wls, b.wlf);
-        if let Some((fl, want)) = floats.as_mut() {
+        if let Some((out, want)) = floats.as_mut() {
             if m.kind[n] == Kind::Leaf {
                 let i = m.task_of[n] as usize;
-                let both = *want == FloatsWanted::Both;
-                fl[i] = match fast.and_then(|f| f.floats(p, n, times, both)) {
-                    Some(x) => x,
-                    None => {
-                        let tf = p.total_float(i, times);
-                        let ff = if both { p.free_float(i, times, tf)? } else { 0 };
-                        (tf, ff)
-                    }
+                let tf = p.total_float(i, times);
+                let ff = if *want == FloatsWanted::Both {
+                    p.free_float(i, times, tf)?
+                } else {
+                    0
                 };
+                out[i] = (tf, ff);
             }
         }
     }
@@ -671,20 +690,18 @@ pub(crate) fn project_finish(m: &Model<'_>, t: &[Times], ps: i64) -> i64 {
 }
 
 /// Driving links collected by a forward pass: per node a range of `links`.
-struct Sink<'b> {
-    span: &'b mut Vec<(u32, u32)>,
-    links: &'b mut Vec<LinkIndex>,
+pub(crate) struct Sink<'b> {
+    pub span: &'b mut Vec<(u32, u32)>,
+    pub links: &'b mut Vec<LinkIndex>,
 }
 
 /// What a forward pass reads from predecessors.
 #[derive(Clone, Copy)]
-enum Forward<'f> {
+enum Forward {
     /// Early dates (every task as soon as possible).
     Early,
     /// Scheduled dates (late ones for as-late-as-possible tasks).
     Scheduled,
-    /// Early dates, plain nodes on the fast path.
-    Plain(&'f FastNet),
 }
 
 fn forward_all<N: Net>(
@@ -693,27 +710,18 @@ fn forward_all<N: Net>(
     ps: &Anchor,
     times: &mut [Times],
     drivers: &mut [Driver],
-    mode: Forward<'_>,
+    mode: Forward,
     mut sink: Option<&mut Sink<'_>>,
 ) -> Result<()> {
-    let (scheduled, fast) = match mode {
-        Forward::Early => (false, None),
-        Forward::Scheduled => (true, None),
-        Forward::Plain(f) => (false, Some(f)),
-    };
     for &n in order {
         let n = n as usize;
         let r = {
             let t: &[Times] = times;
-            let mut out = sink.as_deref_mut().map(|s| &mut *s.links);
+            let out = sink.as_deref_mut().map(|s| &mut *s.links);
             let first = out.as_ref().map_or(0, |o| o.len());
-            let plain = fast.and_then(|f| f.forward(p, n, ps, t, out.as_deref_mut()));
-            let r = if let Some(r) = plain {
-                r?
-            } else if scheduled {
-                p.forward_with(n, ps, &|q| p.src(q, t), out)?
-            } else {
-                p.forward_with(n, ps, &|q| t[q].early(), out)?
+            let r = match mode {
+                Forward::Scheduled => p.forward_with(n, ps, &|q| p.src(q, t), out)?,
+                Forward::Early => p.forward_with(n, ps, &|q| t[q].early(), out)?,
             };
             if let Some(s) = sink.as_deref_mut() {
                 s.span[n] = (first as u32, s.links.len() as u32);

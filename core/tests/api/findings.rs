@@ -1,11 +1,7 @@
-//! What the property tests found that looks wrong in the core, as failing tests marked
-//! `#[ignore]` until the core is fixed or the rule is written down otherwise (run them with
-//! `cargo test -p jindu --test api findings -- --ignored`).
-//!
-//! All three are rules the schedule breaks without reporting them, where the README promises
-//! that "the rules the schedule breaks (pinned tasks and hard constraints against links,
-//! missed deadlines)" are "reported rather than silently fixed", and DESIGN.md that a summary
-//! takes deadlines and FNLT constraints. `props.rs` (`check_hard`) excludes exactly these cases.
+//! What the property tests found wrong in the core, kept as regression tests: rules a summary's
+//! schedule broke without reporting them, where the README promises that the rules the schedule
+//! breaks are "reported rather than silently fixed", and DESIGN.md that a summary takes deadlines
+//! and FNLT constraints. `props.rs` (`check_hard`) now checks these cases with all others.
 
 use jindu::ViolationKind;
 
@@ -27,10 +23,9 @@ fn violations(text: &str) -> Vec<(ViolationKind, String, Option<String>)> {
 }
 
 /// S (one 1d subtask) finishes Monday 17:00; its deadline is Monday 12:00. The deadline takes
-/// float away (S and C show -240 minutes) but no `DeadlineMissed` is reported, while the same
-/// deadline on a task without subtasks is.
+/// float away (S and C show -240 minutes) and is reported missed, as on a task without subtasks
+/// (it was not).
 #[test]
-#[ignore = "core: a summary's missed deadline is not reported as DeadlineMissed"]
 fn a_missed_deadline_of_a_summary_is_reported() {
     let v = violations(
         r#"{"name":"d","start":"2026-01-05T08:00","tasks":[
@@ -46,9 +41,8 @@ fn a_missed_deadline_of_a_summary_is_reported() {
 
 /// A (1d) -> S; S's subtask C must start on Monday 08:00 (MSO), which the link A -> S forbids
 /// (C may start Tuesday 08:00 at the earliest). C is held at its date and A gets -480 minutes
-/// of float, but no `ConstraintAgainstLink` is reported; with the link on C directly it is.
+/// of float; the broken link A -> S is reported as with the link on C directly (it was not).
 #[test]
-#[ignore = "core: a subtask held by a hard constraint against a link into its summary is not reported"]
 fn a_subtask_held_against_a_link_into_its_summary_is_reported() {
     let v = violations(
         r#"{"name":"d","start":"2026-01-05T08:00","tasks":[
@@ -67,10 +61,9 @@ fn a_subtask_held_against_a_link_into_its_summary_is_reported() {
 }
 
 /// A (1d) -> S; S must finish no later than Monday 17:00 (FNLT) but its subtask C (1d) can only
-/// run on Tuesday. S finishes Tuesday 17:00, after its FNLT date, with negative float and no
-/// violation of any kind.
+/// run on Tuesday. S finishes Tuesday 17:00, after its FNLT date, with negative float: a
+/// `ConstraintMissed` on S (there was no violation of any kind).
 #[test]
-#[ignore = "core: a summary finishing after its FNLT date is not reported"]
 fn a_summary_finishing_after_its_fnlt_is_reported() {
     let (p, s) = run(r#"{"name":"d","start":"2026-01-05T08:00","tasks":[
             {"id":"A","name":"A","duration":"1d"},
@@ -80,11 +73,12 @@ fn a_summary_finishing_after_its_fnlt_is_reported() {
     let si = p.index_of("S").unwrap();
     assert_eq!(s.task(si).finish.to_string(), "2026-01-06T17:00:00");
     assert!(s.task(si).total_float.minutes() < 0);
-    assert!(
-        s.violations().iter().any(|v| v.task == si
-            || p.task(v.task).parent == Some(si)
-            || v.link.is_some_and(|l| p.link(l).to == si)),
-        "{:?}",
-        s.violations()
+    let v = s.violations();
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(
+        (v[0].kind, v[0].task, v[0].link),
+        (ViolationKind::ConstraintMissed, si, None)
     );
+    assert_eq!(v[0].required.to_string(), "2026-01-05T17:00:00");
+    assert_eq!(v[0].actual.to_string(), "2026-01-06T17:00:00");
 }

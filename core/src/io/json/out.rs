@@ -319,6 +319,8 @@ pub enum ViolationCode {
     ConstraintAgainstLink,
     /// A task finishes after its deadline.
     DeadlineMissed,
+    /// A summary finishes after its finish-no-later-than date.
+    ConstraintMissed,
 }
 
 impl From<ViolationKind> for ViolationCode {
@@ -327,6 +329,7 @@ impl From<ViolationKind> for ViolationCode {
             ViolationKind::PinnedAgainstLink => ViolationCode::PinnedAgainstLink,
             ViolationKind::ConstraintAgainstLink => ViolationCode::ConstraintAgainstLink,
             ViolationKind::DeadlineMissed => ViolationCode::DeadlineMissed,
+            ViolationKind::ConstraintMissed => ViolationCode::ConstraintMissed,
         }
     }
 }
