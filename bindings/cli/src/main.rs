@@ -8,7 +8,10 @@
 //! jindu track|evm|alerts|buffers|variance|report|client FILE [options]
 //! jindu whatif FILE CHANGES.json [options]
 //! jindu risk FILE [--iterations N] [--seed S] [--target DATETIME] [--threads T] [--format json|table]
+//! jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S] [--format json|table]
 //! ```
+
+mod level;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -42,6 +45,8 @@ usage: jindu schedule FILE [--format json|table] [--timings]
        jindu import FILE [-o OUT] [--start DATE] [--name NAME]
        jindu risk FILE [--iterations N] [--seed S] [--target DATETIME] [--threads T]
                        [--default-range LOW,HIGH] [--format json|table]
+       jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S]
+                   [--format json|table]
        jindu schema [document|edit|schedule|diff]
        jindu --version
 ",
@@ -65,6 +70,9 @@ risk runs a Monte Carlo simulation of the document's estimates, risks and correl
 from the project start, percentiles as datetimes), the chance of meeting --target, and per task
 the criticality index and sensitivity; --default-range gives tasks without an estimate a
 triangular range in percent (e.g. -10,25). The same seed gives the same output.
+level --psplib solves a PSPLIB instance (RCPSP) within a budget of generated schedules
+(default 5000) or milliseconds, deterministic for a seed (default 0), and prints
+{makespan: M, starts: {<job number>: <start period>, ...}} as JSON, or a table.
 schema prints the JSON Schema of a document, an edit, a schedule or a diff.
 ",
     track_help!()
@@ -193,6 +201,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
         "import" => import(&args[1..]),
         c if track::COMMANDS.contains(&c) => track::run(c, &args[1..]),
         "risk" => risk::run(&args[1..]),
+        "level" => level::level(&args[1..]),
         "schema" => {
             let which = args.get(1).map(String::as_str).unwrap_or("document");
             let Some((_, v)) = jindu::io::json::schema::all()

@@ -6,3 +6,5 @@
 //! ([`Network`](crate::schedule::Network) runs with levelling delays in a
 //! [`Scenario`](crate::schedule::Scenario)) and on nothing else's internals; its results are
 //! plain types of its own.
+
+pub mod rcpsp;
