@@ -78,7 +78,6 @@ schema prints the JSON Schema of a document, an edit, a schedule or a diff.
     track_help!()
 );
 
-
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
