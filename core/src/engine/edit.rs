@@ -5,7 +5,8 @@ use crate::model::{Constraint, Lag, LinkType, Pin, Task};
 use crate::schedule::TaskEntry;
 use crate::time::{DateTime, Duration, DurationSettings};
 
-/// A change to the project, applied by [`Engine::apply`] or tried by [`Engine::preview`].
+/// A change to the project, applied by [`Engine::apply`](super::Engine::apply) or tried by
+/// [`Engine::preview`](super::Engine::preview).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Edit {
