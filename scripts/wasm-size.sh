@@ -4,14 +4,15 @@
 # Measures what `bindings/wasm/build.sh` built: the .wasm gzipped (gzip -9, what a server sends)
 # and the npm tarball (`npm pack` of bindings/wasm/pkg, the file `npm install` downloads).
 # Prints both, writes them to target/wasm-size.json, and fails
-#   * when the gzipped .wasm is above its budget (WASM_GZ_BUDGET, 400 KB = 409,600 bytes), or
+#   * when the gzipped .wasm is above its budget (WASM_GZ_BUDGET, 450 KB = 460,800 bytes: the whole-API budget, since
+#     the risk and tracking inputs are in the document), or
 #   * when the figure that README.md quotes ("The `.wasm` is NNN KB gzipped") is more than
 #     WASM_README_TOLERANCE KB (default 4) away from the measured one: the README's number comes
 #     from this check (it prints the sentence to paste), so it cannot drift from the build.
 # KB here is 1,024 bytes, as in the budget.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-budget=${WASM_GZ_BUDGET:-409600}
+budget=${WASM_GZ_BUDGET:-460800}
 tolerance_kb=${WASM_README_TOLERANCE:-4}
 wasm=$root/bindings/wasm/pkg/web/jindu_bg.wasm
 tgz=$(ls "$root"/target/npm-consumer/jindu-*.tgz 2>/dev/null | head -1 || true)
