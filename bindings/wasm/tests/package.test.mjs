@@ -11,8 +11,8 @@ import { gzipSync } from 'node:zlib';
 
 import { consumerDir, loadCjs, loadEsm, pkgDir, root } from './helpers.mjs';
 
-/** The budget for the .wasm, gzipped (issue 4). */
-const BUDGET_GZIP_BYTES = 400 * 1024;
+/** The budget for the .wasm, gzipped: the whole-API budget (issue 7, scripts/wasm-size.sh). */
+const BUDGET_GZIP_BYTES = 450 * 1024;
 
 const installed = join(consumerDir, 'node_modules/jindu');
 
