@@ -5,7 +5,6 @@
 //! errors (with the same item, field and message) as in every other language.
 
 use serde::Serialize;
-use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 
 use jindu::io::json::DrivingLinkOutput;
@@ -59,16 +58,6 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Thrown> {
     Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
 }
 
-/// The JSON text of an edit with operation `op` and `fields` (the shape `jindu::io::json`
-/// reads); values are passed through unchecked so that the core validates them.
-pub fn edit_text(op: &str, fields: Value) -> String {
-    let mut edit = json!({ "op": op });
-    if let (Some(out), Value::Object(fields)) = (edit.as_object_mut(), fields) {
-        out.extend(fields);
-    }
-    edit.to_string()
-}
-
 /// The links that drive a task, as `why()` returns them (lags written with the project's
 /// duration settings, omitted when zero).
 pub fn driving_links(
@@ -81,22 +70,4 @@ pub fn driving_links(
             DrivingLinkOutput::new(from.as_str().to_owned(), kind, lag, *settings)
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn edit_text_keeps_nulls_for_the_core() {
-        let t = edit_text(
-            "add_link",
-            json!({"from": "A", "to": "B", "type": null, "lag": "1d"}),
-        );
-        let v: Value = serde_json::from_str(&t).unwrap();
-        assert_eq!(
-            v,
-            json!({"op": "add_link", "from": "A", "to": "B", "type": null, "lag": "1d"})
-        );
-    }
 }
