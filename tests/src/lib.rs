@@ -7,7 +7,10 @@
 //!  "document": {…a jindu JSON document…},
 //!  "expect": {"schedule": {…}} | {"error": {"code": "cycle", "task": "A", "field": null, "message": "…"}},
 //!  "edits": [{"edit": {"op": "set_duration", …}, "expect": {"diff": {…}} | {"error": {…}}}],
-//!  "final": {…the schedule after all edits…}}
+//!  "final": {…the schedule after all edits…},
+//!  "risk": [{"options": {…a jindu::risk::RiskRequest…},
+//!            "expect": {"report": {…}} | {"error": {…}},
+//!            "hand": {"working": ["…"], "values": {"finish.mean_working_days": {"value": 6.4, "within": 0.06}}}}]}
 //! ```
 //!
 //! `schedule` is what `jindu::io::json::write_schedule` writes, `diff` what
@@ -42,6 +45,12 @@
 //! compared whole. Every value is compared, after [`canonical`] formatting, with the same field
 //! of the schedule that the runner's binding computes for the vector's document (never with
 //! `expect`), in every runner: Rust (`tests/tests/vectors.rs`), Node, Python and Kotlin.
+//!
+//! A `risk` run's `hand` (see [`check_risk_hand`]) gives closed-form values of the Monte Carlo
+//! report by dotted path, each with the tolerance `within` that sampling allows (about four
+//! standard errors at the run's iteration count); the Rust runner checks them, and every
+//! binding must reproduce `expect` exactly (the same seed gives the same report everywhere).
+//!
 //! `hand` lives in the source vector (`tests/vectors/src/`) and is copied through unchanged;
 //! `regen` never computes it, and refuses to write any vector whose schedule contradicts it.
 
@@ -110,6 +119,17 @@ pub fn run(vector: &Value) -> Value {
             return out;
         }
     }
+    if let Some(runs) = vector.get("risk").and_then(Value::as_array) {
+        let runs = runs
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                r["expect"] = run_risk(&doc.project, &doc.options, &r["options"]);
+                r
+            })
+            .collect();
+        out["risk"] = Value::Array(runs);
+    }
     let Some(edits) = vector.get("edits").and_then(Value::as_array) else {
         return out;
     };
@@ -132,6 +152,94 @@ pub fn run(vector: &Value) -> Value {
     out["edits"] = Value::Array(results);
     out["final"] = parse(&json::write_schedule(engine.project(), &engine.schedule()));
     out
+}
+
+/// One `risk` run: the report for `options` (read as the options' [`canonical`] text, as every
+/// binding passes it), or the error.
+fn run_risk(project: &jindu::Project, schedule: &jindu::ScheduleOptions, options: &Value) -> Value {
+    let report = jindu::risk::RiskRequest::from_json(&canonical(options))
+        .and_then(|r| r.options(project, *schedule))
+        .and_then(|o| jindu::risk::simulate(project, &o, Default::default()));
+    match report {
+        Ok(r) => json!({ "report": parse(&r.to_json()) }),
+        Err(e) => json!({ "error": error_json(&e) }),
+    }
+}
+
+/// Checks the `hand` section of every `risk` run of a vector against the report it expects:
+/// each `values` entry (`"finish.mean_working_days": {"value": 6.4, "within": 0.06}`, a
+/// dotted path where a number indexes a list and `tasks.A` finds the entry with that `id`)
+/// must be within `within` of `value` (or equal, for a value that is not a number). Returns
+/// the number of values compared; `Err` lists every malformed entry and disagreement.
+pub fn check_risk_hand(vector: &Value) -> Result<usize, String> {
+    let mut problems = Vec::new();
+    let mut compared = 0;
+    for (k, run) in vector
+        .get("risk")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        let Some(hand) = run.get("hand") else {
+            continue;
+        };
+        let working_ok = hand["working"].as_array().is_some_and(|w| {
+            !w.is_empty() && w.iter().all(|l| l.as_str().is_some_and(|s| !s.is_empty()))
+        });
+        if !working_ok {
+            problems.push(format!(
+                "risk[{k}].hand.working: a non-empty list of strings is required"
+            ));
+        }
+        let Some(report) = run["expect"].get("report") else {
+            problems.push(format!("risk[{k}]: a hand section on a run that fails"));
+            continue;
+        };
+        let Some(values) = hand["values"].as_object().filter(|v| !v.is_empty()) else {
+            problems.push(format!(
+                "risk[{k}].hand.values: a non-empty object is required"
+            ));
+            continue;
+        };
+        for (path, want) in values {
+            compared += 1;
+            let got = lookup(report, path);
+            let ok = match (
+                got.and_then(Value::as_f64),
+                want["value"].as_f64(),
+                want["within"].as_f64(),
+            ) {
+                (Some(g), Some(w), Some(tol)) => (g - w).abs() <= tol,
+                (_, _, None) => got.map(canonical) == Some(canonical(&want["value"])),
+                _ => false,
+            };
+            if !ok {
+                problems.push(format!(
+                    "risk[{k}].hand.values.{path}: hand {} but computed {}",
+                    canonical(want),
+                    got.map_or("nothing".to_owned(), canonical)
+                ));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(compared)
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+/// The value at a dotted path of a report (see [`check_risk_hand`]).
+fn lookup<'v>(v: &'v Value, path: &str) -> Option<&'v Value> {
+    path.split('.').try_fold(v, |v, part| match v {
+        Value::Array(items) => match part.parse::<usize>() {
+            Ok(i) => items.get(i),
+            Err(_) => items.iter().find(|x| x["id"] == part),
+        },
+        Value::Object(m) => m.get(part),
+        _ => None,
+    })
 }
 
 /// The fields a `hand` task entry may give (those of `write_schedule`'s task objects).
@@ -233,8 +341,13 @@ pub fn source_of(vector: &Value) -> Value {
         m.remove("expect");
         m.remove("final");
     }
-    if let Some(edits) = v.get_mut("edits").and_then(Value::as_array_mut) {
-        for step in edits {
+    for list in ["edits", "risk"] {
+        for step in v
+            .get_mut(list)
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+        {
             if let Some(m) = step.as_object_mut() {
                 m.remove("expect");
             }
@@ -248,6 +361,7 @@ pub fn source_of(vector: &Value) -> Value {
 /// whose document fails, or a contradiction).
 pub fn regenerate(source: &Value) -> Result<Value, String> {
     let full = run(source);
+    check_risk_hand(&full)?;
     if source.get("hand").is_none() {
         return Ok(full);
     }

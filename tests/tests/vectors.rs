@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use jindu_conformance::{canonical, check_hand, run, source_of};
+use jindu_conformance::{canonical, check_hand, check_risk_hand, run, source_of};
 use serde_json::{json, Value};
 
 const REGEN: &str = "`cargo run -p jindu-conformance --bin regen` (make regen-vectors)";
@@ -40,6 +40,7 @@ fn vectors_match_their_sources_and_the_core() {
         );
     }
     let mut hand_values = 0;
+    let mut risk_hand_values = 0;
     for (name, src) in &sources {
         let stored = vectors
             .get(name)
@@ -55,6 +56,9 @@ fn vectors_match_their_sources_and_the_core() {
             canonical(&fresh),
             "tests/vectors/{name} is stale: run {REGEN} and review the diff"
         );
+        risk_hand_values += check_risk_hand(stored).unwrap_or_else(|e| {
+            panic!("{name}: the Monte Carlo report contradicts the closed-form values:\n{e}")
+        });
         if stored.get("hand").is_some() {
             let schedule = fresh["expect"]
                 .get("schedule")
@@ -67,6 +71,10 @@ fn vectors_match_their_sources_and_the_core() {
         sources.len() >= 20,
         "expected at least 20 vectors, found {}",
         sources.len()
+    );
+    assert!(
+        risk_hand_values >= 6,
+        "only {risk_hand_values} closed-form Monte Carlo values checked"
     );
     assert!(
         hand_values >= 240,

@@ -14,6 +14,8 @@
 //!   `add_link`, `set_link`, `remove_link`, `set_constraint`, `set_deadline`, `pin`, `unpin`,
 //!   `add_task`, `remove_task` (each returns a diff JSON of only the changed tasks), plus
 //!   `schedule()`, `project()`, `task(id)` and `why(id)`;
+//! * [`risk`] — Monte Carlo schedule risk (`risk_json`: finish and milestone distributions,
+//!   criticality, sensitivity, the tornado) with a [`risk::RiskOptions`] record;
 //! * [`track`] — earned value and earned schedule, alerts, buffers, variance, status reports,
 //!   the client's view and what-if change sets at a status date (`evm_json`, `alerts_json`,
 //!   `buffers_json`, `variance_json`, `report`, `client_view_json`, `whatif_json`);
@@ -35,6 +37,7 @@ uniffi::setup_scaffolding!();
 
 pub mod error;
 pub mod io;
+pub mod risk;
 pub mod session;
 pub mod track;
 pub mod types;

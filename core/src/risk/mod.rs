@@ -45,6 +45,7 @@ mod dist;
 pub mod input;
 mod model;
 mod report;
+mod request;
 mod rng;
 mod sim;
 mod stats;
@@ -57,6 +58,7 @@ pub use report::{
     Bin, CostDistribution, DateDistribution, DeadlineRisk, Driver, DriverKind, MilestoneRisk,
     RiskContribution, RiskReport, Stop, TaskRisk,
 };
+pub use request::{ConvergenceRequest, DefaultEstimateRequest, RiskRequest};
 pub use rng::philox4x32;
 pub use sim::{
     simulate, CancelToken, Control, Convergence, DefaultEstimate, Progress, RiskOptions, Shape,

@@ -15,6 +15,10 @@ Files in other formats come in through :func:`read` (any format, told from the c
 the file's name), :func:`read_mspdi`, :func:`read_csv` and :func:`read_psplib`, from a path
 or from bytes; :func:`write_mspdi` writes Microsoft Project XML with the computed schedule.
 
+Monte Carlo schedule risk is :func:`risk`; tracking at a status date is :func:`evm` (earned
+value and earned schedule), :func:`alerts`, :func:`buffers`, :func:`variance`, :func:`report`
+(JSON, Markdown or HTML, English or Chinese), :func:`client_view` and :func:`whatif`.
+
 Errors are raised as subclasses of :class:`JinduError` (``JinduError.Input``,
 ``JinduError.Invalid``, ``JinduError.NotFound``, ``JinduError.Cycle``, ``JinduError.Other``,
 ``JinduError.File``, ``JinduError.Internal``), each with ``code``, ``task_id``, ``field`` and
@@ -47,8 +51,16 @@ __all__ = [
     "read_csv",
     "read_mspdi",
     "read_psplib",
+    "alerts",
+    "buffers",
+    "client_view",
+    "evm",
+    "report",
+    "risk",
     "schedule",
     "schedule_json",
+    "variance",
+    "whatif",
     "write_mspdi",
     "__version__",
 ]
@@ -400,3 +412,157 @@ def write_mspdi(project: Project, path: Union[str, "os.PathLike[str]", None] = N
     if path is not None:
         Path(path).write_text(text, encoding="utf-8")
     return text
+
+
+def risk(
+    project: Project,
+    *,
+    iterations: Optional[int] = None,
+    seed: Optional[int] = None,
+    target: Optional[str] = None,
+    default_range: Optional[Tuple[int, int]] = None,
+    default_shape: Optional[str] = None,
+    default_history: bool = False,
+    convergence: Optional[Tuple[int, str]] = None,
+    threads: Optional[int] = None,
+    histogram_bins: Optional[int] = None,
+    tornado: Optional[int] = None,
+) -> Dict[str, Any]:
+    """Monte Carlo schedule risk of a document's estimates, risks, correlations and history.
+
+    ``iterations`` (default 1,000) with ``seed`` (default 1): the same seed gives the same
+    report as the ``jindu risk`` command and the npm package. ``target`` (``YYYY-MM-DDTHH:MM``)
+    adds ``probability_on_time``. ``default_range=(-10, 25)`` gives tasks without an estimate
+    that range in percent around their duration (``default_shape``: ``triangular``, ``pert``
+    or ``uniform``); ``default_history=True`` draws them from the document's history instead.
+    ``convergence=(500, "0.5d")`` stops once P50 and P80 of the finish move by at most the
+    tolerance between checks every 500 iterations.
+
+    Returns the report dict: ``finish`` (mean, std, ``p5`` … ``p95``, histogram and S-curve),
+    ``milestones``, ``deadlines``, ``tasks`` (``criticality_index``, ``sensitivity``, ``ssi``,
+    ``cruciality``), ``risks`` and ``tornado``.
+    """
+    lo, hi = default_range if default_range is not None else (None, None)
+    every, tolerance = convergence if convergence is not None else (None, None)
+    options = _ffi.RiskOptions(
+        iterations=iterations,
+        seed=seed,
+        target=target,
+        threads=threads,
+        default_optimistic_percent=lo,
+        default_pessimistic_percent=hi,
+        default_shape=default_shape,
+        default_history=default_history,
+        convergence_every=every,
+        convergence_tolerance=tolerance,
+        histogram_bins=histogram_bins,
+        tornado=tornado,
+    )
+    result: Dict[str, Any] = json.loads(_ffi.risk_json(_text(project, "a project document"), options))
+    return result
+
+
+def _track_options(**given: Any) -> Any:
+    return _ffi.TrackOptions(**{k: v for k, v in given.items() if v is not None})
+
+
+def evm(
+    project: Project,
+    *,
+    status_date: Optional[str] = None,
+    baseline: Optional[int] = None,
+    eac: Optional[str] = None,
+    ieac: Optional[str] = None,
+) -> Dict[str, Any]:
+    """Earned value and earned schedule at the status date (the document's own unless given):
+    ``pv``, ``ev``, ``ac``, ``sv``, ``cv``, ``spi``, ``cpi``, ``eac`` (``cpi``,
+    ``planned_rate`` or ``cpi_spi``), ``etc``, ``vac``, ``tcpi``, ``es_working_days``,
+    ``spi_t``, ``ieac_t`` (``spi_t``, ``planned_rate`` or ``cpi_spi_t``), ``forecast_finish``,
+    and the same per task under ``tasks``."""
+    o = _track_options(status_date=status_date, baseline=baseline, eac=eac, ieac=ieac)
+    result: Dict[str, Any] = json.loads(_ffi.evm_json(_text(project, "a project document"), o))
+    return result
+
+
+def alerts(
+    project: Project, *, status_date: Optional[str] = None, lang: Optional[str] = None
+) -> List[Dict[str, Any]]:
+    """The alerts at the status date (late starts and finishes, slipped milestones, negative
+    float, critical-path changes, …), their messages in ``lang`` (``en`` or ``zh-CN``)."""
+    o = _track_options(status_date=status_date, lang=lang)
+    result: List[Dict[str, Any]] = json.loads(
+        _ffi.alerts_json(_text(project, "a project document"), o)
+    )
+    return result
+
+
+def buffers(project: Project, *, status_date: Optional[str] = None) -> Dict[str, Any]:
+    """The project and feeding buffers at the status date, with the fever chart's data."""
+    o = _track_options(status_date=status_date)
+    result: Dict[str, Any] = json.loads(_ffi.buffers_json(_text(project, "a project document"), o))
+    return result
+
+
+def variance(
+    project: Project, *, status_date: Optional[str] = None, baseline: Optional[int] = None
+) -> Dict[str, Any]:
+    """Start, finish, duration, work and cost variance of every task against a baseline."""
+    o = _track_options(status_date=status_date, baseline=baseline)
+    result: Dict[str, Any] = json.loads(
+        _ffi.variance_json(_text(project, "a project document"), o)
+    )
+    return result
+
+
+def report(
+    project: Project,
+    *,
+    status_date: Optional[str] = None,
+    format: str = "json",
+    lang: Optional[str] = None,
+    period: Optional[str] = None,
+    currency: Optional[str] = None,
+    client: bool = False,
+) -> Union[Dict[str, Any], str]:
+    """The status report for the period (``day``, ``week`` or ``month``) ending at the status
+    date: a dict for ``format="json"``, else Markdown or HTML text; ``lang`` ``en`` or
+    ``zh-CN``; ``client=True`` for the client's report (nothing internal, no costs)."""
+    o = _track_options(
+        status_date=status_date, format=format, lang=lang, period=period, currency=currency,
+        client=client,
+    )
+    text: str = _ffi.report(_text(project, "a project document"), o)
+    if format == "json":
+        result: Dict[str, Any] = json.loads(text)
+        return result
+    return text
+
+
+def client_view(
+    project: Project, *, status_date: Optional[str] = None, lang: Optional[str] = None
+) -> Dict[str, Any]:
+    """The client's view: the tasks the client may see, with the client's report."""
+    o = _track_options(status_date=status_date, lang=lang)
+    result: Dict[str, Any] = json.loads(
+        _ffi.client_view_json(_text(project, "a project document"), o)
+    )
+    return result
+
+
+def whatif(
+    project: Project,
+    changes: Union[Mapping[str, Any], List[Mapping[str, Any]], str],
+    *,
+    status_date: Optional[str] = None,
+) -> Dict[str, Any]:
+    """What a change set does, without changing the document: ``changes`` is
+    ``{"changes": [{"op": "set_duration", "task": "B", "duration": "7d"}, …]}``, its list, or
+    its JSON text. Returns ``finish_delta_minutes``, ``moved``, ``critical_path_changed``, the
+    milestones and the buffer."""
+    if isinstance(changes, list):
+        changes = {"changes": changes}
+    o = _track_options(status_date=status_date)
+    result: Dict[str, Any] = json.loads(
+        _ffi.whatif_json(_text(project, "a project document"), _text(changes, "a change set"), o)
+    )
+    return result

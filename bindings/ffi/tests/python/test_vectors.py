@@ -48,6 +48,27 @@ def attempt(f: Callable[[], Any]) -> Tuple[str, Any]:
         return "error", error_json(e)
 
 
+def risk_kwargs(options: dict) -> dict:
+    """A vector's risk options (the JSON request) as :func:`jindu.risk` keyword arguments."""
+    kw = {k: options[k] for k in ("iterations", "seed", "target", "threads", "histogram_bins", "tornado") if k in options}
+    d = options.get("default_estimate")
+    if d is not None:
+        if d.get("history"):
+            kw["default_history"] = True
+        if "optimistic_percent" in d or "pessimistic_percent" in d:
+            kw["default_range"] = (d.get("optimistic_percent"), d.get("pessimistic_percent"))
+        if "shape" in d:
+            kw["default_shape"] = d["shape"]
+    c = options.get("convergence")
+    if c is not None:
+        kw["convergence"] = (c["every"], c["tolerance"])
+    return kw
+
+
+def test_risk_runs_are_there() -> None:
+    assert any(len(v.get("risk", [])) >= 2 for _, v in ALL)
+
+
 @pytest.mark.parametrize("name,v", ALL, ids=[n for n, _ in ALL])
 def test_vector(name: str, v: dict) -> None:
     text = canonical(v["document"])
@@ -71,6 +92,10 @@ def test_vector(name: str, v: dict) -> None:
             assert problems == [], f"{name} via {way}: " + "\n".join(problems)
             assert compared >= 10, f"{name} via {way}: only {compared} hand values"
         assert canonical(got) == want, f"{name} via {way}"
+    for k, run in enumerate(v.get("risk", [])):
+        kind, value = attempt(lambda: jindu.risk(text, **risk_kwargs(run["options"])))
+        got = {"report": value} if kind == "ok" else {"error": value}
+        assert canonical(got) == canonical(run["expect"]), f"{name} risk {k}"
     if "edits" not in v:
         return
 

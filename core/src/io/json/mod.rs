@@ -913,6 +913,15 @@ pub fn write_task(p: &Project, s: &Schedule, i: TaskIndex) -> String {
     out::to_string(|w| w.line(&TaskOutput::of_schedule(p, s, i)), 512)
 }
 
+/// Reads one value of a request type (e.g. [`crate::risk::RiskRequest`]) from JSON text; a
+/// malformed or unknown field is an [`Error::Json`] with its path, line and column.
+pub(crate) fn read_value<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let v = serde_path_to_error::deserialize(&mut de).map_err(json_error)?;
+    de.end().map_err(|e| Error::json(e.to_string()))?;
+    Ok(v)
+}
+
 fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
     let inner = e.inner();
     let mut message = inner.to_string();

@@ -76,6 +76,28 @@ fun checkHand(v: Any?, schedule: Any?): Pair<Int, List<String>> {
     return compared to problems
 }
 
+/** A vector's risk options (the JSON request) as the [RiskOptions] record. */
+fun riskOptions(o: Any?): RiskOptions {
+    val m = o as Map<*, *>
+    fun long(v: Any?): Long? = (v as Json.Num?)?.toLong()
+    val d = m["default_estimate"] as Map<*, *>?
+    val c = m["convergence"] as Map<*, *>?
+    return RiskOptions(
+        iterations = long(m["iterations"])?.toULong(),
+        seed = long(m["seed"])?.toULong(),
+        target = m["target"] as String?,
+        threads = long(m["threads"])?.toUInt(),
+        defaultOptimisticPercent = long(d?.get("optimistic_percent"))?.toInt(),
+        defaultPessimisticPercent = long(d?.get("pessimistic_percent"))?.toInt(),
+        defaultShape = d?.get("shape") as String?,
+        defaultHistory = d?.get("history") == true,
+        convergenceEvery = long(c?.get("every"))?.toULong(),
+        convergenceTolerance = c?.get("tolerance") as String?,
+        histogramBins = long(m["histogram_bins"])?.toUInt(),
+        tornado = long(m["tornado"])?.toUInt(),
+    )
+}
+
 /** Runs [f]: `{key: parsed result}` or `{"error": errorJson}`. */
 fun outcome(key: String, f: () -> String): Map<String, Any?> = try {
     mapOf(key to Json.parse(f()))
@@ -92,6 +114,7 @@ class VectorsTest {
     fun theVectorsAreThere() {
         val all = vectors()
         assertTrue(all.size >= 20)
+        assertTrue(all.any { (_, v) -> ((v as Map<*, *>)["risk"] as List<*>?).orEmpty().size >= 2 }, "Monte Carlo runs")
         val withHand = all.filter { (_, v) -> "hand" in (v as Map<*, *>) }.map { it.first }
         for (name in HAND_VECTORS) assertTrue(name in withHand, "$name carries hand-computed values")
     }
@@ -138,7 +161,12 @@ class VectorsTest {
             }
             assertEquals(want, Json.canonical(got), "$name via $way")
         }
-        val edits = (v as Map<*, *>)["edits"] as List<*>? ?: return
+        // Monte Carlo runs: the same seed gives the report the Rust core wrote, exactly.
+        ((v as Map<*, *>)["risk"] as List<*>?).orEmpty().forEachIndexed { k, run ->
+            val got = outcome("report") { riskJson(text, riskOptions(run["options"])) }
+            assertEquals(Json.canonical(run["expect"]), Json.canonical(got), "$name risk $k")
+        }
+        val edits = v["edits"] as List<*>? ?: return
         Scheduler(text).use { s ->
             edits.forEachIndexed { k, step ->
                 val edit = Json.canonical(step["edit"])

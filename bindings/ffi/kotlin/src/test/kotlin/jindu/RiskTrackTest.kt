@@ -1,0 +1,66 @@
+package jindu
+
+import kotlin.test.assertFailsWith
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertNotEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+
+/** Monte Carlo risk and tracking from Kotlin: closed-form and hand-worked values, typed errors. */
+class RiskTrackTest {
+    private val riskDoc = """
+        {"name": "Go-live", "start": "2026-01-05",
+         "tasks": [{"id": "A", "duration": "5d",
+                    "estimate": {"optimistic": "4d", "likely": "5d", "pessimistic": "9d"}},
+                   {"id": "B", "duration": "3d"}, {"id": "M", "milestone": true}],
+         "links": [{"from": "A", "to": "M"}, {"from": "B", "to": "M"}]}
+    """
+
+    private val trackDoc = """
+        {"name": "Two", "start": "2026-01-05", "status_date": "2026-01-07T17:00",
+         "tasks": [{"id": "A", "name": "Design", "duration": "5d", "cost": 5000,
+                    "percent_complete": 40, "actual_start": "2026-01-05", "actual_cost": 2500},
+                   {"id": "B", "name": "Build", "duration": "5d", "cost": 10000}],
+         "links": [{"from": "A", "to": "B"}]}
+    """
+
+    private fun num(v: Any?): Double = (v as Json.Num).text.toDouble()
+
+    @Test
+    fun riskMatchesTheClosedForm() {
+        val opts = RiskOptions(iterations = 4000uL, seed = 2uL, target = "2026-01-12T17:00")
+        val text = riskJson(riskDoc, opts)
+        val r = Json.parse(text)
+        // Triangular(4, 5, 9): mean 6 working days; P(A <= 6) = 1 - 3^2/(5*4) = 0.55.
+        assertTrue(Math.abs(num(r["finish"]["mean_working_days"]) - 6.0) < 0.08, text)
+        assertTrue(Math.abs(num(r["probability_on_time"]) - 0.55) < 0.035, text)
+        assertEquals(text, riskJson(riskDoc, opts.copy(threads = 1u)), "the same seed, any thread count")
+        assertNotEquals(text, riskJson(riskDoc, opts.copy(seed = 3uL)))
+    }
+
+    @Test
+    fun riskErrorsAreTyped() {
+        val shape = assertFailsWith<JinduException.Invalid> {
+            riskJson(riskDoc, RiskOptions(defaultOptimisticPercent = -10, defaultPessimisticPercent = 20, defaultShape = "beta"))
+        }
+        assertEquals("default_estimate.shape", shape.field)
+        val half = assertFailsWith<JinduException.Input> { riskJson(riskDoc, RiskOptions(convergenceEvery = 100uL)) }
+        assertEquals("parse", half.code)
+    }
+
+    @Test
+    fun earnedValueByHand() {
+        // Status Wed 7th 17:00: A planned 3/5 done, PV = 3000; EV = 40 % of 5000; AC 2500.
+        val v = Json.parse(evmJson(trackDoc))
+        assertEquals(listOf(3000.0, 2000.0, 2500.0), listOf(num(v["pv"]), num(v["ev"]), num(v["ac"])))
+        assertEquals(2.0, num(v["es_working_days"]))
+        // EAC at the planned rate = AC + (BAC - EV) = 2500 + 13000.
+        assertEquals(15500.0, num(Json.parse(evmJson(trackDoc, TrackOptions(eac = "planned_rate")))["eac"]))
+        val w = Json.parse(whatifJson(trackDoc, """{"changes": [{"op": "set_duration", "task": "B", "duration": "7d"}]}"""))
+        assertEquals(960.0, num(w["finish_delta_minutes"]))
+        val md = report(trackDoc, TrackOptions(lang = "zh-CN", format = "markdown"))
+        assertTrue(md.startsWith("# Two项目周报"), md)
+        val bad = assertFailsWith<JinduException.Input> { evmJson(trackDoc, TrackOptions(eac = "guess")) }
+        assertEquals("parse", bad.code)
+    }
+}

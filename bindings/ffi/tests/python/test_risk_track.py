@@ -1,0 +1,93 @@
+"""Monte Carlo risk and tracking through the Python layer: values checked against closed forms
+and hand-worked earned value, options passed through, errors typed."""
+
+from __future__ import annotations
+
+import pytest
+
+import jindu
+
+RISK_DOC = {
+    "name": "Go-live",
+    "start": "2026-01-05",
+    "tasks": [
+        {"id": "A", "duration": "5d",
+         "estimate": {"optimistic": "4d", "likely": "5d", "pessimistic": "9d"}},
+        {"id": "B", "duration": "3d"},
+        {"id": "M", "milestone": True},
+    ],
+    "links": [{"from": "A", "to": "M"}, {"from": "B", "to": "M"}],
+}
+
+TRACK_DOC = {
+    "name": "Two",
+    "start": "2026-01-05",
+    "status_date": "2026-01-07T17:00",
+    "tasks": [
+        {"id": "A", "name": "Design", "duration": "5d", "cost": 5000, "percent_complete": 40,
+         "actual_start": "2026-01-05", "actual_cost": 2500},
+        {"id": "B", "name": "Build", "duration": "5d", "cost": 10000},
+    ],
+    "links": [{"from": "A", "to": "B"}],
+}
+
+
+def test_risk_matches_the_closed_form() -> None:
+    r = jindu.risk(RISK_DOC, iterations=4000, seed=2, target="2026-01-12T17:00")
+    assert r["iterations"] == 4000
+    # Triangular(4, 5, 9): mean 6 working days; P(A <= 6) = 1 - 3^2/(5*4) = 0.55.
+    assert abs(r["finish"]["mean_working_days"] - 6.0) < 0.08
+    assert abs(r["probability_on_time"] - 0.55) < 0.035
+    crit = {t["id"]: t["criticality_index"] for t in r["tasks"]}
+    assert crit["A"] == 1.0 and crit["B"] == 0.0
+
+
+def test_risk_is_reproducible_and_takes_its_options() -> None:
+    a = jindu.risk(RISK_DOC, iterations=300, seed=9, default_range=(-10, 25), default_shape="uniform")
+    assert a == jindu.risk(RISK_DOC, iterations=300, seed=9, default_range=(-10, 25),
+                           default_shape="uniform", threads=1)
+    assert a != jindu.risk(RISK_DOC, iterations=300, seed=10, default_range=(-10, 25))
+    # With the default range B varies too (2.7 to 3.75 days) but never beats A's 4 days.
+    b = next(t for t in a["tasks"] if t["id"] == "B")
+    assert b["criticality_index"] == 0.0
+    short = jindu.risk(RISK_DOC, iterations=5000, seed=1, convergence=(250, "0.5d"))
+    assert short["stopped"] == "converged" and short["iterations"] < 5000
+    assert len(jindu.risk(RISK_DOC, iterations=50, histogram_bins=4)["finish"]["histogram"]) <= 4
+
+
+def test_risk_errors_are_typed() -> None:
+    with pytest.raises(jindu.JinduError.Invalid) as e:
+        jindu.risk(RISK_DOC, default_range=(-10, 20), default_shape="beta")
+    assert e.value.field == "default_estimate.shape"
+    with pytest.raises(jindu.JinduError.Input) as e2:
+        jindu.risk(RISK_DOC, convergence=(100, None))  # type: ignore[arg-type]
+    assert e2.value.code == "parse"
+    with pytest.raises(jindu.JinduError.Invalid) as e3:
+        jindu.risk(RISK_DOC, target="soon")
+    assert e3.value.field == "target"
+
+
+def test_earned_value_by_hand() -> None:
+    # Status Wed 7th 17:00: A planned 3/5 done, PV = 3000; EV = 40 % of 5000; AC 2500.
+    v = jindu.evm(TRACK_DOC)
+    assert (v["pv"], v["ev"], v["ac"]) == (3000.0, 2000.0, 2500.0)
+    assert v["es_working_days"] == 2.0
+    # EAC = AC + (BAC - EV) at the planned rate = 2500 + 13000.
+    assert jindu.evm(TRACK_DOC, eac="planned_rate")["eac"] == 15500.0
+    assert jindu.evm(TRACK_DOC, status_date="2026-01-09T17:00")["pv"] == 5000.0
+
+
+def test_tracking_reports_alerts_and_whatif() -> None:
+    assert any(a["code"] == "cpi_low" for a in jindu.alerts(TRACK_DOC))
+    md = jindu.report(TRACK_DOC, format="markdown", lang="zh-CN")
+    assert isinstance(md, str) and md.startswith("# Two项目周报")
+    rep = jindu.report(TRACK_DOC)
+    assert isinstance(rep, dict)
+    w = jindu.whatif(TRACK_DOC, [{"op": "set_duration", "task": "B", "duration": "7d"}])
+    assert w["finish_delta_minutes"] == 2 * 480
+    assert "cost" not in str(jindu.client_view(TRACK_DOC))
+    assert isinstance(jindu.buffers(TRACK_DOC), dict)
+    assert isinstance(jindu.variance(TRACK_DOC), dict)
+    with pytest.raises(jindu.JinduError) as e:
+        jindu.evm(TRACK_DOC, eac="guess")
+    assert e.value.code == "parse"
