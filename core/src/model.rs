@@ -58,12 +58,17 @@ impl FromStr for LinkType {
 
     /// Parses `FS`, `SS`, `FF` or `SF` (any case).
     fn from_str(s: &str) -> Result<LinkType> {
-        match s.to_ascii_uppercase().as_str() {
-            "FS" => Ok(LinkType::FinishToStart),
-            "SS" => Ok(LinkType::StartToStart),
-            "FF" => Ok(LinkType::FinishToFinish),
-            "SF" => Ok(LinkType::StartToFinish),
-            _ => Err(Error::parse("link type", s, "expected FS, SS, FF or SF")),
+        let is = |code: &str| s.eq_ignore_ascii_case(code);
+        if is("FS") {
+            Ok(LinkType::FinishToStart)
+        } else if is("SS") {
+            Ok(LinkType::StartToStart)
+        } else if is("FF") {
+            Ok(LinkType::FinishToFinish)
+        } else if is("SF") {
+            Ok(LinkType::StartToFinish)
+        } else {
+            Err(Error::parse("link type", s, "expected FS, SS, FF or SF"))
         }
     }
 }
@@ -569,6 +574,57 @@ pub enum ScheduleFrom {
     Finish(DateTime),
 }
 
+/// An entry of a project's key index: the task's position, and its key itself when the key is
+/// short (most are), so that looking a key up reads the table and not the task and its heap
+/// string (a link's two endpoints are looked up this way for every link a reader adds).
+#[derive(Clone, Copy)]
+struct KeySlot {
+    /// The task's index.
+    task: u32,
+    /// The key's length when it is stored in `key`, else [`KeySlot::LONG`].
+    len: u8,
+    /// The key's bytes (the first `len`), for a key of at most [`KeySlot::INLINE`] bytes.
+    key: [u8; KeySlot::INLINE],
+}
+
+impl KeySlot {
+    /// The longest key stored in the slot.
+    const INLINE: usize = 11;
+    /// `len` of a key longer than [`KeySlot::INLINE`] bytes: it is read from the task.
+    const LONG: u8 = u8::MAX;
+
+    /// The slot of task `task` with key `id`.
+    fn new(id: &str, task: u32) -> KeySlot {
+        let mut key = [0; KeySlot::INLINE];
+        let len = if id.len() <= KeySlot::INLINE {
+            key[..id.len()].copy_from_slice(id.as_bytes());
+            id.len() as u8
+        } else {
+            KeySlot::LONG
+        };
+        KeySlot { task, len, key }
+    }
+
+    /// The key of this slot (`tasks` are the project's tasks, for a long key).
+    fn key<'a>(&'a self, tasks: &'a [Task]) -> &'a str {
+        if self.len == KeySlot::LONG {
+            tasks[self.task as usize].id.as_str()
+        } else {
+            // The bytes are a whole key copied from a `str`.
+            std::str::from_utf8(&self.key[..self.len as usize]).unwrap_or_default()
+        }
+    }
+
+    /// Whether this slot is the one of key `id`.
+    fn is(&self, id: &str, tasks: &[Task]) -> bool {
+        if self.len == KeySlot::LONG {
+            id.len() > KeySlot::INLINE && tasks[self.task as usize].id.as_str() == id
+        } else {
+            id.len() == self.len as usize && self.key[..id.len()] == *id.as_bytes()
+        }
+    }
+}
+
 /// A project: header, calendars, tasks, links, resources and assignments, always consistent.
 ///
 /// ```
@@ -593,7 +649,7 @@ pub struct Project {
     status_date: Option<DateTime>,
     tasks: Vec<Task>,
     children: Vec<u32>,
-    index: HashTable<u32>,
+    index: HashTable<KeySlot>,
     hasher: DefaultHashBuilder,
     links: Vec<Link>,
     resources: Vec<Resource>,
@@ -797,10 +853,10 @@ impl Project {
 
     /// The index of the task with key `id`.
     pub fn index_of(&self, id: &str) -> Option<TaskIndex> {
-        let h = self.hasher.hash_one(id);
+        let h = self.hasher.hash_one(id.as_bytes());
         self.index
-            .find(h, |&k| self.tasks[k as usize].id.as_str() == id)
-            .map(|&k| TaskIndex(k))
+            .find(h, |e| e.is(id, &self.tasks))
+            .map(|e| TaskIndex(e.task))
     }
 
     /// The task with key `id`.
@@ -821,9 +877,8 @@ impl Project {
 
     fn validate_task(&self, t: &Task, own: Option<TaskIndex>) -> Result<()> {
         check_task_fields(t, &|c| self.calendar(c).is_some())?;
-        let item = Item::Task(t.id.clone());
         if let Some(p) = t.parent {
-            self.check_index(p, &item)?;
+            self.check_index(p, &Item::Task(t.id.clone()))?;
             if let Some(me) = own {
                 let mut cur = Some(p);
                 while let Some(c) = cur {
@@ -850,7 +905,7 @@ impl Project {
         self.children.reserve_exact(tasks);
         let (all, hasher) = (&self.tasks, &self.hasher);
         self.index
-            .reserve(tasks, |&k| hasher.hash_one(all[k as usize].id.as_str()));
+            .reserve(tasks, |e| hasher.hash_one(e.key(all).as_bytes()));
         self.links.reserve_exact(links);
     }
 
@@ -860,21 +915,28 @@ impl Project {
     /// milestone with a duration, or out-of-range priority or progress.
     pub fn add_task(&mut self, task: Task) -> Result<TaskIndex> {
         self.validate_task(&task, None)?;
-        if self.index_of(task.id.as_str()).is_some() {
-            return Err(Error::DuplicateTask(task.id));
-        }
-        if self.tasks.len() >= u32::MAX as usize / 2 {
+        let id = task.id.as_str();
+        let h = self.hasher.hash_one(id.as_bytes());
+        let (tasks, hasher) = (&self.tasks, &self.hasher);
+        let slot = match self.index.entry(
+            h,
+            |e| e.is(id, tasks),
+            |e| hasher.hash_one(e.key(tasks).as_bytes()),
+        ) {
+            hashbrown::hash_table::Entry::Occupied(_) => {
+                return Err(Error::DuplicateTask(task.id));
+            }
+            hashbrown::hash_table::Entry::Vacant(v) => v,
+        };
+        if tasks.len() >= u32::MAX as usize / 2 {
             return Err(Error::Limit {
                 what: "tasks in one project",
                 limit: u32::MAX as u64 / 2,
-                actual: self.tasks.len() as u64 + 1,
+                actual: tasks.len() as u64 + 1,
             });
         }
-        let i = self.tasks.len() as u32;
-        let h = self.hasher.hash_one(task.id.as_str());
-        let (tasks, hasher) = (&self.tasks, &self.hasher);
-        self.index
-            .insert_unique(h, i, |&k| hasher.hash_one(tasks[k as usize].id.as_str()));
+        let i = tasks.len() as u32;
+        slot.insert(KeySlot::new(id, i));
         if let Some(p) = task.parent {
             self.children[p.index()] += 1;
         }
@@ -919,10 +981,11 @@ impl Project {
         self.index.clear();
         let (tasks, hasher) = (&self.tasks, &self.hasher);
         for (i, t) in tasks.iter().enumerate() {
-            let h = hasher.hash_one(t.id.as_str());
-            self.index.insert_unique(h, i as u32, |&k| {
-                hasher.hash_one(tasks[k as usize].id.as_str())
-            });
+            let h = hasher.hash_one(t.id.as_str().as_bytes());
+            self.index
+                .insert_unique(h, KeySlot::new(t.id.as_str(), i as u32), |e| {
+                    hasher.hash_one(e.key(tasks).as_bytes())
+                });
         }
     }
 
@@ -1082,9 +1145,9 @@ impl Project {
             if let Some(p) = t.parent {
                 self.children[p.index()] -= 1;
             }
-            let h = self.hasher.hash_one(t.id.as_str());
+            let h = self.hasher.hash_one(t.id.as_str().as_bytes());
             let last = self.tasks.len() as u32;
-            if let Ok(e) = self.index.find_entry(h, |&k| k == last) {
+            if let Ok(e) = self.index.find_entry(h, |e| e.task == last) {
                 e.remove();
             }
         }
@@ -1194,46 +1257,47 @@ pub(crate) fn check_task_fields(
     t: &Task,
     has_calendar: &dyn Fn(&CalendarId) -> bool,
 ) -> Result<()> {
-    let item = Item::Task(t.id.clone());
+    // The item of an error, built only on an error.
+    let item = || Item::Task(t.id.clone());
     if t.id.as_str().is_empty() {
-        return Err(Error::invalid(item, "id", "a task needs a non-empty id"));
+        return Err(Error::invalid(item(), "id", "a task needs a non-empty id"));
     }
     if t.duration.minutes() < 0 {
         return Err(Error::invalid(
-            item,
+            item(),
             "duration",
             "durations cannot be negative",
         ));
     }
     if t.duration.minutes() > 1i64 << 40 {
         return Err(Error::invalid(
-            item,
+            item(),
             "duration",
             "the duration is out of range",
         ));
     }
     if t.milestone && !t.duration.is_zero() {
         return Err(Error::invalid(
-            item,
+            item(),
             "duration",
             "a milestone has zero duration; drop `milestone` or the duration",
         ));
     }
     if t.priority > 1000 {
-        return Err(Error::invalid(item, "priority", "priority is 0 to 1000"));
+        return Err(Error::invalid(item(), "priority", "priority is 0 to 1000"));
     }
     if let Some(c) = &t.calendar {
         if !has_calendar(c) {
             return Err(Error::UnknownCalendar {
                 id: c.clone(),
-                by: item,
+                by: item(),
             });
         }
     }
     if let Some(pin) = t.pinned {
         if pin.finish.is_some_and(|f| f < pin.start) {
             return Err(Error::invalid(
-                item,
+                item(),
                 "pinned",
                 "the pinned finish is before the pinned start",
             ));
@@ -1242,14 +1306,14 @@ pub(crate) fn check_task_fields(
     let pr = &t.progress;
     if pr.percent_complete > 100 {
         return Err(Error::invalid(
-            item,
+            item(),
             "percent_complete",
             "percent complete is 0 to 100",
         ));
     }
     if pr.actual_finish.is_some() && pr.actual_start.is_none() {
         return Err(Error::invalid(
-            item,
+            item(),
             "actual_finish",
             "an actual finish needs an actual start",
         ));
@@ -1257,7 +1321,7 @@ pub(crate) fn check_task_fields(
     if let (Some(s), Some(f)) = (pr.actual_start, pr.actual_finish) {
         if f < s {
             return Err(Error::invalid(
-                item,
+                item(),
                 "actual_finish",
                 "the actual finish is before the actual start",
             ));
@@ -1265,13 +1329,13 @@ pub(crate) fn check_task_fields(
     }
     for (m, field) in [(t.cost, "cost"), (t.actual_cost, "actual_cost")] {
         if m.is_some_and(|m| m.cents() < 0) {
-            return Err(Error::invalid(item, field, "costs cannot be negative"));
+            return Err(Error::invalid(item(), field, "costs cannot be negative"));
         }
     }
     for b in &t.baselines {
         if b.number > 10 {
             return Err(Error::invalid(
-                item,
+                item(),
                 "baselines",
                 "baseline numbers are 0 to 10",
             ));

@@ -29,6 +29,7 @@
 //! # Ok::<(), jindu::Error>(())
 //! ```
 
+mod borrowed;
 pub mod doc;
 pub mod out;
 #[cfg(feature = "schema")]
@@ -125,13 +126,29 @@ fn week_fields(s: &DurationSettings) -> (Option<f64>, Option<f64>, Option<f64>) 
 /// fields and wrong types the JSON path and the task/link/calendar they belong to, bad values
 /// (dates, durations, unknown keys) the item and field.
 pub fn read(text: &str) -> Result<Document> {
-    // The fast path; on a bad document, read again keeping track of the path for the error.
-    match serde_json::from_str::<ProjectDocument>(text) {
-        Ok(doc) => doc.into_document(),
-        Err(_) => Err(read_slow(text)
-            .err()
-            .unwrap_or_else(|| Error::json("the document could not be read"))),
+    // The fast path, tasks and links borrowing their text from `text`; on a bad document,
+    // read again keeping track of the path for the error.
+    if let Some(doc) = read_streaming(text) {
+        return Ok(doc);
     }
+    match serde_json::from_str::<borrowed::Buffered<'_>>(text) {
+        Ok(doc) => convert(doc),
+        Err(_) => read_slow(text)?.into_document(),
+    }
+}
+
+/// Reads a document in two passes: the first reads all but the tasks and links (counting
+/// them), the second adds tasks and links to the project as it parses them, so that neither
+/// list is held in memory. `None` on any error, and when the links come before the tasks: the
+/// caller then reads the document in one pass, which gives the same project, or the error.
+fn read_streaming(text: &str) -> Option<Document> {
+    let mut outline: borrowed::BorrowedDocument<borrowed::Count, borrowed::Count> =
+        serde_json::from_str(text).ok()?;
+    let (tasks, links) = (outline.tasks.0, outline.links.0);
+    let mut r = Reader::begin(&mut outline, tasks, links).ok()?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde::Deserializer::deserialize_map(&mut de, borrowed::Stream(&mut r)).ok()?;
+    r.finish(outline).ok()
 }
 
 /// Reads a document tracking the JSON path, for the error of a document that does not read.
@@ -175,7 +192,11 @@ fn read_slow(text: &str) -> Result<ProjectDocument> {
 }
 
 /// An amount of money from a document number (at most two decimals, not negative).
-fn money(n: &Option<serde_json::Number>, item: &Item, field: &str) -> Result<Option<Money>> {
+fn money(
+    n: Option<&serde_json::Number>,
+    item: &dyn Fn() -> Item,
+    field: &str,
+) -> Result<Option<Money>> {
     let Some(n) = n else { return Ok(None) };
     n.as_f64()
         .filter(|v| *v >= 0.0)
@@ -183,7 +204,7 @@ fn money(n: &Option<serde_json::Number>, item: &Item, field: &str) -> Result<Opt
         .map(Some)
         .ok_or_else(|| {
             Error::invalid(
-                item.clone(),
+                item(),
                 field,
                 format!("{n}: expected an amount of at least 0 with at most two decimals"),
             )
@@ -200,12 +221,12 @@ fn money_json(m: Money) -> serde_json::Number {
 }
 
 /// A visibility from its document text.
-fn visibility(s: &Option<String>, item: &Item) -> Result<Visibility> {
-    match s.as_deref() {
+fn visibility(s: Option<&str>, item: &dyn Fn() -> Item) -> Result<Visibility> {
+    match s {
         None | Some("client") => Ok(Visibility::Client),
         Some("internal") => Ok(Visibility::Internal),
         Some(x) => Err(Error::invalid(
-            item.clone(),
+            item(),
             "visibility",
             format!("{x:?}: expected client or internal"),
         )),
@@ -242,7 +263,7 @@ impl ProjectDocument {
     /// # Ok::<(), jindu::Error>(())
     /// ```
     pub fn into_document(self) -> Result<Document> {
-        convert(self)
+        convert(self.into())
     }
 
     /// The document form of `project` with `options` (what [`write()`] serialises).
@@ -251,36 +272,61 @@ impl ProjectDocument {
     }
 }
 
-fn convert(d: ProjectDocument) -> Result<Document> {
-    if let Some(v) = d.version {
-        if v != VERSION {
-            return Err(Error::UnsupportedVersion(v));
-        }
-    }
-    let proj = Item::Project;
-    let clock = |s: &Option<String>, field: &str, dflt: u16| -> Result<u16> {
-        match s {
-            None => Ok(dflt),
-            Some(s) => parse_clock(s)
-                .filter(|&m| m < 1440)
-                .map(|m| m as u16)
-                .ok_or_else(|| {
-                    Error::invalid(
-                        Item::Project,
-                        field,
-                        format!("invalid time {s:?}: expected HH:MM"),
-                    )
-                }),
-        }
-    };
-    let ds = clock(&d.default_start_time, "default_start_time", 8 * 60)?;
-    let df = clock(&d.default_finish_time, "default_finish_time", 17 * 60)?;
-    let at = |s: &str, item: &Item, field: &str, finish: bool| {
-        parse_when(s, if finish { df } else { ds }).map_err(|e| e.at(item, field))
-    };
+/// A document being converted into a project, part by part: the header, then tasks, then
+/// links, then the rest (so that a reader can add tasks and links as it parses them).
+struct Reader {
+    /// The project so far.
+    p: Project,
+    /// Its duration settings.
+    settings: DurationSettings,
+    /// The time a bare start date means.
+    ds: u16,
+    /// The time a bare finish date means.
+    df: u16,
+    /// Whether the project is scheduled from its finish.
+    from_finish: bool,
+    /// Tasks with a parent, and the parent's key, set once all tasks are in.
+    parents: Vec<(TaskIndex, String)>,
+    /// The tasks' estimates, by task key.
+    estimates: Vec<(String, crate::risk::input::EstimateInput)>,
+}
 
-    let from =
-        match (&d.start, &d.finish) {
+impl Reader {
+    /// Reads the document's header and calendars (taking them out of `d`), for a project of
+    /// `tasks` tasks and `links` links.
+    fn begin<T, L>(
+        d: &mut borrowed::BorrowedDocument<T, L>,
+        tasks: usize,
+        links: usize,
+    ) -> Result<Reader> {
+        if let Some(v) = d.version {
+            if v != VERSION {
+                return Err(Error::UnsupportedVersion(v));
+            }
+        }
+        let proj = Item::Project;
+        let clock = |s: &Option<String>, field: &str, dflt: u16| -> Result<u16> {
+            match s {
+                None => Ok(dflt),
+                Some(s) => parse_clock(s)
+                    .filter(|&m| m < 1440)
+                    .map(|m| m as u16)
+                    .ok_or_else(|| {
+                        Error::invalid(
+                            Item::Project,
+                            field,
+                            format!("invalid time {s:?}: expected HH:MM"),
+                        )
+                    }),
+            }
+        };
+        let ds = clock(&d.default_start_time, "default_start_time", 8 * 60)?;
+        let df = clock(&d.default_finish_time, "default_finish_time", 17 * 60)?;
+        let at = |s: &str, item: &Item, field: &str, finish: bool| {
+            parse_when(s, if finish { df } else { ds }).map_err(|e| e.at(item, field))
+        };
+
+        let from = match (&d.start, &d.finish) {
             (Some(s), None) => ScheduleFrom::Start(at(s, &proj, "start", false)?),
             (None, Some(f)) => ScheduleFrom::Finish(at(f, &proj, "finish", true)?),
             (Some(_), Some(_)) => return Err(Error::invalid(
@@ -296,162 +342,182 @@ fn convert(d: ProjectDocument) -> Result<Document> {
                 ))
             }
         };
-    let from_finish = matches!(from, ScheduleFrom::Finish(_));
-    let mut p = match from {
-        ScheduleFrom::Start(s) => Project::new(d.name, s),
-        ScheduleFrom::Finish(f) => Project::new_from_finish(d.name, f),
-    };
-    p.set_default_times(ds, df)?;
-    p.reserve(d.tasks.len(), d.links.len());
+        let from_finish = matches!(from, ScheduleFrom::Finish(_));
+        let mut p = match from {
+            ScheduleFrom::Start(s) => Project::new(std::mem::take(&mut d.name), s),
+            ScheduleFrom::Finish(f) => Project::new_from_finish(std::mem::take(&mut d.name), f),
+        };
+        p.set_default_times(ds, df)?;
+        p.reserve(tasks, links);
 
-    let mut settings = DurationSettings::default();
-    if let Some(h) = d.hours_per_day {
-        settings.minutes_per_day = whole_minutes(h * 60.0, 1440).ok_or_else(|| {
-            Error::invalid(
-                Item::Project,
-                "hours_per_day",
-                "expected hours that give whole minutes, 0 < h <= 24",
-            )
-        })?;
-        settings.minutes_per_week = settings.minutes_per_day * 5;
-    }
-    match (d.days_per_week, d.hours_per_week) {
-        (Some(_), Some(_)) => {
-            return Err(Error::invalid(
-                Item::Project,
-                "hours_per_week",
-                "give days_per_week or hours_per_week, not both",
-            ))
-        }
-        (Some(w), None) => {
-            settings.minutes_per_week = whole_minutes(w * settings.minutes_per_day as f64, 10_080)
-                .filter(|_| w <= 7.0)
-                .ok_or_else(|| {
-                    Error::invalid(
-                        Item::Project,
-                        "days_per_week",
-                        "expected 0 < days <= 7 that give whole minutes",
-                    )
-                })?;
-        }
-        (None, Some(h)) => {
-            settings.minutes_per_week = whole_minutes(h * 60.0, 10_080).ok_or_else(|| {
+        let mut settings = DurationSettings::default();
+        if let Some(h) = d.hours_per_day {
+            settings.minutes_per_day = whole_minutes(h * 60.0, 1440).ok_or_else(|| {
                 Error::invalid(
                     Item::Project,
-                    "hours_per_week",
-                    "expected hours that give whole minutes, 0 < h <= 168",
+                    "hours_per_day",
+                    "expected hours that give whole minutes, 0 < h <= 24",
                 )
             })?;
+            settings.minutes_per_week = settings.minutes_per_day * 5;
         }
-        (None, None) => {}
-    }
-    if let Some(m) = d.days_per_month {
-        if m == 0 || m > 31 {
-            return Err(Error::invalid(
-                Item::Project,
-                "days_per_month",
-                "expected 1 to 31 days",
-            ));
+        match (d.days_per_week, d.hours_per_week) {
+            (Some(_), Some(_)) => {
+                return Err(Error::invalid(
+                    Item::Project,
+                    "hours_per_week",
+                    "give days_per_week or hours_per_week, not both",
+                ))
+            }
+            (Some(w), None) => {
+                settings.minutes_per_week =
+                    whole_minutes(w * settings.minutes_per_day as f64, 10_080)
+                        .filter(|_| w <= 7.0)
+                        .ok_or_else(|| {
+                            Error::invalid(
+                                Item::Project,
+                                "days_per_week",
+                                "expected 0 < days <= 7 that give whole minutes",
+                            )
+                        })?;
+            }
+            (None, Some(h)) => {
+                settings.minutes_per_week = whole_minutes(h * 60.0, 10_080).ok_or_else(|| {
+                    Error::invalid(
+                        Item::Project,
+                        "hours_per_week",
+                        "expected hours that give whole minutes, 0 < h <= 168",
+                    )
+                })?;
+            }
+            (None, None) => {}
         }
-        settings.days_per_month = m as i64;
-    }
-    p.set_settings(settings)?;
-    if let Some(s) = &d.status_date {
-        p.set_status_date(Some(at(s, &proj, "status_date", true)?));
+        if let Some(m) = d.days_per_month {
+            if m == 0 || m > 31 {
+                return Err(Error::invalid(
+                    Item::Project,
+                    "days_per_month",
+                    "expected 1 to 31 days",
+                ));
+            }
+            settings.days_per_month = m as i64;
+        }
+        p.set_settings(settings)?;
+        if let Some(s) = &d.status_date {
+            p.set_status_date(Some(at(s, &proj, "status_date", true)?));
+        }
+
+        for c in std::mem::take(&mut d.calendars) {
+            let item = Item::Calendar(CalendarId::new(c.id.clone()));
+            let mut cal = Calendar::new(c.id.as_str());
+            cal.name = c.name.unwrap_or_default();
+            cal.base = c.base.map(CalendarId::new);
+            if let Some(w) = &c.week {
+                for (k, day) in w.days().into_iter().enumerate() {
+                    if let Some(list) = day {
+                        let key = Weekday::ALL[k].key();
+                        let v = list
+                            .iter()
+                            .map(|s| s.parse::<WorkingTime>().map_err(|e| e.at(&item, key)))
+                            .collect::<Result<Vec<_>>>()?;
+                        cal.week[k] = Some(v);
+                    }
+                }
+                if cal.base.is_none() {
+                    for day in cal.week.iter_mut() {
+                        day.get_or_insert_with(Vec::new);
+                    }
+                }
+            } else if cal.base.is_none() {
+                return Err(Error::invalid(
+                    item,
+                    "week",
+                    "a calendar without a `base` needs a `week`",
+                ));
+            }
+            for ex in c.exceptions {
+                let date = |s: &Option<String>, f: &str| -> Result<Option<Date>> {
+                    s.as_deref()
+                        .map(|s| s.parse::<Date>().map_err(|e| e.at(&item, f)))
+                        .transpose()
+                };
+                let (from, to) = match (
+                    date(&ex.date, "exceptions.date")?,
+                    date(&ex.from, "exceptions.from")?,
+                ) {
+                    (Some(d), None) if ex.to.is_none() => (d, d),
+                    (None, Some(f)) => (f, date(&ex.to, "exceptions.to")?.unwrap_or(f)),
+                    _ => {
+                        return Err(Error::invalid(
+                            item,
+                            "exceptions",
+                            "an exception has either `date`, or `from` (and optionally `to`)",
+                        ))
+                    }
+                };
+                let working = ex
+                    .working
+                    .iter()
+                    .map(|s| {
+                        s.parse::<WorkingTime>()
+                            .map_err(|e| e.at(&item, "exceptions.working"))
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                cal.exceptions.push(CalendarException {
+                    name: ex.name.unwrap_or_default(),
+                    from: Some(from),
+                    to: Some(to),
+                    working,
+                });
+            }
+            p.add_calendar(cal)?;
+        }
+        if let Some(c) = d.calendar.take() {
+            p.set_calendar(CalendarId::new(c))?;
+        }
+
+        Ok(Reader {
+            settings: *p.settings(),
+            p,
+            ds,
+            df,
+            from_finish,
+            parents: Vec::new(),
+            estimates: Vec::new(),
+        })
     }
 
-    for c in d.calendars {
-        let item = Item::Calendar(CalendarId::new(c.id.clone()));
-        let mut cal = Calendar::new(c.id.as_str());
-        cal.name = c.name.unwrap_or_default();
-        cal.base = c.base.map(CalendarId::new);
-        if let Some(w) = &c.week {
-            for (k, day) in w.days().into_iter().enumerate() {
-                if let Some(list) = day {
-                    let key = Weekday::ALL[k].key();
-                    let v = list
-                        .iter()
-                        .map(|s| s.parse::<WorkingTime>().map_err(|e| e.at(&item, key)))
-                        .collect::<Result<Vec<_>>>()?;
-                    cal.week[k] = Some(v);
-                }
-            }
-            if cal.base.is_none() {
-                for day in cal.week.iter_mut() {
-                    day.get_or_insert_with(Vec::new);
-                }
-            }
-        } else if cal.base.is_none() {
-            return Err(Error::invalid(
-                item,
-                "week",
-                "a calendar without a `base` needs a `week`",
-            ));
+    /// Adds a task.
+    fn task(&mut self, t: borrowed::BorrowedTask<'_>) -> Result<()> {
+        let (ds, df, settings) = (self.ds, self.df, self.settings);
+        let at = |s: &str, item: &Item, field: &str, finish: bool| {
+            parse_when(s, if finish { df } else { ds }).map_err(|e| e.at(item, field))
+        };
+        if let Some(e) = t.estimate {
+            self.estimates.push((t.id.to_string(), *e));
         }
-        for ex in c.exceptions {
-            let date = |s: &Option<String>, f: &str| -> Result<Option<Date>> {
-                s.as_deref()
-                    .map(|s| s.parse::<Date>().map_err(|e| e.at(&item, f)))
-                    .transpose()
-            };
-            let (from, to) = match (
-                date(&ex.date, "exceptions.date")?,
-                date(&ex.from, "exceptions.from")?,
-            ) {
-                (Some(d), None) if ex.to.is_none() => (d, d),
-                (None, Some(f)) => (f, date(&ex.to, "exceptions.to")?.unwrap_or(f)),
-                _ => {
-                    return Err(Error::invalid(
-                        item,
-                        "exceptions",
-                        "an exception has either `date`, or `from` (and optionally `to`)",
-                    ))
-                }
-            };
-            let working = ex
-                .working
-                .iter()
-                .map(|s| {
-                    s.parse::<WorkingTime>()
-                        .map_err(|e| e.at(&item, "exceptions.working"))
-                })
-                .collect::<Result<Vec<_>>>()?;
-            cal.exceptions.push(CalendarException {
-                name: ex.name.unwrap_or_default(),
-                from: Some(from),
-                to: Some(to),
-                working,
-            });
-        }
-        p.add_calendar(cal)?;
-    }
-    if let Some(c) = d.calendar {
-        p.set_calendar(CalendarId::new(c))?;
-    }
-
-    let settings = *p.settings();
-    let mut parents: Vec<(TaskIndex, String)> = Vec::new();
-    let mut risk_in = crate::risk::input::RiskInputs {
-        risks: d.risks,
-        correlations: d.correlations,
-        history: d.history,
-        ..Default::default()
-    };
-    for t in d.tasks {
-        if let Some(e) = &t.estimate {
-            risk_in.estimates.push((t.id.clone(), e.clone()));
-        }
-        let item = Item::Task(TaskId::new(t.id.clone()));
+        // The item of an error, built only on an error.
+        let item = || Item::Task(TaskId::new(&*t.id));
         let duration = match &t.duration {
-            Some(s) => Duration::parse(s, &settings).map_err(|e| e.at(&item, "duration"))?,
+            Some(s) => Duration::parse(s, &settings).map_err(|e| e.at(&item(), "duration"))?,
             None => Duration::ZERO,
         };
-        let date = |s: &Option<String>, f: &str, finish: bool| -> Result<Option<DateTime>> {
-            s.as_deref().map(|s| at(s, &item, f, finish)).transpose()
+        let date = |s: &Option<std::borrow::Cow<'_, str>>,
+                    f: &str,
+                    finish: bool|
+         -> Result<Option<DateTime>> {
+            s.as_deref()
+                .map(|s| parse_when(s, if finish { df } else { ds }).map_err(|e| e.at(&item(), f)))
+                .transpose()
+        };
+        let date_s = |s: &Option<String>, f: &str, finish: bool| -> Result<Option<DateTime>> {
+            s.as_deref()
+                .map(|s| parse_when(s, if finish { df } else { ds }).map_err(|e| e.at(&item(), f)))
+                .transpose()
         };
         let constraint = match &t.constraint {
             None => {
-                if from_finish {
+                if self.from_finish {
                     Constraint::AsLateAsPossible
                 } else {
                     Constraint::AsSoonAsPossible
@@ -462,47 +528,48 @@ fn convert(d: ProjectDocument) -> Result<Document> {
                     c.kind.to_ascii_uppercase().as_str(),
                     "FNET" | "FNLT" | "MFO"
                 );
-                let when = date(&c.date, "constraint.date", finish)?;
-                Constraint::from_code(&c.kind, when).map_err(|e| e.at(&item, "constraint"))?
+                let when = date_s(&c.date, "constraint.date", finish)?;
+                Constraint::from_code(&c.kind, when).map_err(|e| e.at(&item(), "constraint"))?
             }
         };
         let pinned = match &t.pinned {
             None => None,
             Some(pj) => Some(Pin {
-                start: at(&pj.start, &item, "pinned.start", false)?,
-                finish: date(&pj.finish, "pinned.finish", true)?,
+                start: at(&pj.start, &item(), "pinned.start", false)?,
+                finish: date_s(&pj.finish, "pinned.finish", true)?,
             }),
         };
         let mut baselines = Vec::new();
         for b in &t.baselines {
             baselines.push(Baseline {
                 number: b.number,
-                start: date(&b.start, "baselines.start", false)?,
-                finish: date(&b.finish, "baselines.finish", true)?,
+                start: date_s(&b.start, "baselines.start", false)?,
+                finish: date_s(&b.finish, "baselines.finish", true)?,
                 duration: b
                     .duration
                     .as_deref()
                     .map(|s| {
-                        Duration::parse(s, &settings).map_err(|e| e.at(&item, "baselines.duration"))
+                        Duration::parse(s, &settings)
+                            .map_err(|e| e.at(&item(), "baselines.duration"))
                     })
                     .transpose()?,
                 work: b
                     .work
                     .as_deref()
                     .map(|s| {
-                        Duration::parse(s, &settings).map_err(|e| e.at(&item, "baselines.work"))
+                        Duration::parse(s, &settings).map_err(|e| e.at(&item(), "baselines.work"))
                     })
                     .transpose()?,
-                cost: money(&b.cost, &item, "baselines.cost")?,
+                cost: money(b.cost.as_ref(), &item, "baselines.cost")?,
             });
         }
         let task = Task {
-            id: TaskId::new(t.id),
-            name: t.name,
+            id: TaskId::new(&*t.id),
+            name: t.name.to_string(),
             duration,
             milestone: t.milestone,
             parent: None,
-            calendar: t.calendar.map(CalendarId::new),
+            calendar: t.calendar.as_deref().map(CalendarId::new),
             constraint,
             deadline: date(&t.deadline, "deadline", true)?,
             priority: t.priority.unwrap_or(500),
@@ -513,115 +580,181 @@ fn convert(d: ProjectDocument) -> Result<Document> {
                 actual_finish: date(&t.actual_finish, "actual_finish", true)?,
             },
             baselines,
-            cost: money(&t.cost, &item, "cost")?,
-            actual_cost: money(&t.actual_cost, &item, "actual_cost")?,
-            visibility: visibility(&t.visibility, &item)?,
+            cost: money(t.cost.as_deref(), &item, "cost")?,
+            actual_cost: money(t.actual_cost.as_deref(), &item, "actual_cost")?,
+            visibility: visibility(t.visibility.as_deref(), &item)?,
         };
-        let i = p.add_task(task)?;
+        let i = self.p.add_task(task)?;
         if let Some(par) = t.parent {
-            parents.push((i, par));
+            self.parents.push((i, par.into_owned()));
         }
-    }
-    for (i, par) in parents {
-        let item = Item::Task(p.task(i).id.clone());
-        let pi = p.index_of(&par).ok_or_else(|| Error::UnknownTask {
-            id: TaskId::new(par.clone()),
-            by: item.clone(),
-        })?;
-        p.set_parent(i, Some(pi))?;
+        Ok(())
     }
 
-    for l in d.links {
-        let item = Item::Link {
-            from: TaskId::new(l.from.clone()),
-            to: TaskId::new(l.to.clone()),
+    /// Sets the parents of the tasks added, once all are.
+    fn end_tasks(&mut self) -> Result<()> {
+        for (i, par) in std::mem::take(&mut self.parents) {
+            let pi = self.p.index_of(&par).ok_or_else(|| Error::UnknownTask {
+                id: TaskId::new(&*par),
+                by: Item::Task(self.p.task(i).id.clone()),
+            })?;
+            self.p.set_parent(i, Some(pi))?;
+        }
+        Ok(())
+    }
+
+    /// Adds the links of `batch` in order, emptying it (after [`Reader::end_tasks`]).
+    ///
+    /// The keys of the whole batch are looked up first: each lookup is a cache miss or two
+    /// in a large project, and lookups that do not wait on each other overlap.
+    fn links(&mut self, batch: &mut Vec<borrowed::BorrowedLink<'_>>) -> Result<()> {
+        let ends: Vec<_> = batch
+            .iter()
+            .map(|l| (self.p.index_of(&l.from), self.p.index_of(&l.to)))
+            .collect();
+        for (l, (from, to)) in batch.drain(..).zip(ends) {
+            self.link(l, from, to)?;
+        }
+        Ok(())
+    }
+
+    /// Adds link `l`, whose tasks' indices (`None` for an unknown key) are `from` and `to`.
+    fn link(
+        &mut self,
+        l: borrowed::BorrowedLink<'_>,
+        from: Option<TaskIndex>,
+        to: Option<TaskIndex>,
+    ) -> Result<()> {
+        // The item of an error, built only on an error.
+        let item = || Item::Link {
+            from: TaskId::new(&*l.from),
+            to: TaskId::new(&*l.to),
         };
-        let find = |k: &str| {
-            p.index_of(k).ok_or_else(|| Error::UnknownTask {
+        let known = |i: Option<TaskIndex>, k: &str| {
+            i.ok_or_else(|| Error::UnknownTask {
                 id: TaskId::new(k),
-                by: item.clone(),
+                by: item(),
             })
         };
-        let (from, to) = (find(&l.from)?, find(&l.to)?);
-        let kind = match &l.kind {
-            Some(k) => k.parse::<LinkType>().map_err(|e| e.at(&item, "type"))?,
-            None => LinkType::FinishToStart,
+        let (from, to) = (known(from, &l.from)?, known(to, &l.to)?);
+        let kind = match l.kind.as_deref() {
+            None | Some("FS") => LinkType::FinishToStart,
+            Some(k) => k.parse::<LinkType>().map_err(|e| e.at(&item(), "type"))?,
         };
         let lag = match &l.lag {
-            Some(s) => Lag::parse(s, &settings).map_err(|e| e.at(&item, "lag"))?,
+            Some(s) => Lag::parse(s, &self.settings).map_err(|e| e.at(&item(), "lag"))?,
             None => Lag::ZERO,
         };
-        p.add_link(Link {
+        self.p.add_link(Link {
             from,
             to,
             kind,
             lag,
         })?;
+        Ok(())
     }
 
-    for r in d.resources {
-        let item = Item::Resource(ResourceId::new(r.id.clone()));
-        let kind = match r.kind.as_deref() {
-            None | Some("work") => ResourceKind::Work,
-            Some("material") => ResourceKind::Material,
-            Some("cost") => ResourceKind::Cost,
-            Some(other) => {
-                return Err(Error::invalid(
-                    item,
-                    "kind",
-                    format!("unknown resource kind {other:?}: expected work, material or cost"),
-                ))
-            }
+    /// Adds the resources, assignments, risk model and options of `d` to the project.
+    fn finish<T, L>(self, d: borrowed::BorrowedDocument<T, L>) -> Result<Document> {
+        let Reader {
+            mut p,
+            settings,
+            estimates,
+            ..
+        } = self;
+        let risk_in = crate::risk::input::RiskInputs {
+            risks: d.risks,
+            correlations: d.correlations,
+            history: d.history,
+            estimates,
         };
-        p.add_resource(Resource {
-            id: ResourceId::new(r.id),
-            name: r.name,
-            kind,
-            max_units: r.max_units.unwrap_or(100),
-            calendar: r.calendar.map(CalendarId::new),
-            visibility: visibility(&r.visibility, &item)?,
-        })?;
-    }
-    for a in d.assignments {
-        let item = Item::Assignment {
-            task: TaskId::new(a.task.clone()),
-            resource: ResourceId::new(a.resource.clone()),
-        };
-        let task = p.index_of(&a.task).ok_or_else(|| Error::UnknownTask {
-            id: TaskId::new(a.task.clone()),
-            by: item.clone(),
-        })?;
-        let resource = p
-            .resource_index(&a.resource)
-            .ok_or_else(|| Error::UnknownResource {
-                id: ResourceId::new(a.resource.clone()),
+        for r in d.resources {
+            let item = Item::Resource(ResourceId::new(r.id.clone()));
+            let kind = match r.kind.as_deref() {
+                None | Some("work") => ResourceKind::Work,
+                Some("material") => ResourceKind::Material,
+                Some("cost") => ResourceKind::Cost,
+                Some(other) => {
+                    return Err(Error::invalid(
+                        item,
+                        "kind",
+                        format!("unknown resource kind {other:?}: expected work, material or cost"),
+                    ))
+                }
+            };
+            p.add_resource(Resource {
+                id: ResourceId::new(r.id),
+                name: r.name,
+                kind,
+                max_units: r.max_units.unwrap_or(100),
+                calendar: r.calendar.map(CalendarId::new),
+                visibility: visibility(r.visibility.as_deref(), &|| item.clone())?,
+            })?;
+        }
+        for a in d.assignments {
+            let item = Item::Assignment {
+                task: TaskId::new(a.task.clone()),
+                resource: ResourceId::new(a.resource.clone()),
+            };
+            let task = p.index_of(&a.task).ok_or_else(|| Error::UnknownTask {
+                id: TaskId::new(a.task.clone()),
                 by: item.clone(),
             })?;
-        let work = a
-            .work
-            .as_deref()
-            .map(|s| Duration::parse(s, &settings).map_err(|e| e.at(&item, "work")))
-            .transpose()?;
-        p.add_assignment(Assignment {
-            task,
-            resource,
-            units: a.units.unwrap_or(100),
-            work,
-        })?;
-    }
+            let resource = p
+                .resource_index(&a.resource)
+                .ok_or_else(|| Error::UnknownResource {
+                    id: ResourceId::new(a.resource.clone()),
+                    by: item.clone(),
+                })?;
+            let work = a
+                .work
+                .as_deref()
+                .map(|s| Duration::parse(s, &settings).map_err(|e| e.at(&item, "work")))
+                .transpose()?;
+            p.add_assignment(Assignment {
+                task,
+                resource,
+                units: a.units.unwrap_or(100),
+                work,
+            })?;
+        }
 
-    if risk_in != crate::risk::input::RiskInputs::default() {
-        let m = risk_in.to_model(&p)?;
-        p.set_risk(m)?;
+        if risk_in != crate::risk::input::RiskInputs::default() {
+            let m = risk_in.to_model(&p)?;
+            p.set_risk(m)?;
+        }
+        let options = match d.options {
+            None => ScheduleOptions::default(),
+            Some(o) => convert_options(o, &settings)?,
+        };
+        Ok(Document {
+            project: p,
+            options,
+        })
     }
-    let options = match d.options {
-        None => ScheduleOptions::default(),
-        Some(o) => convert_options(o, &settings)?,
-    };
-    Ok(Document {
-        project: p,
-        options,
-    })
+}
+
+/// How many links [`Reader::links`] takes at a time.
+const LINK_BATCH: usize = 256;
+
+/// Converts a whole deserialised document.
+fn convert(mut d: borrowed::Buffered<'_>) -> Result<Document> {
+    let tasks = std::mem::take(&mut d.tasks);
+    let links = std::mem::take(&mut d.links);
+    let mut r = Reader::begin(&mut d, tasks.len(), links.len())?;
+    for t in tasks {
+        r.task(t)?;
+    }
+    r.end_tasks()?;
+    let mut batch = Vec::with_capacity(LINK_BATCH);
+    for l in links {
+        batch.push(l);
+        if batch.len() == LINK_BATCH {
+            r.links(&mut batch)?;
+        }
+    }
+    r.links(&mut batch)?;
+    r.finish(d)
 }
 
 fn convert_options(o: OptionsInput, settings: &DurationSettings) -> Result<ScheduleOptions> {
@@ -1109,7 +1242,7 @@ fn edit_from(j: EditInput, project: &Project) -> Result<Edit> {
                 tasks: vec![task],
                 ..ProjectDocument::default()
             };
-            let d = convert(doc)?;
+            let d = convert(doc.into())?;
             let mut t = d.project.tasks()[0].clone();
             t.calendar = calendar;
             Edit::AddTask { task: t, parent }
