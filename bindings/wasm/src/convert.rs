@@ -62,6 +62,11 @@ pub fn json_strings<'a>(strings: impl Iterator<Item = &'a str>) -> String {
             out.push(',');
         }
         out.push('"');
+        if !s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+            out.push_str(s);
+            out.push('"');
+            continue;
+        }
         for c in s.chars() {
             match c {
                 '"' => out.push_str("\\\""),

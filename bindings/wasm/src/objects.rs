@@ -11,6 +11,7 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use jindu::io::json::out::{Iso, Keys, Paths, ViolationOutput, WarningOutput};
 use jindu::io::json::{self, ScheduleOutput};
@@ -118,10 +119,48 @@ enum Key {
     Link(u8),
 }
 
+/// A multiplicative hasher for [`Key`]s: the default SipHash cost more than building the
+/// objects.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        // The product's high bits are the well-mixed ones; the table indexes by the low bits.
+        self.0 ^ (self.0 >> 32)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_i64(&mut self, v: i64) {
+        self.write_u64(v as u64);
+    }
+
+    fn write_i32(&mut self, v: i32) {
+        self.write_u64(v as u64);
+    }
+
+    fn write_u8(&mut self, v: u8) {
+        self.write_u64(v as u64);
+    }
+
+    fn write_isize(&mut self, v: isize) {
+        self.write_u64(v as u64);
+    }
+}
+
 /// Interns the texts of dates, durations, lags and link types after the keys and names.
 struct Strings<'a> {
     list: Vec<Cow<'a, str>>,
-    seen: HashMap<Key, u32>,
+    seen: HashMap<Key, u32, BuildHasherDefault<KeyHasher>>,
 }
 
 impl<'a> Strings<'a> {
@@ -174,7 +213,7 @@ pub fn parts(p: &Project, s: &Schedule) -> Parts {
     let n = s.tasks().len();
     let mut strings = Strings {
         list: Vec::with_capacity(2 * n + 64),
-        seen: HashMap::new(),
+        seen: HashMap::default(),
     };
     strings
         .list
