@@ -81,6 +81,14 @@ impl Session {
         self.schedule.get_or_insert_with(|| engine.schedule())
     }
 
+    /// The current project with its current schedule (computed once after each edit), for a
+    /// host that reads both at once.
+    pub fn project_and_schedule(&mut self) -> (&Project, &Schedule) {
+        let engine = &self.engine;
+        let s = self.schedule.get_or_insert_with(|| engine.schedule());
+        (engine.project(), s)
+    }
+
     /// The current schedule as JSON text.
     pub fn schedule_json(&mut self) -> String {
         self.schedule();

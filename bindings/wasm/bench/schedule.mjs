@@ -1,6 +1,7 @@
 // Node benchmark of the npm package (`make bench-wasm`): a generated 10,000-task layered network
 // (~2 links per task, FS/SS/FF/SF, some lags), scheduled in full, then incremental edits, and a
-// 10,000-task chain. `--doc FILE.json` also schedules that document (`bench/compare.py` passes
+// 10,000-task chain, each as typed objects, as JSON text and in compact form (typed arrays).
+// `--doc FILE.json` also schedules that document (`bench/compare.py` passes
 // the peers' 10k network). Prints one line per measurement and a JSON summary on the last line.
 
 import { performance } from 'node:perf_hooks';
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import { chainNetwork, layeredNetwork, mulberry32 } from './network.mjs';
 
 const root = new URL('../../../', import.meta.url).pathname;
-const { schedule, scheduleJson, Scheduler } = await import(
+const { schedule, scheduleCompact, scheduleJson, Scheduler } = await import(
   pathToFileURL(join(root, 'target/npm-consumer/esm.mjs')).href
 );
 
@@ -44,6 +45,9 @@ console.log(`network: ${n} tasks, ${doc.links.length} links (node ${process.vers
 time(() => schedule(doc), 2); // warm up
 report('schedule_object_ms', 'schedule(object) -> typed Schedule', time(() => schedule(doc), 9));
 report('schedule_json_ms', 'scheduleJson(text) -> JSON text', time(() => scheduleJson(text), 9));
+time(() => scheduleCompact(doc), 2);
+report('schedule_compact_ms', 'scheduleCompact(object) -> typed arrays', time(() => scheduleCompact(doc), 9));
+report('schedule_compact_text_ms', 'scheduleCompact(text) -> typed arrays', time(() => scheduleCompact(text), 9));
 const s0 = time(() => new Scheduler(doc), 5);
 report('scheduler_new_ms', 'new Scheduler(object)', s0);
 
@@ -71,6 +75,11 @@ const link = time((k) => {
 report('add_remove_link_ms', 'addLink + removeLink (two edits)', link);
 const full = time(() => sched.schedule(), 5);
 report('scheduler_schedule_ms', 'Scheduler.schedule() after an edit', full);
+const fullCompact = time((k) => {
+  sched.setDuration(ids[k], `${2 + (k % 3)}d`);
+  return sched.scheduleCompact();
+}, 5);
+report('scheduler_compact_ms', 'setDuration + Scheduler.scheduleCompact()', fullCompact);
 console.log(`average tasks changed per setDuration: ${summary.set_duration_changed_tasks_avg}`);
 
 const chain = chainNetwork(10_000);
@@ -78,6 +87,9 @@ const chainText = JSON.stringify(chain);
 time(() => schedule(chain), 2);
 report('chain_schedule_object_ms', `schedule(object), a ${chain.tasks.length}-task chain`, time(() => schedule(chain), 15));
 report('chain_schedule_json_ms', 'scheduleJson(text), the same chain', time(() => scheduleJson(chainText), 15));
+time(() => scheduleCompact(chain), 2);
+report('chain_schedule_compact_ms', 'scheduleCompact(object), the same chain', time(() => scheduleCompact(chain), 15));
+report('chain_schedule_compact_text_ms', 'scheduleCompact(text), the same chain', time(() => scheduleCompact(chainText), 15));
 
 const at = process.argv.indexOf('--doc');
 if (at > 0) {
@@ -91,5 +103,6 @@ if (at > 0) {
   time(() => schedule(other), 2);
   report('doc_schedule_object_ms', 'schedule(object) of the document', time(() => schedule(other), 9));
   report('doc_schedule_json_ms', 'scheduleJson(text) of the document', time(() => scheduleJson(docText), 9));
+  report('doc_schedule_compact_ms', 'scheduleCompact(object) of the document', time(() => scheduleCompact(other), 9));
 }
 console.log(JSON.stringify(summary));

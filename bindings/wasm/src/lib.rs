@@ -8,10 +8,12 @@
 //!
 //! * `schedule(project)` — a document object or its JSON text in, a typed `Schedule` out;
 //! * `scheduleJson(text)` — JSON text in, the core's schedule JSON out, byte for byte;
+//! * `scheduleCompact(project)` — a document in, the schedule in compact form out
+//!   ([`mod@compact`]: the task keys once, every per-task value in a typed array);
 //! * `new Scheduler(project)` — the incremental engine ([`Scheduler`]): `apply(edit)`,
 //!   `preview(edit)`, `setDuration`, `addLink`, `setLink`, `removeLink`, `setConstraint`,
 //!   `setDeadline`, `pin`, `unpin`, `addTask`, `removeTask` (each returns a `Diff` of only the
-//!   changed tasks), plus `schedule()`, `project()`, `task(id)` and `why(id)`;
+//!   changed tasks), plus `schedule()`, `scheduleCompact()`, `project()`, `task(id)` and `why(id)`;
 //! * `importMspdi(data)`, `importCsv(data, options?)`, `importPsplib(data, options?)` — a file
 //!   (`Uint8Array`, `ArrayBuffer` or text) in, a `ProjectDocument` out (with warnings for
 //!   MSPDI and CSV), and `exportMspdi(project)` — a document in, Microsoft Project XML with
@@ -39,14 +41,17 @@
 // converts, and boxing it would only add an allocation on the error path.
 #![allow(clippy::result_large_err)]
 
+pub mod compact;
 pub mod convert;
 pub mod error;
 pub mod io;
+pub mod objects;
 pub mod schedule;
 pub mod scheduler;
 
 use wasm_bindgen::prelude::*;
 
+pub use compact::{compact, Compact};
 pub use error::{error_info, JinduErrorInfo, Thrown};
 pub use io::{
     export_mspdi, import_csv, import_mspdi, import_psplib, CsvImport, CsvWarning, ImportOptions,

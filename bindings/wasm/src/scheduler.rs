@@ -4,8 +4,10 @@
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
+use crate::compact::compact_value;
 use crate::convert::{driving_links, input_text, output_value, to_js};
 use crate::error::{bad_argument, Thrown};
+use crate::objects::schedule_value;
 use jindu::io::json::{
     self, doc::ConstraintInput, DiffOutput, DrivingLinkOutput, EditInput, ProjectDocument,
     ScheduleOutput, TaskInput,
@@ -213,9 +215,16 @@ impl Scheduler {
 
     /// The full current schedule.
     pub fn schedule(&mut self) -> Result<Ts<ScheduleOutput<'static>>, Thrown> {
-        Ok(Ts::new_unchecked(output_value(
-            &self.session.schedule_json(),
-        )?))
+        let (p, s) = self.session.project_and_schedule();
+        Ok(Ts::new_unchecked(schedule_value(p, s)?))
+    }
+
+    /// The full current schedule in compact form (`CompactSchedule`: the task keys once and
+    /// each per-task value in a typed array), for plans too big to take as objects.
+    #[wasm_bindgen(js_name = scheduleCompact, unchecked_return_type = "CompactSchedule")]
+    pub fn schedule_compact(&mut self) -> Result<JsValue, Thrown> {
+        let (p, s) = self.session.project_and_schedule();
+        compact_value(p, s)
     }
 
     /// The current project as a document (what `new Scheduler()` takes).

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { attempt, canonical, loadEsm } from './helpers.mjs';
+import { layeredNetwork } from '../bench/network.mjs';
 
 const jindu = await loadEsm();
 const { schedule, scheduleJson, Scheduler, version } = jindu;
@@ -282,5 +283,29 @@ describe('module', () => {
     assert.ok(text.startsWith('{\n  "project": "Two chains",'));
     assert.deepEqual(schedule(doc), JSON.parse(text));
     assert.deepEqual(schedule(doc).critical_path, ['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9', 'A10', 'GO']);
+  });
+
+  it('builds the same objects as JSON.parse of the schedule JSON, key order included', () => {
+    // schedule() builds its objects from typed arrays (not JSON.parse): every field, driver
+    // kind, lag and driving predecessor must still be what the core writes.
+    const doc = layeredNetwork({ layers: 30, width: 40 });
+    doc.tasks[5].constraint = { type: 'MSO', date: '2026-01-20' };
+    doc.tasks.push({ id: 'S', name: 'Summary "quoted" \u2014 ✓' }, { id: 'S1', parent: 'S', duration: '3ed' });
+    doc.tasks.push({ id: 'M', milestone: true }, { id: 'P', duration: '2h', pinned: { start: '2026-02-02T08:00' } });
+    doc.links.push({ from: 'S1', to: 'M', type: 'SS', lag: '50%' }, { from: 'T0_0', to: 'S' });
+    const text = JSON.stringify(doc);
+    const want = scheduleJson(text);
+    const kinds = new Set(JSON.parse(want).tasks.map((t) => t.driver.type));
+    for (const k of ['link', 'project_start', 'constraint', 'pinned', 'summary']) assert.ok(kinds.has(k), k);
+    assert.equal(JSON.stringify(schedule(doc)), JSON.stringify(JSON.parse(want)));
+    assert.equal(JSON.stringify(schedule(text)), JSON.stringify(JSON.parse(want)));
+    const s = new Scheduler(doc);
+    assert.equal(JSON.stringify(s.schedule()), JSON.stringify(JSON.parse(want)));
+    s.setDuration('T3_3', '7d');
+    const after = JSON.stringify(s.schedule());
+    s.free();
+    const edited = structuredClone(doc);
+    edited.tasks.find((t) => t.id === 'T3_3').duration = '7d';
+    assert.equal(after, JSON.stringify(JSON.parse(scheduleJson(JSON.stringify(edited)))));
   });
 });

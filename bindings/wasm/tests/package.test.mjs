@@ -45,7 +45,7 @@ describe('npm package', () => {
     assert.equal(relative(installed, req.resolve('jindu')), 'node/jindu.js');
     const esm = await loadEsm();
     const cjs = loadCjs();
-    const names = ['Scheduler', 'exportMspdi', 'importCsv', 'importMspdi', 'importPsplib', 'schedule', 'scheduleJson', 'version'];
+    const names = ['Scheduler', 'exportMspdi', 'importCsv', 'importMspdi', 'importPsplib', 'schedule', 'scheduleCompact', 'scheduleJson', 'version'];
     assert.deepEqual(Object.keys(esm).sort(), names);
     assert.deepEqual(Object.keys(cjs).sort(), names);
     // Two builds, two instances: a Scheduler of one is not one of the other.
@@ -55,7 +55,7 @@ describe('npm package', () => {
     assert.equal(cjs.version(), manifest.version);
     for (const d of ['node', 'node-esm', 'web']) {
       const dts = readFileSync(join(installed, d, 'jindu.d.ts'), 'utf8');
-      for (const decl of ['export interface ProjectDocument', 'export interface Schedule ', 'export type Edit =', 'export interface Diff', 'export class Scheduler', 'export interface MspdiImport', 'export type CsvWarning =', 'export function importCsv(']) {
+      for (const decl of ['export interface ProjectDocument', 'export interface Schedule ', 'export type Edit =', 'export interface Diff', 'export interface CompactSchedule', 'export class Scheduler', 'export interface MspdiImport', 'export type CsvWarning =', 'export function importCsv(']) {
         assert.ok(dts.includes(decl), `${d}/jindu.d.ts declares ${decl}`);
       }
     }

@@ -1,8 +1,9 @@
 // A strict TypeScript consumer of the package (ES module). `tsc --strict` must accept it,
 // and every `@ts-expect-error` line must really be an error: the declarations are precise.
 
-import { exportMspdi, importCsv, importMspdi, importPsplib, schedule, scheduleJson, Scheduler, version } from 'jindu';
+import { exportMspdi, importCsv, importMspdi, importPsplib, schedule, scheduleCompact, scheduleJson, Scheduler, version } from 'jindu';
 import type {
+  CompactSchedule,
   CsvImport,
   CsvWarning,
   Diff,
@@ -58,6 +59,15 @@ const t: ScheduledTask | undefined = sched.task('A');
 const why: DrivingLink[] | undefined = sched.why('B');
 const again: ProjectDocument = sched.project();
 const v: string = version();
+
+// The compact form: keys once, typed arrays.
+const c: CompactSchedule = scheduleCompact(doc);
+const c2: CompactSchedule = sched.scheduleCompact();
+const starts: Float64Array = c.start;
+const crit: Uint8Array = c2.critical;
+const cp: Uint32Array = c.critical_path;
+const key: string = c.ids[cp[0]];
+const pstart: number = c.project_start;
 
 // Files in: bytes or text; documents out.
 const csv: CsvImport = importCsv(new Uint8Array([0x69, 0x64, 0x0a, 0x31, 0x0a]));
@@ -122,6 +132,8 @@ void s.finish;
 importMspdi(42);
 // @ts-expect-error: not an import option
 importCsv('id\n1\n', { colour: 'red' });
+// @ts-expect-error: compact dates are numbers
+const notText: string = c.project_finish;
 // @ts-expect-error: exportMspdi returns text
 const notDoc: ProjectDocument = exportMspdi(doc);
 
@@ -130,4 +142,4 @@ const notDoc: ProjectDocument = exportMspdi(doc);
   void scoped.schedule();
 }
 
-void [csv3, csvDoc, count, uids, sched2, ps, notDoc, finish, minutes, preds, text, d3, d4, d5, before, pf, t, why, again, v, typo, badType, badOp, missing, wrong];
+void [c, starts, crit, key, pstart, notText, csv3, csvDoc, count, uids, sched2, ps, notDoc, finish, minutes, preds, text, d3, d4, d5, before, pf, t, why, again, v, typo, badType, badOp, missing, wrong];
