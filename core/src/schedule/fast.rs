@@ -45,12 +45,21 @@ pub(crate) struct Fast<'f> {
 }
 
 /// Per node facts, computed once when a network is compiled, that let the batch run take the
-/// fast path. A node's edges are read from the network itself: a link's lag and type from
-/// [`Model::link_lag`] and [`Model::link_kind`], a tree edge by its [`HIER`] marker.
+/// fast path. A node's edges are read from the network itself (a tree edge by its [`HIER`]
+/// marker), their lags and types from copies of [`Model::link_lag`] and [`Model::link_kind`]
+/// laid out beside the network's rows ([`FastNet::lay_out`]), so that a pass reads them in
+/// order rather than by link index.
 #[derive(Debug, Default)]
 pub(crate) struct FastNet {
     /// Per node: [`FWD`], [`BWD`] and [`FLOATS`], for a node whose own inputs are plain.
     node: Vec<u8>,
+    /// Per entry of [`Csr::preds`]: the lag and type of its link (0 and finish-to-start for a
+    /// tree edge).
+    pred_lag: Vec<i32>,
+    pred_kind: Vec<LinkType>,
+    /// The same per entry of [`Csr::succs`].
+    succ_lag: Vec<i32>,
+    succ_kind: Vec<LinkType>,
     /// Whether every edge runs from a lower to a higher node number (node order is then a
     /// topological order).
     pub(crate) ordered: bool,
@@ -138,7 +147,38 @@ impl FastNet {
                 }
             })
             .collect();
-        FastNet { node, ordered }
+        FastNet {
+            node,
+            ordered,
+            ..FastNet::default()
+        }
+    }
+
+    /// Copies the lag and type of every edge of `csr` (the network of `m`, as the runs will
+    /// walk it) beside its entry.
+    pub(crate) fn lay_out(&mut self, m: &Model<'_>, csr: &Csr) {
+        let copy = |edges: &[Edge], lag: &mut Vec<i32>, kind: &mut Vec<LinkType>| {
+            lag.clear();
+            kind.clear();
+            for e in edges {
+                let (l, k) = if e.link == HIER {
+                    (0, LinkType::FinishToStart)
+                } else {
+                    (m.link_lag[e.link as usize], m.link_kind[e.link as usize])
+                };
+                lag.push(l);
+                kind.push(k);
+            }
+        };
+        copy(&csr.preds, &mut self.pred_lag, &mut self.pred_kind);
+        copy(&csr.succs, &mut self.succ_lag, &mut self.succ_kind);
+    }
+
+    /// Follows [`network::relabel`](super::network::relabel): node `k` becomes old node
+    /// `order[k]`, and node order is then topological.
+    pub(crate) fn relabel(&mut self, order: &[u32]) {
+        self.node = order.iter().map(|&o| self.node[o as usize]).collect();
+        self.ordered = true;
     }
 }
 
@@ -213,11 +253,15 @@ impl Fast<'_> {
             self.csr.pred_off[n + 1] as usize,
         );
         let (preds, gate) = split_tree(&self.csr.preds[a..b]);
-        let (lags, kinds) = (&m.link_lag[..], &m.link_kind[..]);
-        // What link `e` requires of this task's start (or, for a finish link, its finish).
-        let bound = |t: &[Times], e: &Edge| {
+        let (lags, kinds) = (
+            &self.facts.pred_lag[a..a + preds.len()],
+            &self.facts.pred_kind[a..a + preds.len()],
+        );
+        // What the `k`-th link `e` requires of this task's start (or, for a finish link, its
+        // finish).
+        let bound = |t: &[Times], k: usize, e: &Edge| {
             let x = &t[e.node as usize];
-            let (lag, kind) = (lags[e.link as usize], kinds[e.link as usize]);
+            let (lag, kind) = (lags[k], kinds[k]);
             debug_assert!(lag != SLOW_LAG);
             (
                 if kind.from_start() { x.wes } else { x.wef } + lag as i64,
@@ -230,7 +274,7 @@ impl Fast<'_> {
         let (mut ws, mut wf) = (i64::MIN, i64::MIN);
         let (mut best, mut bpos, mut ties) = (i64::MIN, 0, 0u32);
         for (k, e) in preds.iter().enumerate() {
-            let (v, to_finish) = bound(t, e);
+            let (v, to_finish) = bound(t, k, e);
             let implied = if to_finish {
                 wf = wf.max(v);
                 v - dur
@@ -273,8 +317,8 @@ impl Fast<'_> {
                 }
             } else {
                 let mut smin = u32::MAX;
-                for e in preds {
-                    let (v, to_finish) = bound(t, e);
+                for (k, e) in preds.iter().enumerate() {
+                    let (v, to_finish) = bound(t, k, e);
                     if (if to_finish { v - dur } else { v }) == w {
                         if let Some(out) = out.as_deref_mut() {
                             out.push(LinkIndex(e.link));
@@ -356,7 +400,7 @@ impl Fast<'_> {
             if let Some((out, both)) = floats.as_mut() {
                 if m.kind[n] == Kind::Leaf {
                     let i = m.task_of[n] as usize;
-                    out[i] = match fl {
+                    out[n] = match fl {
                         Some(x) => x,
                         None => {
                             let tf = p.total_float(i, times);
@@ -399,11 +443,13 @@ impl Fast<'_> {
             self.csr.succ_off[n + 1] as usize,
         );
         let (succs, summary) = split_tree(&self.csr.succs[a..b]);
-        let (lags, kinds) = (&m.link_lag[..], &m.link_kind[..]);
+        let (lags, kinds) = (
+            &self.facts.succ_lag[a..a + succs.len()],
+            &self.facts.succ_kind[a..a + succs.len()],
+        );
         let me = t[n];
-        for e in succs {
+        for ((e, &lag), &kind) in succs.iter().zip(lags).zip(kinds) {
             let x = &t[e.node as usize];
-            let (lag, kind) = (lags[e.link as usize], kinds[e.link as usize]);
             debug_assert!(lag != SLOW_LAG);
             let lag = lag as i64;
             let (late, early) = if kind.to_finish() {

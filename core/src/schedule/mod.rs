@@ -59,8 +59,12 @@ pub fn schedule(project: &Project, opts: &ScheduleOptions) -> Result<Schedule> {
     Network::compile(project, opts)?.schedule()
 }
 
+/// The warnings about summary tasks' own fields (none without summaries).
 pub(crate) fn warnings_for(project: &Project, m: &Model<'_>) -> Vec<Warning> {
     let mut w = Vec::new();
+    if !m.kind.contains(&Kind::Summary) {
+        return w;
+    }
     for (i, t) in project.tasks().iter().enumerate() {
         let summary = m.kind[m.node_of[i] as usize] == Kind::Summary;
         if summary && !t.duration.is_zero() {

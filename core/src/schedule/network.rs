@@ -458,8 +458,8 @@ pub(crate) fn compile_with<'p>(
 
     // The network: per link an edge into the successor's node (its gate for a summary), and
     // per subtask two tree edges, gate(parent) → child and child → parent.
-    let (csr, order) = if gate_of.iter().all(|&g| g == NONE) {
-        layout(nodes, links, tasks, |t| t)
+    let (csr, order) = if nodes == n {
+        layout(nodes, links, &[], |t| t)
     } else {
         layout(nodes, links, tasks, |t| {
             if gate_of[t] == NONE {
@@ -515,8 +515,9 @@ struct LinkOrder {
     ordered: bool,
 }
 
-/// Lays the links (into `in_node` of their successor) and the summary tree out as compressed
-/// rows: per node its link edges in link order, then its tree edges.
+/// Lays the links (into `in_node` of their successor) and the summary tree of `tasks` out as
+/// compressed rows: per node its link edges in link order, then its tree edges. Without
+/// summaries `tasks` may be empty (there is no tree to walk).
 fn layout(
     nodes: usize,
     links: &[Link],
@@ -718,4 +719,56 @@ pub(crate) fn percent_of(dur: i64, hundredths: i32) -> i64 {
     } else {
         q
     }) as i64
+}
+
+/// Renumbers the nodes of a compiled batch network so that node `k` is the `k`-th of `order`
+/// (a topological order of every node): per-node arrays, the task ↔ node maps and both
+/// adjacencies follow, each node's edges keep their order. Afterwards every edge runs from a
+/// lower to a higher node, and passes in node order walk memory sequentially instead of jumping
+/// through it. Returns the new position of every old node.
+pub(crate) fn relabel(m: &mut Model<'_>, net: &mut Csr, order: &[u32]) -> Vec<u32> {
+    let nodes = m.nodes();
+    assert_eq!(order.len(), nodes, "a batch network has no removed nodes");
+    let mut rank = vec![0u32; nodes];
+    for (k, &o) in order.iter().enumerate() {
+        rank[o as usize] = k as u32;
+    }
+    fn permute<T: Copy>(v: &mut Vec<T>, order: &[u32]) {
+        *v = order.iter().map(|&o| v[o as usize]).collect();
+    }
+    permute(&mut m.kind, order);
+    permute(&mut m.dur, order);
+    permute(&mut m.cal, order);
+    permute(&mut m.flags, order);
+    permute(&mut m.extra, order);
+    permute(&mut m.task_of, order);
+    for n in m.node_of.iter_mut() {
+        *n = rank[*n as usize];
+    }
+    for g in m.gate_of.iter_mut().filter(|g| **g != NONE) {
+        *g = rank[*g as usize];
+    }
+    let rows = |off: &[u32], edges: &[Edge]| {
+        let mut new_off = Vec::with_capacity(nodes + 1);
+        let mut new_edges = Vec::with_capacity(edges.len());
+        new_off.push(0u32);
+        for &o in order {
+            let row = &edges[off[o as usize] as usize..off[o as usize + 1] as usize];
+            new_edges.extend(row.iter().map(|e| Edge {
+                node: rank[e.node as usize],
+                link: e.link,
+            }));
+            new_off.push(new_edges.len() as u32);
+        }
+        (new_off, new_edges)
+    };
+    let (pred_off, preds) = rows(&net.pred_off, &net.preds);
+    let (succ_off, succs) = rows(&net.succ_off, &net.succs);
+    *net = Csr {
+        pred_off,
+        preds,
+        succ_off,
+        succs,
+    };
+    rank
 }

@@ -103,8 +103,9 @@ pub(crate) struct Buffers {
     /// Per node, the range of `driving` holding its driving links.
     pub span: Vec<(u32, u32)>,
     pub driving: Vec<LinkIndex>,
-    /// Per task, total and free float when the passes computed them on the way (`i64::MIN`
-    /// total float: not computed, as for summaries and in runs that computed no floats).
+    /// Per node, the total and free float of its task when the passes computed them on the way
+    /// (`i64::MIN` total float: not computed, as for summaries and gates and in runs that
+    /// computed no floats). Kept by node so that the backward pass writes it in order.
     pub floats: Vec<(i64, i64)>,
     pub ps: i64,
     pub pf: i64,
@@ -151,15 +152,18 @@ impl<'p> Network<'p> {
     /// cycle, a duplicate link, a link or constraint a summary task may not have, a calendar
     /// that does not compile.
     pub fn compile(project: &'p Project, opts: &ScheduleOptions) -> Result<Network<'p>> {
-        let (model, csr, fast) = network::compile_with(project, Some(opts))?;
-        let fast = fast.expect("asked for");
+        let (mut model, mut csr, fast) = network::compile_with(project, Some(opts))?;
+        let mut fast = fast.expect("asked for");
         // The topological sort is skipped when the tasks are already listed in dependency order
-        // (the common case).
-        let order = if fast.ordered {
-            (0..model.nodes() as u32).collect()
-        } else {
-            network::topo_order(&model, &csr, project.tasks())?
-        };
+        // (the common case). Otherwise the nodes are renumbered in topological order, so that
+        // the passes walk every per-node array front to back (or back to front).
+        if !fast.ordered {
+            let order = network::topo_order(&model, &csr, project.tasks())?;
+            network::relabel(&mut model, &mut csr, &order);
+            fast.relabel(&order);
+        }
+        fast.lay_out(&model, &csr);
+        let order = (0..model.nodes() as u32).collect();
         Ok(Network {
             project,
             opts: *opts,
@@ -198,13 +202,12 @@ impl<'p> Network<'p> {
 
     /// The compiled calendar task `i` is scheduled on.
     pub fn task_calendar(&self, i: TaskIndex) -> &WorkCalendar {
-        &self.model.calendars[self.model.cal[i.index()] as usize]
+        &self.model.calendars[self.model.cal[self.model.node_of[i.index()] as usize] as usize]
     }
 
     /// A workspace sized for this network.
     pub fn workspace(&self) -> Workspace {
         let nodes = self.model.nodes();
-        let tasks = self.len();
         let links = self.model.links.len();
         Workspace {
             buf: Buffers {
@@ -213,7 +216,7 @@ impl<'p> Network<'p> {
                 drivers: Vec::with_capacity(nodes),
                 span: Vec::with_capacity(nodes),
                 driving: Vec::with_capacity(links),
-                floats: Vec::with_capacity(tasks),
+                floats: Vec::with_capacity(nodes),
                 anchor: Some(Anchor::new(&self.model, self.model.start)),
                 ..Buffers::default()
             },
@@ -285,10 +288,11 @@ impl<'p> Network<'p> {
                 return Err(wrong_len("durations", d.len()));
             }
             for (i, d) in d.iter().enumerate() {
-                if m.kind[i] != Kind::Leaf {
+                let node = m.node_of[i] as usize;
+                if m.kind[node] != Kind::Leaf {
                     continue;
                 }
-                let elapsed = m.flags[i] & F_ELAPSED != 0;
+                let elapsed = m.flags[node] & F_ELAPSED != 0;
                 if d.is_elapsed() != elapsed || d.minutes() < 0 || d.minutes() > 1i64 << 40 {
                     return Err(Error::invalid(
                         Item::Task(tasks[i].id.clone()),
@@ -302,8 +306,8 @@ impl<'p> Network<'p> {
                         },
                     ));
                 }
-                ws.dur[i] = d.minutes();
-                let f = &mut ws.flags[i];
+                ws.dur[node] = d.minutes();
+                let f = &mut ws.flags[node];
                 if d.is_zero() {
                     *f |= F_MILESTONE;
                 } else {
@@ -318,9 +322,10 @@ impl<'p> Network<'p> {
             }
             ws.delay.resize(m.nodes(), NO_DELAY);
             for (i, d) in d.iter().enumerate() {
+                let node = m.node_of[i] as usize;
                 if let Some(t) = d {
-                    if m.kind[i] == Kind::Leaf {
-                        ws.delay[i] = t.minutes();
+                    if m.kind[node] == Kind::Leaf {
+                        ws.delay[node] = t.minutes();
                     }
                 }
             }
@@ -418,7 +423,7 @@ impl<'w, 'p> Run<'w, 'p> {
     }
 
     fn total_float_minutes(&self, i: usize) -> i64 {
-        match self.ws.buf.floats.get(i) {
+        match self.ws.buf.floats.get(self.net.model.node_of[i] as usize) {
             Some(&(tf, _)) if tf != i64::MIN => tf,
             _ => self.pass().total_float(i, &self.ws.buf.times),
         }
@@ -446,6 +451,10 @@ impl<'w, 'p> Run<'w, 'p> {
 }
 
 /// Builds the public schedule of a whole run.
+///
+/// Tasks are built in node order, so that the per-node arrays are read front to back and each
+/// task's entry is written once wherever it goes (after [`network::relabel`] node order is not
+/// task order); driving links and violations are then gathered in task order.
 pub(crate) fn schedule_output(
     project: &Project,
     pass: &Pass<'_, '_, Csr>,
@@ -454,22 +463,60 @@ pub(crate) fn schedule_output(
 ) -> Result<Schedule> {
     let model = pass.m;
     let n = project.len();
-    let mut tasks = Vec::with_capacity(n);
+    let blank = TaskSchedule {
+        start: DateTime::MIN,
+        finish: DateTime::MIN,
+        early_start: DateTime::MIN,
+        early_finish: DateTime::MIN,
+        late_start: DateTime::MIN,
+        late_finish: DateTime::MIN,
+        duration: Duration::ZERO,
+        total_float: Duration::ZERO,
+        free_float: Duration::ZERO,
+        critical: false,
+        driver: Driver::ProjectStart,
+    };
+    let mut tasks = vec![blank; n];
+    let mut failed = None;
+    for (node, &kind) in model.kind.iter().enumerate() {
+        if kind == Kind::Gate {
+            continue;
+        }
+        let i = model.task_of[node] as usize;
+        let floats = b.floats.get(node).copied();
+        match task_output(pass, i, &b.times, &b.drivers, floats) {
+            Ok(t) => tasks[i] = t,
+            Err(e) => {
+                failed = Some(e);
+                break;
+            }
+        }
+    }
     let mut driving_off = Vec::with_capacity(n + 1);
     let mut driving = Vec::with_capacity(b.driving.len());
-    let mut violations = Vec::new();
     driving_off.push(0u32);
     for i in 0..n {
-        let floats = b.floats.get(i).copied();
-        tasks.push(task_output(pass, i, &b.times, &b.drivers, floats)?);
         let (a, e) = b.span[model.in_node(i)];
         driving.extend_from_slice(&b.driving[a as usize..e as usize]);
         driving_off.push(driving.len() as u32);
-        let node = model.node_of[i] as usize;
-        // Only constraints, deadlines and pins can be broken.
-        if model.extra[node] != network::NONE {
-            pass.violations(node, &b.times, &mut violations)?;
+    }
+    let mut violations = Vec::new();
+    // Only constraints, deadlines and pins can be broken.
+    if !model.extras.is_empty() || failed.is_some() {
+        for i in 0..n {
+            let node = model.node_of[i] as usize;
+            if failed.is_some() {
+                // Report the error a task-by-task build meets first.
+                let floats = b.floats.get(node).copied();
+                task_output(pass, i, &b.times, &b.drivers, floats)?;
+            }
+            if model.extra[node] != network::NONE {
+                pass.violations(node, &b.times, &mut violations)?;
+            }
         }
+    }
+    if let Some(e) = failed {
+        return Err(e);
     }
     let mut s = Schedule {
         project_start: DateTime::from_minutes(b.ps).ok_or_else(|| {
@@ -508,7 +555,6 @@ pub(crate) fn run_into<N: Net>(
 ) -> Result<()> {
     let m = p.m;
     let nodes = m.nodes();
-    let n_tasks = m.node_of.len();
     b.outputs = outputs;
     b.times.clear();
     b.times.resize(nodes, Times::default());
@@ -521,7 +567,7 @@ pub(crate) fn run_into<N: Net>(
         b.span.resize(nodes, (0, 0));
     }
     b.floats.clear();
-    b.floats.resize(n_tasks, (i64::MIN, 0));
+    b.floats.resize(nodes, (i64::MIN, 0));
     b.has_early = false;
     let mut anchor = b.anchor.take().unwrap_or_else(|| Anchor::new(m, m.start));
     let r = run_passes(p, order, b, outputs, &mut anchor, fast);
@@ -667,7 +713,7 @@ fn backward_all<N: Net>(
                 } else {
                     0
                 };
-                out[i] = (tf, ff);
+                out[n] = (tf, ff);
             }
         }
     }
