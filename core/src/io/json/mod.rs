@@ -127,7 +127,16 @@ fn week_fields(s: &DurationSettings) -> (Option<f64>, Option<f64>, Option<f64>) 
 /// (dates, durations, unknown keys) the item and field.
 pub fn read(text: &str) -> Result<Document> {
     // The fast path, tasks and links borrowing their text from `text`; on a bad document,
-    // read again keeping track of the path for the error.
+    // read again keeping track of the path for the error. WebAssembly reads the owned
+    // document in one pass instead (the same project, or the same error): the borrowed
+    // readers cost more than the package's 450 KB budget leaves (core/DESIGN.md
+    // "WebAssembly size").
+    if cfg!(target_arch = "wasm32") {
+        return match serde_json::from_str::<ProjectDocument>(text) {
+            Ok(doc) => doc.into_document(),
+            Err(_) => read_slow(text)?.into_document(),
+        };
+    }
     if let Some(doc) = read_streaming(text) {
         return Ok(doc);
     }
