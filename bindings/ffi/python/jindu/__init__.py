@@ -466,6 +466,12 @@ def _track_options(**given: Any) -> Any:
     return _ffi.TrackOptions(**{k: v for k, v in given.items() if v is not None})
 
 
+def _track(call: Any, project: Project, *extra: str, **given: Any) -> Any:
+    """Runs tracking function ``call`` of the native module on the document (then ``extra``
+    arguments) with the options given (``None`` left at the default); its JSON parsed."""
+    return json.loads(call(_text(project, "a project document"), *extra, _track_options(**given)))
+
+
 def evm(
     project: Project,
     *,
@@ -479,8 +485,9 @@ def evm(
     ``planned_rate`` or ``cpi_spi``), ``etc``, ``vac``, ``tcpi``, ``es_working_days``,
     ``spi_t``, ``ieac_t`` (``spi_t``, ``planned_rate`` or ``cpi_spi_t``), ``forecast_finish``,
     and the same per task under ``tasks``."""
-    o = _track_options(status_date=status_date, baseline=baseline, eac=eac, ieac=ieac)
-    result: Dict[str, Any] = json.loads(_ffi.evm_json(_text(project, "a project document"), o))
+    result: Dict[str, Any] = _track(
+        _ffi.evm_json, project, status_date=status_date, baseline=baseline, eac=eac, ieac=ieac
+    )
     return result
 
 
@@ -489,17 +496,15 @@ def alerts(
 ) -> List[Dict[str, Any]]:
     """The alerts at the status date (late starts and finishes, slipped milestones, negative
     float, critical-path changes, …), their messages in ``lang`` (``en`` or ``zh-CN``)."""
-    o = _track_options(status_date=status_date, lang=lang)
-    result: List[Dict[str, Any]] = json.loads(
-        _ffi.alerts_json(_text(project, "a project document"), o)
+    result: List[Dict[str, Any]] = _track(
+        _ffi.alerts_json, project, status_date=status_date, lang=lang
     )
     return result
 
 
 def buffers(project: Project, *, status_date: Optional[str] = None) -> Dict[str, Any]:
     """The project and feeding buffers at the status date, with the fever chart's data."""
-    o = _track_options(status_date=status_date)
-    result: Dict[str, Any] = json.loads(_ffi.buffers_json(_text(project, "a project document"), o))
+    result: Dict[str, Any] = _track(_ffi.buffers_json, project, status_date=status_date)
     return result
 
 
@@ -507,9 +512,8 @@ def variance(
     project: Project, *, status_date: Optional[str] = None, baseline: Optional[int] = None
 ) -> Dict[str, Any]:
     """Start, finish, duration, work and cost variance of every task against a baseline."""
-    o = _track_options(status_date=status_date, baseline=baseline)
-    result: Dict[str, Any] = json.loads(
-        _ffi.variance_json(_text(project, "a project document"), o)
+    result: Dict[str, Any] = _track(
+        _ffi.variance_json, project, status_date=status_date, baseline=baseline
     )
     return result
 
@@ -542,9 +546,8 @@ def client_view(
     project: Project, *, status_date: Optional[str] = None, lang: Optional[str] = None
 ) -> Dict[str, Any]:
     """The client's view: the tasks the client may see, with the client's report."""
-    o = _track_options(status_date=status_date, lang=lang)
-    result: Dict[str, Any] = json.loads(
-        _ffi.client_view_json(_text(project, "a project document"), o)
+    result: Dict[str, Any] = _track(
+        _ffi.client_view_json, project, status_date=status_date, lang=lang
     )
     return result
 
@@ -561,8 +564,7 @@ def whatif(
     milestones and the buffer."""
     if isinstance(changes, list):
         changes = {"changes": changes}
-    o = _track_options(status_date=status_date)
-    result: Dict[str, Any] = json.loads(
-        _ffi.whatif_json(_text(project, "a project document"), _text(changes, "a change set"), o)
+    result: Dict[str, Any] = _track(
+        _ffi.whatif_json, project, _text(changes, "a change set"), status_date=status_date
     )
     return result
