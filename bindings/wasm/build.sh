@@ -3,8 +3,11 @@
 #   node/      CommonJS for Node (wasm-bindgen --target nodejs)
 #   node-esm/  ES module for Node (--target experimental-nodejs-module)
 #   web/       ES module for browsers and bundlers (--target web; call `await init()` first)
-# plus npm/package.json (exports map, files allowlist) and README.md. The .wasm is built once
-# with the wasm-release profile, shrunk once with wasm-opt and shared by the three variants.
+# each with two modules: jindu (the crate jindu-wasm: scheduling, `import 'jindu'`) and
+# jindu_io (the crate jindu-wasm-io: the file readers, `import 'jindu/io'`, core/DESIGN.md
+# "WebAssembly size"), plus npm/package.json (exports map, files allowlist) and README.md.
+# Each .wasm is built once with the wasm-release profile (one cargo build: the core is compiled
+# once for both), shrunk once with wasm-opt and shared by the three variants.
 # Tools: wasm-bindgen from tools/cargo, wasm-opt from tools/npm (`make wasm-tools` installs
 # both), or WASM_BINDGEN / WASM_OPT. Does nothing when its inputs have not changed.
 set -euo pipefail
@@ -15,28 +18,33 @@ wasm_opt=${WASM_OPT:-$root/tools/npm/node_modules/.bin/wasm-opt}
 cargo=${CARGO:-cargo}
 pkg=$here/pkg
 
-(cd "$root" && "$cargo" build -q --profile wasm-release --target wasm32-unknown-unknown -p jindu-wasm)
+(cd "$root" && "$cargo" build -q --profile wasm-release --target wasm32-unknown-unknown -p jindu-wasm -p jindu-wasm-io)
 raw=$root/target/wasm32-unknown-unknown/wasm-release/jindu_wasm.wasm
+raw_io=$root/target/wasm32-unknown-unknown/wasm-release/jindu_wasm_io.wasm
 
-stamp=$(cat "$raw" "$here/build.sh" "$here/npm/package.json" "$here/README.md" | sha256sum | cut -d' ' -f1)
+stamp=$(cat "$raw" "$raw_io" "$here/build.sh" "$here/npm/package.json" "$here/README.md" | sha256sum | cut -d' ' -f1)
 if [ -f "$pkg/.stamp" ] && [ "$(cat "$pkg/.stamp")" = "$stamp" ]; then
   echo "jindu-wasm: $pkg is up to date"
 else
   tmp=$(mktemp -d "$here/.pkg.XXXXXX")
   trap 'rm -rf "$tmp"' EXIT
-  for spec in nodejs:node experimental-nodejs-module:node-esm web:web; do
-    "$wasm_bindgen" "$raw" --target "${spec%%:*}" --out-dir "$tmp/${spec#*:}" --out-name jindu
+  # module name : raw .wasm
+  for m in "jindu:$raw" "jindu_io:$raw_io"; do
+    name=${m%%:*}
+    for spec in nodejs:node experimental-nodejs-module:node-esm web:web; do
+      "$wasm_bindgen" "${m#*:}" --target "${spec%%:*}" --out-dir "$tmp/${spec#*:}" --out-name "$name"
+    done
+    # The three .wasm files are identical (checked here): optimise one, share it.
+    for d in node node-esm; do
+      cmp -s "$tmp/web/${name}_bg.wasm" "$tmp/$d/${name}_bg.wasm" || {
+        echo "jindu-wasm: $d/${name}_bg.wasm differs from web/; wasm-opt each separately" >&2
+        exit 1
+      }
+    done
+    "$wasm_opt" -Oz "$tmp/web/${name}_bg.wasm" -o "$tmp/${name}_bg.wasm"
+    for d in node node-esm web; do cp "$tmp/${name}_bg.wasm" "$tmp/$d/${name}_bg.wasm"; done
+    rm "$tmp/${name}_bg.wasm" "$tmp/node/${name}_bg.wasm.d.ts" "$tmp/node-esm/${name}_bg.wasm.d.ts"
   done
-  # The three .wasm files are identical (checked here): optimise one, share it.
-  for d in node node-esm; do
-    cmp -s "$tmp/web/jindu_bg.wasm" "$tmp/$d/jindu_bg.wasm" || {
-      echo "jindu-wasm: $d/jindu_bg.wasm differs from web/; wasm-opt each separately" >&2
-      exit 1
-    }
-  done
-  "$wasm_opt" -Oz "$tmp/web/jindu_bg.wasm" -o "$tmp/jindu_bg.wasm"
-  for d in node node-esm web; do cp "$tmp/jindu_bg.wasm" "$tmp/$d/jindu_bg.wasm"; done
-  rm "$tmp/jindu_bg.wasm" "$tmp/node/jindu_bg.wasm.d.ts" "$tmp/node-esm/jindu_bg.wasm.d.ts"
   printf '{\n  "type": "module"\n}\n' > "$tmp/node-esm/package.json"
   printf '{\n  "type": "module"\n}\n' > "$tmp/web/package.json"
   cp "$here/npm/package.json" "$here/README.md" "$tmp/"
@@ -44,7 +52,9 @@ else
   rm -rf "$pkg"
   mv "$tmp" "$pkg"
   trap - EXIT
-  echo "jindu-wasm: built $pkg ($(wc -c < "$pkg/web/jindu_bg.wasm") bytes of wasm, $(gzip -9 -c "$pkg/web/jindu_bg.wasm" | wc -c) gzipped)"
+  for name in jindu jindu_io; do
+    echo "jindu-wasm: built $pkg/*/${name}_bg.wasm ($(wc -c < "$pkg/web/${name}_bg.wasm") bytes, $(gzip -9 -c "$pkg/web/${name}_bg.wasm" | wc -c) gzipped)"
+  done
 fi
 
 # Install the packed package the way a user would (npm pack, then npm install of the tarball)
@@ -58,6 +68,8 @@ if [ ! -f "$consumer/.stamp" ] || [ "$(cat "$consumer/.stamp")" != "$stamp" ]; t
   (cd "$consumer" && npm install --no-audit --no-fund --no-save --offline --loglevel=error ./jindu-*.tgz)
   printf "export * from 'jindu';\n" > "$consumer/esm.mjs"
   printf "module.exports = require('jindu');\n" > "$consumer/cjs.cjs"
+  printf "export * from 'jindu/io';\n" > "$consumer/io-esm.mjs"
+  printf "module.exports = require('jindu/io');\n" > "$consumer/io-cjs.cjs"
   echo "$stamp" > "$consumer/.stamp"
   echo "jindu-wasm: installed the packed package into $consumer"
 fi

@@ -14,10 +14,9 @@
 //!   `preview(edit)`, `setDuration`, `addLink`, `setLink`, `removeLink`, `setConstraint`,
 //!   `setDeadline`, `pin`, `unpin`, `addTask`, `removeTask` (each returns a `Diff` of only the
 //!   changed tasks), plus `schedule()`, `scheduleCompact()`, `project()`, `task(id)` and `why(id)`;
-//! * `importMspdi(data)`, `importCsv(data, options?)`, `importPsplib(data, options?)` — a file
-//!   (`Uint8Array`, `ArrayBuffer` or text) in, a `ProjectDocument` out (with warnings for
-//!   MSPDI and CSV), and `exportMspdi(project)` — a document in, Microsoft Project XML with
-//!   its computed schedule out ([`io`]);
+//! * `exportMspdi(project)` — a document in, Microsoft Project XML with its computed schedule
+//!   out ([`io`]); the readers (`importMspdi`, `importCsv`, `importPsplib`) are a second
+//!   module, `jindu/io` (the crate `jindu-wasm-io`), loaded only by those who import files;
 //! * errors are thrown as `Error` objects named `JinduError` with `code`, `taskId` and `field`
 //!   (and, on errors reading a file, `line`, `column`, `element`, `header`, `value`, `format`).
 //!
@@ -25,8 +24,7 @@
 //! `tsify` feature, which only this crate enables): documents and edits are
 //! [`jindu::io::json::doc`], schedules, diffs and driving links [`jindu::io::json::out`], so
 //! the package's types are the JSON format's definition and cannot drift from it. Only what
-//! is this package's own (import options and results in [`io`], the error properties in
-//! [`error`]) is declared here.
+//! is this package's own (the error properties in [`error`]) is declared here.
 //!
 //! ## Layout
 //!
@@ -34,7 +32,7 @@
 //! (levelling, simulation, …) gets its own module with its `#[wasm_bindgen]` functions (its
 //! result types derive `tsify::Tsify` in the core, behind the `tsify` feature) and, if
 //! needed, a plain-Rust part that native tests can reach.
-//! The plain-Rust parts ([`schedule::schedule_text`], [`Session`], the functions of [`io`]) run under `cargo test`;
+//! The plain-Rust parts ([`schedule::schedule_text`], [`Session`], [`export_mspdi`]) run under `cargo test`;
 //! the JavaScript surface is tested under Node (`bindings/wasm/tests`).
 
 // The plain-Rust layer returns the core's own `jindu::Result`: its error is what the binding
@@ -53,10 +51,7 @@ use wasm_bindgen::prelude::*;
 
 pub use compact::{compact, Compact};
 pub use error::{error_info, JinduErrorInfo, Thrown};
-pub use io::{
-    export_mspdi, import_csv, import_mspdi, import_psplib, CsvImport, CsvWarning, ImportOptions,
-    Imported, MspdiImport, MspdiWarning, UnknownColumn,
-};
+pub use io::export_mspdi;
 pub use schedule::schedule_text;
 pub use scheduler::{why, Scheduler, Session};
 

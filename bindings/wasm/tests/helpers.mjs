@@ -27,6 +27,16 @@ export function loadCjs() {
   return createRequire(join(consumerDir, 'package.json'))('./cjs.cjs');
 }
 
+/** The file readers, `jindu/io`, through `import` (the exports map's ./io node/import entry). */
+export async function loadIoEsm() {
+  return import(pathToFileURL(join(consumerDir, 'io-esm.mjs')).href);
+}
+
+/** The file readers, `jindu/io`, through `require` (the exports map's ./io node/require entry). */
+export function loadIoCjs() {
+  return createRequire(join(consumerDir, 'package.json'))('./io-cjs.cjs');
+}
+
 /** A copy of `v` with object keys sorted (recursively). */
 export function sortKeys(v) {
   if (Array.isArray(v)) return v.map(sortKeys);

@@ -1,5 +1,6 @@
-// Reading and writing files: importMspdi, exportMspdi, importCsv and importPsplib, with files as
-// bytes (Uint8Array, Buffer, ArrayBuffer) or text, and their errors with line and column.
+// Reading and writing files: importMspdi, importCsv and importPsplib (the second module,
+// `jindu/io`) and exportMspdi (the main module, `jindu`), with files as bytes (Uint8Array,
+// Buffer, ArrayBuffer) or text, and their errors with line and column.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 
-import { loadCjs, loadEsm, root } from './helpers.mjs';
+import { loadCjs, loadEsm, loadIoCjs, loadIoEsm, root } from './helpers.mjs';
 
-const jindu = await loadEsm();
-const { exportMspdi, importCsv, importMspdi, importPsplib, schedule, Scheduler } = jindu;
+const { exportMspdi, schedule, Scheduler } = await loadEsm();
+const { importCsv, importMspdi, importPsplib } = await loadIoEsm();
 
 const tasksCsv = new Uint8Array(readFileSync(join(root, 'examples/tasks.csv')));
 const delivery = JSON.parse(readFileSync(join(root, 'examples/delivery.json'), 'utf8'));
@@ -387,6 +388,18 @@ RESOURCEAVAILABILITIES:
 
 it('the CommonJS build has the same functions', () => {
   const cjs = loadCjs();
-  assert.deepEqual(cjs.importCsv(tasksCsv), importCsv(tasksCsv));
+  const io = loadIoCjs();
+  assert.deepEqual(io.importCsv(tasksCsv), importCsv(tasksCsv));
   assert.equal(cjs.exportMspdi(delivery), exportMspdi(delivery));
+  assert.equal(cjs.importCsv, undefined, 'the readers are only in jindu/io');
+});
+
+it('jindu/io has only the readers, and its errors are JinduErrors like the main module\'s', async () => {
+  assert.deepEqual(Object.keys(await loadIoEsm()).sort(), ['importCsv', 'importMspdi', 'importPsplib']);
+  assert.deepEqual(Object.keys(loadIoCjs()).sort(), ['importCsv', 'importMspdi', 'importPsplib']);
+  // The document a reader returns is what the main module reads: 1 has 3 days from Monday
+  // 2026-01-05 08:00 (Mon, Tue, Wed), 2 follows finish-to-start with 2 days (Thu, Fri).
+  const { project } = importCsv('id,duration,predecessors\n1,3d,\n2,2d,1\n', { start: '2026-01-05' });
+  assert.equal(schedule(project).project_finish, '2026-01-09T17:00:00');
+  assert.equal(new Scheduler(project).setDuration('2', '1d').project_finish[1], '2026-01-08T17:00:00');
 });

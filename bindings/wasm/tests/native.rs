@@ -7,10 +7,7 @@ use std::path::Path;
 
 use jindu::io::json::{EditInput, ProjectDocument};
 use jindu_conformance::{canonical, error_json};
-use jindu_wasm::{
-    export_mspdi, import_csv, import_mspdi, import_psplib, schedule_text, CsvWarning,
-    ImportOptions, MspdiWarning, Session,
-};
+use jindu_wasm::{schedule_text, Session};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -115,64 +112,6 @@ fn vectors_pass_through_the_binding_layer() {
             "{name}"
         );
     }
-}
-
-/// What the importers return fits the declared types: documents read into `ProjectDocument`,
-/// warnings into `MspdiWarning` and `CsvWarning`.
-#[test]
-fn imported_documents_and_warnings_fit_their_types() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let csv = std::fs::read(root.join("examples/tasks.csv")).expect("examples/tasks.csv");
-    let imp = import_csv(&csv, &ImportOptions::default()).expect("tasks.csv imports");
-    reads_as::<ProjectDocument>("tasks.csv", &parse(&imp.document));
-    let imp = import_csv(b"id,colour\n1,red\n", &ImportOptions::default()).expect("csv");
-    assert_eq!(imp.warnings.len(), 2);
-    let warnings = serde_json::to_value(&imp.warnings).expect("serialises");
-    round_trips::<Vec<CsvWarning>>("csv warnings", &warnings);
-    assert_eq!(warnings[0]["kind"], "unknown_columns");
-    assert_eq!(warnings[1]["kind"], "default_start");
-
-    // Every vector's document through MSPDI and back: a document, and the same schedule.
-    let mut seen = 0;
-    for (name, v) in vectors() {
-        let doc = canonical(&v["document"]);
-        let Ok(xml) = export_mspdi(&doc) else {
-            continue;
-        };
-        let imp = import_mspdi(xml.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"));
-        reads_as::<ProjectDocument>(&name, &parse(&imp.document));
-        let warnings = serde_json::to_value(&imp.warnings).expect("serialises");
-        round_trips::<Vec<MspdiWarning>>(&name, &warnings);
-        seen += 1;
-    }
-    assert!(seen >= 5, "{seen}");
-
-    let sm = "jobs (incl. supersource/sink ):  3
-RESOURCES
-  - renewable                 :  1   R
-  - nonrenewable              :  0   N
-  - doubly constrained        :  0   D
-****
-PRECEDENCE RELATIONS:
-jobnr.    #modes  #successors   successors
-   1        1          1           2
-   2        1          1           3
-   3        1          0
-****
-REQUESTS/DURATIONS:
-jobnr. mode duration  R 1
-------------------------------------------------------------------------
-  1      1     0       0
-  2      1     3       2
-  3      1     0       0
-****
-RESOURCEAVAILABILITIES:
-  R 1
-   2
-****
-";
-    let doc = import_psplib(sm.as_bytes(), &ImportOptions::default()).expect("psplib");
-    reads_as::<ProjectDocument>("psplib", &parse(&doc));
 }
 
 #[test]

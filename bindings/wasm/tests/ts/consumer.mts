@@ -1,18 +1,15 @@
 // A strict TypeScript consumer of the package (ES module). `tsc --strict` must accept it,
 // and every `@ts-expect-error` line must really be an error: the declarations are precise.
 
-import { exportMspdi, importCsv, importMspdi, importPsplib, schedule, scheduleCompact, scheduleJson, Scheduler, version } from 'jindu';
+import { exportMspdi, schedule, scheduleCompact, scheduleJson, Scheduler, version } from 'jindu';
+import { importCsv, importMspdi, importPsplib } from 'jindu/io';
+import type { CsvImport, CsvWarning, ImportOptions, MspdiImport, MspdiWarning } from 'jindu/io';
 import type {
   CompactSchedule,
-  CsvImport,
-  CsvWarning,
   Diff,
   DrivingLink,
   Edit,
-  ImportOptions,
   JinduErrorInfo,
-  MspdiImport,
-  MspdiWarning,
   ProjectDocument,
   Schedule,
   ScheduledTask,
@@ -69,7 +66,7 @@ const cp: Uint32Array = c.critical_path;
 const key: string = c.ids[cp[0]];
 const pstart: number = c.project_start;
 
-// Files in: bytes or text; documents out.
+// Files in (jindu/io): bytes or text; documents out, which the main module reads.
 const csv: CsvImport = importCsv(new Uint8Array([0x69, 0x64, 0x0a, 0x31, 0x0a]));
 const opts: ImportOptions = { name: 'Plan', start: '2026-03-02' };
 const csv2: CsvImport = importCsv('id,duration\n1,2d\n', opts);

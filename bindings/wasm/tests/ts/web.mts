@@ -1,9 +1,11 @@
 // A strict TypeScript consumer of the browser build: `await init()` first.
 
-import init, { importMspdi, schedule, Scheduler } from 'jindu/web';
+import init, { schedule, Scheduler } from 'jindu/web';
 import type { Schedule } from 'jindu/web';
+import initIo, { importMspdi } from 'jindu/io/web';
 
 await init();
+await initIo();
 const s: Schedule = schedule({ name: 'web', start: '2026-01-05' });
 const sched = new Scheduler(s.project === 'web' ? '{"name": "web", "start": "2026-01-05"}' : '{}');
 const m = importMspdi('<Project/>');
