@@ -11,7 +11,6 @@ use jindu::level::{load, LoadOptions, Period};
 use jindu::{Assignment, Calendar, Resource, ResourceId, ScheduleOptions, Weekday, WorkingTime};
 
 #[path = "gen.rs"]
-#[allow(dead_code)]
 mod gen;
 
 fn bench(c: &mut Criterion) {
