@@ -785,6 +785,15 @@ impl WorkCalendar {
         self.ord(b.minutes()) - self.ord(a.minutes())
     }
 
+    /// The working intervals of day `d` (days since the epoch, as [`Date::days`]), in minutes
+    /// after midnight, without allocating.
+    pub(crate) fn day_segments(&self, d: i64) -> impl Iterator<Item = (i64, i64)> + '_ {
+        let (_, p) = self.day(d);
+        self.segs_of(p)
+            .iter()
+            .map(|s| (s.start as i64, s.end as i64))
+    }
+
     /// The working time on `date`, after exceptions and inheritance.
     ///
     /// ```

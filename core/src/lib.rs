@@ -71,8 +71,8 @@ pub use engine::{Change, Diff, Edit, Engine};
 pub use error::{Error, ErrorCode, ImportError, Item, JsonError, Result, XmlError};
 pub use id::{CalendarId, LinkIndex, ResourceId, ResourceIndex, TaskId, TaskIndex};
 pub use model::{
-    Assignment, Baseline, Constraint, Lag, Link, LinkType, Money, Pin, Progress, Project, Resource,
-    ResourceKind, ScheduleFrom, Task, Visibility,
+    Assignment, Availability, Baseline, Constraint, Lag, Link, LinkType, Money, Pin, Progress,
+    Project, Resource, ResourceKind, ScheduleFrom, Task, Visibility,
 };
 pub use schedule::{
     schedule, Criticality, Driver, DriverEntry, FloatBasis, LagCalendar, Schedule, ScheduleOptions,

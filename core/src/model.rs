@@ -550,6 +550,21 @@ pub struct Resource {
     pub calendar: Option<CalendarId>,
     /// Who may see the resource.
     pub visibility: Visibility,
+    /// Periods with a different capacity (a team growing, a holiday month at half time):
+    /// from each `from` to its `to`, `max_units` replaces [`Resource::max_units`]; they must not
+    /// overlap. Empty (the default) keeps `max_units` all the time.
+    pub availability: Vec<Availability>,
+}
+
+/// A period of a resource's time-varying capacity: `max_units` from `from` up to `to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Availability {
+    /// Where the period starts (inclusive).
+    pub from: DateTime,
+    /// Where it ends (exclusive); after `from`.
+    pub to: DateTime,
+    /// Capacity in percent during the period.
+    pub max_units: u32,
 }
 
 /// A resource working on a task.

@@ -8,6 +8,7 @@
 //! jindu track|evm|alerts|buffers|variance|report|client FILE [options]
 //! jindu whatif FILE CHANGES.json [options]
 //! jindu risk FILE [--iterations N] [--seed S] [--target DATETIME] [--threads T] [--format json|table]
+//! jindu load FILE... [--by hour|day|week|month] [--format json|table] [--from DATE --to DATE]
 //! jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S] [--format json|table]
 //! ```
 
@@ -18,6 +19,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 mod risk;
+
+mod load;
 
 use jindu::io::json::{self, Document};
 use jindu::io::{Format, Import, ReadOptions};
@@ -47,6 +50,8 @@ usage: jindu schedule FILE [--format json|table] [--timings]
                        [--default-range LOW,HIGH] [--format json|table]
        jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S]
                    [--format json|table]
+       jindu load FILE... [--by hour|day|week|month] [--format json|table]
+                  [--from DATE] [--to DATE]
        jindu schema [document|edit|schedule|diff]
        jindu --version
 ",
@@ -73,6 +78,9 @@ triangular range in percent (e.g. -10,25). The same seed gives the same output.
 level --psplib solves a PSPLIB instance (RCPSP) within a budget of generated schedules
 (default 5000) or milliseconds, deterministic for a seed (default 0), and prints
 {makespan: M, starts: {<job number>: <start period>, ...}} as JSON, or a table.
+load prints each resource's work, capacity and load per period (default by week) and the
+intervals where it is overallocated, with the tasks causing them; several FILEs are a portfolio
+(the same resource id in two files is one pooled resource).
 schema prints the JSON Schema of a document, an edit, a schedule or a diff.
 ",
     track_help!()
@@ -200,6 +208,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
         "import" => import(&args[1..]),
         c if track::COMMANDS.contains(&c) => track::run(c, &args[1..]),
         "risk" => risk::run(&args[1..]),
+        "load" => load::run(&args[1..]),
         "level" => level::level(&args[1..]),
         "schema" => {
             let which = args.get(1).map(String::as_str).unwrap_or("document");

@@ -7,4 +7,6 @@
 //! [`Scenario`](crate::schedule::Scenario)) and on nothing else's internals; its results are
 //! plain types of its own.
 
+pub mod load;
 pub mod rcpsp;
+pub use load::{load, LoadOptions, Loading, Period};

@@ -484,6 +484,27 @@ pub struct ResourceInput {
     /// `client` (default) or `internal` (left out of the client's view).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<String>,
+    /// Periods with another capacity: `[{"from": "2026-03-01", "to": "2026-04-01",
+    /// "max_units": 50}]` (`to` exclusive; bare dates are midnight).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Availability[]"))]
+    pub availability: Vec<AvailabilityInput>,
+}
+
+/// A period of a resource's time-varying capacity.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", schemars(rename = "Availability"))]
+#[cfg_attr(feature = "tsify", tsify(rename = "Availability"))]
+#[serde(deny_unknown_fields)]
+pub struct AvailabilityInput {
+    /// Start (inclusive), a date-time or a date (midnight).
+    pub from: String,
+    /// End (exclusive), a date-time or a date (midnight).
+    pub to: String,
+    /// Capacity in percent during the period.
+    pub max_units: u32,
 }
 
 /// A resource assigned to a task.

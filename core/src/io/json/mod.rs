@@ -37,8 +37,8 @@ pub mod schema;
 mod ser;
 
 use doc::{
-    AssignmentInput, BaselineInput, CalendarInput, ConstraintInput, ExceptionInput, LinkInput,
-    OptionsInput, PinInput, ResourceInput, WeekInput,
+    AssignmentInput, AvailabilityInput, BaselineInput, CalendarInput, ConstraintInput,
+    ExceptionInput, LinkInput, OptionsInput, PinInput, ResourceInput, WeekInput,
 };
 pub use doc::{EditInput, ProjectDocument, TaskInput};
 
@@ -49,8 +49,8 @@ use crate::engine::{Diff, Edit};
 use crate::error::{Error, Item, Result};
 use crate::id::{CalendarId, ResourceId, TaskId, TaskIndex};
 use crate::model::{
-    Assignment, Baseline, Constraint, Lag, Link, LinkType, Money, Pin, Progress, Project, Resource,
-    ResourceKind, ScheduleFrom, Task, Visibility,
+    Assignment, Availability, Baseline, Constraint, Lag, Link, LinkType, Money, Pin, Progress,
+    Project, Resource, ResourceKind, ScheduleFrom, Task, Visibility,
 };
 use crate::schedule::{Criticality, FloatBasis, LagCalendar, Schedule, ScheduleOptions};
 use crate::time::{parse_clock, Date, DateTime, Duration, DurationSettings, Weekday};
@@ -698,6 +698,18 @@ impl Reader {
                 max_units: r.max_units.unwrap_or(100),
                 calendar: r.calendar.map(CalendarId::new),
                 visibility: visibility(r.visibility.as_deref(), &|| item.clone())?,
+                availability: r
+                    .availability
+                    .iter()
+                    .map(|a| {
+                        Ok(Availability {
+                            from: parse_when(&a.from, 0)
+                                .map_err(|e| e.at(&item, "availability"))?,
+                            to: parse_when(&a.to, 0).map_err(|e| e.at(&item, "availability"))?,
+                            max_units: a.max_units,
+                        })
+                    })
+                    .collect::<Result<Vec<_>>>()?,
             })?;
         }
         for a in d.assignments {
@@ -1001,6 +1013,15 @@ fn document_of(p: &Project, options: &ScheduleOptions) -> ProjectDocument {
             max_units: (r.max_units != 100).then_some(r.max_units),
             calendar: r.calendar.as_ref().map(|c| c.to_string()),
             visibility: visibility_json(r.visibility),
+            availability: r
+                .availability
+                .iter()
+                .map(|a| AvailabilityInput {
+                    from: a.from.to_string(),
+                    to: a.to.to_string(),
+                    max_units: a.max_units,
+                })
+                .collect(),
         });
     }
     for a in p.assignments() {

@@ -1,0 +1,801 @@
+//! Resource loading across a portfolio: per resource and period, the assigned work, the
+//! available capacity and the load, and the exact intervals where a resource is overallocated,
+//! with the tasks (and projects) causing them.
+//!
+//! The rules (also in `core/DESIGN.md`, "Loading"):
+//!
+//! - An assignment works from its task's scheduled start to its scheduled finish, on the
+//!   working time of the task's calendar *and* the resource's calendar (wall-clock time
+//!   replaces the task calendar for an elapsed task). If that intersection is empty, the task's
+//!   working time alone is used.
+//! - Its work is `work` when given, else `units` × that working time. Work is spread evenly over
+//!   that working time (Microsoft Project's flat contour), so an assignment whose `work` differs
+//!   from `units` × time works at `work / time` (its *effective units*). Per period the work is
+//!   rounded to whole minutes so that the periods add up to the assignment's work exactly.
+//! - A material assignment consumes `units / 100` of the material over its task (fixed
+//!   consumption, as Microsoft Project stores material units ×100), spread the same way.
+//! - Capacity is the resource calendar's working minutes × the max units at that time
+//!   ([`Resource::availability`] replaces [`Resource::max_units`] inside its periods).
+//! - A resource is overallocated at a working minute of its calendar where the effective units
+//!   of the assignments working then add up to more than its max units then. An
+//!   [`Overallocation`] is a maximal interval of such minutes (non-working time of the resource
+//!   does not break it).
+//! - A pooled resource is the same resource id in several projects of the portfolio: it is one
+//!   resource, defined (kind, max units, availability, calendar) by the first project that has
+//!   it; the others' assignments of that id add to its load.
+//!
+//! ```
+//! use jindu::level::{load, LoadOptions, Period};
+//! let doc = jindu::io::json::read(r#"{"name": "P", "start": "2026-01-05",
+//!   "tasks": [{"id": "A", "duration": "2d"}, {"id": "B", "duration": "1d"}],
+//!   "resources": [{"id": "ana"}],
+//!   "assignments": [{"task": "A", "resource": "ana"}, {"task": "B", "resource": "ana"}]}"#)?;
+//! let s = jindu::schedule(&doc.project, &doc.options)?;
+//! let l = load(&[(&doc.project, &s)], &LoadOptions::new(Period::Week))?;
+//! // Two 8-hour days of A and one of B, all on Monday 5 and Tuesday 6 January.
+//! assert_eq!(l.resources[0].periods[0].work_minutes, 3 * 480);
+//! // A and B both run on Monday: one overallocation, 08:00–17:00.
+//! assert_eq!(l.resources[0].overallocations[0].start.0.to_string(), "2026-01-05T08:00:00");
+//! # Ok::<(), jindu::Error>(())
+//! ```
+
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use crate::calendar::{WorkCalendar, STANDARD};
+use crate::error::{Error, Item, Result};
+use crate::id::CalendarId;
+use crate::io::json::out::Iso as Stamp;
+use crate::model::{Project, Resource, ResourceKind};
+use crate::schedule::Schedule;
+use crate::time::{Date, DateTime, MINUTES_PER_DAY};
+
+/// The length of a loading period. Weeks start on Monday; months are calendar months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    /// One hour.
+    Hour,
+    /// One day, midnight to midnight.
+    Day,
+    /// One week, Monday 00:00 to the next Monday.
+    #[default]
+    Week,
+    /// One calendar month.
+    Month,
+}
+
+impl FromStr for Period {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Period> {
+        match s {
+            "hour" => Ok(Period::Hour),
+            "day" => Ok(Period::Day),
+            "week" => Ok(Period::Week),
+            "month" => Ok(Period::Month),
+            _ => Err(Error::invalid(
+                Item::Project,
+                "by",
+                format!("{s:?}: expected hour, day, week or month"),
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Period::Hour => "hour",
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+        })
+    }
+}
+
+impl Period {
+    /// The start of the period containing minute `t`.
+    fn floor(self, t: i64) -> i64 {
+        match self {
+            Period::Hour => t.div_euclid(60) * 60,
+            Period::Day => t.div_euclid(MINUTES_PER_DAY) * MINUTES_PER_DAY,
+            Period::Week => {
+                let d = t.div_euclid(MINUTES_PER_DAY);
+                let wd = Date::from_days(d).map_or(0, |x| x.weekday().index() as i64);
+                (d - wd) * MINUTES_PER_DAY
+            }
+            Period::Month => {
+                let d = t.div_euclid(MINUTES_PER_DAY);
+                match Date::from_days(d).and_then(|x| {
+                    let (y, m, _) = x.ymd();
+                    Date::from_ymd(y, m, 1)
+                }) {
+                    Some(first) => first.days() * MINUTES_PER_DAY,
+                    None => d * MINUTES_PER_DAY,
+                }
+            }
+        }
+    }
+
+    /// The start of the period after the one starting at `t`.
+    fn next(self, t: i64) -> i64 {
+        match self {
+            Period::Hour => t + 60,
+            Period::Day => t + MINUTES_PER_DAY,
+            Period::Week => t + 7 * MINUTES_PER_DAY,
+            Period::Month => {
+                let d = t.div_euclid(MINUTES_PER_DAY);
+                match Date::from_days(d).and_then(|x| {
+                    let (y, m, _) = x.ymd();
+                    let (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+                    Date::from_ymd(y, m, 1)
+                }) {
+                    Some(first) => first.days() * MINUTES_PER_DAY,
+                    None => t + 31 * MINUTES_PER_DAY,
+                }
+            }
+        }
+    }
+}
+
+/// How [`load`] measures: the period length and, optionally, the range reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LoadOptions {
+    /// The period length (default a week).
+    pub period: Period,
+    /// The first period is the one containing this instant (default: the earliest assignment
+    /// start of the portfolio).
+    pub from: Option<DateTime>,
+    /// The last period is the one containing the minute before this instant (default: the
+    /// latest assignment finish).
+    pub to: Option<DateTime>,
+}
+
+impl LoadOptions {
+    /// Options measuring by `period` over the whole portfolio.
+    pub fn new(period: Period) -> LoadOptions {
+        LoadOptions {
+            period,
+            ..LoadOptions::default()
+        }
+    }
+
+    /// Limits the range to the periods touching `from`..`to` (builder style).
+    pub fn between(mut self, from: DateTime, to: DateTime) -> LoadOptions {
+        self.from = Some(from);
+        self.to = Some(to);
+        self
+    }
+}
+
+/// The loading of every resource of a portfolio.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Loading {
+    /// The period length.
+    pub period: Period,
+    /// Start of the first period.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub from: Stamp,
+    /// End of the last period.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub to: Stamp,
+    /// Every resource (pooled by id), in the order the projects list them.
+    pub resources: Vec<ResourceLoad>,
+}
+
+/// One resource's loading.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ResourceLoad {
+    /// The resource's key.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// `work`, `material` or `cost`.
+    pub kind: &'static str,
+    /// Max units (percent) outside its availability periods.
+    pub max_units: u32,
+    /// The indices (in the portfolio) of the projects with this resource.
+    pub projects: Vec<usize>,
+    /// Total assigned work in minutes (work resources), within the range.
+    pub work_minutes: i64,
+    /// Total quantity (material resources), within the range.
+    pub quantity: f64,
+    /// One entry per period, in order.
+    pub periods: Vec<PeriodLoad>,
+    /// The overallocated intervals, in time order (work resources).
+    pub overallocations: Vec<Overallocation>,
+}
+
+/// A resource in one period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PeriodLoad {
+    /// Period start.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub start: Stamp,
+    /// Period end (the next period's start).
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub end: Stamp,
+    /// Assigned work, minutes.
+    pub work_minutes: i64,
+    /// Available capacity, minutes: calendar working time × max units (rounded).
+    pub capacity_minutes: i64,
+    /// `work / capacity × 100`, or `null` without capacity.
+    pub load_percent: Option<f64>,
+    /// Material consumed in the period (material resources; 0 otherwise).
+    pub quantity: f64,
+    /// Whether an overallocation touches the period.
+    pub overallocated: bool,
+}
+
+/// A maximal interval where a resource is overallocated.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Overallocation {
+    /// Start of the first overallocated working minute.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub start: Stamp,
+    /// End of the last one.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub finish: Stamp,
+    /// The highest sum of units (percent) in the interval.
+    pub peak_units: f64,
+    /// The max units at that peak.
+    pub max_units: u32,
+    /// The assignments working while it is overallocated, in portfolio order.
+    pub tasks: Vec<LoadTask>,
+}
+
+/// An assignment named in an [`Overallocation`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LoadTask {
+    /// The project's index in the portfolio.
+    pub project: usize,
+    /// The project's name.
+    pub project_name: String,
+    /// The task's key.
+    pub task: String,
+    /// The task's name.
+    pub task_name: String,
+    /// The assignment's effective units (percent).
+    pub units: f64,
+}
+
+/// The working time of an assignment: its task's calendar (`None`: wall-clock) intersected
+/// with its resource's calendar.
+#[derive(Clone, Copy)]
+struct Cal<'a> {
+    task: Option<&'a WorkCalendar>,
+    res: &'a WorkCalendar,
+}
+
+impl Cal<'_> {
+    /// Whether the working time is the resource calendar alone.
+    fn plain(&self) -> bool {
+        match self.task {
+            None => true,
+            Some(t) => std::ptr::eq(t, self.res) || t.id() == self.res.id(),
+        }
+    }
+
+    /// Working minutes in `[a, b)`.
+    fn work(&self, a: i64, b: i64) -> i64 {
+        if b <= a {
+            return 0;
+        }
+        if self.plain() {
+            return self.res.ord(b) - self.res.ord(a);
+        }
+        let t = self.task.expect("not plain");
+        let mut sum = 0;
+        each_piece(self.res, Some(t), a, b, |x, y| sum += y - x);
+        sum
+    }
+}
+
+/// Calls `f` on each working interval of `res` ∩ `task` within `[a, b)`, in order.
+fn each_piece(
+    res: &WorkCalendar,
+    task: Option<&WorkCalendar>,
+    a: i64,
+    b: i64,
+    mut f: impl FnMut(i64, i64),
+) {
+    let (d0, d1) = (
+        a.div_euclid(MINUTES_PER_DAY),
+        (b - 1).div_euclid(MINUTES_PER_DAY),
+    );
+    for d in d0..=d1 {
+        let base = d * MINUTES_PER_DAY;
+        for (s, e) in res.day_segments(d) {
+            let (s, e) = ((base + s).max(a), (base + e).min(b));
+            if s >= e {
+                continue;
+            }
+            match task {
+                None => f(s, e),
+                Some(t) => {
+                    for (ts, te) in t.day_segments(d) {
+                        let (x, y) = (s.max(base + ts), e.min(base + te));
+                        if x < y {
+                            f(x, y);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `round(total × num / den)` without overflow (half away from zero).
+fn share(total: i64, num: i64, den: i64) -> i64 {
+    let p = total as i128 * num as i128;
+    let d = den as i128;
+    ((2 * p + d) / (2 * d)) as i64
+}
+
+/// One assignment as loading sees it.
+struct Entry<'a> {
+    project: usize,
+    task: usize,
+    start: i64,
+    finish: i64,
+    cal: Cal<'a>,
+    /// Working minutes of `cal` from start to finish.
+    time: i64,
+    /// Work minutes (work), hundredths (material).
+    total: i64,
+    /// Effective units, percent.
+    units: f64,
+}
+
+/// A pooled resource while it is built.
+struct Pool<'a> {
+    def: &'a Resource,
+    project: usize,
+    projects: Vec<usize>,
+    entries: Vec<Entry<'a>>,
+}
+
+/// The loading of every resource across `projects` (each with its schedule), by period.
+///
+/// Fails, naming the resource or the task and resource, when an availability period is empty
+/// or overlaps another, or when an assignment has work but its task no working time.
+pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result<Loading> {
+    // Compiled calendars per project.
+    let mut cals: Vec<HashMap<CalendarId, WorkCalendar>> = Vec::with_capacity(projects.len());
+    let standard = CalendarId::from(STANDARD);
+    for (p, _) in projects {
+        let mut m = HashMap::new();
+        for c in p.calendars().iter().chain(p.calendar(&standard)) {
+            if !m.contains_key(&c.id) {
+                m.insert(c.id.clone(), WorkCalendar::compile(c, |id| p.calendar(id))?);
+            }
+        }
+        cals.push(m);
+    }
+    let cal_of = |k: usize, id: Option<&CalendarId>| -> Result<&WorkCalendar> {
+        let p = projects[k].0;
+        let id = id.unwrap_or(p.calendar_id());
+        cals[k].get(id).ok_or_else(|| Error::UnknownCalendar {
+            id: id.clone(),
+            by: Item::Project,
+        })
+    };
+
+    let mut pools: Vec<Pool<'_>> = Vec::new();
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    let mut local: Vec<Vec<usize>> = Vec::with_capacity(projects.len());
+    for (k, (p, _)) in projects.iter().enumerate() {
+        let mut map = Vec::with_capacity(p.resources().len());
+        for r in p.resources() {
+            let i = *by_id.entry(r.id.as_str()).or_insert_with(|| {
+                pools.push(Pool {
+                    def: r,
+                    project: k,
+                    projects: Vec::new(),
+                    entries: Vec::new(),
+                });
+                pools.len() - 1
+            });
+            if pools[i].projects.last() != Some(&k) {
+                pools[i].projects.push(k);
+            }
+            map.push(i);
+        }
+        local.push(map);
+    }
+    for pool in &pools {
+        check_availability(pool.def)?;
+    }
+
+    for (k, (p, s)) in projects.iter().enumerate() {
+        for a in p.assignments() {
+            let pi = local[k][a.resource.index()];
+            let (def, home) = (pools[pi].def, pools[pi].project);
+            if def.kind == ResourceKind::Cost {
+                continue;
+            }
+            let t = p.task(a.task);
+            let ts = s.task(a.task);
+            let res = cal_of(home, def.calendar.as_ref())?;
+            let task_cal = if t.duration.is_elapsed() {
+                None
+            } else {
+                Some(cal_of(k, t.calendar.as_ref())?)
+            };
+            let (start, finish) = (ts.start.minutes(), ts.finish.minutes());
+            let mut cal = Cal {
+                task: task_cal,
+                res,
+            };
+            let mut time = cal.work(start, finish);
+            if time == 0 {
+                if let Some(tc) = task_cal {
+                    cal = Cal {
+                        task: None,
+                        res: tc,
+                    };
+                    time = cal.work(start, finish);
+                }
+            }
+            let material = def.kind == ResourceKind::Material;
+            let total = if material {
+                a.units as i64
+            } else {
+                a.work
+                    .map(|w| w.minutes())
+                    .unwrap_or_else(|| share(time, a.units as i64, 100))
+            };
+            if time == 0 {
+                if total != 0 {
+                    return Err(Error::invalid(
+                        Item::Assignment {
+                            task: t.id.clone(),
+                            resource: def.id.clone(),
+                        },
+                        if material { "units" } else { "work" },
+                        "the task has no working time to spread this over (a milestone?)",
+                    ));
+                }
+                continue;
+            }
+            let units = if material {
+                0.0
+            } else if a.work.is_some() {
+                total as f64 * 100.0 / time as f64
+            } else {
+                a.units as f64
+            };
+            pools[pi].entries.push(Entry {
+                project: k,
+                task: a.task.index(),
+                start,
+                finish,
+                cal,
+                time,
+                total,
+                units,
+            });
+        }
+    }
+
+    // The range and the periods.
+    let period = options.period;
+    let lo = options.from.map(|t| t.minutes()).or_else(|| {
+        pools
+            .iter()
+            .flat_map(|p| p.entries.iter().map(|e| e.start))
+            .min()
+    });
+    let hi = options.to.map(|t| t.minutes()).or_else(|| {
+        pools
+            .iter()
+            .flat_map(|p| p.entries.iter().map(|e| e.finish))
+            .max()
+    });
+    let mut bounds = Vec::new();
+    if let (Some(lo), Some(hi)) = (lo, hi) {
+        let mut t = period.floor(lo);
+        bounds.push(t);
+        while t < hi {
+            t = period.next(t);
+            bounds.push(t);
+        }
+        if bounds.len() == 1 {
+            bounds.push(period.next(t));
+        }
+    }
+    let n = bounds.len().saturating_sub(1);
+    let (r_lo, r_hi) = match (bounds.first(), bounds.last()) {
+        (Some(&a), Some(&b)) => (a, b),
+        _ => (0, 0),
+    };
+
+    let mut out = Vec::with_capacity(pools.len());
+    for pool in &pools {
+        let def = pool.def;
+        let res = cal_of(pool.project, def.calendar.as_ref())?;
+        let mut work = vec![0i64; n];
+        for e in &pool.entries {
+            let (a, b) = (e.start.max(r_lo), e.finish.min(r_hi));
+            if a >= b {
+                continue;
+            }
+            let first = bounds.partition_point(|&x| x <= a) - 1;
+            let mut cum = e.cal.work(e.start, bounds[first].max(e.start));
+            let mut done = share(e.total, cum, e.time);
+            for (p, w) in work.iter_mut().enumerate().skip(first) {
+                if bounds[p] >= b {
+                    break;
+                }
+                let end = bounds[p + 1].min(e.finish);
+                cum += e.cal.work(bounds[p].max(e.start), end);
+                let now = share(e.total, cum, e.time);
+                *w += now - done;
+                done = now;
+            }
+        }
+        let overs = if def.kind == ResourceKind::Work {
+            overallocations(def, res, &pool.entries, r_lo, r_hi)
+        } else {
+            Vec::new()
+        };
+        let material = def.kind == ResourceKind::Material;
+        let mut periods = Vec::with_capacity(n);
+        let mut oi = 0;
+        for (p, &w) in work.iter().enumerate() {
+            let (a, b) = (bounds[p], bounds[p + 1]);
+            let capacity = if def.kind == ResourceKind::Work {
+                capacity(def, res, a, b)
+            } else {
+                0
+            };
+            while oi < overs.len() && overs[oi].1 <= a {
+                oi += 1;
+            }
+            let overallocated = oi < overs.len() && overs[oi].0 < b;
+            let (wm, q) = if material {
+                (0, w as f64 / 100.0)
+            } else {
+                (w, 0.0)
+            };
+            periods.push(PeriodLoad {
+                start: stamp(a),
+                end: stamp(b),
+                work_minutes: wm,
+                capacity_minutes: capacity,
+                load_percent: (capacity > 0 && !material)
+                    .then(|| wm as f64 * 100.0 / capacity as f64),
+                quantity: q,
+                overallocated,
+            });
+        }
+        let overallocations = overs
+            .into_iter()
+            .map(|(a, b, peak, max, tasks)| Overallocation {
+                start: stamp(a),
+                finish: stamp(b),
+                peak_units: peak,
+                max_units: max,
+                tasks: tasks
+                    .into_iter()
+                    .map(|i| {
+                        let e = &pool.entries[i];
+                        let p = projects[e.project].0;
+                        let t = &p.tasks()[e.task];
+                        LoadTask {
+                            project: e.project,
+                            project_name: p.name().to_owned(),
+                            task: t.id.to_string(),
+                            task_name: t.name.clone(),
+                            units: e.units,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        let work_minutes = periods.iter().map(|p| p.work_minutes).sum();
+        let quantity = work.iter().sum::<i64>() as f64 / 100.0;
+        out.push(ResourceLoad {
+            id: def.id.to_string(),
+            name: def.name.clone(),
+            kind: match def.kind {
+                ResourceKind::Work => "work",
+                ResourceKind::Material => "material",
+                ResourceKind::Cost => "cost",
+            },
+            max_units: def.max_units,
+            projects: pool.projects.clone(),
+            work_minutes,
+            quantity: if material { quantity } else { 0.0 },
+            periods,
+            overallocations,
+        });
+    }
+    Ok(Loading {
+        period,
+        from: stamp(r_lo),
+        to: stamp(r_hi),
+        resources: out,
+    })
+}
+
+fn stamp(t: i64) -> Stamp {
+    Stamp(DateTime::from_minutes(t).unwrap_or(DateTime::MIN))
+}
+
+/// Availability periods must be non-empty and must not overlap.
+fn check_availability(r: &Resource) -> Result<()> {
+    let mut v: Vec<_> = r.availability.iter().collect();
+    v.sort_by_key(|a| a.from);
+    for (i, a) in v.iter().enumerate() {
+        if a.to <= a.from {
+            return Err(Error::invalid(
+                Item::Resource(r.id.clone()),
+                "availability",
+                format!("the period from {} to {} is empty", a.from, a.to),
+            ));
+        }
+        if i > 0 && v[i - 1].to > a.from {
+            return Err(Error::invalid(
+                Item::Resource(r.id.clone()),
+                "availability",
+                format!(
+                    "the periods starting {} and {} overlap",
+                    v[i - 1].from,
+                    a.from
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Max units of `r` at minute `t`.
+fn units_at(r: &Resource, t: i64) -> u32 {
+    r.availability
+        .iter()
+        .find(|a| a.from.minutes() <= t && t < a.to.minutes())
+        .map_or(r.max_units, |a| a.max_units)
+}
+
+/// Capacity minutes of `r` in `[a, b)`: working minutes × max units, rounded.
+fn capacity(r: &Resource, cal: &WorkCalendar, a: i64, b: i64) -> i64 {
+    let w = |x: i64, y: i64| if y > x { cal.ord(y) - cal.ord(x) } else { 0 };
+    let mut unit_minutes = w(a, b) * r.max_units as i64;
+    for av in &r.availability {
+        let (x, y) = (av.from.minutes().max(a), av.to.minutes().min(b));
+        unit_minutes += w(x, y) * (av.max_units as i64 - r.max_units as i64);
+    }
+    share(unit_minutes, 1, 100)
+}
+
+/// An overallocation while it is built: start, finish, peak, max units at the peak, entries.
+type Over = (i64, i64, f64, u32, Vec<usize>);
+
+/// The overallocated intervals of resource `r` (calendar `res`) from its `entries`, within
+/// `[lo, hi)`.
+fn overallocations(
+    r: &Resource,
+    res: &WorkCalendar,
+    entries: &[Entry<'_>],
+    lo: i64,
+    hi: i64,
+) -> Vec<Over> {
+    const EPS: f64 = 1e-9;
+    let mut cuts: Vec<i64> = Vec::with_capacity(2 * entries.len() + 2 * r.availability.len());
+    for e in entries {
+        cuts.push(e.start.max(lo));
+        cuts.push(e.finish.min(hi));
+    }
+    for a in &r.availability {
+        cuts.push(a.from.minutes().clamp(lo, hi));
+        cuts.push(a.to.minutes().clamp(lo, hi));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by_key(|&i| entries[i].start);
+    let mut next = 0;
+    let mut active: Vec<usize> = Vec::new();
+    let mut out: Vec<Over> = Vec::new();
+    let mut open: Option<Over> = None;
+    let close = |open: &mut Option<Over>, out: &mut Vec<Over>| {
+        if let Some(mut o) = open.take() {
+            o.4.sort_unstable();
+            o.4.dedup();
+            out.push(o);
+        }
+    };
+    for w in cuts.windows(2) {
+        let (t0, t1) = (w[0], w[1]);
+        active.retain(|&i| entries[i].finish > t0);
+        while next < order.len() && entries[order[next]].start <= t0 {
+            let i = order[next];
+            if entries[i].finish > t0 {
+                active.push(i);
+            }
+            next += 1;
+        }
+        let cap = units_at(r, t0);
+        let sum: f64 = active.iter().map(|&i| entries[i].units).sum();
+        if sum <= cap as f64 + EPS {
+            if res.ord(t1) > res.ord(t0) {
+                close(&mut open, &mut out);
+            }
+            continue;
+        }
+        if active.iter().all(|&i| entries[i].cal.plain()) {
+            if res.ord(t1) == res.ord(t0) {
+                continue;
+            }
+            let a = res.start_of(res.ord(t0)).unwrap_or(t0);
+            let b = res.finish_of(res.ord(t1)).unwrap_or(t1);
+            let o = open.get_or_insert_with(|| (a, b, sum, cap, Vec::new()));
+            o.1 = b;
+            if sum > o.2 {
+                o.2 = sum;
+                o.3 = cap;
+            }
+            o.4.extend(active.iter().copied());
+            continue;
+        }
+        // Calendars differ: walk the resource's working pieces, split where a task calendar
+        // starts or stops working.
+        let mut marks: Vec<i64> = Vec::new();
+        each_piece(res, None, t0, t1, |x, y| {
+            marks.clear();
+            marks.push(x);
+            marks.push(y);
+            for &i in &active {
+                if let Some(tc) = entries[i].cal.task {
+                    if !entries[i].cal.plain() {
+                        each_piece(tc, None, x, y, |u, v| {
+                            marks.push(u);
+                            marks.push(v);
+                        });
+                    }
+                }
+            }
+            marks.sort_unstable();
+            marks.dedup();
+            for m in marks.windows(2) {
+                let (u, v) = (m[0], m[1]);
+                let working = |i: usize| {
+                    let c = entries[i].cal;
+                    c.plain() || c.task.is_some_and(|tc| tc.works_at(u))
+                };
+                let s: f64 = active
+                    .iter()
+                    .filter(|&&i| working(i))
+                    .map(|&i| entries[i].units)
+                    .sum();
+                if s <= cap as f64 + EPS {
+                    close(&mut open, &mut out);
+                    continue;
+                }
+                let o = open.get_or_insert_with(|| (u, v, s, cap, Vec::new()));
+                o.1 = v;
+                if s > o.2 {
+                    o.2 = s;
+                    o.3 = cap;
+                }
+                o.4.extend(active.iter().copied().filter(|&i| working(i)));
+            }
+        });
+    }
+    close(&mut open, &mut out);
+    out
+}
+
+#[cfg(test)]
+#[path = "load_tests.rs"]
+mod tests;

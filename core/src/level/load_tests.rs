@@ -1,0 +1,253 @@
+//! Loading tests; every expectation is worked out by hand in the comment above it (the
+//! standard calendar works 08:00–12:00 and 13:00–17:00, 480 minutes a day, Monday to Friday).
+
+use super::*;
+use crate::io::json;
+
+fn doc(text: &str) -> (Project, Schedule) {
+    let d = json::read(text).unwrap();
+    let s = crate::schedule(&d.project, &d.options).unwrap();
+    (d.project, s)
+}
+
+fn run(docs: &[&(Project, Schedule)], period: Period) -> Loading {
+    let v: Vec<(&Project, &Schedule)> = docs.iter().map(|(p, s)| (p, s)).collect();
+    load(&v, &LoadOptions::new(period)).unwrap()
+}
+
+fn work(r: &ResourceLoad) -> Vec<i64> {
+    r.periods.iter().map(|p| p.work_minutes).collect()
+}
+
+fn cap(r: &ResourceLoad) -> Vec<i64> {
+    r.periods.iter().map(|p| p.capacity_minutes).collect()
+}
+
+#[test]
+fn holiday_on_the_resource_calendar() {
+    // A runs Mon 5 – Fri 9 January 2026 on the project calendar; Ana's calendar has Wednesday 7
+    // off, so she works 4 days × 480 = 1920 minutes and has no capacity on Wednesday.
+    let d = doc(r#"{"name": "P", "start": "2026-01-05",
+        "calendars": [{"id": "ana", "base": "standard",
+            "exceptions": [{"date": "2026-01-07", "working": []}]}],
+        "tasks": [{"id": "A", "duration": "5d"}],
+        "resources": [{"id": "ana", "calendar": "ana"}],
+        "assignments": [{"task": "A", "resource": "ana"}]}"#);
+    let l = run(&[&d], Period::Day);
+    let r = &l.resources[0];
+    assert_eq!(l.from.0.to_string(), "2026-01-05T00:00:00");
+    assert_eq!(l.to.0.to_string(), "2026-01-10T00:00:00");
+    assert_eq!(work(r), [480, 480, 0, 480, 480]);
+    assert_eq!(cap(r), [480, 480, 0, 480, 480]);
+    assert_eq!(r.periods[2].load_percent, None);
+    assert_eq!(r.periods[0].load_percent, Some(100.0));
+    assert_eq!(r.work_minutes, 1920);
+    assert!(r.overallocations.is_empty());
+}
+
+#[test]
+fn part_time_calendar_with_time_varying_capacity() {
+    // Pat works mornings only (240 minutes a day) and at 50% on Thursday 8 and Friday 9.
+    // B (Mon 5 – Fri 9 on the project calendar) at 100%: mornings only, 5 × 240 = 1200.
+    // Capacity of the week: 3 × 240 × 100% + 2 × 240 × 50% = 720 + 240 = 960; load 125%.
+    // Thursday and Friday mornings run at 100% > 50%: one overallocation from Thursday 08:00
+    // to Friday 12:00 (Pat's non-working afternoon does not break it).
+    let d = doc(r#"{"name": "P", "start": "2026-01-05",
+        "calendars": [{"id": "half", "week": {"mon": ["08:00-12:00"], "tue": ["08:00-12:00"],
+            "wed": ["08:00-12:00"], "thu": ["08:00-12:00"], "fri": ["08:00-12:00"]}}],
+        "tasks": [{"id": "B", "name": "Build", "duration": "5d"}],
+        "resources": [{"id": "pat", "calendar": "half",
+            "availability": [{"from": "2026-01-08", "to": "2026-01-10", "max_units": 50}]}],
+        "assignments": [{"task": "B", "resource": "pat"}]}"#);
+    let l = run(&[&d], Period::Week);
+    let r = &l.resources[0];
+    assert_eq!(work(r), [1200]);
+    assert_eq!(cap(r), [960]);
+    assert_eq!(r.periods[0].load_percent, Some(125.0));
+    assert!(r.periods[0].overallocated);
+    assert_eq!(r.overallocations.len(), 1);
+    let o = &r.overallocations[0];
+    assert_eq!(o.start.0.to_string(), "2026-01-08T08:00:00");
+    assert_eq!(o.finish.0.to_string(), "2026-01-09T12:00:00");
+    assert_eq!((o.peak_units, o.max_units), (100.0, 50));
+    assert_eq!(o.tasks.len(), 1);
+    assert_eq!(
+        (o.tasks[0].task.as_str(), o.tasks[0].task_name.as_str()),
+        ("B", "Build")
+    );
+}
+
+#[test]
+fn overlap_and_a_pooled_resource_across_two_projects() {
+    // P1: A Mon 5 – Wed 7 (3d), B Tue 6 – Wed 7 (SS + 1d, 2d), both Ana at 100%.
+    // P2: C on Wed 7 (1d), also Ana (the same id: one pooled resource).
+    // Tuesday: A + B = 200%; Wednesday: A + B + C = 300%: one overallocation from Tuesday
+    // 08:00 to Wednesday 17:00, peak 300% against 100%, caused by A, B (P1) and C (P2).
+    // The week: work 3×480 + 2×480 + 480 = 2880, capacity 5 × 480 = 2400, load 120%.
+    let p1 = doc(r#"{"name": "P1", "start": "2026-01-05",
+        "tasks": [{"id": "A", "duration": "3d"}, {"id": "B", "duration": "2d"}],
+        "links": [{"from": "A", "to": "B", "type": "SS", "lag": "1d"}],
+        "resources": [{"id": "ana", "name": "Ana"}],
+        "assignments": [{"task": "A", "resource": "ana"}, {"task": "B", "resource": "ana"}]}"#);
+    let p2 = doc(r#"{"name": "P2", "start": "2026-01-07",
+        "tasks": [{"id": "C", "duration": "1d"}],
+        "resources": [{"id": "ana"}],
+        "assignments": [{"task": "C", "resource": "ana"}]}"#);
+    let l = run(&[&p1, &p2], Period::Week);
+    assert_eq!(l.resources.len(), 1);
+    let r = &l.resources[0];
+    assert_eq!(
+        (r.name.as_str(), r.projects.as_slice()),
+        ("Ana", &[0, 1][..])
+    );
+    assert_eq!(work(r), [2880]);
+    assert_eq!(cap(r), [2400]);
+    assert_eq!(r.periods[0].load_percent, Some(120.0));
+    assert_eq!(r.overallocations.len(), 1);
+    let o = &r.overallocations[0];
+    assert_eq!(o.start.0.to_string(), "2026-01-06T08:00:00");
+    assert_eq!(o.finish.0.to_string(), "2026-01-07T17:00:00");
+    assert_eq!((o.peak_units, o.max_units), (300.0, 100));
+    let named: Vec<_> = o
+        .tasks
+        .iter()
+        .map(|t| (t.project, t.project_name.as_str(), t.task.as_str()))
+        .collect();
+    assert_eq!(named, [(0, "P1", "A"), (0, "P1", "B"), (1, "P2", "C")]);
+
+    // P1 alone: only Tuesday 08:00 – Wednesday 17:00 at 200%, A and B.
+    let l = run(&[&p1], Period::Day);
+    let o = &l.resources[0].overallocations;
+    assert_eq!(o.len(), 1);
+    assert_eq!(o[0].start.0.to_string(), "2026-01-06T08:00:00");
+    assert_eq!(o[0].finish.0.to_string(), "2026-01-07T17:00:00");
+    assert_eq!(o[0].peak_units, 200.0);
+    // By day, Monday has A alone: not overallocated.
+    let flags: Vec<bool> = l.resources[0]
+        .periods
+        .iter()
+        .map(|p| p.overallocated)
+        .collect();
+    assert_eq!(flags, [false, true, true]);
+}
+
+#[test]
+fn week_and_month_boundaries_and_the_flat_contour() {
+    // D: 10 working days from Thursday 29 January 2026: Jan 29, 30; Feb 2–6; Feb 9, 10, 11.
+    // At 50%: 240 a day. By month: January 2 × 240 = 480, February 8 × 240 = 1920.
+    // By week (Monday starts): week of Jan 26: 480, Feb 2: 5 × 240 = 1200, Feb 9: 720.
+    // E: the same days with work 20h = 1200 minutes spread flat over 4800 working minutes
+    // (effective units 25%): January 1200 × 960 / 4800 = 240, February 960.
+    let text = r#"{"name": "P", "start": "2026-01-29",
+        "tasks": [{"id": "D", "duration": "10d"}, {"id": "E", "duration": "10d"}],
+        "resources": [{"id": "d"}, {"id": "e"}],
+        "assignments": [{"task": "D", "resource": "d", "units": 50},
+                        {"task": "E", "resource": "e", "work": "20h"}]}"#;
+    let d = doc(text);
+    let m = run(&[&d], Period::Month);
+    assert_eq!(m.from.0.to_string(), "2026-01-01T00:00:00");
+    assert_eq!(m.to.0.to_string(), "2026-03-01T00:00:00");
+    assert_eq!(work(&m.resources[0]), [480, 1920]);
+    // Capacity: January 2026 has 22 working days, February 20: 22 × 480 = 10560, 9600.
+    assert_eq!(cap(&m.resources[0]), [10560, 9600]);
+    assert_eq!(work(&m.resources[1]), [240, 960]);
+    let w = run(&[&d], Period::Week);
+    assert_eq!(w.from.0.to_string(), "2026-01-26T00:00:00");
+    assert_eq!(work(&w.resources[0]), [480, 1200, 720]);
+    assert_eq!(
+        w.resources[0].periods[2].start.0.to_string(),
+        "2026-02-09T00:00:00"
+    );
+    // Hours start at the first assignment's hour: D's first hour (Thursday 08:00–09:00) at
+    // 50% is 30 minutes; the fifth (12:00–13:00) is lunch.
+    let h = run(&[&d], Period::Hour);
+    assert_eq!(
+        h.resources[0].periods[0].start.0.to_string(),
+        "2026-01-29T08:00:00"
+    );
+    assert_eq!(h.resources[0].periods[0].work_minutes, 30);
+    assert_eq!(h.resources[0].periods[4].work_minutes, 0);
+}
+
+#[test]
+fn material_totals() {
+    // 10 tons (units 1000) of cement over a 5-day task: 2 tons a day, 10 in the week.
+    let d = doc(r#"{"name": "P", "start": "2026-01-05",
+        "tasks": [{"id": "F", "duration": "5d"}],
+        "resources": [{"id": "cement", "kind": "material"}],
+        "assignments": [{"task": "F", "resource": "cement", "units": 1000}]}"#);
+    let l = run(&[&d], Period::Day);
+    let r = &l.resources[0];
+    let q: Vec<f64> = r.periods.iter().map(|p| p.quantity).collect();
+    assert_eq!(q, [2.0; 5]);
+    assert_eq!(r.quantity, 10.0);
+    assert_eq!((r.kind, r.work_minutes), ("material", 0));
+    assert!(r.overallocations.is_empty());
+}
+
+#[test]
+fn errors_name_the_resource_or_the_assignment() {
+    let d = doc(r#"{"name": "P", "start": "2026-01-05",
+        "tasks": [{"id": "A", "duration": "1d"}],
+        "resources": [{"id": "ana", "availability": [
+            {"from": "2026-01-05", "to": "2026-01-09", "max_units": 50},
+            {"from": "2026-01-08", "to": "2026-01-12", "max_units": 0}]}]}"#);
+    let e = load(&[(&d.0, &d.1)], &LoadOptions::default()).unwrap_err();
+    assert_eq!(e.code(), crate::ErrorCode::Invalid);
+    assert!(e.to_string().contains("ana"), "{e}");
+    let d = doc(r#"{"name": "P", "start": "2026-01-05",
+        "tasks": [{"id": "M", "milestone": true}],
+        "resources": [{"id": "ana"}],
+        "assignments": [{"task": "M", "resource": "ana", "work": "8h"}]}"#);
+    let e = load(&[(&d.0, &d.1)], &LoadOptions::default()).unwrap_err();
+    let text = e.to_string();
+    assert!(
+        text.contains('M') && text.contains("ana") && text.contains("work"),
+        "{text}"
+    );
+    // An assignment to a resource that does not exist fails when the document is read.
+    let e = json::read(
+        r#"{"name": "P", "start": "2026-01-05",
+        "tasks": [{"id": "A", "duration": "1d"}],
+        "assignments": [{"task": "A", "resource": "bob"}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), crate::ErrorCode::UnknownResource);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// The periods add up to every assignment's work, and capacity is never negative.
+    #[test]
+    fn periods_add_up(
+        tasks in proptest::collection::vec((1i64..4000, 0u32..300, proptest::option::of(1i64..5000), 0i64..3000), 1..12),
+        by in 0usize..4,
+    ) {
+        let mut ts = String::new();
+        let mut asg = String::new();
+        let mut expected = 0i64;
+        for (k, (dur, units, work, lag)) in tasks.iter().enumerate() {
+            ts += &format!(r#"{{"id": "T{k}", "duration": "{dur}m", "constraint": {{"type": "SNET", "date": "{}"}}}},"#,
+                DateTime::from_parts(2026, 1, 5, 8, 0).unwrap().add_minutes(*lag * 7));
+            let w = work.map(|w| format!(r#", "work": "{w}m""#)).unwrap_or_default();
+            asg += &format!(r#"{{"task": "T{k}", "resource": "r{}", "units": {units}{w}}},"#, k % 2);
+            // Work when given, else units × duration (the task and resource share a calendar).
+            expected += work.unwrap_or((*dur * *units as i64 * 2 + 100) / 200);
+        }
+        ts.pop();
+        asg.pop();
+        let text = format!(r#"{{"name": "P", "start": "2026-01-05", "tasks": [{ts}],
+            "resources": [{{"id": "r0"}}, {{"id": "r1", "availability": [{{"from": "2026-01-07", "to": "2026-01-20", "max_units": 30}}]}}],
+            "assignments": [{asg}]}}"#);
+        let d = doc(&text);
+        let period = [Period::Hour, Period::Day, Period::Week, Period::Month][by];
+        let l = run(&[&d], period);
+        let sum: i64 = l.resources.iter().flat_map(|r| r.periods.iter().map(|p| p.work_minutes)).sum();
+        proptest::prop_assert_eq!(sum, expected);
+        for r in &l.resources {
+            for p in &r.periods {
+                proptest::prop_assert!(p.capacity_minutes >= 0);
+            }
+        }
+    }
+}
