@@ -9,6 +9,7 @@
 //! jindu whatif FILE CHANGES.json [options]
 //! jindu risk FILE [--iterations N] [--seed S] [--target DATETIME] [--threads T] [--format json|table]
 //! jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S] [--format json|table]
+//! jindu render FILE [--chart gantt] [--width N] [--theme dark] [--locale zh-CN] [-o OUT.svg]
 //! ```
 
 mod level;
@@ -17,6 +18,8 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
+#[macro_use]
+mod render;
 mod risk;
 
 use jindu::io::json::{self, Document};
@@ -50,6 +53,7 @@ usage: jindu schedule FILE [--format json|table] [--timings]
        jindu schema [document|edit|schedule|diff]
        jindu --version
 ",
+    render_usage!(),
     track_usage!(),
     "
 
@@ -74,6 +78,9 @@ level --psplib solves a PSPLIB instance (RCPSP) within a budget of generated sch
 (default 5000) or milliseconds, deterministic for a seed (default 0), and prints
 {makespan: M, starts: {<job number>: <start period>, ...}} as JSON, or a table.
 schema prints the JSON Schema of a document, an edit, a schedule or a diff.
+render draws the schedule as a standalone SVG Gantt chart (to OUT or standard output): bars
+from early start to finish, summaries, milestones, links, the critical path in red, the first
+baseline, progress, the status date and deadlines; --client leaves out internal tasks.
 ",
     track_help!()
 );
@@ -200,6 +207,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
         "import" => import(&args[1..]),
         c if track::COMMANDS.contains(&c) => track::run(c, &args[1..]),
         "risk" => risk::run(&args[1..]),
+        "render" => render::run(&args[1..]),
         "level" => level::level(&args[1..]),
         "schema" => {
             let which = args.get(1).map(String::as_str).unwrap_or("document");
