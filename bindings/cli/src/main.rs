@@ -10,6 +10,7 @@
 //! jindu risk FILE [--iterations N] [--seed S] [--target DATETIME] [--threads T] [--format json|table]
 //! jindu load FILE... [--by hour|day|week|month] [--format json|table] [--from DATE --to DATE]
 //! jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S] [--format json|table]
+//! jindu render FILE [--chart gantt] [--width N] [--theme dark] [--locale zh-CN] [-o OUT.svg]
 //! ```
 
 mod level;
@@ -18,6 +19,8 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
+#[macro_use]
+mod render;
 mod risk;
 
 mod load;
@@ -55,6 +58,7 @@ usage: jindu schedule FILE [--format json|table] [--timings]
        jindu schema [document|edit|schedule|diff]
        jindu --version
 ",
+    render_usage!(),
     track_usage!(),
     "
 
@@ -82,6 +86,9 @@ load prints each resource's work, capacity and load per period (default by week)
 intervals where it is overallocated, with the tasks causing them; several FILEs are a portfolio
 (the same resource id in two files is one pooled resource).
 schema prints the JSON Schema of a document, an edit, a schedule or a diff.
+render draws the schedule as a standalone SVG Gantt chart (to OUT or standard output): bars
+from early start to finish, summaries, milestones, links, the critical path in red, the first
+baseline, progress, the status date and deadlines; --client leaves out internal tasks.
 ",
     track_help!()
 );
@@ -209,6 +216,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
         c if track::COMMANDS.contains(&c) => track::run(c, &args[1..]),
         "risk" => risk::run(&args[1..]),
         "load" => load::run(&args[1..]),
+        "render" => render::run(&args[1..]),
         "level" => level::level(&args[1..]),
         "schema" => {
             let which = args.get(1).map(String::as_str).unwrap_or("document");

@@ -4,3 +4,28 @@
 //! Architecture invariant: rendering only reads public result types (a
 //! [`Schedule`](crate::Schedule), loading, risk and tracking results) and returns SVG text; it
 //! computes no schedule of its own and has no I/O.
+//!
+//! Each chart is one standalone SVG string: no external fonts or style sheets (a generic
+//! `system-ui, …, sans-serif` stack), coordinates with one decimal at most, and the same bytes
+//! for the same input on every platform. The Gantt is the first chart:
+//!
+//! ```
+//! use jindu::render::{gantt, GanttOptions};
+//! let doc = jindu::io::json::read(r#"{"name": "Launch", "start": "2026-03-02",
+//!     "tasks": [{"id": "A", "name": "Design 设计", "duration": "3d"},
+//!               {"id": "B", "name": "Go-live", "milestone": true}],
+//!     "links": [{"from": "A", "to": "B"}]}"#)?;
+//! let s = jindu::schedule(&doc.project, &doc.options)?;
+//! let svg = gantt(&doc.project, &s, &GanttOptions::default())?;
+//! assert!(svg.starts_with("<svg") && svg.contains("Design 设计"));
+//! # Ok::<(), jindu::Error>(())
+//! ```
+
+mod gantt;
+mod request;
+mod scale;
+mod svg;
+
+pub use gantt::{gantt, GanttOptions, Locale, TaskFilter, Theme};
+pub use request::GanttRequest;
+pub use svg::{char_width, is_wide, text_width, truncate};

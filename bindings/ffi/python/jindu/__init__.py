@@ -41,6 +41,7 @@ __all__ = [
     "ConstraintType",
     "Diff",
     "DrivingLink",
+    "Gantt",
     "Imported",
     "JinduError",
     "LinkType",
@@ -55,6 +56,7 @@ __all__ = [
     "buffers",
     "client_view",
     "evm",
+    "gantt",
     "report",
     "risk",
     "schedule",
@@ -460,6 +462,57 @@ def risk(
     )
     result: Dict[str, Any] = json.loads(_ffi.risk_json(_text(project, "a project document"), options))
     return result
+
+
+class Gantt(str):
+    """A Gantt chart: the standalone SVG text (a ``str``), shown as the picture in Jupyter."""
+
+    def _repr_svg_(self) -> str:
+        return str(self)
+
+
+def gantt(
+    project: Project,
+    *,
+    width: Optional[int] = None,
+    height: Optional[int] = None,
+    row_height: Optional[int] = None,
+    from_date: Optional[str] = None,
+    to_date: Optional[str] = None,
+    tasks: Optional[List[str]] = None,
+    client: bool = False,
+    theme: Optional[str] = None,
+    locale: Optional[str] = None,
+    links: Optional[bool] = None,
+    baselines: Optional[bool] = None,
+    today: Optional[str] = None,
+) -> Gantt:
+    """Schedules a project document (a dict or its JSON text) and draws it as an SVG Gantt
+    chart: the same bytes as ``jindu render FILE --chart gantt``.
+
+    ``width`` in pixels (default 1,200), ``height`` (rows shrink to fit) or ``row_height``;
+    the time shown from ``from_date`` to ``to_date`` (``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``;
+    default every date drawn); ``tasks`` (keys) or ``client=True`` (no internal tasks) choose
+    the rows; ``theme`` ``light``/``dark``, ``locale`` ``en``/``zh-CN``; ``links`` and
+    ``baselines`` (default shown); ``today`` draws a line at that date.
+
+    Returns a :class:`Gantt` (a ``str`` with ``_repr_svg_``, so a notebook cell shows it).
+    """
+    options = _ffi.GanttOptions(
+        width=width,
+        height=height,
+        row_height=row_height,
+        from_date=from_date,
+        to_date=to_date,
+        tasks=tasks,
+        client=client,
+        theme=theme,
+        locale=locale,
+        links=links,
+        baselines=baselines,
+        today=today,
+    )
+    return Gantt(_ffi.render_gantt(_text(project, "a project document"), options))
 
 
 def _track_options(**given: Any) -> Any:
