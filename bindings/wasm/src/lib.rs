@@ -17,6 +17,9 @@
 //! * `exportMspdi(project)` — a document in, Microsoft Project XML with its computed schedule
 //!   out ([`io`]); the readers (`importMspdi`, `importCsv`, `importPsplib`) are a second
 //!   module, `jindu/io` (the crate `jindu-wasm-io`), loaded only by those who import files;
+//! * `risk(project, options)` and `riskJson(text, options)` — Monte Carlo schedule risk
+//!   ([`mod@risk`]): the options are the core's `RiskRequest`, the report the core's report
+//!   JSON, the same bytes as in Python, Kotlin and the CLI for the same seed;
 //! * errors are thrown as `Error` objects named `JinduError` with `code`, `taskId` and `field`
 //!   (and, on errors reading a file, `line`, `column`, `element`, `header`, `value`, `format`).
 //!
@@ -44,6 +47,7 @@ pub mod convert;
 pub mod error;
 pub mod io;
 pub mod objects;
+pub mod risk;
 pub mod schedule;
 pub mod scheduler;
 
@@ -52,6 +56,7 @@ use wasm_bindgen::prelude::*;
 pub use compact::{compact, Compact};
 pub use error::{error_info, JinduErrorInfo, Thrown};
 pub use io::export_mspdi;
+pub use risk::risk_text;
 pub use schedule::schedule_text;
 pub use scheduler::{why, Scheduler, Session};
 

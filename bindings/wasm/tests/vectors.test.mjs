@@ -13,6 +13,7 @@ const flavours = [
 const all = vectors();
 assert.ok(all.length >= 20, 'the conformance vectors are there');
 // Hand-computed values (tests/vectors/src, `hand`): the textbook networks at least.
+assert.ok(all.some(([, v]) => (v.risk ?? []).length >= 2), 'the Monte Carlo runs are there');
 const withHand = all.filter(([, v]) => v.hand !== undefined).map(([n]) => n);
 for (const n of ['textbook-cpm.json', 'link-types.json', 'holidays.json', 'negative-float.json', 'summaries.json', 'deadline.json']) {
   assert.ok(withHand.includes(n), `${n} carries hand-computed values`);
@@ -42,6 +43,15 @@ for (const [flavour, jindu] of flavours) {
             assert.ok(compared >= 10, `${name} via ${way}: only ${compared} hand values`);
           }
           assert.equal(canonical(got), want, `${name} via ${way}`);
+        }
+        // The Monte Carlo runs: the same seed gives the report the native runners check.
+        for (const [k, run] of (v.risk ?? []).entries()) {
+          const options = canonical(run.options);
+          const [kind, value] = attempt(() => JSON.parse(jindu.riskJson(text, options)));
+          const got = kind === 'ok' ? { report: value } : { error: value };
+          assert.equal(canonical(got), canonical(run.expect), `${name} risk ${k} (riskJson)`);
+          const [okind, ovalue] = attempt(() => jindu.risk(object, sortKeys(run.options)));
+          assert.deepEqual([okind, canonical(ovalue)], [kind, canonical(value)], `${name} risk ${k} (risk)`);
         }
         if (!v.edits) return;
 
