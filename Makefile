@@ -42,7 +42,7 @@ test-rust-core:
 	$(CARGO) test --workspace
 
 doc:
-	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -p jindu -p jindu-cli -p jindu-wasm -p jindu-ffi
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -p jindu -p jindu-cli -p jindu-wasm -p jindu-wasm-io -p jindu-ffi
 
 # Architecture invariant: the core depends on no host (WASM, FFI) and builds for wasm32.
 purity:

@@ -47,11 +47,14 @@ wasm-bloat: wasm-pkg
 	fi
 	python3 bench/wasm_bloat.py
 
+# Chromium, and a CJK font so the Chinese names in the chart screenshots show as text, not boxes.
 chromium:
-	@if [ ! -x $(CHROMIUM) ]; then \
-	  echo "chromium: installing Debian's chromium"; \
+	@missing=; [ -x $(CHROMIUM) ] || missing=chromium; \
+	dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || missing="$$missing fonts-wqy-zenhei"; \
+	if [ -n "$$missing" ]; then \
+	  echo "chromium: installing Debian's$$missing"; \
 	  sudo=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
-	  $$sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends chromium; \
+	  $$sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends $$missing; \
 	fi
 
 test-browser:: wasm-pkg chromium
