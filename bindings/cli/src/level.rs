@@ -31,13 +31,7 @@ pub(crate) fn level(args: &[String]) -> Result<(), Failure> {
             "--schedules" => budget = Budget::Schedules(number(a, value(a)?)?),
             "--time-ms" => budget = Budget::Millis(number(a, value(a)?)?),
             "--seed" => seed = number(a, value(a)?)?,
-            "--format" => {
-                format = match value(a)?.as_str() {
-                    "json" => Output::Json,
-                    "table" => Output::Table,
-                    f => return Err(Failure::Usage(format!("unknown format {f:?}"))),
-                }
-            }
+            "--format" => format = Output::parse(&value(a)?)?,
             other => {
                 return Err(Failure::Usage(format!(
                     "level: unexpected argument {other:?}"

@@ -37,13 +37,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
                 .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
         };
         match a.as_str() {
-            "--format" => {
-                format = match value(a)?.as_str() {
-                    "json" => Format::Json,
-                    "table" => Format::Table,
-                    f => return Err(Failure::Usage(format!("unknown format {f:?}"))),
-                }
-            }
+            "--format" => format = Format::parse(&value(a)?)?,
             "--by" => {
                 let v = value(a)?;
                 opts.period = v.parse::<Period>().map_err(|_| {

@@ -149,6 +149,17 @@ enum Output {
     Table,
 }
 
+impl Output {
+    /// The value of a `--format` option.
+    fn parse(v: &str) -> Result<Output, Failure> {
+        match v {
+            "json" => Ok(Output::Json),
+            "table" => Ok(Output::Table),
+            f => Err(Failure::Usage(format!("unknown format {f:?}"))),
+        }
+    }
+}
+
 pub(crate) fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
     if path == "-" {
         let mut s = Vec::new();
@@ -250,13 +261,7 @@ fn schedule(args: &[String]) -> Result<(), Failure> {
                 .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
         };
         match a.as_str() {
-            "--format" => {
-                format = match value("--format")?.as_str() {
-                    "json" => Output::Json,
-                    "table" => Output::Table,
-                    f => return Err(Failure::Usage(format!("unknown format {f:?}"))),
-                }
-            }
+            "--format" => format = Output::parse(&value("--format")?)?,
             "--timings" => timings = true,
             "--critical-float" => overrides.push(("critical-float".into(), value(a)?)),
             "--float-basis" => overrides.push(("float-basis".into(), value(a)?)),

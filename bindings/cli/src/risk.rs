@@ -28,13 +28,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
                 .map_err(|_| Failure::Usage(format!("{name} takes a whole number, not {v:?}")))
         };
         match a.as_str() {
-            "--format" => {
-                format = match value(a)?.as_str() {
-                    "json" => Format::Json,
-                    "table" => Format::Table,
-                    f => return Err(Failure::Usage(format!("unknown format {f:?}"))),
-                }
-            }
+            "--format" => format = Format::parse(&value(a)?)?,
             "--iterations" => opts.iterations = number(a, value(a)?)?,
             "--seed" => opts.seed = number(a, value(a)?)?,
             "--threads" => opts.threads = number(a, value(a)?)? as usize,
