@@ -58,6 +58,28 @@ use jindu::io::json;
 use jindu::{Engine, Error};
 use serde_json::{json, Map, Value};
 
+/// Every conformance vector in `tests/vectors/` (the generated files, not their sources), as
+/// `(file name, vector)` sorted by name: the one loader the Rust runners share.
+pub fn vectors() -> Vec<(String, Value)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("vectors");
+    let mut out: Vec<(String, Value)> = std::fs::read_dir(&dir)
+        .expect("tests/vectors exists")
+        .map(|e| e.expect("a directory entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("a vector is readable");
+            let name = p
+                .file_name()
+                .expect("a file")
+                .to_string_lossy()
+                .into_owned();
+            (name, serde_json::from_str(&text).expect("a vector is JSON"))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
 /// Serialises a JSON value with object keys sorted and no whitespace, the form in which all
 /// bindings compare results.
 ///

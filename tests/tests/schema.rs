@@ -25,18 +25,7 @@ fn check(v: &jsonschema::Validator, value: &Value, what: &str) {
 }
 
 fn vectors() -> Vec<(String, Value)> {
-    let dir = root().join("tests/vectors");
-    let mut out: Vec<(String, Value)> = std::fs::read_dir(&dir)
-        .expect("tests/vectors")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).expect("readable");
-            let v: Value = serde_json::from_str(&text).expect("a vector is JSON");
-            (p.file_name().unwrap().to_string_lossy().into_owned(), v)
-        })
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    let out = jindu_conformance::vectors();
     assert!(out.len() >= 15, "the vectors are missing");
     out
 }

@@ -3,8 +3,6 @@
 //! needed). The output types are the core's writers themselves (`jindu::io::json::out`), so
 //! they cannot differ from what the binding returns.
 
-use std::path::Path;
-
 use jindu::io::json::{EditInput, ProjectDocument};
 use jindu_conformance::{canonical, error_json};
 use jindu_wasm::{schedule_text, Session};
@@ -13,18 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 fn vectors() -> Vec<(String, Value)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors");
-    let mut out: Vec<(String, Value)> = std::fs::read_dir(&dir)
-        .expect("tests/vectors exists")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).expect("readable");
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, serde_json::from_str(&text).expect("vector is JSON"))
-        })
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    let out = jindu_conformance::vectors();
     assert!(out.len() >= 10, "expected the conformance vectors");
     out
 }
