@@ -458,6 +458,25 @@ impl FromStr for Date {
     }
 }
 
+impl DateTime {
+    /// Reads a bare date `YYYY-MM-DD` as its midnight, or a date-time as [`FromStr`] does: the
+    /// form options take for a range ("from 2026-03-02").
+    ///
+    /// ```
+    /// use jindu::DateTime;
+    /// assert_eq!(DateTime::parse_day_or_time("2026-03-02")?, "2026-03-02T00:00".parse()?);
+    /// assert_eq!(DateTime::parse_day_or_time("2026-03-02T08:30")?, "2026-03-02T08:30".parse()?);
+    /// assert!(DateTime::parse_day_or_time("March").is_err());
+    /// # Ok::<(), jindu::Error>(())
+    /// ```
+    pub fn parse_day_or_time(s: &str) -> Result<DateTime> {
+        if s.len() == 10 {
+            return s.parse::<Date>().map(|d| d.at(0));
+        }
+        s.parse()
+    }
+}
+
 impl FromStr for DateTime {
     type Err = Error;
 

@@ -12,12 +12,7 @@ use crate::{print_out, Failure, Output as Format};
 
 /// A date-time or a bare date (midnight), for `--from` / `--to`.
 fn when(name: &str, v: &str) -> Result<DateTime, Failure> {
-    let parsed = if v.len() == 10 {
-        v.parse::<jindu::Date>().map(|d| d.at(0))
-    } else {
-        v.parse::<DateTime>()
-    };
-    parsed.map_err(|_| {
+    DateTime::parse_day_or_time(v).map_err(|_| {
         Failure::Usage(format!(
             "{name} takes a date (2026-03-02) or datetime (2026-03-02T08:00), not {v:?}"
         ))

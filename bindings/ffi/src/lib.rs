@@ -37,6 +37,7 @@ uniffi::setup_scaffolding!();
 
 pub mod error;
 pub mod io;
+pub mod load;
 pub mod render;
 pub mod risk;
 pub mod session;

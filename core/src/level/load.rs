@@ -43,7 +43,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::calendar::{WorkCalendar, STANDARD};
 use crate::error::{Error, Item, Result};
@@ -170,6 +170,67 @@ impl LoadOptions {
         self.to = Some(to);
         self
     }
+}
+
+/// The JSON form of [`LoadOptions`], as the command line and the bindings take it:
+/// `{"by": "week", "from": "2026-03-02", "to": "2026-04-01"}`. Every field is optional; dates
+/// are `YYYY-MM-DD` (midnight) or `YYYY-MM-DDTHH:MM`.
+///
+/// ```
+/// use jindu::level::{LoadRequest, Period};
+/// let o = LoadRequest::from_json(r#"{"by": "day", "from": "2026-03-02"}"#)?.options()?;
+/// assert_eq!(o.period, Period::Day);
+/// assert_eq!(o.from, Some("2026-03-02T00:00".parse()?));
+/// assert!(LoadRequest::from_json(r#"{"period": "day"}"#).is_err()); // the field is `by`
+/// # Ok::<(), jindu::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LoadRequest {
+    /// `hour`, `day`, `week` (the default, from Monday) or `month`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// The first period reported is the one containing this instant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// The last period reported is the one containing the minute before this instant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+}
+
+impl LoadRequest {
+    /// Reads the JSON form; an unknown field is an error naming it.
+    pub fn from_json(text: &str) -> Result<LoadRequest> {
+        serde_json::from_str(text).map_err(|e| Error::parse("load options", text, &e.to_string()))
+    }
+
+    /// The options this request stands for; a bad period or date is an error naming it.
+    pub fn options(&self) -> Result<LoadOptions> {
+        Ok(LoadOptions {
+            period: self
+                .by
+                .as_deref()
+                .map(str::parse)
+                .transpose()?
+                .unwrap_or_default(),
+            from: self
+                .from
+                .as_deref()
+                .map(|s| day_or_time(s, "from"))
+                .transpose()?,
+            to: self
+                .to
+                .as_deref()
+                .map(|s| day_or_time(s, "to"))
+                .transpose()?,
+        })
+    }
+}
+
+/// A date or date-time option, an error naming `field` when it is neither.
+fn day_or_time(s: &str, field: &str) -> Result<DateTime> {
+    DateTime::parse_day_or_time(s).map_err(|e| e.at(&Item::Project, field))
 }
 
 /// The loading of every resource of a portfolio.

@@ -9,4 +9,4 @@
 
 pub mod load;
 pub mod rcpsp;
-pub use load::{load, LoadOptions, Loading, Period};
+pub use load::{load, LoadOptions, LoadRequest, Loading, Period};

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::id::TaskId;
-use crate::time::{Date, DateTime};
+use crate::time::DateTime;
 
 use super::gantt::{GanttOptions, TaskFilter};
 
@@ -114,8 +114,5 @@ impl GanttRequest {
 
 /// `YYYY-MM-DD` (midnight) or `YYYY-MM-DDTHH:MM`.
 fn date(s: &str) -> Result<DateTime> {
-    if s.len() == 10 {
-        return s.parse::<Date>().map(|d| d.at(0));
-    }
-    s.parse()
+    DateTime::parse_day_or_time(s)
 }

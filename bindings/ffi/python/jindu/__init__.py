@@ -32,7 +32,7 @@ import html
 import json
 import os
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Tuple, TypedDict, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, TypedDict, Union
 
 from ._native import jindu_ffi as _ffi
 from ._native.jindu_ffi import ConstraintType, DrivingLink, JinduError, LinkType
@@ -57,6 +57,7 @@ __all__ = [
     "client_view",
     "evm",
     "gantt",
+    "load",
     "report",
     "risk",
     "schedule",
@@ -461,6 +462,29 @@ def risk(
         tornado=tornado,
     )
     result: Dict[str, Any] = json.loads(_ffi.risk_json(_text(project, "a project document"), options))
+    return result
+
+
+def load(
+    projects: Union[Project, Sequence[Project]],
+    *,
+    by: Optional[str] = None,
+    from_date: Optional[str] = None,
+    to_date: Optional[str] = None,
+) -> Dict[str, Any]:
+    """Resource loading of one project document, or of a portfolio of them sharing one pool
+    (the same resource id in two documents is one resource): the same JSON as ``jindu load``.
+
+    ``by`` is the period: ``hour``, ``day``, ``week`` (the default, from Monday) or ``month``;
+    ``from_date`` and ``to_date`` (``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``) limit the periods
+    reported. Returns a dict with ``resources``, each with ``periods`` (``work_minutes``,
+    ``capacity_minutes``, ``load_percent``, ``overallocated``) and ``overallocations`` (the
+    exact intervals, with the tasks and projects causing them).
+    """
+    docs = [projects] if isinstance(projects, (str, Mapping)) else list(projects)
+    texts = [_text(d, "a project document") for d in docs]
+    options = _ffi.LoadOptions(by=by, from_date=from_date, to_date=to_date)
+    result: Dict[str, Any] = json.loads(_ffi.load(texts, options))
     return result
 
 
