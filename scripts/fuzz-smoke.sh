@@ -29,22 +29,35 @@ if [ -z "$mspdi_seeds" ] || [ ! -d "$mspdi_seeds" ]; then
   fi
 fi
 targets=$(cargo fuzz list)
-cargo fuzz build -s none --release >/dev/null
-for t in $targets; do
+cargo fuzz build -s none --dev >/dev/null
+# One target per core at a time (the runs are single-threaded); each writes its own log.
+smoke() {
+  local t=$1 rc=0
   mkdir -p "corpus/$t"
-  seeds=()
+  local seeds=()
   [ -d "seeds/$t" ] && seeds=("seeds/$t")
   [ "$t" = mspdi ] && [ -n "$mspdi_seeds" ] && seeds+=("$mspdi_seeds")
-  echo "fuzz-smoke: $t for ${seconds}s"
-  log="corpus/$t.log"
-  rc=0
-  cargo fuzz run "$t" -s none --release "corpus/$t" "${seeds[@]}" -- \
+  local log="corpus/$t.log"
+  cargo fuzz run "$t" -s none --dev "corpus/$t" "${seeds[@]}" -- \
     -max_total_time="$seconds" -max_len=65536 >"$log" 2>&1 || rc=$?
-  grep -E "^Done|panicked|SUMMARY" "$log" || true
+  echo "fuzz-smoke: $t for ${seconds}s: $(grep -E "^Done|panicked|SUMMARY" "$log" | tr '\n' ' ')"
   if [ "$rc" -ne 0 ]; then
     tail -40 "$log" >&2
     echo "fuzz-smoke: target $t failed; the input is under fuzz/artifacts/$t/" >&2
-    exit 1
+    return 1
+  fi
+}
+jobs_at_once=$(nproc 2>/dev/null || echo 2)
+failed=0
+pids=()
+for t in $targets; do
+  smoke "$t" &
+  pids+=($!)
+  if [ "${#pids[@]}" -ge "$jobs_at_once" ]; then
+    wait "${pids[0]}" || failed=1
+    pids=("${pids[@]:1}")
   fi
 done
+for p in "${pids[@]}"; do wait "$p" || failed=1; done
+[ "$failed" -eq 0 ] || exit 1
 echo "fuzz-smoke: ok ($(echo $targets | wc -w) targets)"
