@@ -7,12 +7,14 @@
 //! jindu import FILE [-o OUT] [--start DATE] [--name NAME]
 //! jindu track|evm|alerts|buffers|variance|report|client FILE [options]
 //! jindu whatif FILE CHANGES.json [options]
+//! jindu health FILE [--status-date DATETIME] [--baseline N] [--format json|table]
 //! jindu risk FILE [--iterations N] [--seed S] [--target DATETIME] [--threads T] [--format json|table]
 //! jindu load FILE... [--by hour|day|week|month] [--format json|table] [--from DATE --to DATE]
 //! jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S] [--format json|table]
 //! jindu render FILE [--chart gantt] [--width N] [--theme dark] [--locale zh-CN] [-o OUT.svg]
 //! ```
 
+mod health;
 mod level;
 
 use std::io::Write;
@@ -51,6 +53,7 @@ usage: jindu schedule FILE [--format json|table] [--timings]
        jindu import FILE [-o OUT] [--start DATE] [--name NAME]
        jindu risk FILE [--iterations N] [--seed S] [--target DATETIME] [--threads T]
                        [--default-range LOW,HIGH] [--format json|table]
+       jindu health FILE [--status-date DATETIME] [--baseline N] [--format json|table]
        jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S]
                    [--format json|table]
        jindu load FILE... [--by hour|day|week|month] [--format json|table]
@@ -79,6 +82,11 @@ risk runs a Monte Carlo simulation of the document's estimates, risks and correl
 from the project start, percentiles as datetimes), the chance of meeting --target, and per task
 the criticality index and sensitivity; --default-range gives tasks without an estimate a
 triangular range in percent (e.g. -10,25). The same seed gives the same output.
+health runs the DCMA 14-point schedule assessment (logic, leads, lags, relationship types,
+hard constraints, high and negative float, high duration, invalid dates, resources, missed
+tasks, critical path test, CPLI, BEI) and prints each check's metric, threshold, status and
+offending tasks; the status date defaults to the document's, the baseline to the first. It
+exits 0 whether checks pass or fail.
 level --psplib solves a PSPLIB instance (RCPSP) within a budget of generated schedules
 (default 5000) or milliseconds, deterministic for a seed (default 0), and prints
 {makespan: M, starts: {<job number>: <start period>, ...}} as JSON, or a table.
@@ -226,6 +234,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
         "import" => import(&args[1..]),
         c if track::COMMANDS.contains(&c) => track::run(c, &args[1..]),
         "risk" => risk::run(&args[1..]),
+        "health" => health::run(&args[1..]),
         "load" => load::run(&args[1..]),
         "render" => render::run(&args[1..]),
         "level" => level::level(&args[1..]),

@@ -16,6 +16,8 @@
 //!   `schedule()`, `project()`, `task(id)` and `why(id)`;
 //! * [`risk`] — Monte Carlo schedule risk (`risk_json`: finish and milestone distributions,
 //!   criticality, sensitivity, the tornado) with a [`risk::RiskOptions`] record;
+//! * [`health`] — the DCMA 14-point schedule assessment (`health_json`: each check's metric,
+//!   threshold, status and offending tasks) with options as JSON;
 //! * [`track`] — earned value and earned schedule, alerts, buffers, variance, status reports,
 //!   the client's view and what-if change sets at a status date (`evm_json`, `alerts_json`,
 //!   `buffers_json`, `variance_json`, `report`, `client_view_json`, `whatif_json`);
@@ -36,6 +38,7 @@
 uniffi::setup_scaffolding!();
 
 pub mod error;
+pub mod health;
 pub mod io;
 pub mod load;
 pub mod render;

@@ -23,6 +23,10 @@
 //!   standard deviation, P5…P95, histogram and S-curve), the chance of meeting a target and
 //!   each deadline, per task the criticality index, duration sensitivity (Spearman), schedule
 //!   sensitivity index and cruciality, each risk's contribution, and the tornado.
+//! * **Schedule health** ([`assess`], [`health`] → [`Health`]): the DCMA 14-point assessment
+//!   (logic, leads, lags, relationship types, hard constraints, high and negative float, high
+//!   duration, invalid dates, resources, missed tasks, the critical path test, CPLI and BEI),
+//!   each check with its metric, threshold, status and offending tasks.
 //!
 //! ```
 //! let doc = jindu::io::json::read(r#"{"name": "Go-live", "start": "2026-01-05",
@@ -42,6 +46,7 @@
 
 mod corr;
 mod dist;
+mod health;
 pub mod input;
 mod model;
 mod report;
@@ -51,6 +56,9 @@ mod sim;
 mod stats;
 
 pub use dist::normal_quantile;
+pub use health::{
+    assess, health, Check, CheckStatus, Health, HealthOptions, HealthRequest, LinkRef, Thresholds,
+};
 pub use model::{
     Amount, Contingency, Correlation, Estimate, HistoryRecord, Impact, RiskEvent, RiskModel,
 };

@@ -15,7 +15,8 @@ Files in other formats come in through :func:`read` (any format, told from the c
 the file's name), :func:`read_mspdi`, :func:`read_csv` and :func:`read_psplib`, from a path
 or from bytes; :func:`write_mspdi` writes Microsoft Project XML with the computed schedule.
 
-Monte Carlo schedule risk is :func:`risk`; tracking at a status date is :func:`evm` (earned
+Monte Carlo schedule risk is :func:`risk`; the DCMA 14-point schedule assessment is
+:func:`health`; tracking at a status date is :func:`evm` (earned
 value and earned schedule), :func:`alerts`, :func:`buffers`, :func:`variance`, :func:`report`
 (JSON, Markdown or HTML, English or Chinese), :func:`client_view` and :func:`whatif`.
 
@@ -57,6 +58,7 @@ __all__ = [
     "client_view",
     "evm",
     "gantt",
+    "health",
     "load",
     "report",
     "risk",
@@ -485,6 +487,36 @@ def load(
     texts = [_text(d, "a project document") for d in docs]
     options = _ffi.LoadOptions(by=by, from_date=from_date, to_date=to_date)
     result: Dict[str, Any] = json.loads(_ffi.load(texts, options))
+    return result
+
+
+def health(
+    project: Project,
+    *,
+    status_date: Optional[str] = None,
+    baseline: Optional[int] = None,
+    thresholds: Optional[Mapping[str, float]] = None,
+) -> Dict[str, Any]:
+    """The DCMA 14-point schedule assessment of a document (a dict or its JSON text).
+
+    ``status_date`` (``YYYY-MM-DDTHH:MM``) defaults to the document's; ``baseline`` to the
+    lowest-numbered one; ``thresholds`` changes DCMA's (e.g. ``{"logic_percent": 5,
+    "high_float_days": 44, "cpli": 0.95, "critical_path_delay_days": 600}``).
+
+    Returns the dict the ``jindu health`` command prints: ``passed``, ``failed``,
+    ``not_applicable`` and ``checks``, each with ``number``, ``code``, ``name``, ``metric``,
+    ``threshold``, ``unit``, ``population``, ``count``, ``status`` (``pass``, ``fail`` or
+    ``not_applicable``), the offending ``tasks`` (and ``links``) and ``detail``.
+    """
+    options: Dict[str, Any] = {}
+    if status_date is not None:
+        options["status_date"] = status_date
+    if baseline is not None:
+        options["baseline"] = baseline
+    if thresholds is not None:
+        options["thresholds"] = dict(thresholds)
+    text = _ffi.health_json(_text(project, "a project document"), json.dumps(options))
+    result: Dict[str, Any] = json.loads(text)
     return result
 
 
