@@ -408,6 +408,7 @@ fn table(p: &Project, s: &Schedule) -> String {
                 Driver::Pinned => "pinned".into(),
                 Driver::Actual => "actual".into(),
                 Driver::Delay => "delay".into(),
+                Driver::StatusDate => "status date".into(),
                 Driver::Children => "".into(),
                 Driver::Summary(q) => format!("in {}", p.task(q).id),
             };
