@@ -215,3 +215,99 @@ fn status_options_round_trip() {
     let back = jindu::io::json::read(&jindu::io::json::write(&d)).unwrap();
     assert_eq!(back, d);
 }
+
+/// A split task spans its work plus its pauses, and the pauses move with it: 10 days of work
+/// with 3 days off after the fourth span 13 working days, Mon 01-05 to Wed 01-21 (weeks of
+/// 5: 01-05..09, 12..16, 19..21). Its successor follows on Thu 01-22.
+#[test]
+fn a_split_task_spans_its_pauses() {
+    let tasks = r#"{"id": "A", "duration": "10d", "splits": [{"after": "4d", "pause": "3d"}]},
+                   {"id": "B", "duration": "1d"}"#;
+    let links = r#"{"from": "A", "to": "B"}"#;
+    let (p, s) = run(&doc_at(None, "", tasks, links));
+    let a = task(&p, &s, "A");
+    assert_eq!(
+        (a.start, a.finish),
+        (dt("2026-01-05T08:00"), dt("2026-01-21T17:00"))
+    );
+    assert_eq!(task(&p, &s, "B").start, dt("2026-01-22T08:00"));
+    // Pushed by a 2-day predecessor, it keeps its shape: 13 working days from Wed 01-07.
+    let tasks2 = format!(r#"{{"id": "P", "duration": "2d"}}, {tasks}"#);
+    let (p, s) = run(&doc_at(None, "", &tasks2, r#"{"from": "P", "to": "A"}"#));
+    // 01-07..09 (3), 12..16 (8), 19..23 (13).
+    assert_eq!(task(&p, &s, "A").finish, dt("2026-01-23T17:00"));
+    // Late dates move the whole span too: B is the project's end, A has no float.
+    assert_eq!(task(&p, &s, "A").total_float.minutes(), 0);
+}
+
+/// From a status date, a split task's pauses fall where its work has reached: 50 % of 10 days
+/// is 5 done, past the pause after 4, so the work done spans 8 days (Mon 01-05 to Wed 01-14);
+/// with the status date Fri 01-16 17:00 the remaining 5 days run Mon 01-19 to Fri 01-23.
+/// At 20 % (2 days done, Mon–Tue) the pause is still ahead: 8 + 3 = 11 days from Wed 01-07
+/// (status Tue 17:00): 01-07..09 (3), 12..16 (8), 19..21 (11).
+#[test]
+fn a_started_split_task_from_a_status_date() {
+    let tasks = |pct: u8| {
+        format!(
+            r#"{{"id": "A", "duration": "10d", "percent_complete": {pct}, "actual_start": "2026-01-05",
+                 "splits": [{{"after": "4d", "pause": "3d"}}]}}"#
+        )
+    };
+    let (p, s) = run(&doc_at(Some("2026-01-16T17:00"), "", &tasks(50), ""));
+    assert_eq!(task(&p, &s, "A").finish, dt("2026-01-23T17:00"));
+    let (p, s) = run(&doc_at(Some("2026-01-06T17:00"), "", &tasks(20), ""));
+    assert_eq!(task(&p, &s, "A").finish, dt("2026-01-21T17:00"));
+}
+
+/// Splits must fit the task: after some work, before its end, in order, with a pause.
+#[test]
+fn bad_splits_are_named() {
+    for splits in [
+        r#"[{"after": "2d", "pause": "1d"}]"#,
+        r#"[{"after": "0d", "pause": "1d"}]"#,
+        r#"[{"after": "1d", "pause": "0d"}]"#,
+        r#"[{"after": "1d", "pause": "1d"}, {"after": "1d", "pause": "1d"}]"#,
+        r#"[{"after": "1d", "pause": "1ed"}]"#,
+    ] {
+        let e = jindu::io::json::read(&doc_at(
+            None,
+            "",
+            &format!(r#"{{"id": "A", "duration": "2d", "splits": {splits}}}"#),
+            "",
+        ))
+        .unwrap_err();
+        let msg = e.to_string();
+        assert!(
+            msg.contains("splits") && msg.contains('A'),
+            "{splits}: {msg}"
+        );
+    }
+}
+
+/// The remaining duration and splits survive JSON; the remaining duration survives MSPDI
+/// (`RemainingDuration` of a started task), and a plain started task reads back without one.
+#[test]
+fn remaining_duration_round_trips_through_mspdi() {
+    let text = doc_at(
+        None,
+        "",
+        r#"{"id": "A", "duration": "4d", "percent_complete": 25, "actual_start": "2026-01-05", "remaining_duration": "2d"},
+           {"id": "B", "duration": "4d", "percent_complete": 25, "actual_start": "2026-01-05"},
+           {"id": "C", "duration": "10d", "splits": [{"after": "4d", "pause": "3d"}]}"#,
+        "",
+    );
+    let d = doc(&text);
+    let back = jindu::io::json::read(&jindu::io::json::write(&d)).unwrap();
+    assert_eq!(back, d);
+    let s = jindu::schedule(&d.project, &d.options).unwrap();
+    let xml = jindu::io::mspdi::write(&d.project, &s);
+    let imp = jindu::io::mspdi::read(xml.as_bytes()).unwrap();
+    // The import keys tasks by UID; they keep their order (A, B, C).
+    let t = imp.project.tasks();
+    assert_eq!(t.len(), 3);
+    assert_eq!(
+        t[0].progress.remaining_duration.map(|r| r.minutes()),
+        Some(960)
+    ); // 2 × 480
+    assert_eq!(t[1].progress.remaining_duration, None); // 75 % of 4d: what 25 % says already
+}
