@@ -72,11 +72,11 @@ pub use error::{Error, ErrorCode, ImportError, Item, JsonError, Result, XmlError
 pub use id::{CalendarId, LinkIndex, ResourceId, ResourceIndex, TaskId, TaskIndex};
 pub use model::{
     Assignment, Availability, Baseline, Constraint, Lag, Link, LinkType, Money, Pin, Progress,
-    Project, Resource, ResourceKind, ScheduleFrom, Task, Visibility,
+    Project, Resource, ResourceKind, ScheduleFrom, Split, Task, Visibility,
 };
 pub use schedule::{
-    schedule, Criticality, Driver, DriverEntry, FloatBasis, LagCalendar, Schedule, ScheduleOptions,
-    TaskEntry, TaskSchedule, Violation, ViolationKind, Warning,
+    schedule, Criticality, Driver, DriverEntry, FloatBasis, LagCalendar, OutOfSequence, Schedule,
+    ScheduleOptions, TaskEntry, TaskSchedule, Violation, ViolationKind, Warning,
 };
 pub use session::Session;
 pub use time::{Date, DateTime, Duration, DurationDisplay, DurationSettings, Weekday};

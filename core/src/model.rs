@@ -328,12 +328,49 @@ pub struct Progress {
     pub actual_start: Option<DateTime>,
     /// When work actually finished.
     pub actual_finish: Option<DateTime>,
+    /// The work left on a started task (Microsoft Project's remaining duration); `None` means
+    /// the share of the duration that `percent_complete` leaves. Used only when scheduling
+    /// from a status date ([`ScheduleOptions::status_date`](crate::ScheduleOptions)).
+    pub remaining_duration: Option<Duration>,
 }
 
 impl Progress {
     /// Whether the task is complete.
     pub fn is_complete(&self) -> bool {
         self.percent_complete >= 100 || self.actual_finish.is_some()
+    }
+
+    /// The work done and the work left of a task of `duration` with this progress, as
+    /// (actual, remaining) minutes of the duration's kind: the remaining duration when given
+    /// (the actual part is what it leaves of the duration, never negative), else the duration
+    /// split by percent complete (rounded down for the actual part).
+    ///
+    /// ```
+    /// use jindu::{Duration, Progress};
+    /// let p = Progress { percent_complete: 25, ..Progress::default() };
+    /// // 25 % of 4 days (1,920 minutes) is 480 minutes done, 1,440 left.
+    /// assert_eq!(p.split(Duration::days(4)), (480, 1440));
+    /// let p = Progress { remaining_duration: Some(Duration::days(3)), ..p };
+    /// // 3 days (1,440 minutes) left of 2 days planned: nothing of the plan counts as done.
+    /// assert_eq!(p.split(Duration::days(2)), (0, 1440));
+    /// ```
+    pub fn split(&self, duration: Duration) -> (i64, i64) {
+        self.split_minutes(duration.minutes())
+    }
+
+    /// [`Progress::split`] of a duration of `d` minutes.
+    pub(crate) fn split_minutes(&self, d: i64) -> (i64, i64) {
+        let d = d.max(0);
+        match self.remaining_duration {
+            Some(r) => {
+                let r = r.minutes().max(0);
+                ((d - r).max(0), r)
+            }
+            None => {
+                let done = (d as i128 * self.percent_complete.min(100) as i128 / 100) as i64;
+                (done, d - done)
+            }
+        }
     }
 }
 
@@ -478,9 +515,37 @@ pub struct Task {
     pub actual_cost: Option<Money>,
     /// Who may see the task (an internal summary hides its subtasks too).
     pub visibility: Visibility,
+    /// Pauses in the task's work (a split task), in the order of their positions.
+    pub splits: Vec<Split>,
+}
+
+/// A pause in a task's work (Microsoft Project's split): after `after` of the task's work,
+/// the work stops for `pause` of working time on the task's calendar and then resumes. The
+/// task keeps its duration (its work) and spans it plus its pauses; the pauses move with it.
+///
+/// ```
+/// use jindu::{Duration, Split, Task};
+/// // 10 days of work with 3 days off after the first 4: the task spans 13 working days.
+/// let mut t = Task::new("A", "Split").with_duration(Duration::days(10));
+/// t.splits.push(Split { after: Duration::days(4), pause: Duration::days(3) });
+/// assert_eq!(t.span().minutes(), 13 * 480);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Split {
+    /// How much of the task's work comes before the pause (more than zero, less than its
+    /// duration).
+    pub after: Duration,
+    /// How long the work stops (working time, more than zero).
+    pub pause: Duration,
 }
 
 impl Task {
+    /// The working time the task spans: its duration plus the pauses of its splits.
+    pub fn span(&self) -> Duration {
+        let pauses: i64 = self.splits.iter().map(|s| s.pause.minutes()).sum();
+        Duration::minutes_work(self.duration.minutes() + pauses)
+    }
+
     /// A task with key `id`, name `name`, zero duration and priority 500.
     pub fn new(id: impl Into<TaskId>, name: impl Into<String>) -> Task {
         Task {
@@ -1318,12 +1383,33 @@ pub(crate) fn check_task_fields(
             ));
         }
     }
+    let mut last = 0;
+    for s in &t.splits {
+        let bad = |why: &str| Err(Error::invalid(item(), "splits", why.to_owned()));
+        if t.duration.is_elapsed() || s.after.is_elapsed() || s.pause.is_elapsed() {
+            return bad("a split is working time on a working-time task");
+        }
+        if s.pause.minutes() <= 0 {
+            return bad("a split's pause is more than zero");
+        }
+        if s.after.minutes() <= last || s.after.minutes() >= t.duration.minutes() {
+            return bad("a split comes after some of the task's work, before its end, in order");
+        }
+        last = s.after.minutes();
+    }
     let pr = &t.progress;
     if pr.percent_complete > 100 {
         return Err(Error::invalid(
             item(),
             "percent_complete",
             "percent complete is 0 to 100",
+        ));
+    }
+    if pr.remaining_duration.is_some_and(|r| r.minutes() < 0) {
+        return Err(Error::invalid(
+            item(),
+            "remaining_duration",
+            "the remaining duration is negative",
         ));
     }
     if pr.actual_finish.is_some() && pr.actual_start.is_none() {

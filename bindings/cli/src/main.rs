@@ -29,7 +29,9 @@ mod load;
 
 use jindu::io::json::{self, Document};
 use jindu::io::{Format, Import, ReadOptions};
-use jindu::{Criticality, Driver, Duration, FloatBasis, LagCalendar, Project, Schedule};
+use jindu::{
+    Criticality, Driver, Duration, FloatBasis, LagCalendar, OutOfSequence, Project, Schedule,
+};
 
 /// Writes a line to standard error; a closed standard error is no reason to panic.
 macro_rules! say {
@@ -48,6 +50,7 @@ usage: jindu schedule FILE [--format json|table] [--timings]
                            [--float-basis smaller|start|finish]
                            [--lag-calendar successor|predecessor|project|24h]
                            [--no-honor-constraints]
+                           [--status-date DATETIME|project] [--progress-override]
        jindu validate FILE
        jindu convert IN OUT
        jindu import FILE [-o OUT] [--start DATE] [--name NAME]
@@ -72,7 +75,10 @@ convert writes OUT as MSPDI when it ends in .xml (with the computed schedule), e
 jindu does not write CSV or PSPLIB.
 schedule prints the schedule (JSON by default: project_finish, critical_path and tasks with
 early/late dates and float); --timings adds one JSON line with read/schedule/write times
-on standard error.
+on standard error. --status-date reschedules uncompleted work from that date (a bare date is
+the end of that day; 'project' takes the file's own status date): unstarted tasks start no
+earlier and started tasks resume their remaining work no earlier, waiting for their links
+unless --progress-override.
 import reads a file of any of these formats and writes the jindu JSON document to OUT or
 standard output; a CSV task list or PSPLIB instance is named after its file (or --name) and
 starts at --start (a CSV list otherwise at its earliest Start cell, or else at the importer's
@@ -277,6 +283,8 @@ fn schedule(args: &[String]) -> Result<(), Failure> {
             "--lag-calendar" => overrides.push(("lag-calendar".into(), value(a)?)),
             "--longest-path" => overrides.push(("longest-path".into(), String::new())),
             "--no-honor-constraints" => overrides.push(("no-honor".into(), String::new())),
+            "--status-date" => overrides.push(("status-date".into(), value(a)?)),
+            "--progress-override" => overrides.push(("override".into(), String::new())),
             s if s.starts_with("--") => return Err(Failure::Usage(format!("unknown option {s}"))),
             s if file.is_none() => file = Some(s.to_owned()),
             s => return Err(Failure::Usage(format!("unexpected argument {s:?}"))),
@@ -295,6 +303,23 @@ fn schedule(args: &[String]) -> Result<(), Failure> {
             }
             "longest-path" => o.critical = Criticality::LongestPath,
             "no-honor" => o.honor_constraints = false,
+            "override" => o.out_of_sequence = OutOfSequence::ProgressOverride,
+            "status-date" => {
+                o.status_date = Some(if v == "project" {
+                    doc.project.status_date().ok_or_else(|| {
+                        Failure::Usage(format!("--status-date project: {file} has no status date"))
+                    })?
+                } else if v.len() == 10 {
+                    // A bare date is the end of that working day, as in documents.
+                    let (_, f) = doc.project.default_times();
+                    format!("{v}T{:02}:{:02}", f / 60, f % 60)
+                        .parse()
+                        .map_err(|e| Failure::Usage(format!("--status-date {v:?}: {e}")))?
+                } else {
+                    v.parse()
+                        .map_err(|e| Failure::Usage(format!("--status-date {v:?}: {e}")))?
+                });
+            }
             "float-basis" => {
                 o.float_basis = match v.as_str() {
                     "smaller" => FloatBasis::Smaller,
@@ -417,6 +442,7 @@ fn table(p: &Project, s: &Schedule) -> String {
                 Driver::Pinned => "pinned".into(),
                 Driver::Actual => "actual".into(),
                 Driver::Delay => "delay".into(),
+                Driver::StatusDate => "status date".into(),
                 Driver::Children => "".into(),
                 Driver::Summary(q) => format!("in {}", p.task(q).id),
             };

@@ -228,3 +228,60 @@ fn imports_mspdi_and_refuses_a_start_for_it() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `jindu schedule --status-date`: the status-date vector's document without its options
+/// (so that only the command line asks for the status date). Status date Wed 2026-01-07 17:00:
+/// B (4d, 25 % done on Mon) resumes Thu and finishes Mon 01-12 17:00; D (started out of
+/// sequence, 1 of 2 days done) waits for C (Thu–Fri) under retained logic and finishes Mon
+/// 01-12 17:00, or Thu 01-08 17:00 with --progress-override.
+#[test]
+fn schedules_from_a_status_date() {
+    let v: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/vectors/src/status-date.json")).unwrap(),
+    )
+    .unwrap();
+    let mut doc = v["document"].clone();
+    doc.as_object_mut().unwrap().remove("options");
+    let dir = std::env::temp_dir().join(format!("jindu-status-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("status.json");
+    std::fs::write(&f, doc.to_string()).unwrap();
+    let f = f.to_str().unwrap();
+    let finish_of = |args: &[&str], id: &str| -> String {
+        let out = jindu(args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let s: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let t = s["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == id)
+            .unwrap();
+        t["finish"].as_str().unwrap().to_owned()
+    };
+    // Without the option, as recorded: B runs 4 days from Mon (Thu 01-08), D 2 from Tue.
+    assert_eq!(finish_of(&["schedule", f], "B"), "2026-01-08T17:00:00");
+    assert_eq!(finish_of(&["schedule", f], "D"), "2026-01-07T17:00:00");
+    let sd = ["schedule", f, "--status-date", "2026-01-07T17:00"];
+    assert_eq!(finish_of(&sd, "B"), "2026-01-12T17:00:00");
+    assert_eq!(finish_of(&sd, "D"), "2026-01-12T17:00:00");
+    // A bare date is the end of that day; `project` takes the document's own status date.
+    let day = ["schedule", f, "--status-date", "2026-01-07"];
+    assert_eq!(finish_of(&day, "D"), "2026-01-12T17:00:00");
+    let own = [
+        "schedule",
+        f,
+        "--status-date",
+        "project",
+        "--progress-override",
+    ];
+    assert_eq!(finish_of(&own, "D"), "2026-01-08T17:00:00");
+    // A bad date is a usage error naming the option.
+    let out = jindu(&["schedule", f, "--status-date", "soon"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--status-date"));
+}

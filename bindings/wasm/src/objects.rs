@@ -31,22 +31,23 @@ pub const FIELDS: usize = 13;
 pub const NONE: u32 = u32::MAX;
 
 /// The driver kinds of [`Parts::fields`] below 6, as the JSON format writes them; 6 is
-/// `summary`, 7 `link`.
+/// `summary`, 7 `link`, 8 `status_date`.
 #[cfg(test)]
-const DRIVER_KINDS: [&str; 6] = [
+const DRIVER_KINDS: [&str; 7] = [
     "project_start",
     "constraint",
     "pinned",
     "actual",
     "delay",
     "subtasks",
+    "status_date",
 ];
 
 /// The JavaScript that builds the schedule object from [`Parts`] (arguments: the strings, the
 /// fields, the floats in minutes, the flags, the driving predecessors' offsets and strings, the
 /// schedule-level values, the number of tasks).
 const BUILD: &str = r#"
-const K = ["project_start","constraint","pinned","actual","delay","subtasks"];
+const K = ["project_start","constraint","pinned","actual","delay","subtasks",null,null,"status_date"];
 const tasks = new Array(n);
 for (let i = 0, b = 0; i < n; i++, b += 13) {
   const k = F[b + 9];
@@ -248,6 +249,7 @@ pub fn parts(p: &Project, s: &Schedule) -> Parts {
             Driver::Pinned => [2, NONE, NONE, NONE],
             Driver::Actual => [3, NONE, NONE, NONE],
             Driver::Delay => [4, NONE, NONE, NONE],
+            Driver::StatusDate => [8, NONE, NONE, NONE],
             Driver::Children => [5, NONE, NONE, NONE],
             Driver::Summary(x) => [6, x.get(), NONE, NONE],
             Driver::Link(l) => {

@@ -26,7 +26,7 @@ mod output;
 pub(crate) mod pass;
 pub(crate) mod run;
 
-pub use options::{Criticality, FloatBasis, LagCalendar, ScheduleOptions};
+pub use options::{Criticality, FloatBasis, LagCalendar, OutOfSequence, ScheduleOptions};
 pub use output::{
     Driver, DriverEntry, Schedule, TaskEntry, TaskSchedule, Violation, ViolationKind, Warning,
 };

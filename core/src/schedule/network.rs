@@ -108,6 +108,8 @@ pub(crate) struct Extra {
     pub pin: Option<(i64, Option<i64>)>,
     pub actual_start: Option<i64>,
     pub actual_finish: Option<i64>,
+    /// The working minutes of the task's split pauses (see [`crate::Split`]).
+    pub pause: i64,
 }
 
 /// The scheduling inputs of every node, ready for the passes.
@@ -215,7 +217,8 @@ pub(crate) fn task_extra(t: &Task) -> Option<Extra> {
     let plain = t.constraint == Constraint::AsSoonAsPossible
         && t.deadline.is_none()
         && t.pinned.is_none()
-        && t.progress.actual_start.is_none();
+        && t.progress.actual_start.is_none()
+        && t.splits.is_empty();
     (!plain).then(|| Extra {
         constraint: t.constraint,
         deadline: t.deadline.map(DateTime::minutes),
@@ -224,6 +227,7 @@ pub(crate) fn task_extra(t: &Task) -> Option<Extra> {
             .map(|p| (p.start.minutes(), p.finish.map(DateTime::minutes))),
         actual_start: t.progress.actual_start.map(DateTime::minutes),
         actual_finish: t.progress.actual_finish.map(DateTime::minutes),
+        pause: t.splits.iter().map(|s| s.pause.minutes()).sum(),
     })
 }
 
@@ -276,6 +280,13 @@ pub(crate) fn check_summary_task(t: &Task) -> Result<()> {
             item,
             "pinned",
             "a summary task cannot be pinned: its dates roll up from its children",
+        ));
+    }
+    if !t.splits.is_empty() {
+        return Err(Error::invalid(
+            item,
+            "splits",
+            "a summary task cannot be split: its dates roll up from its children",
         ));
     }
     Ok(())

@@ -1,6 +1,6 @@
 //! Scheduling options: the knobs where Microsoft Project and Primavera P6 differ.
 
-use crate::time::Duration;
+use crate::time::{DateTime, Duration};
 
 /// Which calendar a link's lag is counted on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -44,6 +44,19 @@ impl Default for Criticality {
     }
 }
 
+/// How a started task's remaining work treats its predecessors when scheduling from a status
+/// date (out-of-sequence progress: the task started before its logic allowed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum OutOfSequence {
+    /// The remaining work waits for the task's links as an unstarted task's start would
+    /// (Primavera P6's default, "retained logic").
+    #[default]
+    RetainedLogic,
+    /// Progress overrides the links: the remaining work continues right after the work done,
+    /// never before the status date (P6's "progress override").
+    ProgressOverride,
+}
+
 /// Knobs for [`schedule()`](crate::schedule()); the defaults reproduce Microsoft Project.
 ///
 /// ```
@@ -67,6 +80,14 @@ pub struct ScheduleOptions {
     pub honor_constraints: bool,
     /// At most this many critical paths are listed (each is still complete).
     pub max_critical_paths: usize,
+    /// Schedule uncompleted work from this status date (Microsoft Project's "reschedule
+    /// uncompleted work to start after", Primavera P6's data date): no unstarted task starts
+    /// before it, and the remaining work of a started task resumes no earlier than it.
+    /// Finished tasks keep their actual dates. `None` (the default) leaves progress as it is:
+    /// a started task keeps its actual start and runs its whole duration from it.
+    pub status_date: Option<DateTime>,
+    /// How remaining work of out-of-sequence progress treats links (with a status date).
+    pub out_of_sequence: OutOfSequence,
 }
 
 impl Default for ScheduleOptions {
@@ -77,6 +98,8 @@ impl Default for ScheduleOptions {
             lag_calendar: LagCalendar::default(),
             honor_constraints: true,
             max_critical_paths: 100,
+            status_date: None,
+            out_of_sequence: OutOfSequence::default(),
         }
     }
 }
@@ -100,6 +123,16 @@ impl ScheduleOptions {
     /// Sets [`ScheduleOptions::honor_constraints`].
     pub fn honor_constraints(mut self, on: bool) -> Self {
         self.honor_constraints = on;
+        self
+    }
+    /// Sets [`ScheduleOptions::status_date`].
+    pub fn status_date(mut self, d: Option<DateTime>) -> Self {
+        self.status_date = d;
+        self
+    }
+    /// Sets [`ScheduleOptions::out_of_sequence`].
+    pub fn out_of_sequence(mut self, o: OutOfSequence) -> Self {
+        self.out_of_sequence = o;
         self
     }
     /// Sets [`ScheduleOptions::max_critical_paths`].

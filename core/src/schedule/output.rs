@@ -23,6 +23,9 @@ pub enum Driver {
     Actual,
     /// A delay imposed by the run (resource levelling): the task could start earlier.
     Delay,
+    /// The status date ([`ScheduleOptions::status_date`](crate::ScheduleOptions)): the task
+    /// has not started and could have started before it.
+    StatusDate,
     /// A summary task: its dates roll up from its children.
     Children,
 }
@@ -186,6 +189,8 @@ pub enum DriverEntry {
     Actual,
     /// A levelling delay.
     Delay,
+    /// The status date (no uncompleted work before it).
+    StatusDate,
     /// Its subtasks (a summary task).
     Subtasks,
 }
@@ -227,6 +232,7 @@ impl DriverEntry {
             Driver::Pinned => DriverEntry::Pinned,
             Driver::Actual => DriverEntry::Actual,
             Driver::Delay => DriverEntry::Delay,
+            Driver::StatusDate => DriverEntry::StatusDate,
             Driver::Children => DriverEntry::Subtasks,
         }
     }

@@ -15,7 +15,7 @@ use super::network::{
     self, Kind, Model, Net, F_ALAP, F_COMPLETE, F_ELAPSED, F_FINISHED, F_MILESTONE, F_PINNED,
     F_STARTED, HIER, SLOW_LAG,
 };
-use super::options::{FloatBasis, LagCalendar, ScheduleOptions};
+use super::options::{FloatBasis, LagCalendar, OutOfSequence, ScheduleOptions};
 use super::output::{Driver, Violation, ViolationKind};
 
 /// Early and late dates of one node: instants (minutes since 1970-01-01) and the same dates as
@@ -157,10 +157,130 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
     /// The delay imposed on node `n` ([`NO_DELAY`] for none).
     #[inline]
     pub(crate) fn delay_of(&self, n: usize) -> i64 {
-        match self.delay.get(n) {
+        let d = match self.delay.get(n) {
             Some(&d) => d,
             None => NO_DELAY,
+        };
+        match self.opts.status_date {
+            Some(sd) => d.max(sd.minutes()),
+            None => d,
         }
+    }
+
+    /// The working time leaf `n` spans: its duration plus the pauses of its splits (a task
+    /// that a run makes a milestone or that runs in elapsed time has none).
+    #[inline]
+    fn leaf_span(&self, n: usize) -> i64 {
+        let d = self.dur[n];
+        if self.flags[n] & (F_ELAPSED | F_MILESTONE) != 0 {
+            return d;
+        }
+        d + self.m.extra(n).map_or(0, |e| e.pause)
+    }
+
+    /// The span of started leaf `n` behind it and ahead of it: the work done and left by its
+    /// progress, each with the split pauses that fall in it.
+    fn done_and_left(&self, n: usize) -> (i64, i64) {
+        let task = &self.tasks[self.m.task_of[n] as usize];
+        let (mut done, mut left) = task.progress.split_minutes(self.dur[n]);
+        if self.flags[n] & (F_ELAPSED | F_MILESTONE) == 0 {
+            // A pause before the point the work has reached is behind it, the others ahead.
+            let reached = done;
+            for sp in &task.splits {
+                if sp.after.minutes() < reached {
+                    done += sp.pause.minutes();
+                } else {
+                    left += sp.pause.minutes();
+                }
+            }
+        }
+        (done, left)
+    }
+
+    /// What imposed [`Pass::delay_of`]: the status date when it is later than the run's
+    /// delay, else the delay.
+    fn delay_driver(&self, n: usize) -> Driver {
+        let d = self.delay.get(n).copied().unwrap_or(NO_DELAY);
+        match self.opts.status_date {
+            Some(sd) if sd.minutes() > d => Driver::StatusDate,
+            _ => Driver::Delay,
+        }
+    }
+
+    /// Early dates of started, unfinished leaf `n` scheduled from status date `sd`: the work
+    /// done runs from the actual start, the remaining work resumes at the later of the end of
+    /// the work done and the status date, and, with retained logic, where the task's links
+    /// allow (a start link bounds the resume, a finish link the finish).
+    #[inline(never)]
+    fn forward_started(
+        &self,
+        n: usize,
+        s: i64,
+        sd: i64,
+        src: &impl Fn(usize) -> Ends,
+    ) -> Result<Fwd> {
+        let m = self.m;
+        let cal = self.cal(n);
+        let (done, left) = self.done_and_left(n);
+        let retained = self.opts.out_of_sequence == OutOfSequence::RetainedLogic;
+        if self.flags[n] & F_ELAPSED != 0 {
+            let mut resume = (s + done).max(sd);
+            let mut fb = i64::MIN;
+            if retained {
+                for e in self.net.preds(n) {
+                    let p = e.node as usize;
+                    let x = src(p);
+                    if e.link == HIER {
+                        resume = resume.max(x.s);
+                        continue;
+                    }
+                    let l = &m.links[e.link as usize];
+                    let b = self.lagged(if l.kind.from_start() { x.s } else { x.f }, l, p, n, 1)?;
+                    if l.kind.to_finish() {
+                        fb = fb.max(b);
+                    } else {
+                        resume = resume.max(b);
+                    }
+                }
+            }
+            let ef = (resume + left).max(fb);
+            return Ok(Fwd {
+                es: s,
+                ef,
+                wes: cal.ord(s),
+                wef: cal.ord(ef),
+                drv: Driver::Actual,
+            });
+        }
+        let mut resume = (cal.ord(s) + done).max(cal.ord(sd));
+        let mut wf = i64::MIN;
+        if retained {
+            let ci = m.cal[n];
+            for e in self.net.preds(n) {
+                let p = e.node as usize;
+                let x = src(p);
+                if e.link == HIER {
+                    if x.s != i64::MIN {
+                        resume = resume.max(if m.cal[p] == ci { x.ws } else { cal.ord(x.s) });
+                    }
+                    continue;
+                }
+                let b = self.bound_w_k(e.link, p, n, &x)?;
+                if m.link_kind[e.link as usize].to_finish() {
+                    wf = wf.max(b);
+                } else {
+                    resume = resume.max(b);
+                }
+            }
+        }
+        let w = (resume + left).max(wf);
+        Ok(Fwd {
+            es: s,
+            ef: self.finish_of(n, w)?,
+            wes: cal.ord(s),
+            wef: w,
+            drv: Driver::Actual,
+        })
     }
 }
 
@@ -432,7 +552,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
     ) -> Result<Fwd> {
         let m = self.m;
         let f = self.flags[n];
-        let dur = self.dur[n];
+        let dur = self.leaf_span(n);
         let ex = m.extra(n).copied();
         let cal = self.cal(n);
         let done = |es: i64, ef: i64, drv: Driver| Fwd {
@@ -444,6 +564,13 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         };
         if f & (F_PINNED | F_STARTED) != 0 {
             let ex = ex.expect("pinned and started tasks have extras");
+            if let (Some(sd), Some(s), None) =
+                (self.opts.status_date, ex.actual_start, ex.actual_finish)
+            {
+                if f & (F_COMPLETE | F_MILESTONE) == 0 {
+                    return self.forward_started(n, s, sd.minutes(), src);
+                }
+            }
             let (s, fin, drv) = if f & F_STARTED != 0 {
                 (
                     ex.actual_start.expect("started"),
@@ -567,7 +694,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             let dw = cal.ord(delay);
             if dw > w {
                 w = dw;
-                drv = Driver::Delay;
+                drv = self.delay_driver(n);
             }
         }
         let mut hard = |t: i64, cap: bool| {
@@ -681,7 +808,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             }
             if delay > es {
                 es = delay;
-                drv = Driver::Delay;
+                drv = self.delay_driver(n);
             }
             let mut hard = |target: i64, cap: bool| {
                 let apply = if cap {
@@ -711,7 +838,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         }
         if delay > x {
             x = delay;
-            drv = Driver::Delay;
+            drv = self.delay_driver(n);
         }
         match c {
             Constraint::MustStartOn(d) | Constraint::MustFinishOn(d)
@@ -778,7 +905,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             Kind::Leaf => {}
         }
         let f = self.flags[n];
-        let dur = self.dur[n];
+        let dur = self.leaf_span(n);
         let ex = m.extra(n).copied();
         if f & F_FINISHED != 0 {
             let ex = ex.expect("finished tasks have extras");
@@ -870,6 +997,22 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         };
         if f & F_STARTED != 0 {
             let s = ex.and_then(|e| e.actual_start).expect("started");
+            let unfinished = ex.is_some_and(|e| e.actual_finish.is_none());
+            if self.opts.status_date.is_some() && unfinished && f & (F_COMPLETE | F_MILESTONE) == 0
+            {
+                // From a status date, the late start of a started task is that of its remaining
+                // work (Primavera P6's remaining late start): what its predecessors must allow.
+                let left = self.done_and_left(n).1;
+                if f & F_ELAPSED != 0 {
+                    return Ok(with_w(lf - left, lf));
+                }
+                return Ok(Bwd {
+                    ls: self.start_of(n, wlf - left)?,
+                    lf,
+                    wls: wlf - left,
+                    wlf,
+                });
+            }
             return Ok(Bwd {
                 ls: s,
                 lf,
@@ -1110,7 +1253,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         let m = self.m;
         let f = self.flags[n];
         let first = out.len();
-        let dur = self.dur[n];
+        let dur = self.leaf_span(n);
         let raw = m.kind[n] == Kind::Gate || f & (F_ELAPSED | F_MILESTONE) != 0;
         let mut latest = i64::MIN;
         for e in self.net.preds(n) {

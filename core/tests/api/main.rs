@@ -14,4 +14,5 @@ mod findings;
 mod io;
 mod mspdi;
 mod psplib;
+mod status_date;
 mod textbook;

@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::doc::{
     AssignmentInput, BaselineInput, CalendarInput, ConstraintInput, LinkInput, OptionsInput,
-    PinInput, ProjectDocument, ResourceInput, TaskInput,
+    PinInput, ProjectDocument, ResourceInput, SplitInput, TaskInput,
 };
 use crate::risk::input::{CorrelationInput, EstimateInput, HistoryInput, RiskInput};
 
@@ -329,6 +329,9 @@ pub(super) struct BorrowedTask<'a> {
     /// [`TaskInput::actual_finish`].
     #[serde(default, borrow, deserialize_with = "opt_text")]
     pub actual_finish: Option<Cow<'a, str>>,
+    /// [`TaskInput::remaining_duration`].
+    #[serde(default, borrow, deserialize_with = "opt_text")]
+    pub remaining_duration: Option<Cow<'a, str>>,
     /// [`TaskInput::baselines`].
     #[serde(default)]
     pub baselines: Vec<BaselineInput>,
@@ -344,6 +347,9 @@ pub(super) struct BorrowedTask<'a> {
     /// [`TaskInput::estimate`].
     #[serde(default)]
     pub estimate: Option<Box<EstimateInput>>,
+    /// [`TaskInput::splits`].
+    #[serde(default)]
+    pub splits: Vec<SplitInput>,
 }
 
 /// [`LinkInput`] with its text borrowed.
@@ -380,11 +386,13 @@ impl From<TaskInput> for BorrowedTask<'static> {
             percent_complete: t.percent_complete,
             actual_start: t.actual_start.map(Cow::Owned),
             actual_finish: t.actual_finish.map(Cow::Owned),
+            remaining_duration: t.remaining_duration.map(Cow::Owned),
             baselines: t.baselines,
             cost: t.cost.map(Box::new),
             actual_cost: t.actual_cost.map(Box::new),
             visibility: t.visibility.map(Cow::Owned),
             estimate: t.estimate.map(Box::new),
+            splits: t.splits,
         }
     }
 }

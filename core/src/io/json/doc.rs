@@ -187,6 +187,17 @@ pub struct OptionsInput {
     /// Whether hard constraints win over links (default true).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub honor_constraints: Option<bool>,
+    /// Schedule uncompleted work from this date (Microsoft Project's "reschedule uncompleted
+    /// work to start after", Primavera P6's data date): unstarted tasks start no earlier, and
+    /// the remaining work of started tasks resumes no earlier. Without it, progress is kept as
+    /// recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_date: Option<String>,
+    /// With a status date, how the remaining work of a task started out of sequence treats its
+    /// links: `retained_logic` (default: it waits for them) or `progress_override` (it
+    /// continues after the work done).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub out_of_sequence: Option<String>,
 }
 
 /// A calendar: working times per weekday, exceptions, and a base it inherits from.
@@ -408,6 +419,10 @@ pub struct TaskInput {
     /// When work actually finished.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual_finish: Option<String>,
+    /// The work left on a started task (`"3d"`); without it, what `percent_complete` leaves of
+    /// the duration. Used when scheduling from a status date (`options.status_date`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remaining_duration: Option<String>,
     /// Saved baselines.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "tsify", tsify(type = "Baseline[]"))]
@@ -427,6 +442,25 @@ pub struct TaskInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "tsify", tsify(type = "Record<string, unknown>"))]
     pub estimate: Option<crate::risk::input::EstimateInput>,
+    /// Pauses in the task's work (a split task), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Split[]"))]
+    pub splits: Vec<SplitInput>,
+}
+
+/// A pause in a task's work (a split): after `after` of its work (`"4d"`), the work stops for
+/// `pause` of working time (`"3d"`) and resumes; the task spans its duration plus its pauses.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", schemars(rename = "Split"))]
+#[cfg_attr(feature = "tsify", tsify(rename = "Split"))]
+#[serde(deny_unknown_fields)]
+pub struct SplitInput {
+    /// How much of the task's work comes before the pause (working time).
+    pub after: String,
+    /// How long the work stops (working time on the task's calendar).
+    pub pause: String,
 }
 
 /// A link (dependency) from a predecessor to a successor.

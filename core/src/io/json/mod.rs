@@ -38,7 +38,7 @@ mod ser;
 
 use doc::{
     AssignmentInput, AvailabilityInput, BaselineInput, CalendarInput, ConstraintInput,
-    ExceptionInput, LinkInput, OptionsInput, PinInput, ResourceInput, WeekInput,
+    ExceptionInput, LinkInput, OptionsInput, PinInput, ResourceInput, SplitInput, WeekInput,
 };
 pub use doc::{EditInput, ProjectDocument, TaskInput};
 
@@ -50,9 +50,11 @@ use crate::error::{Error, Item, Result};
 use crate::id::{CalendarId, ResourceId, TaskId, TaskIndex};
 use crate::model::{
     Assignment, Availability, Baseline, Constraint, Lag, Link, LinkType, Money, Pin, Progress,
-    Project, Resource, ResourceKind, ScheduleFrom, Task, Visibility,
+    Project, Resource, ResourceKind, ScheduleFrom, Split, Task, Visibility,
 };
-use crate::schedule::{Criticality, FloatBasis, LagCalendar, Schedule, ScheduleOptions};
+use crate::schedule::{
+    Criticality, FloatBasis, LagCalendar, OutOfSequence, Schedule, ScheduleOptions,
+};
 use crate::time::{parse_clock, Date, DateTime, Duration, DurationSettings, Weekday};
 
 /// The format version this module reads and writes.
@@ -587,11 +589,32 @@ impl Reader {
                 percent_complete: t.percent_complete.unwrap_or(0),
                 actual_start: date(&t.actual_start, "actual_start", false)?,
                 actual_finish: date(&t.actual_finish, "actual_finish", true)?,
+                remaining_duration: t
+                    .remaining_duration
+                    .as_deref()
+                    .map(|s| {
+                        Duration::parse(s, &settings)
+                            .map_err(|e| e.at(&item(), "remaining_duration"))
+                    })
+                    .transpose()?,
             },
             baselines,
             cost: money(t.cost.as_deref(), &item, "cost")?,
             actual_cost: money(t.actual_cost.as_deref(), &item, "actual_cost")?,
             visibility: visibility(t.visibility.as_deref(), &item)?,
+            splits: t
+                .splits
+                .iter()
+                .map(|sp| {
+                    let d = |s: &str, f: &str| {
+                        Duration::parse(s, &settings).map_err(|e| e.at(&item(), f))
+                    };
+                    Ok(Split {
+                        after: d(&sp.after, "splits.after")?,
+                        pause: d(&sp.pause, "splits.pause")?,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?,
         };
         let i = self.p.add_task(task)?;
         if let Some(par) = t.parent {
@@ -669,6 +692,7 @@ impl Reader {
             mut p,
             settings,
             estimates,
+            df,
             ..
         } = self;
         let risk_in = crate::risk::input::RiskInputs {
@@ -746,7 +770,7 @@ impl Reader {
         }
         let options = match d.options {
             None => ScheduleOptions::default(),
-            Some(o) => convert_options(o, &settings)?,
+            Some(o) => convert_options(o, &settings, df)?,
         };
         Ok(Document {
             project: p,
@@ -778,7 +802,11 @@ fn convert(mut d: borrowed::Buffered<'_>) -> Result<Document> {
     r.finish(d)
 }
 
-fn convert_options(o: OptionsInput, settings: &DurationSettings) -> Result<ScheduleOptions> {
+fn convert_options(
+    o: OptionsInput,
+    settings: &DurationSettings,
+    default_finish: u16,
+) -> Result<ScheduleOptions> {
     let item = Item::Project;
     let mut opts = ScheduleOptions::default();
     let threshold = match &o.critical_float {
@@ -824,6 +852,22 @@ fn convert_options(o: OptionsInput, settings: &DurationSettings) -> Result<Sched
         }
     };
     opts.honor_constraints = o.honor_constraints.unwrap_or(true);
+    if let Some(s) = &o.status_date {
+        // A bare date is the end of that day, as the project's status date.
+        opts.status_date =
+            Some(parse_when(s, default_finish).map_err(|e| e.at(&item, "options.status_date"))?);
+    }
+    opts.out_of_sequence = match o.out_of_sequence.as_deref() {
+        None | Some("retained_logic") => OutOfSequence::RetainedLogic,
+        Some("progress_override") => OutOfSequence::ProgressOverride,
+        Some(x) => {
+            return Err(Error::invalid(
+                item,
+                "options.out_of_sequence",
+                format!("{x:?}: expected retained_logic or progress_override"),
+            ))
+        }
+    };
     Ok(opts)
 }
 
@@ -833,6 +877,8 @@ fn options_json(o: &ScheduleOptions, settings: &DurationSettings) -> Option<Opti
         && o.float_basis == d.float_basis
         && o.lag_calendar == d.lag_calendar
         && o.honor_constraints == d.honor_constraints
+        && o.status_date == d.status_date
+        && o.out_of_sequence == d.out_of_sequence
     {
         return None;
     }
@@ -856,6 +902,9 @@ fn options_json(o: &ScheduleOptions, settings: &DurationSettings) -> Option<Opti
         LagCalendar::TwentyFourHour => Some("24h".into()),
     };
     j.honor_constraints = (!o.honor_constraints).then_some(false);
+    j.status_date = o.status_date.map(|d| d.to_string());
+    j.out_of_sequence = (o.out_of_sequence == OutOfSequence::ProgressOverride)
+        .then(|| "progress_override".to_owned());
     Some(j)
 }
 
@@ -966,6 +1015,10 @@ fn document_of(p: &Project, options: &ScheduleOptions) -> ProjectDocument {
                 .then_some(t.progress.percent_complete),
             actual_start: t.progress.actual_start.map(dt),
             actual_finish: t.progress.actual_finish.map(dt),
+            remaining_duration: t
+                .progress
+                .remaining_duration
+                .map(|d| d.display(s).to_string()),
             baselines: t
                 .baselines
                 .iter()
@@ -982,6 +1035,14 @@ fn document_of(p: &Project, options: &ScheduleOptions) -> ProjectDocument {
             actual_cost: t.actual_cost.map(money_json),
             visibility: visibility_json(t.visibility),
             estimate: None,
+            splits: t
+                .splits
+                .iter()
+                .map(|sp| SplitInput {
+                    after: sp.after.display(s).to_string(),
+                    pause: sp.pause.display(s).to_string(),
+                })
+                .collect(),
         });
     }
     if !p.risk().is_empty() {

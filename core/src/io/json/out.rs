@@ -88,6 +88,8 @@ pub enum DriverOutput<'a> {
     Actual,
     /// A levelling delay.
     Delay,
+    /// The status date of the options: an unstarted task held until it.
+    StatusDate,
     /// Its subtasks (a summary task).
     Subtasks,
     /// The predecessors or constraint of its summary task.
@@ -128,6 +130,7 @@ impl<'a> DriverOutput<'a> {
             DriverEntry::Pinned => DriverOutput::Pinned,
             DriverEntry::Actual => DriverOutput::Actual,
             DriverEntry::Delay => DriverOutput::Delay,
+            DriverEntry::StatusDate => DriverOutput::StatusDate,
             DriverEntry::Subtasks => DriverOutput::Subtasks,
             DriverEntry::Summary(t) => DriverOutput::Summary {
                 task: Cow::Borrowed(t.as_str()),
@@ -331,6 +334,7 @@ impl<'a> TaskOutput<'a> {
             Driver::Pinned => DriverOutput::Pinned,
             Driver::Actual => DriverOutput::Actual,
             Driver::Delay => DriverOutput::Delay,
+            Driver::StatusDate => DriverOutput::StatusDate,
             Driver::Children => DriverOutput::Subtasks,
         };
         let mut out = TaskOutput::with(def.id.as_str(), &def.name, p.is_summary(i), t, driver, st);

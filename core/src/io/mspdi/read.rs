@@ -6,13 +6,15 @@ use std::collections::HashMap;
 
 use super::calendars::{read_calendar, union_calendar};
 use super::tasks::{read_tasks, Pending};
-use super::values::{elapsed_format, parse_iso_minutes, parse_time_of_day, percent_format, Ctx};
+use super::values::{
+    elapsed_format, parse_datetime, parse_iso_minutes, parse_time_of_day, percent_format, Ctx,
+};
 use super::xml::{parse_tree, El};
 use crate::io::{Format, Import, WarningCode, Warnings};
 use crate::{
     Assignment, Calendar, CalendarId, Criticality, Duration, DurationSettings, Error, Item, Lag,
-    Link, LinkType, Project, Resource, ResourceId, ResourceKind, Result, ScheduleOptions, TaskId,
-    TaskIndex,
+    Link, LinkType, Project, Resource, ResourceId, ResourceKind, Result, ScheduleOptions, Split,
+    TaskId, TaskIndex,
 };
 
 /// The UIDs of the calendars read so far, as keys.
@@ -54,6 +56,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
     }
     let task_res = assignments(&cx, &root, &mut p, &resources, &mut w)?;
     resource_calendars(&mut p, &tasks.pending, &task_res, &mut w)?;
+    splits(&cx, &root, &mut p, &mut w)?;
     let mut imp = Import::new(Format::Mspdi, p);
     imp.options = options;
     imp.stored = tasks.stored;
@@ -444,36 +447,136 @@ fn unmodelled_assignment(
             "assignment delays are not modelled",
         );
     }
-    if has_split(a) {
-        w.add(
-            WarningCode::LeftOut,
-            "Assignment/TimephasedData",
-            Some(tid),
-            "a split task (work stops and resumes) is scheduled without its split",
-        );
-    }
     Ok(())
 }
 
-/// Whether an assignment's timephased work has a zero period between two periods with work
-/// (how MSPDI shows a split task).
-fn has_split(a: &El) -> bool {
-    let mut v: Vec<(&str, bool)> = a
+/// A pause read from timephased data: the work before it, its start and its end (minutes).
+type Pause = (i64, i64, i64);
+
+/// The pauses in an assignment's timephased remaining work (`Type` 1): a run of periods with
+/// zero work between periods with work is a pause, from the start of its first period to the
+/// start of the next period with work; periods without a value (non-working days) are
+/// neutral. Each pause is `(work before it, from, to)` in minutes. An assignment with a
+/// pattern contour (`WorkContour` 1 to 7: back loaded to turtle) has none: its low periods are
+/// the contour, not a split (`mspdiresource.xml`); flat (0) and edited (8, "contoured", as
+/// Project marks a split assignment in `mspdisplittask.xml`) work is read.
+fn timephased_pauses(a: &El) -> Vec<Pause> {
+    if a.get("WorkContour")
+        .is_some_and(|c| !matches!(c.trim(), "0" | "8"))
+    {
+        return Vec::new();
+    }
+    // Per period: its start and its work, `None` without a value, `Some(None)` for exactly
+    // zero (every digit 0: "PT0H0M0S"), else the minutes.
+    let mut v: Vec<(i64, Option<Option<i64>>)> = a
         .all("TimephasedData")
-        .filter(|d| matches!(d.get("Type"), Some("1") | Some("2")))
+        .filter(|d| d.get("Type") == Some("1"))
         .filter_map(|d| {
-            let start = d.get("Start")?;
-            let zero = parse_iso_minutes(d.get("Value")?)? == 0;
-            Some((start, zero))
+            let start = parse_datetime(d.get("Start")?)?.minutes();
+            let value = d.get("Value").map(|x| {
+                if x.chars().filter(char::is_ascii_digit).all(|c| c == '0') {
+                    None
+                } else {
+                    Some(parse_iso_minutes(x).unwrap_or(0))
+                }
+            });
+            Some((start, value))
         })
         .collect();
     v.sort();
-    let first = v.iter().position(|x| !x.1);
-    let last = v.iter().rposition(|x| !x.1);
-    match (first, last) {
-        (Some(f), Some(l)) => v[f..l].iter().any(|x| x.1),
-        _ => false,
+    let mut out = Vec::new();
+    let (mut acc, mut gap, mut worked) = (0i64, None, false);
+    for (start, value) in v {
+        match value {
+            Some(None) if worked && gap.is_none() => gap = Some(start),
+            Some(Some(x)) => {
+                if let Some(from) = gap.take() {
+                    out.push((acc, from, start));
+                }
+                acc += x;
+                worked = true;
+            }
+            _ => {}
+        }
     }
+    out
+}
+
+/// Split tasks: the pauses in the timephased remaining work of an unstarted working-time
+/// task's assignments (the unassigned placeholder's too), in working time on the task's
+/// calendar. Assignments of one task that disagree, or a split of a started or elapsed task,
+/// leave the task without splits, with a warning.
+fn splits(cx: &Ctx<'_>, root: &El, p: &mut Project, w: &mut Warnings) -> Result<()> {
+    let Some(asg) = root.child("Assignments") else {
+        return Ok(());
+    };
+    let mut found: Vec<(TaskIndex, Vec<Pause>)> = Vec::new();
+    for a in asg.all("Assignment") {
+        let Some(tuid) = cx.int(a, "TaskUID", &None)? else {
+            continue;
+        };
+        let Some(task) = p.index_of(&tuid.to_string()) else {
+            continue;
+        };
+        let pauses = timephased_pauses(a);
+        if pauses.is_empty() {
+            continue;
+        }
+        match found.iter().find(|(t, _)| *t == task) {
+            Some((_, prev)) if *prev != pauses => {
+                w.add(
+                    WarningCode::LeftOut,
+                    "Assignment/TimephasedData",
+                    Some(&tuid.to_string()),
+                    "assignments of a split task pause at different times; it is scheduled without its splits",
+                );
+                found.retain(|(t, _)| *t != task);
+            }
+            Some(_) => {}
+            None => found.push((task, pauses)),
+        }
+    }
+    if found.is_empty() {
+        return Ok(());
+    }
+    let (cals, ids) = crate::schedule::network::compile_calendars(p)?;
+    for (task, pauses) in found {
+        let t = p.task(task);
+        let id = t.id.to_string();
+        if t.progress.actual_start.is_some() || t.duration.is_elapsed() || p.is_summary(task) {
+            w.add(
+                WarningCode::LeftOut,
+                "Assignment/TimephasedData",
+                Some(&id),
+                "a split of a started, elapsed or summary task is not modelled; it is scheduled without its split",
+            );
+            continue;
+        }
+        let cal_id = t.calendar.as_ref().unwrap_or(p.calendar_id());
+        let Some(cal) = ids.iter().position(|c| c == cal_id).map(|k| &cals[k]) else {
+            continue;
+        };
+        let mut t = t.clone();
+        t.splits = pauses
+            .iter()
+            .filter_map(|&(after, from, to)| {
+                let pause = cal.ord(to) - cal.ord(from);
+                (pause > 0).then(|| Split {
+                    after: Duration::minutes_work(after),
+                    pause: Duration::minutes_work(pause),
+                })
+            })
+            .collect();
+        if p.replace_task(task, t).is_err() {
+            w.add(
+                WarningCode::LeftOut,
+                "Assignment/TimephasedData",
+                Some(&id),
+                "the split does not fit the task's duration; it is scheduled without it",
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Resource calendars: Microsoft Project schedules a task with work resources on their

@@ -101,7 +101,7 @@ pub(super) fn read_tasks<'a>(
         let start = cx.date(t, "Start", &item)?;
         let finish = cx.date(t, "Finish", &item)?;
         let pinned = task.pin(manual, summary, start, finish, w);
-        let progress = task.progress(w)?;
+        let progress = task.progress(w, duration)?;
         let baselines = task.baselines()?;
         task.unmodelled(summary, w)?;
         let ignore_resource_calendar = cx.flag(t, "IgnoreResourceCalendar", &item)?;
@@ -313,9 +313,10 @@ impl TaskEl<'_> {
         }
     }
 
-    /// `PercentComplete`, `ActualStart` and `ActualFinish`; an actual finish without an actual
-    /// start, or before it, is ignored.
-    fn progress(&self, w: &mut Warnings) -> Result<Progress> {
+    /// `PercentComplete`, `ActualStart`, `ActualFinish` and, for a started, unfinished task,
+    /// `RemainingDuration` (kept only when it says more than the percent complete of
+    /// `duration`); an actual finish without an actual start, or before it, is ignored.
+    fn progress(&self, w: &mut Warnings, duration: Duration) -> Result<Progress> {
         let (cx, t, item) = (self.cx, self.t, self.item);
         let pct = cx.num(t, "PercentComplete", item)?.unwrap_or(0.0);
         let actual_start = cx.date(t, "ActualStart", item)?;
@@ -340,11 +341,24 @@ impl TaskEl<'_> {
                 );
             }
         }
-        Ok(Progress {
+        let mut p = Progress {
             percent_complete: pct.round().clamp(0.0, 100.0) as u8,
             actual_start,
             actual_finish,
-        })
+            remaining_duration: None,
+        };
+        if actual_start.is_some() && actual_finish.is_none() && !p.is_complete() {
+            if let Some(r) = cx.duration(t, "RemainingDuration", item)? {
+                if r >= 0 && r != p.split(duration).1 {
+                    p.remaining_duration = Some(if duration.is_elapsed() {
+                        Duration::elapsed_minutes(r)
+                    } else {
+                        Duration::minutes_work(r)
+                    });
+                }
+            }
+        }
+        Ok(p)
     }
 
     /// The `<Baseline>`s numbered 0 to 10.

@@ -272,18 +272,13 @@ fn tasks(o: &mut String, p: &Project, s: &Schedule, tuid: &[i64], cuid: &Calenda
         if let Some(a) = t.progress.actual_finish {
             tag(o, 3, "ActualFinish", &dt(a));
         }
-        let done = if t.progress.actual_finish.is_some() {
-            dur.minutes()
+        let (done, left) = if t.progress.actual_finish.is_some() {
+            (dur.minutes(), 0)
         } else {
-            dur.minutes() * t.progress.percent_complete as i64 / 100
+            t.progress.split(dur)
         };
         tag(o, 3, "ActualDuration", &iso_minutes(done));
-        tag(
-            o,
-            3,
-            "RemainingDuration",
-            &iso_minutes(dur.minutes() - done),
-        );
+        tag(o, 3, "RemainingDuration", &iso_minutes(left));
         let (ct, cd) = match t.constraint {
             Constraint::AsSoonAsPossible => (0, None),
             Constraint::AsLateAsPossible => (1, None),
