@@ -233,3 +233,46 @@ fn truncated_and_mutated_files_never_panic() {
         }
     }
 }
+
+/// Every corpus file that schedules exports to MSPDI that reads back with the same tasks,
+/// splits and dates (the `mspdi` fuzz target's property, on Project's own files: it found
+/// `mspdisplittask.xml` losing its splits on export).
+#[test]
+fn corpus_exports_read_back_with_the_same_dates() {
+    let Some(dir) = corpus() else { return };
+    let mut checked = 0;
+    for f in files(&dir) {
+        let bytes = std::fs::read(&f).expect("readable");
+        let Ok(im) = jindu::io::mspdi::read(&bytes) else {
+            continue;
+        };
+        let Ok(s) = jindu::schedule(&im.project, &im.options) else {
+            continue;
+        };
+        let xml = jindu::io::mspdi::write(&im.project, &s);
+        let back = jindu::io::mspdi::read(xml.as_bytes())
+            .unwrap_or_else(|e| panic!("{}: the export does not read back: {e}", f.display()));
+        assert_eq!(back.project.len(), im.project.len(), "{}", f.display());
+        let s2 = jindu::schedule(&back.project, &back.options)
+            .unwrap_or_else(|e| panic!("{}: the export does not schedule: {e}", f.display()));
+        for (k, (a, b)) in s.tasks().iter().zip(s2.tasks()).enumerate() {
+            let t = &im.project.tasks()[k];
+            assert_eq!(
+                (a.start, a.finish),
+                (b.start, b.finish),
+                "{}: task {} moved through export",
+                f.display(),
+                t.id
+            );
+            assert_eq!(
+                back.project.tasks()[k].splits,
+                t.splits,
+                "{}: {}",
+                f.display(),
+                t.id
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 50, "only {checked} corpus files scheduled");
+}

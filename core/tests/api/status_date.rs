@@ -310,4 +310,32 @@ fn remaining_duration_round_trips_through_mspdi() {
         Some(960)
     ); // 2 × 480
     assert_eq!(t[1].progress.remaining_duration, None); // 75 % of 4d: what 25 % says already
+                                                        // C's split travels as timephased work on Project's unassigned placeholder: 4 days, a
+                                                        // 3-day pause, 6 days; it reads back as the same split and schedules to the same dates.
+    assert!(xml.contains("<ResourceUID>-65535</ResourceUID>"), "{xml}");
+    assert_eq!(t[2].splits, d.project.tasks()[2].splits);
+    let s2 = jindu::schedule(&imp.project, &imp.options).unwrap();
+    assert_eq!(s2.tasks()[2].finish, s.tasks()[2].finish);
+    assert_eq!(s.tasks()[2].finish, dt("2026-01-21T17:00")); // 13 working days from 01-05
+}
+
+/// A split task with an assignment carries its segments on that assignment (not on a
+/// placeholder) and reads back with the same split.
+#[test]
+fn a_split_survives_mspdi_on_its_assignment() {
+    let text = r#"{"name": "s", "start": "2026-01-05T08:00",
+        "tasks": [{"id": "A", "duration": "5d", "splits": [{"after": "2d", "pause": "1d"}, {"after": "3d", "pause": "2d"}]}],
+        "resources": [{"id": "ana"}],
+        "assignments": [{"task": "A", "resource": "ana", "units": 50}]}"#;
+    let d = doc(text);
+    let s = jindu::schedule(&d.project, &d.options).unwrap();
+    // 2d work (Mon-Tue), 1d pause (Wed), 1d (Thu), 2d pause (Fri, Mon), 2d (Tue-Wed 01-14).
+    assert_eq!(s.tasks()[0].finish, dt("2026-01-14T17:00"));
+    let xml = jindu::io::mspdi::write(&d.project, &s);
+    assert!(!xml.contains("-65535"), "{xml}");
+    assert_eq!(xml.matches("<TimephasedData>").count(), 5);
+    let imp = jindu::io::mspdi::read(xml.as_bytes()).unwrap();
+    assert_eq!(imp.project.tasks()[0].splits, d.project.tasks()[0].splits);
+    let s2 = jindu::schedule(&imp.project, &imp.options).unwrap();
+    assert_eq!(s2.tasks()[0].finish, s.tasks()[0].finish);
 }

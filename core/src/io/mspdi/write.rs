@@ -27,7 +27,7 @@ pub fn write(p: &Project, s: &Schedule) -> String {
     calendars(&mut o, &cals, &cuid);
     let tuid = uids(p.tasks().iter().map(|t| t.id.as_str()), &[0]);
     tasks(&mut o, p, s, &tuid, &cuid);
-    resources_and_assignments(&mut o, p, &tuid, &cuid);
+    resources_and_assignments(&mut o, p, s, &tuid, &cuid);
     o.push_str("</Project>\n");
     o
 }
@@ -353,7 +353,13 @@ fn tasks(o: &mut String, p: &Project, s: &Schedule, tuid: &[i64], cuid: &Calenda
 }
 
 /// `<Resources>` and `<Assignments>`.
-fn resources_and_assignments(o: &mut String, p: &Project, tuid: &[i64], cuid: &CalendarUids) {
+fn resources_and_assignments(
+    o: &mut String,
+    p: &Project,
+    s: &Schedule,
+    tuid: &[i64],
+    cuid: &CalendarUids,
+) {
     let ruid = uids(p.resources().iter().map(|r| r.id.as_str()), &[0]);
     o.push_str("\t<Resources>\n");
     for (k, r) in p.resources().iter().enumerate() {
@@ -389,9 +395,84 @@ fn resources_and_assignments(o: &mut String, p: &Project, tuid: &[i64], cuid: &C
         if let Some(wk) = a.work {
             tag(o, 3, "Work", &iso_minutes(wk.minutes()));
         }
+        if let Some(segs) = split_segments(p, s, a.task) {
+            timephased(o, &segs);
+        }
+        o.push_str("\t\t</Assignment>\n");
+    }
+    // A split task without assignments carries its segments on Project's unassigned
+    // placeholder, as Project itself writes it.
+    let mut uid = p.assignments().len();
+    for i in 0..p.len() {
+        let task = TaskIndex::from_raw(i as u32);
+        if p.assignments().iter().any(|a| a.task == task) {
+            continue;
+        }
+        let Some(segs) = split_segments(p, s, task) else {
+            continue;
+        };
+        uid += 1;
+        o.push_str("\t\t<Assignment>\n");
+        tag(o, 3, "UID", &uid.to_string());
+        tag(o, 3, "TaskUID", &tuid[i].to_string());
+        tag(o, 3, "ResourceUID", "-65535");
+        tag(o, 3, "Units", "1.00");
+        timephased(o, &segs);
         o.push_str("\t\t</Assignment>\n");
     }
     o.push_str("\t</Assignments>\n");
+}
+
+/// The work periods and pauses of a split task as scheduled: `(start, finish, working
+/// minutes)`, a pause having 0. `None` for a task without splits (or one the reader would not
+/// read a split of: started, elapsed or summary), and if the calendar arithmetic fails.
+fn split_segments(
+    p: &Project,
+    s: &Schedule,
+    task: TaskIndex,
+) -> Option<Vec<(DateTime, DateTime, i64)>> {
+    let t = p.task(task);
+    if t.splits.is_empty()
+        || t.progress.actual_start.is_some()
+        || t.duration.is_elapsed()
+        || p.is_summary(task)
+    {
+        return None;
+    }
+    let (cals, ids) = crate::schedule::network::compile_calendars(p).ok()?;
+    let cal_id = t.calendar.as_ref().unwrap_or(p.calendar_id());
+    let cal = &cals[ids.iter().position(|c| c == cal_id)?];
+    let mut out = Vec::with_capacity(2 * t.splits.len() + 1);
+    let mut at = s.tasks()[task.index()].start;
+    let mut done = 0;
+    for sp in &t.splits {
+        let work = sp.after.minutes() - done;
+        let end = cal.add_work(at, work).ok()?;
+        let resume = cal
+            .next_work_start(cal.add_work(end, sp.pause.minutes()).ok()?)
+            .ok()?;
+        out.push((at, end, work));
+        out.push((end, resume, 0));
+        done = sp.after.minutes();
+        at = resume;
+    }
+    let rest = t.duration.minutes() - done;
+    out.push((at, cal.add_work(at, rest).ok()?, rest));
+    Some(out)
+}
+
+/// Timephased remaining work (`Type` 1), one period per segment, which the reader turns back
+/// into the splits. The values are the task's working time (its work at 100 % units).
+fn timephased(o: &mut String, segs: &[(DateTime, DateTime, i64)]) {
+    for &(start, finish, minutes) in segs {
+        o.push_str("\t\t\t<TimephasedData>\n");
+        tag(o, 4, "Type", "1");
+        tag(o, 4, "Start", &dt(start));
+        tag(o, 4, "Finish", &dt(finish));
+        tag(o, 4, "Unit", "2");
+        tag(o, 4, "Value", &iso_minutes(minutes));
+        o.push_str("\t\t\t</TimephasedData>\n");
+    }
 }
 
 /// `s` with the XML special characters escaped and control characters dropped.
