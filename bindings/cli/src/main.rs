@@ -9,6 +9,7 @@
 //! jindu whatif FILE CHANGES.json [options]
 //! jindu risk FILE [--iterations N] [--seed S] [--target DATETIME] [--threads T] [--format json|table]
 //! jindu load FILE... [--by hour|day|week|month] [--format json|table] [--from DATE --to DATE]
+//! jindu level FILE... [--schedules N] [--seed S] [--within-float] [--period-minutes M] [--format json|table]
 //! jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S] [--format json|table]
 //! jindu render FILE [--chart gantt] [--width N] [--theme dark] [--locale zh-CN] [-o OUT.svg]
 //! ```
@@ -51,6 +52,8 @@ usage: jindu schedule FILE [--format json|table] [--timings]
        jindu import FILE [-o OUT] [--start DATE] [--name NAME]
        jindu risk FILE [--iterations N] [--seed S] [--target DATETIME] [--threads T]
                        [--default-range LOW,HIGH] [--format json|table]
+       jindu level FILE... [--schedules N] [--seed S] [--within-float]
+                   [--period-minutes M] [--format json|table]
        jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S]
                    [--format json|table]
        jindu load FILE... [--by hour|day|week|month] [--format json|table]
@@ -79,6 +82,12 @@ risk runs a Monte Carlo simulation of the document's estimates, risks and correl
 from the project start, percentiles as datetimes), the chance of meeting --target, and per task
 the criticality index and sensitivity; --default-range gives tasks without an estimate a
 triangular range in percent (e.g. -10,25). The same seed gives the same output.
+level FILE... levels the documents (several FILEs are a portfolio sharing resources by id):
+it delays tasks so that no resource is overallocated, higher priority first (priority 1000
+and started tasks stay), and prints every delay with its reason (the full resource and the
+tasks holding it, or the predecessor that moved) and any overallocation it could not fix;
+--within-float moves tasks only within their float; periods are one working hour unless
+--period-minutes; --schedules N tries N tie-breaks of equal priority (seeded by --seed).
 level --psplib solves a PSPLIB instance (RCPSP) within a budget of generated schedules
 (default 5000) or milliseconds, deterministic for a seed (default 0), and prints
 {makespan: M, starts: {<job number>: <start period>, ...}} as JSON, or a table.
