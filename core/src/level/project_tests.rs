@@ -429,6 +429,19 @@ proptest! {
     }
 
     #[test]
+    fn within_float_keeps_the_finish(p in arb_project()) {
+        // Every task stays within its late start, so the project finish does not move, and
+        // whatever is still overallocated is reported (never more than before).
+        let o = LevelOptions { within_float: true, ..LevelOptions::default() };
+        let l = level(&[&p], &o).unwrap();
+        let s0 = crate::schedule(&p, &o.schedule).unwrap();
+        prop_assert_eq!(l.projects[0].schedule.project_finish, s0.project_finish);
+        for (i, t) in l.projects[0].schedule.tasks().iter().enumerate() {
+            prop_assert!(t.start <= s0.tasks()[i].late_start, "task {i}");
+        }
+    }
+
+    #[test]
     fn levelling_a_feasible_schedule_changes_nothing(p in arb_project()) {
         // Give every resource room for all its assignments at once: nothing is overallocated.
         let mut q = p.clone();
