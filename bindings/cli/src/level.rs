@@ -1,3 +1,7 @@
+//! `jindu level FILE... [--schedules N] [--seed S] [--within-float] [--period-minutes M]
+//! [--format json|table]`: levels one project, or a portfolio sharing a resource pool, with
+//! `jindu::level::level` and prints every delay with its reason.
+//!
 //! `jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S] [--format json|table]`:
 //! solves a PSPLIB instance with `jindu::level::rcpsp` and prints the makespan and the start
 //! period of every job, so that anyone can check feasibility and makespan independently.
@@ -5,12 +9,19 @@
 use std::fmt::Write as _;
 use std::time::Instant;
 
+use jindu::io::json::Document;
+use jindu::io::ReadOptions;
 use jindu::level::rcpsp::{self, Budget, Hooks, Options, Problem};
+use jindu::level::{LevelOptions, Levelled, Reason, TaskRef};
+use jindu::Project;
 
-use crate::{read_bytes, write_out, Failure, Output};
+use crate::{print_out, read_bytes, write_out, Failure, Output};
 
 /// Runs `jindu level` on the arguments after the command name.
 pub(crate) fn level(args: &[String]) -> Result<(), Failure> {
+    if !args.iter().any(|a| a == "--psplib") {
+        return projects(args);
+    }
     let mut file = None;
     let mut format = Output::Json;
     let mut budget = Budget::default();
@@ -96,4 +107,128 @@ pub(crate) fn level(args: &[String]) -> Result<(), Failure> {
         }
     }
     write_out("-", &out)
+}
+
+/// `jindu level FILE...`: levels the documents together.
+fn projects(args: &[String]) -> Result<(), Failure> {
+    let mut files = Vec::new();
+    let mut format = Output::Json;
+    let mut opts = LevelOptions::default();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
+        };
+        let number = |name: &str, v: String| {
+            v.parse::<u64>()
+                .map_err(|_| Failure::Usage(format!("{name} needs a whole number, not {v:?}")))
+        };
+        match a.as_str() {
+            "--schedules" => opts.schedules = number(a, value(a)?)?.max(1),
+            "--seed" => opts.seed = number(a, value(a)?)?,
+            "--within-float" => opts.within_float = true,
+            "--period-minutes" => {
+                opts.period_minutes = i64::try_from(number(a, value(a)?)?)
+                    .map_err(|_| Failure::Usage("--period-minutes is too large".into()))?
+            }
+            "--format" => format = Output::parse(&value(a)?)?,
+            "--time-ms" => {
+                return Err(Failure::Usage(
+                    "level: --time-ms is for --psplib only; use --schedules".into(),
+                ))
+            }
+            s if s.starts_with("--") => return Err(Failure::Usage(format!("unknown option {s}"))),
+            s => files.push(s.to_owned()),
+        }
+    }
+    if files.is_empty() {
+        return Err(Failure::Usage(
+            "level needs at least one FILE (or --psplib FILE)".into(),
+        ));
+    }
+    let mut docs: Vec<Project> = Vec::with_capacity(files.len());
+    for (k, f) in files.iter().enumerate() {
+        let doc: Document = crate::load(f, ReadOptions::default())?.into();
+        if k == 0 {
+            opts.schedule = doc.options;
+        }
+        docs.push(doc.project);
+    }
+    let refs: Vec<&Project> = docs.iter().collect();
+    let l = jindu::level::level(&refs, &opts)?;
+    let text = match format {
+        Output::Json => serde_json::to_string(&l).expect("a levelled portfolio serialises") + "\n",
+        Output::Table => table(&l),
+    };
+    print_out(&text)
+}
+
+/// `project/task` of a task reference.
+fn name(l: &Levelled, t: &TaskRef) -> String {
+    format!("{}/{}", l.projects[t.project].name, t.task)
+}
+
+/// One row per delay (task, project, from → to, delay in working hours, reason), then what is
+/// still overallocated.
+fn table(l: &Levelled) -> String {
+    let mut s = String::new();
+    for p in &l.projects {
+        let _ = writeln!(
+            s,
+            "{}: finish {} -> {}",
+            p.name, p.finish_before.0, p.finish.0
+        );
+    }
+    let _ = writeln!(
+        s,
+        "{:<12} {:<12} {:<16}    {:<16} {:>8}  reason",
+        "task", "project", "from", "to", "delay h"
+    );
+    for p in &l.projects {
+        for d in &p.delays {
+            let reason = match &d.reason {
+                Reason::Resource {
+                    resource,
+                    at,
+                    demand,
+                    capacity,
+                    used,
+                    by,
+                } => {
+                    let by: Vec<String> = by.iter().map(|t| name(l, t)).collect();
+                    format!(
+                        "{resource} full at {at}: needs {demand}%, {used}% of {capacity}% used by [{}]",
+                        by.join(", "),
+                        at = at.0
+                    )
+                }
+                Reason::Predecessor { task } => format!("after {}", name(l, task)),
+            };
+            let _ = writeln!(
+                s,
+                "{:<12} {:<12} {:<16} -> {:<16} {:>8.1}  {reason}",
+                d.task,
+                p.name,
+                d.from.0.to_string(),
+                d.to.0.to_string(),
+                d.delay_minutes as f64 / 60.0
+            );
+        }
+    }
+    for u in &l.unresolved {
+        let tasks: Vec<String> = u.tasks.iter().map(|t| name(l, t)).collect();
+        let _ = writeln!(
+            s,
+            "unresolved: {} {} -> {} at {}% of {}% [{}]",
+            u.resource,
+            u.start.0,
+            u.finish.0,
+            u.peak_units,
+            u.max_units,
+            tasks.join(", ")
+        );
+    }
+    s
 }

@@ -10,6 +10,7 @@
 //! jindu health FILE [--status-date DATETIME] [--baseline N] [--format json|table]
 //! jindu risk FILE [--iterations N] [--seed S] [--target DATETIME] [--threads T] [--format json|table]
 //! jindu load FILE... [--by hour|day|week|month] [--format json|table] [--from DATE --to DATE]
+//! jindu level FILE... [--schedules N] [--seed S] [--within-float] [--period-minutes M] [--format json|table]
 //! jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S] [--format json|table]
 //! jindu render FILE [--chart gantt] [--width N] [--theme dark] [--locale zh-CN] [-o OUT.svg]
 //! ```
@@ -57,6 +58,8 @@ usage: jindu schedule FILE [--format json|table] [--timings]
        jindu risk FILE [--iterations N] [--seed S] [--target DATETIME] [--threads T]
                        [--default-range LOW,HIGH] [--format json|table]
        jindu health FILE [--status-date DATETIME] [--baseline N] [--format json|table]
+       jindu level FILE... [--schedules N] [--seed S] [--within-float]
+                   [--period-minutes M] [--format json|table]
        jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S]
                    [--format json|table]
        jindu load FILE... [--by hour|day|week|month] [--format json|table]
@@ -93,6 +96,12 @@ hard constraints, high and negative float, high duration, invalid dates, resourc
 tasks, critical path test, CPLI, BEI) and prints each check's metric, threshold, status and
 offending tasks; the status date defaults to the document's, the baseline to the first. It
 exits 0 whether checks pass or fail.
+level FILE... levels the documents (several FILEs are a portfolio sharing resources by id):
+it delays tasks so that no resource is overallocated, higher priority first (priority 1000
+and started tasks stay), and prints every delay with its reason (the full resource and the
+tasks holding it, or the predecessor that moved) and any overallocation it could not fix;
+--within-float moves tasks only within their float; periods are one working hour unless
+--period-minutes; --schedules N tries N tie-breaks of equal priority (seeded by --seed).
 level --psplib solves a PSPLIB instance (RCPSP) within a budget of generated schedules
 (default 5000) or milliseconds, deterministic for a seed (default 0), and prints
 {makespan: M, starts: {<job number>: <start period>, ...}} as JSON, or a table.

@@ -97,3 +97,88 @@ fn bad_arguments_and_files_are_errors() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("psplib"));
 }
+
+/// P0: X (2 days, priority 300) on Ana from Monday 5 January 2026; P1: Y (2 days, priority
+/// 700) on the same Ana (one pooled resource).
+const P0: &str = r#"{"name": "P0", "start": "2026-01-05",
+  "tasks": [{"id": "X", "duration": "2d", "priority": 300}],
+  "resources": [{"id": "ana"}],
+  "assignments": [{"task": "X", "resource": "ana"}]}"#;
+const P1: &str = r#"{"name": "P1", "start": "2026-01-05",
+  "tasks": [{"id": "Y", "duration": "2d", "priority": 700}],
+  "resources": [{"id": "ana"}],
+  "assignments": [{"task": "Y", "resource": "ana"}]}"#;
+
+#[test]
+fn levels_a_portfolio_as_json() {
+    // Y (priority 700) keeps Mon 5 – Tue 6; X waits for Ana until Wednesday 7 at 08:00, two
+    // working days (960 minutes) later, because Y of P1 holds her.
+    let (a, b) = (instance("p0.json", P0), instance("p1.json", P1));
+    let out = jindu(&["level", &a, &b, "--seed", "1"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let d = &v["projects"][0]["delays"][0];
+    assert_eq!(d["task"], "X");
+    assert_eq!(d["from"], "2026-01-05T08:00:00");
+    assert_eq!(d["to"], "2026-01-07T08:00:00");
+    assert_eq!(d["delay_minutes"], 960);
+    assert_eq!(d["reason"]["kind"], "resource");
+    assert_eq!(d["reason"]["resource"], "ana");
+    assert_eq!(d["reason"]["by"][0]["project"], 1);
+    assert_eq!(d["reason"]["by"][0]["task"], "Y");
+    assert_eq!(v["projects"][1]["delays"].as_array().unwrap().len(), 0);
+    assert_eq!(v["projects"][0]["finish"], "2026-01-08T17:00:00");
+    assert_eq!(v["unresolved"].as_array().unwrap().len(), 0);
+    assert_eq!(v["seed"], 1);
+}
+
+#[test]
+fn levels_as_a_table_and_within_float() {
+    let (a, b) = (instance("t0.json", P0), instance("t1.json", P1));
+    let out = jindu(&["level", &a, &b, "--format", "table"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    // Two finish lines, the header, one delay row.
+    assert_eq!(text.lines().count(), 4, "{text}");
+    let row = text.lines().nth(3).unwrap();
+    assert!(row.starts_with("X "), "{row}");
+    assert!(
+        row.contains("2026-01-05T08:00:00 -> 2026-01-07T08:00:00"),
+        "{row}"
+    );
+    assert!(row.contains("16.0"), "{row}");
+    assert!(row.contains("used by [P1/Y]"), "{row}");
+    // Within float neither task may move (both are critical): the overallocation stays and
+    // is reported, Mon 5 08:00 – Tue 6 17:00 at 200% of 100%.
+    let out = jindu(&["level", &a, &b, "--within-float", "--format", "table"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let last = text.lines().last().unwrap();
+    assert_eq!(
+        last,
+        "unresolved: ana 2026-01-05T08:00:00 -> 2026-01-06T17:00:00 at 200% of 100% [P0/X, P1/Y]"
+    );
+}
+
+#[test]
+fn level_errors_name_the_task_and_resource() {
+    let f = instance(
+        "bad.json",
+        r#"{"name": "P", "start": "2026-01-05", "tasks": [{"id": "A", "duration": "1d"}],
+        "resources": [{"id": "ana"}],
+        "assignments": [{"task": "A", "resource": "ana", "units": 300}]}"#,
+    );
+    let out = jindu(&["level", &f]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("A") && err.contains("ana") && err.contains("300%"),
+        "{err}"
+    );
+    let out = jindu(&["level", &f, "--time-ms", "5"]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -21,6 +21,8 @@
 //! * [`track`] — earned value and earned schedule, alerts, buffers, variance, status reports,
 //!   the client's view and what-if change sets at a status date (`evm_json`, `alerts_json`,
 //!   `buffers_json`, `variance_json`, `report`, `client_view_json`, `whatif_json`);
+//! * [`level`] — resource levelling of a document or a portfolio (`level_json`: every delay
+//!   with its reason, and what is still overallocated);
 //! * errors are [`JinduError`] variants (Python `JinduError.Cycle`, …; Kotlin
 //!   `JinduException.Cycle`, …) with `code`, `task_id`, `field` and `detail`.
 //!
@@ -40,6 +42,7 @@ uniffi::setup_scaffolding!();
 pub mod error;
 pub mod health;
 pub mod io;
+pub mod level;
 pub mod load;
 pub mod render;
 pub mod risk;

@@ -362,7 +362,7 @@ impl Cal<'_> {
 }
 
 /// Calls `f` on each working interval of `res` ∩ `task` within `[a, b)`, in order.
-fn each_piece(
+pub(super) fn each_piece(
     res: &WorkCalendar,
     task: Option<&WorkCalendar>,
     a: i64,
@@ -694,7 +694,7 @@ fn stamp(t: i64) -> Stamp {
 }
 
 /// Availability periods must be non-empty and must not overlap.
-fn check_availability(r: &Resource) -> Result<()> {
+pub(super) fn check_availability(r: &Resource) -> Result<()> {
     let mut v: Vec<_> = r.availability.iter().collect();
     v.sort_by_key(|a| a.from);
     for (i, a) in v.iter().enumerate() {

@@ -8,5 +8,10 @@
 //! plain types of its own.
 
 pub mod load;
+pub mod project;
 pub mod rcpsp;
 pub use load::{load, LoadOptions, LoadRequest, Loading, Period};
+pub use project::{
+    level, LevelOptions, Levelled, LevelledProject, LevelledTask, Reason, TaskDelay, TaskRef,
+    Unresolved,
+};

@@ -59,6 +59,7 @@ __all__ = [
     "evm",
     "gantt",
     "health",
+    "level",
     "load",
     "report",
     "risk",
@@ -676,4 +677,41 @@ def whatif(
     result: Dict[str, Any] = _track(
         _ffi.whatif_json, project, _text(changes, "a change set"), status_date=status_date
     )
+    return result
+
+
+def level(
+    projects: Union[Project, List[Project]],
+    *,
+    schedules: Optional[int] = None,
+    seed: Optional[int] = None,
+    within_float: bool = False,
+    period_minutes: Optional[int] = None,
+) -> Dict[str, Any]:
+    """Levels a project document, or a list of them sharing resources by id (a portfolio):
+    delays tasks so that no resource is overallocated, higher ``priority`` first (priority
+    1000 and started tasks stay), honouring links and constraints.
+
+    ``within_float=True`` moves tasks only within their float (what cannot be fixed so is
+    reported); ``period_minutes`` is the levelling step in working minutes (default 60);
+    ``schedules`` passes break ties of equal priority at random, seeded by ``seed``: the same
+    input and seed give the same result as ``jindu level`` and the other bindings.
+
+    Returns a dict: ``projects`` (each with ``tasks`` and their levelled dates, ``delays`` with
+    ``from``, ``to``, ``delay_minutes`` and ``reason`` — ``{"kind": "resource", "resource",
+    "by": [{"project", "task"}], ...}`` or ``{"kind": "predecessor", "task"}``), and
+    ``unresolved`` overallocations.
+    """
+    if isinstance(projects, list):
+        docs = "[" + ",".join(_text(p, "a project document") for p in projects) + "]"
+    else:
+        docs = _text(projects, "a project document")
+    options: Dict[str, Any] = {"within_float": within_float}
+    if schedules is not None:
+        options["schedules"] = schedules
+    if seed is not None:
+        options["seed"] = seed
+    if period_minutes is not None:
+        options["period_minutes"] = period_minutes
+    result: Dict[str, Any] = json.loads(_ffi.level_json(docs, json.dumps(options)))
     return result

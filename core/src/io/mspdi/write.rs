@@ -403,7 +403,7 @@ fn resources_and_assignments(
     // A split task without assignments carries its segments on Project's unassigned
     // placeholder, as Project itself writes it.
     let mut uid = p.assignments().len();
-    for i in 0..p.len() {
+    for (i, &task_uid) in tuid.iter().enumerate().take(p.len()) {
         let task = TaskIndex::from_raw(i as u32);
         if p.assignments().iter().any(|a| a.task == task) {
             continue;
@@ -414,7 +414,7 @@ fn resources_and_assignments(
         uid += 1;
         o.push_str("\t\t<Assignment>\n");
         tag(o, 3, "UID", &uid.to_string());
-        tag(o, 3, "TaskUID", &tuid[i].to_string());
+        tag(o, 3, "TaskUID", &task_uid.to_string());
         tag(o, 3, "ResourceUID", "-65535");
         tag(o, 3, "Units", "1.00");
         timephased(o, &segs);

@@ -54,7 +54,7 @@ pub use crate::LinkType;
 mod compile;
 mod explain;
 mod psplib;
-mod rng;
+pub(crate) mod rng;
 mod search;
 mod sgs;
 

@@ -1,0 +1,47 @@
+package jindu
+
+import kotlin.test.assertFailsWith
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+
+/** Resource levelling from Kotlin: a hand-worked portfolio, within-float, typed errors. */
+class LevelTest {
+    private fun doc(name: String, task: String, priority: Int, units: Int = 100) = """
+        {"name": "$name", "start": "2026-01-05",
+         "tasks": [{"id": "$task", "duration": "2d", "priority": $priority}],
+         "resources": [{"id": "ana"}],
+         "assignments": [{"task": "$task", "resource": "ana", "units": $units}]}
+    """
+
+    private val portfolio = "[" + doc("P0", "X", 300) + "," + doc("P1", "Y", 700) + "]"
+
+    @Test
+    fun thePriorityDecidesWhoWaits() {
+        // Y (700) keeps Mon 5 - Tue 6 January 2026; X (300) waits for Ana until Wednesday 7,
+        // two working days = 2 x 480 = 960 minutes later, because Y of project 1 holds her.
+        val r = Json.parse(levelJson(portfolio, """{"seed": 3}"""))
+        val d = r["projects"][0]["delays"][0]
+        assertEquals("X", d["task"])
+        assertEquals("2026-01-07T08:00:00", d["to"])
+        assertEquals("960", (d["delay_minutes"] as Json.Num).text)
+        assertEquals("resource", d["reason"]["kind"])
+        assertEquals("Y", d["reason"]["by"][0]["task"])
+        assertEquals("1", (d["reason"]["by"][0]["project"] as Json.Num).text)
+        assertTrue((r["unresolved"] as List<*>).isEmpty())
+    }
+
+    @Test
+    fun withinFloatReportsWhatItCannotFix() {
+        val r = Json.parse(levelJson(portfolio, """{"within_float": true}"""))
+        assertTrue((r["projects"][0]["delays"] as List<*>).isEmpty())
+        assertEquals("ana", r["unresolved"][0]["resource"])
+    }
+
+    @Test
+    fun aDemandThatNeverFitsIsTyped() {
+        val e = assertFailsWith<JinduException.Invalid> { levelJson(doc("P", "A", 500, units = 300), "") }
+        assertEquals("A", e.taskId)
+        assertTrue(e.detail.contains("ana"), e.detail)
+    }
+}

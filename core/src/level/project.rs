@@ -1,0 +1,945 @@
+//! Levelling real projects (and a portfolio sharing a resource pool): resolving
+//! overallocations by delaying tasks, with the reason for every delay.
+//!
+//! The method (also in `core/DESIGN.md`, "Levelling projects"):
+//!
+//! 1. Every project is scheduled as it is (the *unlevelled* schedule).
+//! 2. The portfolio is laid on a discrete axis: the working time of the first project's
+//!    calendar, cut into periods of [`LevelOptions::period_minutes`] working minutes. Every leaf
+//!    task becomes an activity covering the periods its unlevelled dates touch (start rounded
+//!    down, finish rounded up), released at its unlevelled start period: levelling only ever
+//!    delays.
+//! 3. Links become precedences (type and lag, lags rounded up to whole periods, a link to or
+//!    from a summary task applying to every leaf under it), each capped at the distance the
+//!    unlevelled schedule already has, so that an unlevelled schedule is always feasible.
+//! 4. Resources are pooled by id as [`load`](super::load()) pools them. A work resource's
+//!    capacity in a period is its smallest max units there (time-varying with
+//!    [`Resource::availability`](crate::Resource::availability)); in a period where its
+//!    calendar does not work at all it is unlimited, because loading counts no work there.
+//!    Demand is the assignment's units (or, with `work`, the units that work needs over the
+//!    task's duration, rounded up).
+//! 5. A serial schedule-generation pass places the activities one by one, eligible activities
+//!    (all predecessors placed) in the order: fixed tasks first, then larger
+//!    [`Task::priority`](crate::Task::priority), then earlier unlevelled late start, earlier
+//!    start, portfolio order. Each goes to its first period from which every demand fits.
+//!    Fixed tasks — pinned, started or finished, must-start-on or must-finish-on, and
+//!    *do-not-level* tasks (priority 1000, as in Microsoft Project) — are not delayed by
+//!    resources, and neither may their predecessors push them (they get a latest start);
+//!    start-no-later-than and finish-no-later-than tasks, and with
+//!    [`LevelOptions::within_float`] every task, may not start after their unlevelled late
+//!    start. A task that cannot fit by its latest start stays where its predecessors put it
+//!    and the overallocation is reported in [`Levelled::unresolved`].
+//!    With [`LevelOptions::schedules`] above one, further passes break ties between tasks of
+//!    equal priority at random (seeded by [`LevelOptions::seed`]) and the best pass is kept
+//!    (fewest unresolved conflicts, then shortest makespan, then least total delay).
+//! 6. Every activity that the pass started later than its release gets a levelling delay (the
+//!    instant its period starts), and each project is rescheduled with those delays
+//!    ([`Scenario::delays`]), so that calendars, summaries, float and links are exact.
+//! 7. The levelled schedules are measured with [`load`](super::load()): any overallocation
+//!    it still reports (one that could not be fixed within float, or one the discrete axis
+//!    misses, such as a task on another calendar than the axis) is listed in
+//!    [`Levelled::unresolved`] — never hidden.
+//!
+//! Limits: tasks are never split; deadlines do not bound levelling (only hard constraints and
+//! `within_float` do); projects scheduled from their finish are levelled as if forward; every
+//! project is scheduled with the same [`LevelOptions::schedule`].
+//!
+//! ```
+//! use jindu::level::{level, LevelOptions, Reason};
+//! let doc = jindu::io::json::read(r#"{"name": "P", "start": "2026-01-05",
+//!   "tasks": [{"id": "A", "duration": "2d", "priority": 800}, {"id": "B", "duration": "1d"}],
+//!   "resources": [{"id": "ana"}],
+//!   "assignments": [{"task": "A", "resource": "ana"}, {"task": "B", "resource": "ana"}]}"#)?;
+//! let l = level(&[&doc.project], &LevelOptions::default())?;
+//! // A (priority 800) keeps Monday and Tuesday; B waits until Wednesday 7 January.
+//! let d = &l.projects[0].delays[0];
+//! assert_eq!((d.task.as_str(), d.to.0.to_string().as_str()), ("B", "2026-01-07T08:00:00"));
+//! assert_eq!(d.delay_minutes, 2 * 480);
+//! assert!(matches!(&d.reason, Reason::Resource { resource, by, .. } if resource == "ana" && by[0].task == "A"));
+//! assert!(l.unresolved.is_empty());
+//! # Ok::<(), jindu::Error>(())
+//! ```
+
+use std::collections::{BTreeMap, BinaryHeap};
+
+use serde::Serialize;
+
+use super::load::{check_availability, each_piece, load, LoadOptions, Period};
+use super::rcpsp::{Precedence, MAX_HORIZON};
+use crate::calendar::WorkCalendar;
+use crate::error::{Error, Item, Result};
+use crate::id::{CalendarId, TaskIndex};
+use crate::io::json::out::Iso as Stamp;
+use crate::model::{Constraint, Lag, Project, Resource, ResourceKind};
+use crate::schedule::{Network, Outputs, Scenario, Schedule, ScheduleOptions};
+use crate::time::DateTime;
+
+/// A priority of this value or more marks a task "do not level" (Microsoft Project's rule).
+pub const DO_NOT_LEVEL: u16 = 1000;
+
+/// Free capacity of a resource in a period where it does not work: no limit.
+const UNLIMITED: i64 = 1 << 40;
+
+/// Options of [`level`].
+///
+/// ```
+/// use jindu::level::LevelOptions;
+/// let o = LevelOptions::default();
+/// assert_eq!((o.period_minutes, o.schedules, o.seed, o.within_float), (60, 1, 0, false));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LevelOptions {
+    /// How every project is scheduled.
+    pub schedule: ScheduleOptions,
+    /// The length of a levelling period in working minutes of the axis calendar (default 60:
+    /// an hour; 480 levels by whole standard days). At least 1.
+    pub period_minutes: i64,
+    /// Whether a task may only move within its total float (its unlevelled late start): the
+    /// project finish does not move, and conflicts that cannot be solved so are reported.
+    pub within_float: bool,
+    /// Passes of the schedule-generation scheme (default 1: the deterministic priority pass
+    /// alone); more passes break ties of equal priority at random and keep the best.
+    pub schedules: u64,
+    /// The seed of those random tie-breaks.
+    pub seed: u64,
+}
+
+impl Default for LevelOptions {
+    fn default() -> LevelOptions {
+        LevelOptions {
+            schedule: ScheduleOptions::default(),
+            period_minutes: 60,
+            within_float: false,
+            schedules: 1,
+            seed: 0,
+        }
+    }
+}
+
+/// A levelled portfolio.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Levelled {
+    /// Every project, in the order given.
+    pub projects: Vec<LevelledProject>,
+    /// The overallocations [`load`](super::load()) still finds in the levelled schedules
+    /// (empty when levelling resolved everything).
+    pub unresolved: Vec<Unresolved>,
+    /// The period length used, working minutes.
+    pub period_minutes: i64,
+    /// Passes of the schedule-generation scheme run.
+    pub schedules_generated: u64,
+    /// The seed used.
+    pub seed: u64,
+}
+
+/// One levelled project.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LevelledProject {
+    /// The project's name.
+    pub name: String,
+    /// The levelled schedule (not serialized: `tasks` has its dates).
+    #[serde(skip)]
+    pub schedule: Schedule,
+    /// The project finish before levelling.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub finish_before: Stamp,
+    /// The project finish after levelling.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub finish: Stamp,
+    /// Every task's levelled dates, in project order.
+    pub tasks: Vec<LevelledTask>,
+    /// Every task that starts later than before levelling, in project order, and why.
+    pub delays: Vec<TaskDelay>,
+}
+
+/// A task's levelled dates.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LevelledTask {
+    /// The task's key.
+    pub id: String,
+    /// Levelled start.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub start: Stamp,
+    /// Levelled finish.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub finish: Stamp,
+}
+
+/// A task that levelling moved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TaskDelay {
+    /// The task's key.
+    pub task: String,
+    /// Its name.
+    pub task_name: String,
+    /// The project's index in the portfolio.
+    pub project: usize,
+    /// Its start before levelling.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub from: Stamp,
+    /// Its start after levelling.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub to: Stamp,
+    /// The move in working minutes of the task's calendar.
+    pub delay_minutes: i64,
+    /// Why it moved.
+    pub reason: Reason,
+}
+
+/// A task of the portfolio.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TaskRef {
+    /// The project's index in the portfolio.
+    pub project: usize,
+    /// The task's key.
+    pub task: String,
+}
+
+/// Why a task moved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reason {
+    /// A resource was full: starting one period earlier would have needed more of it than it
+    /// had in the period starting `at`.
+    Resource {
+        /// The resource's key.
+        resource: String,
+        /// The start of the period that would have been over capacity.
+        #[cfg_attr(feature = "schema", schemars(with = "String"))]
+        at: Stamp,
+        /// What the task needs of it (units, percent).
+        demand: u32,
+        /// The resource's max units in that period.
+        capacity: u32,
+        /// What the competing tasks use of it then (units, percent).
+        used: u32,
+        /// The competing tasks (those holding the resource then), in portfolio order.
+        by: Vec<TaskRef>,
+    },
+    /// A predecessor (or a summary task above it) moved, and its link holds the task.
+    Predecessor {
+        /// The predecessor.
+        task: TaskRef,
+    },
+}
+
+/// An overallocation left after levelling.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Unresolved {
+    /// The resource's key.
+    pub resource: String,
+    /// Start of the overallocated interval.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub start: Stamp,
+    /// Its end.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub finish: Stamp,
+    /// The highest sum of units in it (percent).
+    pub peak_units: f64,
+    /// The max units at that peak.
+    pub max_units: u32,
+    /// The tasks working then.
+    pub tasks: Vec<TaskRef>,
+}
+
+/// One activity of the discrete model.
+#[derive(Debug, Clone)]
+struct Act {
+    project: usize,
+    task: TaskIndex,
+    release: i64,
+    dur: i64,
+    /// Latest start period (`i64::MAX`: none).
+    bound: i64,
+    fixed: bool,
+    priority: u16,
+    /// Unlevelled late start period (the tie-break after priority).
+    late: i64,
+    /// (pool, units).
+    demands: Vec<(usize, i64)>,
+}
+
+/// A precedence of the model: `to` may start `gap` periods after `from` starts.
+#[derive(Debug, Clone, Copy)]
+struct Prec {
+    from: usize,
+    to: usize,
+    gap: i64,
+}
+
+/// A model-level reason, by activity and pool index.
+#[derive(Debug, Clone)]
+enum Why {
+    Pred(usize),
+    Res {
+        pool: usize,
+        period: i64,
+        demand: i64,
+        cap: i64,
+        used: i64,
+        by: Vec<usize>,
+    },
+}
+
+/// The outcome of one pass.
+struct Pass {
+    starts: Vec<i64>,
+    whys: Vec<Option<Why>>,
+    conflicts: usize,
+    makespan: i64,
+    total_delay: i64,
+}
+
+/// Levels `projects` together (one project: a slice of one), sharing resources by id; see the
+/// [module documentation](self).
+///
+/// # Errors
+///
+/// Scheduling errors of any project; an availability period that is empty or overlaps another
+/// (naming the resource); an assignment needing more units than its resource ever has (naming
+/// the task and the resource); a `period_minutes` below 1; a portfolio too long for the
+/// discrete axis.
+pub fn level(projects: &[&Project], options: &LevelOptions) -> Result<Levelled> {
+    if options.period_minutes < 1 {
+        return Err(Error::invalid(
+            Item::Project,
+            "period_minutes",
+            "the levelling period must be at least one minute",
+        ));
+    }
+    let g = options.period_minutes;
+    let nets = projects
+        .iter()
+        .map(|p| Network::compile(p, &options.schedule))
+        .collect::<Result<Vec<_>>>()?;
+    let before = nets
+        .iter()
+        .map(|n| n.schedule())
+        .collect::<Result<Vec<_>>>()?;
+    let Some(first) = nets.first() else {
+        return Ok(Levelled {
+            projects: Vec::new(),
+            unresolved: Vec::new(),
+            period_minutes: g,
+            schedules_generated: 0,
+            seed: options.seed,
+        });
+    };
+    let axis = first.calendar();
+    let origin = projects
+        .iter()
+        .map(|p| match p.schedule_from() {
+            crate::model::ScheduleFrom::Start(t) => axis.ord(t.minutes()),
+            crate::model::ScheduleFrom::Finish(_) => i64::MAX,
+        })
+        .chain(before.iter().map(|s| axis.ord(s.project_start.minutes())))
+        .min()
+        .unwrap_or(0);
+    let period_of = |t: DateTime| (axis.ord(t.minutes()) - origin).div_euclid(g);
+    let period_end = |t: DateTime| {
+        let w = axis.ord(t.minutes()) - origin;
+        w.div_euclid(g) + i64::from(w.rem_euclid(g) != 0)
+    };
+
+    // Pools, as `load` builds them: one per resource id, defined by the first project with it.
+    let mut pool_def: Vec<(&Resource, usize)> = Vec::new();
+    let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut local: Vec<Vec<usize>> = Vec::with_capacity(projects.len());
+    for (k, p) in projects.iter().enumerate() {
+        let mut map = Vec::with_capacity(p.resources().len());
+        for r in p.resources() {
+            let i = *by_id.entry(r.id.as_str()).or_insert_with(|| {
+                pool_def.push((r, k));
+                pool_def.len() - 1
+            });
+            map.push(i);
+        }
+        local.push(map);
+    }
+    for (r, _) in &pool_def {
+        check_availability(r)?;
+    }
+
+    // Activities.
+    let mut acts: Vec<Act> = Vec::new();
+    let mut act_of: Vec<Vec<Option<usize>>> = Vec::with_capacity(projects.len());
+    for (k, p) in projects.iter().enumerate() {
+        let s = &before[k];
+        let mut map = vec![None; p.len()];
+        for (i, t) in p.tasks().iter().enumerate() {
+            let ti = TaskIndex(i as u32);
+            if p.is_summary(ti) {
+                continue;
+            }
+            let ts = s.task(ti);
+            let release = period_of(ts.start);
+            let mut dur = period_end(ts.finish) - release;
+            if t.duration.minutes() > 0 && !t.milestone {
+                dur = dur.max(1);
+            } else {
+                dur = 0;
+            }
+            let fixed = t.pinned.is_some()
+                || t.progress.actual_start.is_some()
+                || t.progress.is_complete()
+                || t.priority >= DO_NOT_LEVEL
+                || matches!(
+                    t.constraint,
+                    Constraint::MustStartOn(_) | Constraint::MustFinishOn(_)
+                );
+            let late = period_of(ts.late_start).max(release);
+            let bound = if fixed {
+                release
+            } else if options.within_float
+                || matches!(
+                    t.constraint,
+                    Constraint::StartNoLaterThan(_) | Constraint::FinishNoLaterThan(_)
+                )
+            {
+                late
+            } else {
+                i64::MAX
+            };
+            map[i] = Some(acts.len());
+            acts.push(Act {
+                project: k,
+                task: ti,
+                release,
+                dur,
+                bound,
+                fixed,
+                priority: t.priority,
+                late,
+                demands: Vec::new(),
+            });
+        }
+        act_of.push(map);
+    }
+    for (k, p) in projects.iter().enumerate() {
+        for a in p.assignments() {
+            let pool = local[k][a.resource.index()];
+            let def = pool_def[pool].0;
+            if def.kind != ResourceKind::Work {
+                continue;
+            }
+            let Some(j) = act_of[k][a.task.index()] else {
+                continue;
+            };
+            let t = p.task(a.task);
+            let dm = t.duration.minutes();
+            let units = match a.work {
+                Some(w) if dm > 0 => (w.minutes() * 100 + dm - 1) / dm,
+                _ => i64::from(a.units),
+            };
+            if units <= 0 || acts[j].dur == 0 {
+                continue;
+            }
+            let most = def
+                .availability
+                .iter()
+                .map(|v| v.max_units)
+                .chain([def.max_units])
+                .max()
+                .unwrap_or(0);
+            if units > i64::from(most) {
+                return Err(Error::invalid(
+                    Item::Assignment {
+                        task: t.id.clone(),
+                        resource: def.id.clone(),
+                    },
+                    "units",
+                    format!(
+                        "the task needs {units}% of {} but it never has more than {most}%, so \
+                         levelling can never fit it",
+                        def.id
+                    ),
+                ));
+            }
+            match acts[j].demands.iter_mut().find(|d| d.0 == pool) {
+                Some(d) => d.1 += units,
+                None => acts[j].demands.push((pool, units)),
+            }
+        }
+    }
+
+    // Precedences, from links (summary ends expanded to their leaves).
+    let mut precs: Vec<Prec> = Vec::new();
+    for (k, p) in projects.iter().enumerate() {
+        let mut leaves: Vec<Vec<usize>> = vec![Vec::new(); p.len()];
+        for (i, t) in p.tasks().iter().enumerate() {
+            let Some(j) = act_of[k][i] else { continue };
+            let mut up = t.parent;
+            while let Some(u) = up {
+                leaves[u.index()].push(j);
+                up = p.task(u).parent;
+            }
+        }
+        let ends = |i: TaskIndex| -> Vec<usize> {
+            match act_of[k][i.index()] {
+                Some(j) => vec![j],
+                None => leaves[i.index()].clone(),
+            }
+        };
+        let mpw = axis.minutes_per_week().max(1);
+        for l in p.links() {
+            for &a in &ends(l.from) {
+                for &b in &ends(l.to) {
+                    let lag_w = match l.lag {
+                        Lag::Time(d) if d.is_elapsed() => d.minutes() * mpw / (7 * 1440),
+                        Lag::Time(d) => d.minutes(),
+                        Lag::Percent(pc) => {
+                            p.task(acts[a].task).duration.minutes() * i64::from(pc) / 10_000
+                        }
+                    };
+                    let lag = lag_w.div_euclid(g) + i64::from(lag_w.rem_euclid(g) != 0);
+                    let gap = Precedence::new(a, b, l.kind, lag)
+                        .start_gap(acts[a].dur, acts[b].dur)
+                        .min(acts[b].release - acts[a].release);
+                    precs.push(Prec {
+                        from: a,
+                        to: b,
+                        gap,
+                    });
+                }
+            }
+        }
+    }
+    let n = acts.len();
+    let mut succ: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut pred: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (x, pr) in precs.iter().enumerate() {
+        succ[pr.from].push(x);
+        pred[pr.to].push(x);
+    }
+    // Topological order (the projects compiled, so there is no cycle).
+    let mut indeg: Vec<usize> = pred.iter().map(Vec::len).collect();
+    let mut topo: Vec<usize> = (0..n).filter(|&j| indeg[j] == 0).collect();
+    let mut h = 0;
+    while h < topo.len() {
+        let j = topo[h];
+        h += 1;
+        for &x in &succ[j] {
+            let b = precs[x].to;
+            indeg[b] -= 1;
+            if indeg[b] == 0 {
+                topo.push(b);
+            }
+        }
+    }
+    // Latest starts propagate back to predecessors.
+    for &j in topo.iter().rev() {
+        if acts[j].bound == i64::MAX {
+            continue;
+        }
+        for &x in &pred[j] {
+            let pr = precs[x];
+            let b = (acts[j].bound - pr.gap).max(acts[pr.from].release);
+            if b < acts[pr.from].bound {
+                acts[pr.from].bound = b;
+            }
+        }
+    }
+
+    // The horizon and every pool's capacity per period.
+    let last_change = pool_def
+        .iter()
+        .flat_map(|(r, _)| r.availability.iter().map(|v| period_end(v.to)))
+        .max()
+        .unwrap_or(0);
+    let horizon = acts
+        .iter()
+        .map(|a| a.release + a.dur)
+        .max()
+        .unwrap_or(0)
+        .max(last_change)
+        .saturating_add(acts.iter().map(|a| a.dur).sum::<i64>())
+        .saturating_add(1);
+    if horizon > MAX_HORIZON {
+        return Err(Error::invalid(
+            Item::Project,
+            "period_minutes",
+            format!(
+                "the portfolio spans more than {MAX_HORIZON} levelling periods; use longer periods"
+            ),
+        ));
+    }
+    let hz = horizon.max(0) as usize;
+    let bounds: Vec<(i64, i64)> = (0..hz as i64)
+        .map(|p| {
+            let a = axis.start_of(origin + p * g).unwrap_or(i64::MAX);
+            let b = axis.finish_of(origin + (p + 1) * g).unwrap_or(i64::MAX);
+            (a, b)
+        })
+        .collect();
+    let mut res_cals: BTreeMap<(usize, CalendarId), WorkCalendar> = BTreeMap::new();
+    let mut capacity: Vec<Vec<i64>> = Vec::with_capacity(pool_def.len());
+    let mut used = vec![false; pool_def.len()];
+    for a in &acts {
+        for d in &a.demands {
+            used[d.0] = true;
+        }
+    }
+    for (pi, &(def, home)) in pool_def.iter().enumerate() {
+        if !used[pi] {
+            capacity.push(Vec::new());
+            continue;
+        }
+        let p = projects[home];
+        let id = def
+            .calendar
+            .clone()
+            .unwrap_or_else(|| p.calendar_id().clone());
+        let res = match res_cals.entry((home, id.clone())) {
+            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::btree_map::Entry::Vacant(e) => {
+                let c = p.calendar(&id).ok_or_else(|| Error::UnknownCalendar {
+                    id: id.clone(),
+                    by: Item::Resource(def.id.clone()),
+                })?;
+                e.insert(WorkCalendar::compile(c, |x| p.calendar(x))?)
+            }
+        };
+        let same = res.id() == axis.id();
+        let caps = bounds
+            .iter()
+            .map(|&(a, b)| {
+                if a >= b {
+                    return UNLIMITED;
+                }
+                if !same {
+                    let mut works = false;
+                    each_piece(res, Some(axis), a, b, |_, _| works = true);
+                    if !works {
+                        return UNLIMITED;
+                    }
+                }
+                let mut units = def.max_units;
+                for v in &def.availability {
+                    let (x, y) = (v.from.minutes(), v.to.minutes());
+                    if x < b && a < y {
+                        units = if x <= a && b <= y {
+                            v.max_units
+                        } else {
+                            units.min(v.max_units).min(def.max_units)
+                        };
+                    }
+                }
+                i64::from(units)
+            })
+            .collect();
+        capacity.push(caps);
+    }
+
+    // The passes.
+    let passes = options.schedules.max(1);
+    let mut best: Option<Pass> = None;
+    let mut rng = super::rcpsp::rng::Rng::new(options.seed);
+    for k in 0..passes {
+        let ties: Vec<u64> = if k == 0 {
+            vec![0; n]
+        } else {
+            (0..n).map(|_| rng.next_u64()).collect()
+        };
+        let pass = serial(&acts, &precs, &pred, &succ, &capacity, &ties, projects)?;
+        let better = best.as_ref().is_none_or(|b| {
+            (pass.conflicts, pass.makespan, pass.total_delay)
+                < (b.conflicts, b.makespan, b.total_delay)
+        });
+        if better {
+            best = Some(pass);
+        }
+    }
+    let best = best.expect("at least one pass runs");
+
+    // Reschedule every project with the delays.
+    let mut after = Vec::with_capacity(projects.len());
+    for (k, net) in nets.iter().enumerate() {
+        let p = projects[k];
+        let mut delays: Vec<Option<DateTime>> = vec![None; p.len()];
+        for (j, a) in acts.iter().enumerate() {
+            if a.project == k && best.starts[j] > a.release {
+                let w = origin + best.starts[j] * g;
+                delays[a.task.index()] = axis.start_of(w).and_then(DateTime::from_minutes);
+            }
+        }
+        let mut ws = net.workspace();
+        let sc = Scenario {
+            delays: Some(&delays),
+            outputs: Outputs::Full,
+            ..Scenario::default()
+        };
+        after.push(net.run(&mut ws, &sc)?.schedule()?);
+    }
+
+    // Delays and their reasons.
+    let tref = |j: usize| TaskRef {
+        project: acts[j].project,
+        task: projects[acts[j].project].task(acts[j].task).id.to_string(),
+    };
+    let mut out = Vec::with_capacity(projects.len());
+    for (k, p) in projects.iter().enumerate() {
+        let (s0, s1) = (&before[k], &after[k]);
+        let mut delays = Vec::new();
+        for (i, t) in p.tasks().iter().enumerate() {
+            let ti = TaskIndex(i as u32);
+            let (from, to) = (s0.task(ti).start, s1.task(ti).start);
+            if to <= from || p.is_summary(ti) {
+                continue;
+            }
+            let why = act_of[k][i].and_then(|j| best.whys[j].clone());
+            let reason = match why {
+                Some(Why::Res {
+                    pool,
+                    period,
+                    demand,
+                    cap,
+                    used,
+                    by,
+                }) => Reason::Resource {
+                    resource: pool_def[pool].0.id.to_string(),
+                    at: stamp(bounds.get(period as usize).map_or(0, |b| b.0)),
+                    demand: demand as u32,
+                    capacity: cap as u32,
+                    used: used.max(0) as u32,
+                    by: by.into_iter().map(tref).collect(),
+                },
+                Some(Why::Pred(a)) => Reason::Predecessor { task: tref(a) },
+                None => {
+                    // Pushed in the reschedule by a link: the driving predecessor.
+                    let from_task = match s1.task(ti).driver {
+                        crate::schedule::Driver::Link(li) => p.link(li).from,
+                        crate::schedule::Driver::Summary(si) => si,
+                        _ => ti,
+                    };
+                    Reason::Predecessor {
+                        task: TaskRef {
+                            project: k,
+                            task: p.task(from_task).id.to_string(),
+                        },
+                    }
+                }
+            };
+            let cal = nets[k].task_calendar(ti);
+            delays.push(TaskDelay {
+                task: t.id.to_string(),
+                task_name: t.name.clone(),
+                project: k,
+                from: Stamp(from),
+                to: Stamp(to),
+                delay_minutes: cal.work_between(from, to),
+                reason,
+            });
+        }
+        out.push(LevelledProject {
+            name: p.name().to_owned(),
+            finish_before: Stamp(s0.project_finish),
+            finish: Stamp(s1.project_finish),
+            tasks: p
+                .tasks()
+                .iter()
+                .zip(s1.tasks())
+                .map(|(t, ts)| LevelledTask {
+                    id: t.id.to_string(),
+                    start: Stamp(ts.start),
+                    finish: Stamp(ts.finish),
+                })
+                .collect(),
+            schedule: after[k].clone(),
+            delays,
+        });
+    }
+
+    // What loading still finds.
+    let pairs: Vec<(&Project, &Schedule)> = projects.iter().copied().zip(after.iter()).collect();
+    let loading = load(&pairs, &LoadOptions::new(Period::Week))?;
+    let unresolved = loading
+        .resources
+        .iter()
+        .flat_map(|r| {
+            r.overallocations.iter().map(|o| Unresolved {
+                resource: r.id.clone(),
+                start: o.start,
+                finish: o.finish,
+                peak_units: o.peak_units,
+                max_units: o.max_units,
+                tasks: o
+                    .tasks
+                    .iter()
+                    .map(|t| TaskRef {
+                        project: t.project,
+                        task: t.task.clone(),
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
+    Ok(Levelled {
+        projects: out,
+        unresolved,
+        period_minutes: g,
+        schedules_generated: passes,
+        seed: options.seed,
+    })
+}
+
+fn stamp(t: i64) -> Stamp {
+    Stamp(DateTime::from_minutes(t).unwrap_or(DateTime::MIN))
+}
+
+#[cfg(test)]
+#[path = "project_tests.rs"]
+mod tests;
+
+/// One serial pass: eligible activities in priority order (`ties` breaks ties of equal
+/// fixedness and priority), each at its first period where it fits.
+fn serial(
+    acts: &[Act],
+    precs: &[Prec],
+    pred: &[Vec<usize>],
+    succ: &[Vec<usize>],
+    capacity: &[Vec<i64>],
+    ties: &[u64],
+    projects: &[&Project],
+) -> Result<Pass> {
+    let n = acts.len();
+    let mut free: Vec<Vec<i64>> = capacity.to_vec();
+    let mut starts = vec![i64::MIN; n];
+    let mut whys: Vec<Option<Why>> = vec![None; n];
+    let mut placed: Vec<usize> = Vec::with_capacity(n);
+    let mut left: Vec<usize> = pred.iter().map(Vec::len).collect();
+    type Key = std::cmp::Reverse<(bool, std::cmp::Reverse<u16>, u64, i64, i64, usize)>;
+    let key = |j: usize| -> Key {
+        let a = &acts[j];
+        std::cmp::Reverse((
+            !a.fixed,
+            std::cmp::Reverse(a.priority),
+            ties[j],
+            a.late,
+            a.release,
+            j,
+        ))
+    };
+    let mut heap: BinaryHeap<Key> = (0..n).filter(|&j| left[j] == 0).map(key).collect();
+    let mut conflicts = 0;
+    let fits_from = |free: &[Vec<i64>], j: usize, t: i64| -> Option<(usize, i64)> {
+        for &(r, q) in &acts[j].demands {
+            for u in t..t + acts[j].dur {
+                if free[r][u as usize] < q {
+                    return Some((r, u));
+                }
+            }
+        }
+        None
+    };
+    while let Some(std::cmp::Reverse((.., j))) = heap.pop() {
+        let a = &acts[j];
+        let mut ready = a.release;
+        let mut by_pred = None;
+        for &x in &pred[j] {
+            let pr = precs[x];
+            let t = starts[pr.from] + pr.gap;
+            if t > ready {
+                ready = t;
+                by_pred = Some(pr.from);
+            }
+        }
+        let limit = a
+            .demands
+            .iter()
+            .map(|d| free[d.0].len() as i64)
+            .min()
+            .unwrap_or(0);
+        let mut t = ready;
+        let mut last_fail = None;
+        let start = loop {
+            if a.demands.is_empty() {
+                break ready;
+            }
+            if t > a.bound || (a.fixed && t > ready) {
+                conflicts += 1;
+                break ready;
+            }
+            if t + a.dur > limit {
+                let p = projects[a.project];
+                return Err(Error::invalid(
+                    Item::Task(p.task(a.task).id.clone()),
+                    "assignments",
+                    "levelling found no period where every resource of this task has room for it",
+                ));
+            }
+            match fits_from(&free, j, t) {
+                // A task that moves anyway starts where all its resources work.
+                None if t > a.release
+                    && a.demands
+                        .iter()
+                        .any(|&(r, _)| capacity[r][t as usize] >= UNLIMITED) =>
+                {
+                    t += 1
+                }
+                None => break t,
+                Some((r, u)) => {
+                    last_fail = Some((r, u));
+                    t = u + 1;
+                }
+            }
+        };
+        if start > a.release {
+            whys[j] = if start == ready || last_fail.is_none() {
+                by_pred.map(Why::Pred)
+            } else {
+                last_fail.map(|(r, u)| {
+                    let mut by: Vec<usize> = placed
+                        .iter()
+                        .copied()
+                        .filter(|&i| {
+                            starts[i] <= u
+                                && u < starts[i] + acts[i].dur
+                                && acts[i].demands.iter().any(|d| d.0 == r)
+                        })
+                        .collect();
+                    by.sort_unstable();
+                    let demand = a.demands.iter().find(|d| d.0 == r).map_or(0, |d| d.1);
+                    let cap = capacity[r][u as usize];
+                    Why::Res {
+                        pool: r,
+                        period: u,
+                        demand,
+                        cap,
+                        used: cap - free[r][u as usize],
+                        by,
+                    }
+                })
+            };
+        }
+        for &(r, q) in &a.demands {
+            for u in start..start + a.dur {
+                free[r][u as usize] -= q;
+            }
+        }
+        starts[j] = start;
+        placed.push(j);
+        for &x in &succ[j] {
+            let b = precs[x].to;
+            left[b] -= 1;
+            if left[b] == 0 {
+                heap.push(key(b));
+            }
+        }
+    }
+    let makespan = (0..n).map(|j| starts[j] + acts[j].dur).max().unwrap_or(0);
+    let total_delay = (0..n).map(|j| starts[j] - acts[j].release).sum();
+    Ok(Pass {
+        starts,
+        whys,
+        conflicts,
+        makespan,
+        total_delay,
+    })
+}

@@ -1,0 +1,463 @@
+//! Project levelling tests; every expectation is worked out by hand in the comment above it
+//! (the standard calendar works 08:00–12:00 and 13:00–17:00, 480 minutes a day, Monday to
+//! Friday; Monday 5 January 2026 is the project start; periods are one working hour).
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::io::json;
+use crate::level::rcpsp::LinkType;
+
+fn project(text: &str) -> Project {
+    json::read(text).unwrap().project
+}
+
+fn run(ps: &[&Project], o: &LevelOptions) -> Levelled {
+    level(ps, o).unwrap()
+}
+
+fn start(l: &Levelled, k: usize, id: &str) -> String {
+    let t = l.projects[k].tasks.iter().find(|t| t.id == id).unwrap();
+    t.start.0.to_string()
+}
+
+fn resource_reason(d: &TaskDelay) -> (&str, String, u32, u32, u32, Vec<(usize, &str)>) {
+    match &d.reason {
+        Reason::Resource {
+            resource,
+            at,
+            demand,
+            capacity,
+            used,
+            by,
+        } => (
+            resource.as_str(),
+            at.0.to_string(),
+            *demand,
+            *capacity,
+            *used,
+            by.iter().map(|t| (t.project, t.task.as_str())).collect(),
+        ),
+        r => panic!("not a resource reason: {r:?}"),
+    }
+}
+
+const TWO_ON_ANA: &str = r#"{"name": "P", "start": "2026-01-05",
+    "tasks": [{"id": "A", "duration": "2d", "priority": 800}, {"id": "B", "duration": "1d"}],
+    "resources": [{"id": "ana"}],
+    "assignments": [{"task": "A", "resource": "ana"}, {"task": "B", "resource": "ana"}]}"#;
+
+#[test]
+fn the_lower_priority_task_waits_with_its_reason() {
+    // A (priority 800) Mon 5 – Tue 6 and B (500) Mon 5 both need all of Ana. A goes first and
+    // keeps its dates; B cannot start before A frees Ana: Wednesday 7 at 08:00, a delay of two
+    // days = 2 × 480 = 960 working minutes. Starting one hour earlier (Tue 16:00) would need
+    // 100% more of Ana where A uses her 100% of 100%.
+    let p = project(TWO_ON_ANA);
+    let l = run(&[&p], &LevelOptions::default());
+    assert_eq!(start(&l, 0, "A"), "2026-01-05T08:00:00");
+    assert_eq!(start(&l, 0, "B"), "2026-01-07T08:00:00");
+    let d = &l.projects[0].delays;
+    assert_eq!(d.len(), 1);
+    assert_eq!((d[0].task.as_str(), d[0].project), ("B", 0));
+    assert_eq!(d[0].from.0.to_string(), "2026-01-05T08:00:00");
+    assert_eq!(d[0].delay_minutes, 960);
+    assert_eq!(
+        resource_reason(&d[0]),
+        (
+            "ana",
+            "2026-01-06T16:00:00".into(),
+            100,
+            100,
+            100,
+            vec![(0, "A")]
+        )
+    );
+    // Before: both finish by Tue 6 17:00; after: B finishes Wed 7 17:00.
+    assert_eq!(
+        l.projects[0].finish_before.0.to_string(),
+        "2026-01-06T17:00:00"
+    );
+    assert_eq!(l.projects[0].finish.0.to_string(), "2026-01-07T17:00:00");
+    assert!(l.unresolved.is_empty());
+    // The schedule itself carries the levelled dates (B's driver is the levelling delay).
+    let b = p.index_of("B").unwrap();
+    assert_eq!(l.projects[0].schedule.task(b).driver, crate::Driver::Delay);
+}
+
+#[test]
+fn a_team_of_three() {
+    // The team has 300%. X (200%, priority 900), Y (200%, 800) and Z (100%, 700), one day each
+    // on Monday 5: X first; Y would make 400% > 300% and moves to Tuesday 6; Z fits beside X
+    // (200 + 100 = 300%). When Y was placed only X held the team: used 200 of 300, Y needs 200.
+    let p = project(
+        r#"{"name": "P", "start": "2026-01-05",
+        "tasks": [{"id": "X", "duration": "1d", "priority": 900},
+                  {"id": "Y", "duration": "1d", "priority": 800},
+                  {"id": "Z", "duration": "1d", "priority": 700}],
+        "resources": [{"id": "team", "max_units": 300}],
+        "assignments": [{"task": "X", "resource": "team", "units": 200},
+                        {"task": "Y", "resource": "team", "units": 200},
+                        {"task": "Z", "resource": "team", "units": 100}]}"#,
+    );
+    let l = run(&[&p], &LevelOptions::default());
+    assert_eq!(start(&l, 0, "X"), "2026-01-05T08:00:00");
+    assert_eq!(start(&l, 0, "Y"), "2026-01-06T08:00:00");
+    assert_eq!(start(&l, 0, "Z"), "2026-01-05T08:00:00");
+    let d = &l.projects[0].delays;
+    assert_eq!(d.len(), 1);
+    assert_eq!(
+        resource_reason(&d[0]),
+        (
+            "team",
+            "2026-01-05T16:00:00".into(),
+            200,
+            300,
+            200,
+            vec![(0, "X")]
+        )
+    );
+    assert!(l.unresolved.is_empty());
+}
+
+#[test]
+fn a_holiday_on_the_resource_calendar() {
+    // As above, but Ana is off on Wednesday 7: B, moving anyway, does not start on her day
+    // off but on Thursday 8 at 08:00: three working days later on B's (standard) calendar,
+    // 3 × 480 = 1440 minutes. Loading finds no overallocation.
+    let p = project(
+        r#"{"name": "P", "start": "2026-01-05",
+        "calendars": [{"id": "ana", "base": "standard",
+            "exceptions": [{"date": "2026-01-07", "working": []}]}],
+        "tasks": [{"id": "A", "duration": "2d", "priority": 800}, {"id": "B", "duration": "1d"}],
+        "resources": [{"id": "ana", "calendar": "ana"}],
+        "assignments": [{"task": "A", "resource": "ana"}, {"task": "B", "resource": "ana"}]}"#,
+    );
+    let l = run(&[&p], &LevelOptions::default());
+    assert_eq!(start(&l, 0, "B"), "2026-01-08T08:00:00");
+    let d = &l.projects[0].delays[0];
+    assert_eq!(d.delay_minutes, 1440);
+    assert_eq!(resource_reason(d).5, vec![(0, "A")]);
+    assert!(l.unresolved.is_empty());
+}
+
+#[test]
+fn no_capacity_at_all_for_a_day() {
+    // Ana is at 0% on Monday 5 (availability): A (1 day) moves to Tuesday 6; the reason is
+    // her capacity of 0 itself, with nobody using her.
+    let p = project(
+        r#"{"name": "P", "start": "2026-01-05",
+        "tasks": [{"id": "A", "duration": "1d"}],
+        "resources": [{"id": "ana", "availability": [
+            {"from": "2026-01-05", "to": "2026-01-06", "max_units": 0}]}],
+        "assignments": [{"task": "A", "resource": "ana"}]}"#,
+    );
+    let l = run(&[&p], &LevelOptions::default());
+    assert_eq!(start(&l, 0, "A"), "2026-01-06T08:00:00");
+    assert_eq!(
+        resource_reason(&l.projects[0].delays[0]),
+        ("ana", "2026-01-05T16:00:00".into(), 100, 0, 0, vec![])
+    );
+    assert!(l.unresolved.is_empty());
+}
+
+#[test]
+fn within_float_reports_what_it_cannot_fix() {
+    // A and B, two days each on Ana, both critical (no float): within float neither may move,
+    // so nothing moves and the overallocation Mon 5 08:00 – Tue 6 17:00 (200% of 100%) is
+    // reported. Without the option B waits until Wednesday 7.
+    let p = project(
+        r#"{"name": "P", "start": "2026-01-05",
+        "tasks": [{"id": "A", "duration": "2d", "priority": 800}, {"id": "B", "duration": "2d"}],
+        "resources": [{"id": "ana"}],
+        "assignments": [{"task": "A", "resource": "ana"}, {"task": "B", "resource": "ana"}]}"#,
+    );
+    let o = LevelOptions {
+        within_float: true,
+        ..LevelOptions::default()
+    };
+    let l = run(&[&p], &o);
+    assert!(l.projects[0].delays.is_empty());
+    assert_eq!(l.unresolved.len(), 1);
+    let u = &l.unresolved[0];
+    assert_eq!(u.resource, "ana");
+    assert_eq!(u.start.0.to_string(), "2026-01-05T08:00:00");
+    assert_eq!(u.finish.0.to_string(), "2026-01-06T17:00:00");
+    assert_eq!((u.peak_units, u.max_units), (200.0, 100));
+    let l = run(&[&p], &LevelOptions::default());
+    assert_eq!(start(&l, 0, "B"), "2026-01-07T08:00:00");
+    assert!(l.unresolved.is_empty());
+}
+
+#[test]
+fn within_float_uses_the_float_there_is() {
+    // C (no resource) runs three days, Mon 5 – Wed 7, so the project finishes Wed 17:00. A (1
+    // day, priority 800) and B (1 day, 2 days of float) share Ana: B moves to Tuesday 6, within
+    // its float, and the finish does not move.
+    let p = project(
+        r#"{"name": "P", "start": "2026-01-05",
+        "tasks": [{"id": "A", "duration": "1d", "priority": 800}, {"id": "B", "duration": "1d"},
+                  {"id": "C", "duration": "3d"}],
+        "resources": [{"id": "ana"}],
+        "assignments": [{"task": "A", "resource": "ana"}, {"task": "B", "resource": "ana"}]}"#,
+    );
+    let o = LevelOptions {
+        within_float: true,
+        ..LevelOptions::default()
+    };
+    let l = run(&[&p], &o);
+    assert_eq!(start(&l, 0, "B"), "2026-01-06T08:00:00");
+    assert_eq!(l.projects[0].finish.0.to_string(), "2026-01-07T17:00:00");
+    assert!(l.unresolved.is_empty());
+}
+
+#[test]
+fn a_portfolio_shares_one_resource_and_priorities_decide() {
+    // Ana works for both projects. X (project 0, 2 days, priority 300) and Y (project 1, 2
+    // days, priority 700) both start Monday 5: Y wins, X waits until Wednesday 7, because of Y
+    // of project 1. With the priorities swapped, Y waits instead.
+    let doc = |px: u16, py: u16| {
+        (
+            project(&format!(
+                r#"{{"name": "P0", "start": "2026-01-05",
+                "tasks": [{{"id": "X", "duration": "2d", "priority": {px}}}],
+                "resources": [{{"id": "ana"}}],
+                "assignments": [{{"task": "X", "resource": "ana"}}]}}"#
+            )),
+            project(&format!(
+                r#"{{"name": "P1", "start": "2026-01-05",
+                "tasks": [{{"id": "Y", "duration": "2d", "priority": {py}}}],
+                "resources": [{{"id": "ana"}}],
+                "assignments": [{{"task": "Y", "resource": "ana"}}]}}"#
+            )),
+        )
+    };
+    let (p0, p1) = doc(300, 700);
+    let l = run(&[&p0, &p1], &LevelOptions::default());
+    assert_eq!(start(&l, 0, "X"), "2026-01-07T08:00:00");
+    assert_eq!(start(&l, 1, "Y"), "2026-01-05T08:00:00");
+    assert!(l.projects[1].delays.is_empty());
+    let d = &l.projects[0].delays[0];
+    assert_eq!(d.project, 0);
+    assert_eq!(resource_reason(d).5, vec![(1, "Y")]);
+    assert!(l.unresolved.is_empty());
+
+    let (p0, p1) = doc(700, 300);
+    let l = run(&[&p0, &p1], &LevelOptions::default());
+    assert_eq!(start(&l, 0, "X"), "2026-01-05T08:00:00");
+    assert_eq!(start(&l, 1, "Y"), "2026-01-07T08:00:00");
+    assert_eq!(resource_reason(&l.projects[1].delays[0]).5, vec![(0, "X")]);
+}
+
+#[test]
+fn do_not_level_and_started_tasks_stay() {
+    // D has priority 1000 (do not level) and S has started: neither moves, even against the
+    // higher priority of B (900), which waits until both are done: D and S run Monday 5,
+    // Ana has 200%, B needs 100% → Tuesday 6.
+    let p = project(
+        r#"{"name": "P", "start": "2026-01-05", "status_date": "2026-01-05T12:00",
+        "tasks": [{"id": "D", "duration": "1d", "priority": 1000},
+                  {"id": "S", "duration": "1d", "priority": 100, "actual_start": "2026-01-05T08:00"},
+                  {"id": "B", "duration": "1d", "priority": 900}],
+        "resources": [{"id": "ana", "max_units": 200}],
+        "assignments": [{"task": "D", "resource": "ana"}, {"task": "S", "resource": "ana"},
+                        {"task": "B", "resource": "ana"}]}"#,
+    );
+    let l = run(&[&p], &LevelOptions::default());
+    assert_eq!(start(&l, 0, "D"), "2026-01-05T08:00:00");
+    assert_eq!(start(&l, 0, "S"), "2026-01-05T08:00:00");
+    assert_eq!(start(&l, 0, "B"), "2026-01-06T08:00:00");
+    assert_eq!(
+        resource_reason(&l.projects[0].delays[0]).5,
+        vec![(0, "D"), (0, "S")]
+    );
+}
+
+#[test]
+fn a_successor_moves_because_its_predecessor_did() {
+    // B waits for A until Wednesday 7 (as in the first test); C (no resource) follows B and so
+    // moves from Tuesday 6 to Thursday 8, because of B.
+    let p = project(
+        r#"{"name": "P", "start": "2026-01-05",
+        "tasks": [{"id": "A", "duration": "2d", "priority": 800}, {"id": "B", "duration": "1d"},
+                  {"id": "C", "duration": "1d"}],
+        "links": [{"from": "B", "to": "C"}],
+        "resources": [{"id": "ana"}],
+        "assignments": [{"task": "A", "resource": "ana"}, {"task": "B", "resource": "ana"}]}"#,
+    );
+    let l = run(&[&p], &LevelOptions::default());
+    assert_eq!(start(&l, 0, "C"), "2026-01-08T08:00:00");
+    let d = &l.projects[0].delays;
+    assert_eq!(d.len(), 2);
+    assert_eq!(d[1].task, "C");
+    assert_eq!(
+        d[1].reason,
+        Reason::Predecessor {
+            task: TaskRef {
+                project: 0,
+                task: "B".into()
+            }
+        }
+    );
+}
+
+#[test]
+fn bad_input_is_a_typed_error() {
+    // 300% of a resource that never has more than 100%.
+    let p = project(
+        r#"{"name": "P", "start": "2026-01-05",
+        "tasks": [{"id": "A", "duration": "1d"}],
+        "resources": [{"id": "ana"}],
+        "assignments": [{"task": "A", "resource": "ana", "units": 300}]}"#,
+    );
+    let e = level(&[&p], &LevelOptions::default()).unwrap_err();
+    match &e {
+        Error::Invalid {
+            item: Item::Assignment { task, resource },
+            ..
+        } => assert_eq!((task.as_str(), resource.as_str()), ("A", "ana")),
+        e => panic!("{e:?}"),
+    }
+    // An unknown resource and negative units are refused when the document is read.
+    let unknown = json::read(
+        r#"{"name": "P", "start": "2026-01-05", "tasks": [{"id": "A", "duration": "1d"}],
+        "assignments": [{"task": "A", "resource": "bob"}]}"#,
+    )
+    .unwrap_err();
+    assert!(unknown.to_string().contains("bob"), "{unknown}");
+    let negative = json::read(
+        r#"{"name": "P", "start": "2026-01-05", "tasks": [{"id": "A", "duration": "1d"}],
+        "resources": [{"id": "ana"}],
+        "assignments": [{"task": "A", "resource": "ana", "units": -50}]}"#,
+    );
+    assert!(negative.is_err());
+    // A period of zero minutes.
+    let o = LevelOptions {
+        period_minutes: 0,
+        ..LevelOptions::default()
+    };
+    assert!(level(&[&p], &o).is_err());
+}
+
+/// A random project: tasks of whole hours on a few resources, forward links between them.
+fn arb_project() -> impl Strategy<Value = Project> {
+    (
+        prop::collection::vec((1i64..=16, 0u16..=1000, 0usize..3, 1u32..=2), 1..10),
+        prop::collection::vec((0usize..10, 0usize..10, 0u8..3, -2i64..=3), 0..10),
+        prop::collection::vec(1u32..=3, 3),
+    )
+        .prop_map(|(tasks, links, caps)| {
+            let mut p = Project::new("R", "2026-01-05T08:00".parse().unwrap());
+            for (k, c) in caps.iter().enumerate() {
+                p.add_resource(crate::Resource {
+                    id: format!("r{k}").as_str().into(),
+                    max_units: c * 100,
+                    ..crate::Resource::default()
+                })
+                .unwrap();
+            }
+            for (k, &(h, pr, r, u)) in tasks.iter().enumerate() {
+                let mut t = crate::Task::new(format!("T{k}"), format!("T{k}"))
+                    .with_duration(crate::Duration::hours(h));
+                t.priority = pr.min(999);
+                let i = p.add_task(t).unwrap();
+                let units = (u * 100).min(caps[r] * 100);
+                p.add_assignment(crate::Assignment {
+                    task: i,
+                    resource: crate::ResourceIndex(r as u32),
+                    units,
+                    work: None,
+                })
+                .unwrap();
+            }
+            let n = tasks.len();
+            let mut seen = std::collections::BTreeSet::new();
+            for (a, b, kind, lag) in links {
+                let (a, b) = (a % n, b % n);
+                if a >= b || !seen.insert((a, b)) {
+                    continue;
+                }
+                let kind = [
+                    LinkType::FinishToStart,
+                    LinkType::StartToStart,
+                    LinkType::FinishToFinish,
+                ][kind as usize];
+                let l = crate::Link::new(TaskIndex(a as u32), TaskIndex(b as u32), kind)
+                    .with_lag(Lag::Time(crate::Duration::hours(lag)));
+                let _ = p.add_link(l);
+            }
+            p
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn levelled_schedules_are_feasible(p in arb_project(), seed in 0u64..4, passes in 1u64..4) {
+        let o = LevelOptions { schedules: passes, seed, ..LevelOptions::default() };
+        let l = level(&[&p], &o).unwrap();
+        // No overallocation left, by the loading's own count.
+        prop_assert!(l.unresolved.is_empty(), "{:?}", l.unresolved);
+        let s1 = &l.projects[0].schedule;
+        let s0 = crate::schedule(&p, &o.schedule).unwrap();
+        let ld = load(&[(&p, s1)], &LoadOptions::new(Period::Day)).unwrap();
+        prop_assert!(ld.resources.iter().all(|r| r.overallocations.is_empty()));
+        // Every link holds and nothing starts before its unlevelled early start.
+        prop_assert!(s1.violations().is_empty(), "{:?}", s1.violations());
+        for (i, t) in s1.tasks().iter().enumerate() {
+            prop_assert!(t.start >= s0.tasks()[i].early_start, "task {i}");
+        }
+        let cal = crate::Calendar::standard().compile_standalone().unwrap();
+        for link in p.links() {
+            let (a, b) = (s1.task(link.from), s1.task(link.to));
+            let Lag::Time(lag) = link.lag else { unreachable!() };
+            let (from, to) = match link.kind {
+                LinkType::FinishToStart => (a.finish, b.start),
+                LinkType::StartToStart => (a.start, b.start),
+                _ => (a.finish, b.finish),
+            };
+            // The successor's end is at least the lag (working time) after the predecessor's.
+            let gap = if to >= from { cal.work_between(from, to) } else { -cal.work_between(to, from) };
+            prop_assert!(gap >= lag.minutes(), "{link:?}: {gap} < {}", lag.minutes());
+        }
+        // Delays are reported for exactly the tasks that moved.
+        let moved = (0..p.len()).filter(|&i| s1.tasks()[i].start > s0.tasks()[i].start).count();
+        prop_assert_eq!(moved, l.projects[0].delays.len());
+        // Same input and seed, same output.
+        prop_assert_eq!(&l, &level(&[&p], &o).unwrap());
+    }
+
+    #[test]
+    fn within_float_keeps_the_finish(p in arb_project()) {
+        // Every task stays within its late start, so the project finish does not move, and
+        // whatever is still overallocated is reported (never more than before).
+        let o = LevelOptions { within_float: true, ..LevelOptions::default() };
+        let l = level(&[&p], &o).unwrap();
+        let s0 = crate::schedule(&p, &o.schedule).unwrap();
+        prop_assert_eq!(l.projects[0].schedule.project_finish, s0.project_finish);
+        for (i, t) in l.projects[0].schedule.tasks().iter().enumerate() {
+            prop_assert!(t.start <= s0.tasks()[i].late_start, "task {i}");
+        }
+    }
+
+    #[test]
+    fn levelling_a_feasible_schedule_changes_nothing(p in arb_project()) {
+        // Give every resource room for all its assignments at once: nothing is overallocated.
+        let mut q = p.clone();
+        let total: u32 = q.assignments().iter().map(|a| a.units).sum();
+        let rs: Vec<crate::Resource> = q.resources().iter().cloned().map(|mut r| {
+            r.max_units = total;
+            r
+        }).collect();
+        let mut fresh = Project::new("R", "2026-01-05T08:00".parse().unwrap());
+        for r in rs { fresh.add_resource(r).unwrap(); }
+        for t in q.tasks() { fresh.add_task(t.clone()).unwrap(); }
+        for l in q.links() { fresh.add_link(*l).unwrap(); }
+        for a in q.assignments() { fresh.add_assignment(*a).unwrap(); }
+        q = fresh;
+        let l = level(&[&q], &LevelOptions::default()).unwrap();
+        prop_assert!(l.projects[0].delays.is_empty());
+        prop_assert_eq!(&l.projects[0].schedule, &crate::schedule(&q, &ScheduleOptions::default()).unwrap());
+    }
+}
