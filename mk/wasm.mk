@@ -19,6 +19,11 @@ TWIGGY_VERSION := 0.8.0
 TWIGGY := $(WASM_TOOLS)/bin/twiggy
 NODE ?= node
 CHROMIUM ?= /usr/bin/chromium
+# Tools are compiled at opt-level 1 without LTO: they run for a second on our inputs, and a
+# fresh machine (CI) builds them every run, where a full release build of wasm-bindgen-cli
+# costs minutes of its two cores.
+QUICK_INSTALL := CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=false \
+  CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_DEBUG=0
 
 .PHONY: wasm-tools wasm-pkg wasm-size wasm-bloat chromium bench-wasm
 
@@ -27,7 +32,7 @@ wasm-tools:
 	  || rustup target add wasm32-unknown-unknown
 	@if [ "$$($(WASM_BINDGEN) --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
 	  echo "wasm-tools: installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) into tools/cargo (once, a few minutes)"; \
-	  $(CARGO) install -q wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --root $(WASM_TOOLS) --force; \
+	  $(QUICK_INSTALL) $(CARGO) install -q wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --root $(WASM_TOOLS) --force; \
 	fi
 	@scripts/install-npm-tools.sh
 

@@ -7,7 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 CARGO_FUZZ_VERSION=0.13.2
 if ! cargo fuzz --version 2>/dev/null | grep -q "$CARGO_FUZZ_VERSION"; then
-  cargo install --locked --quiet cargo-fuzz --version "$CARGO_FUZZ_VERSION"
+  # At opt-level 1 without LTO: a fresh machine (CI) compiles it every run.
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install --locked --quiet cargo-fuzz --version "$CARGO_FUZZ_VERSION"
 fi
 seconds="${FUZZ_SECONDS:-10}"
 # Microsoft Project's own files seed the mspdi target: shared/data/mspdi beside the repository

@@ -6,8 +6,8 @@
 # each with two modules: jindu (the crate jindu-wasm: scheduling, `import 'jindu'`) and
 # jindu_io (the crate jindu-wasm-io: the file readers, `import 'jindu/io'`, core/DESIGN.md
 # "WebAssembly size"), plus npm/package.json (exports map, files allowlist) and README.md.
-# Each .wasm is built once (jindu with the wasm-release profile, for speed; jindu_io with
-# wasm-io-release, for size), shrunk once with wasm-opt and shared by the three variants.
+# Both .wasm are built once, in one cargo run with the wasm-release profile (so the core is
+# compiled once for both), shrunk once with wasm-opt and shared by the three variants.
 # Tools: wasm-bindgen from tools/cargo, wasm-opt from tools/npm (`make wasm-tools` installs
 # both), or WASM_BINDGEN / WASM_OPT. Does nothing when its inputs have not changed.
 set -euo pipefail
@@ -18,10 +18,9 @@ wasm_opt=${WASM_OPT:-$root/tools/npm/node_modules/.bin/wasm-opt}
 cargo=${CARGO:-cargo}
 pkg=$here/pkg
 
-(cd "$root" && "$cargo" build -q --profile wasm-release --target wasm32-unknown-unknown -p jindu-wasm)
-(cd "$root" && "$cargo" build -q --profile wasm-io-release --target wasm32-unknown-unknown -p jindu-wasm-io)
+(cd "$root" && "$cargo" build -q --profile wasm-release --target wasm32-unknown-unknown -p jindu-wasm -p jindu-wasm-io)
 raw=$root/target/wasm32-unknown-unknown/wasm-release/jindu_wasm.wasm
-raw_io=$root/target/wasm32-unknown-unknown/wasm-io-release/jindu_wasm_io.wasm
+raw_io=$root/target/wasm32-unknown-unknown/wasm-release/jindu_wasm_io.wasm
 
 stamp=$(cat "$raw" "$raw_io" "$here/build.sh" "$here/npm/package.json" "$here/README.md" | sha256sum | cut -d' ' -f1)
 if [ -f "$pkg/.stamp" ] && [ "$(cat "$pkg/.stamp")" = "$stamp" ]; then
