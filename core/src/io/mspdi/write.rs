@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::values::iso_minutes;
 use crate::{
     Calendar, CalendarId, Constraint, DateTime, Duration, Lag, Link, LinkType, Project,
-    ResourceKind, Schedule, ScheduleFrom, TaskIndex, Weekday, WorkingTime, STANDARD,
+    ResourceKind, Schedule, ScheduleFrom, TaskIndex, Weekday, WorkCalendar, WorkingTime, STANDARD,
 };
 
 /// Writes a project and its schedule as an MSPDI document.
@@ -385,6 +385,14 @@ fn resources_and_assignments(
         o.push_str("\t\t</Resource>\n");
     }
     o.push_str("\t</Resources>\n");
+    // The task calendars, compiled once, only when a task is split.
+    let cals = p
+        .tasks()
+        .iter()
+        .any(|t| !t.splits.is_empty())
+        .then(|| crate::schedule::network::compile_calendars(p).ok())
+        .flatten();
+    let cals = cals.as_ref();
     o.push_str("\t<Assignments>\n");
     for (k, a) in p.assignments().iter().enumerate() {
         o.push_str("\t\t<Assignment>\n");
@@ -395,7 +403,7 @@ fn resources_and_assignments(
         if let Some(wk) = a.work {
             tag(o, 3, "Work", &iso_minutes(wk.minutes()));
         }
-        if let Some(segs) = split_segments(p, s, a.task) {
+        if let Some(segs) = split_segments(p, s, cals, a.task) {
             timephased(o, &segs);
         }
         o.push_str("\t\t</Assignment>\n");
@@ -408,7 +416,7 @@ fn resources_and_assignments(
         if p.assignments().iter().any(|a| a.task == task) {
             continue;
         }
-        let Some(segs) = split_segments(p, s, task) else {
+        let Some(segs) = split_segments(p, s, cals, task) else {
             continue;
         };
         uid += 1;
@@ -425,10 +433,12 @@ fn resources_and_assignments(
 
 /// The work periods and pauses of a split task as scheduled: `(start, finish, working
 /// minutes)`, a pause having 0. `None` for a task without splits (or one the reader would not
-/// read a split of: started, elapsed or summary), and if the calendar arithmetic fails.
+/// read a split of: started, elapsed or summary), and without `cals` (the compiled calendars and
+/// their ids) or if the calendar arithmetic fails.
 fn split_segments(
     p: &Project,
     s: &Schedule,
+    cals: Option<&(Vec<WorkCalendar>, Vec<CalendarId>)>,
     task: TaskIndex,
 ) -> Option<Vec<(DateTime, DateTime, i64)>> {
     let t = p.task(task);
@@ -439,7 +449,7 @@ fn split_segments(
     {
         return None;
     }
-    let (cals, ids) = crate::schedule::network::compile_calendars(p).ok()?;
+    let (cals, ids) = cals?;
     let cal_id = t.calendar.as_ref().unwrap_or(p.calendar_id());
     let cal = &cals[ids.iter().position(|c| c == cal_id)?];
     let mut out = Vec::with_capacity(2 * t.splits.len() + 1);
