@@ -88,6 +88,27 @@ pub fn render_gantt(document: String, options: Option<GanttOptions>) -> Result<S
     })
 }
 
+/// Draws a chart of the document (JSON text): `chart` is its kind (`gantt`, `histogram`,
+/// `scurve`, `tornado`, `evm` or `fever`) and `options_json` its options as a JSON object
+/// (`None` or `"{}"` for the defaults), as `jindu::render::draw` reads them; the same bytes as
+/// `jindu render FILE --chart KIND` prints.
+#[uniffi::export(default(options_json = None))]
+pub fn render_chart(
+    document: String,
+    chart: String,
+    options_json: Option<String>,
+) -> Result<String, JinduError> {
+    guard(|| {
+        let chart: jindu::render::Chart = chart.parse()?;
+        let doc = json::read(&document)?;
+        Ok(jindu::render::draw(
+            &doc,
+            chart,
+            options_json.as_deref().unwrap_or("{}"),
+        )?)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +131,20 @@ mod tests {
         // Both tasks are critical: A is the only path to M.
         assert_eq!(svg.matches("class=\"b c\"").count(), 1);
         assert_eq!(svg.matches("class=\"ms c\"").count(), 1);
+    }
+
+    #[test]
+    fn any_chart_by_name_is_the_cores() {
+        let svg = render_chart(DOC.into(), "gantt".into(), Some(r#"{"width": 800}"#.into()));
+        let o = GanttOptions {
+            width: Some(800),
+            ..GanttOptions::default()
+        };
+        assert_eq!(svg.unwrap(), render_gantt(DOC.into(), Some(o)).unwrap());
+        let e = render_chart(DOC.into(), "pie".into(), None).unwrap_err();
+        assert!(e.to_string().contains("expected gantt"), "{e}");
+        let e = render_chart(DOC.into(), "gantt".into(), Some(r#"{"widht": 1}"#.into()));
+        assert!(e.unwrap_err().to_string().contains("widht"));
     }
 
     #[test]

@@ -21,11 +21,13 @@
 //! # Ok::<(), jindu::Error>(())
 //! ```
 
+mod draw;
 mod gantt;
 mod request;
 mod scale;
 mod svg;
 
+pub use draw::{draw, Chart};
 pub use gantt::{gantt, GanttOptions, Locale, TaskFilter, Theme};
 pub use request::GanttRequest;
 pub use svg::{char_width, is_wide, text_width, truncate};

@@ -42,6 +42,7 @@ __all__ = [
     "ConstraintType",
     "Diff",
     "DrivingLink",
+    "Chart",
     "Gantt",
     "Imported",
     "JinduError",
@@ -55,6 +56,7 @@ __all__ = [
     "read_psplib",
     "alerts",
     "buffers",
+    "chart",
     "client_view",
     "evm",
     "gantt",
@@ -521,11 +523,29 @@ def health(
     return result
 
 
-class Gantt(str):
-    """A Gantt chart: the standalone SVG text (a ``str``), shown as the picture in Jupyter."""
+class Chart(str):
+    """A chart: the standalone SVG text (a ``str``), shown as the picture in Jupyter."""
 
     def _repr_svg_(self) -> str:
         return str(self)
+
+
+class Gantt(Chart):
+    """A Gantt chart: the standalone SVG text (a ``str``), shown as the picture in Jupyter."""
+
+
+def chart(project: Project, kind: str, **options: Any) -> Chart:
+    """Draws chart ``kind`` (``gantt``, ``histogram``, ``scurve``, ``tornado``, ``evm`` or
+    ``fever``) of a project document (a dict or its JSON text): the same bytes as
+    ``jindu render FILE --chart KIND``. The keyword arguments are the chart's options as the
+    core reads them (``width=800``, ``theme="dark"``; ``None`` leaves one at its default); one
+    the chart does not take is a :class:`JinduError` naming it.
+
+    Returns a :class:`Chart` (a ``str`` with ``_repr_svg_``, so a notebook cell shows it).
+    """
+    given = {k: v for k, v in options.items() if v is not None}
+    text = _ffi.render_chart(_text(project, "a project document"), kind, json.dumps(given))
+    return Gantt(text) if kind == "gantt" else Chart(text)
 
 
 def gantt(

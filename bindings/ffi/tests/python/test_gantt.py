@@ -71,3 +71,15 @@ def test_bad_options_are_typed_errors() -> None:
         jindu.gantt(DOC, from_date="2026-03-05", to_date="2026-03-05")
     with pytest.raises(jindu.JinduError):
         jindu.gantt(DOC, theme="sepia")
+
+
+def test_chart_by_kind_draws_the_same_gantt() -> None:
+    c = jindu.chart(DOC, "gantt", width=900, theme=None)
+    assert isinstance(c, jindu.Gantt) and isinstance(c, jindu.Chart)
+    assert c == jindu.gantt(DOC, width=900)
+    with pytest.raises(jindu.JinduError) as e:
+        jindu.chart(DOC, "pie")
+    assert "expected gantt" in str(e.value)
+    with pytest.raises(jindu.JinduError) as e:
+        jindu.chart(DOC, "gantt", widht=900)
+    assert "widht" in str(e.value)

@@ -48,4 +48,12 @@ class GanttTest {
         assertEquals("unknown_task", e.code)
         assertTrue(e.detail.contains("nope"), e.detail)
     }
+
+    @Test
+    fun anyChartByName() {
+        val svg = renderChart(doc, "gantt", """{"width": 900}""")
+        assertEquals(renderGantt(doc, GanttOptions(width = 900u)), svg)
+        val e = assertFailsWith<JinduException> { renderChart(doc, "pie", null) }
+        assertTrue(e.toString().contains("expected gantt"), e.toString())
+    }
 }

@@ -1,0 +1,124 @@
+//! One call for every chart: [`draw`] takes a document, the chart's kind and its options as
+//! JSON, computes what the chart shows (the schedule, the load, the risk report, earned value)
+//! and draws it. The command line (`jindu render FILE --chart KIND`), npm, Python and Kotlin
+//! all call it, so a new chart reaches every language through this one function.
+//!
+//! This is the one place in `render` that computes anything: it composes the capabilities'
+//! public entry points and hands their results to the chart functions, which only read them.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::io::json::Document;
+
+use super::request::GanttRequest;
+
+/// The kinds of chart [`draw`] knows, by the names the command line and bindings use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Chart {
+    /// The Gantt chart of the schedule ([`gantt`](super::gantt)).
+    Gantt,
+    /// The resource histogram: load per period against capacity.
+    Histogram,
+    /// The Monte Carlo finish-date histogram with its S-curve.
+    Scurve,
+    /// The tornado of the top drivers of the finish date.
+    Tornado,
+    /// Earned value: planned, earned and actual cost curves.
+    Evm,
+    /// The fever chart of buffer consumption.
+    Fever,
+}
+
+impl Chart {
+    /// Every kind, in the order the documentation lists them.
+    pub const ALL: [Chart; 6] = [
+        Chart::Gantt,
+        Chart::Histogram,
+        Chart::Scurve,
+        Chart::Tornado,
+        Chart::Evm,
+        Chart::Fever,
+    ];
+
+    /// The name the command line and the bindings use (`gantt`, `scurve`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Chart::Gantt => "gantt",
+            Chart::Histogram => "histogram",
+            Chart::Scurve => "scurve",
+            Chart::Tornado => "tornado",
+            Chart::Evm => "evm",
+            Chart::Fever => "fever",
+        }
+    }
+}
+
+impl fmt::Display for Chart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Chart {
+    type Err = Error;
+
+    /// Reads a chart's name; anything else is an error listing the kinds.
+    ///
+    /// ```
+    /// use jindu::render::Chart;
+    /// assert_eq!("scurve".parse::<Chart>()?, Chart::Scurve);
+    /// assert!("pie".parse::<Chart>().unwrap_err().to_string().contains("gantt"));
+    /// # Ok::<(), jindu::Error>(())
+    /// ```
+    fn from_str(s: &str) -> Result<Chart> {
+        Chart::ALL
+            .into_iter()
+            .find(|c| c.name() == s)
+            .ok_or_else(|| {
+                Error::parse(
+                    "chart",
+                    s,
+                    "expected gantt, histogram, scurve, tornado, evm or fever",
+                )
+            })
+    }
+}
+
+/// Draws `chart` for the document with the chart's options given as a JSON object (`""` or
+/// `"{}"` for the defaults). Each kind reads its own options, and an unknown field is an error
+/// naming it: the Gantt takes a [`GanttRequest`].
+///
+/// ```
+/// use jindu::render::{draw, Chart};
+/// let doc = jindu::io::json::read(r#"{"name": "Launch", "start": "2026-03-02",
+///     "tasks": [{"id": "A", "name": "Design", "duration": "3d"}]}"#)?;
+/// let svg = draw(&doc, Chart::Gantt, r#"{"width": 800}"#)?;
+/// assert!(svg.starts_with("<svg") && svg.contains("width=\"800\""));
+/// assert!(draw(&doc, Chart::Gantt, r#"{"widht": 800}"#).is_err());
+/// # Ok::<(), jindu::Error>(())
+/// ```
+pub fn draw(doc: &Document, chart: Chart, options: &str) -> Result<String> {
+    let options = if options.trim().is_empty() {
+        "{}"
+    } else {
+        options
+    };
+    match chart {
+        Chart::Gantt => {
+            let o = GanttRequest::from_json(options)?.options()?;
+            let s = crate::schedule(&doc.project, &doc.options)?;
+            super::gantt(&doc.project, &s, &o)
+        }
+        c => Err(Error::parse(
+            "chart",
+            c.name(),
+            "this chart is not drawn yet; only gantt is",
+        )),
+    }
+}
