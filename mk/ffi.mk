@@ -16,6 +16,8 @@ FFI_TEST_VENV := $(FFI)/test-venv
 PYTHON ?= python3
 MATURIN_VERSION := 1.16.0
 PYTEST_VERSION := 9.2.0
+# Portfolio risk on a distributed engine (bindings/ffi/tests/python/test_dask.py).
+DASK_VERSION := 2026.8.0
 FFI_LIB := $(ROOT)/target/debug/libjindu_ffi.so
 UNIFFI_BINDGEN := $(ROOT)/target/debug/uniffi-bindgen
 
@@ -39,10 +41,12 @@ ffi-wheel: ffi-lib ffi-python-tools
 	  | grep -v 'looks like an old-style --config override file' || true
 	@ls $(FFI)/wheels/jindu-*.whl >/dev/null
 
-# A fresh venv each run: the wheel must install on its own (it has no dependencies).
+# A fresh venv each run: the wheel must install on its own (it has no dependencies); Dask is
+# there only for the test that runs jindu on its LocalCluster.
 test-python:: ffi-wheel
 	rm -rf $(FFI_TEST_VENV) && $(PYTHON) -m venv $(FFI_TEST_VENV)
-	$(FFI_TEST_VENV)/bin/pip install -q --disable-pip-version-check $(FFI)/wheels/jindu-*.whl pytest==$(PYTEST_VERSION)
+	$(FFI_TEST_VENV)/bin/pip install -q --disable-pip-version-check $(FFI)/wheels/jindu-*.whl \
+	  pytest==$(PYTEST_VERSION) "dask[distributed]==$(DASK_VERSION)"
 	cd bindings/ffi/tests/python && $(FFI_TEST_VENV)/bin/python -m pytest -q -p no:cacheprovider
 
 KOTLIN_HOME := $(ROOT)/tools/npm/node_modules/kotlin-compiler
