@@ -80,9 +80,3 @@ pub fn parse_options<T: serde::de::DeserializeOwned + Default>(
     }
     serde_json::from_str(text).map_err(|e| jindu::Error::json(format!("{what}: {e}")))
 }
-
-/// The version of the package (and of the jindu core it contains).
-#[wasm_bindgen]
-pub fn version() -> String {
-    env!("CARGO_PKG_VERSION").to_owned()
-}
