@@ -10,8 +10,10 @@
 #   * when the gzipped main .wasm is above its budget (WASM_GZ_BUDGET, 450 KB = 460,800 bytes:
 #     the whole-API budget), or
 #   * when the gzipped jindu_io .wasm is above its own (WASM_IO_GZ_BUDGET, 250 KB), or
-#   * when the gzipped jindu_plan .wasm is above its own (WASM_PLAN_GZ_BUDGET, 500 KB: it holds
-#     the scheduler, levelling, tracking and every chart; 468 KB when it was added), or
+#   * when the gzipped jindu_plan .wasm is above its own (WASM_PLAN_GZ_BUDGET, 600 KB: it holds
+#     the scheduler, levelling, tracking and every chart; 468 KB when it was added with the
+#     Gantt alone, 514 KB with the Monte Carlo simulator that the S-curve and tornado bring, so
+#     the budget leaves room for the other charts' drawing code; core/DESIGN.md), or
 #   * when the figure that README.md quotes ("The `.wasm` is NNN KB gzipped") is more than
 #     WASM_README_TOLERANCE KB (default 4) away from the measured one: the README's number comes
 #     from this check (it prints the sentence to paste), so it cannot drift from the build.
@@ -20,7 +22,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 budget=${WASM_GZ_BUDGET:-460800}
 io_budget=${WASM_IO_GZ_BUDGET:-256000}
-plan_budget=${WASM_PLAN_GZ_BUDGET:-512000}
+plan_budget=${WASM_PLAN_GZ_BUDGET:-614400}
 tolerance_kb=${WASM_README_TOLERANCE:-4}
 wasm=$root/bindings/wasm/pkg/web/jindu_bg.wasm
 io_wasm=$root/bindings/wasm/pkg/web/jindu_io_bg.wasm

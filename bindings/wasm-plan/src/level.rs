@@ -82,24 +82,24 @@ pub fn load_text(documents: &[String], request: &LoadRequest) -> jindu::Result<S
 /// one document (an object, or JSON text; text that is a JSON array is a portfolio).
 fn documents(value: &JsValue) -> Result<Vec<String>, Thrown> {
     const WHAT: &str = "a project document or an array of them";
-    if js_sys::Array::is_array(value) {
-        let array = js_sys::Array::from(value);
-        let docs = array
+    let docs = if js_sys::Array::is_array(value) {
+        js_sys::Array::from(value)
             .iter()
             .map(|d| input_text(&d, "a project document"))
-            .collect::<Result<Vec<_>, _>>()?;
-        if docs.is_empty() {
-            return Err(bad_argument(format!("expected {WHAT}, got an empty array")).into());
+            .collect::<Result<Vec<_>, _>>()?
+    } else {
+        let text = input_text(value, WHAT)?;
+        if !text.trim_start().starts_with('[') {
+            return Ok(vec![text]);
         }
-        return Ok(docs);
-    }
-    let text = input_text(value, WHAT)?;
-    if text.trim_start().starts_with('[') {
         let docs: Vec<serde_json::Value> =
             serde_json::from_str(&text).map_err(|e| bad_argument(format!("documents: {e}")))?;
-        return Ok(docs.iter().map(|d| d.to_string()).collect());
+        docs.iter().map(|d| d.to_string()).collect()
+    };
+    if docs.is_empty() {
+        return Err(bad_argument(format!("expected {WHAT}, got an empty array")).into());
     }
-    Ok(vec![text])
+    Ok(docs)
 }
 
 #[wasm_bindgen(typescript_custom_section)]

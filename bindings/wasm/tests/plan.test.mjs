@@ -189,6 +189,7 @@ describe('plan: level and load', () => {
     throwsJindu(() => plan.load(OVER, { from: 'soon' }), (e) => assert.match(e.message, /soon/));
     throwsJindu(() => plan.level(42), (e) => assert.equal(e.code, 'json'));
     throwsJindu(() => plan.level([]), (e) => assert.match(e.message, /empty array/));
+    throwsJindu(() => plan.load('[]'), (e) => assert.match(e.message, /empty array/));
     throwsJindu(() => plan.load({ ...OVER, tasks: [{ id: 'A', duration: 'two days' }] }), (e) => {
       assert.equal(e.taskId, 'A');
       assert.equal(e.field, 'duration');
