@@ -39,8 +39,11 @@ wasm-tools:
 wasm-pkg: wasm-tools
 	WASM_BINDGEN=$(WASM_BINDGEN) CARGO=$(CARGO) bindings/wasm/build.sh
 
+# The CLI too: plan.test.mjs checks that jindu/plan answers what `jindu level`, `health`, `evm`, …
+# print for the same input.
 test-wasm:: wasm-pkg wasm-size
-	$(NODE) --test bindings/wasm/tests/*.test.mjs
+	$(CARGO) build -q -p jindu-cli
+	JINDU_CLI=$(ROOT)/target/debug/jindu $(NODE) --test bindings/wasm/tests/*.test.mjs
 
 wasm-size: wasm-pkg
 	scripts/wasm-size.sh

@@ -3,11 +3,12 @@
 #   node/      CommonJS for Node (wasm-bindgen --target nodejs)
 #   node-esm/  ES module for Node (--target experimental-nodejs-module)
 #   web/       ES module for browsers and bundlers (--target web; call `await init()` first)
-# each with two modules: jindu (the crate jindu-wasm: scheduling, `import 'jindu'`) and
-# jindu_io (the crate jindu-wasm-io: the file readers, `import 'jindu/io'`, core/DESIGN.md
-# "WebAssembly size"), plus npm/package.json (exports map, files allowlist) and README.md.
-# Both .wasm are built once, in one cargo run with the wasm-release profile (so the core is
-# compiled once for both), shrunk once with wasm-opt and shared by the three variants.
+# each with three modules: jindu (the crate jindu-wasm: scheduling, `import 'jindu'`),
+# jindu_io (the crate jindu-wasm-io: the file readers, `import 'jindu/io'`) and jindu_plan (the
+# crate jindu-wasm-plan: levelling, loading, health, tracking and charts, `import 'jindu/plan'`;
+# core/DESIGN.md "WebAssembly size"), plus npm/package.json (exports map, files allowlist) and
+# README.md. The .wasm are built once, in one cargo run with the wasm-release profile (so the
+# core is compiled once for all), shrunk once with wasm-opt and shared by the three variants.
 # Tools: wasm-bindgen from tools/cargo, wasm-opt from tools/npm (`make wasm-tools` installs
 # both), or WASM_BINDGEN / WASM_OPT. Does nothing when its inputs have not changed.
 set -euo pipefail
@@ -18,18 +19,19 @@ wasm_opt=${WASM_OPT:-$root/tools/npm/node_modules/.bin/wasm-opt}
 cargo=${CARGO:-cargo}
 pkg=$here/pkg
 
-(cd "$root" && "$cargo" build -q --profile wasm-release --target wasm32-unknown-unknown -p jindu-wasm -p jindu-wasm-io)
+(cd "$root" && "$cargo" build -q --profile wasm-release --target wasm32-unknown-unknown -p jindu-wasm -p jindu-wasm-io -p jindu-wasm-plan)
 raw=$root/target/wasm32-unknown-unknown/wasm-release/jindu_wasm.wasm
 raw_io=$root/target/wasm32-unknown-unknown/wasm-release/jindu_wasm_io.wasm
+raw_plan=$root/target/wasm32-unknown-unknown/wasm-release/jindu_wasm_plan.wasm
 
-stamp=$(cat "$raw" "$raw_io" "$here/build.sh" "$here/npm/package.json" "$here/README.md" | sha256sum | cut -d' ' -f1)
+stamp=$(cat "$raw" "$raw_io" "$raw_plan" "$here/build.sh" "$here/npm/package.json" "$here/README.md" | sha256sum | cut -d' ' -f1)
 if [ -f "$pkg/.stamp" ] && [ "$(cat "$pkg/.stamp")" = "$stamp" ]; then
   echo "jindu-wasm: $pkg is up to date"
 else
   tmp=$(mktemp -d "$here/.pkg.XXXXXX")
   trap 'rm -rf "$tmp"' EXIT
   # module name : raw .wasm
-  for m in "jindu:$raw" "jindu_io:$raw_io"; do
+  for m in "jindu:$raw" "jindu_io:$raw_io" "jindu_plan:$raw_plan"; do
     name=${m%%:*}
     for spec in nodejs:node experimental-nodejs-module:node-esm web:web; do
       "$wasm_bindgen" "${m#*:}" --target "${spec%%:*}" --out-dir "$tmp/${spec#*:}" --out-name "$name"
@@ -52,7 +54,7 @@ else
   rm -rf "$pkg"
   mv "$tmp" "$pkg"
   trap - EXIT
-  for name in jindu jindu_io; do
+  for name in jindu jindu_io jindu_plan; do
     echo "jindu-wasm: built $pkg/*/${name}_bg.wasm ($(wc -c < "$pkg/web/${name}_bg.wasm") bytes, $(gzip -9 -c "$pkg/web/${name}_bg.wasm" | wc -c) gzipped)"
   done
 fi
@@ -70,6 +72,8 @@ if [ ! -f "$consumer/.stamp" ] || [ "$(cat "$consumer/.stamp")" != "$stamp" ]; t
   printf "module.exports = require('jindu');\n" > "$consumer/cjs.cjs"
   printf "export * from 'jindu/io';\n" > "$consumer/io-esm.mjs"
   printf "module.exports = require('jindu/io');\n" > "$consumer/io-cjs.cjs"
+  printf "export * from 'jindu/plan';\n" > "$consumer/plan-esm.mjs"
+  printf "module.exports = require('jindu/plan');\n" > "$consumer/plan-cjs.cjs"
   echo "$stamp" > "$consumer/.stamp"
   echo "jindu-wasm: installed the packed package into $consumer"
 fi

@@ -4,6 +4,9 @@
 // (or a pin) on every animation frame and applies it on drop; editing a duration previews while
 // typing and applies on Enter. Each edit returns only the changed tasks (a diff), which are
 // merged into the schedule on screen and redrawn.
+//
+// Below it, the core's own SVG chart of the same document (`renderChart` of `jindu/plan`, a
+// separate module loaded after the interactive chart is up), redrawn after every applied edit.
 
 import init, { Scheduler } from '../../bindings/wasm/pkg/web/jindu.js';
 
@@ -40,7 +43,7 @@ let days = 0;
 let drag = null;
 let pendingFrame = 0;
 
-const demo = { ready: false, updates: 0, last: null, get dayWidth() { return DAY; } };
+const demo = { ready: false, updates: 0, coreDraws: 0, coreReady: false, last: null, get dayWidth() { return DAY; } };
 window.jinduDemo = demo;
 
 function status(text, error = false) {
@@ -352,7 +355,10 @@ function run(kind, f, ghost) {
     return null;
   }
   const engineMs = performance.now() - t0;
-  if (kind === 'apply') commit(diff);
+  if (kind === 'apply') {
+    commit(diff);
+    drawCore();
+  }
   render(kind === 'apply' ? null : diff, ghost);
   const ms = performance.now() - t0;
   demo.updates += 1;
@@ -431,6 +437,39 @@ function onDurationChange(ev) {
   run('apply', () => scheduler.setDuration(id, value));
 }
 
+// ---- the core's SVG chart (jindu/plan) -------------------------------------------------------
+
+let plan = null; // the jindu/plan module, once loaded
+
+/** Draws the current document with the core's chart of the kind chosen (after each commit). */
+function drawCore() {
+  if (!plan) return;
+  const kind = $('core-kind').value;
+  const options = { width: Math.max(640, $('core').clientWidth - 20), theme: $('core-dark').checked ? 'dark' : 'light' };
+  const t0 = performance.now();
+  try {
+    $('core-chart').innerHTML = plan.renderChart(scheduler.project(), kind, options);
+    $('core-status').textContent = `${kind}: ${(performance.now() - t0).toFixed(1)} ms`;
+    $('core-status').className = '';
+  } catch (e) {
+    $('core-chart').textContent = '';
+    $('core-status').textContent = `${e.code ?? 'error'}: ${e.message}`;
+    $('core-status').className = 'error';
+  }
+  demo.coreDraws += 1;
+}
+
+async function startCore() {
+  const mod = await import('../../bindings/wasm/pkg/web/jindu_plan.js');
+  await mod.default();
+  plan = mod;
+  $('core-kind').addEventListener('change', drawCore);
+  $('core-dark').addEventListener('change', drawCore);
+  drawCore();
+  demo.coreReady = true;
+  document.body.dataset.core = 'true';
+}
+
 async function start() {
   await init();
   const text = await (await fetch(PROJECT_URL)).text();
@@ -443,11 +482,17 @@ async function start() {
     demo.scheduler = scheduler;
     loadState();
     render(null, null, true);
+    drawCore();
     status('Reset');
   });
   demo.scheduler = scheduler;
   demo.ready = true;
   document.body.dataset.ready = 'true';
+  startCore().catch((e) => {
+    $('core-status').textContent = `Could not load jindu/plan: ${e.message}`;
+    $('core-status').className = 'error';
+    document.body.dataset.core = 'error';
+  });
 }
 
 start().catch((e) => {

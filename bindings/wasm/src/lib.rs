@@ -17,6 +17,8 @@
 //! * `exportMspdi(project)` — a document in, Microsoft Project XML with its computed schedule
 //!   out ([`io`]); the readers (`importMspdi`, `importCsv`, `importPsplib`) are a second
 //!   module, `jindu/io` (the crate `jindu-wasm-io`), loaded only by those who import files;
+//!   levelling, loading, health, tracking and the SVG charts are a third module, `jindu/plan`
+//!   (the crate `jindu-wasm-plan`), so that none of them weighs on this one;
 //! * `risk(project, options)` and `riskJson(text, options)` — Monte Carlo schedule risk
 //!   ([`mod@risk`]): the options are the core's `RiskRequest`, the report the core's report
 //!   JSON, the same bytes as in Python, Kotlin and the CLI for the same seed;
@@ -32,9 +34,11 @@
 //! ## Layout
 //!
 //! One module per core capability ([`schedule`], [`scheduler`], [`io`]); a new capability of the core
-//! (levelling, simulation, …) gets its own module with its `#[wasm_bindgen]` functions (its
-//! result types derive `tsify::Tsify` in the core, behind the `tsify` feature) and, if
-//! needed, a plain-Rust part that native tests can reach.
+//! gets its own module with its `#[wasm_bindgen]` functions (its result types derive
+//! `tsify::Tsify` in the core, behind the `tsify` feature) and, if needed, a plain-Rust part
+//! that native tests can reach: here when it is about scheduling (this module is near its
+//! budget), otherwise in `jindu/plan` (`bindings/wasm-plan`: levelling, health, tracking and
+//! the charts).
 //! The plain-Rust parts ([`schedule::schedule_text`], [`Session`], [`export_mspdi`]) run under `cargo test`;
 //! the JavaScript surface is tested under Node (`bindings/wasm/tests`).
 

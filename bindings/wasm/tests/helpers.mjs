@@ -37,6 +37,16 @@ export function loadIoCjs() {
   return createRequire(join(consumerDir, 'package.json'))('./io-cjs.cjs');
 }
 
+/** Levelling, loading, health, tracking and charts, `jindu/plan`, through `import`. */
+export async function loadPlanEsm() {
+  return import(pathToFileURL(join(consumerDir, 'plan-esm.mjs')).href);
+}
+
+/** `jindu/plan` through `require` (the exports map's ./plan node/require entry). */
+export function loadPlanCjs() {
+  return createRequire(join(consumerDir, 'package.json'))('./plan-cjs.cjs');
+}
+
 /** A copy of `v` with object keys sorted (recursively). */
 export function sortKeys(v) {
   if (Array.isArray(v)) return v.map(sortKeys);

@@ -9,12 +9,14 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-import { consumerDir, loadCjs, loadEsm, loadIoCjs, loadIoEsm, pkgDir, root } from './helpers.mjs';
+import { consumerDir, loadCjs, loadEsm, loadIoCjs, loadIoEsm, loadPlanCjs, loadPlanEsm, pkgDir, root } from './helpers.mjs';
 
 /** The budget for the main .wasm, gzipped: the whole-API budget (issue 7, scripts/wasm-size.sh). */
 const BUDGET_GZIP_BYTES = 450 * 1024;
 /** The budget for the file readers' .wasm (jindu/io), gzipped (scripts/wasm-size.sh). */
 const IO_BUDGET_GZIP_BYTES = 250 * 1024;
+/** The budget for levelling, health, tracking and charts (jindu/plan), gzipped (scripts/wasm-size.sh). */
+const PLAN_BUDGET_GZIP_BYTES = 600 * 1024;
 
 const installed = join(consumerDir, 'node_modules/jindu');
 
@@ -25,7 +27,7 @@ function files(dir) {
 }
 
 describe('npm package', () => {
-  for (const [name, budget] of [['jindu', BUDGET_GZIP_BYTES], ['jindu_io', IO_BUDGET_GZIP_BYTES]]) {
+  for (const [name, budget] of [['jindu', BUDGET_GZIP_BYTES], ['jindu_io', IO_BUDGET_GZIP_BYTES], ['jindu_plan', PLAN_BUDGET_GZIP_BYTES]]) {
     it(`keeps ${name}_bg.wasm within its size budget`, (t) => {
       const wasm = readFileSync(join(pkgDir, `web/${name}_bg.wasm`));
       const gz = gzipSync(wasm, { level: 9 }).length;
@@ -66,11 +68,19 @@ describe('npm package', () => {
       for (const decl of ['export interface ProjectDocument', 'export interface MspdiImport', 'export type CsvWarning =', 'export interface ImportOptions', 'export function importCsv(', 'export function importMspdi(', 'export function importPsplib(']) {
         assert.ok(io.includes(decl), `${d}/jindu_io.d.ts declares ${decl}`);
       }
+      const plan = readFileSync(join(installed, d, 'jindu_plan.d.ts'), 'utf8');
+      for (const decl of ['export interface ProjectDocument', 'export interface Levelled', 'export interface Loading', 'export interface Health ', 'export interface Evm ', 'export interface TrackOptions', 'export interface GanttOptions', 'export function level(', 'export function renderChart(', 'export function whatIf(']) {
+        assert.ok(plan.includes(decl), `${d}/jindu_plan.d.ts declares ${decl}`);
+      }
     }
     assert.equal(relative(installed, req.resolve('jindu/io')), 'node/jindu_io.js');
     const ioNames = ['importCsv', 'importMspdi', 'importPsplib'];
     assert.deepEqual(Object.keys(await loadIoEsm()).sort(), ioNames);
     assert.deepEqual(Object.keys(loadIoCjs()).sort(), ioNames);
+    assert.equal(relative(installed, req.resolve('jindu/plan')), 'node/jindu_plan.js');
+    const planNames = ['alerts', 'buffers', 'clientView', 'evm', 'health', 'level', 'load', 'renderChart', 'renderGantt', 'report', 'variance', 'whatIf'];
+    assert.deepEqual(Object.keys(await loadPlanEsm()).sort(), planNames);
+    assert.deepEqual(Object.keys(loadPlanCjs()).sort(), planNames);
     const esmSource = readFileSync(join(installed, 'node-esm/jindu.js'), 'utf8');
     assert.match(esmSource, /^import .* from 'node:fs';$/m);
     assert.equal(JSON.parse(readFileSync(join(installed, 'node-esm/package.json'), 'utf8')).type, 'module');
@@ -89,5 +99,9 @@ describe('npm package', () => {
     io.initSync({ module: readFileSync(join(installed, 'web/jindu_io_bg.wasm')) });
     const { project } = io.importCsv('id,duration\nA,3d\n', { start: '2026-01-05' });
     assert.equal(web.schedule(project).project_finish, '2026-01-07T17:00:00');
+    // jindu/plan likewise.
+    const plan = await import(pathToFileURL(join(installed, 'web/jindu_plan.js')).href);
+    plan.initSync({ module: readFileSync(join(installed, 'web/jindu_plan_bg.wasm')) });
+    assert.ok(plan.renderGantt(project).includes('width="1200"'));
   });
 });

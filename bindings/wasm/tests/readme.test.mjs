@@ -1,5 +1,6 @@
 // The JavaScript snippets in the repository README and in bindings/wasm/README.md (the npm
-// page) — the fenced js block after `<!-- snippet: js -->` — run against the installed package
+// page) — the fenced js blocks after `<!-- snippet: js -->` (and `<!-- snippet: plan -->`, for
+// jindu/plan) — run against the installed package
 // and print what their `// →` comments say.
 
 import { it } from 'node:test';
@@ -11,15 +12,16 @@ import { join } from 'node:path';
 import { consumerDir, root } from './helpers.mjs';
 
 /** The code of the fenced block marked `<!-- snippet: NAME -->` in `markdown`. */
-export function snippet(markdown, name) {
-  const m = markdown.match(new RegExp(`<!-- snippet: ${name} -->\\n\`\`\`${name}\\n([\\s\\S]*?)\\n\`\`\``));
+export function snippet(markdown, name, lang = name) {
+  const m = markdown.match(new RegExp(`<!-- snippet: ${name} -->\\n\`\`\`${lang}\\n([\\s\\S]*?)\\n\`\`\``));
   assert.ok(m, `no snippet marked ${name}`);
   return m[1];
 }
 
-for (const readme of ['README.md', 'bindings/wasm/README.md']) {
-  it(`the snippet in ${readme} runs and prints what it says`, () => {
-    const code = snippet(readFileSync(join(root, readme), 'utf8'), 'js');
+// [file, snippet name]: the `js` snippets, and `plan` (jindu/plan) in the npm page.
+for (const [readme, name] of [['README.md', 'js'], ['bindings/wasm/README.md', 'js'], ['bindings/wasm/README.md', 'plan']]) {
+  it(`the ${name} snippet in ${readme} runs and prints what it says`, () => {
+    const code = snippet(readFileSync(join(root, readme), 'utf8'), name, 'js');
     const expected = code
       .split('\n')
       .filter((l) => l.includes('console.log('))

@@ -28,6 +28,7 @@ it('tsc --strict accepts the consumers and rejects what they mark as errors', ()
         join(dir, 'consumer.mts'),
         join(dir, 'consumer.cts'),
         join(dir, 'web.mts'),
+        join(dir, 'plan.mts'),
       ],
       { encoding: 'utf8', cwd: dir },
     );

@@ -1,0 +1,204 @@
+//! Resources: levelling (`jindu::level::level`) and loading (`jindu::level::load`) of one
+//! document or a portfolio of documents sharing a resource pool (the same resource id in two
+//! documents is one resource): the same JSON as `jindu level FILE... --format json` and
+//! `jindu load FILE... --format json`.
+
+use jindu::io::json;
+use jindu::level::{LevelOptions, LoadRequest};
+use jindu::{Project, Schedule};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{input_text, output_value};
+use crate::error::{bad_argument, Thrown};
+use crate::json_text;
+
+/// The options of `level()`, every field optional: the flags of `jindu level` and the keyword
+/// arguments of Python's `jindu.level`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelRequest {
+    /// Passes of the schedule-generation scheme (default 1; more break ties of equal priority
+    /// at random, seeded by `seed`, and keep the best).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedules: Option<u64>,
+    /// The seed of those tie-breaks (default 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
+    /// Move tasks only within their float (what cannot be fixed so is reported).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within_float: Option<bool>,
+    /// The levelling step in working minutes (default 60).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_minutes: Option<i64>,
+}
+
+impl LevelRequest {
+    /// The core's options, with the projects scheduled with `schedule`.
+    pub fn options(&self, schedule: jindu::ScheduleOptions) -> LevelOptions {
+        let d = LevelOptions::default();
+        LevelOptions {
+            schedule,
+            schedules: self.schedules.unwrap_or(d.schedules).max(1),
+            seed: self.seed.unwrap_or(d.seed),
+            within_float: self.within_float.unwrap_or(d.within_float),
+            period_minutes: self.period_minutes.unwrap_or(d.period_minutes),
+        }
+    }
+}
+
+/// Levels the documents (JSON text each; scheduled with the first one's options) and writes
+/// the result as the core does: per project the levelled tasks and every delay with its
+/// reason, and the overallocations left (`unresolved`).
+pub fn level_text(documents: &[String], request: &LevelRequest) -> jindu::Result<String> {
+    let mut schedule = None;
+    let mut projects: Vec<Project> = Vec::with_capacity(documents.len());
+    for d in documents {
+        let doc = json::read(d)?;
+        schedule.get_or_insert(doc.options);
+        projects.push(doc.project);
+    }
+    let opts = request.options(schedule.unwrap_or_default());
+    let refs: Vec<&Project> = projects.iter().collect();
+    json_text(&jindu::level::level(&refs, &opts)?)
+}
+
+/// Schedules each document (JSON text) and writes the loading of their resources as the core
+/// does: per resource the periods (`work_minutes`, `capacity_minutes`, `load_percent`,
+/// `overallocated`) and the overallocated intervals with the tasks causing them.
+pub fn load_text(documents: &[String], request: &LoadRequest) -> jindu::Result<String> {
+    let options = request.options()?;
+    let mut scheduled: Vec<(Project, Schedule)> = Vec::with_capacity(documents.len());
+    for d in documents {
+        let doc = json::read(d)?;
+        let s = jindu::schedule(&doc.project, &doc.options)?;
+        scheduled.push((doc.project, s));
+    }
+    let refs: Vec<(&Project, &Schedule)> = scheduled.iter().map(|(p, s)| (p, s)).collect();
+    json_text(&jindu::level::load(&refs, &options)?)
+}
+
+/// The documents of a `documents` argument: an array of documents (objects or JSON texts), or
+/// one document (an object, or JSON text; text that is a JSON array is a portfolio).
+fn documents(value: &JsValue) -> Result<Vec<String>, Thrown> {
+    const WHAT: &str = "a project document or an array of them";
+    let docs = if js_sys::Array::is_array(value) {
+        js_sys::Array::from(value)
+            .iter()
+            .map(|d| input_text(&d, "a project document"))
+            .collect::<Result<Vec<_>, _>>()?
+    } else {
+        let text = input_text(value, WHAT)?;
+        if !text.trim_start().starts_with('[') {
+            return Ok(vec![text]);
+        }
+        let docs: Vec<serde_json::Value> =
+            serde_json::from_str(&text).map_err(|e| bad_argument(format!("documents: {e}")))?;
+        docs.iter().map(|d| d.to_string()).collect()
+    };
+    if docs.is_empty() {
+        return Err(bad_argument(format!("expected {WHAT}, got an empty array")).into());
+    }
+    Ok(docs)
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const LEVEL_TS: &'static str = r#"
+/** One document, or several forming a portfolio that shares resources by id. */
+export type Documents = ProjectDocument | string | (ProjectDocument | string)[];
+
+/** How to level (every field optional): the flags of `jindu level`. */
+export interface LevelOptions {
+    /** Passes of the schedule-generation scheme (default 1); more break ties of equal priority at random. */
+    schedules?: number;
+    /** The seed of those tie-breaks (default 0): the same input and seed give the same result everywhere. */
+    seed?: number;
+    /** Move tasks only within their float; what cannot be fixed so is reported in `unresolved`. */
+    within_float?: boolean;
+    /** The levelling step in working minutes (default 60). */
+    period_minutes?: number;
+}
+
+/** A task of a project in a portfolio (`project`: its index in the documents given). */
+export interface TaskRef { project: number; task: string }
+
+/** Why a task was delayed: a full resource (and the tasks holding it), or a predecessor that moved. */
+export type DelayReason =
+    | { kind: "resource"; resource: string; at: string; demand: number; capacity: number; used: number; by: TaskRef[] }
+    | { kind: "predecessor"; task: TaskRef };
+
+/** The result of `level()`: the core's JSON, as `jindu level --format json` prints it. */
+export interface Levelled {
+    projects: {
+        name: string;
+        finish_before: string;
+        finish: string;
+        tasks: { id: string; start: string; finish: string }[];
+        delays: { task: string; task_name: string; project: number; from: string; to: string; delay_minutes: number; reason: DelayReason }[];
+    }[];
+    unresolved: { resource: string; start: string; finish: string; peak_units: number; max_units: number; tasks: TaskRef[] }[];
+    period_minutes: number;
+    schedules_generated: number;
+    seed: number;
+}
+
+/** How to measure loading (every field optional): the flags of `jindu load`. */
+export interface LoadOptions {
+    /** The period: `"hour"`, `"day"`, `"week"` (the default, from Monday) or `"month"`. */
+    by?: "hour" | "day" | "week" | "month";
+    /** The first period reported is the one containing this instant (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`). */
+    from?: string;
+    /** The last period reported is the one containing the minute before this instant. */
+    to?: string;
+}
+
+/** The result of `load()`: the core's JSON, as `jindu load --format json` prints it. */
+export interface Loading {
+    period: "hour" | "day" | "week" | "month";
+    from: string;
+    to: string;
+    resources: {
+        id: string;
+        name: string;
+        kind: string;
+        max_units: number;
+        projects: number[];
+        work_minutes: number;
+        quantity: number;
+        periods: { start: string; end: string; work_minutes: number; capacity_minutes: number; load_percent: number | null; quantity: number; overallocated: boolean }[];
+        overallocations: { start: string; finish: string; peak_units: number; max_units: number; tasks: { project: number; project_name: string; task: string; task_name: string; units: number }[] }[];
+    }[];
+}
+"#;
+
+/// Levels a project document, or a portfolio of them sharing resources by id (an array of
+/// documents): delays tasks so that no resource is overallocated, higher `priority` first
+/// (priority 1000 and started tasks stay), honouring links and constraints.
+///
+/// Returns per project the levelled task dates and every delay (`from`, `to`,
+/// `delay_minutes`, `reason`), and the overallocations left (`unresolved`). Throws a
+/// `JinduError` when a document or an option is invalid (naming the task or field).
+#[wasm_bindgen(js_name = level, unchecked_return_type = "Levelled")]
+pub fn level_js(
+    #[wasm_bindgen(unchecked_param_type = "Documents")] documents: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LevelOptions | string | null")]
+    options: JsValue,
+) -> Result<JsValue, Thrown> {
+    let docs = self::documents(&documents)?;
+    let request: LevelRequest = crate::options(&options, "level options")?;
+    output_value(&level_text(&docs, &request)?)
+}
+
+/// Schedules a project document, or a portfolio of them (an array), and returns the loading
+/// of their resources (one pool: the same resource id in two documents is one resource): per
+/// resource and period the work, the capacity and the load, and the overallocated intervals
+/// with the tasks causing them.
+#[wasm_bindgen(js_name = load, unchecked_return_type = "Loading")]
+pub fn load_js(
+    #[wasm_bindgen(unchecked_param_type = "Documents")] documents: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LoadOptions | string | null")] options: JsValue,
+) -> Result<JsValue, Thrown> {
+    let docs = self::documents(&documents)?;
+    let request: LoadRequest = crate::options(&options, "load options")?;
+    output_value(&load_text(&docs, &request)?)
+}

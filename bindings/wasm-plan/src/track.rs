@@ -1,0 +1,294 @@
+//! Tracking at a status date (`jindu::track`): earned value and earned schedule, alerts,
+//! buffers, variance, status reports (JSON, Markdown or HTML, in English or Chinese), the
+//! client's view and what-if change sets: the same JSON as `jindu evm`, `alerts`, `buffers`,
+//! `variance`, `report`, `client` and `whatif` print with `--format json`.
+
+use jindu::io::json;
+use jindu::track::{self, ChangeSet, ReportOptions, Shape, Status};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{input_text, output_value};
+use crate::error::Thrown;
+use crate::json_text;
+
+/// How to track and report, every field optional: the flags of the `jindu` tracking commands
+/// and the keyword arguments of the Python functions.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrackRequest {
+    /// The status date, `YYYY-MM-DDTHH:MM[:SS]`; absent, the document's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_date: Option<String>,
+    /// The baseline to measure against; absent, the first (or the schedule without progress).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<u8>,
+    /// The EAC method: `cpi` (the default), `planned_rate` or `cpi_spi`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eac: Option<String>,
+    /// The IEAC(t) method: `spi_t` (the default), `planned_rate` or `cpi_spi_t`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ieac: Option<String>,
+    /// The report's period: `day`, `week` (the default) or `month`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// The language of reports and alert messages: `en` (the default) or `zh-CN`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// The currency shown with amounts in reports (e.g. `CNY`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// Whether the report is the client's (nothing internal, no costs).
+    #[serde(default)]
+    pub client: bool,
+    /// The report's format: `json` (the default), `markdown` or `html`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+}
+
+impl TrackRequest {
+    /// The core's tracking and report options; a value that does not parse is an error naming
+    /// it.
+    pub fn to_core(&self) -> jindu::Result<(track::TrackOptions, ReportOptions)> {
+        let mut t = track::TrackOptions {
+            status_date: self.status_date.as_deref().map(str::parse).transpose()?,
+            baseline: self.baseline,
+            ..track::TrackOptions::default()
+        };
+        if let Some(m) = &self.eac {
+            t.eac = m.parse()?;
+        }
+        if let Some(m) = &self.ieac {
+            t.ieac = m.parse()?;
+        }
+        let mut r = ReportOptions {
+            currency: self.currency.clone(),
+            client: self.client,
+            ..ReportOptions::default()
+        };
+        if let Some(p) = &self.period {
+            r.period = p.parse()?;
+        }
+        if let Some(l) = &self.lang {
+            r.lang = l.parse()?;
+        }
+        Ok((t, r))
+    }
+
+    /// The report's format (JSON unless given).
+    pub fn shape(&self) -> jindu::Result<Shape> {
+        self.format.as_deref().unwrap_or("json").parse()
+    }
+}
+
+/// What to compute at the status date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tracked {
+    /// Earned value and earned schedule (`jindu evm`).
+    Evm,
+    /// The alerts (`jindu alerts`).
+    Alerts,
+    /// The buffers and the fever chart's data (`jindu buffers`).
+    Buffers,
+    /// Variance against the baseline (`jindu variance`).
+    Variance,
+    /// The status report in the request's format (`jindu report`): JSON, Markdown or HTML.
+    Report,
+    /// The client's view (`jindu client`).
+    ClientView,
+}
+
+/// Measures the document (JSON text) at the request's status date and writes `what` as the
+/// core does (JSON text, or the report's Markdown or HTML).
+pub fn track_text(document: &str, what: Tracked, request: &TrackRequest) -> jindu::Result<String> {
+    let doc = json::read(document)?;
+    let (t, r) = request.to_core()?;
+    let shape = request.shape()?;
+    let st = Status::new(&doc.project, &doc.options, &t)?;
+    match what {
+        Tracked::Evm => json_text(&st.evm()),
+        Tracked::Alerts => json_text(&st.alerts(r.lang)),
+        Tracked::Buffers => json_text(&st.buffers()),
+        Tracked::Variance => json_text(&st.variance()),
+        Tracked::Report => Ok(st
+            .report(&r)
+            .render(shape, st.project().settings().minutes_per_day)),
+        Tracked::ClientView => json_text(&st.client_view(&r)),
+    }
+}
+
+/// Applies a change set (JSON text: `{"changes": [{"op": "set_duration", "task": "B",
+/// "duration": "7d"}, …]}`) to a copy of the document and writes what it does.
+pub fn whatif_text(document: &str, changes: &str, request: &TrackRequest) -> jindu::Result<String> {
+    let doc = json::read(document)?;
+    let (t, _) = request.to_core()?;
+    let changes = ChangeSet::from_json(changes)?;
+    json_text(&track::whatif(&doc.project, &doc.options, &changes, &t)?)
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TRACK_TS: &'static str = r#"
+/** How to track and report (every field optional): the flags of the `jindu` tracking commands. */
+export interface TrackOptions {
+    /** The status date, `YYYY-MM-DDTHH:MM[:SS]` (default: the document's own). */
+    status_date?: string;
+    /** The baseline to measure against (default: the first, else the schedule without progress). */
+    baseline?: number;
+    /** The EAC method (default `"cpi"`). */
+    eac?: "cpi" | "planned_rate" | "cpi_spi";
+    /** The IEAC(t) method (default `"spi_t"`). */
+    ieac?: "spi_t" | "planned_rate" | "cpi_spi_t";
+    /** The report's period (default `"week"`). */
+    period?: "day" | "week" | "month";
+    /** The language of reports and alert messages (default `"en"`). */
+    lang?: "en" | "zh-CN";
+    /** The currency shown with amounts in reports (e.g. `"CNY"`). */
+    currency?: string;
+    /** The client's report: nothing internal, no costs. */
+    client?: boolean;
+    /** The report's format (default `"json"`; `report()` returns text for the others). */
+    format?: "json" | "markdown" | "html";
+}
+
+/** Earned value metrics (`null` where undefined, e.g. cost indices without costs). */
+export interface EvmMetrics {
+    pv: number; ev: number; ac: number; sv: number; cv: number;
+    spi: number | null; cpi: number | null; bac: number;
+    eac: number | null; etc: number | null; vac: number | null; tcpi: number | null;
+    [field: string]: unknown;
+}
+
+/** The result of `evm()`: the project's earned value and earned schedule, and each task's. */
+export interface Evm extends EvmMetrics {
+    status_date: string;
+    es_working_days: number | null;
+    spi_t: number | null;
+    forecast_finish: string | null;
+    tasks: ({ id: string; name: string } & EvmMetrics)[];
+}
+
+/** One alert (a late start or finish, a slipped milestone, negative float, a low index, …). */
+export interface TrackAlert { code: string; severity: string; message: string; [field: string]: unknown }
+
+/** A change of a what-if change set (`op` as in the edits: `set_duration`, `add_link`, …). */
+export interface TrackChange { op: string; [field: string]: unknown }
+
+/** A what-if change set: `{ changes: [...] }`, or just the list. */
+export type ChangeSetInput = { changes: TrackChange[] } | TrackChange[] | string;
+
+/** The result of `whatIf()`. */
+export interface WhatIf {
+    finish_delta_minutes: number;
+    critical_path_changed: boolean;
+    moved: { id: string; [field: string]: unknown }[];
+    [field: string]: unknown;
+}
+
+/** A tracking result: the core's JSON object, as the `jindu` command prints it. */
+export interface TrackResult { [field: string]: unknown }
+"#;
+
+/// The document and options of a tracking function, read.
+fn args(document: &JsValue, options: &JsValue) -> Result<(String, TrackRequest), Thrown> {
+    let text = input_text(document, "a project document")?;
+    Ok((text, crate::options(options, "track options")?))
+}
+
+/// Runs `what` on the arguments and parses its JSON.
+fn tracked(what: Tracked, document: &JsValue, options: &JsValue) -> Result<JsValue, Thrown> {
+    let (text, request) = args(document, options)?;
+    output_value(&track_text(&text, what, &request)?)
+}
+
+/// Earned value and earned schedule at the status date (the document's own unless
+/// `options.status_date`): `pv`, `ev`, `ac`, `sv`, `cv`, `spi`, `cpi`, `eac`, `etc`, `vac`,
+/// `tcpi`, `es_working_days`, `spi_t`, `forecast_finish`, and the same per task under `tasks`.
+#[wasm_bindgen(js_name = evm, unchecked_return_type = "Evm")]
+pub fn evm_js(
+    #[wasm_bindgen(unchecked_param_type = "ProjectDocument | string")] document: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "TrackOptions | string | null")]
+    options: JsValue,
+) -> Result<JsValue, Thrown> {
+    tracked(Tracked::Evm, &document, &options)
+}
+
+/// The alerts at the status date (late starts and finishes, slipped milestones, negative
+/// float, low indices, …), their messages in `options.lang` (`en` or `zh-CN`).
+#[wasm_bindgen(js_name = alerts, unchecked_return_type = "TrackAlert[]")]
+pub fn alerts_js(
+    #[wasm_bindgen(unchecked_param_type = "ProjectDocument | string")] document: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "TrackOptions | string | null")]
+    options: JsValue,
+) -> Result<JsValue, Thrown> {
+    tracked(Tracked::Alerts, &document, &options)
+}
+
+/// The project and feeding buffers at the status date, with the fever chart's data.
+#[wasm_bindgen(js_name = buffers, unchecked_return_type = "TrackResult")]
+pub fn buffers_js(
+    #[wasm_bindgen(unchecked_param_type = "ProjectDocument | string")] document: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "TrackOptions | string | null")]
+    options: JsValue,
+) -> Result<JsValue, Thrown> {
+    tracked(Tracked::Buffers, &document, &options)
+}
+
+/// Start, finish, duration, work and cost variance of every task against a baseline.
+#[wasm_bindgen(js_name = variance, unchecked_return_type = "TrackResult")]
+pub fn variance_js(
+    #[wasm_bindgen(unchecked_param_type = "ProjectDocument | string")] document: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "TrackOptions | string | null")]
+    options: JsValue,
+) -> Result<JsValue, Thrown> {
+    tracked(Tracked::Variance, &document, &options)
+}
+
+/// The status report for the period (`options.period`: `day`, `week` or `month`) ending at
+/// the status date: an object for `format: "json"` (the default), else Markdown or HTML text;
+/// `lang` `en` or `zh-CN`; `client: true` for the client's report (nothing internal, no costs).
+#[wasm_bindgen(js_name = report, unchecked_return_type = "TrackResult | string")]
+pub fn report_js(
+    #[wasm_bindgen(unchecked_param_type = "ProjectDocument | string")] document: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "TrackOptions | string | null")]
+    options: JsValue,
+) -> Result<JsValue, Thrown> {
+    let (text, request) = args(&document, &options)?;
+    let out = track_text(&text, Tracked::Report, &request)?;
+    match request.shape()? {
+        Shape::Json => output_value(&out),
+        _ => Ok(JsValue::from_str(&out)),
+    }
+}
+
+/// The client's view: the tasks the client may see (nothing internal, no costs), with the
+/// client's report.
+#[wasm_bindgen(js_name = clientView, unchecked_return_type = "TrackResult")]
+pub fn client_view_js(
+    #[wasm_bindgen(unchecked_param_type = "ProjectDocument | string")] document: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "TrackOptions | string | null")]
+    options: JsValue,
+) -> Result<JsValue, Thrown> {
+    tracked(Tracked::ClientView, &document, &options)
+}
+
+/// What a change set does, without changing the document: `changes` is
+/// `{ changes: [{ op: "set_duration", task: "B", duration: "7d" }, …] }`, its list, or its JSON
+/// text. Returns `finish_delta_minutes`, `moved`, `critical_path_changed`, the milestones and
+/// the buffer.
+#[wasm_bindgen(js_name = whatIf, unchecked_return_type = "WhatIf")]
+pub fn whatif_js(
+    #[wasm_bindgen(unchecked_param_type = "ProjectDocument | string")] document: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ChangeSetInput")] changes: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "TrackOptions | string | null")]
+    options: JsValue,
+) -> Result<JsValue, Thrown> {
+    let (text, request) = args(&document, &options)?;
+    let changes = if js_sys::Array::is_array(&changes) {
+        let set = js_sys::Object::new();
+        js_sys::Reflect::set(&set, &"changes".into(), &changes)?;
+        input_text(&set.into(), "a change set")?
+    } else {
+        input_text(&changes, "a change set")?
+    };
+    output_value(&whatif_text(&text, &changes, &request)?)
+}

@@ -1,0 +1,376 @@
+// `jindu/plan` (levelling, loading, health, tracking and charts) through the npm package:
+// values worked out by hand, the same answers as the `jindu` command for the same input, and
+// typed errors.
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { root, loadPlanEsm, loadPlanCjs } from './helpers.mjs';
+
+const plan = await loadPlanEsm();
+
+// The command line, for the same-answer checks (`make test-wasm` builds it first).
+const cli = process.env.JINDU_CLI ?? join(root, 'target/debug/jindu');
+const noCli = existsSync(cli) ? false : `no ${cli}: cargo build -p jindu-cli`;
+let dir;
+before(() => { dir = mkdtempSync(join(tmpdir(), 'jindu-plan-')); });
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Writes each document to a file and runs `jindu ARGS... FILES... EXTRA...`: its standard output. */
+function jindu(args, docs, extra = []) {
+  const files = docs.map((d, k) => {
+    const f = join(dir, `doc${k}-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(f, typeof d === 'string' ? d : JSON.stringify(d));
+    return f;
+  });
+  return execFileSync(cli, [...args, ...files, ...extra], { encoding: 'utf8' });
+}
+
+/** The same, parsed. */
+const jinduJson = (args, docs, extra = []) => JSON.parse(jindu(args, docs, [...extra, '--format', 'json']));
+
+/** A and B, two days each, both on Ana from Monday 2026-01-05: Ana is at 200% on Monday and Tuesday. */
+const OVER = {
+  name: 'Over', start: '2026-01-05',
+  tasks: [{ id: 'A', name: 'Design', duration: '2d' }, { id: 'B', name: 'Build', duration: '2d' }],
+  resources: [{ id: 'ana', name: 'Ana' }],
+  assignments: [{ task: 'A', resource: 'ana' }, { task: 'B', resource: 'ana' }],
+};
+
+/**
+ * A (5d, cost 5,000) then B (5d, cost 10,000), status Wednesday 7 January 17:00: A 40% done
+ * with 2,500 spent. PV = 3/5 × 5,000 = 3,000; EV = 40% × 5,000 = 2,000; AC = 2,500;
+ * earned schedule: EV 2,000 is planned after 2 of A's 5 days, so ES = 2 working days.
+ */
+const TRACKED = {
+  name: 'Two', start: '2026-01-05', status_date: '2026-01-07T17:00',
+  tasks: [
+    { id: 'A', name: 'Design', duration: '5d', cost: 5000, percent_complete: 40, actual_start: '2026-01-05', actual_cost: 2500 },
+    { id: 'B', name: 'Build', duration: '5d', cost: 10000 },
+  ],
+  links: [{ from: 'A', to: 'B' }],
+};
+
+/** Throws unless `f` throws a JinduError satisfying `check`; never a panic ("unreachable"). */
+function throwsJindu(f, check) {
+  assert.throws(f, (e) => {
+    assert.equal(e.name, 'JinduError', `${e.name}: ${e.message}`);
+    assert.doesNotMatch(e.message, /unreachable|panicked/);
+    check(e);
+    return true;
+  });
+}
+
+/**
+ * A minimal well-formedness check of XML text: every tag closes in order, attributes are
+ * quoted, and there is one root `<svg>`. Returns the element names in document order.
+ */
+function parseXml(text) {
+  const names = [];
+  const open = [];
+  const re = /<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g;
+  let at = 0;
+  let m;
+  while ((m = re.exec(text)) !== null) {
+    assert.ok(!text.slice(at, m.index).includes('<'), `stray '<' near ${at}: ${text.slice(at, at + 60)}`);
+    at = re.lastIndex;
+    if (m[2] === undefined) continue; // a comment or CDATA
+    if (m[1]) {
+      assert.equal(open.pop(), m[2], `</${m[2]}> closes the wrong element`);
+    } else {
+      if (open.length === 0) assert.equal(names.length, 0, 'more than one root element');
+      names.push(m[2]);
+      if (!m[4]) open.push(m[2]);
+    }
+  }
+  assert.ok(!text.slice(at).includes('<'), 'a tag that does not parse');
+  assert.deepEqual(open, [], 'unclosed elements');
+  assert.equal(names[0], 'svg');
+  return names;
+}
+
+describe('plan: the module', () => {
+  it('loads through import and require, with the same functions', () => {
+    const cjs = loadPlanCjs();
+    const fns = ['level', 'load', 'health', 'evm', 'alerts', 'buffers', 'variance', 'report', 'clientView', 'whatIf', 'renderChart', 'renderGantt'];
+    for (const f of fns) {
+      assert.equal(typeof plan[f], 'function', f);
+      assert.equal(typeof cjs[f], 'function', f);
+    }
+    assert.deepEqual(cjs.level(OVER), plan.level(OVER));
+  });
+});
+
+describe('plan: level and load', () => {
+  it('levels a two-task overallocation: B starts after A', () => {
+    const l = plan.level(OVER);
+    const [p] = l.projects;
+    // A keeps Monday–Tuesday; B waits for Ana until Wednesday 08:00 (2 days = 960 minutes).
+    assert.deepEqual(p.tasks.map((t) => [t.id, t.start, t.finish]), [
+      ['A', '2026-01-05T08:00:00', '2026-01-06T17:00:00'],
+      ['B', '2026-01-07T08:00:00', '2026-01-08T17:00:00'],
+    ]);
+    assert.equal(p.finish_before, '2026-01-06T17:00:00');
+    assert.equal(p.finish, '2026-01-08T17:00:00');
+    assert.equal(p.delays.length, 1);
+    const d = p.delays[0];
+    assert.equal(d.task, 'B');
+    assert.equal(d.delay_minutes, 960);
+    assert.equal(d.reason.kind, 'resource');
+    assert.equal(d.reason.resource, 'ana');
+    assert.deepEqual(d.reason.by, [{ project: 0, task: 'A' }]);
+    assert.deepEqual(l.unresolved, []);
+    // Options as an object or its JSON text, the document as JSON text.
+    assert.deepEqual(plan.level(JSON.stringify(OVER), '{"period_minutes": 480}').projects[0].tasks[1].start, '2026-01-07T08:00:00');
+  });
+
+  it('within float, nothing moves and the overallocation is unresolved', () => {
+    const l = plan.level(OVER, { within_float: true });
+    assert.deepEqual(l.projects[0].delays, []);
+    assert.equal(l.unresolved.length, 1);
+    assert.equal(l.unresolved[0].resource, 'ana');
+    assert.equal(l.unresolved[0].peak_units, 200);
+  });
+
+  it('levels a portfolio: the higher priority keeps the shared resource', () => {
+    const p0 = { name: 'P0', start: '2026-01-05', tasks: [{ id: 'X', duration: '2d', priority: 300 }], resources: [{ id: 'ana' }], assignments: [{ task: 'X', resource: 'ana' }] };
+    const p1 = { name: 'P1', start: '2026-01-05', tasks: [{ id: 'Y', duration: '2d', priority: 700 }], resources: [{ id: 'ana' }], assignments: [{ task: 'Y', resource: 'ana' }] };
+    const l = plan.level([p0, JSON.stringify(p1)], { seed: 2 });
+    // Y (700) keeps Monday–Tuesday; X waits until Wednesday 7th.
+    assert.equal(l.projects[0].delays[0].to, '2026-01-07T08:00:00');
+    assert.deepEqual(l.projects[0].delays[0].reason.by, [{ project: 1, task: 'Y' }]);
+    assert.deepEqual(l.projects[1].delays, []);
+    assert.equal(l.seed, 2);
+    // A JSON array of documents is the same portfolio.
+    assert.deepEqual(plan.level(JSON.stringify([p0, p1]), { seed: 2 }), l);
+  });
+
+  it('loads per day: 960 minutes of work on 480 of capacity, 200%', () => {
+    const l = plan.load(OVER, { by: 'day' });
+    assert.equal(l.period, 'day');
+    const [ana] = l.resources;
+    assert.equal(ana.id, 'ana');
+    assert.equal(ana.work_minutes, 4 * 480);
+    assert.deepEqual(ana.periods.map((p) => [p.start, p.work_minutes, p.capacity_minutes, p.load_percent, p.overallocated]), [
+      ['2026-01-05T00:00:00', 960, 480, 200, true],
+      ['2026-01-06T00:00:00', 960, 480, 200, true],
+    ]);
+    assert.equal(ana.overallocations.length, 1);
+    assert.equal(ana.overallocations[0].start, '2026-01-05T08:00:00');
+    assert.equal(ana.overallocations[0].finish, '2026-01-06T17:00:00');
+    assert.deepEqual(ana.overallocations[0].tasks.map((t) => t.task), ['A', 'B']);
+    // Levelled, Ana is at 100% (her week: 4 days of work in 5 days of capacity).
+    const week = plan.load(OVER).resources[0].periods[0];
+    assert.equal(week.capacity_minutes, 5 * 480);
+  });
+
+  it('gives the same JSON as `jindu level` and `jindu load`', { skip: noCli }, () => {
+    assert.deepEqual(plan.level(OVER), jinduJson(['level'], [OVER]));
+    assert.deepEqual(plan.level(OVER, { within_float: true, period_minutes: 30 }), jinduJson(['level'], [OVER], ['--within-float', '--period-minutes', '30']));
+    const other = { ...OVER, name: 'Other', tasks: [{ id: 'C', duration: '3d', priority: 900 }], assignments: [{ task: 'C', resource: 'ana' }] };
+    assert.deepEqual(plan.level([OVER, other], { schedules: 5, seed: 3 }), jinduJson(['level'], [OVER, other], ['--schedules', '5', '--seed', '3']));
+    assert.deepEqual(plan.load([OVER, other], { by: 'day' }), jinduJson(['load'], [OVER, other], ['--by', 'day']));
+    assert.deepEqual(plan.load(OVER, { by: 'hour', from: '2026-01-05', to: '2026-01-06' }), jinduJson(['load'], [OVER], ['--by', 'hour', '--from', '2026-01-05', '--to', '2026-01-06']));
+  });
+
+  it('throws typed errors naming the item', () => {
+    const bad = { ...OVER, assignments: [{ task: 'A', resource: 'ana', units: 250 }] };
+    throwsJindu(() => plan.level(bad), (e) => {
+      assert.equal(e.taskId, 'A');
+      assert.equal(e.field, 'units');
+      assert.match(e.message, /ana/);
+    });
+    throwsJindu(() => plan.level(OVER, { sedd: 1 }), (e) => { assert.equal(e.code, 'json'); assert.match(e.message, /sedd/); });
+    throwsJindu(() => plan.load(OVER, { by: 'fortnight' }), (e) => assert.match(e.message, /fortnight/));
+    throwsJindu(() => plan.load(OVER, { from: 'soon' }), (e) => assert.match(e.message, /soon/));
+    throwsJindu(() => plan.level(42), (e) => assert.equal(e.code, 'json'));
+    throwsJindu(() => plan.level([]), (e) => assert.match(e.message, /empty array/));
+    throwsJindu(() => plan.load('[]'), (e) => assert.match(e.message, /empty array/));
+    throwsJindu(() => plan.load({ ...OVER, tasks: [{ id: 'A', duration: 'two days' }] }), (e) => {
+      assert.equal(e.taskId, 'A');
+      assert.equal(e.field, 'duration');
+    });
+  });
+});
+
+describe('plan: health', () => {
+  const check = (h, code) => h.checks.find((c) => c.code === code);
+
+  it('reports the missing logic naming the tasks', () => {
+    // A and B have neither predecessor nor successor: 2 of 2, 100% > 5%.
+    const h = plan.health(OVER);
+    const logic = check(h, 'missing_logic');
+    assert.equal(logic.number, 1);
+    assert.equal(logic.status, 'fail');
+    assert.equal(logic.metric, 100);
+    assert.deepEqual(logic.tasks, ['A', 'B']);
+    assert.equal(h.checks.length, 14);
+    assert.equal(h.passed + h.failed + h.not_applicable, 14);
+  });
+
+  it('measures the CPLI of a late finish and takes thresholds', () => {
+    // S → A (5d) → F, F due Thursday 8th 17:00 but finishing Friday 9th: CPLI = (5 − 1) / 5.
+    const late = {
+      name: 'Late', start: '2026-01-05',
+      tasks: [{ id: 'S', milestone: true }, { id: 'A', duration: '5d' }, { id: 'F', milestone: true, deadline: '2026-01-08T17:00' }],
+      links: [{ from: 'S', to: 'A' }, { from: 'A', to: 'F' }],
+    };
+    const h = plan.health(late);
+    assert.equal(check(h, 'cpli').metric, 0.8);
+    assert.equal(check(h, 'cpli').status, 'fail');
+    assert.deepEqual(check(h, 'negative_float').tasks, ['S', 'A', 'F']);
+    assert.equal(check(plan.health(late, { thresholds: { cpli: 0.8 } }), 'cpli').status, 'pass');
+  });
+
+  it('gives the same JSON as `jindu health`', { skip: noCli }, () => {
+    assert.deepEqual(plan.health(OVER), jinduJson(['health'], [OVER]));
+    assert.deepEqual(plan.health(TRACKED), jinduJson(['health'], [TRACKED]));
+  });
+
+  it('throws typed errors naming the field', () => {
+    throwsJindu(() => plan.health(OVER, { baseline: 2 }), (e) => { assert.equal(e.code, 'invalid'); assert.equal(e.field, 'baseline'); });
+    throwsJindu(() => plan.health(OVER, { thresholds: { x: 1 } }), (e) => { assert.equal(e.code, 'json'); assert.match(e.message, /x/); });
+    throwsJindu(() => plan.health(OVER, { status_date: 'soon' }), (e) => assert.equal(e.field, 'status_date'));
+  });
+});
+
+describe('plan: tracking', () => {
+  it('evm: pv, ev, ac and earned schedule by hand', () => {
+    const e = plan.evm(TRACKED);
+    assert.equal(e.pv, 3000);
+    assert.equal(e.ev, 2000);
+    assert.equal(e.ac, 2500);
+    assert.equal(e.sv, -1000);
+    assert.equal(e.cv, -500);
+    assert.equal(e.cpi, 0.8);
+    assert.equal(e.es_working_days, 2);
+    assert.equal(e.bac, 15000);
+    assert.deepEqual(e.tasks.map((t) => [t.id, t.pv, t.ev]), [['A', 3000, 2000], ['B', 0, 0]]);
+    // EAC by planned rate: AC + (BAC − EV) = 2,500 + 13,000.
+    assert.equal(plan.evm(TRACKED, { eac: 'planned_rate' }).eac, 15500);
+    // On Friday 9th, A is planned complete: PV 5,000.
+    assert.equal(plan.evm(TRACKED, { status_date: '2026-01-09T17:00' }).pv, 5000);
+  });
+
+  it('alerts, buffers, variance, the report and the client view', () => {
+    const a = plan.alerts(TRACKED);
+    assert.ok(a.some((x) => x.code === 'cpi_low'), JSON.stringify(a.map((x) => x.code)));
+    const zh = plan.alerts(TRACKED, { lang: 'zh-CN' });
+    assert.equal(zh.length, a.length);
+    assert.notEqual(zh[0].message, a[0].message);
+    // The project buffer is 15% of the 10-day chain: 1.5 days = 720 minutes.
+    const b = plan.buffers(TRACKED);
+    assert.equal(b.buffers[0].kind, 'project');
+    assert.equal(b.buffers[0].size_minutes, 720);
+    const v = plan.variance(TRACKED);
+    assert.deepEqual(v.tasks.map((t) => t.id), ['A', 'B']);
+    assert.equal(v.baseline, null);
+    const r = plan.report(TRACKED);
+    assert.equal(r.project, 'Two');
+    const md = plan.report(TRACKED, { format: 'markdown', lang: 'zh-CN' });
+    assert.equal(typeof md, 'string');
+    assert.ok(md.startsWith('# Two项目周报'), md.slice(0, 40));
+    const html = plan.report(TRACKED, { format: 'html' });
+    assert.match(html, /<html|<h1/);
+    const c = plan.clientView(TRACKED);
+    assert.deepEqual(c.tasks.map((t) => t.id), ['A', 'B']);
+    assert.ok(!JSON.stringify(c).includes('"cost"'));
+  });
+
+  it('whatIf: two more days on B move the finish two days', () => {
+    const change = { op: 'set_duration', task: 'B', duration: '7d' };
+    const w = plan.whatIf(TRACKED, [change]);
+    assert.equal(w.finish_delta_minutes, 2 * 480);
+    assert.deepEqual(w.moved.map((m) => m.id), ['B']);
+    assert.equal(w.critical_path_changed, false);
+    assert.deepEqual(plan.whatIf(TRACKED, { changes: [change] }), w);
+    assert.deepEqual(plan.whatIf(JSON.stringify(TRACKED), JSON.stringify({ changes: [change] })), w);
+  });
+
+  it('gives the same JSON as the `jindu` tracking commands', { skip: noCli }, () => {
+    assert.deepEqual(plan.evm(TRACKED), jinduJson(['evm'], [TRACKED]));
+    assert.deepEqual(plan.evm(TRACKED, { eac: 'cpi_spi', ieac: 'planned_rate', status_date: '2026-01-08T12:00' }),
+      jinduJson(['evm'], [TRACKED], ['--eac', 'cpi_spi', '--ieac', 'planned_rate', '--status-date', '2026-01-08T12:00']));
+    assert.deepEqual(plan.alerts(TRACKED, { lang: 'zh-CN' }), jinduJson(['alerts'], [TRACKED], ['--lang', 'zh-CN']));
+    assert.deepEqual(plan.buffers(TRACKED), JSON.parse(jindu(['buffers'], [TRACKED])));
+    assert.deepEqual(plan.variance(TRACKED), JSON.parse(jindu(['variance'], [TRACKED])));
+    assert.deepEqual(plan.report(TRACKED, { period: 'month' }), jinduJson(['report'], [TRACKED], ['--period', 'month']));
+    assert.equal(plan.report(TRACKED, { format: 'markdown', lang: 'zh-CN', client: true }),
+      jindu(['report'], [TRACKED], ['--format', 'markdown', '--lang', 'zh-CN', '--client']));
+    assert.equal(plan.report(TRACKED, { format: 'html', currency: 'CNY' }), jindu(['report'], [TRACKED], ['--format', 'html', '--currency', 'CNY']));
+    assert.deepEqual(plan.clientView(TRACKED), JSON.parse(jindu(['client'], [TRACKED])));
+    const changes = { changes: [{ op: 'set_duration', task: 'B', duration: '7d' }] };
+    const cf = join(dir, 'changes.json');
+    writeFileSync(cf, JSON.stringify(changes));
+    assert.deepEqual(plan.whatIf(TRACKED, changes), jinduJson(['whatif'], [TRACKED], [cf]));
+  });
+
+  it('throws typed errors naming the value', () => {
+    throwsJindu(() => plan.evm(TRACKED, { eac: 'guess' }), (e) => { assert.equal(e.code, 'parse'); assert.match(e.message, /guess/); });
+    throwsJindu(() => plan.evm(TRACKED, { status_date: 'soon' }), (e) => assert.equal(e.code, 'parse'));
+    throwsJindu(() => plan.alerts(TRACKED, { lang: 'fr' }), (e) => assert.match(e.message, /fr/));
+    throwsJindu(() => plan.report(TRACKED, { format: 'pdf' }), (e) => assert.match(e.message, /pdf/));
+    throwsJindu(() => plan.evm(TRACKED, { statusdate: '2026-01-07' }), (e) => { assert.equal(e.code, 'json'); assert.match(e.message, /statusdate/); });
+    throwsJindu(() => plan.whatIf(TRACKED, [{ op: 'x' }]), (e) => assert.equal(e.code, 'json'));
+    throwsJindu(() => plan.whatIf(TRACKED, [{ op: 'set_duration', task: 'Z', duration: '1d' }]), (e) => assert.match(e.message, /Z/));
+    const { status_date: _, ...undated } = TRACKED;
+    throwsJindu(() => plan.evm(undated), (e) => assert.equal(e.field, 'status_date'));
+  });
+});
+
+describe('plan: charts', () => {
+  it('renderGantt draws every task name in well-formed SVG', () => {
+    const svg = plan.renderGantt(TRACKED, { width: 800 });
+    assert.ok(svg.startsWith('<svg') && svg.endsWith('</svg>'));
+    assert.match(svg, /width="800"/);
+    for (const name of ['Design', 'Build', 'Two']) assert.ok(svg.includes(name), name);
+    const names = parseXml(svg);
+    assert.ok(names.includes('text') && names.includes('rect'));
+    // Both tasks are critical (A → B is the only path): two critical bars.
+    assert.equal(svg.match(/class="b c"/g)?.length, 2);
+    // Dark and Chinese: the same chart in the other theme and locale.
+    const zh = plan.renderGantt({ ...TRACKED, tasks: [{ ...TRACKED.tasks[0], name: '设计' }, TRACKED.tasks[1]] }, { theme: 'dark', locale: 'zh-CN' });
+    assert.ok(zh.includes('设计'));
+    assert.notEqual(zh, plan.renderGantt(TRACKED));
+    parseXml(zh);
+  });
+
+  it('renderChart passes the kind to the core: gantt is renderGantt', () => {
+    assert.equal(plan.renderChart(TRACKED, 'gantt', { width: 900 }), plan.renderGantt(TRACKED, { width: 900 }));
+    assert.equal(plan.renderChart(JSON.stringify(TRACKED), 'gantt', '{"width": 900}'), plan.renderGantt(TRACKED, { width: 900 }));
+    assert.equal(plan.renderChart(TRACKED, 'gantt'), plan.renderGantt(TRACKED));
+  });
+
+  it('every chart kind gives the bytes (or the error) of `jindu render --chart`', { skip: noCli }, () => {
+    assert.equal(plan.renderGantt(TRACKED), jindu(['render'], [TRACKED]));
+    for (const kind of ['gantt', 'histogram', 'scurve', 'tornado', 'evm', 'fever']) {
+      let want;
+      try {
+        want = ['ok', jindu(['render'], [TRACKED], ['--chart', kind])];
+      } catch (e) {
+        want = ['error', String(e.stderr).trim().replace(/^jindu: error \[[a-z_]+\]: /, '')];
+      }
+      let got;
+      try {
+        got = ['ok', plan.renderChart(TRACKED, kind)];
+      } catch (e) {
+        assert.equal(e.name, 'JinduError', kind);
+        got = ['error', e.message];
+      }
+      assert.deepEqual(got, want, kind);
+      if (got[0] === 'ok') parseXml(got[1]);
+    }
+  });
+
+  it('throws typed errors naming the option or kind', () => {
+    throwsJindu(() => plan.renderChart(TRACKED, 'pie'), (e) => { assert.equal(e.code, 'parse'); assert.match(e.message, /expected gantt/); });
+    throwsJindu(() => plan.renderGantt(TRACKED, { widht: 800 }), (e) => assert.match(e.message, /widht/));
+    throwsJindu(() => plan.renderGantt(TRACKED, { tasks: ['nope'] }), (e) => assert.match(e.message, /nope/));
+    throwsJindu(() => plan.renderChart(TRACKED, 3), (e) => assert.equal(e.code, 'json'));
+    throwsJindu(() => plan.renderGantt('{"name": "x"'), (e) => assert.equal(e.code, 'json'));
+  });
+});

@@ -1,0 +1,47 @@
+// A strict TypeScript consumer of `jindu/plan`: levelling, loading, health, tracking and charts.
+
+import { alerts, clientView, evm, health, level, load, renderChart, renderGantt, report, whatIf } from 'jindu/plan';
+import type { Evm, GanttOptions, Health, Levelled, Loading, TrackAlert, TrackOptions, WhatIf } from 'jindu/plan';
+import type { ProjectDocument } from 'jindu';
+
+const doc: ProjectDocument = {
+  name: 'Typed', start: '2026-01-05', status_date: '2026-01-07T17:00',
+  tasks: [{ id: 'A', duration: '2d' }, { id: 'B', duration: '2d' }],
+  resources: [{ id: 'ana' }],
+  assignments: [{ task: 'A', resource: 'ana' }, { task: 'B', resource: 'ana' }],
+};
+
+const l: Levelled = level([doc, JSON.stringify(doc)], { within_float: true, seed: 2 });
+const delay: number = l.projects[0].delays[0].delay_minutes;
+const reason = l.projects[0].delays[0].reason;
+if (reason.kind === 'resource') {
+  const by: number = reason.by[0].project;
+  void by;
+}
+const lo: Loading = load(doc, { by: 'day', from: '2026-01-05' });
+const pct: number | null = lo.resources[0].periods[0].load_percent;
+const h: Health = health(doc, { thresholds: { cpli: 0.9 } });
+const failing: string[] = h.checks.filter((c) => c.status === 'fail').map((c) => c.code);
+const o: TrackOptions = { status_date: '2026-01-07T17:00', eac: 'cpi_spi', lang: 'zh-CN' };
+const e: Evm = evm(doc, o);
+const spi: number | null = e.spi;
+const a: TrackAlert[] = alerts(doc);
+const md = report(doc, { format: 'markdown' });
+const cv = clientView(doc);
+const w: WhatIf = whatIf(doc, [{ op: 'set_duration', task: 'B', duration: '3d' }]);
+const g: GanttOptions = { width: 800, theme: 'dark', locale: 'zh-CN' };
+const svg: string = renderGantt(doc, g);
+const any: string = renderChart(doc, 'histogram', { width: 600 });
+
+// @ts-expect-error: not a period
+load(doc, { by: 'fortnight' });
+// @ts-expect-error: not a theme
+renderGantt(doc, { theme: 'blue' });
+// @ts-expect-error: not an EAC method
+evm(doc, { eac: 'guess' });
+// @ts-expect-error: levelling options are snake_case
+level(doc, { withinFloat: true });
+// @ts-expect-error: a chart is text
+const notObject: Health = renderChart(doc, 'gantt');
+
+void [delay, lo, pct, failing, spi, a, md, cv, w, svg, any, notObject];
