@@ -14,7 +14,10 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::io::json::Document;
 
+use super::histogram::HistogramRequest;
 use super::request::GanttRequest;
+use super::scurve::ScurveRequest;
+use super::tornado::TornadoRequest;
 
 /// The kinds of chart [`draw`] knows, by the names the command line and bindings use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
@@ -115,10 +118,33 @@ pub fn draw(doc: &Document, chart: Chart, options: &str) -> Result<String> {
             let s = crate::schedule(&doc.project, &doc.options)?;
             super::gantt(&doc.project, &s, &o)
         }
+        Chart::Histogram => {
+            let r = HistogramRequest::from_json(options)?;
+            let o = r.options()?;
+            let s = crate::schedule(&doc.project, &doc.options)?;
+            let l = crate::level::load(&[(&doc.project, &s)], &r.load_options()?)?;
+            super::histogram(doc.project.name(), &l, &o)
+        }
+        Chart::Scurve => {
+            let r = ScurveRequest::from_json(options)?;
+            let o = r.options()?;
+            super::scurve(doc.project.name(), &simulate(doc, &r.risk())?, &o)
+        }
+        Chart::Tornado => {
+            let r = TornadoRequest::from_json(options)?;
+            let o = r.options()?;
+            super::tornado(doc.project.name(), &simulate(doc, &r.risk())?, &o)
+        }
         c => Err(Error::parse(
             "chart",
             c.name(),
-            "this chart is not drawn yet; only gantt is",
+            "this chart is not drawn yet; gantt, histogram, scurve and tornado are",
         )),
     }
+}
+
+/// The risk report of the document for a chart's simulation options.
+fn simulate(doc: &Document, r: &crate::risk::RiskRequest) -> Result<crate::risk::RiskReport> {
+    let o = r.options(&doc.project, doc.options)?;
+    crate::risk::simulate(&doc.project, &o, Default::default())
 }

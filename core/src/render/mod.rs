@@ -22,12 +22,19 @@
 //! ```
 
 mod draw;
+mod frame;
 mod gantt;
+mod histogram;
 mod request;
 mod scale;
+mod scurve;
 mod svg;
+mod tornado;
 
 pub use draw::{draw, Chart};
 pub use gantt::{gantt, GanttOptions, Locale, TaskFilter, Theme};
+pub use histogram::{histogram, HistogramOptions, HistogramRequest, LoadUnit};
 pub use request::GanttRequest;
+pub use scurve::{scurve, RiskChartOptions, ScurveRequest};
 pub use svg::{char_width, is_wide, text_width, truncate};
+pub use tornado::{tornado, TornadoRequest};
