@@ -394,9 +394,17 @@ pub fn histogram(name: &str, loading: &Loading, options: &HistogramOptions) -> R
             o.push_str("</g>");
         }
 
-        // The capacity as a step line.
+        // The capacity as a step line. Where periods are narrower than 6 px, a period without
+        // capacity (a weekend by day) keeps the level before it rather than drawing a comb.
+        let dense = r.periods.len() as f64 * 6.0 > chart_w;
         let mut d = String::new();
+        let mut level = None;
         for (i, (p, &(_, c))) in r.periods.iter().zip(&values).enumerate() {
+            let c = match level {
+                Some(l) if dense && c <= 0.0 => l,
+                _ => c,
+            };
+            level = Some(c);
             if i == 0 {
                 let _ = write!(d, "M{},{}", N(x(p.start.0)), N(y(c)));
             } else {
