@@ -95,7 +95,11 @@ impl FromStr for Chart {
 
 /// Draws `chart` for the document with the chart's options given as a JSON object (`""` or
 /// `"{}"` for the defaults). Each kind reads its own options, and an unknown field is an error
-/// naming it: the Gantt takes a [`GanttRequest`].
+/// naming it: the Gantt takes a [`GanttRequest`], the histogram a
+/// [`HistogramRequest`](super::HistogramRequest) (the loading is computed by period), the
+/// S-curve a [`ScurveRequest`](super::ScurveRequest) and the tornado a
+/// [`TornadoRequest`](super::TornadoRequest) (both run a Monte Carlo simulation, 1,000
+/// iterations by default).
 ///
 /// ```
 /// use jindu::render::{draw, Chart};

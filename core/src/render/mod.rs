@@ -7,7 +7,9 @@
 //!
 //! Each chart is one standalone SVG string: no external fonts or style sheets (a generic
 //! `system-ui, …, sans-serif` stack), coordinates with one decimal at most, and the same bytes
-//! for the same input on every platform. The Gantt is the first chart:
+//! for the same input on every platform. The Gantt ([`gantt`]), the resource histogram
+//! ([`histogram`]), the Monte Carlo S-curve ([`scurve`]) and the tornado of its drivers
+//! ([`tornado`]) share the palette, the font stack, the text measure and the time scale:
 //!
 //! ```
 //! use jindu::render::{gantt, GanttOptions};
