@@ -348,7 +348,10 @@ pub fn histogram(name: &str, loading: &Loading, options: &HistogramOptions) -> R
         }
         o.push_str("</g>");
 
-        // Bars, with a tooltip each.
+        // Bars, with a tooltip each; where a period is under 2 px wide (years by day) nobody
+        // can point at one bar, so each class of bar is one path, without tooltips.
+        let merged = r.periods.len() as f64 * 2.0 > chart_w;
+        let mut paths = [String::new(), String::new(), String::new()]; // b, b x, ov
         for (p, &(v, c)) in r.periods.iter().zip(&values) {
             if p.work_minutes <= 0 {
                 continue;
@@ -360,6 +363,33 @@ pub fn histogram(name: &str, loading: &Loading, options: &HistogramOptions) -> R
                 0.0
             };
             let (a, bw) = (a + gap * 0.5, (b - a - gap).max(0.5));
+            let within = v.min(c);
+            if merged {
+                let k = usize::from(p.overallocated);
+                if within > 0.0 {
+                    let _ = write!(
+                        paths[k],
+                        "M{},{}h{}V{}h{}Z",
+                        N(a),
+                        N(base),
+                        N(bw),
+                        N(y(within)),
+                        N(-bw)
+                    );
+                }
+                if v > c {
+                    let _ = write!(
+                        paths[2],
+                        "M{},{}h{}V{}h{}Z",
+                        N(a),
+                        N(y(c)),
+                        N(bw),
+                        N(y(v)),
+                        N(-bw)
+                    );
+                }
+                continue;
+            }
             let _ = write!(o, "<g class=\"pd\"><title>");
             escape(&mut o, &r.name);
             let _ = write!(
@@ -369,7 +399,6 @@ pub fn histogram(name: &str, loading: &Loading, options: &HistogramOptions) -> R
                 tip(p, w)
             );
             o.push_str("</title>");
-            let within = v.min(c);
             let flag = if p.overallocated { " x" } else { "" };
             if within > 0.0 {
                 let _ = write!(
@@ -392,6 +421,11 @@ pub fn histogram(name: &str, loading: &Loading, options: &HistogramOptions) -> R
                 );
             }
             o.push_str("</g>");
+        }
+        for (class, d) in ["b", "b x", "ov"].iter().zip(&paths) {
+            if !d.is_empty() {
+                let _ = write!(o, "<path class=\"{class}\" d=\"{d}\"/>");
+            }
         }
 
         // The capacity as a step line. Where periods are narrower than 6 px, a period without
@@ -615,6 +649,30 @@ mod tests {
         assert!(svg.contains("Bo: week of 5 Jan 2026: 8 h of 20 h (40%)"));
         assert!(svg.contains(">100%</text>"));
         assert_eq!(svg.matches("class=\"ov\"").count(), 1); // the legend only
+    }
+
+    #[test]
+    fn bars_under_two_pixels_merge_into_one_path_per_class() {
+        // By hour, Mon 08:00 to Wed 17:00 is 57 periods in 320 − 60 − 16 = 244 px: 4.3 px
+        // each, so the bars keep their tooltips.
+        let l = loading("hour");
+        let o = HistogramOptions {
+            width: 320,
+            ..Default::default()
+        };
+        let svg = histogram("P", &l, &o).unwrap();
+        assert!(svg.contains("<g class=\"pd\">"));
+        let mut l = l;
+        for r in &mut l.resources {
+            let p = r.periods.clone();
+            for _ in 0..3 {
+                r.periods.extend(p.iter().cloned());
+            }
+        }
+        // Four times as many, 228 periods in 244 px: about 1 px each, merged.
+        let svg = histogram("P", &l, &o).unwrap();
+        assert!(!svg.contains("<g class=\"pd\">"));
+        assert_eq!(svg.matches("<path class=\"ov\"").count(), 2); // Ana's and Bo's
     }
 
     #[test]
