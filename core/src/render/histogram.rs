@@ -31,8 +31,9 @@ pub enum LoadUnit {
 pub struct HistogramOptions {
     /// Width in pixels (at least 320).
     pub width: u32,
-    /// Height in pixels (at least 160): the panels share it. `None`: 220 px of plot for one
-    /// resource, shrinking to 48 px a panel for many.
+    /// Height in pixels (at least 160): the panels share it, each keeping at least 24 px of
+    /// plot (the chart grows when that needs more). `None`: 220 px of plot for one resource,
+    /// shrinking to 48 px a panel for many.
     pub height: Option<u32>,
     /// Colours.
     pub theme: Theme,
@@ -234,9 +235,10 @@ pub fn histogram(name: &str, loading: &Loading, options: &HistogramOptions) -> R
     }
     .floor();
     let panel = PANEL_HEAD + plot_h + PANEL_GAP;
-    let height = options
-        .height
-        .map_or(fixed + n as f64 * panel, |h| h as f64);
+    // A height too low for 24 px panels grows to fit them rather than clip the last ones.
+    let height = options.height.map_or(fixed + n as f64 * panel, |h| {
+        (h as f64).max(fixed + n as f64 * panel)
+    });
     let x0 = LEFT;
     let chart_w = width - LEFT - RIGHT;
     let (t0, t1) = (loading.from.0, loading.to.0);
