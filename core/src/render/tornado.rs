@@ -121,9 +121,9 @@ pub fn tornado(name: &str, report: &RiskReport, options: &RiskChartOptions) -> R
         Some(h) => ((h as f64 - top - AXIS_H) / n.max(1) as f64).clamp(12.0, 44.0),
         None => 28.0,
     };
-    let height = options
-        .height
-        .map_or(top + n.max(2) as f64 * row_h + AXIS_H, |h| h as f64);
+    // Rows keep at least 12 px: a height too low for them grows rather than clipping bars.
+    let natural = top + n.max(2) as f64 * row_h + AXIS_H;
+    let height = options.height.map_or(natural, |h| (h as f64).max(natural));
     let font = (row_h * 0.46).clamp(9.0, 12.0);
     let names_w = drivers
         .iter()
@@ -375,6 +375,15 @@ mod tests {
         // 13 ideographs at 12 px are 156 px, 171.6 with the 10 % margin: the label column is
         // 171.6 + 26 = 197.6 px, the names end 10 px before it.
         assert!(svg.contains("<text class=\"n\" x=\"187.6\""));
+        // Thirty bars in 160 px: rows of at least 12 px, so 46 + 30 × 12 + 30 = 436 px.
+        let many: Vec<(&str, f64, DriverKind)> =
+            (0..30).map(|_| ("T", 0.1, DriverKind::Task)).collect();
+        let o = RiskChartOptions {
+            height: Some(160),
+            ..Default::default()
+        };
+        let svg = tornado("P", &report(&many), &o).unwrap();
+        assert!(svg.contains("viewBox=\"0 0 900 436\""));
         let r = report(&[]);
         let svg = tornado("P", &r, &RiskChartOptions::default()).unwrap();
         assert!(svg.contains("nothing drives the finish"));
