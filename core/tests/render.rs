@@ -92,6 +92,45 @@ fn golden_charts_are_unchanged() {
 }
 
 #[test]
+fn golden_histograms_scurves_and_tornados_are_unchanged_and_well_formed() {
+    let mut stale = Vec::new();
+    for (stem, chart, file, options) in fixtures::DRAWN {
+        let svg = fixtures::draw(chart, file, options);
+        let p = parse(&svg);
+        assert!(!p.text.is_empty(), "{stem} has text");
+        let path = fixtures::dir().join(format!("{stem}.svg"));
+        let golden = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (run make bless-render)", path.display()));
+        if svg != golden {
+            stale.push(*stem);
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "these charts differ from their golden files: {stale:?}; if the change is deliberate, \
+         run `make bless-render`, look at the charts and review the diff"
+    );
+}
+
+#[test]
+fn team_histogram_draws_each_work_resource_and_flags_the_overload() {
+    let svg = fixtures::draw("histogram", "team.json", r#"{"by": "week"}"#);
+    let p = parse(&svg);
+    for name in ["Mia (design)", "Developers", "李娜 (content)"] {
+        assert!(p.text.contains(name), "{name}");
+    }
+    // Li (50 %) works full time on the content migration, from Wed 18 Mar (after the 5-day
+    // brief, 2-6 Mar, and the 7-day CMS setup, 9-17 Mar): its first week holds 3 days of 8 h
+    // against 5 days of 4 h.
+    assert!(
+        p.text
+            .contains("李娜 (content): week of 16 Mar 2026: 24 h of 20 h (120%)"),
+        "{}",
+        p.text
+    );
+}
+
+#[test]
 fn launch_chart_draws_every_task_once_and_marks_the_critical_path() {
     let svg = fixtures::render("launch.json", r#"{"width": 1000}"#);
     let p = parse(&svg);

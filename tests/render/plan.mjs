@@ -62,3 +62,37 @@ export function plan(n, seed = 7) {
   });
   return { name: `Generated plan (${n} tasks)`, start: '2026-03-02', tasks, links: unique };
 }
+
+/**
+ * `plan(n)` staffed for the resource and risk charts: `r` resources (some Chinese names, a few
+ * part-time), each working task assigned to one or two of them, a three-point estimate on
+ * every working task and two risk events.
+ */
+export function staffed(n, r, seed = 11) {
+  const p = plan(n, seed);
+  let s = seed >>> 0;
+  const rnd = (k) => {
+    s = (Math.imul(s, 22695477) + 1) >>> 0;
+    return (s >>> 8) % k;
+  };
+  const NAMES = ['Ana', 'Bo', '王芳', 'Chen', 'Dara', '李娜', 'Eli', 'Fay', 'Gus', '张伟'];
+  p.resources = Array.from({ length: r }, (_, i) => ({
+    id: `R${i}`,
+    name: `${NAMES[i % NAMES.length]} ${i < NAMES.length ? '' : i}`.trim(),
+    ...(i % 4 === 3 ? { max_units: 50 } : {}),
+  }));
+  p.assignments = [];
+  const working = p.tasks.filter((t) => t.duration);
+  for (const t of working) {
+    const a = rnd(r);
+    p.assignments.push({ task: t.id, resource: `R${a}` });
+    if (rnd(3) === 0) p.assignments.push({ task: t.id, resource: `R${(a + 1 + rnd(r - 1)) % r}`, units: 50 });
+    const d = Number(t.duration.slice(0, -1));
+    t.estimate = { optimistic: `${Math.max(1, d - 1)}d`, likely: `${d}d`, pessimistic: `${d + 1 + rnd(d + 2)}d` };
+  }
+  p.risks = [
+    { id: 'vendor', name: 'Vendor 供应商 late', probability: 0.3, impacts: [{ task: working[rnd(working.length)].id, delay: '5d' }] },
+    { id: 'outage', name: 'Data-centre outage', probability: 0.1, impacts: [{ task: working[rnd(working.length)].id, delay: '10d' }] },
+  ];
+  return p;
+}

@@ -12,7 +12,7 @@
 //! jindu load FILE... [--by hour|day|week|month] [--format json|table] [--from DATE --to DATE]
 //! jindu level FILE... [--schedules N] [--seed S] [--within-float] [--period-minutes M] [--format json|table]
 //! jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S] [--format json|table]
-//! jindu render FILE [--chart gantt] [--width N] [--theme dark] [--locale zh-CN] [-o OUT.svg]
+//! jindu render FILE [--chart gantt|histogram|scurve|tornado] [--width N] [--theme dark] [--locale zh-CN] [-o OUT.svg]
 //! ```
 
 mod health;
@@ -112,6 +112,12 @@ schema prints the JSON Schema of a document, an edit, a schedule or a diff.
 render draws the schedule as a standalone SVG Gantt chart (to OUT or standard output): bars
 from early start to finish, summaries, milestones, links, the critical path in red, the first
 baseline, progress, the status date and deadlines; --client leaves out internal tasks.
+--chart histogram draws each work resource's load per period (--by, default week) against its
+capacity, the work above it in red (--resources picks and orders the panels; --unit percent);
+--chart scurve the Monte Carlo finish-date histogram with its S-curve, P50, P80, the plan's
+date and --target with its probability (default 1000 iterations, seed 1); --chart tornado the
+--top N (default 10) drivers of the finish by rank correlation. A flag the chart does not take
+is a usage error.
 ",
     track_help!()
 );

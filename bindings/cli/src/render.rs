@@ -15,6 +15,12 @@ macro_rules! render_usage {
                          [--from DATE] [--to DATE] [--tasks ID,ID,...] [--client]
                          [--theme light|dark] [--locale en|zh-CN] [--today DATE]
                          [--no-links] [--no-baselines] [-o OUT.svg]
+       jindu render FILE --chart histogram [--by hour|day|week|month] [--from DATE] [--to DATE]
+                         [--resources ID,ID,...] [--unit hours|percent] [--width N] [--height N]
+                         [--theme light|dark] [--locale en|zh-CN] [-o OUT.svg]
+       jindu render FILE --chart scurve|tornado [--iterations N] [--seed N] [--target DATETIME]
+                         [--top N (tornado)] [--width N] [--height N]
+                         [--theme light|dark] [--locale en|zh-CN] [-o OUT.svg]
 "
     };
 }
@@ -56,6 +62,20 @@ pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
             "--from" | "--to" | "--today" | "--theme" | "--locale" => {
                 options.insert(key, Value::from(value()?));
             }
+            "--by" | "--unit" | "--target" => {
+                options.insert(key, Value::from(value()?));
+            }
+            "--iterations" | "--seed" | "--top" => {
+                let v = value()?;
+                let n = v
+                    .parse::<u64>()
+                    .map_err(|_| Failure::Usage(format!("{a} takes a whole number, not {v:?}")))?;
+                options.insert(key, Value::from(n));
+            }
+            "--resources" => {
+                let ids: Vec<Value> = value()?.split(',').map(|s| Value::from(s.trim())).collect();
+                options.insert(key, Value::from(ids));
+            }
             "--tasks" => {
                 let ids: Vec<Value> = value()?.split(',').map(|s| Value::from(s.trim())).collect();
                 options.insert(key, Value::from(ids));
@@ -75,6 +95,14 @@ pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
     }
     let file = file.ok_or_else(|| Failure::Usage("render needs a FILE".into()))?;
     let options = Value::Object(options).to_string();
+    // A flag the chart does not take is a usage error, before the file is read.
+    let checked = match chart {
+        Chart::Histogram => jindu::render::HistogramRequest::from_json(&options).map(drop),
+        Chart::Scurve => jindu::render::ScurveRequest::from_json(&options).map(drop),
+        Chart::Tornado => jindu::render::TornadoRequest::from_json(&options).map(drop),
+        _ => Ok(()),
+    };
+    checked.map_err(|e| Failure::Usage(format!("--chart {chart}: {e}")))?;
     let doc: Document = load(&file, ReadOptions::default())?.into();
     let svg = jindu::render::draw(&doc, chart, &options)?;
     write_out(&out, &svg)

@@ -14,7 +14,10 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::io::json::Document;
 
+use super::histogram::HistogramRequest;
 use super::request::GanttRequest;
+use super::scurve::ScurveRequest;
+use super::tornado::TornadoRequest;
 
 /// The kinds of chart [`draw`] knows, by the names the command line and bindings use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
@@ -92,7 +95,11 @@ impl FromStr for Chart {
 
 /// Draws `chart` for the document with the chart's options given as a JSON object (`""` or
 /// `"{}"` for the defaults). Each kind reads its own options, and an unknown field is an error
-/// naming it: the Gantt takes a [`GanttRequest`].
+/// naming it: the Gantt takes a [`GanttRequest`], the histogram a
+/// [`HistogramRequest`](super::HistogramRequest) (the loading is computed by period), the
+/// S-curve a [`ScurveRequest`](super::ScurveRequest) and the tornado a
+/// [`TornadoRequest`](super::TornadoRequest) (both run a Monte Carlo simulation, 1,000
+/// iterations by default).
 ///
 /// ```
 /// use jindu::render::{draw, Chart};
@@ -115,10 +122,33 @@ pub fn draw(doc: &Document, chart: Chart, options: &str) -> Result<String> {
             let s = crate::schedule(&doc.project, &doc.options)?;
             super::gantt(&doc.project, &s, &o)
         }
+        Chart::Histogram => {
+            let r = HistogramRequest::from_json(options)?;
+            let o = r.options()?;
+            let s = crate::schedule(&doc.project, &doc.options)?;
+            let l = crate::level::load(&[(&doc.project, &s)], &r.load_options()?)?;
+            super::histogram(doc.project.name(), &l, &o)
+        }
+        Chart::Scurve => {
+            let r = ScurveRequest::from_json(options)?;
+            let o = r.options()?;
+            super::scurve(doc.project.name(), &simulate(doc, &r.risk())?, &o)
+        }
+        Chart::Tornado => {
+            let r = TornadoRequest::from_json(options)?;
+            let o = r.options()?;
+            super::tornado(doc.project.name(), &simulate(doc, &r.risk())?, &o)
+        }
         c => Err(Error::parse(
             "chart",
             c.name(),
-            "this chart is not drawn yet; only gantt is",
+            "this chart is not drawn yet; gantt, histogram, scurve and tornado are",
         )),
     }
+}
+
+/// The risk report of the document for a chart's simulation options.
+fn simulate(doc: &Document, r: &crate::risk::RiskRequest) -> Result<crate::risk::RiskReport> {
+    let o = r.options(&doc.project, doc.options)?;
+    crate::risk::simulate(&doc.project, &o, Default::default())
 }

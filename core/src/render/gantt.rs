@@ -12,8 +12,9 @@ use crate::model::{Project, Visibility};
 use crate::schedule::Schedule;
 use crate::time::DateTime;
 
-use super::scale::{self, Unit};
-use super::svg::{escape, text_width, truncate, N};
+use super::scale;
+use super::scale::{ticks, tier_labels, unit_days};
+use super::svg::{escape, text_width, truncate, FONT, N};
 
 /// The language of the chart's dates and words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -118,27 +119,27 @@ impl Default for GanttOptions {
     }
 }
 
-/// Colours of a theme.
-struct Palette {
-    bg: &'static str,
-    text: &'static str,
-    muted: &'static str,
-    head: &'static str,
-    stripe: &'static str,
-    grid: &'static str,
-    rule: &'static str,
-    nonwork: &'static str,
-    bar: &'static str,
-    done: &'static str,
-    crit: &'static str,
-    crit_done: &'static str,
-    summary: &'static str,
-    baseline: &'static str,
-    link: &'static str,
-    status: &'static str,
-    today: &'static str,
-    deadline: &'static str,
-    missed: &'static str,
+/// Colours of a theme (shared by every chart).
+pub(super) struct Palette {
+    pub(super) bg: &'static str,
+    pub(super) text: &'static str,
+    pub(super) muted: &'static str,
+    pub(super) head: &'static str,
+    pub(super) stripe: &'static str,
+    pub(super) grid: &'static str,
+    pub(super) rule: &'static str,
+    pub(super) nonwork: &'static str,
+    pub(super) bar: &'static str,
+    pub(super) done: &'static str,
+    pub(super) crit: &'static str,
+    pub(super) crit_done: &'static str,
+    pub(super) summary: &'static str,
+    pub(super) baseline: &'static str,
+    pub(super) link: &'static str,
+    pub(super) status: &'static str,
+    pub(super) today: &'static str,
+    pub(super) deadline: &'static str,
+    pub(super) missed: &'static str,
 }
 
 const LIGHT: Palette = Palette {
@@ -185,8 +186,14 @@ const DARK: Palette = Palette {
     missed: "#f85149",
 };
 
-const FONT: &str =
-    "system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans','Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif";
+/// The colours of `theme`.
+pub(super) fn palette(theme: Theme) -> &'static Palette {
+    match theme {
+        Theme::Light => &LIGHT,
+        Theme::Dark => &DARK,
+    }
+}
+
 const TITLE_H: f64 = 32.0;
 const TIER_H: f64 = 20.0;
 const INDENT: f64 = 12.0;
@@ -234,10 +241,7 @@ pub fn gantt(project: &Project, schedule: &Schedule, options: &GanttOptions) -> 
     }
     let rows = rows(project, &options.tasks)?;
     let n = rows.len();
-    let pal = match options.theme {
-        Theme::Light => &LIGHT,
-        Theme::Dark => &DARK,
-    };
+    let pal = palette(options.theme);
     let loc = options.locale;
 
     // The time range: every date drawn, from midnight to the next midnight.
@@ -874,72 +878,6 @@ fn range(
         b = t;
     }
     Ok((a, b))
-}
-
-/// The starts of the units of `unit` from the one holding `t0` to the last before `t1`.
-fn ticks(unit: Unit, t0: DateTime, t1: DateTime) -> Vec<DateTime> {
-    let mut out = Vec::new();
-    let mut t = scale::floor(unit, t0);
-    while t < t1 && out.len() < 20_000 {
-        out.push(t);
-        let n = scale::next(unit, t);
-        if n <= t {
-            break;
-        }
-        t = n;
-    }
-    out
-}
-
-/// Rough length of a unit in days (for the grid's density).
-fn unit_days(unit: Unit) -> f64 {
-    match unit {
-        Unit::Hours(h) => h as f64 / 24.0,
-        Unit::Day => 1.0,
-        Unit::Week => 7.0,
-        Unit::Month => 30.0,
-        Unit::Quarter => 91.0,
-        Unit::Year => 365.0,
-    }
-}
-
-/// The labels of a tier, each centred on the visible part of its cell; cells too narrow for
-/// their label stay blank.
-#[allow(clippy::too_many_arguments)]
-fn tier_labels(
-    o: &mut String,
-    unit: Unit,
-    ticks: &[DateTime],
-    t1: DateTime,
-    top: bool,
-    loc: Locale,
-    x: &dyn Fn(DateTime) -> f64,
-    x0: f64,
-    chart_w: f64,
-    y: f64,
-) {
-    let size = if top { 11.0 } else { 10.0 };
-    let _ = write!(
-        o,
-        "<g class=\"m\" font-size=\"{}\" text-anchor=\"middle\">",
-        N(size)
-    );
-    for (k, &t) in ticks.iter().enumerate() {
-        let end = ticks
-            .get(k + 1)
-            .copied()
-            .unwrap_or(scale::next(unit, t).min(t1.max(t)));
-        let a = x(t).max(x0);
-        let b = x(end).min(x0 + chart_w);
-        let label = scale::label(unit, t, top, loc);
-        if b - a < text_width(&label) * size + 4.0 {
-            continue;
-        }
-        let _ = write!(o, "<text x=\"{}\" y=\"{}\">", N((a + b) * 0.5), N(y));
-        escape(o, &label);
-        o.push_str("</text>");
-    }
-    o.push_str("</g>");
 }
 
 /// Shades the project calendar's non-working time between `t0` and `t1`: whole days, and the

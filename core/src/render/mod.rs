@@ -7,7 +7,9 @@
 //!
 //! Each chart is one standalone SVG string: no external fonts or style sheets (a generic
 //! `system-ui, …, sans-serif` stack), coordinates with one decimal at most, and the same bytes
-//! for the same input on every platform. The Gantt is the first chart:
+//! for the same input on every platform. The Gantt ([`gantt`]), the resource histogram
+//! ([`histogram`]), the Monte Carlo S-curve ([`scurve`]) and the tornado of its drivers
+//! ([`tornado`]) share the palette, the font stack, the text measure and the time scale:
 //!
 //! ```
 //! use jindu::render::{gantt, GanttOptions};
@@ -22,12 +24,19 @@
 //! ```
 
 mod draw;
+mod frame;
 mod gantt;
+mod histogram;
 mod request;
 mod scale;
+mod scurve;
 mod svg;
+mod tornado;
 
 pub use draw::{draw, Chart};
 pub use gantt::{gantt, GanttOptions, Locale, TaskFilter, Theme};
+pub use histogram::{histogram, HistogramOptions, HistogramRequest, LoadUnit};
 pub use request::GanttRequest;
+pub use scurve::{scurve, RiskChartOptions, ScurveRequest};
 pub use svg::{char_width, is_wide, text_width, truncate};
+pub use tornado::{tornado, TornadoRequest};

@@ -1,6 +1,10 @@
 //! The header's time scale: two tiers of calendar units chosen from the pixels one day gets.
 
+use std::fmt::Write as _;
+
 use crate::time::{Date, DateTime};
+
+use super::svg::{escape, text_width, N};
 
 use super::Locale;
 
@@ -128,6 +132,72 @@ pub(crate) fn day(t: DateTime, loc: Locale) -> String {
         Locale::En => format!("{dd} {} {y}", MONTHS[m as usize - 1]),
         Locale::ZhCn => format!("{y}年{m}月{dd}日"),
     }
+}
+
+/// The starts of the units of `unit` from the one holding `t0` to the last before `t1`.
+pub(crate) fn ticks(unit: Unit, t0: DateTime, t1: DateTime) -> Vec<DateTime> {
+    let mut out = Vec::new();
+    let mut t = floor(unit, t0);
+    while t < t1 && out.len() < 20_000 {
+        out.push(t);
+        let n = next(unit, t);
+        if n <= t {
+            break;
+        }
+        t = n;
+    }
+    out
+}
+
+/// Rough length of a unit in days (for the grid's density).
+pub(crate) fn unit_days(unit: Unit) -> f64 {
+    match unit {
+        Unit::Hours(h) => h as f64 / 24.0,
+        Unit::Day => 1.0,
+        Unit::Week => 7.0,
+        Unit::Month => 30.0,
+        Unit::Quarter => 91.0,
+        Unit::Year => 365.0,
+    }
+}
+
+/// The labels of a tier, each centred on the visible part of its cell; cells too narrow for
+/// their label stay blank.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn tier_labels(
+    o: &mut String,
+    unit: Unit,
+    ticks: &[DateTime],
+    t1: DateTime,
+    top: bool,
+    loc: Locale,
+    x: &dyn Fn(DateTime) -> f64,
+    x0: f64,
+    chart_w: f64,
+    y: f64,
+) {
+    let size = if top { 11.0 } else { 10.0 };
+    let _ = write!(
+        o,
+        "<g class=\"m\" font-size=\"{}\" text-anchor=\"middle\">",
+        N(size)
+    );
+    for (k, &t) in ticks.iter().enumerate() {
+        let end = ticks
+            .get(k + 1)
+            .copied()
+            .unwrap_or(next(unit, t).min(t1.max(t)));
+        let a = x(t).max(x0);
+        let b = x(end).min(x0 + chart_w);
+        let label = label(unit, t, top, loc);
+        if b - a < text_width(&label) * size + 4.0 {
+            continue;
+        }
+        let _ = write!(o, "<text x=\"{}\" y=\"{}\">", N((a + b) * 0.5), N(y));
+        escape(o, &label);
+        o.push_str("</text>");
+    }
+    o.push_str("</g>");
 }
 
 #[cfg(test)]

@@ -3,6 +3,11 @@
 
 use std::fmt;
 
+/// The font stack of every chart: the system's sans-serif face, with CJK faces before the
+/// generic fallback.
+pub(crate) const FONT: &str =
+    "system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans','Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif";
+
 /// A coordinate written with at most one decimal (`12`, `12.5`), so that files stay small and
 /// the output is the same on every platform.
 #[derive(Clone, Copy)]

@@ -25,6 +25,53 @@ pub const CASES: &[(&str, &str, &str)] = &[
     ("day", "day.json", r#"{"width": 900}"#),
 ];
 
+/// The golden charts of the other kinds, drawn through `jindu::render::draw`:
+/// (golden file stem, chart, project file, options JSON).
+pub const DRAWN: &[(&str, &str, &str, &str)] = &[
+    (
+        "team-histogram",
+        "histogram",
+        "team.json",
+        r#"{"by": "day", "width": 1000}"#,
+    ),
+    (
+        "team-histogram-zh-dark",
+        "histogram",
+        "team.json",
+        r#"{"unit": "percent", "theme": "dark", "locale": "zh-CN", "width": 800}"#,
+    ),
+    (
+        "team-histogram-mia",
+        "histogram",
+        "team.json",
+        r#"{"resources": ["mia"], "from": "2026-03-09", "to": "2026-04-04", "by": "day", "width": 700, "height": 300}"#,
+    ),
+    (
+        "team-scurve",
+        "scurve",
+        "team.json",
+        r#"{"iterations": 500, "target": "2026-04-24T17:00"}"#,
+    ),
+    (
+        "team-scurve-zh-dark",
+        "scurve",
+        "team.json",
+        r#"{"iterations": 500, "theme": "dark", "locale": "zh-CN", "width": 640, "height": 360}"#,
+    ),
+    (
+        "team-tornado",
+        "tornado",
+        "team.json",
+        r#"{"iterations": 500}"#,
+    ),
+    (
+        "team-tornado-zh-dark",
+        "tornado",
+        "team.json",
+        r#"{"iterations": 500, "top": 4, "theme": "dark", "locale": "zh-CN", "width": 600}"#,
+    ),
+];
+
 /// The folder of the render data.
 pub fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/render")
@@ -39,4 +86,12 @@ pub fn render(file: &str, options: &str) -> String {
         .and_then(|r| r.options())
         .expect("valid options");
     jindu::render::gantt(&doc.project, &s, &o).expect("renders")
+}
+
+/// Draws one case of [`DRAWN`].
+pub fn draw(chart: &str, file: &str, options: &str) -> String {
+    let text = std::fs::read_to_string(dir().join(file)).expect("read the project");
+    let doc = jindu::io::json::read(&text).expect("a valid project");
+    let chart: jindu::render::Chart = chart.parse().expect("a chart kind");
+    jindu::render::draw(&doc, chart, options).expect("renders")
 }
