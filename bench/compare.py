@@ -20,6 +20,13 @@ Parts (all by default):
           in a fresh process (release build of jindu-cli): wall time median, peak RSS (the
           kernel's maxrss of the child, what `/usr/bin/time -v` reports) in bytes a task, and
           the command's own read/schedule/write breakdown, at 100k and 1M tasks.
+  risk    Monte Carlo schedule risk, in process, warm: `jindu::risk::simulate` (`--example
+          warm_risk`; sampling, the full network each iteration, criticality, sensitivity,
+          percentiles, the tornado) on the peers' networks with their three-point estimates as
+          triangular `estimate`s, on one thread and on every core, beside the C floor's own
+          Monte Carlo loop (`cpm_floor mc NET ITERS tri`: sample, forward and backward pass,
+          criticality, P50/P80) at the peer benchmark's two sizes, 10,000 iterations of 1,000
+          tasks and 1,000 iterations of 10,000 (RESULTS.md also has numpy and pmcontrols there).
   wasm    Across the boundary, Node and the npm package as a user installs it (`make wasm-pkg`
           packs it into target/npm-consumer): `bindings/wasm/bench/schedule.mjs`, with the
           peers' 10k network as an object and a 10,000-task chain.
@@ -116,6 +123,31 @@ def write_document(net_path, doc_path, n):
                 % (n, START, tasks, links))
     os.replace(tmp, doc_path)
     return len(net["links"])
+
+
+def write_risk_document(net_path, doc_path, n):
+    """The network with each task's three-point estimate (days) as a triangular estimate, in
+    whole working minutes (the peers' estimates have two decimals of a day: ±0.3 min)."""
+    with open(net_path) as f:
+        net = json.load(f)
+
+    def minutes(days):
+        return "%dm" % round(days * MIN_PER_DAY)
+
+    tasks = ",".join(
+        '{"id":"%d","duration":"%s","estimate":{"optimistic":"%s","likely":"%s","pessimistic":"%s"}}'
+        % (t["id"], fmt_days(t["duration"]), minutes(t["min"]), minutes(t["mode"]),
+           minutes(t["max"]))
+        for t in net["tasks"])
+    links = ",".join(
+        '{"from":"%d","to":"%d","type":"%s"%s}' % (
+            l["from"], l["to"], l["type"], (',"lag":"%s"' % fmt_days(l["lag"])) if l["lag"] else "")
+        for l in net["links"])
+    tmp = doc_path + ".tmp"
+    with open(tmp, "w") as w:
+        w.write('{"version":1,"name":"peers-risk-%d","start":"%s","tasks":[%s],"links":[%s]}'
+                % (n, START, tasks, links))
+    os.replace(tmp, doc_path)
 
 
 def networks(py, peers, sizes):
@@ -309,6 +341,50 @@ def part_cli(nets, sizes, quick, out):
     return rows
 
 
+RISK_CASES = [(1_000, 10_000), (10_000, 1_000)]
+
+
+def part_risk(nets, c_floor, quick, out):
+    warm = os.path.join(ROOT, "target", "release", "examples", "warm_risk")
+    rows = []
+    for n, iters in RISK_CASES:
+        doc, binp, links = nets[n]
+        rdoc = doc.replace("doc_", "risk_")
+        if not os.path.exists(rdoc):
+            write_risk_document(os.path.join(os.path.dirname(doc), f"net_{n}.json"), rdoc, n)
+        reps = 3 if quick else 5
+        r = subprocess.run([c_floor, "mc", binp, str(iters), "tri", str(reps)],
+                           capture_output=True, text=True, check=True)
+        c = json.loads(next(l for l in r.stdout.splitlines() if l.startswith("RESULT "))[7:])
+        c_ms = median(c["solve_s"]) * 1e3
+        rec = {"part": "risk", "tasks": n, "links": links, "iterations": iters,
+               "c_ms": round(c_ms, 3), "c_p50_days": c["result"]["p50"],
+               "c_p80_days": c["result"]["p80"]}
+        for threads in (1, 0):
+            r = subprocess.run([warm, rdoc, str(iters), str(threads), str(reps)],
+                               capture_output=True, text=True, check=True)
+            j = json.loads(r.stdout.strip().splitlines()[-1])
+            key = "one" if threads == 1 else "all"
+            rec[f"jindu_{key}_ms"] = j["median_ms"]
+            rec[f"jindu_{key}_rss_kb"] = j["peak_rss_kb"]
+            rec["jindu_p50_days"] = work_minutes(j["p50"]) / MIN_PER_DAY
+            rec["jindu_p80_days"] = work_minutes(j["p80"]) / MIN_PER_DAY
+        out.emit(rec)
+        log(json.dumps(rec))
+        rows.append(rec)
+    print("### Monte Carlo, in process, warm: jindu vs the C floor's loop (triangular)\n")
+    print("| tasks × iterations | C floor, 1 core | jindu, 1 core | jindu, all cores "
+          "| jindu / C (1 core) | P50 / P80 days (C) | P50 / P80 days (jindu) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['tasks']:,} × {r['iterations']:,} | {ms(r['c_ms'])} | {ms(r['jindu_one_ms'])} "
+              f"| {ms(r['jindu_all_ms'])} | {r['jindu_one_ms'] / r['c_ms']:.2f}× "
+              f"| {r['c_p50_days']:.1f} / {r['c_p80_days']:.1f} "
+              f"| {r['jindu_p50_days']:.1f} / {r['jindu_p80_days']:.1f} |")
+    print()
+    return rows
+
+
 def part_wasm(nets, out):
     run(["make", "-s", "wasm-pkg"], cwd=ROOT, stdout=sys.stderr)
     node = os.environ.get("NODE", "node")
@@ -349,13 +425,13 @@ def main():
     ap.add_argument("--sizes", default="1000,10000,100000,1000000",
                     help="in-process sizes (the cli part runs those of 100k and more)")
     ap.add_argument("--cli-sizes", default="100000,1000000")
-    ap.add_argument("--parts", default="inproc,cli,wasm")
+    ap.add_argument("--parts", default="inproc,cli,wasm,risk")
     ap.add_argument("--quick", action="store_true", help="fewer runs (a smoke run, not figures)")
     ap.add_argument("--peers", help="shared/peers (default: found above the repository, or $PEERS)")
     ap.add_argument("--jsonl", default=os.path.join(WORK, "results.jsonl"))
     a = ap.parse_args()
     parts = set(a.parts.split(","))
-    unknown = parts - {"inproc", "cli", "wasm"}
+    unknown = parts - {"inproc", "cli", "wasm", "risk"}
     if unknown:
         sys.exit(f"compare.py: unknown parts {sorted(unknown)}")
     sizes = [int(s) for s in a.sizes.split(",") if s]
@@ -364,12 +440,16 @@ def main():
     os.makedirs(WORK, exist_ok=True)
     py = venv_python()
     wanted = sorted(set((sizes if "inproc" in parts else []) + (cli_sizes if "cli" in parts else [])
-                        + ([10_000] if "wasm" in parts else [])))
+                        + ([10_000] if "wasm" in parts else [])
+                        + ([n for n, _ in RISK_CASES] if "risk" in parts else [])))
     nets = networks(py, peers, wanted)
     out = Out(a.jsonl)
-    if "inproc" in parts:
+    if "inproc" in parts or "risk" in parts:
         c_floor = build_c_floor(peers)
+    if "inproc" in parts:
         cargo_build("-p", "jindu-examples", "--example", "warm")
+    if "risk" in parts:
+        cargo_build("-p", "jindu-examples", "--example", "warm_risk")
     if "cli" in parts:
         cargo_build("-p", "jindu-cli")
     c = out.common
@@ -381,6 +461,8 @@ def main():
         part_cli(nets, cli_sizes, a.quick, out)
     if "wasm" in parts:
         part_wasm(nets, out)
+    if "risk" in parts:
+        part_risk(nets, c_floor, a.quick, out)
     out.emit({"part": "end", "loadavg": loadavg()})
     print(f"Load average (1 min) {c['loadavg']} before, {loadavg()} after.")
     log(f"JSON lines: {a.jsonl}")
