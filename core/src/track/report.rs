@@ -239,7 +239,7 @@ pub struct StatusReport {
     pub currency: Option<String>,
 }
 
-fn back(d: DateTime, kind: PeriodKind, forward: bool) -> DateTime {
+pub(super) fn back(d: DateTime, kind: PeriodKind, forward: bool) -> DateTime {
     let sign = if forward { 1 } else { -1 };
     match kind {
         PeriodKind::Day => d.add_minutes(sign * 1440),
