@@ -15,6 +15,10 @@ macro_rules! render_usage {
                          [--from DATE] [--to DATE] [--tasks ID,ID,...] [--client]
                          [--theme light|dark] [--locale en|zh-CN] [--today DATE]
                          [--no-links] [--no-baselines] [-o OUT.svg]
+       jindu render FILE --chart evm|fever [--status-date DATE] [--baseline N]
+                         [--width N] [--height N] [--from DATE] [--to DATE] (evm)
+                         [--buffer-percent P] [--no-feeding] (fever)
+                         [--theme light|dark] [--locale en|zh-CN] [-o OUT.svg]
 "
     };
 }
@@ -53,12 +57,29 @@ pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
                 let v = pixels(value()?)?;
                 options.insert(key, v);
             }
-            "--from" | "--to" | "--today" | "--theme" | "--locale" => {
+            "--from" | "--to" | "--today" | "--theme" | "--locale" | "--status-date" => {
                 options.insert(key, Value::from(value()?));
             }
             "--tasks" => {
                 let ids: Vec<Value> = value()?.split(',').map(|s| Value::from(s.trim())).collect();
                 options.insert(key, Value::from(ids));
+            }
+            "--baseline" => {
+                let v = value()?;
+                let n = v.parse::<u8>().map_err(|_| {
+                    Failure::Usage(format!("--baseline takes a number 0-255, not {v:?}"))
+                })?;
+                options.insert(key, Value::from(n));
+            }
+            "--buffer-percent" => {
+                let v = value()?;
+                let p = v.parse::<f64>().map_err(|_| {
+                    Failure::Usage(format!("--buffer-percent takes a number, not {v:?}"))
+                })?;
+                options.insert(key, Value::from(p));
+            }
+            "--no-feeding" => {
+                options.insert(key, Value::from(true));
             }
             "--client" => {
                 options.insert(key, Value::from(true));

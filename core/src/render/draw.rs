@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::io::json::Document;
 
 use super::request::GanttRequest;
+use super::track_request::{EvmRequest, FeverRequest};
 
 /// The kinds of chart [`draw`] knows, by the names the command line and bindings use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
@@ -115,10 +116,34 @@ pub fn draw(doc: &Document, chart: Chart, options: &str) -> Result<String> {
             let s = crate::schedule(&doc.project, &doc.options)?;
             super::gantt(&doc.project, &s, &o)
         }
+        Chart::Evm => {
+            let r = EvmRequest::from_json(options)?;
+            let (o, t) = (r.options()?, r.track()?);
+            let st = crate::track::Status::new(&doc.project, &doc.options, &t)?;
+            let s = st.evm_series(evm_period(&st));
+            super::evm(doc.project.name(), &s, &o)
+        }
+        Chart::Fever => {
+            let r = FeverRequest::from_json(options)?;
+            let (o, t) = (r.options()?, r.track()?);
+            let b = crate::track::buffers(&doc.project, &doc.options, &t)?;
+            super::fever(doc.project.name(), &b, &o)
+        }
         c => Err(Error::parse(
             "chart",
             c.name(),
             "this chart is not drawn yet; only gantt is",
         )),
+    }
+}
+
+/// A point a day for plans up to about a year and a half, a week for longer ones.
+fn evm_period(st: &crate::track::Status<'_>) -> crate::track::PeriodKind {
+    let s = st.plan();
+    let days = s.project_finish.minutes_since(s.project_start) / 1440;
+    if days <= 550 {
+        crate::track::PeriodKind::Day
+    } else {
+        crate::track::PeriodKind::Week
     }
 }

@@ -119,29 +119,29 @@ impl Default for GanttOptions {
 }
 
 /// Colours of a theme.
-struct Palette {
-    bg: &'static str,
-    text: &'static str,
-    muted: &'static str,
-    head: &'static str,
-    stripe: &'static str,
-    grid: &'static str,
-    rule: &'static str,
-    nonwork: &'static str,
-    bar: &'static str,
-    done: &'static str,
-    crit: &'static str,
-    crit_done: &'static str,
-    summary: &'static str,
-    baseline: &'static str,
-    link: &'static str,
-    status: &'static str,
-    today: &'static str,
-    deadline: &'static str,
-    missed: &'static str,
+pub(super) struct Palette {
+    pub(super) bg: &'static str,
+    pub(super) text: &'static str,
+    pub(super) muted: &'static str,
+    pub(super) head: &'static str,
+    pub(super) stripe: &'static str,
+    pub(super) grid: &'static str,
+    pub(super) rule: &'static str,
+    pub(super) nonwork: &'static str,
+    pub(super) bar: &'static str,
+    pub(super) done: &'static str,
+    pub(super) crit: &'static str,
+    pub(super) crit_done: &'static str,
+    pub(super) summary: &'static str,
+    pub(super) baseline: &'static str,
+    pub(super) link: &'static str,
+    pub(super) status: &'static str,
+    pub(super) today: &'static str,
+    pub(super) deadline: &'static str,
+    pub(super) missed: &'static str,
 }
 
-const LIGHT: Palette = Palette {
+pub(super) const LIGHT: Palette = Palette {
     bg: "#ffffff",
     text: "#1f2328",
     muted: "#59636e",
@@ -163,7 +163,7 @@ const LIGHT: Palette = Palette {
     missed: "#cf222e",
 };
 
-const DARK: Palette = Palette {
+pub(super) const DARK: Palette = Palette {
     bg: "#0d1117",
     text: "#e6edf3",
     muted: "#9198a1",
@@ -185,7 +185,7 @@ const DARK: Palette = Palette {
     missed: "#f85149",
 };
 
-const FONT: &str =
+pub(super) const FONT: &str =
     "system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans','Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif";
 const TITLE_H: f64 = 32.0;
 const TIER_H: f64 = 20.0;
@@ -877,7 +877,7 @@ fn range(
 }
 
 /// The starts of the units of `unit` from the one holding `t0` to the last before `t1`.
-fn ticks(unit: Unit, t0: DateTime, t1: DateTime) -> Vec<DateTime> {
+pub(super) fn ticks(unit: Unit, t0: DateTime, t1: DateTime) -> Vec<DateTime> {
     let mut out = Vec::new();
     let mut t = scale::floor(unit, t0);
     while t < t1 && out.len() < 20_000 {

@@ -22,12 +22,19 @@
 //! ```
 
 mod draw;
+mod evm;
+mod fever;
+mod frame;
 mod gantt;
 mod request;
 mod scale;
 mod svg;
+mod track_request;
 
 pub use draw::{draw, Chart};
+pub use evm::{evm, EvmOptions};
+pub use fever::{fever, FeverOptions};
 pub use gantt::{gantt, GanttOptions, Locale, TaskFilter, Theme};
 pub use request::GanttRequest;
 pub use svg::{char_width, is_wide, text_width, truncate};
+pub use track_request::{EvmRequest, FeverRequest};
