@@ -11,4 +11,10 @@ fn main() {
         std::fs::write(&path, svg).expect("write the golden file");
         println!("wrote {}", path.display());
     }
+    for (stem, file, chart, options) in fixtures::TRACK_CASES {
+        let svg = fixtures::draw(file, *chart, options);
+        let path = fixtures::dir().join(format!("{stem}.svg"));
+        std::fs::write(&path, svg).expect("write the golden file");
+        println!("wrote {}", path.display());
+    }
 }

@@ -92,6 +92,48 @@ fn golden_charts_are_unchanged() {
 }
 
 #[test]
+fn golden_tracking_charts_are_unchanged_and_well_formed() {
+    let mut stale = Vec::new();
+    for (stem, file, chart, options) in fixtures::TRACK_CASES {
+        let svg = fixtures::draw(file, *chart, options);
+        let p = parse(&svg); // well-formed XML, or this fails
+        assert!(!p.text.is_empty(), "{stem} has text");
+        let path = fixtures::dir().join(format!("{stem}.svg"));
+        let golden = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (run make bless-render)", path.display()));
+        if svg != golden {
+            stale.push(*stem);
+        }
+    }
+    assert!(stale.is_empty(), "stale tracking charts: {stale:?} (make bless-render)");
+}
+
+#[test]
+fn tracking_charts_say_what_they_show() {
+    use jindu::render::Chart;
+    let evm = fixtures::draw("tracking.json", Chart::Evm, "");
+    let p = parse(&evm);
+    // tracking.json at its status date: BAC 2,000 + 3,000 + 400 + 4,000 = 9,400; EV 3,500;
+    // AC 2,200 + 1,800 = 4,000; CPI = 3,500 / 4,000 = 0.875, written 0.88; EAC = BAC / CPI =
+    // 10,742.86, written whole.
+    for s in ["Portal · Earned value", "BAC 9,400", "CPI 0.88", "EAC 10,743", "Status date 23 Jan 2026"] {
+        assert!(p.text.contains(s), "{s} missing");
+    }
+    let fever = fixtures::draw("tracking.json", Chart::Fever, "");
+    assert!(fever.contains("class=\"pt red\""));
+    assert!(parse(&fever).text.contains("Project buffer"));
+    // Options a chart does not take are errors naming them.
+    let doc = jindu::io::json::read(&std::fs::read_to_string(fixtures::dir().join("tracking.json")).unwrap()).unwrap();
+    let e = jindu::render::draw(&doc, Chart::Evm, r#"{"client": true}"#).unwrap_err();
+    assert!(e.to_string().contains("client"), "{e}");
+    // Without any status date, the error says to give one.
+    let mut no_date = doc.clone();
+    no_date.project = jindu::io::json::read(r#"{"name": "X", "start": "2026-01-05", "tasks": [{"id": "A", "duration": "1d"}]}"#).unwrap().project;
+    let e = jindu::render::draw(&no_date, Chart::Evm, "").unwrap_err();
+    assert!(e.to_string().contains("status date"), "{e}");
+}
+
+#[test]
 fn launch_chart_draws_every_task_once_and_marks_the_critical_path() {
     let svg = fixtures::render("launch.json", r#"{"width": 1000}"#);
     let p = parse(&svg);

@@ -278,7 +278,7 @@ pub fn evm(name: &str, series: &EvmSeries, options: &EvmOptions) -> Result<Strin
     }
     o.push_str("</g>");
 
-    // BAC level.
+    // BAC level, labelled at the right under the line (the corner box is top left).
     let _ = write!(
         o,
         "<path class=\"bac\" d=\"M{},{}H{}\"/>",
@@ -288,9 +288,9 @@ pub fn evm(name: &str, series: &EvmSeries, options: &EvmOptions) -> Result<Strin
     );
     let _ = write!(
         o,
-        "<text class=\"m\" x=\"{}\" y=\"{}\" font-size=\"11\">BAC {}</text>",
-        N(x0 + 6.0),
-        N(y(m.bac) - 5.0),
+        "<text class=\"m\" x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">BAC {}</text>",
+        N(x0 + pw - 6.0),
+        N(y(m.bac) + 15.0),
         amount(m.bac)
     );
 

@@ -25,6 +25,32 @@ pub const CASES: &[(&str, &str, &str)] = &[
     ("day", "day.json", r#"{"width": 900}"#),
 ];
 
+/// The tracking charts' golden files: (stem, project file, chart, options JSON for
+/// [`jindu::render::draw`]).
+pub const TRACK_CASES: &[(&str, &str, jindu::render::Chart, &str)] = &[
+    ("tracking-evm", "tracking.json", jindu::render::Chart::Evm, r#"{"status_date": "2026-01-23T17:00"}"#),
+    (
+        "tracking-evm-zh-dark",
+        "tracking.json",
+        jindu::render::Chart::Evm,
+        r#"{"width": 640, "height": 360, "theme": "dark", "locale": "zh-CN"}"#,
+    ),
+    ("tracking-fever", "tracking.json", jindu::render::Chart::Fever, r#"{}"#),
+    (
+        "tracking-fever-zh-dark",
+        "tracking.json",
+        jindu::render::Chart::Fever,
+        r#"{"theme": "dark", "locale": "zh-CN", "buffer_percent": 40}"#,
+    ),
+];
+
+/// Draws one tracking case.
+pub fn draw(file: &str, chart: jindu::render::Chart, options: &str) -> String {
+    let text = std::fs::read_to_string(dir().join(file)).expect("read the project");
+    let doc = jindu::io::json::read(&text).expect("a valid project");
+    jindu::render::draw(&doc, chart, options).expect("draws")
+}
+
 /// The folder of the render data.
 pub fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/render")
