@@ -106,8 +106,9 @@ pub fn fever(name: &str, buffers: &Buffers, options: &FeverOptions) -> Result<St
         .map(|b| b.consumed_percent)
         .filter(|v| v.is_finite())
         .fold(100.0, f64::max);
-    let ystep = nice_step(over.min(1000.0) * 1.08, 5.0).max(10.0);
-    let ytop = ((over.min(1000.0) * 1.08 / ystep).ceil() * ystep).max(100.0);
+    // Up to 200 %: a buffer overrun further sits on the top edge with its number.
+    let ystep = nice_step(over.min(200.0) * 1.08, 5.0).max(10.0);
+    let ytop = ((over.min(200.0) * 1.08 / ystep).ceil() * ystep).max(100.0);
     let pw = width - LEFT - RIGHT;
     let ph = height - TOP - BOTTOM;
     let (x0, y0) = (LEFT, TOP + ph);
@@ -242,6 +243,11 @@ pub fn fever(name: &str, buffers: &Buffers, options: &FeverOptions) -> Result<St
             }
         } else {
             truncate(&b.name, 16.0)
+        };
+        let label = if b.consumed_percent > ytop {
+            format!("{label} ({:.0}%)", b.consumed_percent)
+        } else {
+            label
         };
         let w = text_width(&label) * 11.0;
         // Right of the point, or left near the right edge; moved down past labels in the way.
