@@ -13,6 +13,7 @@
 //! jindu level FILE... [--schedules N] [--seed S] [--within-float] [--period-minutes M] [--format json|table]
 //! jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S] [--format json|table]
 //! jindu render FILE [--chart gantt] [--width N] [--theme dark] [--locale zh-CN] [-o OUT.svg]
+//! jindu render FILE --chart evm|fever [--status-date DATE] [--baseline N] [-o OUT.svg]
 //! ```
 
 mod health;
@@ -112,6 +113,9 @@ schema prints the JSON Schema of a document, an edit, a schedule or a diff.
 render draws the schedule as a standalone SVG Gantt chart (to OUT or standard output): bars
 from early start to finish, summaries, milestones, links, the critical path in red, the first
 baseline, progress, the status date and deadlines; --client leaves out internal tasks.
+--chart evm draws planned value, earned value and actual cost to the status date with the
+forecast to EAC; --chart fever draws each buffer's consumption against its chain's completion
+over the green, yellow and red zones. report --format html is a whole page with the charts.
 ",
     track_help!()
 );

@@ -46,6 +46,7 @@ pub use client::{ClientLink, ClientTask, ClientView};
 pub use evm::{EacMethod, Evm, EvmPoint, EvmSeries, IeacMethod, Metrics, TaskMetrics};
 pub use report::{
     Health, MilestoneLine, Period, PeriodKind, ReportItem, ReportOptions, Shape, StatusReport,
+    CHARTS_MARK,
 };
 pub use status::Status;
 pub use text::Lang;

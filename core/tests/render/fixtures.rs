@@ -28,14 +28,24 @@ pub const CASES: &[(&str, &str, &str)] = &[
 /// The tracking charts' golden files: (stem, project file, chart, options JSON for
 /// [`jindu::render::draw`]).
 pub const TRACK_CASES: &[(&str, &str, jindu::render::Chart, &str)] = &[
-    ("tracking-evm", "tracking.json", jindu::render::Chart::Evm, r#"{"status_date": "2026-01-23T17:00"}"#),
+    (
+        "tracking-evm",
+        "tracking.json",
+        jindu::render::Chart::Evm,
+        r#"{"status_date": "2026-01-23T17:00"}"#,
+    ),
     (
         "tracking-evm-zh-dark",
         "tracking.json",
         jindu::render::Chart::Evm,
         r#"{"width": 640, "height": 360, "theme": "dark", "locale": "zh-CN"}"#,
     ),
-    ("tracking-fever", "tracking.json", jindu::render::Chart::Fever, r#"{}"#),
+    (
+        "tracking-fever",
+        "tracking.json",
+        jindu::render::Chart::Fever,
+        r#"{}"#,
+    ),
     (
         "tracking-fever-zh-dark",
         "tracking.json",
