@@ -1,7 +1,7 @@
 // The earned value and fever charts in headless Chromium: examples/tracking.json (light and
 // dark, zh-CN) and a generated plan of 300 tasks, rendered by `jindu render`, loaded as images
-// without errors and screenshot to target/render/ (not committed; look at them). Run by
-// `make test-browser`.
+// without errors and screenshot to target/render/ (not committed; look at them), and the HTML
+// status report page with the charts inline. Run by `make test-browser`.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { plan } from './plan.mjs';
-import { pixels, shoot } from './shoot.mjs';
+import { pixels, shoot, shootPage } from './shoot.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const out = join(root, 'target/render');
@@ -47,4 +47,19 @@ test('EVM and fever charts load in Chromium at their size and are not blank', as
     // Curves, zones, grid and text cover a few percent of the picture at least.
     assert.ok(px.ink > 0.03, `${s.file}: only ${(px.ink * 100).toFixed(1)}% of pixels drawn`);
   });
+});
+
+test('the HTML status report page shows its three charts', async () => {
+  mkdirSync(out, { recursive: true });
+  const html = join(out, 'report-tracking.html');
+  const page = execFileSync(cli, ['report', join(root, 'examples/tracking.json'), '--format', 'html']);
+  writeFileSync(html, page);
+  const s = await shootPage(html);
+  assert.deepEqual(s.errors, []);
+  // The Gantt, the earned value curves and the fever chart, each laid out with a box.
+  assert.equal(s.svgs, 3);
+  const px = pixels(s.bytes);
+  assert.equal(px.w, 1100);
+  assert.ok(s.height > 1500, `the page is ${s.height} px tall`);
+  assert.ok(px.ink > 0.05, `only ${(px.ink * 100).toFixed(1)}% of pixels drawn`);
 });
