@@ -487,7 +487,7 @@ pub struct EvmPoint {
 /// let s = track::evm_series(&doc.project, &doc.options, &at, PeriodKind::Day)?;
 /// let now = s.points.iter().find(|p| p.date == s.status_date).unwrap();
 /// assert_eq!((now.pv, now.ev, now.ac), (500.0, Some(500.0), Some(600.0)));
-/// assert_eq!(s.points.last().unwrap().pv, s.bac);
+/// assert_eq!(s.points.last().unwrap().pv, s.metrics.bac);
 /// # Ok::<(), jindu::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
