@@ -93,7 +93,9 @@ impl FromStr for Chart {
 
 /// Draws `chart` for the document with the chart's options given as a JSON object (`""` or
 /// `"{}"` for the defaults). Each kind reads its own options, and an unknown field is an error
-/// naming it: the Gantt takes a [`GanttRequest`].
+/// naming it: the Gantt takes a [`GanttRequest`], the earned value chart an [`EvmRequest`]
+/// (its curves from [`track::evm_series`](crate::track::evm_series), a point a day), the fever
+/// chart a [`FeverRequest`] (from [`track::buffers`](crate::track::buffers)).
 ///
 /// ```
 /// use jindu::render::{draw, Chart};
@@ -132,7 +134,7 @@ pub fn draw(doc: &Document, chart: Chart, options: &str) -> Result<String> {
         c => Err(Error::parse(
             "chart",
             c.name(),
-            "this chart is not drawn yet; only gantt is",
+            "this chart is not drawn yet; only gantt, evm and fever are",
         )),
     }
 }

@@ -158,11 +158,19 @@ pub fn evm(name: &str, series: &EvmSeries, options: &EvmOptions) -> Result<Strin
         mu = pal.muted,
         st = pal.status
     );
-    let subtitle = format!(
+    let mut subtitle = format!(
         "{} {}",
         if zh { "状态日期" } else { "Status date" },
         scale::day(status, loc)
     );
+    if series.basis == Basis::Duration {
+        // Without costs the amounts are planned working hours.
+        subtitle.push_str(if zh {
+            " · 单位：工时"
+        } else {
+            " · in hours"
+        });
+    }
     let title = if zh {
         format!("{name} · 挣值")
     } else {

@@ -1,5 +1,9 @@
 //! The fever chart: each buffer's consumption against its chain's completion, over the green,
 //! yellow and red zones.
+//!
+//! A fever chart often draws each buffer's trail over past status dates; a jindu document holds
+//! only the current status, so each buffer is one point (a trail needs status history in the
+//! data first).
 
 use std::fmt::Write as _;
 
