@@ -131,6 +131,21 @@ fn tracking_charts_say_what_they_show() {
     let fever = fixtures::draw("tracking.json", Chart::Fever, "");
     assert!(fever.contains("class=\"pt red\""));
     assert!(parse(&fever).text.contains("Project buffer"));
+    // feeding.json: the project buffer and two feeding buffers, one point each. The project
+    // buffer (50 % complete, 50 % used) is yellow; D and T have overrun theirs (60 % of 1w = 3d
+    // and of 4d = 2.4d), so they sit red on the top edge with their numbers.
+    let f = fixtures::draw("feeding.json", Chart::Fever, r#"{"buffer_percent": 60}"#);
+    let classes: Vec<&str> = f
+        .match_indices("<circle class=\"pt ")
+        .map(|(at, _)| {
+            let rest = &f[at + "<circle class=\"pt ".len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect();
+    assert_eq!(classes, ["red", "red", "yellow"]);
+    let t = parse(&f).text;
+    assert!(t.contains("Data migration 数据迁移 (317%)") && t.contains("Training & docs (492%)"));
+    assert!(f.contains("Portal 门户 &lt;v2&gt; · Buffer fever chart"));
     // Options a chart does not take are errors naming them.
     let doc = jindu::io::json::read(
         &std::fs::read_to_string(fixtures::dir().join("tracking.json")).unwrap(),

@@ -52,6 +52,12 @@ pub const TRACK_CASES: &[(&str, &str, jindu::render::Chart, &str)] = &[
         jindu::render::Chart::Fever,
         r#"{"theme": "dark", "locale": "zh-CN", "buffer_percent": 40}"#,
     ),
+    (
+        "feeding-fever",
+        "feeding.json",
+        jindu::render::Chart::Fever,
+        r#"{"buffer_percent": 60}"#,
+    ),
 ];
 
 /// Draws one tracking case.
