@@ -8,10 +8,10 @@ use crate::error::{Error, Item, Result};
 use crate::time::DateTime;
 use crate::track::{Basis, EvmSeries};
 
-use super::frame::{self, amount, nice_step};
 use super::gantt::ticks;
 use super::scale;
 use super::svg::{escape, text_width, N};
+use super::track_frame::{self as frame, amount, nice_step};
 use super::{Locale, Theme};
 
 /// How to draw the earned value chart; [`Default`] gives a 900 × 480 light chart of the whole

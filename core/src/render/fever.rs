@@ -10,8 +10,8 @@ use std::fmt::Write as _;
 use crate::error::{Error, Item, Result};
 use crate::track::{BufferKind, Buffers, Zone};
 
-use super::frame::{self, nice_step};
 use super::svg::{escape, text_width, truncate, N};
+use super::track_frame::{self as frame, nice_step};
 use super::{Locale, Theme};
 
 /// How to draw the fever chart; [`Default`] gives a 720 × 480 light chart.

@@ -24,12 +24,12 @@
 mod draw;
 mod evm;
 mod fever;
-mod frame;
 mod gantt;
 mod report;
 mod request;
 mod scale;
 mod svg;
+mod track_frame;
 mod track_request;
 
 pub use draw::{draw, Chart};

@@ -1,4 +1,4 @@
-//! What the charts with axes share (earned value, fever): the page and title, nice tick
+//! What the tracking charts with axes share (earned value, fever): the page and title, nice
 //! steps, amounts written short, and the theme's colours.
 
 use std::fmt::Write as _;
