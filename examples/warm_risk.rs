@@ -30,7 +30,10 @@ fn main() {
     }
     let number = |i: usize, default: u64| -> u64 {
         args.get(i)
-            .map(|a| a.parse().unwrap_or_else(|_| fail(format!("not a number: {a}"))))
+            .map(|a| {
+                a.parse()
+                    .unwrap_or_else(|_| fail(format!("not a number: {a}")))
+            })
             .unwrap_or(default)
     };
     let (iterations, threads, runs) = (number(1, 1000), number(2, 0), number(3, 3));

@@ -92,7 +92,7 @@ fn golden_charts_are_unchanged() {
 }
 
 #[test]
-fn golden_histograms_scurves_and_tornados_are_unchanged_and_well_formed() {
+fn golden_charts_of_every_kind_are_unchanged_and_well_formed() {
     let mut stale = Vec::new();
     for (stem, chart, file, options) in fixtures::DRAWN {
         let svg = fixtures::draw(chart, file, options);
@@ -128,6 +128,59 @@ fn team_histogram_draws_each_work_resource_and_flags_the_overload() {
         "{}",
         p.text
     );
+}
+
+#[test]
+fn tracking_charts_say_what_they_show() {
+    use jindu::render::Chart;
+    let evm = fixtures::draw("evm", "tracking.json", "");
+    let p = parse(&evm);
+    // tracking.json at its status date: BAC 2,000 + 3,000 + 400 + 4,000 = 9,400; EV 3,500;
+    // AC 2,200 + 1,800 = 4,000; CPI = 3,500 / 4,000 = 0.875, written 0.88; EAC = BAC / CPI =
+    // 10,742.86, written whole.
+    for s in [
+        "Portal · Earned value",
+        "BAC 9,400",
+        "CPI 0.88",
+        "EAC 10,743",
+        "Status date 23 Jan 2026",
+    ] {
+        assert!(p.text.contains(s), "{s} missing");
+    }
+    let fever = fixtures::draw("fever", "tracking.json", "");
+    assert!(fever.contains("class=\"pt red\""));
+    assert!(parse(&fever).text.contains("Project buffer"));
+    // feeding.json: the project buffer and two feeding buffers, one point each. The project
+    // buffer (50 % complete, 50 % used) is yellow; D and T have overrun theirs (60 % of 1w = 3d
+    // and of 4d = 2.4d), so they sit red on the top edge with their numbers.
+    let f = fixtures::draw("fever", "feeding.json", r#"{"buffer_percent": 60}"#);
+    let classes: Vec<&str> = f
+        .match_indices("<circle class=\"pt ")
+        .map(|(at, _)| {
+            let rest = &f[at + "<circle class=\"pt ".len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect();
+    assert_eq!(classes, ["red", "red", "yellow"]);
+    let t = parse(&f).text;
+    assert!(t.contains("Data migration 数据迁移 (317%)") && t.contains("Training & docs (492%)"));
+    assert!(f.contains("Portal 门户 &lt;v2&gt; · Buffer fever chart"));
+    // Options a chart does not take are errors naming them.
+    let doc = jindu::io::json::read(
+        &std::fs::read_to_string(fixtures::dir().join("tracking.json")).unwrap(),
+    )
+    .unwrap();
+    let e = jindu::render::draw(&doc, Chart::Evm, r#"{"client": true}"#).unwrap_err();
+    assert!(e.to_string().contains("client"), "{e}");
+    // Without any status date, the error says to give one.
+    let mut no_date = doc.clone();
+    no_date.project = jindu::io::json::read(
+        r#"{"name": "X", "start": "2026-01-05", "tasks": [{"id": "A", "duration": "1d"}]}"#,
+    )
+    .unwrap()
+    .project;
+    let e = jindu::render::draw(&no_date, Chart::Evm, "").unwrap_err();
+    assert!(e.to_string().contains("status date"), "{e}");
 }
 
 #[test]
@@ -364,4 +417,52 @@ proptest! {
             prop_assert_eq!(sh.ends_with(" c"), s.is_critical(i), "task {}: {}", k, sh);
         }
     }
+}
+
+#[test]
+fn the_html_report_page_embeds_the_charts_after_the_summary() {
+    use jindu::track::{self, ReportOptions, Shape, TrackOptions};
+    let text = std::fs::read_to_string(fixtures::dir().join("tracking.json")).unwrap();
+    let doc = jindu::io::json::read(&text).unwrap();
+    let t = TrackOptions::default(); // the document's status date, 23 Jan 2026
+    let page = jindu::render::report_page(&doc, &t, &ReportOptions::default()).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(page.ends_with("</html>\n"));
+    // Three charts, each well-formed XML on its own: the Gantt, the earned value, the fever.
+    let svgs: Vec<&str> = page
+        .match_indices("<svg")
+        .map(|(at, _)| &page[at..at + page[at..].find("</svg>").unwrap() + 6])
+        .collect();
+    assert_eq!(svgs.len(), 3);
+    let texts: Vec<String> = svgs.iter().map(|s| parse(s).text).collect();
+    assert!(texts[0].contains("Internal code review"));
+    assert!(texts[1].contains("Portal · Earned value"));
+    assert!(texts[2].contains("Project buffer"));
+    // After the summary, before the next section; the mark is gone.
+    let (summary, charts, done) = (
+        page.find("<h2>Summary</h2>").unwrap(),
+        page.find("<section class=\"jindu-charts\">").unwrap(),
+        page.find("<h2>Done this week</h2>").unwrap(),
+    );
+    assert!(summary < charts && charts < done);
+    assert!(!page.contains(track::CHARTS_MARK));
+    // The report's other forms are what they were: the markdown has no mark and no SVG, and
+    // the HTML fragment is the page's article with only the mark where the charts go.
+    let r = track::report(&doc.project, &doc.options, &t, &ReportOptions::default()).unwrap();
+    let md = r.render(Shape::Markdown, 480);
+    assert!(!md.contains("jindu:charts") && !md.contains("<svg"));
+    let frag = r.html(480);
+    let at = frag.find(track::CHARTS_MARK).unwrap();
+    let end = page.find("</section>").unwrap() + "</section>".len();
+    assert_eq!(&page[page.find("<article").unwrap()..charts], &frag[..at]);
+    assert!(page[end..].starts_with(&frag[at + track::CHARTS_MARK.len()..]));
+
+    // The client's page: the client's tasks only and no costs, so no earned value chart.
+    let client = ReportOptions {
+        client: true,
+        ..ReportOptions::default()
+    };
+    let page = jindu::render::report_page(&doc, &t, &client).unwrap();
+    assert_eq!(page.matches("<svg").count(), 2);
+    assert!(!page.contains("Internal code review") && !page.contains("Earned value"));
 }

@@ -45,6 +45,32 @@ export async function shoot(files) {
   return out;
 }
 
+/**
+ * Opens an HTML file in a page `width` px wide and saves a full-page PNG beside it; returns
+ * the PNG, the page's height, the page errors and how many of its inline SVGs have a box.
+ */
+export async function shootPage(file, width = 1100) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.setContent(readFileSync(file, 'utf8'));
+    const svgs = await page.$$eval('svg', (l) =>
+      l.filter((s) => s.getBoundingClientRect().width > 100).length,
+    );
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const png = file.replace(/\.html$/, '.png');
+    const bytes = await page.screenshot({ path: png, fullPage: true });
+    return { file, png, bytes, height, svgs, errors };
+  } finally {
+    await browser.close();
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const r of await shoot(process.argv.slice(2))) {
     console.log(`${r.png} ${r.width}x${r.height}${r.errors.length ? ' errors: ' + r.errors : ''}`);

@@ -12,7 +12,7 @@
 //! jindu load FILE... [--by hour|day|week|month] [--format json|table] [--from DATE --to DATE]
 //! jindu level FILE... [--schedules N] [--seed S] [--within-float] [--period-minutes M] [--format json|table]
 //! jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S] [--format json|table]
-//! jindu render FILE [--chart gantt|histogram|scurve|tornado] [--width N] [--theme dark] [--locale zh-CN] [-o OUT.svg]
+//! jindu render FILE [--chart gantt|histogram|scurve|tornado|evm|fever] [--width N] [--theme dark] [--locale zh-CN] [-o OUT.svg]
 //! ```
 
 mod health;
@@ -117,7 +117,10 @@ capacity, the work above it in red (--resources picks and orders the panels; --u
 --chart scurve the Monte Carlo finish-date histogram with its S-curve, P50, P80, the plan's
 date and --target with its probability (default 1000 iterations, seed 1); --chart tornado the
 --top N (default 10) drivers of the finish by rank correlation. A flag the chart does not take
-is a usage error.
+--chart evm draws planned value, earned value and actual cost to the status date with the
+forecast to EAC; --chart fever draws each buffer's consumption against its chain's completion
+over the green, yellow and red zones. A flag the chart does not take is a usage error.
+report --format html is a whole page with the charts.
 ",
     track_help!()
 );

@@ -1,5 +1,5 @@
-//! `jindu render FILE --chart gantt [...] -o out.svg`: a chart of the document's schedule as a
-//! standalone SVG file.
+//! `jindu render FILE --chart gantt|histogram|scurve|tornado|evm|fever [...] -o out.svg`: a
+//! chart of the document as a standalone SVG file.
 
 use jindu::io::json::Document;
 use jindu::io::ReadOptions;
@@ -20,6 +20,10 @@ macro_rules! render_usage {
                          [--theme light|dark] [--locale en|zh-CN] [-o OUT.svg]
        jindu render FILE --chart scurve|tornado [--iterations N] [--seed N] [--target DATETIME]
                          [--top N (tornado)] [--width N] [--height N]
+                         [--theme light|dark] [--locale en|zh-CN] [-o OUT.svg]
+       jindu render FILE --chart evm|fever [--status-date DATE] [--baseline N]
+                         [--width N] [--height N] [--from DATE] [--to DATE] (evm)
+                         [--buffer-percent P] [--no-feeding] (fever)
                          [--theme light|dark] [--locale en|zh-CN] [-o OUT.svg]
 "
     };
@@ -59,7 +63,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
                 let v = pixels(value()?)?;
                 options.insert(key, v);
             }
-            "--from" | "--to" | "--today" | "--theme" | "--locale" => {
+            "--from" | "--to" | "--today" | "--theme" | "--locale" | "--status-date" => {
                 options.insert(key, Value::from(value()?));
             }
             "--by" | "--unit" | "--target" => {
@@ -79,6 +83,23 @@ pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
             "--tasks" => {
                 let ids: Vec<Value> = value()?.split(',').map(|s| Value::from(s.trim())).collect();
                 options.insert(key, Value::from(ids));
+            }
+            "--baseline" => {
+                let v = value()?;
+                let n = v.parse::<u8>().map_err(|_| {
+                    Failure::Usage(format!("--baseline takes a number 0-255, not {v:?}"))
+                })?;
+                options.insert(key, Value::from(n));
+            }
+            "--buffer-percent" => {
+                let v = value()?;
+                let p = v.parse::<f64>().map_err(|_| {
+                    Failure::Usage(format!("--buffer-percent takes a number, not {v:?}"))
+                })?;
+                options.insert(key, Value::from(p));
+            }
+            "--no-feeding" => {
+                options.insert(key, Value::from(true));
             }
             "--client" => {
                 options.insert(key, Value::from(true));
@@ -100,7 +121,9 @@ pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
         Chart::Histogram => jindu::render::HistogramRequest::from_json(&options).map(drop),
         Chart::Scurve => jindu::render::ScurveRequest::from_json(&options).map(drop),
         Chart::Tornado => jindu::render::TornadoRequest::from_json(&options).map(drop),
-        _ => Ok(()),
+        Chart::Gantt => jindu::render::GanttRequest::from_json(&options).map(drop),
+        Chart::Evm => jindu::render::EvmRequest::from_json(&options).map(drop),
+        Chart::Fever => jindu::render::FeverRequest::from_json(&options).map(drop),
     };
     checked.map_err(|e| Failure::Usage(format!("--chart {chart}: {e}")))?;
     let doc: Document = load(&file, ReadOptions::default())?.into();

@@ -196,7 +196,12 @@ pub fn run(cmd: &str, args: &[String]) -> Result<(), Failure> {
                 ("variance", _) => json(&st.variance()),
                 ("report", f) => {
                     let shape = f.unwrap_or("json").parse::<Shape>()?;
-                    st.report(&a.report).render(shape, day)
+                    if shape == Shape::Html {
+                        // A whole page with the Gantt, EVM and fever charts inline.
+                        jindu::render::report_page(&doc, &a.track, &a.report)?
+                    } else {
+                        st.report(&a.report).render(shape, day)
+                    }
                 }
                 ("client", _) => json(&st.client_view(&a.report)),
                 _ => unreachable!("main dispatches only tracking commands here"),

@@ -143,16 +143,13 @@ fn flags_a_chart_does_not_take_are_usage_errors() {
         ["--chart", "scurve", "--by", "day"],
         ["--chart", "tornado", "--target", "2026-04-24T17:00"],
         ["--chart", "gantt", "--iterations", "10"],
+        ["--chart", "evm", "--top", "3"],
+        ["--chart", "fever", "--by", "week"],
     ] {
         let mut all = vec!["render", f];
         all.extend_from_slice(&args);
         let o = jindu(&all);
         let err = String::from_utf8_lossy(&o.stderr);
-        if args[1] == "gantt" {
-            // The Gantt reads its options in the core: an error naming the field.
-            assert!(err.contains("iterations"), "{err}");
-            continue;
-        }
         assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
         assert!(err.contains(&format!("--chart {}", args[1])), "{err}");
         assert!(err.contains(&args[2][2..]), "{err}");
@@ -163,4 +160,66 @@ fn flags_a_chart_does_not_take_are_usage_errors() {
     let o = jindu(&["render", f, "--chart", "histogram", "--resources", "zed"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("zed"));
+}
+
+#[test]
+fn render_draws_the_golden_evm_and_fever_charts() {
+    let f = data("tracking.json");
+    let f = f.to_str().unwrap();
+    for (chart, args, golden) in [
+        (
+            "evm",
+            &["--status-date", "2026-01-23T17:00"][..],
+            "tracking-evm.svg",
+        ),
+        (
+            "evm",
+            &[
+                "--width", "640", "--height", "360", "--theme", "dark", "--locale", "zh-CN",
+            ][..],
+            "tracking-evm-zh-dark.svg",
+        ),
+        ("fever", &[][..], "tracking-fever.svg"),
+        (
+            "fever",
+            &[
+                "--theme",
+                "dark",
+                "--locale",
+                "zh-CN",
+                "--buffer-percent",
+                "40",
+            ][..],
+            "tracking-fever-zh-dark.svg",
+        ),
+    ] {
+        let mut a = vec!["render", f, "--chart", chart];
+        a.extend_from_slice(args);
+        let o = jindu(&a);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let want = std::fs::read_to_string(data(golden)).unwrap();
+        assert_eq!(String::from_utf8(o.stdout).unwrap(), want, "{golden}");
+    }
+    // A Gantt option the EVM chart does not take is a usage error naming it; so is a bad
+    // baseline.
+    let o = jindu(&["render", f, "--chart", "evm", "--client"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("client"));
+    let o = jindu(&["render", f, "--chart", "fever", "--baseline", "x"]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--baseline"));
+}
+
+#[test]
+fn report_html_is_a_page_with_the_charts() {
+    let f = data("tracking.json");
+    let o = jindu(&["report", f.to_str().unwrap(), "--format", "html"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let page = String::from_utf8(o.stdout).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert_eq!(page.matches("<svg").count(), 3);
+    assert!(page.contains("Portal · Earned value") && page.contains("Buffer fever chart"));
+    let o = jindu(&["report", f.to_str().unwrap(), "--format", "markdown"]);
+    let md = String::from_utf8(o.stdout).unwrap();
+    assert!(md.starts_with("# Portal") && !md.contains("<svg"), "{md}");
 }

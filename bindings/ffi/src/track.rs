@@ -127,11 +127,19 @@ pub fn variance_json(
 }
 
 /// The status report for the period ending at the status date, in the options' format (JSON,
-/// Markdown or HTML), language and audience.
+/// Markdown or HTML), language and audience. HTML is a whole page with the Gantt, earned value
+/// and fever charts inline (what `jindu report FILE --format html` prints).
 #[uniffi::export(default(options = None))]
 pub fn report(document: String, options: Option<TrackOptions>) -> Result<String, JinduError> {
     let options = options.unwrap_or_default();
     let shape = options.format.clone();
+    if shape.as_deref() == Some("html") {
+        return guard(|| {
+            let doc = json::read(&document)?;
+            let (t, r) = options.to_core()?;
+            Ok(jindu::render::report_page(&doc, &t, &r)?)
+        });
+    }
     with_status(&document, &options, |s, r| {
         let shape: Shape = shape.as_deref().unwrap_or("json").parse()?;
         Ok(s.report(r)

@@ -18,6 +18,7 @@ use super::histogram::HistogramRequest;
 use super::request::GanttRequest;
 use super::scurve::ScurveRequest;
 use super::tornado::TornadoRequest;
+use super::track_request::{EvmRequest, FeverRequest};
 
 /// The kinds of chart [`draw`] knows, by the names the command line and bindings use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
@@ -99,7 +100,9 @@ impl FromStr for Chart {
 /// [`HistogramRequest`](super::HistogramRequest) (the loading is computed by period), the
 /// S-curve a [`ScurveRequest`](super::ScurveRequest) and the tornado a
 /// [`TornadoRequest`](super::TornadoRequest) (both run a Monte Carlo simulation, 1,000
-/// iterations by default).
+/// iterations by default), the earned value chart an [`EvmRequest`] (its curves from
+/// [`track::evm_series`](crate::track::evm_series), a point a day) and the fever chart a
+/// [`FeverRequest`] (from [`track::buffers`](crate::track::buffers)).
 ///
 /// ```
 /// use jindu::render::{draw, Chart};
@@ -139,11 +142,19 @@ pub fn draw(doc: &Document, chart: Chart, options: &str) -> Result<String> {
             let o = r.options()?;
             super::tornado(doc.project.name(), &simulate(doc, &r.risk())?, &o)
         }
-        c => Err(Error::parse(
-            "chart",
-            c.name(),
-            "this chart is not drawn yet; gantt, histogram, scurve and tornado are",
-        )),
+        Chart::Evm => {
+            let r = EvmRequest::from_json(options)?;
+            let (o, t) = (r.options()?, r.track()?);
+            let st = crate::track::Status::new(&doc.project, &doc.options, &t)?;
+            let s = st.evm_series(evm_period(&st));
+            super::evm(doc.project.name(), &s, &o)
+        }
+        Chart::Fever => {
+            let r = FeverRequest::from_json(options)?;
+            let (o, t) = (r.options()?, r.track()?);
+            let b = crate::track::buffers(&doc.project, &doc.options, &t)?;
+            super::fever(doc.project.name(), &b, &o)
+        }
     }
 }
 
@@ -151,4 +162,15 @@ pub fn draw(doc: &Document, chart: Chart, options: &str) -> Result<String> {
 fn simulate(doc: &Document, r: &crate::risk::RiskRequest) -> Result<crate::risk::RiskReport> {
     let o = r.options(&doc.project, doc.options)?;
     crate::risk::simulate(&doc.project, &o, Default::default())
+}
+
+/// A point a day for plans up to about a year and a half, a week for longer ones.
+fn evm_period(st: &crate::track::Status<'_>) -> crate::track::PeriodKind {
+    let s = st.plan();
+    let days = s.project_finish.minutes_since(s.project_start) / 1440;
+    if days <= 550 {
+        crate::track::PeriodKind::Day
+    } else {
+        crate::track::PeriodKind::Week
+    }
 }

@@ -71,6 +71,31 @@ pub(super) fn open(o: &mut String, width: f64, height: f64, pal: &Palette, style
     );
 }
 
+/// Opens the SVG as [`open`] does and writes the title on the left and `subtitle` on the
+/// right (the tracking charts' title line).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn open_titled(
+    o: &mut String,
+    width: f64,
+    height: f64,
+    pal: &Palette,
+    style: &str,
+    title: &str,
+    subtitle: &str,
+) {
+    open(o, width, height, pal, style);
+    o.push_str("<text class=\"n s\" x=\"12\" y=\"22\" font-size=\"14\">");
+    escape(o, &truncate(title, (width * 0.55) / 14.0));
+    o.push_str("</text>");
+    let _ = write!(
+        o,
+        "<text class=\"m\" x=\"{}\" y=\"22\" text-anchor=\"end\">",
+        N(width - 12.0)
+    );
+    escape(o, subtitle);
+    o.push_str("</text>");
+}
+
 /// The title line: `name` in bold, then `subtitle` muted, both cut to leave `room` px free on
 /// the right (for the legend).
 pub(super) fn title(o: &mut String, name: &str, subtitle: &str, width: f64, room: f64) {
@@ -140,6 +165,9 @@ pub(super) fn legend(o: &mut String, keys: &[Key<'_>], right: f64, y: f64) {
 
 /// A round step (1, 2 or 5 × 10ᵏ) so that `max` needs at most `count` steps.
 pub(super) fn nice_step(max: f64, count: usize) -> f64 {
+    if !max.is_finite() || max <= 0.0 {
+        return 1.0;
+    }
     let raw = (max / count.max(1) as f64).max(1e-9);
     let p = 10f64.powf(raw.log10().floor());
     [1.0, 2.0, 2.5, 5.0, 10.0]
@@ -156,6 +184,37 @@ pub(super) fn value_ticks(max: f64, count: usize) -> Vec<f64> {
     let step = nice_step(max, count);
     let n = (max / step - 1e-9).ceil().max(1.0) as usize;
     (0..=n).map(|i| i as f64 * step).collect()
+}
+
+/// An amount with thousands separators, whole from 100 up, else with no more decimals than it
+/// needs (two at most): `12,500`, `10,743`, `0.25`, `-3,000`.
+pub(super) fn amount(v: f64) -> String {
+    let neg = v < 0.0;
+    let cents = if v.abs() >= 100.0 {
+        v.abs().round() as u64 * 100
+    } else {
+        (v.abs() * 100.0).round() as u64
+    };
+    let (whole, frac) = (cents / 100, cents % 100);
+    let digits = whole.to_string();
+    let mut s = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            s.push(',');
+        }
+        s.push(c);
+    }
+    if frac != 0 {
+        if frac % 10 == 0 {
+            let _ = write!(s, ".{}", frac / 10);
+        } else {
+            let _ = write!(s, ".{frac:02}");
+        }
+    }
+    if neg && cents != 0 {
+        s.insert(0, '-');
+    }
+    s
 }
 
 /// A number for a label: whole, or with one decimal when it has one (`12`, `2.5`).
@@ -217,5 +276,20 @@ mod tests {
         assert_eq!(value_ticks(100.0, 4), [0.0, 25.0, 50.0, 75.0, 100.0]);
         assert_eq!(value_ticks(0.0, 4), [0.0, 0.25, 0.5, 0.75, 1.0]);
         assert_eq!(value_ticks(0.62, 2), [0.0, 0.5, 1.0]);
+    }
+
+    #[test]
+    fn steps_are_nice_and_amounts_short() {
+        // 9,400 in about 5 parts: 1,880 rounds up to 2,000; 100 % in 5: 20; 0.9 in 4: 0.25.
+        assert_eq!(nice_step(9_400.0, 5), 2_000.0);
+        assert_eq!(nice_step(100.0, 5), 20.0);
+        assert_eq!(nice_step(0.9, 4), 0.25);
+        assert_eq!(nice_step(0.0, 5), 1.0);
+        assert_eq!(amount(12_500.0), "12,500");
+        assert_eq!(amount(10_742.86), "10,743");
+        assert_eq!(amount(-3_000.4), "-3,000");
+        assert_eq!(amount(2.5), "2.5");
+        assert_eq!(amount(0.125), "0.13");
+        assert_eq!(amount(999.0), "999");
     }
 }

@@ -142,7 +142,7 @@ pub(super) struct Palette {
     pub(super) missed: &'static str,
 }
 
-const LIGHT: Palette = Palette {
+pub(super) const LIGHT: Palette = Palette {
     bg: "#ffffff",
     text: "#1f2328",
     muted: "#59636e",
@@ -164,7 +164,7 @@ const LIGHT: Palette = Palette {
     missed: "#cf222e",
 };
 
-const DARK: Palette = Palette {
+pub(super) const DARK: Palette = Palette {
     bg: "#0d1117",
     text: "#e6edf3",
     muted: "#9198a1",

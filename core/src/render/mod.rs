@@ -24,19 +24,27 @@
 //! ```
 
 mod draw;
+mod evm;
+mod fever;
 mod frame;
 mod gantt;
 mod histogram;
+mod report;
 mod request;
 mod scale;
 mod scurve;
 mod svg;
 mod tornado;
+mod track_request;
 
 pub use draw::{draw, Chart};
+pub use evm::{evm, EvmOptions};
+pub use fever::{fever, FeverOptions};
 pub use gantt::{gantt, GanttOptions, Locale, TaskFilter, Theme};
 pub use histogram::{histogram, HistogramOptions, HistogramRequest, LoadUnit};
+pub use report::report_page;
 pub use request::GanttRequest;
 pub use scurve::{scurve, RiskChartOptions, ScurveRequest};
 pub use svg::{char_width, is_wide, text_width, truncate};
 pub use tornado::{tornado, TornadoRequest};
+pub use track_request::{EvmRequest, FeverRequest};

@@ -837,8 +837,13 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             drv = fdrv;
         }
         if delay > x {
+            // The delay drives the milestone only when it moves it: a bound in non-working time
+            // (a start-no-earlier-than on a Saturday) already places it at the next working
+            // instant, which may be the delay itself.
+            if delay > self.milestone_at(n, x)? {
+                drv = self.delay_driver(n);
+            }
             x = delay;
-            drv = self.delay_driver(n);
         }
         match c {
             Constraint::MustStartOn(d) | Constraint::MustFinishOn(d)

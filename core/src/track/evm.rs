@@ -452,3 +452,151 @@ impl Status<'_> {
         }
     }
 }
+
+/// One date of an [`EvmSeries`]: planned value over the whole plan, earned value and actual
+/// cost up to the status date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct EvmPoint {
+    /// The instant.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub date: Stamp,
+    /// Planned value at this instant.
+    pub pv: f64,
+    /// Earned value; `null` after the status date.
+    pub ev: Option<f64>,
+    /// Actual cost; `null` after the status date and on the duration basis.
+    pub ac: Option<f64>,
+}
+
+/// The project's earned value as curves over time (what an earned value chart draws), with
+/// the point metrics it ends in.
+///
+/// Planned value is the same accrual as [`Metrics::pv`] at every date. Earned value and actual
+/// cost are known only at the status date; before it each task's EV and AC are spread evenly
+/// over the working time it has been in progress (its actual start, else its scheduled start,
+/// to its actual finish or the status date), so the curves end exactly at
+/// [`Metrics::ev`] and [`Metrics::ac`].
+///
+/// ```
+/// use jindu::track::{self, PeriodKind, TrackOptions};
+/// let doc = jindu::io::json::read(r#"{"name": "Demo", "start": "2026-01-05",
+///     "tasks": [{"id": "A", "duration": "2d", "cost": 1000, "percent_complete": 50,
+///                "actual_start": "2026-01-05", "actual_cost": 600}]}"#)?;
+/// let at = TrackOptions::at("2026-01-05T17:00".parse()?);
+/// let s = track::evm_series(&doc.project, &doc.options, &at, PeriodKind::Day)?;
+/// let now = s.points.iter().find(|p| p.date == s.status_date).unwrap();
+/// assert_eq!((now.pv, now.ev, now.ac), (500.0, Some(500.0), Some(600.0)));
+/// assert_eq!(s.points.last().unwrap().pv, s.metrics.bac);
+/// # Ok::<(), jindu::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct EvmSeries {
+    /// The status date.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub status_date: Stamp,
+    /// What amounts are measured in.
+    pub basis: Basis,
+    /// The baseline planned value comes from (`null`: the schedule without progress).
+    pub baseline: Option<u8>,
+    /// The step between points.
+    pub period: super::PeriodKind,
+    /// The project's metrics at the status date.
+    pub metrics: Metrics,
+    /// The points in time order: the first planned or actual start, every period boundary,
+    /// the status date and the planned finish (each once).
+    pub points: Vec<EvmPoint>,
+}
+
+impl Status<'_> {
+    /// The share (0–1) of task `i`'s earned value and actual cost accrued by `t`: all of it
+    /// from the status date on; before, in proportion to the working time the task has been in
+    /// progress.
+    fn accrued(&self, i: TaskIndex, t: DateTime) -> f64 {
+        if t >= self.status {
+            return 1.0;
+        }
+        let pr = &self.project.task(i).progress;
+        if !self.started(i) {
+            return 0.0;
+        }
+        let a = pr.actual_start.unwrap_or(self.schedule.task(i).start);
+        let b = pr.actual_finish.map_or(self.status, |f| f.min(self.status));
+        if b <= a {
+            return if t >= b { 1.0 } else { 0.0 };
+        }
+        let whole = self.task_time(i, a, b);
+        if whole <= 0 {
+            return if t >= b { 1.0 } else { 0.0 };
+        }
+        (self.task_time(i, a, t.min(b)).max(0) as f64 / whole as f64).clamp(0.0, 1.0)
+    }
+
+    /// Earned value and actual cost as curves, a point every `period` (see [`EvmSeries`]).
+    pub fn evm_series(&self, period: super::PeriodKind) -> EvmSeries {
+        let metrics = self.project_metrics();
+        let leaves: Vec<TaskIndex> = self.tasks().filter(|&i| self.leaf[i.index()]).collect();
+        let plan: Vec<TaskIndex> = leaves
+            .iter()
+            .copied()
+            .filter(|&i| self.planned[i.index()].in_plan)
+            .collect();
+        let (start, finish) = (metrics.planned_start.0, metrics.planned_finish.0);
+        let first = leaves
+            .iter()
+            .filter(|&&i| self.started(i))
+            .map(|&i| {
+                let p = &self.project.task(i).progress;
+                p.actual_start.unwrap_or(self.schedule.task(i).start)
+            })
+            .fold(start, DateTime::min)
+            .min(self.status);
+        let last = finish.max(self.status);
+        let mut dates = vec![first, self.status, finish];
+        let mut t = first.date().at(0);
+        while t < last && dates.len() < 20_000 {
+            let n = super::report::back(t, period, true);
+            if n <= t {
+                break;
+            }
+            t = n;
+            dates.push(t.min(last));
+        }
+        dates.sort();
+        dates.dedup();
+        let points = dates
+            .into_iter()
+            .map(|d| {
+                let pv = plan.iter().map(|&i| self.pv_task(i, d)).sum::<f64>();
+                let (ev, ac) = if d > self.status {
+                    (None, None)
+                } else {
+                    let ev = plan
+                        .iter()
+                        .map(|&i| self.ev_task(i) * self.accrued(i, d))
+                        .sum::<f64>();
+                    let ac = leaves
+                        .iter()
+                        .map(|&i| self.ac_task(i).map(|c| c * self.accrued(i, d)))
+                        .sum::<Option<f64>>();
+                    (Some(ev), ac)
+                };
+                EvmPoint {
+                    date: Stamp(d),
+                    pv,
+                    ev,
+                    ac,
+                }
+            })
+            .collect();
+        EvmSeries {
+            status_date: Stamp(self.status),
+            basis: self.basis,
+            baseline: self.baseline,
+            period,
+            metrics,
+            points,
+        }
+    }
+}

@@ -43,9 +43,10 @@ pub use crate::io::json::out::Iso as Stamp;
 pub use alerts::{Alert, AlertItem, AlertOptions, ItemKind, Severity, Webhook};
 pub use buffer::{Buffer, BufferKind, BufferMethod, BufferOptions, Buffers, FeverZones, Zone};
 pub use client::{ClientLink, ClientTask, ClientView};
-pub use evm::{EacMethod, Evm, IeacMethod, Metrics, TaskMetrics};
+pub use evm::{EacMethod, Evm, EvmPoint, EvmSeries, IeacMethod, Metrics, TaskMetrics};
 pub use report::{
     Health, MilestoneLine, Period, PeriodKind, ReportItem, ReportOptions, Shape, StatusReport,
+    CHARTS_MARK,
 };
 pub use status::Status;
 pub use text::Lang;
@@ -130,6 +131,17 @@ impl TrackOptions {
 /// date of `track`.
 pub fn evm(project: &Project, options: &ScheduleOptions, track: &TrackOptions) -> Result<Evm> {
     Ok(Status::new(project, options, track)?.evm())
+}
+
+/// Earned value of `project` as curves over time, a point every `period`, ending in the
+/// metrics [`evm`] gives at the status date.
+pub fn evm_series(
+    project: &Project,
+    options: &ScheduleOptions,
+    track: &TrackOptions,
+    period: PeriodKind,
+) -> Result<EvmSeries> {
+    Ok(Status::new(project, options, track)?.evm_series(period))
 }
 
 /// The alerts of `project` at the status date.

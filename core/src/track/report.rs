@@ -239,7 +239,7 @@ pub struct StatusReport {
     pub currency: Option<String>,
 }
 
-fn back(d: DateTime, kind: PeriodKind, forward: bool) -> DateTime {
+pub(super) fn back(d: DateTime, kind: PeriodKind, forward: bool) -> DateTime {
     let sign = if forward { 1 } else { -1 };
     match kind {
         PeriodKind::Day => d.add_minutes(sign * 1440),
@@ -1086,6 +1086,9 @@ impl StatusReport {
                     let _ = writeln!(out, "<li>{}</li>", html(line));
                 }
                 out.push_str("</ul>\n");
+                // Where `render::report_page` puts the charts.
+                out.push_str(CHARTS_MARK);
+                out.push('\n');
                 continue;
             }
             if s.rows.is_empty() {
@@ -1128,6 +1131,10 @@ impl StatusReport {
         out
     }
 }
+
+/// The comment [`StatusReport::html`] leaves after the summary, where
+/// [`render::report_page`](crate::render::report_page) inserts the charts.
+pub const CHARTS_MARK: &str = "<!-- jindu:charts -->";
 
 /// How a report is written out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

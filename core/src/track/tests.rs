@@ -781,3 +781,80 @@ fn earned_schedule_on_a_plateau_and_before_the_start() {
     assert_eq!(e.project.pv, 0.0);
     assert_eq!((e.project.spi, e.project.spi_t), (None, None));
 }
+
+#[test]
+fn evm_series_ends_in_the_point_metrics() {
+    for (text, status) in [
+        (TWO, "2026-01-07T17:00"),
+        (
+            include_str!("../../../examples/tracking.json"),
+            "2026-01-23T17:00",
+        ),
+    ] {
+        let d = doc(text);
+        let o = at(status);
+        let e = evm(&d.project, &d.options, &o).unwrap().project;
+        let s = evm_series(&d.project, &d.options, &o, PeriodKind::Day).unwrap();
+        assert_eq!(s.metrics, e);
+        // Exactly the point metrics at the status date (the same accrual, not a second formula).
+        let now = s
+            .points
+            .iter()
+            .find(|p| p.date.0 == s.status_date.0)
+            .expect("a point at the status date");
+        assert_eq!((now.pv, now.ev, now.ac), (e.pv, Some(e.ev), e.ac));
+        // PV at the planned finish is BAC, and stays there.
+        let fin = s
+            .points
+            .iter()
+            .find(|p| p.date.0 == e.planned_finish.0)
+            .expect("a point at the planned finish");
+        assert_eq!(fin.pv, e.bac);
+        assert_eq!(s.points.last().unwrap().pv, e.bac);
+        // In time order, each date once; EV and AC only up to the status date; PV never falls.
+        for w in s.points.windows(2) {
+            assert!(w[0].date.0 < w[1].date.0);
+            assert!(w[0].pv <= w[1].pv);
+        }
+        for p in &s.points {
+            assert_eq!(p.ev.is_some(), p.date.0 <= s.status_date.0);
+        }
+    }
+}
+
+#[test]
+fn evm_series_spreads_ev_and_ac_over_the_time_in_progress() {
+    // A started Mon 5 Jan 08:00 and by Wed 17:00 (three working days) has earned 2,000 and
+    // cost 2,500: at Tue 00:00 (one day in) a third of each, at Wed 00:00 two thirds. PV
+    // accrues 1,000 a day.
+    let d = doc(TWO);
+    let s = evm_series(
+        &d.project,
+        &d.options,
+        &at("2026-01-07T17:00"),
+        PeriodKind::Day,
+    )
+    .unwrap();
+    let p = |day: &str| {
+        let t: crate::time::DateTime = day.parse().unwrap();
+        s.points.iter().find(|p| p.date.0 == t).unwrap().clone()
+    };
+    let tue = p("2026-01-06T00:00");
+    assert_eq!(tue.pv, 1_000.0);
+    close(tue.ev, 2_000.0 / 3.0);
+    close(tue.ac, 2_500.0 / 3.0);
+    let wed = p("2026-01-07T00:00");
+    close(wed.ev, 4_000.0 / 3.0);
+    // The first point is the planned start, Mon 08:00: all zero. After the status date: no EV,
+    // no AC.
+    let mon = s.points[0].clone();
+    assert_eq!(mon.date.0, "2026-01-05T08:00".parse().unwrap());
+    assert_eq!((mon.pv, mon.ev, mon.ac), (0.0, Some(0.0), Some(0.0)));
+    let thu = p("2026-01-08T00:00");
+    assert_eq!((thu.pv, thu.ev, thu.ac), (3_000.0, None, None));
+    // The plan ends Fri 16 Jan 17:00 at BAC = 15,000.
+    assert_eq!(
+        s.points.last().unwrap().date.0,
+        "2026-01-16T17:00".parse().unwrap()
+    );
+}

@@ -25,7 +25,8 @@ pub const CASES: &[(&str, &str, &str)] = &[
     ("day", "day.json", r#"{"width": 900}"#),
 ];
 
-/// The golden charts of the other kinds, drawn through `jindu::render::draw`:
+/// The golden charts of the other kinds (resources, risk, tracking), drawn through
+/// `jindu::render::draw`:
 /// (golden file stem, chart, project file, options JSON).
 pub const DRAWN: &[(&str, &str, &str, &str)] = &[
     (
@@ -69,6 +70,31 @@ pub const DRAWN: &[(&str, &str, &str, &str)] = &[
         "tornado",
         "team.json",
         r#"{"iterations": 500, "top": 4, "theme": "dark", "locale": "zh-CN", "width": 600}"#,
+    ),
+    (
+        "tracking-evm",
+        "evm",
+        "tracking.json",
+        r#"{"status_date": "2026-01-23T17:00"}"#,
+    ),
+    (
+        "tracking-evm-zh-dark",
+        "evm",
+        "tracking.json",
+        r#"{"width": 640, "height": 360, "theme": "dark", "locale": "zh-CN"}"#,
+    ),
+    ("tracking-fever", "fever", "tracking.json", r#"{}"#),
+    (
+        "tracking-fever-zh-dark",
+        "fever",
+        "tracking.json",
+        r#"{"theme": "dark", "locale": "zh-CN", "buffer_percent": 40}"#,
+    ),
+    (
+        "feeding-fever",
+        "fever",
+        "feeding.json",
+        r#"{"buffer_percent": 60}"#,
     ),
 ];
 
