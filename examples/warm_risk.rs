@@ -42,7 +42,7 @@ fn main() {
     let doc = jindu::io::json::read(&text).unwrap_or_else(|e| fail(e));
     let request = format!(r#"{{"iterations": {iterations}, "seed": 1, "threads": {threads}}}"#);
     let options = RiskRequest::from_json(&request)
-        .and_then(|r| r.options(&doc.project, doc.options.clone()))
+        .and_then(|r| r.options(&doc.project, doc.options))
         .unwrap_or_else(|e| fail(e));
     let first = simulate(&doc.project, &options, Control::default()).unwrap_or_else(|e| fail(e));
     let mut ms = Vec::new();
