@@ -92,7 +92,8 @@ pub enum Tracked {
     Buffers,
     /// Variance against the baseline (`jindu variance`).
     Variance,
-    /// The status report in the request's format (`jindu report`): JSON, Markdown or HTML.
+    /// The status report in the request's format (`jindu report`): JSON, Markdown, or HTML (a
+    /// whole page with the Gantt, earned value and fever charts inline).
     Report,
     /// The client's view (`jindu client`).
     ClientView,
@@ -104,6 +105,10 @@ pub fn track_text(document: &str, what: Tracked, request: &TrackRequest) -> jind
     let doc = json::read(document)?;
     let (t, r) = request.to_core()?;
     let shape = request.shape()?;
+    if what == Tracked::Report && shape == Shape::Html {
+        // A whole page with the charts inline, as `jindu report --format html` prints it.
+        return jindu::render::report_page(&doc, &t, &r);
+    }
     let st = Status::new(&doc.project, &doc.options, &t)?;
     match what {
         Tracked::Evm => json_text(&st.evm()),
