@@ -514,8 +514,8 @@ pub fn assess_scores(
 }
 
 /// Scores every incomplete task and milestone of `project` with its `schedule`, the Monte
-/// Carlo `risk` report (for criticality) and the resources' `load` (for overallocation) when
-/// given. Fails when the options are out of range, the schedule is not the project's, or the
+/// Carlo `risk` report (for criticality) and the resources' `load` (for overallocation: the
+/// loading of a portfolio whose first project is this one) when given. Fails when the options are out of range, the schedule is not the project's, or the
 /// baseline asked for is on no task.
 pub fn scores(
     project: &Project,
@@ -757,7 +757,11 @@ impl Cx<'_> {
                 let mut worst: Option<(f64, &str)> = None;
                 for r in &load.resources {
                     for o in &r.overallocations {
-                        if o.tasks.iter().any(|x| x.task == t.id.as_str()) && o.max_units > 0 {
+                        if o.tasks
+                            .iter()
+                            .any(|x| x.project == 0 && x.task == t.id.as_str())
+                            && o.max_units > 0
+                        {
                             let over = (o.peak_units - o.max_units as f64) / o.max_units as f64;
                             if worst.is_none_or(|w| over > w.0) {
                                 worst = Some((over, r.id.as_str()));
