@@ -53,6 +53,8 @@
 //! # Ok::<(), jindu::Error>(())
 //! ```
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::WorkCalendar;
@@ -64,7 +66,7 @@ use crate::model::{Baseline, Constraint, Project};
 use crate::schedule::{Network, Schedule, ScheduleOptions};
 use crate::time::{DateTime, Duration};
 
-use super::report::RiskReport;
+use super::report::{RiskReport, TaskRisk};
 use super::sim::{simulate, RiskOptions};
 
 /// The weight of each factor (not negative; at least one positive). The defaults weigh what
@@ -553,8 +555,10 @@ pub fn scores(
         cal: net.calendar(),
         day: project.settings().minutes_per_day.max(1) as f64,
         o: options,
-        risk,
-        load,
+        risk: risk.map(|r| r.tasks.iter().map(|t| (t.id.as_str(), t)).collect()),
+        over: load
+            .filter(|_| !project.resources().is_empty())
+            .map(worst_overallocations),
         status: options.status_date.or(project.status_date()),
         baseline,
         preds: {
@@ -627,14 +631,37 @@ pub fn scores(
     })
 }
 
+/// Per task key of the first project of `load`, the largest relative excess
+/// `(peak − max) / max` among the overallocations it works in, and that resource's key.
+fn worst_overallocations(load: &Loading) -> HashMap<&str, (f64, &str)> {
+    let mut worst: HashMap<&str, (f64, &str)> = HashMap::new();
+    for r in &load.resources {
+        for o in r.overallocations.iter().filter(|o| o.max_units > 0) {
+            let over = (o.peak_units - o.max_units as f64) / o.max_units as f64;
+            for x in o.tasks.iter().filter(|x| x.project == 0) {
+                let e = worst
+                    .entry(x.task.as_str())
+                    .or_insert((over, r.id.as_str()));
+                if over > e.0 {
+                    *e = (over, r.id.as_str());
+                }
+            }
+        }
+    }
+    worst
+}
+
 struct Cx<'a> {
     project: &'a Project,
     schedule: &'a Schedule,
     cal: &'a WorkCalendar,
     day: f64,
     o: &'a ScoreOptions,
-    risk: Option<&'a RiskReport>,
-    load: Option<&'a Loading>,
+    /// Per task key, its Monte Carlo result (`None` without a report).
+    risk: Option<HashMap<&'a str, &'a TaskRisk>>,
+    /// Per task key of the first project, its worst overallocation (relative excess, the
+    /// resource); `None` without a loading or without resources.
+    over: Option<HashMap<&'a str, (f64, &'a str)>>,
     status: Option<DateTime>,
     baseline: Option<u8>,
     preds: Vec<usize>,
@@ -701,7 +728,7 @@ impl Cx<'_> {
                 Some((v, slip, text))
             }
             Factor::Criticality => {
-                let r = self.risk?.task(t.id.as_str())?;
+                let r = *self.risk.as_ref()?.get(t.id.as_str())?;
                 let ci = r.criticality_index;
                 Some((
                     clamp(ci),
@@ -750,27 +777,9 @@ impl Cx<'_> {
                 _ => (0.0, 0.0, "no hard constraint".to_owned()),
             }),
             Factor::Overallocated => {
-                let load = self.load?;
-                if self.project.resources().is_empty() {
-                    return None;
-                }
-                let mut worst: Option<(f64, &str)> = None;
-                for r in &load.resources {
-                    for o in &r.overallocations {
-                        if o.tasks
-                            .iter()
-                            .any(|x| x.project == 0 && x.task == t.id.as_str())
-                            && o.max_units > 0
-                        {
-                            let over = (o.peak_units - o.max_units as f64) / o.max_units as f64;
-                            if worst.is_none_or(|w| over > w.0) {
-                                worst = Some((over, r.id.as_str()));
-                            }
-                        }
-                    }
-                }
-                Some(match worst {
-                    Some((over, r)) => (
+                let worst = self.over.as_ref()?;
+                Some(match worst.get(t.id.as_str()) {
+                    Some(&(over, r)) => (
                         clamp(over),
                         round2(over * 100.0),
                         format!(
