@@ -51,9 +51,9 @@ mod tests {
     fn the_scores_are_the_cores() {
         let v: serde_json::Value =
             serde_json::from_str(&scores_json(DOC.into(), None).unwrap()).unwrap();
-        // M: float 1 × 3 + merge ½ × 1 over 7 (float, merge, hard constraint, deadline).
+        // M: float 1 × 3 + merge ⅓ × 1 over 7 (float, merge, hard constraint, deadline).
         assert_eq!(v["tasks"][2]["id"], "M");
-        assert_eq!(v["tasks"][2]["score"], 50.0);
+        assert_eq!(v["tasks"][2]["score"], 47.6);
         let only_float = r#"{"weights": {"merge": 0, "hard_constraint": 0, "deadline": 0}}"#;
         let v: serde_json::Value =
             serde_json::from_str(&scores_json(DOC.into(), Some(only_float.into())).unwrap())

@@ -14,7 +14,7 @@
 //! | `float` | `1 − TF / float_horizon_days`, clamped (negative float: 1) | total float, working days |
 //! | `float_consumed` | `slip / float_horizon_days`, clamped | finish − baseline finish, working days |
 //! | `criticality` | the criticality index | share of iterations critical |
-//! | `merge` | `(p − 1) / p` for `p` predecessors (0 without) | predecessors |
+//! | `merge` | `(p − 1) / (p + 1)` for `p` predecessors (0 without) | predecessors |
 //! | `spread` | `((max − min) / mean) / spread_full`, clamped | the estimate's range over its mean |
 //! | `hard_constraint` | 1 for MSO, MFO, SNLT, FNLT; else 0 | — |
 //! | `overallocated` | `(peak − max) / max`, clamped, the worst overallocation it is in | peak units, percent |
@@ -22,8 +22,9 @@
 //! | `late` | planned − actual fraction complete at the status date, at least 0 | percentage points |
 //!
 //! Working days are on the project calendar (days of the project's day length). The merge
-//! value is the chance that not all of `p` equally likely paths arrive on time grows with
-//! `p`: `(p − 1) / p` is 0 for one path, ½ for two, ⅔ for three. The planned fraction
+//! value grows with the paths that must all arrive and tends to 1: `(p − 1) / (p + 1)` is 0
+//! for one path, ⅓ for two (routine in any network, no warning), ½ for three (the first
+//! that warns), ⅗ for four. The planned fraction
 //! complete is the working time from the planned start to the status date over the planned
 //! span, the plan being the baseline's dates when the task has them and the schedule's
 //! otherwise. Summaries and complete tasks are not scored.
@@ -45,7 +46,7 @@
 //!   "links": [{"from": "A", "to": "M"}, {"from": "B", "to": "M"}]}"#)?;
 //! let s = jindu::risk::assess_scores(&doc.project, &doc.options, &Default::default())?;
 //! let a = s.task("A").unwrap();
-//! // A is critical (float factor 1, weight 3); M merges two paths (½, weight 1); nothing has
+//! // A is critical (float factor 1, weight 3); M merges two paths (⅓, weight 1); nothing has
 //! // a constraint or deadline (0, weights 1 and 2): 100 × 3 / 7.
 //! assert_eq!(a.score, 42.9);
 //! assert!(a.missing.contains(&"criticality".to_string()));
@@ -738,7 +739,7 @@ impl Cx<'_> {
             }
             Factor::Merge => {
                 let p = self.preds[i.index()] as f64;
-                let v = if p > 0.0 { (p - 1.0) / p } else { 0.0 };
+                let v = if p > 0.0 { (p - 1.0) / (p + 1.0) } else { 0.0 };
                 let text = if p > 1.0 {
                     format!("{} paths converge on it", num(p))
                 } else {

@@ -40,14 +40,14 @@ fn zero_float_scores_1_and_float_beyond_the_horizon_0() {
 }
 
 #[test]
-fn a_merge_of_three_predecessors_is_two_thirds() {
+fn a_merge_of_three_predecessors_is_one_half() {
     let s = run(NET, &ScoreOptions::default());
     let m = factor(&s, "M", "merge");
-    assert_eq!((m.value, m.measure), (0.67, 3.0));
+    assert_eq!((m.value, m.measure), (0.5, 3.0));
     assert_eq!(m.sentence, "3 paths converge on it");
     assert_eq!(factor(&s, "A", "merge").value, 0.0);
-    // M: (3 × 1 + 1 × 2/3) / 7 = 52.38.
-    assert_eq!(s.task("M").unwrap().score, 52.4);
+    // M: (3 × 1 + 1 × (3 − 1) / (3 + 1)) / 7 = 50.
+    assert_eq!(s.task("M").unwrap().score, 50.0);
     assert_eq!(s.task("M").unwrap().kind, "milestone");
 }
 
@@ -74,9 +74,9 @@ fn changed_weights_change_the_score_as_computed_by_hand() {
         .and_then(|r| r.options())
         .expect("options");
     let s = run(NET, &o);
-    // M: (1 × 1 + 3 × 2/3) / (1 + 3 + 1 + 2) = 3/7.
-    assert_eq!(s.task("M").unwrap().score, 42.9);
-    assert_eq!(factor(&s, "M", "merge").points, 28.6);
+    // M: (1 × 1 + 3 × ½) / (1 + 3 + 1 + 2) = 2.5 / 7.
+    assert_eq!(s.task("M").unwrap().score, 35.7);
+    assert_eq!(factor(&s, "M", "merge").points, 21.4);
     // A: 1 × 1 / 7.
     assert_eq!(s.task("A").unwrap().score, 14.3);
     let only_float = ScoreRequest::from_json(
@@ -126,8 +126,8 @@ fn warnings_are_ranked_by_severity_then_score() {
         .map(|w| (w.code.as_str(), w.task.as_str(), w.severity))
         .collect();
     // High: C (an MSO fixes it, so its late dates equal its early ones: no float; score
-    // (3 + 1) / 7 = 57.1) low float and hard constraint, M (52.4) low float, A (42.9) low
-    // float; medium: M's merge (0.67).
+    // (3 + 1) / 7 = 57.1) low float and hard constraint, M (50) low float, A (42.9) low
+    // float; medium: M's merge (½).
     assert_eq!(
         got,
         [
@@ -142,7 +142,7 @@ fn warnings_are_ranked_by_severity_then_score() {
     assert_eq!(s.task("B").unwrap().score, 0.0);
     // Roll-up: 4 tasks, the top decile is the best one; the mean of all four.
     assert_eq!((s.score, s.max), (57.1, 57.1));
-    assert_eq!(s.mean, 38.1); // (57.14 + 52.38 + 42.86 + 0) / 4 = 38.1
+    assert_eq!(s.mean, 37.5); // (57.1 + 50 + 42.9 + 0) / 4
 }
 
 #[test]

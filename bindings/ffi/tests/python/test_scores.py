@@ -31,8 +31,8 @@ def by_id(s: Dict[str, Any], task: str) -> Dict[str, Any]:
 def test_hand_computed_scores() -> None:
     s = jindu.scores(DOC)
     # Weights in play: float 3, merge 1, hard constraint 1, deadline 2 (7).
-    # M: float 1, merge 2/3 -> (3 + 2/3) / 7 = 52.4; A: float 1 -> 3 / 7 = 42.9.
-    assert by_id(s, "M")["score"] == 52.4
+    # M: float 1, merge (3 - 1) / (3 + 1) -> (3 + 1/2) / 7 = 50; A: float 1 -> 3 / 7 = 42.9.
+    assert by_id(s, "M")["score"] == 50.0
     assert by_id(s, "A")["score"] == 42.9
     # B has 15 days of float, beyond the 10-day horizon.
     b = {f["code"]: f for f in by_id(s, "B")["factors"]}
@@ -44,7 +44,7 @@ def test_hand_computed_scores() -> None:
 
 def test_options_pass_through() -> None:
     s = jindu.scores(DOC, weights={"float": 1, "merge": 3})
-    assert by_id(s, "M")["score"] == 42.9  # (1 + 3 * 2/3) / 7
+    assert by_id(s, "M")["score"] == 35.7  # (1 + 3 * 1/2) / 7
     s = jindu.scores(DOC, iterations=50, seed=2)
     crit = {f["code"]: f for f in by_id(s, "A")["factors"]}["criticality"]
     assert crit["value"] == 1.0

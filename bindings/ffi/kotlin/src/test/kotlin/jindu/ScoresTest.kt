@@ -23,8 +23,9 @@ class ScoresTest {
     fun handComputedScoresOptionsAndErrors() {
         val s = Json.parse(scoresJson(doc))
         // Weights in play: float 3, merge 1, hard constraint 1, deadline 2 (7).
-        // M: (3 x 1 + 1 x 1/2) / 7 = 50; A: 3 / 7 = 42.9; B: float 3 days -> 0.7: 2.1 / 7 = 30.
-        assertEquals(50.0, num(task(s, "M")["score"]))
+        // M: (3 x 1 + 1 x 1/3) / 7 = 47.6 (merge (2 - 1) / (2 + 1)); A: 3 / 7 = 42.9;
+        // B: float 3 days -> 0.7: 2.1 / 7 = 30.
+        assertEquals(47.6, num(task(s, "M")["score"]))
         assertEquals(42.9, num(task(s, "A")["score"]))
         assertEquals(30.0, num(task(s, "B")["score"]))
         assertEquals("low_float", (s["warnings"] as List<*>)[0]["code"])
