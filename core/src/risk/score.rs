@@ -14,7 +14,7 @@
 //! | `float` | `1 − TF / float_horizon_days`, clamped (negative float: 1) | total float, working days |
 //! | `float_consumed` | `slip / float_horizon_days`, clamped | finish − baseline finish, working days |
 //! | `criticality` | the criticality index | share of iterations critical |
-//! | `merge` | `(p − 1) / (p + 1)` for `p` predecessors (0 without) | predecessors |
+//! | `merge` | `(p − 1) / (p + 1)` for `p` open predecessors (0 without) | predecessors not complete |
 //! | `spread` | `((max − min) / mean) / spread_full`, clamped | the estimate's range over its mean |
 //! | `hard_constraint` | 1 for MSO, MFO, SNLT, FNLT; else 0 | — |
 //! | `overallocated` | `(peak − max) / max`, clamped, the worst overallocation it is in | peak units, percent |
@@ -24,7 +24,7 @@
 //! Working days are on the project calendar (days of the project's day length). The merge
 //! value grows with the paths that must all arrive and tends to 1: `(p − 1) / (p + 1)` is 0
 //! for one path, ⅓ for two (routine in any network, no warning), ½ for three (the first
-//! that warns), ⅗ for four. The planned fraction
+//! that warns), ⅗ for four; a complete predecessor no longer counts. The planned fraction
 //! complete is the working time from the planned start to the status date over the planned
 //! span, the plan being the baseline's dates when the task has them and the schedule's
 //! otherwise. Summaries and complete tasks are not scored.
@@ -564,8 +564,11 @@ pub fn scores(
         baseline,
         preds: {
             let mut p = vec![0usize; n];
+            // A finished predecessor can no longer arrive late.
             for l in project.links() {
-                p[l.to.index()] += 1;
+                if !project.task(l.from).progress.is_complete() {
+                    p[l.to.index()] += 1;
+                }
             }
             p
         },

@@ -52,6 +52,21 @@ fn a_merge_of_three_predecessors_is_one_half() {
 }
 
 #[test]
+fn a_complete_predecessor_no_longer_counts_in_the_merge() {
+    let text = r#"{"name": "Done", "start": "2026-01-05",
+      "tasks": [{"id": "P1", "duration": "1d", "percent_complete": 100,
+                 "actual_start": "2026-01-05T08:00", "actual_finish": "2026-01-05T17:00"},
+                {"id": "P2", "duration": "2d"}, {"id": "P3", "duration": "2d"},
+                {"id": "X", "duration": "1d"}],
+      "links": [{"from": "P1", "to": "X"}, {"from": "P2", "to": "X"}, {"from": "P3", "to": "X"}]}"#;
+    let s = run(text, &ScoreOptions::default());
+    let m = factor(&s, "X", "merge");
+    // Two open paths: (2 − 1) / (2 + 1).
+    assert_eq!((m.measure, m.value), (2.0, 0.33));
+    assert!(s.task("P1").is_none(), "a complete task is not scored");
+}
+
+#[test]
 fn a_must_start_on_constraint_adds_hard_constraint() {
     let s = run(NET, &ScoreOptions::default());
     let c = factor(&s, "C", "hard_constraint");
