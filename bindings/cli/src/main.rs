@@ -8,6 +8,7 @@
 //! jindu track|evm|alerts|buffers|variance|report|client FILE [options]
 //! jindu whatif FILE CHANGES.json [options]
 //! jindu health FILE [--status-date DATETIME] [--baseline N] [--format json|table]
+//! jindu scores FILE [--status-date DATETIME] [--baseline N] [--iterations N --seed S] [--format json|table]
 //! jindu risk FILE [--iterations N] [--seed S] [--target DATETIME] [--threads T] [--format json|table]
 //! jindu load FILE... [--by hour|day|week|month] [--format json|table] [--from DATE --to DATE]
 //! jindu level FILE... [--schedules N] [--seed S] [--within-float] [--period-minutes M] [--format json|table]
@@ -17,6 +18,7 @@
 
 mod health;
 mod level;
+mod scores;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -58,6 +60,8 @@ usage: jindu schedule FILE [--format json|table] [--timings]
        jindu risk FILE [--iterations N] [--seed S] [--target DATETIME] [--threads T]
                        [--default-range LOW,HIGH] [--format json|table]
        jindu health FILE [--status-date DATETIME] [--baseline N] [--format json|table]
+       jindu scores FILE [--status-date DATETIME] [--baseline N] [--iterations N --seed S]
+                         [--format json|table]
        jindu level FILE... [--schedules N] [--seed S] [--within-float]
                    [--period-minutes M] [--format json|table]
        jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S]
@@ -96,6 +100,11 @@ hard constraints, high and negative float, high duration, invalid dates, resourc
 tasks, critical path test, CPLI, BEI) and prints each check's metric, threshold, status and
 offending tasks; the status date defaults to the document's, the baseline to the first. It
 exits 0 whether checks pass or fail.
+scores gives each incomplete task and milestone a 0-100 risk score from weighted factors (float,
+float consumed against the baseline, criticality, merge, estimate spread, hard constraints,
+overallocation, deadline, lateness at the status date), each in words and numbers, a project
+roll-up and ranked warnings with stable codes; --iterations N runs the Monte Carlo (seed S) for
+criticality (default none: that factor is listed as missing).
 level FILE... levels the documents (several FILEs are a portfolio sharing resources by id):
 it delays tasks so that no resource is overallocated, higher priority first (priority 1000
 and started tasks stay), and prints every delay with its reason (the full resource and the
@@ -259,6 +268,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
         c if track::COMMANDS.contains(&c) => track::run(c, &args[1..]),
         "risk" => risk::run(&args[1..]),
         "health" => health::run(&args[1..]),
+        "scores" => scores::run(&args[1..]),
         "load" => load::run(&args[1..]),
         "render" => render::run(&args[1..]),
         "level" => level::level(&args[1..]),

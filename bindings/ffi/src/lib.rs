@@ -18,6 +18,8 @@
 //!   criticality, sensitivity, the tornado) with a [`risk::RiskOptions`] record;
 //! * [`health`] — the DCMA 14-point schedule assessment (`health_json`: each check's metric,
 //!   threshold, status and offending tasks) with options as JSON;
+//! * [`scores`] — risk scores (`scores_json`: a 0–100 score per task with its factors, the
+//!   project roll-up and ranked warnings) with options as JSON;
 //! * [`track`] — earned value and earned schedule, alerts, buffers, variance, status reports,
 //!   the client's view and what-if change sets at a status date (`evm_json`, `alerts_json`,
 //!   `buffers_json`, `variance_json`, `report`, `client_view_json`, `whatif_json`);
@@ -46,6 +48,7 @@ pub mod level;
 pub mod load;
 pub mod render;
 pub mod risk;
+pub mod scores;
 pub mod session;
 pub mod track;
 pub mod types;

@@ -27,6 +27,10 @@
 //!   (logic, leads, lags, relationship types, hard constraints, high and negative float, high
 //!   duration, invalid dates, resources, missed tasks, the critical path test, CPLI and BEI),
 //!   each check with its metric, threshold, status and offending tasks.
+//! * **Risk scores** ([`assess_scores`], [`scores`] → [`RiskScores`]): a 0–100 score per
+//!   task and milestone from weighted factors (float, float consumed, criticality, merge,
+//!   spread, hard constraints, overallocation, deadline, lateness), each in words and numbers,
+//!   a project roll-up and ranked warnings with stable codes.
 //!
 //! ```
 //! let doc = jindu::io::json::read(r#"{"name": "Go-live", "start": "2026-01-05",
@@ -52,6 +56,7 @@ mod model;
 mod report;
 mod request;
 mod rng;
+mod score;
 mod sim;
 mod stats;
 
@@ -68,6 +73,10 @@ pub use report::{
 };
 pub use request::{ConvergenceRequest, DefaultEstimateRequest, RiskRequest};
 pub use rng::philox4x32;
+pub use score::{
+    assess_scores, scores, RiskScores, ScoreFactor, ScoreOptions, ScoreRequest, Severity,
+    TaskScore, Warning, Weights,
+};
 pub use sim::{
     simulate, CancelToken, Control, Convergence, DefaultEstimate, Progress, RiskOptions, Shape,
     Simulation,

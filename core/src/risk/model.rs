@@ -106,7 +106,7 @@ pub enum Estimate {
 
 impl Estimate {
     /// The durations the estimate names, for checks (all must be of one kind).
-    fn points(&self) -> Vec<Duration> {
+    pub(crate) fn points(&self) -> Vec<Duration> {
         match self {
             Estimate::Triangular {
                 optimistic,

@@ -16,7 +16,7 @@ the file's name), :func:`read_mspdi`, :func:`read_csv` and :func:`read_psplib`, 
 or from bytes; :func:`write_mspdi` writes Microsoft Project XML with the computed schedule.
 
 Monte Carlo schedule risk is :func:`risk`; the DCMA 14-point schedule assessment is
-:func:`health`; tracking at a status date is :func:`evm` (earned
+:func:`health`; risk scores with their reasons are :func:`scores`; tracking at a status date is :func:`evm` (earned
 value and earned schedule), :func:`alerts`, :func:`buffers`, :func:`variance`, :func:`report`
 (JSON, Markdown or HTML, English or Chinese), :func:`client_view` and :func:`whatif`.
 
@@ -67,6 +67,7 @@ __all__ = [
     "risk",
     "schedule",
     "schedule_json",
+    "scores",
     "variance",
     "whatif",
     "write_mspdi",
@@ -519,6 +520,28 @@ def health(
     if thresholds is not None:
         options["thresholds"] = dict(thresholds)
     text = _ffi.health_json(_text(project, "a project document"), json.dumps(options))
+    result: Dict[str, Any] = json.loads(text)
+    return result
+
+
+def scores(project: Project, **options: Any) -> Dict[str, Any]:
+    """Risk scores of a document (a dict or its JSON text): a 0-100 score per incomplete task
+    and milestone with the factors behind it, the project roll-up and ranked warnings.
+
+    ``options`` are the JSON options of the core's ``ScoreRequest``, every one optional:
+    ``weights`` (a dict: ``float`` 3, ``float_consumed`` 1, ``criticality`` 3, ``merge`` 1,
+    ``spread`` 1, ``hard_constraint`` 1, ``overallocated`` 2, ``deadline`` 2, ``late`` 2),
+    ``float_horizon_days`` (10), ``deadline_horizon_days`` (10), ``spread_full`` (1.0),
+    ``status_date`` (``YYYY-MM-DDTHH:MM``, default the document's), ``baseline`` (default the
+    lowest), ``warn_at`` (0.5), ``high_at`` (0.8), ``iterations`` (0: no Monte Carlo, so no
+    criticality) and ``seed`` (1).
+
+    Returns the dict the ``jindu scores`` command prints: ``score`` (the mean of the top
+    decile), ``max``, ``mean``, ``tasks`` (each with ``score``, ``factors`` -- ``code``,
+    ``value``, ``points``, ``weight``, ``measure``, ``sentence`` -- and ``missing``) and
+    ``warnings`` (``code``, ``severity``, ``task``, ``score``, ``message``), ranked.
+    """
+    text = _ffi.scores_json(_text(project, "a project document"), json.dumps(options))
     result: Dict[str, Any] = json.loads(text)
     return result
 
