@@ -446,6 +446,9 @@ function drawCore() {
   if (!plan) return;
   const kind = $('core-kind').value;
   const options = { width: Math.max(640, $('core').clientWidth - 20), theme: $('core-dark').checked ? 'dark' : 'light' };
+  // The demo's tasks carry no three-point estimates: the risk charts give each a range of
+  // -10 % to +25 % around its duration (the risk issue's default uncertainty).
+  if (kind === 'scurve' || kind === 'tornado') options.default_estimate = { optimistic_percent: -10, pessimistic_percent: 25 };
   const t0 = performance.now();
   try {
     $('core-chart').innerHTML = plan.renderChart(scheduler.project(), kind, options);
