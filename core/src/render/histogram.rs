@@ -127,18 +127,8 @@ impl HistogramRequest {
         Ok(HistogramOptions {
             width: self.width.unwrap_or(d.width),
             height: self.height,
-            theme: self
-                .theme
-                .as_deref()
-                .map(str::parse)
-                .transpose()?
-                .unwrap_or(d.theme),
-            locale: self
-                .locale
-                .as_deref()
-                .map(str::parse)
-                .transpose()?
-                .unwrap_or(d.locale),
+            theme: super::request::parsed(&self.theme)?.unwrap_or(d.theme),
+            locale: super::request::parsed(&self.locale)?.unwrap_or(d.locale),
             resources: self.resources.clone(),
             unit: match self.unit.as_deref() {
                 None | Some("hours") => LoadUnit::Hours,

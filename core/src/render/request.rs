@@ -93,18 +93,8 @@ impl GanttRequest {
             from: self.from.as_deref().map(date).transpose()?,
             to: self.to.as_deref().map(date).transpose()?,
             tasks,
-            theme: self
-                .theme
-                .as_deref()
-                .map(str::parse)
-                .transpose()?
-                .unwrap_or(d.theme),
-            locale: self
-                .locale
-                .as_deref()
-                .map(str::parse)
-                .transpose()?
-                .unwrap_or(d.locale),
+            theme: parsed(&self.theme)?.unwrap_or(d.theme),
+            locale: parsed(&self.locale)?.unwrap_or(d.locale),
             links: self.links.unwrap_or(d.links),
             baselines: self.baselines.unwrap_or(d.baselines),
             today: self.today.as_deref().map(date).transpose()?,
@@ -112,7 +102,14 @@ impl GanttRequest {
     }
 }
 
-/// `YYYY-MM-DD` (midnight) or `YYYY-MM-DDTHH:MM`.
-fn date(s: &str) -> Result<DateTime> {
+/// `YYYY-MM-DD` (midnight) or `YYYY-MM-DDTHH:MM` (every chart's request reads dates so).
+pub(super) fn date(s: &str) -> Result<DateTime> {
     DateTime::parse_day_or_time(s)
+}
+
+/// An optional option read with its `FromStr` (a theme, a locale): an error names the value.
+pub(super) fn parsed<T: std::str::FromStr<Err = crate::error::Error>>(
+    s: &Option<String>,
+) -> Result<Option<T>> {
+    s.as_deref().map(str::parse).transpose()
 }

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::request::{date, parsed};
 use crate::error::{Error, Result};
-use crate::time::DateTime;
 use crate::track::TrackOptions;
 
 use super::evm::EvmOptions;
@@ -158,12 +158,4 @@ fn track(status: &Option<String>, baseline: Option<u8>) -> Result<TrackOptions> 
         baseline,
         ..TrackOptions::default()
     })
-}
-
-fn parsed<T: std::str::FromStr<Err = Error>>(s: &Option<String>) -> Result<Option<T>> {
-    s.as_deref().map(str::parse).transpose()
-}
-
-fn date(s: &str) -> Result<DateTime> {
-    DateTime::parse_day_or_time(s)
 }
