@@ -45,29 +45,18 @@ impl TrackOptions {
     /// The core's tracking and report options; a value that does not parse is an error naming
     /// it.
     pub fn to_core(&self) -> jindu::Result<(track::TrackOptions, ReportOptions)> {
-        let mut t = track::TrackOptions {
-            status_date: self.status_date.as_deref().map(str::parse).transpose()?,
+        track::TrackRequest {
+            status_date: self.status_date.clone(),
             baseline: self.baseline,
-            ..track::TrackOptions::default()
-        };
-        if let Some(m) = &self.eac {
-            t.eac = m.parse()?;
-        }
-        if let Some(m) = &self.ieac {
-            t.ieac = m.parse()?;
-        }
-        let mut r = ReportOptions {
+            eac: self.eac.clone(),
+            ieac: self.ieac.clone(),
+            period: self.period.clone(),
+            lang: self.lang.clone(),
             currency: self.currency.clone(),
             client: self.client,
-            ..ReportOptions::default()
-        };
-        if let Some(p) = &self.period {
-            r.period = p.parse()?;
+            format: self.format.clone(),
         }
-        if let Some(l) = &self.lang {
-            r.lang = l.parse()?;
-        }
-        Ok((t, r))
+        .to_core()
     }
 }
 

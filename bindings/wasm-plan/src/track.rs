@@ -4,82 +4,12 @@
 //! `variance`, `report`, `client` and `whatif` print with `--format json`.
 
 use jindu::io::json;
-use jindu::track::{self, ChangeSet, ReportOptions, Shape, Status};
-use serde::{Deserialize, Serialize};
+use jindu::track::{self, ChangeSet, Shape, Status, TrackRequest};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{input_text, output_value};
 use crate::error::Thrown;
 use crate::json_text;
-
-/// How to track and report, every field optional: the flags of the `jindu` tracking commands
-/// and the keyword arguments of the Python functions.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct TrackRequest {
-    /// The status date, `YYYY-MM-DDTHH:MM[:SS]`; absent, the document's own.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status_date: Option<String>,
-    /// The baseline to measure against; absent, the first (or the schedule without progress).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub baseline: Option<u8>,
-    /// The EAC method: `cpi` (the default), `planned_rate` or `cpi_spi`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub eac: Option<String>,
-    /// The IEAC(t) method: `spi_t` (the default), `planned_rate` or `cpi_spi_t`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ieac: Option<String>,
-    /// The report's period: `day`, `week` (the default) or `month`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<String>,
-    /// The language of reports and alert messages: `en` (the default) or `zh-CN`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lang: Option<String>,
-    /// The currency shown with amounts in reports (e.g. `CNY`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub currency: Option<String>,
-    /// Whether the report is the client's (nothing internal, no costs).
-    #[serde(default)]
-    pub client: bool,
-    /// The report's format: `json` (the default), `markdown` or `html`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub format: Option<String>,
-}
-
-impl TrackRequest {
-    /// The core's tracking and report options; a value that does not parse is an error naming
-    /// it.
-    pub fn to_core(&self) -> jindu::Result<(track::TrackOptions, ReportOptions)> {
-        let mut t = track::TrackOptions {
-            status_date: self.status_date.as_deref().map(str::parse).transpose()?,
-            baseline: self.baseline,
-            ..track::TrackOptions::default()
-        };
-        if let Some(m) = &self.eac {
-            t.eac = m.parse()?;
-        }
-        if let Some(m) = &self.ieac {
-            t.ieac = m.parse()?;
-        }
-        let mut r = ReportOptions {
-            currency: self.currency.clone(),
-            client: self.client,
-            ..ReportOptions::default()
-        };
-        if let Some(p) = &self.period {
-            r.period = p.parse()?;
-        }
-        if let Some(l) = &self.lang {
-            r.lang = l.parse()?;
-        }
-        Ok((t, r))
-    }
-
-    /// The report's format (JSON unless given).
-    pub fn shape(&self) -> jindu::Result<Shape> {
-        self.format.as_deref().unwrap_or("json").parse()
-    }
-}
 
 /// What to compute at the status date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

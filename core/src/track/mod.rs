@@ -32,6 +32,7 @@ mod buffer;
 mod client;
 mod evm;
 mod report;
+mod request;
 mod status;
 mod text;
 mod variance;
@@ -48,6 +49,7 @@ pub use report::{
     Health, MilestoneLine, Period, PeriodKind, ReportItem, ReportOptions, Shape, StatusReport,
     CHARTS_MARK,
 };
+pub use request::TrackRequest;
 pub use status::Status;
 pub use text::Lang;
 pub use variance::{compare, Comparison, Moved, TaskVariance, Variance};
