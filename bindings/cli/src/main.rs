@@ -125,7 +125,7 @@ baseline, progress, the status date and deadlines; --client leaves out internal 
 capacity, the work above it in red (--resources picks and orders the panels; --unit percent);
 --chart scurve the Monte Carlo finish-date histogram with its S-curve, P50, P80, the plan's
 date and --target with its probability (default 1000 iterations, seed 1); --chart tornado the
---top N (default 10) drivers of the finish by rank correlation. A flag the chart does not take
+--top N (default 10) drivers of the finish by rank correlation.
 --chart evm draws planned value, earned value and actual cost to the status date with the
 forecast to EAC; --chart fever draws each buffer's consumption against its chain's completion
 over the green, yellow and red zones. A flag the chart does not take is a usage error.

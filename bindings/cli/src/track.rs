@@ -21,18 +21,22 @@ use crate::{load, read_bytes, write_out, Failure};
 macro_rules! track_usage {
     () => {
         "\
-       jindu track FILE [TRACK OPTIONS] [--lang en|zh-CN] [--format json|table]
+       jindu track FILE [TRACK OPTIONS] [ALERT OPTIONS] [--lang en|zh-CN] [--format json|table]
        jindu evm FILE [TRACK OPTIONS] [--eac cpi|planned_rate|cpi_spi]
                       [--ieac spi_t|planned_rate|cpi_spi_t] [--format json|table]
-       jindu alerts FILE [TRACK OPTIONS] [--lang en|zh-CN]
+       jindu alerts FILE [TRACK OPTIONS] [ALERT OPTIONS] [--lang en|zh-CN]
                          [--format json|table|dingtalk|wecom|feishu]
        jindu buffers FILE [TRACK OPTIONS]
        jindu variance FILE [TRACK OPTIONS]
-       jindu report FILE [TRACK OPTIONS] [--period day|week|month] [--lang en|zh-CN]
-                         [--currency CODE] [--client] [--format json|markdown|html]
+       jindu report FILE [TRACK OPTIONS] [ALERT OPTIONS] [--period day|week|month]
+                         [--lang en|zh-CN] [--currency CODE] [--client]
+                         [--format json|markdown|html]
        jindu client FILE [TRACK OPTIONS] [--period day|week|month] [--lang en|zh-CN]
        jindu whatif FILE CHANGES.json [TRACK OPTIONS] [--format json|table]
-TRACK OPTIONS: [--status-date YYYY-MM-DDTHH:MM] [--baseline N]"
+TRACK OPTIONS: [--status-date YYYY-MM-DDTHH:MM] [--baseline N]
+ALERT OPTIONS: [--alert NAME=VALUE]... [--disable CODE]...
+  NAME: deadline_days, late_hours, float_consumed_percent, overallocation_days, spi_below,
+  cpi_below, work_overrun_percent; CODE: an alert rule's code (e.g. float_consumed)"
     };
 }
 
@@ -68,10 +72,18 @@ struct Args {
 /// The options `cmd` takes besides `--status-date` and `--baseline`.
 fn allowed(cmd: &str) -> &'static [&'static str] {
     match cmd {
-        "track" => &["--lang", "--format"],
+        "track" => &["--lang", "--format", "--alert", "--disable"],
         "evm" => &["--eac", "--ieac", "--format"],
-        "alerts" => &["--lang", "--format"],
-        "report" => &["--period", "--lang", "--currency", "--client", "--format"],
+        "alerts" => &["--lang", "--format", "--alert", "--disable"],
+        "report" => &[
+            "--period",
+            "--lang",
+            "--currency",
+            "--client",
+            "--format",
+            "--alert",
+            "--disable",
+        ],
         "client" => &["--period", "--lang", "--currency"],
         "whatif" => &["--format"],
         _ => &[],
@@ -80,6 +92,9 @@ fn allowed(cmd: &str) -> &'static [&'static str] {
 
 fn parse(cmd: &str, args: &[String]) -> Result<Args, Failure> {
     let mut a = Args::default();
+    // `--alert NAME=VALUE` and `--disable CODE`, read by the core's `AlertRequest`.
+    let mut alerts = serde_json::Map::new();
+    let mut disabled = Vec::new();
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         let s = flag.as_str();
@@ -111,8 +126,32 @@ fn parse(cmd: &str, args: &[String]) -> Result<Args, Failure> {
             "--lang" => a.report.lang = v.parse::<Lang>()?,
             "--currency" => a.report.currency = Some(v.clone()),
             "--format" => a.format = Some(v.clone()),
+            "--alert" => {
+                let (name, value) = v
+                    .split_once('=')
+                    .and_then(|(n, x)| Some((n, x.parse::<f64>().ok()?)))
+                    .ok_or_else(|| {
+                        Failure::Usage(format!("--alert takes NAME=NUMBER, not {v:?}"))
+                    })?;
+                let value = if name == "overallocation_days" && value.fract() == 0.0 {
+                    serde_json::Value::from(value as i64)
+                } else {
+                    serde_json::Value::from(value)
+                };
+                alerts.insert(name.to_owned(), value);
+            }
+            "--disable" => disabled.push(serde_json::Value::from(v.as_str())),
             _ => unreachable!("only allowed options get here"),
         }
+    }
+    if !alerts.is_empty() || !disabled.is_empty() {
+        if !disabled.is_empty() {
+            alerts.insert("disabled".into(), disabled.into());
+        }
+        let text = serde_json::Value::Object(alerts).to_string();
+        a.track.alerts = track::AlertRequest::from_json(&text)
+            .and_then(|r| r.to_core())
+            .map_err(|e| Failure::Usage(format!("--alert/--disable: {e}")))?;
     }
     let want = if cmd == "whatif" { 2 } else { 1 };
     if a.files.len() != want {

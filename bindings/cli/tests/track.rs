@@ -185,3 +185,70 @@ fn bad_arguments_are_usage_errors_and_bad_values_name_themselves() {
     let out = jindu(&["whatif", &f]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn alert_thresholds_and_disabled_rules() {
+    // The example's SPI(t) is 0.83 and its CPI 0.875, both below the default 0.9.
+    let f = example();
+    let codes = |v: serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["code"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let all = codes(json(&["alerts", &f, "--format", "json"]));
+    assert!(
+        all.contains(&"spi_low".into()) && all.contains(&"cpi_low".into()),
+        "{all:?}"
+    );
+    // An SPI threshold of 0.8 is above 0.83; CPI off.
+    let some = codes(json(&[
+        "alerts",
+        &f,
+        "--alert",
+        "spi_below=0.8",
+        "--disable",
+        "cpi_low",
+        "--format",
+        "json",
+    ]));
+    assert!(
+        !some.contains(&"spi_low".into()) && !some.contains(&"cpi_low".into()),
+        "{some:?}"
+    );
+    assert_eq!(some.len(), all.len() - 2);
+    let spi = json(&[
+        "alerts",
+        &f,
+        "--alert",
+        "spi_below=0.85",
+        "--format",
+        "json",
+    ]);
+    let spi = spi
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["code"] == "spi_low")
+        .unwrap();
+    assert_eq!(spi["threshold"], 0.85);
+    for (args, says) in [
+        (&["--alert", "spi_belo=0.8"][..], "spi_belo"),
+        (&["--alert", "spi_below"][..], "NAME=NUMBER"),
+        (&["--disable", "cpi_lo"][..], "cpi_lo"),
+        (&["--alert", "late_hours=-3"][..], "late_hours"),
+    ] {
+        let out = jindu(&[&["alerts", &f][..], args].concat());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(says),
+            "{args:?}"
+        );
+    }
+    // evm takes no alert options.
+    assert_eq!(
+        jindu(&["evm", &f, "--disable", "cpi_low"]).status.code(),
+        Some(2)
+    );
+}

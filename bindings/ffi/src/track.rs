@@ -39,6 +39,11 @@ pub struct TrackOptions {
     /// The report's format: `json` (the default), `markdown` or `html`.
     #[uniffi(default = None)]
     pub format: Option<String>,
+    /// The alert thresholds and the rules turned off, as JSON
+    /// (`{"late_hours": 24, "disabled": ["float_consumed"]}`, see `jindu::track::AlertRequest`);
+    /// absent, the defaults.
+    #[uniffi(default = None)]
+    pub alerts: Option<String>,
 }
 
 impl TrackOptions {
@@ -55,6 +60,11 @@ impl TrackOptions {
             currency: self.currency.clone(),
             client: self.client,
             format: self.format.clone(),
+            alerts: self
+                .alerts
+                .as_deref()
+                .map(track::AlertRequest::from_json)
+                .transpose()?,
         }
         .to_core()
     }

@@ -83,6 +83,28 @@ export interface TrackOptions {
     client?: boolean;
     /** The report's format (default `"json"`; `report()` returns text for the others). */
     format?: "json" | "markdown" | "html";
+    /** The alert rules' thresholds and the rules turned off (default: the documented defaults). */
+    alerts?: AlertThresholds;
+}
+
+/** The alert rules' thresholds (every field optional) and the codes of rules not to run. */
+export interface AlertThresholds {
+    /** `deadline_near`: a deadline within this many working days (default 3). */
+    deadline_days?: number;
+    /** `task_late`: behind plan by more than this many working hours (default 48). */
+    late_hours?: number;
+    /** `float_consumed`: this share of the plan's float used, in percent (default 50). */
+    float_consumed_percent?: number;
+    /** `resource_overallocated`: look this many working days ahead (default 10). */
+    overallocation_days?: number;
+    /** `spi_low`: SPI(t) (else SPI) below this (default 0.9). */
+    spi_below?: number;
+    /** `cpi_low`: CPI below this (default 0.9). */
+    cpi_below?: number;
+    /** `work_overrun`: work above its budget by more than this, in percent (default 10). */
+    work_overrun_percent?: number;
+    /** Codes of the rules not to evaluate, e.g. `["float_consumed"]`. */
+    disabled?: string[];
 }
 
 /** Earned value metrics (`null` where undefined, e.g. cost indices without costs). */

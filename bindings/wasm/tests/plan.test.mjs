@@ -281,6 +281,30 @@ describe('plan: tracking', () => {
     assert.ok(!JSON.stringify(c).includes('"cost"'));
   });
 
+  it('actual work and alert thresholds, as the `jindu` command takes them', () => {
+    // Ana has logged 46 h of a 40 h budget: nothing of the plan is left, 15% over (> 10%).
+    const doc = {
+      name: 'Hours', start: '2026-01-05', status_date: '2026-01-07T12:00',
+      tasks: [{ id: 'A', name: 'Build', duration: '5d', percent_complete: 50, actual_start: '2026-01-05',
+                baselines: [{ number: 0, start: '2026-01-05', finish: '2026-01-09T17:00', work: '40h' }] }],
+      resources: [{ id: 'ana', name: 'Ana' }],
+      assignments: [{ task: 'A', resource: 'ana', actual_work: '46h' }],
+    };
+    const t = plan.variance(doc).tasks[0];
+    assert.deepEqual([t.actual_work_minutes, t.remaining_work_minutes, t.work_variance_minutes], [2760, 0, 360]);
+    const over = plan.alerts(doc).filter((a) => a.code === 'work_overrun');
+    assert.equal(over.length, 1);
+    assert.equal(over[0].value, 15);
+    const quiet = plan.alerts(doc, { alerts: { work_overrun_percent: 20 } });
+    assert.ok(quiet.every((a) => a.code !== 'work_overrun'));
+    throwsJindu(() => plan.alerts(doc, { alerts: { disabled: ['work_overun'] } }), (e) => assert.match(e.message, /work_overun/));
+    if (!noCli) {
+      assert.deepEqual(quiet, jinduJson(['alerts'], [doc], ['--alert', 'work_overrun_percent=20']));
+      assert.deepEqual(plan.alerts(doc, { alerts: { disabled: ['work_overrun', 'task_late'] } }),
+        jinduJson(['alerts'], [doc], ['--disable', 'work_overrun', '--disable', 'task_late']));
+    }
+  });
+
   it('whatIf: two more days on B move the finish two days', () => {
     const change = { op: 'set_duration', task: 'B', duration: '7d' };
     const w = plan.whatIf(TRACKED, [change]);

@@ -616,6 +616,10 @@ def gantt(
 
 
 def _track_options(**given: Any) -> Any:
+    """The native options record; ``alerts`` (a dict of thresholds, with ``disabled``) is
+    passed as JSON."""
+    if given.get("alerts") is not None:
+        given["alerts"] = json.dumps(given["alerts"])
     return _ffi.TrackOptions(**{k: v for k, v in given.items() if v is not None})
 
 
@@ -645,14 +649,36 @@ def evm(
 
 
 def alerts(
-    project: Project, *, status_date: Optional[str] = None, lang: Optional[str] = None
+    project: Project,
+    *,
+    status_date: Optional[str] = None,
+    lang: Optional[str] = None,
+    thresholds: Optional[Dict[str, float]] = None,
+    disabled: Optional[List[str]] = None,
 ) -> List[Dict[str, Any]]:
     """The alerts at the status date (late starts and finishes, slipped milestones, negative
-    float, critical-path changes, …), their messages in ``lang`` (``en`` or ``zh-CN``)."""
+    float, critical-path changes, work over budget, …), their messages in ``lang`` (``en`` or
+    ``zh-CN``). ``thresholds`` overrides the rules' defaults (``deadline_days`` 3,
+    ``late_hours`` 48, ``float_consumed_percent`` 50, ``overallocation_days`` 10,
+    ``spi_below`` 0.9, ``cpi_below`` 0.9, ``work_overrun_percent`` 10); ``disabled`` lists the
+    codes of rules not to run. An unknown name or code raises ``JinduError`` naming it."""
     result: List[Dict[str, Any]] = _track(
-        _ffi.alerts_json, project, status_date=status_date, lang=lang
+        _ffi.alerts_json, project, status_date=status_date, lang=lang,
+        alerts=_alert_request(thresholds, disabled),
     )
     return result
+
+
+def _alert_request(
+    thresholds: Optional[Dict[str, float]], disabled: Optional[List[str]]
+) -> Optional[Dict[str, Any]]:
+    """The ``alerts`` object of the tracking options, or ``None`` for the defaults."""
+    if thresholds is None and disabled is None:
+        return None
+    request: Dict[str, Any] = dict(thresholds or {})
+    if disabled:
+        request["disabled"] = list(disabled)
+    return request
 
 
 def buffers(project: Project, *, status_date: Optional[str] = None) -> Dict[str, Any]:
@@ -680,13 +706,16 @@ def report(
     period: Optional[str] = None,
     currency: Optional[str] = None,
     client: bool = False,
+    thresholds: Optional[Dict[str, float]] = None,
+    disabled: Optional[List[str]] = None,
 ) -> Union[Dict[str, Any], str]:
     """The status report for the period (``day``, ``week`` or ``month``) ending at the status
     date: a dict for ``format="json"``, else Markdown or HTML text; ``lang`` ``en`` or
-    ``zh-CN``; ``client=True`` for the client's report (nothing internal, no costs)."""
+    ``zh-CN``; ``client=True`` for the client's report (nothing internal, no costs);
+    ``thresholds`` and ``disabled`` for its alerts, as in :func:`alerts`."""
     o = _track_options(
         status_date=status_date, format=format, lang=lang, period=period, currency=currency,
-        client=client,
+        client=client, alerts=_alert_request(thresholds, disabled),
     )
     text: str = _ffi.report(_text(project, "a project document"), o)
     if format == "json":

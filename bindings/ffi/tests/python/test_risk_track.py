@@ -91,3 +91,36 @@ def test_tracking_reports_alerts_and_whatif() -> None:
     with pytest.raises(jindu.JinduError) as e:
         jindu.evm(TRACK_DOC, eac="guess")
     assert e.value.code == "parse"
+
+
+WORK_DOC = {
+    "name": "Hours",
+    "start": "2026-01-05",
+    "status_date": "2026-01-07T12:00",
+    "tasks": [
+        {"id": "A", "name": "Build", "duration": "5d", "percent_complete": 50,
+         "actual_start": "2026-01-05",
+         "baselines": [{"number": 0, "start": "2026-01-05", "finish": "2026-01-09T17:00",
+                        "work": "40h"}]},
+    ],
+    "resources": [{"id": "ann", "name": "Ann"}],
+    "assignments": [{"task": "A", "resource": "ann", "actual_work": "46h"}],
+}
+
+
+def test_actual_work_and_alert_thresholds() -> None:
+    # 46 h logged of a 40 h budget: the work is 46 h, nothing left, 15 % over (> 10 %).
+    task = jindu.variance(WORK_DOC)["tasks"][0]
+    assert (task["actual_work_minutes"], task["remaining_work_minutes"]) == (46 * 60, 0)
+    assert task["work_variance_minutes"] == 6 * 60
+    over = [a for a in jindu.alerts(WORK_DOC) if a["code"] == "work_overrun"]
+    assert len(over) == 1 and over[0]["value"] == pytest.approx(15.0)
+    # A 20 % threshold, or the rule turned off, keeps it quiet.
+    for kw in ({"thresholds": {"work_overrun_percent": 20}}, {"disabled": ["work_overrun"]}):
+        assert all(a["code"] != "work_overrun" for a in jindu.alerts(WORK_DOC, **kw))
+    with pytest.raises(jindu.JinduError) as e:
+        jindu.alerts(WORK_DOC, disabled=["work_overun"])
+    assert "work_overun" in str(e.value)
+    rep = jindu.report(WORK_DOC, thresholds={"work_overrun_percent": 20})
+    assert isinstance(rep, dict)
+    assert all(a["code"] != "work_overrun" for a in rep["alerts"])

@@ -63,4 +63,29 @@ class RiskTrackTest {
         val bad = assertFailsWith<JinduException.Input> { evmJson(trackDoc, TrackOptions(eac = "guess")) }
         assertEquals("parse", bad.code)
     }
+
+    private val workDoc = """
+        {"name": "Hours", "start": "2026-01-05", "status_date": "2026-01-07T12:00",
+         "tasks": [{"id": "A", "name": "Build", "duration": "5d", "percent_complete": 50,
+                    "actual_start": "2026-01-05",
+                    "baselines": [{"number": 0, "start": "2026-01-05", "finish": "2026-01-09T17:00", "work": "40h"}]}],
+         "resources": [{"id": "ann", "name": "Ann"}],
+         "assignments": [{"task": "A", "resource": "ann", "actual_work": "46h"}]}
+    """
+
+    @Test
+    fun actualWorkAndAlertThresholds() {
+        // 46 h logged of a 40 h budget: nothing left, 6 h over the baseline, 15 % (> 10 %).
+        val task = Json.parse(varianceJson(workDoc))["tasks"][0]
+        assertEquals(listOf(2760.0, 0.0, 360.0),
+            listOf(num(task["actual_work_minutes"]), num(task["remaining_work_minutes"]), num(task["work_variance_minutes"])))
+        val text = alertsJson(workDoc)
+        assertTrue(text.contains("\"work_overrun\""), text)
+        val quiet = alertsJson(workDoc, TrackOptions(alerts = """{"work_overrun_percent": 20}"""))
+        assertTrue(!quiet.contains("\"work_overrun\""), quiet)
+        val bad = assertFailsWith<JinduException.Invalid> {
+            alertsJson(workDoc, TrackOptions(alerts = """{"disabled": ["work_overun"]}"""))
+        }
+        assertEquals("disabled", bad.field)
+    }
 }
