@@ -10,7 +10,12 @@
 //!  "final": {…the schedule after all edits…},
 //!  "risk": [{"options": {…a jindu::risk::RiskRequest…},
 //!            "expect": {"report": {…}} | {"error": {…}},
-//!            "hand": {"working": ["…"], "values": {"finish.mean_working_days": {"value": 6.4, "within": 0.06}}}}]}
+//!            "hand": {"working": ["…"], "values": {"finish.mean_working_days": {"value": 6.4, "within": 0.06}}}}],
+//!  "track": [{"options": {…a jindu::track::TrackRequest…},
+//!             "changes": {"changes": [{"op": "set_duration", …}]},
+//!             "expect": {"evm": {…}, "alerts": […], "buffers": {…}, "variance": {…},
+//!                        "report": {"en": {…}, "zh-CN": {…}}, "whatif": {…}} | {"error": {…}},
+//!             "hand": {"working": ["…"], "values": {"evm.pv": {"value": 10000.0, "within": 1e-9}}}}]}
 //! ```
 //!
 //! `schedule` is what `jindu::io::json::write_schedule` writes, `diff` what
@@ -50,6 +55,12 @@
 //! report by dotted path, each with the tolerance `within` that sampling allows (about four
 //! standard errors at the run's iteration count); the Rust runner checks them, and every
 //! binding must reproduce `expect` exactly (the same seed gives the same report everywhere).
+//!
+//! A `track` entry (see [`run`]) holds what the tracking functions of every binding return at
+//! the status date: earned value, alerts, buffers, variance, the status report in English and
+//! Chinese and, with a `changes` set, the what-if. Its `hand` gives hand-worked values by dotted
+//! path into `expect` ([`check_values`], [`lookup`]); every runner compares them with what its
+//! own binding computed ([`check_track_hand`] here).
 //!
 //! `hand` lives in the source vector (`tests/vectors/src/`) and is copied through unchanged;
 //! `regen` never computes it, and refuses to write any vector whose schedule contradicts it.
@@ -120,8 +131,9 @@ fn parse(text: &str) -> Value {
     serde_json::from_str(text).expect("jindu writes valid JSON")
 }
 
-/// Runs a vector's `document` and `edits` through the Rust core and returns the vector with
-/// `expect`, each edit's `expect` and `final` filled in from the results.
+/// Runs a vector's `document`, `edits`, `risk` and `track` entries through the Rust core and
+/// returns the vector with `expect`, each edit's `expect`, `final` and each entry's `expect`
+/// filled in from the results.
 pub fn run(vector: &Value) -> Value {
     let mut out = vector.clone();
     let doc_text = canonical(&vector["document"]);
