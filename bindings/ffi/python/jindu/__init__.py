@@ -645,19 +645,37 @@ def evm(
 
 
 def alerts(
-    project: Project, *, status_date: Optional[str] = None, lang: Optional[str] = None
+    project: Project,
+    *,
+    status_date: Optional[str] = None,
+    lang: Optional[str] = None,
+    baseline: Optional[int] = None,
+    eac: Optional[str] = None,
+    ieac: Optional[str] = None,
 ) -> List[Dict[str, Any]]:
     """The alerts at the status date (late starts and finishes, slipped milestones, negative
-    float, critical-path changes, …), their messages in ``lang`` (``en`` or ``zh-CN``)."""
+    float, critical-path changes, …), their messages in ``lang`` (``en`` or ``zh-CN``), measured
+    against ``baseline`` with the forecasts of :func:`evm`'s ``eac`` and ``ieac`` methods."""
     result: List[Dict[str, Any]] = _track(
-        _ffi.alerts_json, project, status_date=status_date, lang=lang
+        _ffi.alerts_json,
+        project,
+        status_date=status_date,
+        lang=lang,
+        baseline=baseline,
+        eac=eac,
+        ieac=ieac,
     )
     return result
 
 
-def buffers(project: Project, *, status_date: Optional[str] = None) -> Dict[str, Any]:
-    """The project and feeding buffers at the status date, with the fever chart's data."""
-    result: Dict[str, Any] = _track(_ffi.buffers_json, project, status_date=status_date)
+def buffers(
+    project: Project, *, status_date: Optional[str] = None, baseline: Optional[int] = None
+) -> Dict[str, Any]:
+    """The project and feeding buffers at the status date (against ``baseline``, the first
+    unless given), with the fever chart's data."""
+    result: Dict[str, Any] = _track(
+        _ffi.buffers_json, project, status_date=status_date, baseline=baseline
+    )
     return result
 
 
@@ -680,13 +698,17 @@ def report(
     period: Optional[str] = None,
     currency: Optional[str] = None,
     client: bool = False,
+    baseline: Optional[int] = None,
+    eac: Optional[str] = None,
+    ieac: Optional[str] = None,
 ) -> Union[Dict[str, Any], str]:
     """The status report for the period (``day``, ``week`` or ``month``) ending at the status
     date: a dict for ``format="json"``, else Markdown or HTML text; ``lang`` ``en`` or
-    ``zh-CN``; ``client=True`` for the client's report (nothing internal, no costs)."""
+    ``zh-CN``; ``client=True`` for the client's report (nothing internal, no costs);
+    ``baseline``, ``eac`` and ``ieac`` as for :func:`evm`."""
     o = _track_options(
         status_date=status_date, format=format, lang=lang, period=period, currency=currency,
-        client=client,
+        client=client, baseline=baseline, eac=eac, ieac=ieac,
     )
     text: str = _ffi.report(_text(project, "a project document"), o)
     if format == "json":
@@ -710,15 +732,20 @@ def whatif(
     changes: Union[Mapping[str, Any], List[Mapping[str, Any]], str],
     *,
     status_date: Optional[str] = None,
+    baseline: Optional[int] = None,
 ) -> Dict[str, Any]:
     """What a change set does, without changing the document: ``changes`` is
     ``{"changes": [{"op": "set_duration", "task": "B", "duration": "7d"}, …]}``, its list, or
     its JSON text. Returns ``finish_delta_minutes``, ``moved``, ``critical_path_changed``, the
-    milestones and the buffer."""
+    milestones and the buffer (measured against ``baseline``, the first unless given)."""
     if isinstance(changes, list):
         changes = {"changes": changes}
     result: Dict[str, Any] = _track(
-        _ffi.whatif_json, project, _text(changes, "a change set"), status_date=status_date
+        _ffi.whatif_json,
+        project,
+        _text(changes, "a change set"),
+        status_date=status_date,
+        baseline=baseline,
     )
     return result
 
