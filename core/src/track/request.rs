@@ -153,6 +153,20 @@ impl AlertRequest {
 }
 
 impl TrackRequest {
+    /// Reads a request from JSON text; an unknown field or a value of the wrong type is an
+    /// error naming it.
+    ///
+    /// ```
+    /// use jindu::track::TrackRequest;
+    /// let r = TrackRequest::from_json(r#"{"baseline": 1, "eac": "cpi_spi"}"#)?;
+    /// assert_eq!(r.baseline, Some(1));
+    /// assert!(TrackRequest::from_json(r#"{"basline": 1}"#).is_err());
+    /// # Ok::<(), jindu::Error>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<TrackRequest> {
+        crate::io::json::read_value(text)
+    }
+
     /// The core's tracking and report options; a value that does not parse is an error naming
     /// it.
     pub fn to_core(&self) -> Result<(TrackOptions, ReportOptions)> {

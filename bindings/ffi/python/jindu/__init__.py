@@ -653,17 +653,27 @@ def alerts(
     *,
     status_date: Optional[str] = None,
     lang: Optional[str] = None,
+    baseline: Optional[int] = None,
+    eac: Optional[str] = None,
+    ieac: Optional[str] = None,
     thresholds: Optional[Dict[str, float]] = None,
     disabled: Optional[List[str]] = None,
 ) -> List[Dict[str, Any]]:
     """The alerts at the status date (late starts and finishes, slipped milestones, negative
     float, critical-path changes, work over budget, …), their messages in ``lang`` (``en`` or
-    ``zh-CN``). ``thresholds`` overrides the rules' defaults (``deadline_days`` 3,
+    ``zh-CN``), measured against ``baseline`` with the forecasts of :func:`evm`'s ``eac`` and
+    ``ieac`` methods. ``thresholds`` overrides the rules' defaults (``deadline_days`` 3,
     ``late_hours`` 48, ``float_consumed_percent`` 50, ``overallocation_days`` 10,
     ``spi_below`` 0.9, ``cpi_below`` 0.9, ``work_overrun_percent`` 10); ``disabled`` lists the
     codes of rules not to run. An unknown name or code raises ``JinduError`` naming it."""
     result: List[Dict[str, Any]] = _track(
-        _ffi.alerts_json, project, status_date=status_date, lang=lang,
+        _ffi.alerts_json,
+        project,
+        status_date=status_date,
+        lang=lang,
+        baseline=baseline,
+        eac=eac,
+        ieac=ieac,
         alerts=_alert_request(thresholds, disabled),
     )
     return result
@@ -681,9 +691,14 @@ def _alert_request(
     return request
 
 
-def buffers(project: Project, *, status_date: Optional[str] = None) -> Dict[str, Any]:
-    """The project and feeding buffers at the status date, with the fever chart's data."""
-    result: Dict[str, Any] = _track(_ffi.buffers_json, project, status_date=status_date)
+def buffers(
+    project: Project, *, status_date: Optional[str] = None, baseline: Optional[int] = None
+) -> Dict[str, Any]:
+    """The project and feeding buffers at the status date (against ``baseline``, the first
+    unless given), with the fever chart's data."""
+    result: Dict[str, Any] = _track(
+        _ffi.buffers_json, project, status_date=status_date, baseline=baseline
+    )
     return result
 
 
@@ -706,16 +721,21 @@ def report(
     period: Optional[str] = None,
     currency: Optional[str] = None,
     client: bool = False,
+    baseline: Optional[int] = None,
+    eac: Optional[str] = None,
+    ieac: Optional[str] = None,
     thresholds: Optional[Dict[str, float]] = None,
     disabled: Optional[List[str]] = None,
 ) -> Union[Dict[str, Any], str]:
     """The status report for the period (``day``, ``week`` or ``month``) ending at the status
     date: a dict for ``format="json"``, else Markdown or HTML text; ``lang`` ``en`` or
     ``zh-CN``; ``client=True`` for the client's report (nothing internal, no costs);
-    ``thresholds`` and ``disabled`` for its alerts, as in :func:`alerts`."""
+    ``baseline``, ``eac`` and ``ieac`` as for :func:`evm`; ``thresholds`` and ``disabled`` for
+    its alerts, as in :func:`alerts`."""
     o = _track_options(
         status_date=status_date, format=format, lang=lang, period=period, currency=currency,
-        client=client, alerts=_alert_request(thresholds, disabled),
+        client=client, baseline=baseline, eac=eac, ieac=ieac,
+        alerts=_alert_request(thresholds, disabled),
     )
     text: str = _ffi.report(_text(project, "a project document"), o)
     if format == "json":
@@ -739,15 +759,20 @@ def whatif(
     changes: Union[Mapping[str, Any], List[Mapping[str, Any]], str],
     *,
     status_date: Optional[str] = None,
+    baseline: Optional[int] = None,
 ) -> Dict[str, Any]:
     """What a change set does, without changing the document: ``changes`` is
     ``{"changes": [{"op": "set_duration", "task": "B", "duration": "7d"}, …]}``, its list, or
     its JSON text. Returns ``finish_delta_minutes``, ``moved``, ``critical_path_changed``, the
-    milestones and the buffer."""
+    milestones and the buffer (measured against ``baseline``, the first unless given)."""
     if isinstance(changes, list):
         changes = {"changes": changes}
     result: Dict[str, Any] = _track(
-        _ffi.whatif_json, project, _text(changes, "a change set"), status_date=status_date
+        _ffi.whatif_json,
+        project,
+        _text(changes, "a change set"),
+        status_date=status_date,
+        baseline=baseline,
     )
     return result
 

@@ -124,3 +124,28 @@ def test_actual_work_and_alert_thresholds() -> None:
     rep = jindu.report(WORK_DOC, thresholds={"work_overrun_percent": 20})
     assert isinstance(rep, dict)
     assert all(a["code"] != "work_overrun" for a in rep["alerts"])
+
+
+def test_every_tracking_function_takes_the_baseline_and_forecast_methods() -> None:
+    # SPI(t) = ES/AT = 2/3 raises spi_low, dated at the forecast finish: by default PD/SPI(t) =
+    # 10/(2/3) = 15 days from Mon 5 Jan (Fri 23 Jan 17:00); at the planned rate AT + PD - ES =
+    # 3 + 10 - 2 = 11 days (Mon 19 Jan 17:00).
+    def spi_low(**kw: object) -> object:
+        return next(a["date"] for a in jindu.alerts(TRACK_DOC, **kw) if a["code"] == "spi_low")
+
+    assert spi_low() == "2026-01-23T17:00:00"
+    assert spi_low(ieac="planned_rate") == "2026-01-19T17:00:00"
+    # The report's EAC at the planned rate: AC + (BAC - EV) = 2,500 + 13,000.
+    rep = jindu.report(TRACK_DOC, eac="planned_rate")
+    assert isinstance(rep, dict) and rep["summary"]["eac"] == 15500.0
+    # A baseline the document does not have is refused by each of them, so it reaches the core.
+    change = [{"op": "set_duration", "task": "B", "duration": "7d"}]
+    for call in (
+        lambda: jindu.alerts(TRACK_DOC, baseline=3),
+        lambda: jindu.buffers(TRACK_DOC, baseline=3),
+        lambda: jindu.report(TRACK_DOC, baseline=3),
+        lambda: jindu.whatif(TRACK_DOC, change, baseline=3),
+    ):
+        with pytest.raises(jindu.JinduError) as e:
+            call()
+        assert e.value.field == "baseline", e.value
