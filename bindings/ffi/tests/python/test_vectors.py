@@ -76,6 +76,11 @@ def track_kwargs(f: Callable[..., Any], options: Dict[str, Any], **extra: Any) -
     takes. An option a function lacks is left out, so a result that depends on it differs from
     ``expect`` and fails the comparison."""
     given = {**options, **extra}
+    alerts = dict(given.pop("alerts", None) or {})
+    if alerts:
+        # The JSON request's `alerts` object is the Python functions' two keyword arguments.
+        disabled = alerts.pop("disabled", None)
+        given.update({"thresholds": alerts or None, "disabled": disabled})
     params = inspect.signature(f).parameters
     return {k: v for k, v in given.items() if k in params}
 

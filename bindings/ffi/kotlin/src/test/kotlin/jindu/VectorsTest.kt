@@ -104,7 +104,7 @@ val TRACK_REPORT_LANGS = listOf("en", "zh-CN")
 /** A `track` entry's options (the JSON request) as the [TrackOptions] record; an option the record lacks fails. */
 fun trackOptions(o: Any?, lang: String? = null, format: String? = null): TrackOptions {
     val m = o as Map<*, *>
-    val known = setOf("status_date", "baseline", "eac", "ieac", "period", "lang", "currency", "client", "format")
+    val known = setOf("status_date", "baseline", "eac", "ieac", "period", "lang", "currency", "client", "format", "alerts")
     val unknown = m.keys.filter { it !in known }
     require(unknown.isEmpty()) { "track options the Kotlin record lacks: $unknown" }
     return TrackOptions(
@@ -117,6 +117,7 @@ fun trackOptions(o: Any?, lang: String? = null, format: String? = null): TrackOp
         currency = m["currency"] as String?,
         client = m["client"] == true,
         format = format ?: m["format"] as String?,
+        alerts = m["alerts"]?.let { Json.canonical(it) },
     )
 }
 
