@@ -106,6 +106,22 @@ pub fn alerts_json(document: String, options: Option<TrackOptions>) -> Result<St
     })
 }
 
+/// The alerts at the status date with `critical_path_changed` measured against `snapshot`,
+/// an earlier version of the plan (JSON text) scheduled with its own options, instead of the
+/// baseline.
+#[uniffi::export(default(options = None))]
+pub fn alerts_since_json(
+    document: String,
+    snapshot: String,
+    options: Option<TrackOptions>,
+) -> Result<String, JinduError> {
+    with_status(&document, &options.unwrap_or_default(), |s, r| {
+        Ok(text(
+            &s.alerts_since_document(r.lang, &json::read(&snapshot)?)?,
+        ))
+    })
+}
+
 /// The project and feeding buffers and the fever chart's data, as JSON text.
 #[uniffi::export(default(options = None))]
 pub fn buffers_json(document: String, options: Option<TrackOptions>) -> Result<String, JinduError> {
@@ -176,6 +192,19 @@ pub fn whatif_json(
             &doc.options,
             &changes,
             &t,
+        )?))
+    })
+}
+
+/// Compares two versions of a plan (JSON text), each scheduled with its own options: the
+/// tasks that moved, were added or removed, `finish_delta_minutes` and how the critical path
+/// changed, as JSON text (what `jindu compare` prints).
+#[uniffi::export]
+pub fn compare_json(before: String, after: String) -> Result<String, JinduError> {
+    guard(|| {
+        Ok(text(&track::compare_documents(
+            &json::read(&before)?,
+            &json::read(&after)?,
         )?))
     })
 }

@@ -50,7 +50,7 @@ pub use health::health_text;
 pub use jindu::track::TrackRequest;
 pub use level::{level_text, load_text, LevelRequest};
 pub use render::chart_text;
-pub use track::{track_text, whatif_text, Tracked};
+pub use track::{compare_text, track_text, whatif_text, Tracked};
 
 /// JSON text of a result the core computed (its field names, as the `jindu` command prints
 /// it); the core's result types only hold strings, numbers and lists, so this cannot fail in

@@ -51,7 +51,7 @@ describe('npm package', () => {
     assert.equal(relative(installed, req.resolve('jindu')), 'node/jindu.js');
     const esm = await loadEsm();
     const cjs = loadCjs();
-    const names = ['Scheduler', 'exportMspdi', 'risk', 'riskJson', 'schedule', 'scheduleCompact', 'scheduleJson', 'version'];
+    const names = ['RiskRun', 'Scheduler', 'exportMspdi', 'risk', 'riskJson', 'schedule', 'scheduleCompact', 'scheduleJson', 'version'];
     assert.deepEqual(Object.keys(esm).sort(), names);
     assert.deepEqual(Object.keys(cjs).sort(), names);
     // Two builds, two instances: a Scheduler of one is not one of the other.

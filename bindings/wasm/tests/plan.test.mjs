@@ -96,7 +96,7 @@ function parseXml(text) {
 describe('plan: the module', () => {
   it('loads through import and require, with the same functions', () => {
     const cjs = loadPlanCjs();
-    const fns = ['level', 'load', 'health', 'evm', 'alerts', 'buffers', 'variance', 'report', 'clientView', 'whatIf', 'renderChart', 'renderGantt'];
+    const fns = ['level', 'load', 'health', 'evm', 'alerts', 'buffers', 'variance', 'report', 'clientView', 'whatIf', 'compare', 'renderChart', 'renderGantt'];
     for (const f of fns) {
       assert.equal(typeof plan[f], 'function', f);
       assert.equal(typeof cjs[f], 'function', f);
@@ -303,6 +303,35 @@ describe('plan: tracking', () => {
       assert.deepEqual(plan.alerts(doc, { alerts: { disabled: ['work_overrun', 'task_late'] } }),
         jinduJson(['alerts'], [doc], ['--disable', 'work_overrun', '--disable', 'task_late']));
     }
+  });
+
+  it('alerts since an earlier version of the plan, as `jindu alerts --since`', () => {
+    // Last week A (2 days) drove M; now B takes 3 days and drives it.
+    const lastWeek = { name: 'p', start: '2026-01-05', status_date: '2026-01-05T08:00',
+      tasks: [{ id: 'A', duration: '2d' }, { id: 'B', duration: '1d' }, { id: 'M', milestone: true }],
+      links: [{ from: 'A', to: 'M' }, { from: 'B', to: 'M' }] };
+    const now = { ...lastWeek, tasks: [{ id: 'A', duration: '2d' }, { id: 'B', duration: '3d' }, { id: 'M', milestone: true }] };
+    assert.ok(plan.alerts(now).every((a) => a.code !== 'critical_path_changed'));
+    const since = plan.alerts(now, null, lastWeek);
+    assert.equal(since.filter((a) => a.code === 'critical_path_changed').length, 1);
+    if (!noCli) {
+      const snap = join(dir, 'last-week.json');
+      writeFileSync(snap, JSON.stringify(lastWeek));
+      assert.deepEqual(since, jinduJson(['alerts'], [now], ['--since', snap]));
+    }
+  });
+
+  it('compare: two versions of a plan, as `jindu compare` prints it', () => {
+    // A grows from 2 to 3 days and B follows it; X goes and C comes: the finish moves a day.
+    const before = { name: 'p', start: '2026-01-05', tasks: [{ id: 'A', duration: '2d' }, { id: 'B', duration: '1d' }, { id: 'X', duration: '1d' }], links: [{ from: 'A', to: 'B' }] };
+    const after = { name: 'p', start: '2026-01-05', tasks: [{ id: 'A', duration: '3d' }, { id: 'B', duration: '1d' }, { id: 'C', duration: '1d' }], links: [{ from: 'A', to: 'B' }] };
+    const c = plan.compare(before, after);
+    assert.equal(c.finish_delta_minutes, 480);
+    assert.deepEqual(c.moved.map((m) => [m.id, m.start_delta_minutes, m.finish_delta_minutes]), [['A', 0, 480], ['B', 480, 480]]);
+    assert.deepEqual([c.added, c.removed], [['C'], ['X']]);
+    assert.deepEqual(plan.compare(JSON.stringify(before), JSON.stringify(after)), c);
+    if (!noCli) assert.deepEqual(c, JSON.parse(jindu(['compare'], [before, after])));
+    throwsJindu(() => plan.compare(before, { name: 'p' }), (e) => assert.match(e.message, /start|finish/));
   });
 
   it('whatIf: two more days on B move the finish two days', () => {

@@ -251,6 +251,17 @@ impl Status<'_> {
         self.alerts_since(lang, None)
     }
 
+    /// The alerts, with `critical_path_changed` measured against an earlier version of the
+    /// plan given as a document (last week's export), scheduled with its own options.
+    pub fn alerts_since_document(
+        &self,
+        lang: Lang,
+        snapshot: &crate::io::json::Document,
+    ) -> crate::error::Result<Vec<Alert>> {
+        let s = crate::schedule(&snapshot.project, &snapshot.options)?;
+        Ok(self.alerts_since(lang, Some((&snapshot.project, &s))))
+    }
+
     /// The alerts, with `critical_path_changed` measured against an earlier snapshot (a
     /// project and its schedule) instead of the plan.
     pub fn alerts_since(&self, lang: Lang, snapshot: Option<(&Project, &Schedule)>) -> Vec<Alert> {

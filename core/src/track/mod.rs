@@ -52,7 +52,7 @@ pub use report::{
 pub use request::{AlertRequest, TrackRequest};
 pub use status::Status;
 pub use text::Lang;
-pub use variance::{compare, Comparison, Moved, TaskVariance, Variance};
+pub use variance::{compare, compare_documents, Comparison, Moved, TaskVariance, Variance};
 pub use whatif::{whatif, ChangeInput, ChangeSet, TrackChange, WhatIf, WhatIfBuffer};
 
 use crate::error::Result;

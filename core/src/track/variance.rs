@@ -377,6 +377,38 @@ fn path(p: &Project, s: &Schedule) -> Vec<String> {
 /// # Ok::<(), jindu::Error>(())
 /// ```
 pub fn compare(before: (&Project, &Schedule), after: (&Project, &Schedule)) -> Result<Comparison> {
+    compare_schedules(before, after)
+}
+
+/// Compares two versions of a plan given as documents (last week's export and today's, say),
+/// each scheduled with its own options; deltas are measured on the later one's calendar.
+///
+/// ```
+/// use jindu::io::json;
+/// let before = json::read(r#"{"name": "p", "start": "2026-01-05",
+///     "tasks": [{"id": "A", "duration": "2d"}, {"id": "B", "duration": "1d"}],
+///     "links": [{"from": "A", "to": "B"}]}"#)?;
+/// let after = json::read(r#"{"name": "p", "start": "2026-01-05",
+///     "tasks": [{"id": "A", "duration": "3d"}, {"id": "B", "duration": "1d"}, {"id": "C"}],
+///     "links": [{"from": "A", "to": "B"}]}"#)?;
+/// let c = jindu::track::compare_documents(&before, &after)?;
+/// assert_eq!(c.finish_delta_minutes, 480);
+/// assert_eq!(c.added, ["C"]);
+/// # Ok::<(), jindu::Error>(())
+/// ```
+pub fn compare_documents(
+    before: &crate::io::json::Document,
+    after: &crate::io::json::Document,
+) -> Result<Comparison> {
+    let s0 = crate::schedule(&before.project, &before.options)?;
+    let s1 = crate::schedule(&after.project, &after.options)?;
+    compare_schedules((&before.project, &s0), (&after.project, &s1))
+}
+
+fn compare_schedules(
+    before: (&Project, &Schedule),
+    after: (&Project, &Schedule),
+) -> Result<Comparison> {
     let (p0, s0) = before;
     let (p1, s1) = after;
     let net = Network::compile(p1, &ScheduleOptions::default())?;

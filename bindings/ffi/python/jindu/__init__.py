@@ -29,11 +29,12 @@ Errors are raised as subclasses of :class:`JinduError` (``JinduError.Input``,
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import os
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, TypedDict, Union
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, TypedDict, Union
 
 from ._native import jindu_ffi as _ffi
 from ._native.jindu_ffi import ConstraintType, DrivingLink, JinduError, LinkType
@@ -42,12 +43,14 @@ __all__ = [
     "ConstraintType",
     "Diff",
     "DrivingLink",
+    "CancelToken",
     "Chart",
     "Gantt",
     "Imported",
     "JinduError",
     "LinkType",
     "Project",
+    "RiskRun",
     "Schedule",
     "Scheduler",
     "read",
@@ -58,6 +61,7 @@ __all__ = [
     "buffers",
     "chart",
     "client_view",
+    "compare",
     "evm",
     "gantt",
     "health",
@@ -436,6 +440,8 @@ def risk(
     threads: Optional[int] = None,
     histogram_bins: Optional[int] = None,
     tornado: Optional[int] = None,
+    progress: Optional[Callable[[int, int], Optional[bool]]] = None,
+    cancel: Optional["CancelToken"] = None,
 ) -> Dict[str, Any]:
     """Monte Carlo schedule risk of a document's estimates, risks, correlations and history.
 
@@ -450,6 +456,12 @@ def risk(
     Returns the report dict: ``finish`` (mean, std, ``p5`` … ``p95``, histogram and S-curve),
     ``milestones``, ``deadlines``, ``tasks`` (``criticality_index``, ``sensitivity``, ``ssi``,
     ``cruciality``), ``risks`` and ``tornado``.
+
+    For a progress bar and a Cancel button: ``progress(done, total)`` is called after each
+    slice of iterations (returning ``False`` cancels), and ``cancel`` (a :class:`CancelToken`,
+    which another thread may set) stops the run at its next slice. A cancelled run returns the
+    report of the iterations done, with ``stopped`` = ``"cancelled"`` — the same report as a
+    run of that many iterations; :class:`RiskRun` gives the same control step by step.
     """
     lo, hi = default_range if default_range is not None else (None, None)
     every, tolerance = convergence if convergence is not None else (None, None)
@@ -467,8 +479,52 @@ def risk(
         histogram_bins=histogram_bins,
         tornado=tornado,
     )
-    result: Dict[str, Any] = json.loads(_ffi.risk_json(_text(project, "a project document"), options))
+    text = _text(project, "a project document")
+    if progress is None and cancel is None:
+        result: Dict[str, Any] = json.loads(_ffi.risk_json(text, options))
+        return result
+    run = _ffi.RiskRun(text, options)
+    if cancel is not None:
+        cancel._runs.append(run)
+    try:
+        total = iterations if iterations is not None else 1000
+        # About a hundred slices: the bar moves smoothly and a cancel takes effect quickly.
+        slice_ = max(total // 100, 256)
+        while True:
+            if cancel is not None and cancel.cancelled:
+                run.cancel()
+            at = run.step(slice_)
+            if progress is not None and progress(at.done, at.total) is False:
+                run.cancel()
+                at = run.step(1)
+            if at.finished:
+                break
+    finally:
+        if cancel is not None:
+            cancel._runs.remove(run)
+    result = json.loads(run.report_json())
     return result
+
+
+class CancelToken:
+    """Stops the :func:`risk` runs it is given (from any thread, e.g. a UI's Cancel button)
+    at their next slice of iterations."""
+
+    def __init__(self) -> None:
+        self.cancelled = False
+        self._runs: List[Any] = []
+
+    def cancel(self) -> None:
+        """Cancels every run using this token, now and later."""
+        self.cancelled = True
+        for run in list(self._runs):
+            run.cancel()
+
+
+#: A Monte Carlo run advanced step by step: ``RiskRun(document_json, options)``, then
+#: ``step(iterations)`` (returns ``done``, ``total``, ``finished``), ``cancel()`` and
+#: ``report_json()``.
+RiskRun = _ffi.RiskRun
 
 
 def load(
@@ -658,6 +714,7 @@ def alerts(
     ieac: Optional[str] = None,
     thresholds: Optional[Dict[str, float]] = None,
     disabled: Optional[List[str]] = None,
+    since: Optional[Project] = None,
 ) -> List[Dict[str, Any]]:
     """The alerts at the status date (late starts and finishes, slipped milestones, negative
     float, critical-path changes, work over budget, …), their messages in ``lang`` (``en`` or
@@ -665,9 +722,15 @@ def alerts(
     ``ieac`` methods. ``thresholds`` overrides the rules' defaults (``deadline_days`` 3,
     ``late_hours`` 48, ``float_consumed_percent`` 50, ``overallocation_days`` 10,
     ``spi_below`` 0.9, ``cpi_below`` 0.9, ``work_overrun_percent`` 10); ``disabled`` lists the
-    codes of rules not to run. An unknown name or code raises ``JinduError`` naming it."""
+    codes of rules not to run. An unknown name or code raises ``JinduError`` naming it.
+    ``since`` (an earlier version of the plan) measures ``critical_path_changed`` against it
+    instead of the baseline."""
+    call: Callable[[str, Any], str] = _ffi.alerts_json
+    if since is not None:
+        snapshot = _text(since, "the earlier project document")
+        call = functools.partial(_since, snapshot)
     result: List[Dict[str, Any]] = _track(
-        _ffi.alerts_json,
+        call,
         project,
         status_date=status_date,
         lang=lang,
@@ -677,6 +740,12 @@ def alerts(
         alerts=_alert_request(thresholds, disabled),
     )
     return result
+
+
+def _since(snapshot: str, document: str, options: Any) -> str:
+    """The alerts of ``document`` measured against the earlier version ``snapshot``."""
+    text: str = _ffi.alerts_since_json(document, snapshot, options)
+    return text
 
 
 def _alert_request(
@@ -773,6 +842,20 @@ def whatif(
         _text(changes, "a change set"),
         status_date=status_date,
         baseline=baseline,
+    )
+    return result
+
+
+def compare(before: Project, after: Project) -> Dict[str, Any]:
+    """What changed between two versions of a plan (last week's and today's), each scheduled
+    with its own options: ``moved`` (with start and finish deltas in working minutes),
+    ``added``, ``removed``, ``finish_delta_minutes``, ``critical_path_before``/``after``,
+    ``critical_path_changed``, ``became_critical`` and ``no_longer_critical``."""
+    result: Dict[str, Any] = json.loads(
+        _ffi.compare_json(
+            _text(before, "the earlier project document"),
+            _text(after, "the later project document"),
+        )
     )
     return result
 
