@@ -68,7 +68,7 @@ usage: jindu schedule FILE [--format json|table] [--timings]
                    [--format json|table]
        jindu load FILE... [--by hour|day|week|month] [--format json|table]
                   [--from DATE] [--to DATE]
-       jindu schema [document|edit|schedule|diff]
+       jindu schema [document|edit|schedule|diff|scores|scores-request]
        jindu --version
 ",
     render_usage!(),
@@ -117,7 +117,8 @@ level --psplib solves a PSPLIB instance (RCPSP) within a budget of generated sch
 load prints each resource's work, capacity and load per period (default by week) and the
 intervals where it is overallocated, with the tasks causing them; several FILEs are a portfolio
 (the same resource id in two files is one pooled resource).
-schema prints the JSON Schema of a document, an edit, a schedule or a diff.
+schema prints the JSON Schema of a document, an edit, a schedule, a diff, the risk scores or
+their options (default: document).
 render draws the schedule as a standalone SVG Gantt chart (to OUT or standard output): bars
 from early start to finish, summaries, milestones, links, the critical path in red, the first
 baseline, progress, the status date and deadlines; --client leaves out internal tasks.
@@ -279,7 +280,8 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 .find(|(n, _)| *n == which)
             else {
                 return Err(Failure::Usage(format!(
-                    "unknown schema {which:?}: expected document, edit, schedule or diff"
+                    "unknown schema {which:?}: expected document, edit, schedule, diff, scores or \
+                     scores-request"
                 )));
             };
             print_out(&format!(

@@ -4,22 +4,12 @@
 //! [`scores_json`] takes the document and the options as JSON text and returns the core's
 //! scores JSON, exactly what `jindu scores FILE --format json` prints.
 
-use jindu::io::json;
-use jindu::risk::ScoreRequest;
-
 use crate::error::{guard, JinduError};
 
-/// The scores as the core writes them; `options` is a [`ScoreRequest`] as JSON (empty: the
-/// defaults).
+/// The scores as the core writes them; `options` is a
+/// [`ScoreRequest`](jindu::risk::ScoreRequest) as JSON (empty: the defaults).
 pub fn scores_text(document: &str, options: &str) -> jindu::Result<String> {
-    let doc = json::read(document)?;
-    let request = if options.trim().is_empty() {
-        ScoreRequest::default()
-    } else {
-        ScoreRequest::from_json(options)?
-    };
-    let opts = request.options()?;
-    Ok(jindu::risk::assess_scores(&doc.project, &doc.options, &opts)?.to_json())
+    Ok(jindu::risk::assess_scores_json(document, options)?.to_json())
 }
 
 /// Scores every incomplete task and milestone of a project document for risk and returns JSON

@@ -5,7 +5,7 @@ use jindu::io::json;
 use jindu::risk::HealthRequest;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{input_text, output_value};
+use crate::convert::output_value;
 use crate::error::Thrown;
 
 /// The assessment of a document (JSON text) as the core writes it; `options` is a
@@ -96,11 +96,6 @@ pub fn health_js(
     #[wasm_bindgen(unchecked_optional_param_type = "HealthOptions | string | null")]
     options: JsValue,
 ) -> Result<JsValue, Thrown> {
-    let text = input_text(&document, "a project document")?;
-    let options = if options.is_undefined() || options.is_null() {
-        String::new()
-    } else {
-        input_text(&options, "health options")?
-    };
+    let (text, options) = crate::document_and_options(&document, &options, "health options")?;
     output_value(&health_text(&text, &options)?)
 }

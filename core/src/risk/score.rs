@@ -291,6 +291,16 @@ impl ScoreRequest {
         crate::io::json::read_value(text)
     }
 
+    /// [`ScoreRequest::from_json`], blank text giving the defaults (how the bindings pass
+    /// absent options).
+    pub fn from_json_or_default(text: &str) -> Result<ScoreRequest> {
+        if text.trim().is_empty() {
+            Ok(ScoreRequest::default())
+        } else {
+            ScoreRequest::from_json(text)
+        }
+    }
+
     /// The options; an out-of-range value is an error naming its field.
     pub fn options(&self) -> Result<ScoreOptions> {
         let d = ScoreOptions::default();
@@ -482,6 +492,25 @@ fn round1(x: f64) -> f64 {
 
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
+}
+
+/// Reads a project document (JSON text) and scores it (see [`assess_scores`]) with the options
+/// `request`, a [`ScoreRequest`] as JSON text (blank for the defaults): what `scores()` returns
+/// in every binding, and `jindu scores FILE --format json` prints.
+///
+/// ```
+/// let s = jindu::risk::assess_scores_json(
+///     r#"{"name": "p", "start": "2026-01-05", "tasks": [{"id": "A", "duration": "5d"}]}"#,
+///     r#"{"weights": {"hard_constraint": 0, "deadline": 0}}"#)?;
+/// // A alone is critical: float 1 is all that weighs (merge 0 with weight 1): 100 × 3 / 4.
+/// assert_eq!(s.task("A").unwrap().score, 75.0);
+/// assert!(jindu::risk::assess_scores_json("{}", "").is_err());
+/// # Ok::<(), jindu::Error>(())
+/// ```
+pub fn assess_scores_json(document: &str, request: &str) -> Result<RiskScores> {
+    let doc = crate::io::json::read(document)?;
+    let options = ScoreRequest::from_json_or_default(request)?.options()?;
+    assess_scores(&doc.project, &doc.options, &options)
 }
 
 /// Schedules `project` with `schedule`, runs the Monte Carlo when `options.iterations > 0`
