@@ -61,7 +61,7 @@ usage: jindu schedule FILE [--format json|table] [--timings]
                        [--default-range LOW,HIGH] [--format json|table]
        jindu health FILE [--status-date DATETIME] [--baseline N] [--format json|table]
        jindu scores FILE [--status-date DATETIME] [--baseline N] [--iterations N --seed S]
-                         [--format json|table]
+                         [--default-range LOW,HIGH] [--max-warnings N] [--format json|table]
        jindu level FILE... [--schedules N] [--seed S] [--within-float]
                    [--period-minutes M] [--format json|table]
        jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S]
@@ -103,8 +103,10 @@ exits 0 whether checks pass or fail.
 scores gives each incomplete task and milestone a 0-100 risk score from weighted factors (float,
 float consumed against the baseline, criticality, merge, estimate spread, hard constraints,
 overallocation, deadline, lateness at the status date), each in words and numbers, a project
-roll-up and ranked warnings with stable codes; --iterations N runs the Monte Carlo (seed S) for
-criticality (default none: that factor is listed as missing).
+roll-up and ranked warnings with stable codes (at most --max-warnings, default 50, with the
+count of those left out); --iterations N runs the Monte Carlo (seed S) for criticality (default
+none: that factor is listed as missing); --default-range LOW,HIGH gives tasks without an
+estimate a triangular range in percent, for the spread factor and the Monte Carlo.
 level FILE... levels the documents (several FILEs are a portfolio sharing resources by id):
 it delays tasks so that no resource is overallocated, higher priority first (priority 1000
 and started tasks stay), and prints every delay with its reason (the full resource and the

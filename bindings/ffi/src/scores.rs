@@ -20,8 +20,11 @@ pub fn scores_text(document: &str, options: &str) -> jindu::Result<String> {
 /// `options` is JSON text (or absent): `{"weights": {"float": 3, "criticality": 3, ...},
 /// "float_horizon_days": 10, "deadline_horizon_days": 10, "spread_full": 1,
 /// "status_date": "2026-02-06T17:00", "baseline": 0, "warn_at": 0.5, "high_at": 0.8,
-/// "iterations": 0, "seed": 1}`, every field optional; `iterations` above 0 runs the Monte
-/// Carlo for the criticality factor.
+/// "iterations": 0, "seed": 1, "max_warnings": 50, "default_estimate": {"optimistic_percent":
+/// -10, "pessimistic_percent": 25}}`, every field optional; `iterations` above 0 runs the Monte
+/// Carlo for the criticality factor; a `default_estimate` range gives the tasks without an
+/// estimate a spread (and the Monte Carlo the same range); warnings beyond `max_warnings`
+/// are counted in `warnings_dropped`.
 #[uniffi::export(default(options = None))]
 pub fn scores_json(document: String, options: Option<String>) -> Result<String, JinduError> {
     guard(|| Ok(scores_text(&document, options.as_deref().unwrap_or(""))?))

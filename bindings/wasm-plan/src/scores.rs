@@ -48,6 +48,15 @@ export interface ScoreOptions {
     iterations?: number;
     /** The Monte Carlo seed (1). */
     seed?: number;
+    /**
+     * The estimate of the tasks without their own, as `risk` options write it: a range gives
+     * them a spread factor and the Monte Carlo the same uncertainty.
+     */
+    default_estimate?:
+        | { optimistic_percent: number; pessimistic_percent: number; shape?: "triangular" | "pert" | "uniform" }
+        | { history: true };
+    /** The most warnings listed (50); the rest are counted in `warnings_dropped`. */
+    max_warnings?: number;
 }
 
 /** One factor of a task's score. */
@@ -99,8 +108,10 @@ export interface RiskScores {
     baseline: number | null;
     /** Every incomplete task and milestone, in task order. */
     tasks: TaskScore[];
-    /** Ranked: severity, then the task's score, then task and factor order. */
+    /** Ranked: severity, then the task's score, then task and factor order; at most `max_warnings`. */
     warnings: ScoreWarning[];
+    /** The warnings left out below `max_warnings` (the lowest ranked). */
+    warnings_dropped: number;
 }
 "#;
 

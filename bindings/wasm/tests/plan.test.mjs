@@ -305,7 +305,20 @@ describe('plan: risk scores', () => {
     );
   });
 
+  it('caps the warnings and reads a default estimate', { skip: noCli }, () => {
+    // Three low-float warnings (M, A, B); one kept, two counted.
+    const one = plan.scores(MERGE, { max_warnings: 1 });
+    assert.deepEqual([one.warnings.map((w) => w.task), one.warnings_dropped], [['M'], 2]);
+    assert.equal(plan.scores(MERGE).warnings_dropped, 0);
+    // −10 % / +25 % around A's 5 days: 4.5d, 5d, 6.25d; mean 5.25d; 1.75 / 5.25 = 0.33.
+    const ranged = plan.scores(MERGE, { default_estimate: { optimistic_percent: -10, pessimistic_percent: 25 } });
+    assert.equal(ranged.tasks[0].factors.find((f) => f.code === 'spread').value, 0.33);
+    assert.deepEqual(one, jinduJson(['scores'], [MERGE], ['--max-warnings', '1']));
+    assert.deepEqual(ranged, jinduJson(['scores'], [MERGE], ['--default-range', '-10,25']));
+  });
+
   it('throws typed errors naming the field', () => {
+    throwsJindu(() => plan.scores(MERGE, { default_estimate: { optimistic_percent: -10 } }), (e) => assert.equal(e.field, 'default_estimate'));
     throwsJindu(() => plan.scores(MERGE, { warn_at: 2 }), (e) => { assert.equal(e.code, 'invalid'); assert.equal(e.field, 'warn_at'); });
     throwsJindu(() => plan.scores(MERGE, { weights: { flaot: 1 } }), (e) => { assert.equal(e.code, 'json'); assert.match(e.message, /flaot/); });
     throwsJindu(() => plan.scores(MERGE, { baseline: 4 }), (e) => assert.equal(e.field, 'baseline'));
