@@ -510,7 +510,10 @@ def health(
     Returns the dict the ``jindu health`` command prints: ``passed``, ``failed``,
     ``not_applicable`` and ``checks``, each with ``number``, ``code``, ``name``, ``metric``,
     ``threshold``, ``unit``, ``population``, ``count``, ``status`` (``pass``, ``fail`` or
-    ``not_applicable``), the offending ``tasks`` (and ``links``) and ``detail``.
+    ``not_applicable``), the offending ``tasks`` (and ``links``; ``gaps`` by kind on the
+    logic checks, ``no_baseline_finish`` on missed tasks and BEI) and ``detail``; and
+    ``additional``, the checks beyond the fourteen (``dangling_logic``, threshold
+    ``dangling_percent``), not counted in the totals.
     """
     options: Dict[str, Any] = {}
     if status_date is not None:
