@@ -566,7 +566,10 @@ def health(
     Returns the dict the ``jindu health`` command prints: ``passed``, ``failed``,
     ``not_applicable`` and ``checks``, each with ``number``, ``code``, ``name``, ``metric``,
     ``threshold``, ``unit``, ``population``, ``count``, ``status`` (``pass``, ``fail`` or
-    ``not_applicable``), the offending ``tasks`` (and ``links``) and ``detail``.
+    ``not_applicable``), the offending ``tasks`` (and ``links``; ``gaps`` by kind on the
+    logic checks, ``no_baseline_finish`` on missed tasks and BEI) and ``detail``; and
+    ``additional``, the checks beyond the fourteen (``dangling_logic``, threshold
+    ``dangling_percent``), not counted in the totals.
     """
     options: Dict[str, Any] = {}
     if status_date is not None:
@@ -590,12 +593,15 @@ def scores(project: Project, **options: Any) -> Dict[str, Any]:
     ``float_horizon_days`` (10), ``deadline_horizon_days`` (10), ``spread_full`` (1.0),
     ``status_date`` (``YYYY-MM-DDTHH:MM``, default the document's), ``baseline`` (default the
     lowest), ``warn_at`` (0.5), ``high_at`` (0.8), ``iterations`` (0: no Monte Carlo, so no
-    criticality) and ``seed`` (1).
+    criticality), ``seed`` (1), ``max_warnings`` (50) and ``default_estimate`` (e.g.
+    ``{"optimistic_percent": -10, "pessimistic_percent": 25}``: a range for the tasks without
+    an estimate, read by the spread factor and the Monte Carlo).
 
     Returns the dict the ``jindu scores`` command prints: ``score`` (the mean of the top
     decile), ``max``, ``mean``, ``tasks`` (each with ``score``, ``factors`` -- ``code``,
     ``value``, ``points``, ``weight``, ``measure``, ``sentence`` -- and ``missing``) and
-    ``warnings`` (``code``, ``severity``, ``task``, ``score``, ``message``), ranked.
+    ``warnings`` (``code``, ``severity``, ``task``, ``score``, ``message``), ranked, with
+    ``warnings_dropped`` counting those beyond ``max_warnings``.
     """
     text = _ffi.scores_json(_text(project, "a project document"), json.dumps(options))
     result: Dict[str, Any] = json.loads(text)
