@@ -78,7 +78,7 @@ describe('npm package', () => {
     assert.deepEqual(Object.keys(await loadIoEsm()).sort(), ioNames);
     assert.deepEqual(Object.keys(loadIoCjs()).sort(), ioNames);
     assert.equal(relative(installed, req.resolve('jindu/plan')), 'node/jindu_plan.js');
-    const planNames = ['alerts', 'buffers', 'clientView', 'evm', 'health', 'level', 'load', 'renderChart', 'renderGantt', 'report', 'scores', 'variance', 'whatIf'];
+    const planNames = ['alerts', 'buffers', 'clientView', 'compare', 'evm', 'health', 'level', 'load', 'renderChart', 'renderGantt', 'report', 'scores', 'variance', 'whatIf'];
     assert.deepEqual(Object.keys(await loadPlanEsm()).sort(), planNames);
     assert.deepEqual(Object.keys(loadPlanCjs()).sort(), planNames);
     const esmSource = readFileSync(join(installed, 'node-esm/jindu.js'), 'utf8');
