@@ -184,6 +184,9 @@ struct Search<'a, 'h> {
     starts: Vec<i64>,
     other: Vec<i64>,
     list: Vec<u32>,
+    /// Restarts of the genetic algorithm so far.
+    #[cfg(test)]
+    restarts: u64,
 }
 
 impl Search<'_, '_> {
@@ -465,6 +468,10 @@ impl Search<'_, '_> {
             stale += 1;
             if stale > limit {
                 stale = 0;
+                #[cfg(test)]
+                {
+                    self.restarts += 1;
+                }
                 let keep = (0..pop.len()).min_by_key(|&i| pop[i].makespan).unwrap_or(0);
                 pop.swap(0, keep);
                 pop.truncate(1);
@@ -523,6 +530,8 @@ pub(crate) fn run(inst: &Instance, options: &Options, hooks: Hooks<'_>) -> Found
         starts: vec![0; inst.n],
         other: vec![0; inst.n],
         list: Vec::with_capacity(inst.n),
+        #[cfg(test)]
+        restarts: 0,
     };
     // The first schedule: one deterministic pass of the chosen rule and scheme. It is made
     // even when the budget allows none, so that there is always an answer.
@@ -591,3 +600,7 @@ impl Search<'_, '_> {
         self.offer(&s, m);
     }
 }
+
+#[cfg(test)]
+#[path = "search_tests.rs"]
+mod tests;
