@@ -445,7 +445,7 @@ impl Search<'_, '_> {
     /// The genetic algorithm: a population of sampled schedules, children by binary
     /// tournament, peak or two-point crossover and mutation, each replacing the worst member
     /// when it is no worse and not already there. When the best schedule has not improved for
-    /// `STALE_PER_ACTIVITY` children per activity the population is sampled afresh around
+    /// `STALE_PER_ACTIVITY` children per activity the population is sampled afresh but for
     /// its best member (a restart: it keeps the search from settling in one region).
     fn genetic(&mut self, first: Member) {
         let mut pop = vec![first];
