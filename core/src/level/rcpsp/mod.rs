@@ -14,7 +14,7 @@
 //!
 //! The method (schedule-generation schemes, priority rules, justification and a genetic
 //! algorithm over activity lists) and its references are in `core/DESIGN.md`, section
-//! "Levelling"; the benchmark against PSPLIB is `bench/psplib_compare.py`.
+//! "Levelling", with the figures of the benchmark against PSPLIB (`core/tests/rcpsp_psplib.rs`).
 //!
 //! Everything is deterministic: the same problem, options and seed give the same solution on
 //! every platform (integer arithmetic only, a seeded generator of our own). A time budget is the

@@ -1,6 +1,7 @@
 //! The search: a first schedule by a priority rule, then a genetic algorithm over activity
-//! lists whose every child is decoded by the serial scheme and improved by double
-//! justification. See `core/DESIGN.md`, "Levelling".
+//! lists (peak and two-point crossover, restarts when it stagnates) whose every child is
+//! decoded by the serial scheme and improved by double justification. See `core/DESIGN.md`,
+//! "Levelling".
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -78,6 +79,7 @@ impl Meter<'_> {
 #[derive(Debug, Clone)]
 struct Member {
     list: Vec<u32>,
+    starts: Vec<i64>,
     makespan: i64,
     hash: u64,
 }
@@ -161,6 +163,13 @@ fn regret_pick(cands: &[u32], key: &[i64], rng: &mut Rng) -> usize {
 const POPULATION: usize = 40;
 /// Chance (per thousand) that a position of a child's list is swapped with the next.
 const MUTATION: u64 = 50;
+/// Chance (per thousand) that a child is made by the peak crossover rather than the two-point
+/// one (on simple instances).
+const PEAK: u64 = 500;
+/// The shortest and longest peak, in thousandths of the father's makespan.
+const PEAK_SPAN: (usize, usize) = (250, 750);
+/// Children without a new best, per activity, before the population is sampled afresh.
+const STALE_PER_ACTIVITY: u64 = 5;
 
 struct Search<'a, 'h> {
     inst: &'a Instance,
@@ -175,6 +184,9 @@ struct Search<'a, 'h> {
     starts: Vec<i64>,
     other: Vec<i64>,
     list: Vec<u32>,
+    /// Restarts of the genetic algorithm so far.
+    #[cfg(test)]
+    restarts: u64,
 }
 
 impl Search<'_, '_> {
@@ -209,6 +221,7 @@ impl Search<'_, '_> {
         Some(Member {
             hash: hash(&starts),
             list: ordered,
+            starts,
             makespan,
         })
     }
@@ -298,6 +311,7 @@ impl Search<'_, '_> {
         Some(Member {
             hash: hash(&starts),
             list: ordered,
+            starts,
             makespan,
         })
     }
@@ -365,6 +379,58 @@ impl Search<'_, '_> {
         }
     }
 
+    /// Peak crossover (Valls, Ballestín & Quintanilla 2008): the child keeps the father's
+    /// busiest stretch of time (by resource utilisation), the activities starting in it in
+    /// the father's order; those starting before it in the father come first, in the mother's
+    /// order, and the rest after, in the mother's order. On a simple instance every part is
+    /// closed under predecessors as needed, so the child is topological.
+    fn peak(&mut self, mother: &Member, father: &Member, child: &mut Vec<u32>) {
+        let inst = self.inst;
+        let ms = father.makespan.max(0) as usize;
+        if ms < 2 {
+            child.clone_from(&mother.list);
+            return;
+        }
+        // Utilisation per period, in 1/2^16 of each resource's capacity.
+        let mut use_ = vec![0i64; ms + 1];
+        for j in 0..inst.n {
+            let (s, d) = (father.starts[j], inst.dur[j]);
+            if d == 0 {
+                continue;
+            }
+            for &(r, q) in inst.demands(j) {
+                for t in s..s + d {
+                    let cap = i64::from(inst.capacity(r as usize, t)).max(1);
+                    use_[t as usize] += (i64::from(q) << 16) / cap;
+                }
+            }
+        }
+        let (lo, hi) = PEAK_SPAN;
+        let span = (ms * lo / 1000).max(1);
+        let len = span + self.rng.below((ms * hi / 1000).max(span) - span + 1);
+        let len = len.min(ms);
+        let mut sum: i64 = use_[..len].iter().sum();
+        let (mut best, mut at) = (sum, 0usize);
+        for t in 1..=ms - len {
+            sum += use_[t + len - 1] - use_[t - 1];
+            if sum > best {
+                best = sum;
+                at = t;
+            }
+        }
+        let (t1, t2) = (at as i64, (at + len) as i64);
+        let f = &father.starts;
+        child.clear();
+        child.extend(mother.list.iter().filter(|&&j| f[j as usize] < t1));
+        child.extend(
+            father
+                .list
+                .iter()
+                .filter(|&&j| (t1..t2).contains(&f[j as usize])),
+        );
+        child.extend(mother.list.iter().filter(|&&j| f[j as usize] >= t2));
+    }
+
     /// Swaps neighbours of the list that no precedence ties, each with a small chance.
     fn mutate(&mut self, list: &mut [u32]) {
         for k in 0..list.len().saturating_sub(1) {
@@ -376,6 +442,11 @@ impl Search<'_, '_> {
         }
     }
 
+    /// The genetic algorithm: a population of sampled schedules, children by binary
+    /// tournament, peak or two-point crossover and mutation, each replacing the worst member
+    /// when it is no worse and not already there. When the best schedule has not improved for
+    /// `STALE_PER_ACTIVITY` children per activity the population is sampled afresh but for
+    /// its best member (a restart: it keeps the search from settling in one region).
     fn genetic(&mut self, first: Member) {
         let mut pop = vec![first];
         let mut k = 0;
@@ -387,11 +458,39 @@ impl Search<'_, '_> {
             k += 1;
         }
         let mut child = Vec::with_capacity(self.inst.n);
+        let (mut stale, mut record) = (0u64, self.best_makespan);
+        let limit = STALE_PER_ACTIVITY * self.inst.n as u64;
         loop {
+            if self.best_makespan < record {
+                record = self.best_makespan;
+                stale = 0;
+            }
+            stale += 1;
+            if stale > limit {
+                stale = 0;
+                #[cfg(test)]
+                {
+                    self.restarts += 1;
+                }
+                let keep = (0..pop.len()).min_by_key(|&i| pop[i].makespan).unwrap_or(0);
+                pop.swap(0, keep);
+                pop.truncate(1);
+                while pop.len() < POPULATION {
+                    match self.sample(k % 2 == 1) {
+                        Some(m) => pop.push(m),
+                        None => return,
+                    }
+                    k += 1;
+                }
+            }
             let a = self.pick(&pop);
             let b = self.pick(&pop);
-            let (mother, father) = (pop[a].list.clone(), pop[b].list.clone());
-            self.crossover(&mother, &father, &mut child);
+            if self.inst.simple && self.rng.chance(PEAK, 1000) {
+                self.peak(&pop[a], &pop[b], &mut child);
+            } else {
+                let (mother, father) = (pop[a].list.clone(), pop[b].list.clone());
+                self.crossover(&mother, &father, &mut child);
+            }
             self.mutate(&mut child);
             let Some(m) = self.evaluate(&child) else {
                 return;
@@ -431,6 +530,8 @@ pub(crate) fn run(inst: &Instance, options: &Options, hooks: Hooks<'_>) -> Found
         starts: vec![0; inst.n],
         other: vec![0; inst.n],
         list: Vec::with_capacity(inst.n),
+        #[cfg(test)]
+        restarts: 0,
     };
     // The first schedule: one deterministic pass of the chosen rule and scheme. It is made
     // even when the budget allows none, so that there is always an answer.
@@ -471,6 +572,7 @@ pub(crate) fn run(inst: &Instance, options: &Options, hooks: Hooks<'_>) -> Found
         let first = Member {
             hash: hash(&starts),
             list: ordered,
+            starts,
             makespan,
         };
         s.genetic(first);
@@ -498,3 +600,7 @@ impl Search<'_, '_> {
         self.offer(&s, m);
     }
 }
+
+#[cfg(test)]
+#[path = "search_tests.rs"]
+mod tests;
