@@ -77,8 +77,9 @@ pub const CODES: &[&str] = &[
 ///
 /// `code` is stable, one of [`CODES`]: `deadline_near`, `deadline_missed`, `task_late`,
 /// `milestone_slip`, `critical_path_changed`, `float_consumed`, `work_overrun`,
-/// `resource_overallocated`, `buffer_penetration`, `spi_low`, `cpi_low`. `title` and `message` are written in the report's language and need
-/// nothing else to be understood (see [`Webhook`] for chat bots).
+/// `resource_overallocated`, `buffer_penetration`, `spi_low`, `cpi_low`. `title` and
+/// `message` are written in the report's language and need nothing else to be understood
+/// (see [`Webhook`] for chat bots).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Alert {

@@ -470,7 +470,8 @@ impl Status<'_> {
         let mut out: Vec<Alert> = self
             .alerts_since(lang, snapshot)
             .into_iter()
-            .filter(|a| a.code != "cpi_low" && a.code != "critical_path_changed")
+            // Cost and effort against budget are the team's (`cpi_low`, `work_overrun`).
+            .filter(|a| !matches!(a.code, "cpi_low" | "work_overrun" | "critical_path_changed"))
             .filter(|a| {
                 a.items.iter().all(|it| match it.kind {
                     super::ItemKind::Task | super::ItemKind::Milestone => !internal_task(&it.id),

@@ -1014,6 +1014,14 @@ fn alert_work_overrun() {
         w.message,
         "“Build”预计总工时46小时，超出预算40小时的15%；已投入46小时。"
     );
+    // The team's report has it; the client's does not (effort against budget is internal).
+    let team = st.report(&ReportOptions::default());
+    assert!(team.alerts.iter().any(|a| a.code == "work_overrun"));
+    let client = st.report(&ReportOptions {
+        client: true,
+        ..ReportOptions::default()
+    });
+    assert!(client.alerts.iter().all(|a| a.code != "work_overrun"));
     // A threshold of 20 % keeps it quiet; so does turning the rule off.
     o.alerts = AlertRequest::from_json(r#"{"work_overrun_percent": 20}"#)
         .unwrap()
