@@ -10,6 +10,7 @@ use crate::calendar::WorkCalendar;
 use crate::error::{Error, Item, Result};
 use crate::id::{TaskId, TaskIndex};
 use crate::model::{Link, Project, ScheduleFrom, Task};
+use crate::schedule::kernel::Kernel;
 use crate::schedule::{Network, Outputs, Scenario, ScheduleOptions, Workspace};
 use crate::time::{DateTime, Duration};
 
@@ -316,11 +317,31 @@ struct Worker {
     ic: Vec<Vec<u32>>,
     sc: Scratch,
     stats: Stats,
+    kb: KernelBufs,
+}
+
+/// The kernel's buffers of one thread (empty without it).
+#[derive(Debug)]
+struct KernelBufs {
+    /// Durations by node.
+    dur: Vec<i64>,
+    /// Early and late work indices (start and finish per node).
+    x: Vec<i64>,
+    y: Vec<i64>,
+    /// Critical counts by node, added to the statistics by task after each run of blocks.
+    crit: Vec<u64>,
 }
 
 impl Worker {
-    fn new(p: &Plan, net: &Network<'_>) -> Worker {
+    fn new(p: &Plan, net: &Network<'_>, kernel: Option<&Kernel>) -> Worker {
+        let kn = kernel.map_or(0, Kernel::len);
         Worker {
+            kb: KernelBufs {
+                dur: vec![0; kn],
+                x: vec![0; 2 * kn],
+                y: vec![0; 2 * kn],
+                crit: vec![0; kn],
+            },
             ws: net.workspace(),
             dur: p.base.clone(),
             present: vec![false; p.n],
@@ -421,11 +442,40 @@ fn fill(
     cost
 }
 
+/// One iteration by the kernel: the project duration and finish (minutes), with the
+/// critical counts added to `b.crit`; `None` (nothing counted) when the iteration needs the
+/// general path: a duration of zero, or a finish beyond the calendar or the years it covers.
+fn kernel_run(
+    k: &Kernel,
+    cal: &WorkCalendar,
+    dur: &[Duration],
+    b: &mut KernelBufs,
+) -> Option<(i64, i64)> {
+    let mut lo = i64::MAX;
+    for (d, &t) in b.dur.iter_mut().zip(&k.task_of) {
+        *d = dur[t as usize].minutes();
+        lo = lo.min(*d);
+    }
+    if lo <= 0 {
+        return None;
+    }
+    let last = k.run(&b.dur, &mut b.x, &mut b.y);
+    let pf = cal.finish_of(last).and_then(DateTime::from_minutes)?;
+    if let Some(th) = k.threshold {
+        let (x, y) = (&b.x[..], &b.y[..]);
+        for (c, (es, ls)) in (b.crit.iter_mut()).zip(x.iter().step_by(2).zip(y.iter().step_by(2))) {
+            *c += u64::from(ls - es <= th);
+        }
+    }
+    Some((last - k.wps, pf.minutes()))
+}
+
 /// Runs blocks `blocks` (of `p.block` iterations; the last may be short) into the worker.
 #[allow(clippy::too_many_arguments)]
 fn run_blocks(
     p: &Plan,
     net: &Network<'_>,
+    kernel: Option<&Kernel>,
     cal: &WorkCalendar,
     ps: DateTime,
     det: (i64, &[i64]),
@@ -452,6 +502,7 @@ fn run_blocks(
                 occ,
                 ic,
                 stats: st,
+                kb,
                 ..
             } = w;
             let cost = fill(
@@ -465,48 +516,56 @@ fn run_blocks(
                 &mut occ[row * nr..(row + 1) * nr],
                 p.has_cost.then_some(&mut st.risk_cost[..]),
             );
-            let run = net.run(
-                ws,
-                &Scenario {
-                    durations: Some(dur),
-                    delays: None,
-                    outputs: Outputs::Float,
-                },
-            )?;
-            let y = run.project_duration().minutes();
+            let fast = kernel.and_then(|k| kernel_run(k, cal, dur, kb));
+            let (y, pf) = match fast {
+                Some(r) => r,
+                None => {
+                    let run = net.run(
+                        ws,
+                        &Scenario {
+                            durations: Some(dur),
+                            delays: None,
+                            outputs: Outputs::Float,
+                        },
+                    )?;
+                    for i in 0..p.n {
+                        if run.is_critical(TaskIndex::from_raw(i as u32)) {
+                            st.crit[i] += 1;
+                        }
+                    }
+                    for (k, &m) in p.milestones.iter().enumerate() {
+                        let f = run.dates(TaskIndex::from_raw(m)).1;
+                        let wm = cal.work_between(ps, f);
+                        st.ms[k].0.add(wm);
+                        st.ms[k].1.add(wm);
+                        if wm <= det.1[k] {
+                            st.ms_at_det[k] += 1;
+                        }
+                        if p.ms_deadline[k].is_some_and(|d| f.minutes() <= d) {
+                            st.ms_on_time[k] += 1;
+                        }
+                    }
+                    for (k, &(t, d)) in p.deadlines.iter().enumerate() {
+                        if run.dates(TaskIndex::from_raw(t)).1.minutes() <= d {
+                            st.deadline_ok[k] += 1;
+                        }
+                    }
+                    (
+                        run.project_duration().minutes(),
+                        run.project_finish().minutes(),
+                    )
+                }
+            };
             st.finish.add(y);
             st.finish_m.add(y);
             if y <= det.0 {
                 st.at_det += 1;
             }
-            let pf = run.project_finish().minutes();
             if p.target.is_some_and(|t| pf <= t) {
                 st.on_target += 1;
             }
-            for i in 0..p.n {
-                if run.is_critical(TaskIndex::from_raw(i as u32)) {
-                    st.crit[i] += 1;
-                }
-            }
             for (k, &t) in p.variable.iter().enumerate() {
                 st.dur[k].add(dur[t as usize].minutes());
-            }
-            for (k, &m) in p.milestones.iter().enumerate() {
-                let f = run.dates(TaskIndex::from_raw(m)).1;
-                let wm = cal.work_between(ps, f);
-                st.ms[k].0.add(wm);
-                st.ms[k].1.add(wm);
-                if wm <= det.1[k] {
-                    st.ms_at_det[k] += 1;
-                }
-                if p.ms_deadline[k].is_some_and(|d| f.minutes() <= d) {
-                    st.ms_on_time[k] += 1;
-                }
-            }
-            for (k, &(t, d)) in p.deadlines.iter().enumerate() {
-                if run.dates(TaskIndex::from_raw(t)).1.minutes() <= d {
-                    st.deadline_ok[k] += 1;
-                }
             }
             for k in 0..nr {
                 if occ[row * nr + k] {
@@ -567,6 +626,11 @@ fn run_blocks(
             }
         }
     }
+    if let Some(k) = kernel {
+        for (c, &t) in w.kb.crit.iter_mut().zip(&k.task_of) {
+            w.stats.crit[t as usize] += std::mem::take(c);
+        }
+    }
     Ok(())
 }
 
@@ -614,6 +678,9 @@ pub struct Simulation<'p> {
     done: u64,
     stopped: Option<Stop>,
     last_check: Option<(i64, i64)>,
+    /// The Monte Carlo kernel, when the network is plain and the report needs no milestone or
+    /// deadline dates.
+    kernel: Option<Kernel>,
 }
 
 /// Runs a Monte Carlo schedule risk analysis of `project` (its [`RiskModel`] and the
@@ -1085,6 +1152,9 @@ impl<'p> Simulation<'p> {
             .collect();
         let det = (run.project_duration().minutes(), det_ms);
         let totals = Stats::new(&plan);
+        let kernel = (plan.milestones.is_empty() && plan.deadlines.is_empty())
+            .then(|| Kernel::compile(&net))
+            .flatten();
         Ok(Simulation {
             opts: options.clone(),
             plan,
@@ -1095,8 +1165,21 @@ impl<'p> Simulation<'p> {
             done: 0,
             stopped: None,
             last_check: None,
+            kernel,
             project,
         })
+    }
+
+    /// Whether the iterations run on the Monte Carlo kernel (a plain network).
+    #[cfg(test)]
+    pub(crate) fn uses_kernel(&self) -> bool {
+        self.kernel.is_some()
+    }
+
+    /// Runs every iteration on the general path (for tests comparing the two).
+    #[cfg(test)]
+    pub(crate) fn use_general_path(&mut self) {
+        self.kernel = None;
     }
 
     /// Iterations done so far.
@@ -1170,7 +1253,7 @@ impl<'p> Simulation<'p> {
         .max(1);
         let until = total.min(self.done.saturating_add(iterations.max(1)));
         let mut workers: Vec<Worker> = (0..threads)
-            .map(|_| Worker::new(&self.plan, &net))
+            .map(|_| Worker::new(&self.plan, &net, self.kernel.as_ref()))
             .collect();
         let draws = Draws::new(self.opts.seed);
         #[cfg(feature = "parallel")]
@@ -1195,11 +1278,12 @@ impl<'p> Simulation<'p> {
             let nb = b1 - b0;
             let per = nb.div_ceil(threads as u64);
             let (plan, cal, ps) = (&self.plan, &self.cal, self.ps);
+            let kernel = self.kernel.as_ref();
             let det = (self.det.0, &self.det.1[..]);
             let work = |k: usize, w: &mut Worker| {
                 let lo = (b0 + k as u64 * per).min(b1);
                 let hi = (lo + per).min(b1);
-                run_blocks(plan, &net, cal, ps, det, &draws, total, lo..hi, w)
+                run_blocks(plan, &net, kernel, cal, ps, det, &draws, total, lo..hi, w)
             };
             let r: Result<()> = if threads == 1 {
                 work(0, &mut workers[0])
