@@ -44,8 +44,8 @@ fn case() -> impl Strategy<Value = Case> {
                     .into_iter()
                     .filter(|&(a, b, _, _)| a != b)
                     .map(|(a, b, t, lag)| {
-                        // A start-to-finish link without lag keeps the general path: give it one.
-                        let lag = if t == 3 && lag == 0 { 60 } else { lag };
+                        // Often no lag (a start-to-finish link without lag has a date rule).
+                        let lag = if lag % 3 == 0 { 0 } else { lag };
                         ((a.min(b), a.max(b)), (t, lag))
                     })
                     .collect::<std::collections::BTreeMap<_, _>>()
@@ -255,17 +255,6 @@ fn networks_the_kernel_cannot_take_keep_the_general_path() {
     };
     // A milestone is reported with its own finish distribution: the general path.
     assert!(!Simulation::new(&p, &o).expect("compiles").uses_kernel());
-    let mut q = Project::new("S", "2026-01-05T08:00".parse().expect("a date"));
-    let a = q
-        .add_task(Task::new("A", "A").with_duration(w(960)))
-        .expect("new");
-    let b = q
-        .add_task(Task::new("B", "B").with_duration(w(960)))
-        .expect("new");
-    q.add_link(Link::new(a, b, LinkType::StartToFinish))
-        .expect("new");
-    // A start-to-finish link without lag keeps its predecessor's start instant.
-    assert!(!Simulation::new(&q, &o).expect("compiles").uses_kernel());
     let mut r = Project::new("P", "2026-01-05T08:00".parse().expect("a date"));
     let a = r
         .add_task(Task::new("A", "A").with_duration(w(960)))

@@ -19,7 +19,6 @@
 use super::network::{Kind, F_COMPLETE, F_ELAPSED, SLOW_LAG};
 use super::options::Criticality;
 use super::run::Network;
-use crate::model::LinkType;
 
 /// One edge of the kernel: the slot of the value it reads (`2·node` for a start, `2·node + 1`
 /// for a finish) and the lag to add (forward) or subtract (backward).
@@ -52,9 +51,7 @@ pub(crate) struct Kernel {
 impl Kernel {
     /// The kernel of `net`, when every node of it is plain: leaf tasks in working time on the
     /// project calendar, no constraint, deadline, pin, progress, summary, elapsed or
-    /// percentage lag, and no start-to-finish link without lag (its finish keeps the
-    /// predecessor's start instant, a date rule the kernel does not model); not scheduled
-    /// from the finish.
+    /// percentage lag; not scheduled from the finish.
     pub(crate) fn compile(net: &Network<'_>) -> Option<Kernel> {
         let m = &net.model;
         let nodes = m.nodes();
@@ -68,12 +65,11 @@ impl Kernel {
         {
             return None;
         }
-        for (k, l) in m.links.iter().enumerate() {
-            if m.link_lag[k] == SLOW_LAG
-                || (l.kind == LinkType::StartToFinish && m.link_lag[k] == 0)
-            {
-                return None;
-            }
+        // A finish driven by a start-to-finish link without lag keeps the predecessor's start
+        // instant (`Fast::forward`): the same work index, another date. It never sets the
+        // project finish: the predecessor finishes later (its duration is positive).
+        if m.link_lag.contains(&SLOW_LAG) {
+            return None;
         }
         let csr = &net.csr;
         let mut fwd_off = Vec::with_capacity(2 * nodes + 1);
