@@ -318,6 +318,8 @@ struct Worker {
     sc: Scratch,
     stats: Stats,
     kb: KernelBufs,
+    /// Per uncertain task, the sensitivity sum of the current block.
+    bsens: Vec<i64>,
 }
 
 /// The kernel's buffers of one thread (empty without it).
@@ -336,6 +338,7 @@ impl Worker {
     fn new(p: &Plan, net: &Network<'_>, kernel: Option<&Kernel>) -> Worker {
         let kn = kernel.map_or(0, Kernel::len);
         Worker {
+            bsens: Vec::with_capacity(p.unc.len()),
             kb: KernelBufs {
                 dur: vec![0; kn],
                 x: vec![0; 2 * kn],
@@ -595,9 +598,15 @@ fn run_blocks(
         };
         let s2: i128 = w.scores.iter().map(|&s| (s as i128) * (s as i128)).sum();
         pick(&mut w.stats.r2, s2);
+        // |a·s| < 2³²·block, so a block's sums stay below 2³²·block² ≤ 2⁶² for blocks of up
+        // to 2¹⁵ iterations (256 unless a correlation group is wide); else they go to i128.
+        let narrow = p.block <= 1 << 15;
+        w.bsens.clear();
+        w.bsens.resize(p.unc.len(), 0);
         for row in 0..rows {
             let j = first + row as u64;
             let s = w.scores[row] as i128;
+            let s64 = w.scores[row];
             let mut quad = u64::MAX;
             let mut words = [0u32; 4];
             for (k, u) in p.unc.iter().enumerate() {
@@ -615,14 +624,25 @@ fn run_blocks(
                         words[(u.task & 3) as usize]
                     }
                 };
-                let a = draw_score(wd) as i128;
-                pick(&mut w.stats.sens[k], a * s);
-                w.stats.a2[k] += a * a;
+                let a = draw_score(wd);
+                if narrow {
+                    w.bsens[k] += a * s64;
+                } else {
+                    pick(&mut w.stats.sens[k], a as i128 * s);
+                }
+                // |a| < 2³², so a² fits in a u64.
+                let ua = a.unsigned_abs();
+                w.stats.a2[k] += (ua * ua) as i128;
             }
             for k in 0..nr {
                 if w.occ[row * nr + k] {
                     pick(&mut w.stats.occ_rank[k], s);
                 }
+            }
+        }
+        if narrow {
+            for (r, &v) in w.stats.sens.iter_mut().zip(&w.bsens) {
+                pick(r, v as i128);
             }
         }
     }
