@@ -320,7 +320,12 @@ struct Worker {
     kb: KernelBufs,
     /// Per uncertain task, the sensitivity sum of the current block.
     bsens: Vec<i64>,
+    /// The current block's draws of the uncertain tasks (row by row), when kept.
+    kept: Vec<u32>,
 }
+
+/// The most draws a worker keeps for a block's sensitivity sums (4 bytes each).
+const KEEP_DRAWS: usize = 1 << 22;
 
 /// The kernel's buffers of one thread (empty without it).
 #[derive(Debug)]
@@ -339,6 +344,7 @@ impl Worker {
         let kn = kernel.map_or(0, Kernel::len);
         Worker {
             bsens: Vec::with_capacity(p.unc.len()),
+            kept: Vec::new(),
             kb: KernelBufs {
                 dur: vec![0; kn],
                 x: vec![0; 2 * kn],
@@ -363,8 +369,37 @@ impl Worker {
     }
 }
 
+/// The draw of uncertain task `u` in iteration `j` (row `row` of its block, whose correlated
+/// draws `ic` holds), reusing the last Philox block `quad` (its number and words) when the
+/// task's draw is in it.
+#[inline(always)]
+fn unc_word(
+    p: &Plan,
+    u: &Unc,
+    draws: &Draws,
+    j: u64,
+    row: usize,
+    ic: &[Vec<u32>],
+    quad: &mut (u64, [u32; 4]),
+) -> u32 {
+    match u.group {
+        Some((g, c)) => {
+            let g = &ic[g as usize];
+            g[row * (g.len() / p.block) + c as usize]
+        }
+        None => {
+            let q = (u.task >> 2) as u64;
+            if q != quad.0 {
+                *quad = (q, draws.quad(Stream::Duration, j, q));
+            }
+            quad.1[(u.task & 3) as usize]
+        }
+    }
+}
+
 /// Fills `dur` with the durations of iteration `j` (row `row` of its block; `ic` holds the
-/// block's correlated draws), `occ` with which risks occur; returns the risk cost in cents.
+/// block's correlated draws), `occ` with which risks occur, and `kept` (when given) with the
+/// draw of each uncertain task; returns the risk cost in cents.
 #[allow(clippy::too_many_arguments)]
 fn fill(
     p: &Plan,
@@ -376,6 +411,7 @@ fn fill(
     dur: &mut [Duration],
     occ: &mut [bool],
     risk_cost: Option<&mut [i128]>,
+    mut kept: Option<&mut [u32]>,
 ) -> i64 {
     let kind = |t: usize, v: i64| {
         if p.elapsed[t] {
@@ -385,23 +421,12 @@ fn fill(
         }
     };
     dur.copy_from_slice(&p.base);
-    let mut quad = u64::MAX;
-    let mut words = [0u32; 4];
-    for u in &p.unc {
-        let w = match u.group {
-            Some((g, c)) => {
-                let g = &ic[g as usize];
-                g[row * (g.len() / p.block) + c as usize]
-            }
-            None => {
-                let q = (u.task >> 2) as u64;
-                if q != quad {
-                    words = draws.quad(Stream::Duration, j, q);
-                    quad = q;
-                }
-                words[(u.task & 3) as usize]
-            }
-        };
+    let mut quad = (u64::MAX, [0u32; 4]);
+    for (k, u) in p.unc.iter().enumerate() {
+        let w = unc_word(p, u, draws, j, row, ic, &mut quad);
+        if let Some(kept) = kept.as_deref_mut() {
+            kept[k] = w;
+        }
         dur[u.task as usize] = kind(u.task as usize, u.sampler.sample(w, &p.pools));
     }
     let mut cost = 0i64;
@@ -489,6 +514,12 @@ fn run_blocks(
 ) -> Result<()> {
     let b = p.block as u64;
     let nr = p.risks.len();
+    // The draws of a block are kept for its sensitivity sums when they take at most 16 MiB
+    // (a block of 256 iterations of 16,384 uncertain tasks); larger plans draw them again.
+    let keep = p.unc.len() * p.block <= KEEP_DRAWS;
+    if keep {
+        w.kept.resize(p.unc.len() * p.block, 0);
+    }
     for blk in blocks {
         let first = blk * b;
         let rows = (total - first).min(b) as usize;
@@ -506,8 +537,10 @@ fn run_blocks(
                 ic,
                 stats: st,
                 kb,
+                kept,
                 ..
             } = w;
+            let nu = p.unc.len();
             let cost = fill(
                 p,
                 draws,
@@ -518,6 +551,7 @@ fn run_blocks(
                 dur,
                 &mut occ[row * nr..(row + 1) * nr],
                 p.has_cost.then_some(&mut st.risk_cost[..]),
+                keep.then(|| &mut kept[row * nu..(row + 1) * nu]),
             );
             let fast = kernel.and_then(|k| kernel_run(k, cal, dur, kb));
             let (y, pf) = match fast {
@@ -607,22 +641,13 @@ fn run_blocks(
             let j = first + row as u64;
             let s = w.scores[row] as i128;
             let s64 = w.scores[row];
-            let mut quad = u64::MAX;
-            let mut words = [0u32; 4];
+            let mut quad = (u64::MAX, [0u32; 4]);
+            let nu = p.unc.len();
             for (k, u) in p.unc.iter().enumerate() {
-                let wd = match u.group {
-                    Some((g, c)) => {
-                        let g = &w.ic[g as usize];
-                        g[row * (g.len() / p.block) + c as usize]
-                    }
-                    None => {
-                        let q = (u.task >> 2) as u64;
-                        if q != quad {
-                            words = draws.quad(Stream::Duration, j, q);
-                            quad = q;
-                        }
-                        words[(u.task & 3) as usize]
-                    }
+                let wd = if keep {
+                    w.kept[row * nu + k]
+                } else {
+                    unc_word(p, u, draws, j, row, &w.ic, &mut quad)
                 };
                 let a = draw_score(wd);
                 if narrow {
@@ -1247,6 +1272,7 @@ impl<'p> Simulation<'p> {
             &mut present,
             &mut dur,
             &mut occ,
+            None,
             None,
         );
         dur
