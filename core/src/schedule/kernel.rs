@@ -21,11 +21,15 @@ use super::options::Criticality;
 use super::run::Network;
 
 /// One edge of the kernel: the slot of the value it reads (`2·node` for a start, `2·node + 1`
-/// for a finish) and the lag to add (forward) or subtract (backward).
+/// for a finish), the lag to add (forward) or subtract (backward), and a mask of all ones when
+/// the node's duration takes part (forward: the link binds the node's finish, so its start is
+/// the bound less the duration; backward: the link leaves from the node's start, so its finish
+/// is the bound plus the duration), else zero.
 #[derive(Debug, Clone, Copy)]
 struct KEdge {
     slot: u32,
     lag: i32,
+    mask: i64,
 }
 
 /// A plain network compiled for repeated runs on the working-minute axis.
@@ -33,12 +37,10 @@ struct KEdge {
 pub(crate) struct Kernel {
     /// Per node (a topological order), its task.
     pub task_of: Vec<u32>,
-    /// Per node `k`, its predecessor edges `fwd[off[2k]..off[2k+1]]` bound its start,
-    /// `fwd[off[2k+1]..off[2k+2]]` its finish.
+    /// Per node `k`, its predecessor edges `fwd[off[k]..off[k+1]]`.
     fwd_off: Vec<u32>,
     fwd: Vec<KEdge>,
-    /// Per node `k`, its successor edges `bwd[off[2k]..off[2k+1]]` bound its finish,
-    /// `bwd[off[2k+1]..off[2k+2]]` its start.
+    /// Per node `k`, its successor edges `bwd[off[k]..off[k+1]]`.
     bwd_off: Vec<u32>,
     bwd: Vec<KEdge>,
     /// The project start's work index on the project calendar.
@@ -72,40 +74,34 @@ impl Kernel {
             return None;
         }
         let csr = &net.csr;
-        let mut fwd_off = Vec::with_capacity(2 * nodes + 1);
+        let edge = |e: &super::network::Edge, slot: u32, on: bool| {
+            debug_assert!(m.link_lag[e.link as usize] != SLOW_LAG);
+            KEdge {
+                slot,
+                lag: m.link_lag[e.link as usize],
+                mask: if on { -1 } else { 0 },
+            }
+        };
+        let mut fwd_off = Vec::with_capacity(nodes + 1);
         let mut fwd = Vec::with_capacity(csr.preds.len());
-        let mut bwd_off = Vec::with_capacity(2 * nodes + 1);
+        let mut bwd_off = Vec::with_capacity(nodes + 1);
         let mut bwd = Vec::with_capacity(csr.succs.len());
         fwd_off.push(0);
         bwd_off.push(0);
         for n in 0..nodes {
-            let preds = &csr.preds[csr.pred_off[n] as usize..csr.pred_off[n + 1] as usize];
-            for finish_side in [false, true] {
-                for e in preds {
-                    let kind = m.link_kind[e.link as usize];
-                    if kind.to_finish() == finish_side {
-                        debug_assert!((e.node as usize) < n, "node order is topological");
-                        fwd.push(KEdge {
-                            slot: 2 * e.node + u32::from(!kind.from_start()),
-                            lag: m.link_lag[e.link as usize],
-                        });
-                    }
-                }
-                fwd_off.push(fwd.len() as u32);
+            for e in &csr.preds[csr.pred_off[n] as usize..csr.pred_off[n + 1] as usize] {
+                debug_assert!((e.node as usize) < n, "node order is topological");
+                let kind = m.link_kind[e.link as usize];
+                let slot = 2 * e.node + u32::from(!kind.from_start());
+                fwd.push(edge(e, slot, kind.to_finish()));
             }
-            let succs = &csr.succs[csr.succ_off[n] as usize..csr.succ_off[n + 1] as usize];
-            for start_side in [false, true] {
-                for e in succs {
-                    let kind = m.link_kind[e.link as usize];
-                    if kind.from_start() == start_side {
-                        bwd.push(KEdge {
-                            slot: 2 * e.node + u32::from(kind.to_finish()),
-                            lag: m.link_lag[e.link as usize],
-                        });
-                    }
-                }
-                bwd_off.push(bwd.len() as u32);
+            fwd_off.push(fwd.len() as u32);
+            for e in &csr.succs[csr.succ_off[n] as usize..csr.succ_off[n + 1] as usize] {
+                let kind = m.link_kind[e.link as usize];
+                let slot = 2 * e.node + u32::from(kind.to_finish());
+                bwd.push(edge(e, slot, kind.from_start()));
             }
+            bwd_off.push(bwd.len() as u32);
         }
         let cal = net.calendar();
         Some(Kernel {
@@ -134,37 +130,25 @@ impl Kernel {
         let n = self.len();
         let (x, y) = (&mut x[..2 * n], &mut y[..2 * n]);
         let dur = &dur[..n];
-        let off = &self.fwd_off[..2 * n + 1];
+        let off = &self.fwd_off[..n + 1];
         let mut pf = i64::MIN;
         for k in 0..n {
             let d = dur[k];
-            let (a, b, c) = (off[2 * k] as usize, off[2 * k + 1] as usize, off[2 * k + 2]);
             let mut s = self.wps;
-            for e in &self.fwd[a..b] {
-                s = s.max(x[e.slot as usize] + e.lag as i64);
+            for e in &self.fwd[off[k] as usize..off[k + 1] as usize] {
+                s = s.max(x[e.slot as usize] + e.lag as i64 - (d & e.mask));
             }
-            let mut f = i64::MIN;
-            for e in &self.fwd[b..c as usize] {
-                f = f.max(x[e.slot as usize] + e.lag as i64);
-            }
-            let s = s.max(f.saturating_sub(d));
             x[2 * k] = s;
             x[2 * k + 1] = s + d;
             pf = pf.max(s + d);
         }
-        let off = &self.bwd_off[..2 * n + 1];
+        let off = &self.bwd_off[..n + 1];
         for k in (0..n).rev() {
             let d = dur[k];
-            let (a, b, c) = (off[2 * k] as usize, off[2 * k + 1] as usize, off[2 * k + 2]);
             let mut f = pf;
-            for e in &self.bwd[a..b] {
-                f = f.min(y[e.slot as usize] - e.lag as i64);
+            for e in &self.bwd[off[k] as usize..off[k + 1] as usize] {
+                f = f.min(y[e.slot as usize] - e.lag as i64 + (d & e.mask));
             }
-            let mut s = i64::MAX;
-            for e in &self.bwd[b..c as usize] {
-                s = s.min(y[e.slot as usize] - e.lag as i64);
-            }
-            let f = f.min(s.saturating_add(d));
             y[2 * k] = f - d;
             y[2 * k + 1] = f;
         }
