@@ -204,6 +204,109 @@ struct Plan {
     target: Option<i64>,
     block: usize,
     has_cost: bool,
+    /// The uncertain tasks sampled one by one (positions in `unc`): those not in `tri`.
+    slow_unc: Vec<u32>,
+    /// Independent triangular working-time tasks, by Philox block of four draws.
+    tri: Vec<TriQuad>,
+}
+
+/// Up to four independent triangular tasks in working time whose draws are the words of one
+/// Philox block (tasks `4q .. 4q + 3`), sampled together: the same arithmetic as
+/// [`Sampler::sample`] lane by lane, which the compiler vectorises.
+#[derive(Debug, Clone)]
+struct TriQuad {
+    quad: u64,
+    /// Per lane: the task and its position in `Plan::unc` (`u32::MAX`: no task; its
+    /// parameters are zero).
+    task: [u32; 4],
+    k: [u32; 4],
+    a: [f64; 4],
+    b: [f64; 4],
+    fc: [f64; 4],
+    left: [f64; 4],
+    right: [f64; 4],
+}
+
+impl TriQuad {
+    /// Samples the quad's tasks from draws `w` into `dur` (and keeps the draws).
+    #[inline(always)]
+    fn put(&self, w: [u32; 4], dur: &mut [Duration], kept: Option<&mut [u32]>) {
+        let v = self.sample(w);
+        for l in 0..4 {
+            if self.task[l] != u32::MAX {
+                dur[self.task[l] as usize] = Duration::minutes_work(v[l] as i64);
+            }
+        }
+        if let Some(kept) = kept {
+            for l in 0..4 {
+                if self.task[l] != u32::MAX {
+                    kept[self.k[l] as usize] = w[l];
+                }
+            }
+        }
+    }
+
+    /// The samples (whole minutes) of draws `w`. Every sample lies in `[a, b]` up to rounding,
+    /// below 2³⁰ (checked when the plan is made), so truncating `x + 0.5` through an `i32` is
+    /// what [`Sampler::sample`] computes: `x + 0.5` truncated for a positive `x`, and 0 for
+    /// the tiny negative values rounding can give when optimistic and likely are both 0.
+    #[inline(always)]
+    fn sample(&self, w: [u32; 4]) -> [i32; 4] {
+        // Selections by bit mask, not by branches (the draws are random: a branch on them is
+        // mispredicted often) nor by `if` (which the compiler turns back into branches).
+        let sel = |m: u64, x: f64, y: f64| f64::from_bits((x.to_bits() & m) | (y.to_bits() & !m));
+        let mut out = [0i32; 4];
+        for l in 0..4 {
+            // `unit(w)`: `w as f64` through an i32 (exact: both terms are integers below 2⁵³),
+            // which converts four at a time.
+            let wf = ((w[l] ^ 0x8000_0000) as i32 as f64) + 2_147_483_648.0;
+            let u = (wf + 0.5) * (1.0 / 4_294_967_296.0);
+            let m = 0u64.wrapping_sub(u64::from(u < self.fc[l]));
+            let base = sel(m, self.a[l], self.b[l]);
+            let sign = sel(m, 1.0, -1.0);
+            let t = sel(m, u * self.left[l], (1.0 - u) * self.right[l]);
+            out[l] = (base + sign * t.sqrt() + 0.5) as i32;
+        }
+        out
+    }
+}
+
+/// The quads of triangular tasks among `unc` and the positions of the others.
+fn tri_quads(unc: &[Unc], elapsed: &[bool]) -> (Vec<TriQuad>, Vec<u32>) {
+    let mut quads: Vec<TriQuad> = Vec::new();
+    let mut slow = Vec::new();
+    for (k, u) in unc.iter().enumerate() {
+        let t = u.task as usize;
+        match u.sampler {
+            Sampler::Triangular {
+                a,
+                b,
+                fc,
+                left,
+                right,
+            } if u.group.is_none() && !elapsed[t] && a >= 0.0 && b < (1u64 << 30) as f64 => {
+                let q = (u.task >> 2) as u64;
+                if quads.last().is_none_or(|x| x.quad != q) {
+                    quads.push(TriQuad {
+                        quad: q,
+                        task: [u32::MAX; 4],
+                        k: [u32::MAX; 4],
+                        a: [0.0; 4],
+                        b: [0.0; 4],
+                        fc: [0.0; 4],
+                        left: [0.0; 4],
+                        right: [0.0; 4],
+                    });
+                }
+                let x = quads.last_mut().expect("pushed above");
+                let l = t & 3;
+                (x.task[l], x.k[l]) = (u.task, k as u32);
+                (x.a[l], x.b[l], x.fc[l], x.left[l], x.right[l]) = (a, b, fc, left, right);
+            }
+            _ => slow.push(k as u32),
+        }
+    }
+    (quads, slow)
 }
 
 /// Statistics of some iterations; all integers, so merging is exact in any order.
@@ -422,12 +525,32 @@ fn fill(
     };
     dur.copy_from_slice(&p.base);
     let mut quad = (u64::MAX, [0u32; 4]);
-    for (k, u) in p.unc.iter().enumerate() {
+    for &k in &p.slow_unc {
+        let u = &p.unc[k as usize];
         let w = unc_word(p, u, draws, j, row, ic, &mut quad);
         if let Some(kept) = kept.as_deref_mut() {
-            kept[k] = w;
+            kept[k as usize] = w;
         }
         dur[u.task as usize] = kind(u.task as usize, u.sampler.sample(w, &p.pools));
+    }
+    // Four blocks of draws at a time: four independent chains of Philox rounds.
+    let mut fours = p.tri.chunks_exact(4);
+    for x in fours.by_ref() {
+        let ws = draws.quads(
+            Stream::Duration,
+            j,
+            [x[0].quad, x[1].quad, x[2].quad, x[3].quad],
+        );
+        for (x, w) in x.iter().zip(ws) {
+            x.put(w, dur, kept.as_deref_mut());
+        }
+    }
+    for x in fours.remainder() {
+        x.put(
+            draws.quad(Stream::Duration, j, x.quad),
+            dur,
+            kept.as_deref_mut(),
+        );
     }
     let mut cost = 0i64;
     let mut risk_cost = risk_cost;
@@ -1038,6 +1161,7 @@ fn plan(p: &Project, o: &RiskOptions) -> Result<Plan> {
         }
         groups.push(g);
     }
+    let (tri, slow_unc) = tri_quads(&unc, &elapsed);
     let widest = groups.iter().map(Group::len).max().unwrap_or(0);
     let block = (4 * widest).max(256).div_ceil(256) * 256;
 
@@ -1127,6 +1251,8 @@ fn plan(p: &Project, o: &RiskOptions) -> Result<Plan> {
         target: o.target.map(|t| t.minutes()),
         block,
         has_cost,
+        slow_unc,
+        tri,
     })
 }
 
@@ -1658,5 +1784,62 @@ impl<'p> Simulation<'p> {
             cost,
             tornado,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn triangular_quads_sample_what_the_sampler_samples() {
+        let d = Duration::minutes_work;
+        // (optimistic, likely, pessimistic): skewed both ways, a mode at zero, a point mass.
+        let shapes = [
+            (100, 200, 500),
+            (0, 0, 900),
+            (0, 700, 700),
+            (37, 38, 1 << 29),
+            (5, 5, 5),
+        ];
+        let unc: Vec<Unc> = shapes
+            .iter()
+            .enumerate()
+            .map(|(t, &(a, c, b))| Unc {
+                task: t as u32,
+                sampler: Sampler::of(
+                    &Estimate::Triangular {
+                        optimistic: d(a),
+                        likely: d(c),
+                        pessimistic: d(b),
+                    },
+                    0,
+                ),
+                group: None,
+            })
+            .collect();
+        let (quads, slow) = tri_quads(&unc, &[false; 5]);
+        // Tasks 0–3 share a Philox block, task 4 starts the next; none is sampled alone.
+        assert_eq!((quads.len(), slow.len()), (2, 0));
+        assert_eq!(quads[1].task, [4, u32::MAX, u32::MAX, u32::MAX]);
+        let draws = Draws::new(5);
+        let mut words: Vec<u32> = vec![0, 1, u32::MAX, u32::MAX - 1, 1 << 31, (1 << 30) - 1];
+        words.extend((0..20_000).map(|i| draws.word(Stream::Duration, i, 0)));
+        for w in words {
+            for x in &quads {
+                let v = x.sample([w; 4]);
+                for l in 0..4 {
+                    if x.task[l] != u32::MAX {
+                        let u = &unc[x.k[l] as usize];
+                        assert_eq!(
+                            v[l] as i64,
+                            u.sampler.sample(w, &[]),
+                            "task {} draw {w}",
+                            u.task
+                        );
+                    }
+                }
+            }
+        }
     }
 }
