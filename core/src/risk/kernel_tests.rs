@@ -267,3 +267,54 @@ fn networks_the_kernel_cannot_take_keep_the_general_path() {
     // A percentage lag needs the calendar.
     assert!(!Simulation::new(&r, &o).expect("compiles").uses_kernel());
 }
+
+#[test]
+fn an_iteration_the_general_path_refuses_fails_the_same_way() {
+    // Durations up to 2⁴¹ minutes: beyond what a run takes (2⁴⁰) and the calendar's years.
+    let w = Duration::minutes_work;
+    let mut p = Project::new("X", "2026-01-05T08:00".parse().expect("a date"));
+    let a = p
+        .add_task(Task::new("A", "A").with_duration(w(960)))
+        .expect("new");
+    let b = p
+        .add_task(Task::new("B", "B").with_duration(w(960)))
+        .expect("new");
+    p.add_link(Link::finish_to_start(a, b)).expect("new");
+    let mut risk = RiskModel::default();
+    risk.estimates.insert(
+        "B".into(),
+        Estimate::Uniform {
+            optimistic: w(480),
+            pessimistic: w(1 << 40),
+        },
+    );
+    // A risk that adds up to 2⁴⁰ more.
+    risk.risks.push(RiskEvent {
+        id: "R".into(),
+        probability: 0.9,
+        impacts: vec![Impact {
+            task: "B".into(),
+            delay: Estimate::Uniform {
+                optimistic: w(0),
+                pessimistic: w(1 << 40),
+            },
+        }],
+        ..RiskEvent::default()
+    });
+    p.set_risk(risk).expect("valid");
+    let o = RiskOptions {
+        iterations: 300,
+        threads: 1,
+        ..RiskOptions::default()
+    };
+    let mut fast = Simulation::new(&p, &o).expect("compiles");
+    assert!(fast.uses_kernel());
+    let mut slow = Simulation::new(&p, &o).expect("compiles");
+    slow.use_general_path();
+    let (f, s) = (
+        fast.advance(300, Control::default()),
+        slow.advance(300, Control::default()),
+    );
+    assert!(f.is_err(), "{f:?}");
+    assert_eq!(format!("{f:?}"), format!("{s:?}"));
+}

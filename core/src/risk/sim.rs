@@ -595,19 +595,22 @@ fn fill(
 
 /// One iteration by the kernel: the project duration and finish (minutes), with the
 /// critical counts added to `b.crit`; `None` (nothing counted) when the iteration needs the
-/// general path: a duration of zero, or a finish beyond the calendar or the years it covers.
+/// general path: a duration of zero or beyond 2⁴⁰ minutes, or a finish beyond the calendar or
+/// the years it covers.
 fn kernel_run(
     k: &Kernel,
     cal: &WorkCalendar,
     dur: &[Duration],
     b: &mut KernelBufs,
 ) -> Option<(i64, i64)> {
-    let mut lo = i64::MAX;
+    let (mut lo, mut hi) = (i64::MAX, i64::MIN);
     for (d, &t) in b.dur.iter_mut().zip(&k.task_of) {
         *d = dur[t as usize].minutes();
         lo = lo.min(*d);
+        hi = hi.max(*d);
     }
-    if lo <= 0 {
+    // The general path refuses a duration beyond 2⁴⁰ minutes (`Network::run`): so does this.
+    if lo <= 0 || hi > 1 << 40 {
         return None;
     }
     let last = k.run(&b.dur, &mut b.x, &mut b.y);
