@@ -613,14 +613,11 @@ fn kernel_run(
     if lo <= 0 || hi > 1 << 40 {
         return None;
     }
-    let last = k.run(&b.dur, &mut b.x, &mut b.y);
+    // The finish's date first: when it is beyond the calendar, nothing is counted.
+    let (x, y) = (&mut b.x, &mut b.y);
+    let last = k.finish(&b.dur, x);
     let pf = cal.finish_of(last).and_then(DateTime::from_minutes)?;
-    if let Some(th) = k.threshold {
-        let (x, y) = (&b.x[..], &b.y[..]);
-        for (c, (es, ls)) in (b.crit.iter_mut()).zip(x.iter().step_by(2).zip(y.iter().step_by(2))) {
-            *c += u64::from(ls - es <= th);
-        }
-    }
+    k.late(&b.dur, x, y, last, &mut b.crit);
     Some((last - k.wps, pf.minutes()))
 }
 

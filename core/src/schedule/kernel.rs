@@ -123,12 +123,12 @@ impl Kernel {
         self.task_of.len()
     }
 
-    /// One run with durations `dur` (per node, all positive): early start and finish of node
-    /// `k` into `x[2k]`, `x[2k+1]`, late ones into `y[2k]`, `y[2k+1]` (work indices); returns
-    /// the largest early finish.
-    pub(crate) fn run(&self, dur: &[i64], x: &mut [i64], y: &mut [i64]) -> i64 {
+    /// The forward pass with durations `dur` (per node, all positive): early start and
+    /// finish of node `k` into `x[2k]` and `x[2k+1]` (work indices); returns the largest
+    /// early finish.
+    pub(crate) fn finish(&self, dur: &[i64], x: &mut [i64]) -> i64 {
         let n = self.len();
-        let (x, y) = (&mut x[..2 * n], &mut y[..2 * n]);
+        let x = &mut x[..2 * n];
         let dur = &dur[..n];
         let off = &self.fwd_off[..n + 1];
         let mut pf = i64::MIN;
@@ -142,7 +142,19 @@ impl Kernel {
             x[2 * k + 1] = s + d;
             pf = pf.max(s + d);
         }
+        pf
+    }
+
+    /// The backward pass after [`Kernel::finish`] (`x`, and `pf` the project finish it
+    /// returned): late start and finish of node `k` into `y[2k]` and `y[2k+1]`, and one added
+    /// to `crit[k]` when the node is critical (total float at most [`Kernel::threshold`]).
+    pub(crate) fn late(&self, dur: &[i64], x: &[i64], y: &mut [i64], pf: i64, crit: &mut [u64]) {
+        let n = self.len();
+        let (x, y) = (&x[..2 * n], &mut y[..2 * n]);
+        let (dur, crit) = (&dur[..n], &mut crit[..n]);
         let off = &self.bwd_off[..n + 1];
+        // Longest-path criticality is never reported by a run without the full schedule.
+        let th = self.threshold.unwrap_or(i64::MIN);
         for k in (0..n).rev() {
             let d = dur[k];
             let mut f = pf;
@@ -151,7 +163,8 @@ impl Kernel {
             }
             y[2 * k] = f - d;
             y[2 * k + 1] = f;
+            // Total float: late start less early start (start and finish float are equal).
+            crit[k] += u64::from(f - d - x[2 * k] <= th);
         }
-        pf
     }
 }
