@@ -41,6 +41,7 @@ fn bench(c: &mut Criterion) {
             resource: res[k],
             units,
             work: None,
+            actual_work: None,
         })
         .unwrap();
     }

@@ -50,6 +50,7 @@ fn bench(c: &mut Criterion) {
             resource,
             units: 50 + r.range(0, 50) as u32,
             work: None,
+            actual_work: None,
         })
         .unwrap();
     }

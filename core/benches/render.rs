@@ -43,6 +43,7 @@ fn render(c: &mut Criterion) {
                 resource: res[i % 20],
                 units: 100,
                 work: None,
+                actual_work: None,
             })
             .unwrap();
         }

@@ -332,6 +332,11 @@ pub struct Progress {
     /// the share of the duration that `percent_complete` leaves. Used only when scheduling
     /// from a status date ([`ScheduleOptions::status_date`](crate::ScheduleOptions)).
     pub remaining_duration: Option<Duration>,
+    /// The work (resource time) done on the task so far, when the host records it for the task
+    /// as a whole (hours logged against it) rather than per assignment
+    /// ([`Assignment::actual_work`], which takes precedence when any assignment has one);
+    /// `None` means the share of the work that `percent_complete` gives.
+    pub actual_work: Option<Duration>,
 }
 
 impl Progress {
@@ -643,6 +648,9 @@ pub struct Assignment {
     pub units: u32,
     /// Total work, if given.
     pub work: Option<Duration>,
+    /// The work done on this assignment so far (Microsoft Project's actual work), if recorded;
+    /// `None` means the share of its work that the task's percent complete gives.
+    pub actual_work: Option<Duration>,
 }
 
 /// Which end of the project is fixed.
@@ -1292,13 +1300,7 @@ impl Project {
 
     /// Assigns a resource to a task.
     pub fn add_assignment(&mut self, a: Assignment) -> Result<()> {
-        self.check_index(a.task, &Item::Project)?;
-        if a.resource.index() >= self.resources.len() {
-            return Err(Error::UnknownResource {
-                id: ResourceId::new(a.resource.to_string()),
-                by: Item::Task(self.tasks[a.task.index()].id.clone()),
-            });
-        }
+        self.check_assignment(&a)?;
         if self
             .assignments
             .iter()
@@ -1320,6 +1322,14 @@ impl Project {
     /// [`Project::add_assignment`] for callers that already know the task–resource pair is new
     /// (importers): the same checks but the scan for a duplicate pair, which is linear.
     pub(crate) fn add_new_assignment(&mut self, a: Assignment) -> Result<()> {
+        self.check_assignment(&a)?;
+        self.assignments.push(a);
+        Ok(())
+    }
+
+    /// The checks every new assignment passes: its task and resource exist, and its work and
+    /// actual work are not negative.
+    fn check_assignment(&self, a: &Assignment) -> Result<()> {
         self.check_index(a.task, &Item::Project)?;
         if a.resource.index() >= self.resources.len() {
             return Err(Error::UnknownResource {
@@ -1327,7 +1337,20 @@ impl Project {
                 by: Item::Task(self.tasks[a.task.index()].id.clone()),
             });
         }
-        self.assignments.push(a);
+        let item = || Item::Assignment {
+            task: self.tasks[a.task.index()].id.clone(),
+            resource: self.resources[a.resource.index()].id.clone(),
+        };
+        if a.work.is_some_and(|w| w.minutes() < 0) {
+            return Err(Error::invalid(item(), "work", "the work is negative"));
+        }
+        if a.actual_work.is_some_and(|w| w.minutes() < 0) {
+            return Err(Error::invalid(
+                item(),
+                "actual_work",
+                "the actual work is negative",
+            ));
+        }
         Ok(())
     }
 }
@@ -1410,6 +1433,13 @@ pub(crate) fn check_task_fields(
             item(),
             "remaining_duration",
             "the remaining duration is negative",
+        ));
+    }
+    if pr.actual_work.is_some_and(|w| w.minutes() < 0) {
+        return Err(Error::invalid(
+            item(),
+            "actual_work",
+            "the actual work is negative",
         ));
     }
     if pr.actual_finish.is_some() && pr.actual_start.is_none() {

@@ -37,7 +37,8 @@ fn corpus_assesses_with_invariants() {
         assessed += 1;
         assert_eq!(h.checks.len(), 14, "{name}");
         assert_eq!(h.passed + h.failed + h.not_applicable, 14, "{name}");
-        for c in &h.checks {
+        assert_eq!(h.additional.len(), 1, "{name}");
+        for c in h.checks.iter().chain(&h.additional) {
             let what = format!("{name} check {} {}", c.number, c.code);
             if c.status == CheckStatus::Fail {
                 failed_checks += 1;

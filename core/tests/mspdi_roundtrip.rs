@@ -298,3 +298,51 @@ fn export_reads_back_with_mpxj() {
         .expect("standard calendar");
     assert_eq!(c1["week"][5], serde_json::json!([]));
 }
+
+/// Actual work, on assignments and on a task as a whole, survives JSON and MSPDI round trips;
+/// a task's own actual work is dropped only where its assignments carry theirs (the model's
+/// precedence), and negative actual work is refused by name.
+#[test]
+fn actual_work_round_trips() {
+    let text = r#"{"name": "Hours", "start": "2026-01-05",
+      "tasks": [{"id": "1", "name": "Build", "duration": "5d", "percent_complete": 40,
+                 "actual_start": "2026-01-05"},
+                {"id": "2", "name": "Docs", "duration": "2d", "percent_complete": 50,
+                 "actual_start": "2026-01-05", "actual_work": "6h"},
+                {"id": "3", "name": "Test", "duration": "2d"}],
+      "resources": [{"id": "1", "name": "Ann"}, {"id": "2", "name": "Bob"}],
+      "assignments": [{"task": "1", "resource": "1", "actual_work": "18h"},
+                      {"task": "1", "resource": "2", "units": 50},
+                      {"task": "3", "resource": "2"}]}"#;
+    let d = jindu::io::json::read(text).unwrap();
+    let check = |p: &Project, how: &str| {
+        let a = p.assignments();
+        let work = |k: usize| a[k].actual_work.map(|w| w.minutes());
+        assert_eq!(
+            (work(0), work(1), work(2)),
+            (Some(1080), None, None),
+            "{how}"
+        );
+        let own = |id: &str| {
+            p.task_by_id(id)
+                .unwrap()
+                .progress
+                .actual_work
+                .map(|w| w.minutes())
+        };
+        assert_eq!(
+            (own("1"), own("2"), own("3")),
+            (None, Some(360), None),
+            "{how}"
+        );
+    };
+    check(&d.project, "read from JSON");
+    let again = jindu::io::json::read(&jindu::io::json::write(&d)).unwrap();
+    check(&again.project, "JSON round trip");
+    let s = jindu::schedule(&d.project, &d.options).unwrap();
+    let imp = mspdi::read(mspdi::write(&d.project, &s).as_bytes()).unwrap();
+    check(&imp.project, "MSPDI round trip");
+    let bad = text.replace(r#""actual_work": "6h""#, r#""actual_work": "-6h""#);
+    let e = jindu::io::json::read(&bad).unwrap_err().to_string();
+    assert!(e.contains("actual_work") && e.contains('2'), "{e}");
+}

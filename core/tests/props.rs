@@ -1073,8 +1073,9 @@ fn to_edit(p: &Project, o: &Op, fresh: &mut usize) -> Option<Edit> {
         Op::AddTask(d, parent) => {
             *fresh += 1;
             Edit::AddTask {
-                task: Task::new(format!("N{fresh}"), "new")
-                    .with_duration(Duration::minutes_work(d)),
+                task: Box::new(
+                    Task::new(format!("N{fresh}"), "new").with_duration(Duration::minutes_work(d)),
+                ),
                 parent: parent.map(id),
             }
         }

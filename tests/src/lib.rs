@@ -10,7 +10,12 @@
 //!  "final": {…the schedule after all edits…},
 //!  "risk": [{"options": {…a jindu::risk::RiskRequest…},
 //!            "expect": {"report": {…}} | {"error": {…}},
-//!            "hand": {"working": ["…"], "values": {"finish.mean_working_days": {"value": 6.4, "within": 0.06}}}}]}
+//!            "hand": {"working": ["…"], "values": {"finish.mean_working_days": {"value": 6.4, "within": 0.06}}}}],
+//!  "track": [{"options": {…a jindu::track::TrackRequest…},
+//!             "changes": {"changes": [{"op": "set_duration", …}]},
+//!             "expect": {"evm": {…}, "alerts": […], "buffers": {…}, "variance": {…},
+//!                        "report": {"en": {…}, "zh-CN": {…}}, "whatif": {…}} | {"error": {…}},
+//!             "hand": {"working": ["…"], "values": {"evm.pv": {"value": 10000.0, "within": 1e-9}}}}]}
 //! ```
 //!
 //! `schedule` is what `jindu::io::json::write_schedule` writes, `diff` what
@@ -50,6 +55,12 @@
 //! report by dotted path, each with the tolerance `within` that sampling allows (about four
 //! standard errors at the run's iteration count); the Rust runner checks them, and every
 //! binding must reproduce `expect` exactly (the same seed gives the same report everywhere).
+//!
+//! A `track` entry (see [`run`]) holds what the tracking functions of every binding return at
+//! the status date: earned value, alerts, buffers, variance, the status report in English and
+//! Chinese and, with a `changes` set, the what-if. Its `hand` gives hand-worked values by dotted
+//! path into `expect` ([`check_values`], [`lookup`]); every runner compares them with what its
+//! own binding computed ([`check_track_hand`] here).
 //!
 //! `hand` lives in the source vector (`tests/vectors/src/`) and is copied through unchanged;
 //! `regen` never computes it, and refuses to write any vector whose schedule contradicts it.
@@ -120,8 +131,9 @@ fn parse(text: &str) -> Value {
     serde_json::from_str(text).expect("jindu writes valid JSON")
 }
 
-/// Runs a vector's `document` and `edits` through the Rust core and returns the vector with
-/// `expect`, each edit's `expect` and `final` filled in from the results.
+/// Runs a vector's `document`, `edits`, `risk` and `track` entries through the Rust core and
+/// returns the vector with `expect`, each edit's `expect`, `final` and each entry's `expect`
+/// filled in from the results.
 pub fn run(vector: &Value) -> Value {
     let mut out = vector.clone();
     let doc_text = canonical(&vector["document"]);
@@ -151,6 +163,17 @@ pub fn run(vector: &Value) -> Value {
             })
             .collect();
         out["risk"] = Value::Array(runs);
+    }
+    if let Some(entries) = vector.get("track").and_then(Value::as_array) {
+        let entries = entries
+            .iter()
+            .map(|t| {
+                let mut t = t.clone();
+                t["expect"] = run_track(&doc.project, &doc.options, &t);
+                t
+            })
+            .collect();
+        out["track"] = Value::Array(entries);
     }
     let Some(edits) = vector.get("edits").and_then(Value::as_array) else {
         return out;
@@ -188,62 +211,105 @@ fn run_risk(project: &jindu::Project, schedule: &jindu::ScheduleOptions, options
     }
 }
 
-/// Checks the `hand` section of every `risk` run of a vector against the report it expects:
-/// each `values` entry (`"finish.mean_working_days": {"value": 6.4, "within": 0.06}`, a
-/// dotted path where a number indexes a list and `tasks.A` finds the entry with that `id`)
-/// must be within `within` of `value` (or equal, for a value that is not a number). Returns
-/// the number of values compared; `Err` lists every malformed entry and disagreement.
+/// The tracking request of a `track` entry, read as the options' [`canonical`] text (as every
+/// binding passes it): the core's tracking and report options.
+fn track_request(
+    options: &Value,
+) -> jindu::Result<(jindu::track::TrackOptions, jindu::track::ReportOptions)> {
+    jindu::track::TrackRequest::from_json(&canonical(options))?.to_core()
+}
+
+/// The languages every `track` entry's status report is written in, as `expect.report` keys.
+pub const TRACK_REPORT_LANGS: [&str; 2] = ["en", "zh-CN"];
+
+/// One `track` entry: for its `options` (a [`jindu::track::TrackRequest`]), what the bindings'
+/// tracking functions return, as one object: `evm`, `alerts` (in the options' language),
+/// `buffers`, `variance`, `report` (the status report as JSON in each of
+/// [`TRACK_REPORT_LANGS`], the options' `lang` and `format` set so) and, when the entry has a
+/// `changes` set, `whatif`. The first failure instead gives `{"error": …}` (every function
+/// reads the same options and measures the same status, so they fail alike; a change set that
+/// is refused fails the entry).
+fn run_track(project: &jindu::Project, schedule: &jindu::ScheduleOptions, entry: &Value) -> Value {
+    use jindu::track::{self, Shape, Status};
+    let result = (|| -> jindu::Result<Value> {
+        let (t, r) = track_request(&entry["options"])?;
+        let st = Status::new(project, schedule, &t)?;
+        let mut out = json!({
+            "evm": text(&st.evm()),
+            "alerts": text(&st.alerts(r.lang)),
+            "buffers": text(&st.buffers()),
+            "variance": text(&st.variance()),
+        });
+        let mut reports = Map::new();
+        for lang in TRACK_REPORT_LANGS {
+            let ro = track::ReportOptions {
+                lang: lang.parse()?,
+                ..r.clone()
+            };
+            let json = st
+                .report(&ro)
+                .render(Shape::Json, project.settings().minutes_per_day);
+            reports.insert(lang.to_owned(), parse(&json));
+        }
+        out["report"] = Value::Object(reports);
+        if let Some(changes) = entry.get("changes") {
+            let set = track::ChangeSet::from_json(&canonical(changes))?;
+            out["whatif"] = text(&track::whatif(project, schedule, &set, &t)?);
+        }
+        Ok(out)
+    })();
+    result.unwrap_or_else(|e| json!({ "error": error_json(&e) }))
+}
+
+/// A tracking result as the bindings write it (JSON text), read back.
+fn text<T: serde::Serialize>(v: &T) -> Value {
+    parse(&serde_json::to_string(v).expect("tracking results serialise"))
+}
+
+/// Checks the `hand` section of every `risk` run of a vector against the report it expects
+/// (see [`check_values`]). Returns the number of values compared; `Err` lists every malformed
+/// entry and disagreement.
 pub fn check_risk_hand(vector: &Value) -> Result<usize, String> {
+    check_entries_hand(vector, "risk", |expect| expect.get("report"))
+}
+
+/// Checks the `hand` section of every `track` entry of a vector against the results it
+/// expects (the `expect` object: `evm.pv`, `whatif.moved.*.id`, … see [`check_values`]).
+/// Returns the number of values compared; `Err` lists every malformed entry and disagreement.
+pub fn check_track_hand(vector: &Value) -> Result<usize, String> {
+    check_entries_hand(vector, "track", |expect| {
+        expect.get("error").is_none().then_some(expect)
+    })
+}
+
+/// The `hand` sections of the entries of `vector[list]`, each checked against
+/// `result(entry.expect)` (`None`: the entry fails).
+fn check_entries_hand(
+    vector: &Value,
+    list: &str,
+    result: impl Fn(&Value) -> Option<&Value>,
+) -> Result<usize, String> {
     let mut problems = Vec::new();
     let mut compared = 0;
-    for (k, run) in vector
-        .get("risk")
+    for (k, entry) in vector
+        .get(list)
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
         .enumerate()
     {
-        let Some(hand) = run.get("hand") else {
+        let Some(hand) = entry.get("hand") else {
             continue;
         };
-        let working_ok = hand["working"].as_array().is_some_and(|w| {
-            !w.is_empty() && w.iter().all(|l| l.as_str().is_some_and(|s| !s.is_empty()))
-        });
-        if !working_ok {
+        let Some(got) = result(&entry["expect"]) else {
             problems.push(format!(
-                "risk[{k}].hand.working: a non-empty list of strings is required"
-            ));
-        }
-        let Some(report) = run["expect"].get("report") else {
-            problems.push(format!("risk[{k}]: a hand section on a run that fails"));
-            continue;
-        };
-        let Some(values) = hand["values"].as_object().filter(|v| !v.is_empty()) else {
-            problems.push(format!(
-                "risk[{k}].hand.values: a non-empty object is required"
+                "{list}[{k}]: a hand section on an entry that fails"
             ));
             continue;
         };
-        for (path, want) in values {
-            compared += 1;
-            let got = lookup(report, path);
-            let ok = match (
-                got.and_then(Value::as_f64),
-                want["value"].as_f64(),
-                want["within"].as_f64(),
-            ) {
-                (Some(g), Some(w), Some(tol)) => (g - w).abs() <= tol,
-                (_, _, None) => got.map(canonical) == Some(canonical(&want["value"])),
-                _ => false,
-            };
-            if !ok {
-                problems.push(format!(
-                    "risk[{k}].hand.values.{path}: hand {} but computed {}",
-                    canonical(want),
-                    got.map_or("nothing".to_owned(), canonical)
-                ));
-            }
-        }
+        let (n, p) = check_values(hand, got);
+        compared += n;
+        problems.extend(p.into_iter().map(|p| format!("{list}[{k}].{p}")));
     }
     if problems.is_empty() {
         Ok(compared)
@@ -252,16 +318,101 @@ pub fn check_risk_hand(vector: &Value) -> Result<usize, String> {
     }
 }
 
-/// The value at a dotted path of a report (see [`check_risk_hand`]).
-fn lookup<'v>(v: &'v Value, path: &str) -> Option<&'v Value> {
-    path.split('.').try_fold(v, |v, part| match v {
+/// Compares a `hand` section of hand-worked values (`{"working": ["…"], "values": {…}}`) with
+/// `result`, a result a runner computed: each `values` entry (`"finish.mean_working_days":
+/// {"value": 6.4, "within": 0.06}`, a dotted path, see [`lookup`]) must be within `within` of
+/// `value`, or, without `within`, equal to it after [`canonical`] formatting. Returns how many
+/// values were compared and every malformed entry and disagreement; the Node, Python and
+/// Kotlin runners have the same check.
+///
+/// ```
+/// use serde_json::json;
+/// let hand = json!({"working": ["EV = 50 % of 900"], "values": {
+///     "ev": {"value": 450.0}, "spi": {"value": 0.75, "within": 1e-9},
+///     "moved.*.id": {"value": ["B"]}}});
+/// let got = json!({"ev": 450.0, "spi": 0.75, "moved": [{"id": "B", "by": 2}]});
+/// assert_eq!(jindu_conformance::check_values(&hand, &got), (3, vec![]));
+/// let (_, wrong) = jindu_conformance::check_values(&hand, &json!({"ev": 400.0}));
+/// assert_eq!(wrong.len(), 3);
+/// ```
+pub fn check_values(hand: &Value, result: &Value) -> (usize, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut compared = 0;
+    let working_ok = hand["working"].as_array().is_some_and(|w| {
+        !w.is_empty() && w.iter().all(|l| l.as_str().is_some_and(|s| !s.is_empty()))
+    });
+    if !working_ok {
+        problems.push("hand.working: a non-empty list of strings is required".to_owned());
+    }
+    for k in hand.as_object().into_iter().flat_map(|m| m.keys()) {
+        if k != "working" && k != "values" {
+            problems.push(format!("hand.{k}: unknown field"));
+        }
+    }
+    let Some(values) = hand["values"].as_object().filter(|v| !v.is_empty()) else {
+        problems.push("hand.values: a non-empty object is required".to_owned());
+        return (compared, problems);
+    };
+    for (path, want) in values {
+        compared += 1;
+        let got = lookup(result, path);
+        let ok = match (
+            got.as_ref().and_then(Value::as_f64),
+            want["value"].as_f64(),
+            want.get("within").map(Value::as_f64),
+        ) {
+            (Some(g), Some(w), Some(Some(tol))) => (g - w).abs() <= tol,
+            (_, _, None) => got.as_ref().map(canonical) == Some(canonical(&want["value"])),
+            _ => false,
+        };
+        if !ok {
+            problems.push(format!(
+                "hand.values.{path}: hand {} but computed {}",
+                canonical(want),
+                got.as_ref().map_or("nothing".to_owned(), canonical)
+            ));
+        }
+    }
+    (compared, problems)
+}
+
+/// The value at a dotted path of a result: a key of an object; in a list, a number indexes it,
+/// `*` takes the rest of the path in every item (a list of the values found), and any other
+/// word finds the item with that `id` (`tasks.A.ev`, `moved.*.id`).
+///
+/// ```
+/// let v = serde_json::json!({"tasks": [{"id": "A", "ev": 1}, {"id": "B", "ev": 2}]});
+/// assert_eq!(jindu_conformance::lookup(&v, "tasks.B.ev"), Some(2.into()));
+/// assert_eq!(jindu_conformance::lookup(&v, "tasks.*.id"), Some(serde_json::json!(["A", "B"])));
+/// assert_eq!(jindu_conformance::lookup(&v, "tasks.2.ev"), None);
+/// ```
+pub fn lookup(v: &Value, path: &str) -> Option<Value> {
+    let (part, rest) = match path.split_once('.') {
+        Some((p, r)) => (p, Some(r)),
+        None => (path, None),
+    };
+    let next = match v {
+        Value::Array(items) if part == "*" => {
+            return items
+                .iter()
+                .map(|x| match rest {
+                    Some(r) => lookup(x, r),
+                    None => Some(x.clone()),
+                })
+                .collect::<Option<Vec<Value>>>()
+                .map(Value::Array);
+        }
         Value::Array(items) => match part.parse::<usize>() {
             Ok(i) => items.get(i),
             Err(_) => items.iter().find(|x| x["id"] == part),
         },
         Value::Object(m) => m.get(part),
         _ => None,
-    })
+    }?;
+    match rest {
+        Some(r) => lookup(next, r),
+        None => Some(next.clone()),
+    }
 }
 
 /// The fields a `hand` task entry may give (those of `write_schedule`'s task objects).
@@ -363,7 +514,7 @@ pub fn source_of(vector: &Value) -> Value {
         m.remove("expect");
         m.remove("final");
     }
-    for list in ["edits", "risk"] {
+    for list in ["edits", "risk", "track"] {
         for step in v
             .get_mut(list)
             .and_then(Value::as_array_mut)
@@ -384,6 +535,7 @@ pub fn source_of(vector: &Value) -> Value {
 pub fn regenerate(source: &Value) -> Result<Value, String> {
     let full = run(source);
     check_risk_hand(&full)?;
+    check_track_hand(&full)?;
     if source.get("hand").is_none() {
         return Ok(full);
     }

@@ -108,3 +108,57 @@ fn the_schema_is_strict() {
         "a schedule needs its fields and ISO dates"
     );
 }
+
+#[test]
+fn risk_scores_and_their_options_validate() {
+    let scores = validator(schema::scores());
+    let request = validator(schema::scores_request());
+    // Every example, with and without the Monte Carlo (criticality), as the core writes it.
+    let mut warned = 0;
+    for name in [
+        "examples/delivery.json",
+        "examples/risk.json",
+        "examples/tracking.json",
+    ] {
+        let text = std::fs::read_to_string(root().join(name)).expect("example");
+        let d = json::read(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        for options in ["{}", r#"{"iterations": 200, "seed": 3, "warn_at": 0.3}"#] {
+            check(&request, &serde_json::from_str(options).unwrap(), options);
+            let o = jindu::risk::ScoreRequest::from_json(options)
+                .and_then(|r| r.options())
+                .unwrap();
+            let s = jindu::risk::assess_scores(&d.project, &d.options, &o).unwrap();
+            warned += s.warnings.len();
+            let v: Value = serde_json::from_str(&s.to_json()).unwrap();
+            check(&scores, &v, &format!("{name} {options}: scores"));
+        }
+    }
+    assert!(warned > 0, "no warning was checked");
+    // The request is as strict as its reader: an unknown field, a misspelt weight, a string
+    // for a number are refused by both.
+    for bad in [
+        r#"{"weight": {"float": 1}}"#,
+        r#"{"weights": {"flaot": 1}}"#,
+        r#"{"iterations": "many"}"#,
+    ] {
+        assert!(
+            !request.is_valid(&serde_json::from_str(bad).unwrap()),
+            "the schema accepts {bad}"
+        );
+        assert!(jindu::risk::ScoreRequest::from_json(bad).is_err(), "{bad}");
+    }
+    // The report's fields are required and typed.
+    let bad: Value = serde_json::from_str(r#"{"score": "high", "tasks": []}"#).unwrap();
+    assert!(!scores.is_valid(&bad));
+    assert_eq!(
+        schema::all().map(|(n, _)| n),
+        [
+            "document",
+            "edit",
+            "schedule",
+            "diff",
+            "scores",
+            "scores-request"
+        ]
+    );
+}

@@ -7,7 +7,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use jindu_conformance::{canonical, check_hand, check_risk_hand, run, source_of};
+use jindu_conformance::{
+    canonical, check_hand, check_risk_hand, check_track_hand, regenerate, run, source_of,
+    TRACK_REPORT_LANGS,
+};
 use serde_json::{json, Value};
 
 const REGEN: &str = "`cargo run -p jindu-conformance --bin regen` (make regen-vectors)";
@@ -41,6 +44,7 @@ fn vectors_match_their_sources_and_the_core() {
     }
     let mut hand_values = 0;
     let mut risk_hand_values = 0;
+    let mut track_hand_values = 0;
     for (name, src) in &sources {
         let stored = vectors
             .get(name)
@@ -59,6 +63,9 @@ fn vectors_match_their_sources_and_the_core() {
         risk_hand_values += check_risk_hand(stored).unwrap_or_else(|e| {
             panic!("{name}: the Monte Carlo report contradicts the closed-form values:\n{e}")
         });
+        track_hand_values += check_track_hand(stored).unwrap_or_else(|e| {
+            panic!("{name}: the core contradicts the hand-worked tracking values:\n{e}")
+        });
         if stored.get("hand").is_some() {
             let schedule = fresh["expect"]
                 .get("schedule")
@@ -75,6 +82,10 @@ fn vectors_match_their_sources_and_the_core() {
     assert!(
         risk_hand_values >= 6,
         "only {risk_hand_values} closed-form Monte Carlo values checked"
+    );
+    assert!(
+        track_hand_values >= 60,
+        "only {track_hand_values} hand-worked tracking values checked"
     );
     assert!(
         hand_values >= 240,
@@ -202,4 +213,113 @@ fn check_hand_fails_on_every_kind_of_mistake() {
         assert!(e.contains(want), "{want}: {e}");
     }
     assert_eq!(check_hand(&json!({}), &schedule), Ok(0));
+}
+
+/// The `track` entries: the two tracking vectors with hand-worked values, every result kind in
+/// them (a what-if among them, the report in every language), and a refused entry of each
+/// vector.
+#[test]
+fn track_entries_cover_every_result() {
+    let vectors = json_files(&root());
+    let mut with_whatif = 0;
+    for name in ["tracking-evm.json", "tracking-whatif.json"] {
+        let v = &vectors[name];
+        let entries = v["track"].as_array().expect("a track list");
+        assert!(
+            entries.iter().any(|e| e.get("hand").is_some()),
+            "{name}: hand values"
+        );
+        assert!(
+            entries.iter().any(|e| e["expect"].get("error").is_some()),
+            "{name}: a refused entry"
+        );
+        for e in entries
+            .iter()
+            .filter(|e| e["expect"].get("error").is_none())
+        {
+            let x = &e["expect"];
+            for k in ["evm", "alerts", "buffers", "variance"] {
+                assert!(x.get(k).is_some(), "{name}: {k}");
+            }
+            for lang in TRACK_REPORT_LANGS {
+                assert_eq!(x["report"][lang]["lang"], lang, "{name}: the {lang} report");
+            }
+            assert_eq!(x.get("whatif").is_some(), e.get("changes").is_some());
+            with_whatif += usize::from(e.get("changes").is_some());
+        }
+    }
+    assert!(with_whatif >= 1);
+    let evm = &vectors["tracking-evm.json"]["track"][0];
+    let values = evm["hand"]["values"].as_object().unwrap();
+    for k in [
+        "evm.pv",
+        "evm.ev",
+        "evm.ac",
+        "evm.sv",
+        "evm.cv",
+        "evm.spi",
+        "evm.cpi",
+        "evm.eac",
+        "evm.es_working_days",
+        "evm.spi_t",
+        "evm.forecast_finish",
+        "evm.tasks.B.forecast_finish",
+    ] {
+        assert!(values.contains_key(k), "tracking-evm: hand {k}");
+    }
+    let w = &vectors["tracking-whatif.json"]["track"][0]["hand"]["values"];
+    for k in [
+        "whatif.finish_delta_minutes",
+        "whatif.moved.*.id",
+        "whatif.critical_path_changed",
+    ] {
+        assert!(w.get(k).is_some(), "tracking-whatif: hand {k}");
+    }
+}
+
+/// `check_track_hand` catches a wrong value, a value outside its tolerance, a path that finds
+/// nothing, an unknown field and a missing `working` note; and `regenerate` (what `regen`
+/// writes) refuses a source whose hand values the core contradicts.
+#[test]
+fn track_hand_check_fails_on_every_kind_of_mistake() {
+    let v = json_files(&root()).remove("tracking-evm.json").unwrap();
+    let n = check_track_hand(&v).expect("the committed vector agrees");
+    assert!(n >= 40, "{n} values");
+    type Edit<'a> = &'a dyn Fn(&mut Value);
+    let cases: [(&str, Edit); 6] = [
+        ("evm.pv: hand", &|w| {
+            w["track"][0]["hand"]["values"]["evm.pv"]["value"] = json!(9000.0)
+        }),
+        ("evm.spi: hand", &|w| {
+            w["track"][0]["hand"]["values"]["evm.spi"] = json!({"value": 0.8501, "within": 1e-6})
+        }),
+        ("evm.tasks.Z.ev: hand", &|w| {
+            w["track"][0]["hand"]["values"]["evm.tasks.Z.ev"] = json!({"value": 1.0})
+        }),
+        ("evm.forecast_finish: hand", &|w| {
+            w["track"][0]["hand"]["values"]["evm.forecast_finish"] =
+                json!({"value": "2026-01-22T14:42:00"})
+        }),
+        ("track[1].hand.working", &|w| {
+            w["track"][1]["hand"]["working"] = json!([])
+        }),
+        ("hand.notes: unknown", &|w| {
+            w["track"][0]["hand"]["notes"] = json!("x")
+        }),
+    ];
+    for (want, f) in cases {
+        let mut w = v.clone();
+        f(&mut w);
+        let e = check_track_hand(&w).expect_err(want);
+        assert!(e.contains(want), "{want}: {e}");
+        let refused = regenerate(&source_of(&w)).expect_err(want);
+        assert!(refused.contains(want), "regen {want}: {refused}");
+    }
+    let mut failing = v.clone();
+    failing["track"][2]["hand"] = v["track"][0]["hand"].clone();
+    let e = regenerate(&source_of(&failing)).expect_err("a hand section on a refused entry");
+    assert!(
+        e.contains("track[2]: a hand section on an entry that fails"),
+        "{e}"
+    );
 }

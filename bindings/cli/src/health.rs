@@ -63,7 +63,8 @@ pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
     print_out(&text)
 }
 
-/// One row per check: number, name, metric, threshold, status, count; then the totals.
+/// One row per check: number, name, metric, threshold, status, count; the additional checks
+/// (dangling logic) below the fourteen; then the fourteen's totals.
 fn table(h: &Health) -> String {
     let mut s = String::new();
     let _ = writeln!(
@@ -71,7 +72,10 @@ fn table(h: &Health) -> String {
         "{:>2}  {:<26} {:>8}  {:<18} {:<14} {:>5}",
         "#", "check", "metric", "threshold", "status", "count"
     );
-    for c in &h.checks {
+    for (k, c) in h.checks.iter().chain(&h.additional).enumerate() {
+        if k == h.checks.len() {
+            let _ = writeln!(s, "    additional (not in the totals)");
+        }
         let metric = match c.metric {
             None => "-".to_owned(),
             Some(m) if c.unit == "%" => format!("{m:.1}%"),
@@ -91,7 +95,7 @@ fn table(h: &Health) -> String {
     }
     let _ = writeln!(
         s,
-        "\n{} passed, {} failed, {} not applicable",
+        "\n{} passed, {} failed, {} not applicable (of DCMA's fourteen)",
         h.passed, h.failed, h.not_applicable
     );
     s

@@ -61,14 +61,14 @@ usage: jindu schedule FILE [--format json|table] [--timings]
                        [--default-range LOW,HIGH] [--format json|table]
        jindu health FILE [--status-date DATETIME] [--baseline N] [--format json|table]
        jindu scores FILE [--status-date DATETIME] [--baseline N] [--iterations N --seed S]
-                         [--format json|table]
+                         [--default-range LOW,HIGH] [--max-warnings N] [--format json|table]
        jindu level FILE... [--schedules N] [--seed S] [--within-float]
                    [--period-minutes M] [--format json|table]
        jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S]
                    [--format json|table]
        jindu load FILE... [--by hour|day|week|month] [--format json|table]
                   [--from DATE] [--to DATE]
-       jindu schema [document|edit|schedule|diff]
+       jindu schema [document|edit|schedule|diff|scores|scores-request]
        jindu --version
 ",
     render_usage!(),
@@ -103,8 +103,10 @@ exits 0 whether checks pass or fail.
 scores gives each incomplete task and milestone a 0-100 risk score from weighted factors (float,
 float consumed against the baseline, criticality, merge, estimate spread, hard constraints,
 overallocation, deadline, lateness at the status date), each in words and numbers, a project
-roll-up and ranked warnings with stable codes; --iterations N runs the Monte Carlo (seed S) for
-criticality (default none: that factor is listed as missing).
+roll-up and ranked warnings with stable codes (at most --max-warnings, default 50, with the
+count of those left out); --iterations N runs the Monte Carlo (seed S) for criticality (default
+none: that factor is listed as missing); --default-range LOW,HIGH gives tasks without an
+estimate a triangular range in percent, for the spread factor and the Monte Carlo.
 level FILE... levels the documents (several FILEs are a portfolio sharing resources by id):
 it delays tasks so that no resource is overallocated, higher priority first (priority 1000
 and started tasks stay), and prints every delay with its reason (the full resource and the
@@ -117,7 +119,8 @@ level --psplib solves a PSPLIB instance (RCPSP) within a budget of generated sch
 load prints each resource's work, capacity and load per period (default by week) and the
 intervals where it is overallocated, with the tasks causing them; several FILEs are a portfolio
 (the same resource id in two files is one pooled resource).
-schema prints the JSON Schema of a document, an edit, a schedule or a diff.
+schema prints the JSON Schema of a document, an edit, a schedule, a diff, the risk scores or
+their options (default: document).
 render draws the schedule as a standalone SVG Gantt chart (to OUT or standard output): bars
 from early start to finish, summaries, milestones, links, the critical path in red, the first
 baseline, progress, the status date and deadlines; --client leaves out internal tasks.
@@ -125,7 +128,7 @@ baseline, progress, the status date and deadlines; --client leaves out internal 
 capacity, the work above it in red (--resources picks and orders the panels; --unit percent);
 --chart scurve the Monte Carlo finish-date histogram with its S-curve, P50, P80, the plan's
 date and --target with its probability (default 1000 iterations, seed 1); --chart tornado the
---top N (default 10) drivers of the finish by rank correlation. A flag the chart does not take
+--top N (default 10) drivers of the finish by rank correlation.
 --chart evm draws planned value, earned value and actual cost to the status date with the
 forecast to EAC; --chart fever draws each buffer's consumption against its chain's completion
 over the green, yellow and red zones. A flag the chart does not take is a usage error.
@@ -279,7 +282,8 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 .find(|(n, _)| *n == which)
             else {
                 return Err(Failure::Usage(format!(
-                    "unknown schema {which:?}: expected document, edit, schedule or diff"
+                    "unknown schema {which:?}: expected document, edit, schedule, diff, scores or \
+                     scores-request"
                 )));
             };
             print_out(&format!(

@@ -11,6 +11,27 @@ use jindu::io::ReadOptions;
 
 use crate::{load, Failure, Output as Format};
 
+/// `--default-range LOW,HIGH` (e.g. `-10,25`): a triangular range of percents below and above
+/// each unestimated task's duration (`jindu risk` and `jindu scores`).
+pub(crate) fn default_range(v: &str) -> Result<DefaultEstimate, Failure> {
+    let parsed = v.split_once(',').and_then(|(lo, hi)| {
+        Some((
+            lo.trim().parse::<i32>().ok()?,
+            hi.trim().parse::<i32>().ok()?,
+        ))
+    });
+    let Some((lo, hi)) = parsed else {
+        return Err(Failure::Usage(format!(
+            "--default-range takes LOW,HIGH percents (e.g. -10,25), not {v:?}"
+        )));
+    };
+    Ok(DefaultEstimate::Range {
+        optimistic_percent: lo,
+        pessimistic_percent: hi,
+        shape: Shape::Triangular,
+    })
+}
+
 /// Runs `jindu risk` with the arguments after the command name.
 pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
     let mut file = None;
@@ -40,26 +61,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
                     ))
                 })?);
             }
-            "--default-range" => {
-                // e.g. -10,25: percent below and above each unestimated task's duration.
-                let v = value(a)?;
-                let parsed = v.split_once(',').and_then(|(lo, hi)| {
-                    Some((
-                        lo.trim().parse::<i32>().ok()?,
-                        hi.trim().parse::<i32>().ok()?,
-                    ))
-                });
-                let Some((lo, hi)) = parsed else {
-                    return Err(Failure::Usage(format!(
-                        "--default-range takes LOW,HIGH percents (e.g. -10,25), not {v:?}"
-                    )));
-                };
-                opts.default_estimate = Some(DefaultEstimate::Range {
-                    optimistic_percent: lo,
-                    pessimistic_percent: hi,
-                    shape: Shape::Triangular,
-                });
-            }
+            "--default-range" => opts.default_estimate = Some(default_range(&value(a)?)?),
             s if s.starts_with("--") => return Err(Failure::Usage(format!("unknown option {s}"))),
             s if file.is_none() => file = Some(s.to_owned()),
             s => return Err(Failure::Usage(format!("unexpected argument {s:?}"))),

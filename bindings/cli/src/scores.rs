@@ -2,7 +2,8 @@
 //! the project roll-up and the ranked warnings (see `jindu::risk::scores`).
 //!
 //! Prints the scores as JSON or a table (one row per task, highest score first, then the
-//! warnings). The exit code is 0 whatever the scores: it is a report.
+//! warnings, at most `--max-warnings`, 50 by default). `--default-range LOW,HIGH` gives the
+//! tasks without an estimate a triangular range for the spread factor and the Monte Carlo. The exit code is 0 whatever the scores: it is a report.
 
 use std::fmt::Write as _;
 
@@ -53,6 +54,15 @@ pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
                     Failure::Usage(format!("--seed takes a whole number, not {v:?}"))
                 })?;
             }
+            "--max-warnings" => {
+                let v = value(a)?;
+                opts.max_warnings = v.parse().map_err(|_| {
+                    Failure::Usage(format!("--max-warnings takes a whole number, not {v:?}"))
+                })?;
+            }
+            "--default-range" => {
+                opts.default_estimate = Some(crate::risk::default_range(&value(a)?)?);
+            }
             s if s.starts_with("--") => return Err(Failure::Usage(format!("unknown option {s}"))),
             s if file.is_none() => file = Some(s.to_owned()),
             s => return Err(Failure::Usage(format!("unexpected argument {s:?}"))),
@@ -99,6 +109,14 @@ fn table(s: &RiskScores) -> String {
                 "medium"
             };
             let _ = writeln!(out, "  {sev:<6} {:<16} {}", w.code, w.message);
+        }
+        if s.warnings_dropped > 0 {
+            let _ = writeln!(
+                out,
+                "  … and {} more (--max-warnings {})",
+                s.warnings_dropped,
+                s.warnings.len()
+            );
         }
     }
     out

@@ -21,18 +21,23 @@ use crate::{load, read_bytes, write_out, Failure};
 macro_rules! track_usage {
     () => {
         "\
-       jindu track FILE [TRACK OPTIONS] [--lang en|zh-CN] [--format json|table]
+       jindu track FILE [TRACK OPTIONS] [ALERT OPTIONS] [--lang en|zh-CN] [--format json|table]
        jindu evm FILE [TRACK OPTIONS] [--eac cpi|planned_rate|cpi_spi]
                       [--ieac spi_t|planned_rate|cpi_spi_t] [--format json|table]
-       jindu alerts FILE [TRACK OPTIONS] [--lang en|zh-CN]
+       jindu alerts FILE [TRACK OPTIONS] [ALERT OPTIONS] [--since SNAPSHOT] [--lang en|zh-CN]
                          [--format json|table|dingtalk|wecom|feishu]
        jindu buffers FILE [TRACK OPTIONS]
        jindu variance FILE [TRACK OPTIONS]
-       jindu report FILE [TRACK OPTIONS] [--period day|week|month] [--lang en|zh-CN]
-                         [--currency CODE] [--client] [--format json|markdown|html]
+       jindu report FILE [TRACK OPTIONS] [ALERT OPTIONS] [--period day|week|month]
+                         [--lang en|zh-CN] [--currency CODE] [--client]
+                         [--format json|markdown|html]
        jindu client FILE [TRACK OPTIONS] [--period day|week|month] [--lang en|zh-CN]
        jindu whatif FILE CHANGES.json [TRACK OPTIONS] [--format json|table]
-TRACK OPTIONS: [--status-date YYYY-MM-DDTHH:MM] [--baseline N]"
+       jindu compare BEFORE AFTER [--format json|table]
+TRACK OPTIONS: [--status-date YYYY-MM-DDTHH:MM] [--baseline N]
+ALERT OPTIONS: [--alert NAME=VALUE]... [--disable CODE]...
+  NAME: deadline_days, late_hours, float_consumed_percent, overallocation_days, spi_below,
+  cpi_below, work_overrun_percent; CODE: an alert rule's code (e.g. float_consumed)"
     };
 }
 
@@ -44,22 +49,27 @@ track prints earned value, variance, alerts and buffers at the status date in on
 (or a summary table); evm prints the project's earned value and earned schedule (pv, ev, ac,
 sv, cv, spi, cpi, eac, es_working_days, spi_t, forecast_finish, ...) and the same per task
 under \"tasks\"; alerts prints the alert rules' findings (or a DingTalk, WeCom or Feishu bot
-message); report prints the status report for the period ending at the status date; client
+message; --since measures critical_path_changed against an earlier version of the plan instead
+of the baseline); report prints the status report for the period ending at the status date; client
 prints the client's view (nothing marked internal, no costs); whatif applies a change set
 ({\"changes\": [{\"op\": \"set_duration\", \"task\": \"B\", \"duration\": \"7d\"}, ...]}) to a
-copy and prints what moved, finish_delta_minutes, critical_path_changed and the buffer."
+copy and prints what moved, finish_delta_minutes, critical_path_changed and the buffer;
+compare schedules two versions of a plan (any formats) and prints what moved, what was added
+or removed, finish_delta_minutes and how the critical path changed."
     };
 }
 
 /// The commands this module runs.
 pub const COMMANDS: &[&str] = &[
-    "track", "evm", "alerts", "buffers", "variance", "report", "client", "whatif",
+    "track", "evm", "alerts", "buffers", "variance", "report", "client", "whatif", "compare",
 ];
 
 /// The parsed command line of a tracking command.
 #[derive(Default)]
 struct Args {
     files: Vec<String>,
+    /// `alerts --since`: an earlier version of the plan.
+    since: Option<String>,
     track: TrackOptions,
     report: ReportOptions,
     format: Option<String>,
@@ -68,18 +78,30 @@ struct Args {
 /// The options `cmd` takes besides `--status-date` and `--baseline`.
 fn allowed(cmd: &str) -> &'static [&'static str] {
     match cmd {
-        "track" => &["--lang", "--format"],
+        "track" => &["--lang", "--format", "--alert", "--disable"],
         "evm" => &["--eac", "--ieac", "--format"],
-        "alerts" => &["--lang", "--format"],
-        "report" => &["--period", "--lang", "--currency", "--client", "--format"],
+        "alerts" => &["--lang", "--format", "--alert", "--disable", "--since"],
+        "report" => &[
+            "--period",
+            "--lang",
+            "--currency",
+            "--client",
+            "--format",
+            "--alert",
+            "--disable",
+        ],
         "client" => &["--period", "--lang", "--currency"],
         "whatif" => &["--format"],
+        "compare" => &["--format"],
         _ => &[],
     }
 }
 
 fn parse(cmd: &str, args: &[String]) -> Result<Args, Failure> {
     let mut a = Args::default();
+    // `--alert NAME=VALUE` and `--disable CODE`, read by the core's `AlertRequest`.
+    let mut alerts = serde_json::Map::new();
+    let mut disabled = Vec::new();
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         let s = flag.as_str();
@@ -87,7 +109,8 @@ fn parse(cmd: &str, args: &[String]) -> Result<Args, Failure> {
             a.files.push(s.to_owned());
             continue;
         }
-        if !matches!(s, "--status-date" | "--baseline") && !allowed(cmd).contains(&s) {
+        let measured = cmd != "compare" && matches!(s, "--status-date" | "--baseline");
+        if !measured && !allowed(cmd).contains(&s) {
             return Err(Failure::Usage(format!("{cmd}: unknown option {s}")));
         }
         if s == "--client" {
@@ -111,15 +134,44 @@ fn parse(cmd: &str, args: &[String]) -> Result<Args, Failure> {
             "--lang" => a.report.lang = v.parse::<Lang>()?,
             "--currency" => a.report.currency = Some(v.clone()),
             "--format" => a.format = Some(v.clone()),
+            "--alert" => {
+                let (name, value) = v
+                    .split_once('=')
+                    .and_then(|(n, x)| Some((n, x.parse::<f64>().ok()?)))
+                    .ok_or_else(|| {
+                        Failure::Usage(format!("--alert takes NAME=NUMBER, not {v:?}"))
+                    })?;
+                let value = if name == "overallocation_days" && value.fract() == 0.0 {
+                    serde_json::Value::from(value as i64)
+                } else {
+                    serde_json::Value::from(value)
+                };
+                alerts.insert(name.to_owned(), value);
+            }
+            "--disable" => disabled.push(serde_json::Value::from(v.as_str())),
+            "--since" => a.since = Some(v.clone()),
             _ => unreachable!("only allowed options get here"),
         }
     }
-    let want = if cmd == "whatif" { 2 } else { 1 };
+    if !alerts.is_empty() || !disabled.is_empty() {
+        if !disabled.is_empty() {
+            alerts.insert("disabled".into(), disabled.into());
+        }
+        let text = serde_json::Value::Object(alerts).to_string();
+        a.track.alerts = track::AlertRequest::from_json(&text)
+            .and_then(|r| r.to_core())
+            .map_err(|e| Failure::Usage(format!("--alert/--disable: {e}")))?;
+    }
+    let want = if matches!(cmd, "whatif" | "compare") {
+        2
+    } else {
+        1
+    };
     if a.files.len() != want {
-        return Err(Failure::Usage(if want == 2 {
-            "whatif takes FILE and CHANGES".into()
-        } else {
-            format!("{cmd} takes one FILE")
+        return Err(Failure::Usage(match cmd {
+            "whatif" => "whatif takes FILE and CHANGES".into(),
+            "compare" => "compare takes BEFORE and AFTER".into(),
+            _ => format!("{cmd} takes one FILE"),
         }));
     }
     Ok(a)
@@ -143,6 +195,24 @@ pub fn run(cmd: &str, args: &[String]) -> Result<(), Failure> {
     let format = a.format.as_deref();
     let day = p.settings().minutes_per_day;
     let text = match cmd {
+        "compare" => {
+            let after: Document = load(&a.files[1], ReadOptions::default())?.into();
+            let c = track::compare_documents(&doc, &after)?;
+            match format.unwrap_or("json") {
+                "json" => json(&c),
+                "table" => {
+                    let mut out = comparison_summary(
+                        &c,
+                        &jindu::Duration::minutes_work(c.finish_delta_minutes)
+                            .display(after.project.settings())
+                            .to_string(),
+                    );
+                    out.push_str(&moved_table(&c));
+                    out
+                }
+                f => return Err(bad_format(cmd, f, "json or table")),
+            }
+        }
         "whatif" => {
             let bytes = read_bytes(&a.files[1])?;
             let text = String::from_utf8(bytes)
@@ -176,7 +246,13 @@ pub fn run(cmd: &str, args: &[String]) -> Result<(), Failure> {
                 ("evm", Some("table")) => evm_table(p.name(), &st),
                 ("evm", Some(f)) => return Err(bad_format(cmd, f, "json or table")),
                 ("alerts", f) => {
-                    let alerts = st.alerts(lang);
+                    let alerts = match &a.since {
+                        Some(file) => {
+                            let snap: Document = load(file, ReadOptions::default())?.into();
+                            st.alerts_since_document(lang, &snap)?
+                        }
+                        None => st.alerts(lang),
+                    };
                     match f.unwrap_or("json") {
                         "json" => json(&alerts),
                         "table" => alerts_table(&alerts, lang),
@@ -317,34 +393,26 @@ fn alerts_table(alerts: &[Alert], lang: Lang) -> String {
     out
 }
 
-fn whatif_table(w: &track::WhatIf) -> String {
-    let c = &w.comparison;
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} change(s): finish {} -> {} ({}{}), critical path {}",
-        w.changes,
+/// The first line of a comparison: the finish before and after, its delta, and whether the
+/// critical path changed.
+fn comparison_summary(c: &track::Comparison, delta: &str) -> String {
+    format!(
+        "finish {} -> {} ({}{}), critical path {}\n",
         c.project_finish[0].0,
         c.project_finish[1].0,
         if c.finish_delta_minutes > 0 { "+" } else { "" },
-        w.finish_delta,
+        delta,
         if c.critical_path_changed {
             "changed"
         } else {
             "unchanged"
         }
-    );
-    let _ = writeln!(
-        out,
-        "buffer: {} of {} working minutes used after the change{}",
-        w.buffer.consumed_after_minutes,
-        w.buffer.size_minutes,
-        if w.exceeds_buffer {
-            ": beyond the buffer"
-        } else {
-            ""
-        }
-    );
+    )
+}
+
+/// The tasks that moved, with their deltas in working minutes, and those added or removed.
+fn moved_table(c: &track::Comparison) -> String {
+    let mut out = String::new();
     let mut rows = vec![["ID", "Task", "Start delta", "Finish delta"]
         .map(String::from)
         .to_vec()];
@@ -359,5 +427,32 @@ fn whatif_table(w: &track::WhatIf) -> String {
     if rows.len() > 1 {
         out.push_str(&columns(&rows));
     }
+    for (what, ids) in [("added", &c.added), ("removed", &c.removed)] {
+        if !ids.is_empty() {
+            let _ = writeln!(out, "{what}: {}", ids.join(", "));
+        }
+    }
+    out
+}
+
+fn whatif_table(w: &track::WhatIf) -> String {
+    let c = &w.comparison;
+    let mut out = format!(
+        "{} change(s): {}",
+        w.changes,
+        comparison_summary(c, &w.finish_delta)
+    );
+    let _ = writeln!(
+        out,
+        "buffer: {} of {} working minutes used after the change{}",
+        w.buffer.consumed_after_minutes,
+        w.buffer.size_minutes,
+        if w.exceeds_buffer {
+            ": beyond the buffer"
+        } else {
+            ""
+        }
+    );
+    out.push_str(&moved_table(c));
     out
 }

@@ -111,10 +111,41 @@ fn the_table_has_a_row_per_check() {
             .starts_with("14  Baseline execution index"),
         "{text}"
     );
+    // Below the fourteen, the additional check. Links: A → B SS, B → C SS, B → I FS,
+    // C → M FS: every start with a link in is driven (SS or FS), and B's finish drives I, so
+    // none of the 4 incomplete tasks (B, I, C, M) dangles.
+    let extra: Vec<&str> = text.lines().skip(15).take(2).collect();
+    assert_eq!(extra[0].trim(), "additional (not in the totals)", "{text}");
     assert!(
-        text.contains("7 passed, 4 failed, 3 not applicable"),
+        extra[1].trim_start().starts_with("15  Dangling logic") && extra[1].contains("pass"),
         "{text}"
     );
+    assert!(
+        text.contains("7 passed, 4 failed, 3 not applicable (of DCMA's fourteen)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn dangling_logic_and_missing_baseline_finishes_in_json() {
+    let v = health(&[]);
+    assert_eq!(v["checks"].as_array().unwrap().len(), 14);
+    let d = &v["additional"][0];
+    assert_eq!(d["code"], "dangling_logic");
+    assert_eq!(
+        (d["number"].as_u64(), d["population"].as_u64()),
+        (Some(15), Some(4))
+    );
+    assert_eq!(d["metric"], 0.0);
+    // Check 1's offenders by kind: I and M lack a successor.
+    assert_eq!(
+        check(&v, "missing_logic")["gaps"],
+        serde_json::json!([{"task": "I", "kind": "no_successor"},
+                           {"task": "M", "kind": "no_successor"}])
+    );
+    // No baseline: nothing to list.
+    assert!(check(&v, "bei").get("no_baseline_finish").is_none());
+    assert_eq!(check(&v, "bei")["detail"], "no baseline");
 }
 
 #[test]

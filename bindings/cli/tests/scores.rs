@@ -88,6 +88,53 @@ fn the_table_ranks_tasks_and_lists_warnings() {
 }
 
 #[test]
+fn the_warnings_are_capped() {
+    // Five warnings by default (low float on M, B, C and I, M's deadline): two kept.
+    let all = scores(&[]);
+    assert_eq!(all["warnings"].as_array().unwrap().len(), 5);
+    assert_eq!(all["warnings_dropped"], 0);
+    let v = scores(&["--max-warnings", "2"]);
+    assert_eq!(
+        v["warnings"],
+        serde_json::json!(all["warnings"].as_array().unwrap()[..2])
+    );
+    assert_eq!(v["warnings_dropped"], 3);
+    let f = example();
+    let out = jindu(&[
+        "scores",
+        f.to_str().unwrap(),
+        "--max-warnings",
+        "2",
+        "--format",
+        "table",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("… and 3 more (--max-warnings 2)"), "{text}");
+}
+
+#[test]
+fn a_default_range_gives_the_unestimated_tasks_a_spread() {
+    // Test (C, 2w = 10d) has no estimate: no spread without a default; with -10,25 it is
+    // 9d / 10d / 12.5d, (12.5 − 9) / 10.5 = 0.33.
+    let spread = |v: &serde_json::Value| {
+        task(v, "C")["factors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["code"] == "spread")
+            .map(|f| f["value"].clone())
+    };
+    assert_eq!(spread(&scores(&[])), None);
+    let v = scores(&["--default-range", "-10,25"]);
+    assert_eq!(spread(&v), Some(serde_json::json!(0.33)));
+    // The milestone has nothing to spread.
+    assert!(task(&v, "M")["missing"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("spread")));
+}
+
+#[test]
 fn bad_arguments() {
     let f = example();
     let out = jindu(&["scores", f.to_str().unwrap(), "--iterations", "many"]);
@@ -98,4 +145,12 @@ fn bad_arguments() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("baseline 4"));
     let out = jindu(&["scores"]);
     assert_eq!(out.status.code(), Some(2));
+    for (flag, v) in [("--max-warnings", "-1"), ("--default-range", "10")] {
+        let out = jindu(&["scores", f.to_str().unwrap(), flag, v]);
+        assert_eq!(out.status.code(), Some(2), "{flag} {v}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(flag),
+            "{flag}"
+        );
+    }
 }

@@ -185,3 +185,149 @@ fn bad_arguments_are_usage_errors_and_bad_values_name_themselves() {
     let out = jindu(&["whatif", &f]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn alert_thresholds_and_disabled_rules() {
+    // The example's SPI(t) is 0.83 and its CPI 0.875, both below the default 0.9.
+    let f = example();
+    let codes = |v: serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["code"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let all = codes(json(&["alerts", &f, "--format", "json"]));
+    assert!(
+        all.contains(&"spi_low".into()) && all.contains(&"cpi_low".into()),
+        "{all:?}"
+    );
+    // An SPI threshold of 0.8 is above 0.83; CPI off.
+    let some = codes(json(&[
+        "alerts",
+        &f,
+        "--alert",
+        "spi_below=0.8",
+        "--disable",
+        "cpi_low",
+        "--format",
+        "json",
+    ]));
+    assert!(
+        !some.contains(&"spi_low".into()) && !some.contains(&"cpi_low".into()),
+        "{some:?}"
+    );
+    assert_eq!(some.len(), all.len() - 2);
+    let spi = json(&[
+        "alerts",
+        &f,
+        "--alert",
+        "spi_below=0.85",
+        "--format",
+        "json",
+    ]);
+    let spi = spi
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["code"] == "spi_low")
+        .unwrap();
+    assert_eq!(spi["threshold"], 0.85);
+    for (args, says) in [
+        (&["--alert", "spi_belo=0.8"][..], "spi_belo"),
+        (&["--alert", "spi_below"][..], "NAME=NUMBER"),
+        (&["--disable", "cpi_lo"][..], "cpi_lo"),
+        (&["--alert", "late_hours=-3"][..], "late_hours"),
+    ] {
+        let out = jindu(&[&["alerts", &f][..], args].concat());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(says),
+            "{args:?}"
+        );
+    }
+    // evm takes no alert options.
+    assert_eq!(
+        jindu(&["evm", &f, "--disable", "cpi_low"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn compare_prints_what_moved_between_two_versions() {
+    let dir = std::env::temp_dir().join(format!("jindu-compare-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // A grows from 2 to 3 days and B follows it; X goes and C comes: the finish moves a day.
+    let before = dir.join("before.json");
+    let after = dir.join("after.json");
+    std::fs::write(
+        &before,
+        r#"{"name": "p", "start": "2026-01-05", "tasks": [{"id": "A", "name": "Spec", "duration": "2d"},
+           {"id": "B", "name": "Build", "duration": "1d"}, {"id": "X", "duration": "1d"}],
+           "links": [{"from": "A", "to": "B"}]}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        &after,
+        r#"{"name": "p", "start": "2026-01-05", "tasks": [{"id": "A", "name": "Spec", "duration": "3d"},
+           {"id": "B", "name": "Build", "duration": "1d"}, {"id": "C", "duration": "1d"}],
+           "links": [{"from": "A", "to": "B"}]}"#,
+    )
+    .unwrap();
+    let (b, a) = (before.to_str().unwrap(), after.to_str().unwrap());
+    let c = json(&["compare", b, a]);
+    assert_eq!(c["finish_delta_minutes"], 480);
+    assert_eq!(c["moved"][1]["id"], "B");
+    assert_eq!(c["moved"][1]["start_delta_minutes"], 480);
+    assert_eq!(c["added"], serde_json::json!(["C"]));
+    assert_eq!(c["removed"], serde_json::json!(["X"]));
+    let table = ok(&["compare", b, a, "--format", "table"]);
+    assert!(
+        table.starts_with("finish 2026-01-07T17:00:00 -> 2026-01-08T17:00:00 (+1d)"),
+        "{table}"
+    );
+    assert!(table.contains("added: C\nremoved: X"), "{table}");
+    assert_eq!(jindu(&["compare", b]).status.code(), Some(2));
+    assert_eq!(
+        jindu(&["compare", b, a, "--status-date", "2026-01-05"])
+            .status
+            .code(),
+        Some(2)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn alerts_since_an_earlier_version() {
+    let dir = std::env::temp_dir().join(format!("jindu-since-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // Last week A (2 days) drove M; now B takes 3 days and drives it.
+    let week = r#"{"name": "p", "start": "2026-01-05", "status_date": "2026-01-05T08:00",
+      "tasks": [{"id": "A", "duration": "2d"}, {"id": "B", "duration": "1d"}, {"id": "M", "milestone": true}],
+      "links": [{"from": "A", "to": "M"}, {"from": "B", "to": "M"}]}"#;
+    let (before, now) = (dir.join("before.json"), dir.join("now.json"));
+    std::fs::write(&before, week).unwrap();
+    std::fs::write(&now, week.replace(r#""1d""#, r#""3d""#)).unwrap();
+    let codes = |v: serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["code"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let n = now.to_str().unwrap();
+    assert!(
+        !codes(json(&["alerts", n, "--format", "json"])).contains(&"critical_path_changed".into())
+    );
+    let since = codes(json(&[
+        "alerts",
+        n,
+        "--since",
+        before.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    assert!(since.contains(&"critical_path_changed".into()), "{since:?}");
+    assert_eq!(jindu(&["evm", n, "--since", n]).status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

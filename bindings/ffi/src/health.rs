@@ -24,7 +24,9 @@ pub fn health_text(document: &str, options: &str) -> jindu::Result<String> {
 /// Runs the DCMA 14-point schedule assessment of a project document and returns it as JSON
 /// text: `passed`, `failed`, `not_applicable` and `checks`, each with `number`, `code`,
 /// `name`, `metric`, `threshold`, `unit`, `population`, `count`, `status` (`pass`, `fail`,
-/// `not_applicable`), the offending `tasks` (and `links`) and a `detail` sentence.
+/// `not_applicable`), the offending `tasks` (and `links`; `gaps` by kind on the logic checks,
+/// `no_baseline_finish` on missed tasks and BEI) and a `detail` sentence; and `additional`,
+/// the checks beyond the fourteen (`dangling_logic`), not in the totals.
 ///
 /// `options` is JSON text (or absent): `{"status_date": "2026-02-06T17:00", "baseline": 0,
 /// "thresholds": {"logic_percent": 5, "high_float_days": 44, "cpli": 0.95, ...}}`, every field

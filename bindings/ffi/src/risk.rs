@@ -5,8 +5,10 @@
 //! core's report JSON, exactly what `jindu risk FILE --format json` prints: the same seed
 //! gives the same report, byte for byte, here, in the npm package and in the command.
 
+use std::sync::{Arc, Mutex};
+
 use jindu::io::json;
-use jindu::risk::{ConvergenceRequest, DefaultEstimateRequest, RiskRequest};
+use jindu::risk::{CancelToken, Control, ConvergenceRequest, DefaultEstimateRequest, RiskRequest};
 
 use crate::error::{guard, JinduError};
 
@@ -109,6 +111,90 @@ pub fn risk_json(document: String, options: Option<RiskOptions>) -> Result<Strin
         let request = options.unwrap_or_default().to_request()?;
         Ok(risk_text(&document, &request)?)
     })
+}
+
+/// How far a [`RiskRun`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct RiskProgress {
+    /// Iterations done.
+    pub done: u64,
+    /// Iterations asked for.
+    pub total: u64,
+    /// Whether the run has finished: all iterations, converged, or cancelled.
+    pub finished: bool,
+}
+
+/// A Monte Carlo run that a host advances a slice at a time, for a progress bar and a Cancel
+/// button: `step` runs more iterations and says how far it is, `cancel` (from any thread, even
+/// while a `step` runs) stops it at the next round, and `report_json` gives the report of the
+/// iterations done — exactly what `risk_json` gives for that many iterations and the seed.
+#[derive(Debug, uniffi::Object)]
+pub struct RiskRun {
+    sim: Mutex<jindu::risk::Simulation<'static>>,
+    cancel: CancelToken,
+}
+
+impl RiskRun {
+    fn with<T>(
+        &self,
+        f: impl FnOnce(&mut jindu::risk::Simulation<'static>) -> jindu::Result<T>,
+    ) -> Result<T, JinduError> {
+        guard(|| {
+            let mut sim = self.sim.lock().map_err(|_| {
+                JinduError::internal("this run is unusable after an internal error; start another")
+            })?;
+            Ok(f(&mut sim)?)
+        })
+    }
+}
+
+#[uniffi::export]
+impl RiskRun {
+    /// Compiles the document (JSON text) for simulation with the options; nothing runs yet.
+    #[uniffi::constructor(default(options = None))]
+    pub fn new(document: String, options: Option<RiskOptions>) -> Result<Arc<RiskRun>, JinduError> {
+        guard(|| {
+            let request = options.unwrap_or_default().to_request()?;
+            let doc = json::read(&document)?;
+            let opts = request.options(&doc.project, doc.options)?;
+            let sim = jindu::risk::Simulation::new(&doc.project, &opts)?.into_owned();
+            Ok(Arc::new(RiskRun {
+                sim: Mutex::new(sim),
+                cancel: CancelToken::default(),
+            }))
+        })
+    }
+
+    /// Runs about `iterations` more (whole rounds, never past the total; stops early when
+    /// cancelled or converged) and returns how far the run is.
+    pub fn step(&self, iterations: u64) -> Result<RiskProgress, JinduError> {
+        let cancel = self.cancel.clone();
+        self.with(|sim| {
+            let p = sim.advance(
+                iterations.max(1),
+                Control {
+                    cancel: Some(&cancel),
+                    ..Control::default()
+                },
+            )?;
+            Ok(RiskProgress {
+                done: p.done,
+                total: p.total,
+                finished: sim.is_done(),
+            })
+        })
+    }
+
+    /// Stops the run at its next round (safe from another thread while `step` runs).
+    pub fn cancel(&self) {
+        self.cancel.cancel();
+    }
+
+    /// The report of the iterations done so far, as JSON text (`stopped` says whether the
+    /// run completed, converged, was cancelled or is still running).
+    pub fn report_json(&self) -> Result<String, JinduError> {
+        self.with(|sim| Ok(sim.report()?.to_json()))
+    }
 }
 
 #[cfg(test)]

@@ -4,22 +4,12 @@
 //! [`scores_json`] takes the document and the options as JSON text and returns the core's
 //! scores JSON, exactly what `jindu scores FILE --format json` prints.
 
-use jindu::io::json;
-use jindu::risk::ScoreRequest;
-
 use crate::error::{guard, JinduError};
 
-/// The scores as the core writes them; `options` is a [`ScoreRequest`] as JSON (empty: the
-/// defaults).
+/// The scores as the core writes them; `options` is a
+/// [`ScoreRequest`](jindu::risk::ScoreRequest) as JSON (empty: the defaults).
 pub fn scores_text(document: &str, options: &str) -> jindu::Result<String> {
-    let doc = json::read(document)?;
-    let request = if options.trim().is_empty() {
-        ScoreRequest::default()
-    } else {
-        ScoreRequest::from_json(options)?
-    };
-    let opts = request.options()?;
-    Ok(jindu::risk::assess_scores(&doc.project, &doc.options, &opts)?.to_json())
+    Ok(jindu::risk::assess_scores_json(document, options)?.to_json())
 }
 
 /// Scores every incomplete task and milestone of a project document for risk and returns JSON
@@ -30,8 +20,11 @@ pub fn scores_text(document: &str, options: &str) -> jindu::Result<String> {
 /// `options` is JSON text (or absent): `{"weights": {"float": 3, "criticality": 3, ...},
 /// "float_horizon_days": 10, "deadline_horizon_days": 10, "spread_full": 1,
 /// "status_date": "2026-02-06T17:00", "baseline": 0, "warn_at": 0.5, "high_at": 0.8,
-/// "iterations": 0, "seed": 1}`, every field optional; `iterations` above 0 runs the Monte
-/// Carlo for the criticality factor.
+/// "iterations": 0, "seed": 1, "max_warnings": 50, "default_estimate": {"optimistic_percent":
+/// -10, "pessimistic_percent": 25}}`, every field optional; `iterations` above 0 runs the Monte
+/// Carlo for the criticality factor; a `default_estimate` range gives the tasks without an
+/// estimate a spread (and the Monte Carlo the same range); warnings beyond `max_warnings`
+/// are counted in `warnings_dropped`.
 #[uniffi::export(default(options = None))]
 pub fn scores_json(document: String, options: Option<String>) -> Result<String, JinduError> {
     guard(|| Ok(scores_text(&document, options.as_deref().unwrap_or(""))?))

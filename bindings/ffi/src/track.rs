@@ -39,6 +39,11 @@ pub struct TrackOptions {
     /// The report's format: `json` (the default), `markdown` or `html`.
     #[uniffi(default = None)]
     pub format: Option<String>,
+    /// The alert thresholds and the rules turned off, as JSON
+    /// (`{"late_hours": 24, "disabled": ["float_consumed"]}`, see `jindu::track::AlertRequest`);
+    /// absent, the defaults.
+    #[uniffi(default = None)]
+    pub alerts: Option<String>,
 }
 
 impl TrackOptions {
@@ -55,6 +60,11 @@ impl TrackOptions {
             currency: self.currency.clone(),
             client: self.client,
             format: self.format.clone(),
+            alerts: self
+                .alerts
+                .as_deref()
+                .map(track::AlertRequest::from_json)
+                .transpose()?,
         }
         .to_core()
     }
@@ -93,6 +103,22 @@ pub fn evm_json(document: String, options: Option<TrackOptions>) -> Result<Strin
 pub fn alerts_json(document: String, options: Option<TrackOptions>) -> Result<String, JinduError> {
     with_status(&document, &options.unwrap_or_default(), |s, r| {
         Ok(text(&s.alerts(r.lang)))
+    })
+}
+
+/// The alerts at the status date with `critical_path_changed` measured against `snapshot`,
+/// an earlier version of the plan (JSON text) scheduled with its own options, instead of the
+/// baseline.
+#[uniffi::export(default(options = None))]
+pub fn alerts_since_json(
+    document: String,
+    snapshot: String,
+    options: Option<TrackOptions>,
+) -> Result<String, JinduError> {
+    with_status(&document, &options.unwrap_or_default(), |s, r| {
+        Ok(text(
+            &s.alerts_since_document(r.lang, &json::read(&snapshot)?)?,
+        ))
     })
 }
 
@@ -166,6 +192,19 @@ pub fn whatif_json(
             &doc.options,
             &changes,
             &t,
+        )?))
+    })
+}
+
+/// Compares two versions of a plan (JSON text), each scheduled with its own options: the
+/// tasks that moved, were added or removed, `finish_delta_minutes` and how the critical path
+/// changed, as JSON text (what `jindu compare` prints).
+#[uniffi::export]
+pub fn compare_json(before: String, after: String) -> Result<String, JinduError> {
+    guard(|| {
+        Ok(text(&track::compare_documents(
+            &json::read(&before)?,
+            &json::read(&after)?,
         )?))
     })
 }

@@ -5,7 +5,7 @@ use jindu::io::json;
 use jindu::risk::HealthRequest;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{input_text, output_value};
+use crate::convert::output_value;
 use crate::error::Thrown;
 
 /// The assessment of a document (JSON text) as the core writes it; `options` is a
@@ -30,6 +30,8 @@ export interface HealthThresholds {
     negative_float_percent?: number; high_duration_days?: number; high_duration_percent?: number;
     invalid_dates_percent?: number; missed_percent?: number; critical_path_delay_days?: number;
     cpli?: number; bei?: number;
+    /** The additional dangling-logic check's largest share, in percent (5). */
+    dangling_percent?: number;
 }
 
 /** How to assess (every field optional): the core's health request. */
@@ -42,7 +44,13 @@ export interface HealthOptions {
     thresholds?: HealthThresholds;
 }
 
-/** One of the fourteen checks. */
+/** A logic check's offender and what it lacks. */
+export interface HealthLogicGap {
+    task: string;
+    kind: "no_predecessor" | "no_successor" | "dangling_start" | "dangling_finish";
+}
+
+/** One of the fourteen checks, or an additional one (number 15 and up). */
 export interface HealthCheck {
     number: number;
     code: string;
@@ -57,6 +65,10 @@ export interface HealthCheck {
     tasks: string[];
     /** The offending links (only on the link checks, when there are any). */
     links?: { from: string; to: string; type: string; lag: string }[];
+    /** The logic checks' offenders by kind (when there are any). */
+    gaps?: HealthLogicGap[];
+    /** Missed tasks and BEI: the tasks with no finish in the baseline (when there are any). */
+    no_baseline_finish?: string[];
     detail: string;
 }
 
@@ -68,6 +80,8 @@ export interface Health {
     failed: number;
     not_applicable: number;
     checks: HealthCheck[];
+    /** Checks beyond DCMA's fourteen (`dangling_logic`), not in the totals. */
+    additional: HealthCheck[];
 }
 "#;
 
@@ -82,11 +96,6 @@ pub fn health_js(
     #[wasm_bindgen(unchecked_optional_param_type = "HealthOptions | string | null")]
     options: JsValue,
 ) -> Result<JsValue, Thrown> {
-    let text = input_text(&document, "a project document")?;
-    let options = if options.is_undefined() || options.is_null() {
-        String::new()
-    } else {
-        input_text(&options, "health options")?
-    };
+    let (text, options) = crate::document_and_options(&document, &options, "health options")?;
     output_value(&health_text(&text, &options)?)
 }

@@ -8,6 +8,8 @@
 //! * `level(documents, options?)` and `load(documents, options?)` — resource levelling and
 //!   loading of one document or a portfolio sharing resources by id ([`level`]);
 //! * `health(document, options?)` — the DCMA 14-point assessment ([`health`]);
+//! * `scores(document, options?)` — a 0–100 risk score per task with its factors, the
+//!   project roll-up and the ranked warnings ([`scores`]);
 //! * `evm`, `alerts`, `buffers`, `variance`, `report`, `clientView` and `whatIf` — tracking
 //!   at a status date ([`track`]);
 //! * `renderChart(document, chart, options?)` and `renderGantt(document, options?)` — the
@@ -39,6 +41,7 @@ pub mod error;
 pub mod health;
 pub mod level;
 pub mod render;
+pub mod scores;
 pub mod track;
 
 use wasm_bindgen::prelude::*;
@@ -50,13 +53,31 @@ pub use health::health_text;
 pub use jindu::track::TrackRequest;
 pub use level::{level_text, load_text, LevelRequest};
 pub use render::chart_text;
-pub use track::{track_text, whatif_text, Tracked};
+pub use scores::scores_text;
+pub use track::{compare_text, track_text, whatif_text, Tracked};
 
 /// JSON text of a result the core computed (its field names, as the `jindu` command prints
 /// it); the core's result types only hold strings, numbers and lists, so this cannot fail in
 /// practice, and if it did it would be a `json` error rather than a panic.
 pub(crate) fn json_text(value: &impl serde::Serialize) -> jindu::Result<String> {
     serde_json::to_string(value).map_err(|e| jindu::Error::json(e.to_string()))
+}
+
+/// A document argument and an options argument as JSON text: each an object or its JSON text;
+/// `undefined` or `null` options give empty text (the defaults). `what` names the options in
+/// an error.
+pub(crate) fn document_and_options(
+    document: &JsValue,
+    options: &JsValue,
+    what: &str,
+) -> Result<(String, String), Thrown> {
+    let text = input_text(document, "a project document")?;
+    let options = if options.is_undefined() || options.is_null() {
+        String::new()
+    } else {
+        input_text(options, what)?
+    };
+    Ok((text, options))
 }
 
 /// Reads an options argument: `undefined` or `null` give `T::default()`, else an object or its

@@ -1,7 +1,8 @@
 //! Tracking at a status date (`jindu::track`): earned value and earned schedule, alerts,
 //! buffers, variance, status reports (JSON, Markdown or HTML, in English or Chinese), the
-//! client's view and what-if change sets: the same JSON as `jindu evm`, `alerts`, `buffers`,
-//! `variance`, `report`, `client` and `whatif` print with `--format json`.
+//! client's view, what-if change sets and the comparison of two versions of a plan: the same
+//! JSON as `jindu evm`, `alerts`, `buffers`, `variance`, `report`, `client`, `whatif` and
+//! `compare` print with `--format json`.
 
 use jindu::io::json;
 use jindu::track::{self, ChangeSet, Shape, Status, TrackRequest};
@@ -61,6 +62,14 @@ pub fn whatif_text(document: &str, changes: &str, request: &TrackRequest) -> jin
     json_text(&track::whatif(&doc.project, &doc.options, &changes, &t)?)
 }
 
+/// Compares two versions of a plan (JSON text), each scheduled with its own options.
+pub fn compare_text(before: &str, after: &str) -> jindu::Result<String> {
+    json_text(&track::compare_documents(
+        &json::read(before)?,
+        &json::read(after)?,
+    )?)
+}
+
 #[wasm_bindgen(typescript_custom_section)]
 const TRACK_TS: &'static str = r#"
 /** How to track and report (every field optional): the flags of the `jindu` tracking commands. */
@@ -83,6 +92,28 @@ export interface TrackOptions {
     client?: boolean;
     /** The report's format (default `"json"`; `report()` returns text for the others). */
     format?: "json" | "markdown" | "html";
+    /** The alert rules' thresholds and the rules turned off (default: the documented defaults). */
+    alerts?: AlertThresholds;
+}
+
+/** The alert rules' thresholds (every field optional) and the codes of rules not to run. */
+export interface AlertThresholds {
+    /** `deadline_near`: a deadline within this many working days (default 3). */
+    deadline_days?: number;
+    /** `task_late`: behind plan by more than this many working hours (default 48). */
+    late_hours?: number;
+    /** `float_consumed`: this share of the plan's float used, in percent (default 50). */
+    float_consumed_percent?: number;
+    /** `resource_overallocated`: look this many working days ahead (default 10). */
+    overallocation_days?: number;
+    /** `spi_low`: SPI(t) (else SPI) below this (default 0.9). */
+    spi_below?: number;
+    /** `cpi_low`: CPI below this (default 0.9). */
+    cpi_below?: number;
+    /** `work_overrun`: work above its budget by more than this, in percent (default 10). */
+    work_overrun_percent?: number;
+    /** Codes of the rules not to evaluate, e.g. `["float_consumed"]`. */
+    disabled?: string[];
 }
 
 /** Earned value metrics (`null` where undefined, e.g. cost indices without costs). */
@@ -119,6 +150,34 @@ export interface WhatIf {
     [field: string]: unknown;
 }
 
+/** A task that moved between two versions of a plan. */
+export interface MovedTask {
+    id: string;
+    name: string;
+    milestone: boolean;
+    /** Before and after. */
+    start: [string, string];
+    finish: [string, string];
+    /** In working minutes of the later plan's calendar. */
+    start_delta_minutes: number;
+    finish_delta_minutes: number;
+    critical: [boolean, boolean];
+}
+
+/** The result of `compare()`: what changed between two versions of a plan. */
+export interface Comparison {
+    project_finish: [string, string];
+    finish_delta_minutes: number;
+    moved: MovedTask[];
+    added: string[];
+    removed: string[];
+    critical_path_before: string[];
+    critical_path_after: string[];
+    critical_path_changed: boolean;
+    became_critical: string[];
+    no_longer_critical: string[];
+}
+
 /** A tracking result: the core's JSON object, as the `jindu` command prints it. */
 export interface TrackResult { [field: string]: unknown }
 "#;
@@ -148,14 +207,36 @@ pub fn evm_js(
 }
 
 /// The alerts at the status date (late starts and finishes, slipped milestones, negative
-/// float, low indices, …), their messages in `options.lang` (`en` or `zh-CN`).
+/// float, low indices, …), their messages in `options.lang` (`en` or `zh-CN`); with `since`
+/// (an earlier version of the plan), `critical_path_changed` is measured against it instead
+/// of the baseline.
 #[wasm_bindgen(js_name = alerts, unchecked_return_type = "TrackAlert[]")]
 pub fn alerts_js(
     #[wasm_bindgen(unchecked_param_type = "ProjectDocument | string")] document: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "TrackOptions | string | null")]
     options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ProjectDocument | string | null")]
+    since: JsValue,
 ) -> Result<JsValue, Thrown> {
-    tracked(Tracked::Alerts, &document, &options)
+    if since.is_undefined() || since.is_null() {
+        return tracked(Tracked::Alerts, &document, &options);
+    }
+    let (text, request) = args(&document, &options)?;
+    let snapshot = input_text(&since, "the earlier project document")?;
+    output_value(&alerts_since_text(&text, &snapshot, &request)?)
+}
+
+/// The alerts of the document (JSON text) with `critical_path_changed` measured against an
+/// earlier version (JSON text), as `jindu alerts --since` writes them.
+pub fn alerts_since_text(
+    document: &str,
+    snapshot: &str,
+    request: &TrackRequest,
+) -> jindu::Result<String> {
+    let doc = json::read(document)?;
+    let (t, r) = request.to_core()?;
+    let st = Status::new(&doc.project, &doc.options, &t)?;
+    json_text(&st.alerts_since_document(r.lang, &json::read(snapshot)?)?)
 }
 
 /// The project and feeding buffers at the status date, with the fever chart's data.
@@ -226,4 +307,17 @@ pub fn whatif_js(
         input_text(&changes, "a change set")?
     };
     output_value(&whatif_text(&text, &changes, &request)?)
+}
+
+/// Compares two versions of a plan (last week's and today's), each scheduled with its own
+/// options: the tasks that moved (with their deltas in working minutes), were added or
+/// removed, the finish delta and how the critical path changed.
+#[wasm_bindgen(js_name = compare, unchecked_return_type = "Comparison")]
+pub fn compare_js(
+    #[wasm_bindgen(unchecked_param_type = "ProjectDocument | string")] before: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ProjectDocument | string")] after: JsValue,
+) -> Result<JsValue, Thrown> {
+    let before = input_text(&before, "the earlier project document")?;
+    let after = input_text(&after, "the later project document")?;
+    output_value(&compare_text(&before, &after)?)
 }

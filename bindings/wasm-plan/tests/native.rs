@@ -2,8 +2,8 @@
 //! worked out by hand, and errors that name what is wrong.
 
 use jindu_wasm_plan::{
-    chart_text, health_text, level_text, load_text, parse_options, track_text, whatif_text,
-    LevelRequest, TrackRequest, Tracked,
+    chart_text, health_text, level_text, load_text, parse_options, scores_text, track_text,
+    whatif_text, LevelRequest, TrackRequest, Tracked,
 };
 use serde_json::Value;
 
@@ -63,6 +63,30 @@ fn health_names_the_tasks_without_logic() {
     assert_eq!(logic["tasks"], serde_json::json!(["A", "B"]));
     let e = health_text(OVER, r#"{"baseline": 2}"#).unwrap_err();
     assert_eq!(e.field(), Some("baseline"));
+}
+
+#[test]
+fn scores_by_hand() {
+    // A (5d) and B (2d) into M. A and M are critical: float 1 × 3; M also merges two open
+    // paths, (2 − 1) / (2 + 1) = ⅓ × 1; no constraint, no deadline (0 × 1, 0 × 2): the weights
+    // in play are 3 + 1 + 1 + 2 = 7. A: 100 × 3 / 7 = 42.9; M: 100 × (3 + ⅓) / 7 = 47.6;
+    // B has 3 days of float: 1 − 3 / 10 = 0.7 × 3: 100 × 2.1 / 7 = 30.
+    let doc = r#"{"name": "Demo", "start": "2026-01-05",
+      "tasks": [{"id": "A", "duration": "5d"}, {"id": "B", "duration": "2d"},
+                {"id": "M", "milestone": true}],
+      "links": [{"from": "A", "to": "M"}, {"from": "B", "to": "M"}]}"#;
+    let v = value(&scores_text(doc, "").unwrap());
+    let score = |k: usize| v["tasks"][k]["score"].as_f64();
+    assert_eq!(
+        (score(0), score(1), score(2)),
+        (Some(42.9), Some(30.0), Some(47.6))
+    );
+    // Top decile of 3 tasks: the one highest, M.
+    assert_eq!(v["score"], 47.6);
+    let e = scores_text(doc, r#"{"warn_at": 2}"#).unwrap_err();
+    assert_eq!(e.field(), Some("warn_at"));
+    let e = scores_text(doc, r#"{"weight": {}}"#).unwrap_err();
+    assert_eq!(e.code().as_str(), "json");
 }
 
 #[test]

@@ -114,6 +114,81 @@ pub fn risk_json(text: &str, options: Option<String>) -> Result<String, Thrown> 
     Ok(risk_text(text, &request)?)
 }
 
+/// A Monte Carlo run advanced a slice at a time, so that a page keeps its event loop (a
+/// progress bar, a Cancel button) while it simulates: `step(n)` runs about `n` more
+/// iterations and returns `{ done, total, finished }`; `cancel()` stops it at the next step;
+/// `report()` is the report of the iterations done — exactly what `risk()` gives for that many
+/// iterations and the seed.
+///
+/// ```js
+/// const run = new RiskRun(doc, { iterations: 10000, seed: 1 });
+/// let p;
+/// do { p = run.step(500); bar.value = p.done / p.total; await new Promise(requestAnimationFrame); }
+/// while (!p.finished && !cancelled);
+/// const report = run.report();
+/// ```
+#[wasm_bindgen]
+pub struct RiskRun {
+    sim: jindu::risk::Simulation<'static>,
+    cancel: jindu::risk::CancelToken,
+}
+
+#[wasm_bindgen]
+impl RiskRun {
+    /// Compiles the document (an object or its JSON text) with the options; nothing runs yet.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "ProjectDocument | string")] project: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RiskOptions | string | null")]
+        options: JsValue,
+    ) -> Result<RiskRun, Thrown> {
+        let text = input_text(&project, "a project document")?;
+        let request = request(&options)?;
+        let doc = json::read(&text)?;
+        let opts = request.options(&doc.project, doc.options)?;
+        Ok(RiskRun {
+            sim: jindu::risk::Simulation::new(&doc.project, &opts)?.into_owned(),
+            cancel: jindu::risk::CancelToken::default(),
+        })
+    }
+
+    /// Runs about `iterations` more (whole rounds, never past the total; stops when cancelled
+    /// or converged): `{ done, total, finished }`.
+    #[wasm_bindgen(unchecked_return_type = "{ done: number; total: number; finished: boolean }")]
+    pub fn step(&mut self, iterations: f64) -> Result<JsValue, Thrown> {
+        let n = if iterations.is_finite() && iterations >= 1.0 {
+            iterations as u64
+        } else {
+            1
+        };
+        let p = self.sim.advance(
+            n,
+            jindu::risk::Control {
+                cancel: Some(&self.cancel),
+                ..Default::default()
+            },
+        )?;
+        let out = serde_json::json!({
+            "done": p.done,
+            "total": p.total,
+            "finished": self.sim.is_done(),
+        });
+        output_value(&out.to_string())
+    }
+
+    /// Stops the run at its next step.
+    pub fn cancel(&self) {
+        self.cancel.cancel();
+    }
+
+    /// The report of the iterations done so far (`stopped`: `completed`, `converged`,
+    /// `cancelled` or `running`); throws before any iteration is done.
+    #[wasm_bindgen(unchecked_return_type = "RiskReport")]
+    pub fn report(&self) -> Result<JsValue, Thrown> {
+        output_value(&self.sim.report()?.to_json())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -118,3 +118,80 @@ export function checkHand(v, schedule) {
   }
   return [compared, problems];
 }
+
+/**
+ * The value at a dotted path of a result (as `lookup` in tests/src/lib.rs): an object's key; in
+ * a list, a number indexes it, `*` takes the rest of the path in every item (a list of what it
+ * finds) and any other word finds the item with that `id` (`evm.tasks.B.ev`, `whatif.moved.*.id`).
+ * `undefined` when the path finds nothing.
+ */
+export function lookup(v, path) {
+  const [part, ...more] = path.split('.');
+  const rest = more.length > 0 ? more.join('.') : undefined;
+  let next;
+  if (Array.isArray(v)) {
+    if (part === '*') {
+      const all = v.map((x) => (rest === undefined ? x : lookup(x, rest)));
+      return all.some((x) => x === undefined) ? undefined : all;
+    }
+    next = /^[0-9]+$/.test(part) ? v[Number(part)] : v.find((x) => x !== null && typeof x === 'object' && x.id === part);
+  } else if (v !== null && typeof v === 'object' && Object.hasOwn(v, part)) {
+    next = v[part];
+  }
+  if (next === undefined) return undefined;
+  return rest === undefined ? next : lookup(next, rest);
+}
+
+/**
+ * Compares a `hand` section of hand-worked values (`{working: [...], values: {path: {value,
+ * within?}}}`, as `check_values` in tests/src/lib.rs) with `result`, a result this binding
+ * computed: within `within` of `value`, or canonically equal without it. Returns how many values
+ * it compared and the disagreements, e.g. [37, []].
+ */
+export function checkValues(hand, result) {
+  let compared = 0;
+  const problems = [];
+  if (!Array.isArray(hand.working) || hand.working.length === 0) problems.push('hand.working: missing');
+  for (const k of Object.keys(hand)) {
+    if (k !== 'working' && k !== 'values') problems.push(`hand.${k}: unknown field`);
+  }
+  const values = Object.entries(hand.values ?? {});
+  if (values.length === 0) problems.push('hand.values: missing');
+  for (const [path, want] of values) {
+    compared += 1;
+    const got = lookup(result, path);
+    const ok = want.within !== undefined
+      ? typeof got === 'number' && Math.abs(got - want.value) <= want.within
+      : got !== undefined && canonical(got) === canonical(want.value);
+    if (!ok) problems.push(`hand.values.${path}: hand ${canonical(want)} but computed ${got === undefined ? 'nothing' : canonical(got)}`);
+  }
+  return [compared, problems];
+}
+
+/** The languages every `track` entry's status report is written in (`expect.report` keys). */
+export const TRACK_REPORT_LANGS = ['en', 'zh-CN'];
+
+/**
+ * Runs a vector's `track` entry through `jindu/plan` (`plan`): `evm`, `alerts`, `buffers`,
+ * `variance`, `report` in each of TRACK_REPORT_LANGS (as JSON) and, with a change set, `whatIf`,
+ * the document and every argument given as JSON text (`form` 'text') or as objects ('object').
+ * Returns ['ok', results] or, at the first JinduError, ['error', errorJson] (what `expect` holds).
+ */
+export function runTrack(plan, document, entry, form) {
+  const given = (v) => (form === 'text' ? canonical(v) : sortKeys(v));
+  const doc = given(document);
+  const options = (extra = {}) => given({ ...entry.options, ...extra });
+  return attempt(() => {
+    const out = {
+      evm: plan.evm(doc, options()),
+      alerts: plan.alerts(doc, options()),
+      buffers: plan.buffers(doc, options()),
+      variance: plan.variance(doc, options()),
+      report: Object.fromEntries(
+        TRACK_REPORT_LANGS.map((lang) => [lang, plan.report(doc, options({ lang, format: 'json' }))]),
+      ),
+    };
+    if (entry.changes !== undefined) out.whatif = plan.whatIf(doc, given(entry.changes), options());
+    return out;
+  });
+}

@@ -96,7 +96,7 @@ function parseXml(text) {
 describe('plan: the module', () => {
   it('loads through import and require, with the same functions', () => {
     const cjs = loadPlanCjs();
-    const fns = ['level', 'load', 'health', 'evm', 'alerts', 'buffers', 'variance', 'report', 'clientView', 'whatIf', 'renderChart', 'renderGantt'];
+    const fns = ['level', 'load', 'health', 'evm', 'alerts', 'buffers', 'variance', 'report', 'clientView', 'whatIf', 'compare', 'renderChart', 'renderGantt'];
     for (const f of fns) {
       assert.equal(typeof plan[f], 'function', f);
       assert.equal(typeof cjs[f], 'function', f);
@@ -236,6 +236,93 @@ describe('plan: health', () => {
     throwsJindu(() => plan.health(OVER, { thresholds: { x: 1 } }), (e) => { assert.equal(e.code, 'json'); assert.match(e.message, /x/); });
     throwsJindu(() => plan.health(OVER, { status_date: 'soon' }), (e) => assert.equal(e.field, 'status_date'));
   });
+
+  it('reports dangling logic as an additional check', () => {
+    // S → A (FS), A → B (SS), B → F (FS): B's start is driven (SS) but A's finish drives
+    // nothing (its one successor is SS): 1 of 4 incomplete tasks dangles, 25% > 5%.
+    const doc = {
+      name: 'Dangling', start: '2026-01-05',
+      tasks: [{ id: 'S', milestone: true }, { id: 'A', duration: '2d' }, { id: 'B', duration: '2d' }, { id: 'F', milestone: true }],
+      links: [{ from: 'S', to: 'A' }, { from: 'A', to: 'B', type: 'SS' }, { from: 'B', to: 'F' }],
+    };
+    const h = plan.health(doc);
+    assert.equal(check(h, 'missing_logic').status, 'pass');
+    const [d] = h.additional;
+    assert.deepEqual([d.number, d.code, d.status, d.metric], [15, 'dangling_logic', 'fail', 25]);
+    assert.deepEqual(d.gaps, [{ task: 'A', kind: 'dangling_finish' }]);
+    assert.equal(h.passed + h.failed + h.not_applicable, 14);
+  });
+});
+
+describe('plan: risk scores', () => {
+  /** A (5d) and B (2d) into milestone M, Monday 5 January: A and M critical, B 3 days of float. */
+  const MERGE = {
+    name: 'Merge', start: '2026-01-05',
+    tasks: [{ id: 'A', duration: '5d' }, { id: 'B', duration: '2d' }, { id: 'M', milestone: true }],
+    links: [{ from: 'A', to: 'M' }, { from: 'B', to: 'M' }],
+  };
+
+  it('scores by hand', () => {
+    // Weights in play: float 3, merge 1, hard constraint 1, deadline 2 = 7 (no Monte Carlo,
+    // baseline, status date, estimate or resources: those factors are missing, not 0).
+    // A: float 1 × 3 → 100 × 3 / 7 = 42.9. B: float 1 − 3/10 = 0.7 × 3 → 100 × 2.1 / 7 = 30.
+    // M: float 3 + merge (2 − 1) / (2 + 1) = ⅓ → 100 × 3.33 / 7 = 47.6.
+    const s = plan.scores(MERGE);
+    assert.deepEqual(s.tasks.map((t) => [t.id, t.kind, t.score]), [['A', 'task', 42.9], ['B', 'task', 30], ['M', 'milestone', 47.6]]);
+    assert.deepEqual(s.tasks[0].missing, ['float_consumed', 'criticality', 'spread', 'overallocated', 'late']);
+    // The top decile of 3 scores is the highest: M's. Mean (42.9 + 30 + 47.6) / 3 = 40.2.
+    assert.deepEqual([s.score, s.max, s.mean], [47.6, 47.6, 40.2]);
+    // Low float: high for A and M (1 ≥ 0.8), M first by its score; medium for B (0.7).
+    assert.deepEqual(s.warnings.map((w) => [w.code, w.severity, w.task]), [['low_float', 'high', 'M'], ['low_float', 'high', 'A'], ['low_float', 'medium', 'B']]);
+    // Only float weighed: A's score is its float value, 100.
+    const only = plan.scores(MERGE, { weights: { merge: 0, hard_constraint: 0, deadline: 0 } });
+    assert.equal(only.tasks[0].score, 100);
+    // Options as JSON text too.
+    assert.deepEqual(plan.scores(JSON.stringify(MERGE), '{"warn_at": 0.9}').warnings.map((w) => w.task), ['M', 'A']);
+  });
+
+  it('gives the same JSON as `jindu scores`', { skip: noCli }, () => {
+    assert.deepEqual(plan.scores(MERGE), jinduJson(['scores'], [MERGE]));
+    assert.deepEqual(plan.scores(TRACKED), jinduJson(['scores'], [TRACKED]));
+    assert.deepEqual(plan.scores(OVER), jinduJson(['scores'], [OVER]));
+    // The Monte Carlo (criticality) gives the same numbers natively and in WebAssembly: with
+    // B's estimate reaching 7 days, B is sometimes the critical path.
+    const risky = {
+      ...MERGE,
+      tasks: [
+        { id: 'A', duration: '5d', estimate: { optimistic: '4d', likely: '5d', pessimistic: '6d' } },
+        { id: 'B', duration: '2d', estimate: { optimistic: '1d', likely: '2d', pessimistic: '7d' } },
+        { id: 'M', milestone: true },
+      ],
+    };
+    const mc = plan.scores(risky, { iterations: 300, seed: 3 });
+    const ci = mc.tasks[1].factors.find((f) => f.code === 'criticality').measure;
+    assert.ok(ci > 0 && ci < 1, `B's criticality ${ci}`);
+    assert.deepEqual(mc, jinduJson(['scores'], [risky], ['--iterations', '300', '--seed', '3']));
+    assert.deepEqual(
+      plan.scores(TRACKED, { status_date: '2026-01-08T17:00' }),
+      jinduJson(['scores'], [TRACKED], ['--status-date', '2026-01-08T17:00']),
+    );
+  });
+
+  it('caps the warnings and reads a default estimate', { skip: noCli }, () => {
+    // Three low-float warnings (M, A, B); one kept, two counted.
+    const one = plan.scores(MERGE, { max_warnings: 1 });
+    assert.deepEqual([one.warnings.map((w) => w.task), one.warnings_dropped], [['M'], 2]);
+    assert.equal(plan.scores(MERGE).warnings_dropped, 0);
+    // −10 % / +25 % around A's 5 days: 4.5d, 5d, 6.25d; mean 5.25d; 1.75 / 5.25 = 0.33.
+    const ranged = plan.scores(MERGE, { default_estimate: { optimistic_percent: -10, pessimistic_percent: 25 } });
+    assert.equal(ranged.tasks[0].factors.find((f) => f.code === 'spread').value, 0.33);
+    assert.deepEqual(one, jinduJson(['scores'], [MERGE], ['--max-warnings', '1']));
+    assert.deepEqual(ranged, jinduJson(['scores'], [MERGE], ['--default-range', '-10,25']));
+  });
+
+  it('throws typed errors naming the field', () => {
+    throwsJindu(() => plan.scores(MERGE, { default_estimate: { optimistic_percent: -10 } }), (e) => assert.equal(e.field, 'default_estimate'));
+    throwsJindu(() => plan.scores(MERGE, { warn_at: 2 }), (e) => { assert.equal(e.code, 'invalid'); assert.equal(e.field, 'warn_at'); });
+    throwsJindu(() => plan.scores(MERGE, { weights: { flaot: 1 } }), (e) => { assert.equal(e.code, 'json'); assert.match(e.message, /flaot/); });
+    throwsJindu(() => plan.scores(MERGE, { baseline: 4 }), (e) => assert.equal(e.field, 'baseline'));
+  });
 });
 
 describe('plan: tracking', () => {
@@ -279,6 +366,59 @@ describe('plan: tracking', () => {
     const c = plan.clientView(TRACKED);
     assert.deepEqual(c.tasks.map((t) => t.id), ['A', 'B']);
     assert.ok(!JSON.stringify(c).includes('"cost"'));
+  });
+
+  it('actual work and alert thresholds, as the `jindu` command takes them', () => {
+    // Ana has logged 46 h of a 40 h budget: nothing of the plan is left, 15% over (> 10%).
+    const doc = {
+      name: 'Hours', start: '2026-01-05', status_date: '2026-01-07T12:00',
+      tasks: [{ id: 'A', name: 'Build', duration: '5d', percent_complete: 50, actual_start: '2026-01-05',
+                baselines: [{ number: 0, start: '2026-01-05', finish: '2026-01-09T17:00', work: '40h' }] }],
+      resources: [{ id: 'ana', name: 'Ana' }],
+      assignments: [{ task: 'A', resource: 'ana', actual_work: '46h' }],
+    };
+    const t = plan.variance(doc).tasks[0];
+    assert.deepEqual([t.actual_work_minutes, t.remaining_work_minutes, t.work_variance_minutes], [2760, 0, 360]);
+    const over = plan.alerts(doc).filter((a) => a.code === 'work_overrun');
+    assert.equal(over.length, 1);
+    assert.equal(over[0].value, 15);
+    const quiet = plan.alerts(doc, { alerts: { work_overrun_percent: 20 } });
+    assert.ok(quiet.every((a) => a.code !== 'work_overrun'));
+    throwsJindu(() => plan.alerts(doc, { alerts: { disabled: ['work_overun'] } }), (e) => assert.match(e.message, /work_overun/));
+    if (!noCli) {
+      assert.deepEqual(quiet, jinduJson(['alerts'], [doc], ['--alert', 'work_overrun_percent=20']));
+      assert.deepEqual(plan.alerts(doc, { alerts: { disabled: ['work_overrun', 'task_late'] } }),
+        jinduJson(['alerts'], [doc], ['--disable', 'work_overrun', '--disable', 'task_late']));
+    }
+  });
+
+  it('alerts since an earlier version of the plan, as `jindu alerts --since`', () => {
+    // Last week A (2 days) drove M; now B takes 3 days and drives it.
+    const lastWeek = { name: 'p', start: '2026-01-05', status_date: '2026-01-05T08:00',
+      tasks: [{ id: 'A', duration: '2d' }, { id: 'B', duration: '1d' }, { id: 'M', milestone: true }],
+      links: [{ from: 'A', to: 'M' }, { from: 'B', to: 'M' }] };
+    const now = { ...lastWeek, tasks: [{ id: 'A', duration: '2d' }, { id: 'B', duration: '3d' }, { id: 'M', milestone: true }] };
+    assert.ok(plan.alerts(now).every((a) => a.code !== 'critical_path_changed'));
+    const since = plan.alerts(now, null, lastWeek);
+    assert.equal(since.filter((a) => a.code === 'critical_path_changed').length, 1);
+    if (!noCli) {
+      const snap = join(dir, 'last-week.json');
+      writeFileSync(snap, JSON.stringify(lastWeek));
+      assert.deepEqual(since, jinduJson(['alerts'], [now], ['--since', snap]));
+    }
+  });
+
+  it('compare: two versions of a plan, as `jindu compare` prints it', () => {
+    // A grows from 2 to 3 days and B follows it; X goes and C comes: the finish moves a day.
+    const before = { name: 'p', start: '2026-01-05', tasks: [{ id: 'A', duration: '2d' }, { id: 'B', duration: '1d' }, { id: 'X', duration: '1d' }], links: [{ from: 'A', to: 'B' }] };
+    const after = { name: 'p', start: '2026-01-05', tasks: [{ id: 'A', duration: '3d' }, { id: 'B', duration: '1d' }, { id: 'C', duration: '1d' }], links: [{ from: 'A', to: 'B' }] };
+    const c = plan.compare(before, after);
+    assert.equal(c.finish_delta_minutes, 480);
+    assert.deepEqual(c.moved.map((m) => [m.id, m.start_delta_minutes, m.finish_delta_minutes]), [['A', 0, 480], ['B', 480, 480]]);
+    assert.deepEqual([c.added, c.removed], [['C'], ['X']]);
+    assert.deepEqual(plan.compare(JSON.stringify(before), JSON.stringify(after)), c);
+    if (!noCli) assert.deepEqual(c, JSON.parse(jindu(['compare'], [before, after])));
+    throwsJindu(() => plan.compare(before, { name: 'p' }), (e) => assert.match(e.message, /start|finish/));
   });
 
   it('whatIf: two more days on B move the finish two days', () => {

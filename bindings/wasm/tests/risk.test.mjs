@@ -35,6 +35,35 @@ describe('risk', () => {
     assert.ok(Math.abs(r.finish.mean_working_days - 4) < 0.1, `${r.finish.mean_working_days}`);
   });
 
+  it('RiskRun: step by step to the one-call report, and cancelled part-way', () => {
+    const doc = {
+      name: 'p', start: '2026-01-05',
+      tasks: [{ id: 'A', duration: '4d', estimate: { optimistic: '2d', likely: '4d', pessimistic: '6d' } }],
+    };
+    const opts = { iterations: 2000, seed: 3 };
+    const run = new jindu.RiskRun(doc, opts);
+    let p = run.step(500);
+    assert.ok(p.done >= 500 && p.done < 2000 && !p.finished, JSON.stringify(p));
+    assert.equal(run.report().stopped, 'running');
+    while (!p.finished) p = run.step(500);
+    assert.deepEqual([p.done, p.total], [2000, 2000]);
+    assert.deepEqual(run.report(), jindu.risk(doc, opts));
+    // A Cancel button: the report of what was done, the same as a run of that many iterations.
+    const other = new jindu.RiskRun(doc, opts);
+    other.step(500);
+    other.cancel();
+    assert.equal(other.step(500).finished, true);
+    const r = other.report();
+    assert.equal(r.stopped, 'cancelled');
+    assert.deepEqual(r.finish, jindu.risk(doc, { ...opts, iterations: r.iterations }).finish);
+    // Cancelled before anything ran: a typed error, not an empty report.
+    const none = new jindu.RiskRun(doc, opts);
+    none.cancel();
+    none.step(500);
+    assert.throws(() => none.report(), (e) => e.name === 'JinduError');
+    assert.throws(() => new jindu.RiskRun(doc, { iterations: 0 }), (e) => e.name === 'JinduError' && e.field === 'iterations');
+  });
+
   it('a bad option is a JinduError naming the field', () => {
     const doc = { name: 'p', start: '2026-01-05', tasks: [{ id: 'A', duration: '5d' }] };
     assert.throws(() => jindu.risk(doc, { iterations: 0 }), (e) => e.name === 'JinduError' && e.field === 'iterations');

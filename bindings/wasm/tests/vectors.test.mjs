@@ -1,14 +1,17 @@
 // Every conformance vector through both entry points (ESM and CommonJS) and every way in:
-// JSON text (scheduleJson), typed objects (schedule), and the incremental Scheduler.
+// JSON text (scheduleJson), typed objects (schedule), and the incremental Scheduler; the
+// tracking entries (`track`) through `jindu/plan`, again as text and as objects.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { attempt, canonical, checkHand, loadCjs, loadEsm, sortKeys, vectors } from './helpers.mjs';
+import {
+  attempt, canonical, checkHand, checkValues, loadCjs, lookup, loadEsm, loadPlanCjs, loadPlanEsm, runTrack, sortKeys, vectors,
+} from './helpers.mjs';
 
 const flavours = [
-  ['esm', await loadEsm()],
-  ['cjs', loadCjs()],
+  ['esm', await loadEsm(), await loadPlanEsm()],
+  ['cjs', loadCjs(), loadPlanCjs()],
 ];
 const all = vectors();
 assert.ok(all.length >= 20, 'the conformance vectors are there');
@@ -18,8 +21,13 @@ const withHand = all.filter(([, v]) => v.hand !== undefined).map(([n]) => n);
 for (const n of ['textbook-cpm.json', 'link-types.json', 'holidays.json', 'negative-float.json', 'summaries.json', 'deadline.json']) {
   assert.ok(withHand.includes(n), `${n} carries hand-computed values`);
 }
+// Tracking entries with hand-worked earned value and what-if values.
+for (const n of ['tracking-evm.json', 'tracking-whatif.json']) {
+  const v = all.find(([name]) => name === n)?.[1];
+  assert.ok((v?.track ?? []).some((e) => e.hand !== undefined), `${n} has hand-worked tracking values`);
+}
 
-for (const [flavour, jindu] of flavours) {
+for (const [flavour, jindu, plan] of flavours) {
   describe(`conformance vectors (${flavour})`, () => {
     for (const [name, v] of all) {
       it(name, () => {
@@ -52,6 +60,21 @@ for (const [flavour, jindu] of flavours) {
           assert.equal(canonical(got), canonical(run.expect), `${name} risk ${k} (riskJson)`);
           const [okind, ovalue] = attempt(() => jindu.risk(object, sortKeys(run.options)));
           assert.deepEqual([okind, canonical(ovalue)], [kind, canonical(value)], `${name} risk ${k} (risk)`);
+        }
+        // The tracking entries: every function of jindu/plan gives what the core wrote, and the
+        // hand-worked values hold for what this binding computed.
+        for (const [k, entry] of (v.track ?? []).entries()) {
+          for (const form of ['text', 'object']) {
+            const [kind, value] = runTrack(plan, v.document, entry, form);
+            const got = kind === 'ok' ? value : { error: value };
+            assert.equal(canonical(got), canonical(entry.expect), `${name} track ${k} (${form})`);
+            if (entry.hand !== undefined) {
+              assert.equal(kind, 'ok', `${name} track ${k}: an entry with hand values must succeed`);
+              const [compared, problems] = checkValues(entry.hand, value);
+              assert.deepEqual(problems, [], `${name} track ${k} (${form}): hand-worked values`);
+              assert.ok(compared >= 5, `${name} track ${k}: only ${compared} hand values`);
+            }
+          }
         }
         if (!v.edits) return;
 
@@ -92,5 +115,24 @@ describe('hand-value check', () => {
     bad.hand.tasks.Z = { critical: true };
     const [, problems] = checkHand(bad, schedule);
     assert.equal(problems.length, 3, problems.join('\n'));
+  });
+});
+
+describe('hand-worked tracking values check', () => {
+  it('fails on a wrong value, a value out of tolerance and a path that finds nothing', () => {
+    const [, v] = all.find(([n]) => n === 'tracking-evm.json');
+    const entry = v.track[0];
+    const [n, ok] = checkValues(entry.hand, entry.expect);
+    assert.ok(n >= 30, `${n} values`);
+    assert.deepEqual(ok, []);
+    const bad = structuredClone(entry.hand);
+    bad.values['evm.pv'].value = 9000;
+    bad.values['evm.spi'] = { value: 0.8501, within: 1e-6 };
+    bad.values['evm.tasks.Z.ev'] = { value: 1 };
+    bad.values['evm.forecast_finish'] = { value: '2026-01-22T14:42:00' };
+    const [, problems] = checkValues(bad, entry.expect);
+    assert.equal(problems.length, 4, problems.join('\n'));
+    const w = all.find(([n]) => n === 'tracking-whatif.json')[1].track[0];
+    assert.deepEqual(lookup(w.expect, 'whatif.moved.*.id'), ['C', 'M']);
   });
 });

@@ -70,8 +70,8 @@ pub enum Edit {
     /// Adds a task (without links) under `parent`, or at the top level.
     /// `task.parent` must be `None`: the parent is named by key here.
     AddTask {
-        /// The new task.
-        task: Task,
+        /// The new task (boxed: a task is large, and every edit would carry its size).
+        task: Box<Task>,
         /// Its summary task.
         parent: Option<TaskId>,
     },

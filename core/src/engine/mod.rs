@@ -1008,7 +1008,7 @@ impl Engine {
                     Some(p) => Some(self.slot(p)?),
                     None => None,
                 };
-                self.add_task(task.clone(), parent, fwd, bwd, touched)?;
+                self.add_task((**task).clone(), parent, fwd, bwd, touched)?;
             }
             Edit::RemoveTask { task } => {
                 // `apply` and `preview` rebuild the engine for a removal (see `without`).

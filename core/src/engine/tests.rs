@@ -76,12 +76,12 @@ fn add_link_backwards_reorders() {
 fn add_and_remove_tasks_with_summaries() {
     let mut e = Engine::new(chain(3), ScheduleOptions::default()).unwrap();
     e.apply(Edit::AddTask {
-        task: Task::new("S", "sum"),
+        task: Box::new(Task::new("S", "sum")),
         parent: None,
     })
     .unwrap();
     e.apply(Edit::AddTask {
-        task: Task::new("C1", "c").with_duration(Duration::days(2)),
+        task: Box::new(Task::new("C1", "c").with_duration(Duration::days(2))),
         parent: Some("S".into()),
     })
     .unwrap();
@@ -95,7 +95,7 @@ fn add_and_remove_tasks_with_summaries() {
     assert_eq!(e.task("C1").unwrap().start, dt("2026-01-08T08:00"));
     same_as_full(&e);
     e.apply(Edit::AddTask {
-        task: Task::new("C2", "c").with_duration(Duration::days(1)),
+        task: Box::new(Task::new("C2", "c").with_duration(Duration::days(1))),
         parent: Some("C1".into()),
     })
     .unwrap();
@@ -115,7 +115,7 @@ fn preview_with_sees_the_edited_state() {
             duration: Duration::days(4),
         },
         Edit::AddTask {
-            task: Task::new("X", "x").with_duration(Duration::days(9)),
+            task: Box::new(Task::new("X", "x").with_duration(Duration::days(9))),
             parent: Some("T2".into()),
         },
         Edit::AddLink {
@@ -153,7 +153,7 @@ fn preview_restores_everything() {
     let before = e.schedule();
     let d = e
         .preview(&Edit::AddTask {
-            task: Task::new("X", "x").with_duration(Duration::days(9)),
+            task: Box::new(Task::new("X", "x").with_duration(Duration::days(9))),
             parent: Some("T2".into()),
         })
         .unwrap();

@@ -972,6 +972,7 @@ impl Reader {
                         resource: crate::id::ResourceIndex::from_raw(r as u32),
                         units,
                         work: None,
+                        actual_work: None,
                     },
                 ));
             }

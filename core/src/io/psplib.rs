@@ -526,6 +526,7 @@ impl Parser {
                         resource: ResourceIndex::from_raw(r as u32),
                         units: q * 100,
                         work: None,
+                        actual_work: None,
                     })
                     .map_err(whole)?;
                 }

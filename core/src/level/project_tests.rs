@@ -367,6 +367,7 @@ fn arb_project() -> impl Strategy<Value = Project> {
                     resource: crate::ResourceIndex(r as u32),
                     units,
                     work: None,
+                    actual_work: None,
                 })
                 .unwrap();
             }

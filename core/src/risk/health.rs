@@ -16,7 +16,8 @@
 //!   successor, or both (links on an enclosing summary do not count: DCMA wants logic on the
 //!   tasks themselves). The project's ends are excused: when exactly one incomplete task has
 //!   no predecessor and it is a milestone, it is the start milestone and not an offender
-//!   (likewise one finish milestone without a successor).
+//!   (likewise one finish milestone without a successor). [`Check::gaps`] says which end
+//!   each offender lacks (`no_predecessor`, `no_successor`).
 //! * **2 Leads** (`leads`, 0 %): links with a negative lag. **3 Lags** (`lags`, ≤ 5 %): links
 //!   with a positive lag. **4 Relationship types** (`relationship_types`, ≥ 90 % FS): the
 //!   metric is the share of finish-to-start links; the offenders are the others.
@@ -34,7 +35,9 @@
 //!   assignment. It never fails; it is not applicable when the project has no resources.
 //! * **11 Missed tasks** (`missed_tasks`, ≤ 5 %, needs a status date and a baseline): of the
 //!   tasks whose baseline finish is at or before the status date, those not finished, or
-//!   finished (actual finish, else scheduled finish) after the baseline finish.
+//!   finished (actual finish, else scheduled finish) after the baseline finish. Tasks with no
+//!   finish in the baseline cannot be late against it: they are left out and listed in
+//!   [`Check::no_baseline_finish`].
 //! * **12 Critical path test** (`critical_path_test`): the earliest incomplete critical task
 //!   is made 600 working days longer in a copy of the project, which is scheduled again; the
 //!   check passes when the finish — the incomplete task that finishes last (a milestone on a
@@ -50,7 +53,14 @@
 //!   is not positive. Its tasks are the finishing tasks with negative float.
 //! * **14 BEI** (`bei`, ≥ 0.95, needs a status date and a baseline): tasks completed (all of
 //!   them, also those planned later) over tasks with a baseline finish at or before the status
-//!   date; the offenders are the latter not yet complete.
+//!   date plus the tasks with no baseline finish (DCMA's denominator, listed in
+//!   [`Check::no_baseline_finish`]); the offenders are the latter not yet complete. Both
+//!   checks are not applicable when the baseline has no finish dates at all.
+//! * **Additional: dangling logic** (`dangling_logic`, number 15, ≤ 5 %, in
+//!   [`Health::additional`], not in the totals): incomplete tasks with predecessors none of
+//!   which is FS or SS (an open start: nothing drives it), or with successors none of which
+//!   is FS or FF (an open finish: it drives nothing) — DCMA's DECM test 06A204b and the P6
+//!   and Acumen dangling checks. A side with no link at all is check 1's gap, not this one's.
 //!
 //! Percent metrics are `100 × count / population`; a check with an empty population is not
 //! applicable.
@@ -117,6 +127,9 @@ pub struct Thresholds {
     pub cpli: f64,
     /// Smallest baseline execution index (0.95).
     pub bei: f64,
+    /// Largest share of incomplete tasks with dangling logic, in percent (5; the additional
+    /// `dangling_logic` check).
+    pub dangling_percent: f64,
 }
 
 impl Default for Thresholds {
@@ -137,6 +150,7 @@ impl Default for Thresholds {
             critical_path_delay_days: 600.0,
             cpli: 0.95,
             bei: 0.95,
+            dangling_percent: 5.0,
         }
     }
 }
@@ -166,6 +180,7 @@ impl Thresholds {
             ),
             ("cpli", t.cpli, false),
             ("bei", t.bei, false),
+            ("dangling_percent", t.dangling_percent, true),
         ];
         for (name, v, percent) in all {
             let limit = if percent { 100.0 } else { 100_000.0 };
@@ -305,15 +320,41 @@ pub struct LinkRef {
     pub lag: String,
 }
 
-/// One of the fourteen checks.
+/// Why a task offends a logic check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LogicGapKind {
+    /// No predecessor at all (check 1).
+    NoPredecessor,
+    /// No successor at all (check 1).
+    NoSuccessor,
+    /// Predecessors, but none FS or SS: nothing drives the start (`dangling_logic`).
+    DanglingStart,
+    /// Successors, but none FS or FF: the finish drives nothing (`dangling_logic`).
+    DanglingFinish,
+}
+
+/// One task's gap in the logic: the task and the kind of gap (a task can have two).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LogicGap {
+    /// The task's key.
+    pub task: String,
+    /// What is missing.
+    pub kind: LogicGapKind,
+}
+
+/// One check: one of DCMA's fourteen, or an additional one ([`Health::additional`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Check {
-    /// 1 to 14, DCMA's order.
+    /// 1 to 14, DCMA's order; 15 and up for the additional checks.
     pub number: u8,
     /// A stable snake_case code: `missing_logic`, `leads`, `lags`, `relationship_types`,
     /// `hard_constraints`, `high_float`, `negative_float`, `high_duration`, `invalid_dates`,
-    /// `resources`, `missed_tasks`, `critical_path_test`, `cpli`, `bei`.
+    /// `resources`, `missed_tasks`, `critical_path_test`, `cpli`, `bei`; additionally
+    /// `dangling_logic`.
     pub code: String,
     /// The check's name in English.
     pub name: String,
@@ -335,6 +376,15 @@ pub struct Check {
     /// The offending links, in link order (checks 2–4 only).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<LinkRef>,
+    /// The logic checks (1 and `dangling_logic`) only: each offender's gaps, in task order
+    /// (a task missing both ends, or dangling at both, appears twice, start first).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub gaps: Vec<LogicGap>,
+    /// Missed tasks and BEI only: the tasks (not summaries) with no finish in the baseline
+    /// used, in task order. Missed tasks leaves them out of its population; BEI counts them
+    /// as due, as DCMA defines it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub no_baseline_finish: Vec<String>,
     /// One English sentence on the outcome.
     pub detail: String,
 }
@@ -356,12 +406,19 @@ pub struct Health {
     pub not_applicable: usize,
     /// The fourteen checks, in order.
     pub checks: Vec<Check>,
+    /// Checks beyond DCMA's fourteen, numbered from 15 and not counted in `passed`, `failed`
+    /// and `not_applicable`: `dangling_logic` (DCMA's DECM and the P6 and Acumen schedule
+    /// checks).
+    pub additional: Vec<Check>,
 }
 
 impl Health {
-    /// The check with code `code`.
+    /// The check with code `code`, one of the fourteen or an additional one.
     pub fn check(&self, code: &str) -> Option<&Check> {
-        self.checks.iter().find(|c| c.code == code)
+        self.checks
+            .iter()
+            .chain(&self.additional)
+            .find(|c| c.code == code)
     }
 
     /// The assessment as pretty-printed JSON.
@@ -482,6 +539,7 @@ fn run(
         failed: count(CheckStatus::Fail),
         not_applicable: count(CheckStatus::NotApplicable),
         checks,
+        additional: vec![cx.dangling()],
     })
 }
 
@@ -495,7 +553,7 @@ fn num(p: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
-const NAMES: [(&str, &str); 14] = [
+const NAMES: [(&str, &str); 15] = [
     ("missing_logic", "Logic"),
     ("leads", "Leads"),
     ("lags", "Lags"),
@@ -510,6 +568,7 @@ const NAMES: [(&str, &str); 14] = [
     ("critical_path_test", "Critical path test"),
     ("cpli", "Critical path length index"),
     ("bei", "Baseline execution index"),
+    ("dangling_logic", "Dangling logic"),
 ];
 
 /// A check without a result yet: number, threshold and unit.
@@ -527,8 +586,26 @@ fn blank(number: u8, threshold: String, unit: &str) -> Check {
         status: CheckStatus::NotApplicable,
         tasks: Vec::new(),
         links: Vec::new(),
+        gaps: Vec::new(),
+        no_baseline_finish: Vec::new(),
         detail: String::new(),
     }
+}
+
+/// `1 task`, `3 tasks`.
+fn tasks(n: usize) -> String {
+    if n == 1 {
+        "1 task".into()
+    } else {
+        format!("{n} tasks")
+    }
+}
+
+/// The tasks missed tasks and BEI measure: those due by their baseline finish (with it), and
+/// those with no baseline finish (`unset`), each in task order.
+struct Due {
+    due: Vec<(usize, DateTime)>,
+    unset: Vec<usize>,
 }
 
 fn not_applicable(mut c: Check, why: &str) -> Check {
@@ -619,14 +696,76 @@ impl Ctx<'_> {
             }
         };
         let (start, end) = (only(&pred), only(&succ));
-        let bad = pop
-            .iter()
-            .copied()
-            .filter(|&k| (!pred[k] && Some(k) != start) || (!succ[k] && Some(k) != end))
-            .collect();
         let mut c = blank(1, String::new(), "%");
         c.detail = "incomplete tasks lack a predecessor or a successor".into();
-        self.percent(c, &pop, bad, self.t.logic_percent)
+        let gaps = pop.iter().flat_map(|&k| {
+            [
+                (!pred[k] && Some(k) != start).then_some((k, LogicGapKind::NoPredecessor)),
+                (!succ[k] && Some(k) != end).then_some((k, LogicGapKind::NoSuccessor)),
+            ]
+            .into_iter()
+            .flatten()
+        });
+        self.gap_check(c, &pop, gaps.collect(), self.t.logic_percent)
+    }
+
+    /// The additional check: incomplete tasks whose predecessors are all FF or SF (an open
+    /// start) or whose successors are all SS or SF (an open finish). A task without any
+    /// predecessor or successor is check 1's, not this one's.
+    fn dangling(&self) -> Check {
+        let n = self.project.len();
+        // Per task: (links in, links driving the start) and (links out, links driven by
+        // the finish).
+        let (mut ins, mut outs) = (vec![(0, 0); n], vec![(0, 0); n]);
+        for l in self.project.links() {
+            let (a, b) = (l.from.index(), l.to.index());
+            let (from_finish, to_start) = match l.kind {
+                LinkType::FinishToStart => (true, true),
+                LinkType::StartToStart => (false, true),
+                LinkType::FinishToFinish => (true, false),
+                LinkType::StartToFinish => (false, false),
+            };
+            ins[b].0 += 1;
+            ins[b].1 += usize::from(to_start);
+            outs[a].0 += 1;
+            outs[a].1 += usize::from(from_finish);
+        }
+        let open_end = |(all, driving): (usize, usize)| all > 0 && driving == 0;
+        let pop: Vec<usize> = self.open_tasks().collect();
+        let gaps = pop.iter().flat_map(|&k| {
+            [
+                open_end(ins[k]).then_some((k, LogicGapKind::DanglingStart)),
+                open_end(outs[k]).then_some((k, LogicGapKind::DanglingFinish)),
+            ]
+            .into_iter()
+            .flatten()
+        });
+        let mut c = blank(15, String::new(), "%");
+        c.detail = "incomplete tasks have a start no FS or SS link drives, or a finish that \
+                    drives no FS or FF link"
+            .into();
+        self.gap_check(c, &pop, gaps.collect(), self.t.dangling_percent)
+    }
+
+    /// A logic check: the offenders are the tasks with a gap, each once.
+    fn gap_check(
+        &self,
+        c: Check,
+        pop: &[usize],
+        gaps: Vec<(usize, LogicGapKind)>,
+        max: f64,
+    ) -> Check {
+        let mut bad: Vec<usize> = gaps.iter().map(|&(k, _)| k).collect();
+        bad.dedup();
+        let mut c = self.percent(c, pop, bad, max);
+        c.gaps = gaps
+            .into_iter()
+            .map(|(k, kind)| LogicGap {
+                task: self.id(k),
+                kind,
+            })
+            .collect();
+        c
     }
 
     /// Checks 2 (leads), 3 (lags) and 4 (relationship types) over the links into incomplete
@@ -851,37 +990,58 @@ impl Ctx<'_> {
         c
     }
 
-    /// The tasks with a baseline finish at or before the status date, or why there are none.
-    fn due(&self) -> std::result::Result<Vec<(usize, DateTime)>, &'static str> {
+    /// The tasks with a baseline finish at or before the status date and the tasks with no
+    /// baseline finish, or why the checks on them cannot be made.
+    fn due(&self) -> std::result::Result<Due, String> {
         let Some(status) = self.status else {
-            return Err("no status date");
+            return Err("no status date".into());
         };
-        if self.baseline.is_none() {
-            return Err("no baseline");
+        let Some(number) = self.baseline else {
+            return Err("no baseline".into());
+        };
+        let (mut due, mut unset) = (Vec::new(), Vec::new());
+        for k in self.leaves() {
+            match self.baseline_of(k).and_then(|b| b.finish) {
+                Some(f) if f <= status => due.push((k, f)),
+                Some(_) => {}
+                None => unset.push(k),
+            }
         }
-        let due: Vec<(usize, DateTime)> = self
-            .leaves()
-            .filter_map(|k| {
-                let f = self.baseline_of(k)?.finish?;
-                (f <= status).then_some((k, f))
-            })
-            .collect();
-        if due.is_empty() {
-            return Err("no task has a baseline finish at or before the status date");
+        if unset.len() == self.leaves().count() {
+            return Err(format!(
+                "baseline {number} has no finish dates, so no task is due by a baseline finish"
+            ));
         }
-        Ok(due)
+        Ok(Due { due, unset })
+    }
+
+    /// A check on the due tasks that cannot be made: not applicable, saying why; the tasks
+    /// without a baseline finish are listed whenever there is a baseline.
+    fn due_not_applicable(&self, mut c: Check, why: &str) -> Check {
+        if self.baseline.is_some() {
+            c.no_baseline_finish = self
+                .leaves()
+                .filter(|&k| self.baseline_of(k).and_then(|b| b.finish).is_none())
+                .map(|k| self.id(k))
+                .collect();
+        }
+        not_applicable(c, why)
     }
 
     fn missed(&self) -> Check {
-        let c = blank(11, String::new(), "%");
-        let due = match self.due() {
-            Ok(d) => d,
-            Err(why) => {
-                let mut c = c;
-                c.threshold = format!("<= {}%", num(self.t.missed_percent));
-                return not_applicable(c, why);
+        let mut c = blank(11, format!("<= {}%", num(self.t.missed_percent)), "%");
+        let Due { due, unset } = match self.due() {
+            Ok(d) if d.due.is_empty() => {
+                c.no_baseline_finish = d.unset.iter().map(|&k| self.id(k)).collect();
+                return not_applicable(
+                    c,
+                    "no task has a baseline finish at or before the status date",
+                );
             }
+            Ok(d) => d,
+            Err(why) => return self.due_not_applicable(c, &why),
         };
+        c.no_baseline_finish = unset.iter().map(|&k| self.id(k)).collect();
         let pop: Vec<usize> = due.iter().map(|&(k, _)| k).collect();
         let bad = due
             .iter()
@@ -894,9 +1054,15 @@ impl Ctx<'_> {
             })
             .map(|&(k, _)| k)
             .collect();
-        let mut c = c;
         c.detail = "tasks due by the status date finished late or are not finished".into();
-        self.percent(c, &pop, bad, self.t.missed_percent)
+        let mut c = self.percent(c, &pop, bad, self.t.missed_percent);
+        if !unset.is_empty() {
+            c.detail += &format!(
+                "; {} without a baseline finish left out",
+                tasks(unset.len())
+            );
+        }
+        c
     }
 
     fn critical_path_test(&self, options: &HealthOptions) -> Result<Check> {
@@ -1030,18 +1196,33 @@ impl Ctx<'_> {
     fn bei(&self) -> Check {
         let min = self.t.bei;
         let mut c = blank(14, format!(">= {}", num(min)), "ratio");
-        let due = match self.due() {
+        let Due { due, unset } = match self.due() {
             Ok(d) => d,
-            Err(why) => return not_applicable(c, why),
+            Err(why) => return self.due_not_applicable(c, &why),
         };
-        let done = self.leaves().filter(|&k| self.complete[k]).count();
-        let m = done as f64 / due.len() as f64;
-        c.metric = Some(m);
-        c.population = due.len();
-        c.tasks = due
+        // DCMA-EA PAM 200.1 (2012): the denominator is the tasks with a baseline finish at or
+        // before the status date plus the tasks missing a baseline finish.
+        let mut should: Vec<usize> = due
             .iter()
-            .filter(|&&(k, _)| !self.complete[k])
-            .map(|&(k, _)| self.id(k))
+            .map(|&(k, _)| k)
+            .chain(unset.iter().copied())
+            .collect();
+        should.sort_unstable();
+        c.no_baseline_finish = unset.iter().map(|&k| self.id(k)).collect();
+        if should.is_empty() {
+            return not_applicable(
+                c,
+                "no task has a baseline finish at or before the status date",
+            );
+        }
+        let done = self.leaves().filter(|&k| self.complete[k]).count();
+        let m = done as f64 / should.len() as f64;
+        c.metric = Some(m);
+        c.population = should.len();
+        c.tasks = should
+            .iter()
+            .filter(|&&k| !self.complete[k])
+            .map(|&k| self.id(k))
             .collect();
         c.count = c.tasks.len();
         c.status = if m >= min {
@@ -1049,11 +1230,21 @@ impl Ctx<'_> {
         } else {
             CheckStatus::Fail
         };
-        c.detail = format!(
-            "{done} tasks complete of {} due by the status date: BEI {}",
-            due.len(),
-            num(m)
-        );
+        c.detail = if unset.is_empty() {
+            format!(
+                "{done} tasks complete of {} due by the status date: BEI {}",
+                due.len(),
+                num(m)
+            )
+        } else {
+            format!(
+                "{done} tasks complete of {} due by the status date and {} without a baseline \
+                 finish (counted as due): BEI {}",
+                due.len(),
+                tasks(unset.len()),
+                num(m)
+            )
+        };
         c
     }
 }

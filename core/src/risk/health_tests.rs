@@ -103,6 +103,94 @@ fn missing_logic() {
     is(c, CheckStatus::Fail, 3, 5, &["S", "X", "F"]);
     close(c.metric, 60.0);
     assert_eq!(c.threshold, "<= 5%");
+    // By kind, in task order: X lacks both ends (start first).
+    let gaps: Vec<(&str, LogicGapKind)> = c.gaps.iter().map(|g| (&*g.task, g.kind)).collect();
+    assert_eq!(
+        gaps,
+        [
+            ("S", LogicGapKind::NoPredecessor),
+            ("X", LogicGapKind::NoPredecessor),
+            ("X", LogicGapKind::NoSuccessor),
+            ("F", LogicGapKind::NoSuccessor)
+        ]
+    );
+    // Every task has its own links, so nothing dangles.
+    is(get(&h, "dangling_logic"), CheckStatus::Pass, 0, 5, &[]);
+}
+
+#[test]
+fn dangling_logic_is_an_additional_check() {
+    // S → A (FS), A → B (FS), A → C (FF), B → D (SS), C → F (FS), D → F (FF), B → E (SF),
+    // E → F (SF). Every task has a predecessor and a successor but S and F (the excused
+    // ends), so check 1 passes; yet C's one predecessor is FF (nothing drives its start),
+    // B's one successor is SS (its finish drives nothing), and E has only SF links on both
+    // sides. D is fine: SS in drives its start, FF out is driven by its finish.
+    // Dangling: B, C, E of the 7 incomplete tasks = 42.86 % > 5 %.
+    let h = assess_json(
+        r#"{"name": "p", "start": "2026-01-05",
+        "tasks": [{"id": "S", "milestone": true}, {"id": "A", "duration": "2d"},
+                  {"id": "B", "duration": "2d"}, {"id": "C", "duration": "2d"},
+                  {"id": "D", "duration": "2d"}, {"id": "E", "duration": "2d"},
+                  {"id": "F", "milestone": true}],
+        "links": [{"from": "S", "to": "A"}, {"from": "A", "to": "B"},
+                  {"from": "A", "to": "C", "type": "FF"}, {"from": "B", "to": "D", "type": "SS"},
+                  {"from": "C", "to": "F"}, {"from": "D", "to": "F", "type": "FF"},
+                  {"from": "B", "to": "E", "type": "SF"}, {"from": "E", "to": "F", "type": "SF"}]}"#,
+    );
+    is(get(&h, "missing_logic"), CheckStatus::Pass, 0, 7, &[]);
+    assert!(get(&h, "missing_logic").gaps.is_empty());
+    let c = get(&h, "dangling_logic");
+    is(c, CheckStatus::Fail, 3, 7, &["B", "C", "E"]);
+    close(c.metric, 300.0 / 7.0);
+    assert_eq!((c.number, c.threshold.as_str()), (15, "<= 5%"));
+    let gaps: Vec<(&str, LogicGapKind)> = c.gaps.iter().map(|g| (&*g.task, g.kind)).collect();
+    assert_eq!(
+        gaps,
+        [
+            ("B", LogicGapKind::DanglingFinish),
+            ("C", LogicGapKind::DanglingStart),
+            ("E", LogicGapKind::DanglingStart),
+            ("E", LogicGapKind::DanglingFinish)
+        ]
+    );
+    // The fourteen keep their numbers and totals; the additional check is beside them.
+    assert_eq!(h.checks.len(), 14);
+    assert_eq!(h.passed + h.failed + h.not_applicable, 14);
+    assert_eq!(h.additional.len(), 1);
+    // In JSON: a new `additional` list and `gaps` on the check; the rest as before.
+    let v: serde_json::Value = serde_json::from_str(&h.to_json()).expect("JSON");
+    assert_eq!(v["additional"][0]["code"], "dangling_logic");
+    assert_eq!(
+        v["additional"][0]["gaps"][0],
+        serde_json::json!({"task": "B", "kind": "dangling_finish"})
+    );
+    assert!(v["checks"][0].get("gaps").is_none());
+}
+
+#[test]
+fn dangling_logic_threshold_is_an_option() {
+    // A → B (SS) only: A's finish drives nothing, B's start is driven (SS); B has no
+    // successor, so check 1 has B, and A dangles: 1 of 2 = 50 %.
+    let text = r#"{"name": "p", "start": "2026-01-05",
+        "tasks": [{"id": "A", "duration": "2d"}, {"id": "B", "duration": "2d"}],
+        "links": [{"from": "A", "to": "B", "type": "SS"}]}"#;
+    let doc = crate::io::json::read(text).expect("valid");
+    let strict = HealthRequest::from_json("{}").expect("options");
+    let lenient =
+        HealthRequest::from_json(r#"{"thresholds": {"dangling_percent": 50}}"#).expect("options");
+    let run = |r: &HealthRequest| {
+        let o = r.options(doc.options).expect("options");
+        assess(&doc.project, &o).expect("assessed")
+    };
+    let (h, l) = (run(&strict), run(&lenient));
+    is(get(&h, "dangling_logic"), CheckStatus::Fail, 1, 2, &["A"]);
+    is(get(&l, "dangling_logic"), CheckStatus::Pass, 1, 2, &["A"]);
+    assert_eq!(get(&l, "dangling_logic").threshold, "<= 50%");
+    let e = HealthRequest::from_json(r#"{"thresholds": {"dangling_percent": 101}}"#)
+        .expect("parsed")
+        .options(doc.options)
+        .unwrap_err();
+    assert!(e.to_string().contains("thresholds.dangling_percent"), "{e}");
 }
 
 #[test]
@@ -326,6 +414,90 @@ fn missed_tasks_and_bei_count_all_completions() {
     let b = get(&h, "bei");
     is(b, CheckStatus::Pass, 1, 3, &["B"]);
     close(b.metric, 1.0);
+    // Every task has a baseline finish: nothing is left out, the sentences as before.
+    assert!(c.no_baseline_finish.is_empty() && b.no_baseline_finish.is_empty());
+    assert_eq!(
+        b.detail,
+        "3 tasks complete of 3 due by the status date: BEI 1"
+    );
+}
+
+#[test]
+fn missed_tasks_and_bei_without_a_baseline() {
+    let h = assess_json(
+        r#"{"name": "p", "start": "2026-01-05", "status_date": "2026-01-16T17:00",
+        "tasks": [{"id": "A", "duration": "5d", "percent_complete": 100,
+                   "actual_start": "2026-01-05T08:00", "actual_finish": "2026-01-09T17:00"},
+                  {"id": "B", "duration": "5d"}]}"#,
+    );
+    assert_eq!(h.baseline, None);
+    for code in ["missed_tasks", "bei"] {
+        let c = get(&h, code);
+        is(c, CheckStatus::NotApplicable, 0, 0, &[]);
+        assert_eq!((c.metric, c.detail.as_str()), (None, "no baseline"));
+        assert!(c.no_baseline_finish.is_empty());
+    }
+}
+
+#[test]
+fn missed_tasks_and_bei_with_a_baseline_without_finishes() {
+    // Baseline 0 records durations only: no task can be due by a baseline finish.
+    let h = assess_json(
+        r#"{"name": "p", "start": "2026-01-05", "status_date": "2026-01-16T17:00",
+        "tasks": [{"id": "A", "duration": "5d", "baselines": [{"duration": "4d"}]},
+                  {"id": "B", "duration": "5d", "baselines": [{"duration": "5d"}]}]}"#,
+    );
+    assert_eq!(h.baseline, Some(0));
+    for code in ["missed_tasks", "bei"] {
+        let c = get(&h, code);
+        is(c, CheckStatus::NotApplicable, 0, 0, &[]);
+        assert_eq!(
+            c.detail,
+            "baseline 0 has no finish dates, so no task is due by a baseline finish"
+        );
+        assert_eq!(c.no_baseline_finish, ["A", "B"]);
+    }
+}
+
+#[test]
+fn missed_tasks_and_bei_with_some_baseline_finishes_missing() {
+    // Status Fri 16th 17:00. A: baseline finish Fri 9th, finished then. B: baseline finish
+    // Wed 14th, half done. C: not in the baseline, finished. D: a baseline duration but no
+    // finish, not started. E: baseline finish Fri 23rd, not due.
+    // Missed tasks leaves C and D out: due A and B, B missed: 1 / 2 = 50 %.
+    // BEI counts them as due (DCMA): completed A and C = 2 over A, B, C, D = 4: 0.5; the
+    // ones due and open are B and D.
+    let h = assess_json(
+        r#"{"name": "p", "start": "2026-01-05", "status_date": "2026-01-16T17:00",
+        "tasks": [
+          {"id": "A", "duration": "5d", "percent_complete": 100, "actual_start": "2026-01-05T08:00",
+           "actual_finish": "2026-01-09T17:00", "baselines": [{"finish": "2026-01-09T17:00"}]},
+          {"id": "B", "duration": "8d", "percent_complete": 50, "actual_start": "2026-01-07T08:00",
+           "baselines": [{"finish": "2026-01-14T17:00"}]},
+          {"id": "C", "duration": "3d", "percent_complete": 100, "actual_start": "2026-01-05T08:00",
+           "actual_finish": "2026-01-07T17:00"},
+          {"id": "D", "duration": "5d", "baselines": [{"duration": "5d"}]},
+          {"id": "E", "duration": "5d", "baselines": [{"finish": "2026-01-23T17:00"}]}]}"#,
+    );
+    let m = get(&h, "missed_tasks");
+    is(m, CheckStatus::Fail, 1, 2, &["B"]);
+    close(m.metric, 50.0);
+    assert_eq!(m.no_baseline_finish, ["C", "D"]);
+    assert_eq!(
+        m.detail,
+        "1 of 2 tasks due by the status date finished late or are not finished (50%); \
+         2 tasks without a baseline finish left out"
+    );
+    let b = get(&h, "bei");
+    is(b, CheckStatus::Fail, 2, 4, &["B", "D"]);
+    close(b.metric, 0.5);
+    assert_eq!(b.no_baseline_finish, ["C", "D"]);
+    assert!(
+        b.detail
+            .contains("2 tasks without a baseline finish (counted as due)"),
+        "{}",
+        b.detail
+    );
 }
 
 #[test]
@@ -575,6 +747,51 @@ pub(crate) fn invariants(p: &Project, h: &Health) {
             .collect();
         assert!(at.windows(2).all(|w| w[0] < w[1]), "{}: {at:?}", c.code);
         assert!(at.iter().all(|&k| !p.is_summary(idx(k))), "{}", c.code);
+    }
+    assert_eq!(h.additional.len(), 1);
+    let d = &h.additional[0];
+    assert_eq!((d.number, d.code.as_str()), (15, "dangling_logic"));
+    assert_eq!(d.population, h.checks[0].population);
+    for c in [&h.checks[0], d] {
+        // The gaps name exactly the offenders, in task order, and the right kinds.
+        let mut named: Vec<&str> = c.gaps.iter().map(|g| g.task.as_str()).collect();
+        named.dedup();
+        assert_eq!(named, c.tasks, "{}", c.code);
+        assert_eq!(c.count, c.tasks.len(), "{}", c.code);
+        for g in &c.gaps {
+            let logic = matches!(
+                g.kind,
+                LogicGapKind::NoPredecessor | LogicGapKind::NoSuccessor
+            );
+            assert_eq!(logic, c.number == 1, "{}: {g:?}", c.code);
+        }
+        if let Some(m) = c.metric {
+            assert_eq!(
+                m,
+                100.0 * c.count as f64 / c.population as f64,
+                "{}",
+                c.code
+            );
+        }
+    }
+    // A task with no link on one side is check 1's gap there, never a dangling one.
+    for g in &d.gaps {
+        let k = p.index_of(&g.task).expect("a task");
+        let (ins, outs) = (
+            p.links().iter().filter(|l| l.to == k).count(),
+            p.links().iter().filter(|l| l.from == k).count(),
+        );
+        match g.kind {
+            LogicGapKind::DanglingStart => assert!(ins > 0, "{g:?}"),
+            _ => assert!(outs > 0, "{g:?}"),
+        }
+    }
+    // Missed tasks and BEI list only real non-summary tasks without a baseline finish.
+    for c in [&h.checks[10], &h.checks[13]] {
+        for id in &c.no_baseline_finish {
+            let k = p.index_of(id).expect("a task");
+            assert!(!p.is_summary(k), "{}", c.code);
+        }
     }
 }
 

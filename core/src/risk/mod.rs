@@ -64,7 +64,8 @@ mod stats;
 
 pub use dist::normal_quantile;
 pub use health::{
-    assess, health, Check, CheckStatus, Health, HealthOptions, HealthRequest, LinkRef, Thresholds,
+    assess, health, Check, CheckStatus, Health, HealthOptions, HealthRequest, LinkRef, LogicGap,
+    LogicGapKind, Thresholds,
 };
 pub use model::{
     Amount, Contingency, Correlation, Estimate, HistoryRecord, Impact, RiskEvent, RiskModel,
@@ -76,8 +77,8 @@ pub use report::{
 pub use request::{ConvergenceRequest, DefaultEstimateRequest, RiskRequest};
 pub use rng::philox4x32;
 pub use score::{
-    assess_scores, scores, RiskScores, ScoreFactor, ScoreOptions, ScoreRequest, Severity,
-    TaskScore, Warning, Weights,
+    assess_scores, assess_scores_json, scores, RiskScores, ScoreFactor, ScoreOptions, ScoreRequest,
+    Severity, TaskScore, Warning, Weights,
 };
 pub use sim::{
     simulate, CancelToken, Control, Convergence, DefaultEstimate, Progress, RiskOptions, Shape,

@@ -151,7 +151,9 @@ impl RiskRequest {
 }
 
 impl DefaultEstimateRequest {
-    fn estimate(&self) -> Result<DefaultEstimate> {
+    /// The default estimate; an incomplete range or an unknown shape is an error naming the
+    /// field.
+    pub(crate) fn estimate(&self) -> Result<DefaultEstimate> {
         let field = "default_estimate";
         if self.history {
             if self.optimistic_percent.is_some()

@@ -37,7 +37,13 @@
 //! factor's code (`low_float`, `float_consumed`, `critical_often`, `merge_point`,
 //! `wide_estimate`, `hard_constraint`, `overallocated`, `deadline_near`, `late`), severity
 //! `high` from `high_at` (0.8), else `medium`. They are ranked by severity, then the task's
-//! score (highest first), then task order, then factor order.
+//! score (highest first), then task order, then factor order, and the first `max_warnings`
+//! (50) are listed; [`RiskScores::warnings_dropped`] counts the rest.
+//!
+//! **Default estimate.** With [`ScoreOptions::default_estimate`] a range (the Monte Carlo's
+//! `-10 % / +25 %` default), a task without an estimate of its own gets the spread of that
+//! range around its duration, and the Monte Carlo samples it too; its sentence says it is the
+//! default estimate's. Milestones and pinned tasks get none, as in the simulation.
 //!
 //! ```
 //! let doc = jindu::io::json::read(r#"{"name": "Demo", "start": "2026-01-05",
@@ -67,8 +73,10 @@ use crate::model::{Baseline, Constraint, Project};
 use crate::schedule::{Network, Schedule, ScheduleOptions};
 use crate::time::{DateTime, Duration};
 
+use super::model::Estimate;
 use super::report::{RiskReport, TaskRisk};
-use super::sim::{simulate, RiskOptions};
+use super::request::DefaultEstimateRequest;
+use super::sim::{simulate, DefaultEstimate, RiskOptions, Shape};
 
 /// The weight of each factor (not negative; at least one positive). The defaults weigh what
 /// most directly moves the finish highest: float and criticality (3) say whether a slip of
@@ -163,6 +171,13 @@ pub struct ScoreOptions {
     pub iterations: u64,
     /// The Monte Carlo seed (1).
     pub seed: u64,
+    /// The estimate of the tasks without their own (`None`: none). A range gives them a
+    /// spread factor (its percents around the task's duration) and the Monte Carlo the same
+    /// uncertainty; the history default is for the Monte Carlo only (no range to measure).
+    pub default_estimate: Option<DefaultEstimate>,
+    /// The most warnings listed (50); the others, the lowest ranked, are counted in
+    /// [`RiskScores::warnings_dropped`].
+    pub max_warnings: usize,
 }
 
 impl Default for ScoreOptions {
@@ -178,6 +193,8 @@ impl Default for ScoreOptions {
             high_at: 0.8,
             iterations: 0,
             seed: 1,
+            default_estimate: None,
+            max_warnings: 50,
         }
     }
 }
@@ -282,6 +299,14 @@ pub struct ScoreRequest {
     /// The Monte Carlo seed (default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<u64>,
+    /// The estimate of the tasks without their own, as the Monte Carlo request writes it
+    /// (`{"optimistic_percent": -10, "pessimistic_percent": 25}`): see
+    /// [`ScoreOptions::default_estimate`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_estimate: Option<DefaultEstimateRequest>,
+    /// See [`ScoreOptions::max_warnings`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_warnings: Option<u32>,
 }
 
 impl ScoreRequest {
@@ -289,6 +314,16 @@ impl ScoreRequest {
     /// [`Error::Json`] naming its path.
     pub fn from_json(text: &str) -> Result<ScoreRequest> {
         crate::io::json::read_value(text)
+    }
+
+    /// [`ScoreRequest::from_json`], blank text giving the defaults (how the bindings pass
+    /// absent options).
+    pub fn from_json_or_default(text: &str) -> Result<ScoreRequest> {
+        if text.trim().is_empty() {
+            Ok(ScoreRequest::default())
+        } else {
+            ScoreRequest::from_json(text)
+        }
     }
 
     /// The options; an out-of-range value is an error naming its field.
@@ -316,6 +351,11 @@ impl ScoreRequest {
             high_at: self.high_at.unwrap_or(d.high_at),
             iterations: self.iterations.unwrap_or(d.iterations),
             seed: self.seed.unwrap_or(d.seed),
+            default_estimate: match &self.default_estimate {
+                Some(e) => Some(e.estimate()?),
+                None => None,
+            },
+            max_warnings: self.max_warnings.map_or(d.max_warnings, |m| m as usize),
         };
         o.validate()?;
         Ok(o)
@@ -460,8 +500,10 @@ pub struct RiskScores {
     pub baseline: Option<u8>,
     /// Every incomplete task and milestone (no summaries), in task order.
     pub tasks: Vec<TaskScore>,
-    /// The warnings, ranked.
+    /// The warnings, ranked, at most [`ScoreOptions::max_warnings`] of them.
     pub warnings: Vec<Warning>,
+    /// How many warnings were left out below `max_warnings` (the lowest ranked).
+    pub warnings_dropped: usize,
 }
 
 impl RiskScores {
@@ -484,6 +526,25 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
+/// Reads a project document (JSON text) and scores it (see [`assess_scores`]) with the options
+/// `request`, a [`ScoreRequest`] as JSON text (blank for the defaults): what `scores()` returns
+/// in every binding, and `jindu scores FILE --format json` prints.
+///
+/// ```
+/// let s = jindu::risk::assess_scores_json(
+///     r#"{"name": "p", "start": "2026-01-05", "tasks": [{"id": "A", "duration": "5d"}]}"#,
+///     r#"{"weights": {"hard_constraint": 0, "deadline": 0}}"#)?;
+/// // A alone is critical: float 1 is all that weighs (merge 0 with weight 1): 100 × 3 / 4.
+/// assert_eq!(s.task("A").unwrap().score, 75.0);
+/// assert!(jindu::risk::assess_scores_json("{}", "").is_err());
+/// # Ok::<(), jindu::Error>(())
+/// ```
+pub fn assess_scores_json(document: &str, request: &str) -> Result<RiskScores> {
+    let doc = crate::io::json::read(document)?;
+    let options = ScoreRequest::from_json_or_default(request)?.options()?;
+    assess_scores(&doc.project, &doc.options, &options)
+}
+
 /// Schedules `project` with `schedule`, runs the Monte Carlo when `options.iterations > 0`
 /// (criticality), measures the resources' loading when it has resources, and scores it
 /// (see [`scores`]).
@@ -499,6 +560,7 @@ pub fn assess_scores(
             iterations: options.iterations,
             seed: options.seed,
             schedule: *schedule,
+            default_estimate: options.default_estimate,
             ..RiskOptions::default()
         };
         Some(simulate(project, &ro, Default::default())?)
@@ -624,6 +686,8 @@ pub fn scores(
             .then(a.2.cmp(&b.2))
             .then(a.3.cmp(&b.3))
     });
+    let warnings_dropped = ranked.len().saturating_sub(options.max_warnings);
+    ranked.truncate(options.max_warnings);
     Ok(RiskScores {
         score,
         max,
@@ -632,6 +696,7 @@ pub fn scores(
         baseline,
         tasks,
         warnings: ranked.into_iter().map(|r| r.4).collect(),
+        warnings_dropped,
     })
 }
 
@@ -706,6 +771,55 @@ impl Cx<'_> {
             .find(|b| b.number == n)
     }
 
+    /// The default range estimate of task `i`, which has none of its own: its duration
+    /// widened by the percents, as the Monte Carlo samples it (whole minutes, rounded down);
+    /// `None` without a range default, for a milestone or a pinned task, or when the range
+    /// is empty.
+    fn default_range(&self, i: TaskIndex) -> Option<Estimate> {
+        let Some(DefaultEstimate::Range {
+            optimistic_percent,
+            pessimistic_percent,
+            shape,
+        }) = self.o.default_estimate
+        else {
+            return None;
+        };
+        let t = self.project.task(i);
+        let d = t.duration.minutes();
+        if t.milestone || d <= 0 || t.pinned.is_some() {
+            return None;
+        }
+        let at = |pct: i32| {
+            let v = (i128::from(d) * (100 + i128::from(pct))).div_euclid(100) as i64;
+            if t.duration.is_elapsed() {
+                Duration::elapsed_minutes(v.max(0))
+            } else {
+                Duration::minutes_work(v.max(0))
+            }
+        };
+        let (optimistic, pessimistic) = (at(optimistic_percent), at(pessimistic_percent));
+        if optimistic.minutes() >= pessimistic.minutes() {
+            return None;
+        }
+        let likely = t.duration;
+        Some(match shape {
+            Shape::Triangular => Estimate::Triangular {
+                optimistic,
+                likely,
+                pessimistic,
+            },
+            Shape::Pert => Estimate::Pert {
+                optimistic,
+                likely,
+                pessimistic,
+            },
+            Shape::Uniform => Estimate::Uniform {
+                optimistic,
+                pessimistic,
+            },
+        })
+    }
+
     /// The factor's (value, measure, sentence), or `None` without data.
     fn factor(&self, f: Factor, i: TaskIndex) -> Option<(f64, f64, String)> {
         let t = self.project.task(i);
@@ -751,7 +865,10 @@ impl Cx<'_> {
                 Some((v, p, text))
             }
             Factor::Spread => {
-                let e = self.project.risk().estimates.get(&t.id)?;
+                let (e, whose) = match self.project.risk().estimates.get(&t.id) {
+                    Some(e) => (e.clone(), "its estimate"),
+                    None => (self.default_range(i)?, "the default estimate"),
+                };
                 let pts = e.points();
                 let lo = pts.iter().map(|d| d.minutes()).min()?;
                 let hi = pts.iter().map(|d| d.minutes()).max()?;
@@ -764,7 +881,7 @@ impl Cx<'_> {
                     clamp(spread / self.o.spread_full),
                     spread,
                     format!(
-                        "its estimate ranges over {}% of its expected duration",
+                        "{whose} ranges over {}% of its expected duration",
                         num(spread * 100.0)
                     ),
                 ))

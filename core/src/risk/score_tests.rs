@@ -220,6 +220,138 @@ fn bad_options_name_their_field() {
     assert!(ScoreRequest::from_json(zero).unwrap().options().is_err());
 }
 
+#[test]
+fn the_warnings_are_capped_and_the_dropped_counted() {
+    // A chain of 60 one-day tasks: every one is critical (float 0: value 1, a high
+    // low_float warning each), nothing else warns. 60 warnings: 50 listed, 10 dropped.
+    let tasks: Vec<String> = (0..60)
+        .map(|k| format!(r#"{{"id": "T{k}", "duration": "1d"}}"#))
+        .collect();
+    let links: Vec<String> = (1..60)
+        .map(|k| format!(r#"{{"from": "T{}", "to": "T{k}"}}"#, k - 1))
+        .collect();
+    let text = format!(
+        r#"{{"name": "Chain", "start": "2026-01-05", "tasks": [{}], "links": [{}]}}"#,
+        tasks.join(","),
+        links.join(",")
+    );
+    let s = run(&text, &ScoreOptions::default());
+    assert_eq!((s.warnings.len(), s.warnings_dropped), (50, 10));
+    // All score the same (float 3 over 3 + merge 1 + hard 1 + deadline 2 = 42.9), so the
+    // ranking is task order: T0 to T49 are kept.
+    assert_eq!(s.warnings[0].task, "T0");
+    assert_eq!(s.warnings[49].task, "T49");
+    // The cap is an option; what is kept is the head of the full ranking.
+    let all = run(
+        &text,
+        &ScoreOptions {
+            max_warnings: usize::MAX,
+            ..ScoreOptions::default()
+        },
+    );
+    assert_eq!((all.warnings.len(), all.warnings_dropped), (60, 0));
+    let o = ScoreRequest::from_json(r#"{"max_warnings": 3}"#)
+        .and_then(|r| r.options())
+        .unwrap();
+    let three = run(&text, &o);
+    assert_eq!((three.warnings.len(), three.warnings_dropped), (3, 57));
+    assert_eq!(three.warnings[..], all.warnings[..3]);
+    // In JSON: a new field beside the list.
+    let v: serde_json::Value = serde_json::from_str(&three.to_json()).unwrap();
+    assert_eq!(v["warnings_dropped"], 57);
+}
+
+/// A (10d, no estimate of its own), B (10d, its own estimate 8d / 10d / 16d), M a milestone.
+const UNESTIMATED: &str = r#"{"name": "Ranges", "start": "2026-01-05",
+  "tasks": [{"id": "A", "duration": "10d"},
+            {"id": "B", "duration": "10d",
+             "estimate": {"optimistic": "8d", "likely": "10d", "pessimistic": "16d"}},
+            {"id": "M", "milestone": true}],
+  "links": [{"from": "A", "to": "M"}, {"from": "B", "to": "M"}]}"#;
+
+#[test]
+fn the_spread_reads_the_default_estimate_when_one_is_set() {
+    // Without a default estimate, A has no spread (missing, not 0).
+    let s = run(UNESTIMATED, &ScoreOptions::default());
+    assert!(s.task("A").unwrap().missing.contains(&"spread".to_owned()));
+    // B's own: (16 − 8) / ((8 + 10 + 16) / 3) = 8 / 11.33 = 0.71.
+    assert_eq!(factor(&s, "B", "spread").value, 0.71);
+    // −10 % / +25 % (triangular): 9d, 10d, 12.5d; mean 10.5d; (12.5 − 9) / 10.5 = 0.33.
+    let o = ScoreRequest::from_json(
+        r#"{"default_estimate": {"optimistic_percent": -10, "pessimistic_percent": 25}}"#,
+    )
+    .and_then(|r| r.options())
+    .unwrap();
+    let s = run(UNESTIMATED, &o);
+    let a = factor(&s, "A", "spread");
+    assert_eq!((a.value, a.measure), (0.33, 0.33));
+    assert_eq!(
+        a.sentence,
+        "the default estimate ranges over 33.33% of its expected duration"
+    );
+    // B keeps its own estimate; the milestone has nothing to spread.
+    assert_eq!(factor(&s, "B", "spread").value, 0.71);
+    assert!(s.task("M").unwrap().missing.contains(&"spread".to_owned()));
+    // PERT: mean (9 + 4 × 10 + 12.5) / 6 = 10.25d; 3.5 / 10.25 = 0.34.
+    let pert = ScoreRequest::from_json(
+        r#"{"default_estimate": {"optimistic_percent": -10, "pessimistic_percent": 25,
+            "shape": "pert"}}"#,
+    )
+    .and_then(|r| r.options())
+    .unwrap();
+    assert_eq!(factor(&run(UNESTIMATED, &pert), "A", "spread").value, 0.34);
+    // The history default has no range to measure: still missing.
+    let history = ScoreOptions {
+        default_estimate: Some(DefaultEstimate::History),
+        ..ScoreOptions::default()
+    };
+    let doc = crate::io::json::read(UNESTIMATED).unwrap();
+    let s = scores(
+        &doc.project,
+        &crate::schedule::schedule(&doc.project, &doc.options).unwrap(),
+        &history,
+        None,
+        None,
+    )
+    .unwrap();
+    assert!(s.task("A").unwrap().missing.contains(&"spread".to_owned()));
+    // A bad default names its field.
+    let e = ScoreRequest::from_json(r#"{"default_estimate": {"optimistic_percent": -10}}"#)
+        .and_then(|r| r.options())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("default_estimate"), "{e}");
+}
+
+#[test]
+fn the_monte_carlo_samples_the_default_estimate_too() {
+    // A (10d) and B (9d) into M. Without uncertainty A is always the critical one; with
+    // ±50 % on both, B is longer than A in some iterations.
+    let text = r#"{"name": "Close", "start": "2026-01-05",
+      "tasks": [{"id": "A", "duration": "10d"}, {"id": "B", "duration": "9d"},
+                {"id": "M", "milestone": true}],
+      "links": [{"from": "A", "to": "M"}, {"from": "B", "to": "M"}]}"#;
+    let plain = ScoreOptions {
+        iterations: 300,
+        seed: 5,
+        ..ScoreOptions::default()
+    };
+    assert_eq!(factor(&run(text, &plain), "B", "criticality").value, 0.0);
+    let wide = ScoreOptions {
+        default_estimate: Some(DefaultEstimate::Range {
+            optimistic_percent: -50,
+            pessimistic_percent: 50,
+            shape: Shape::Uniform,
+        }),
+        ..plain
+    };
+    let s = run(text, &wide);
+    let b = factor(&s, "B", "criticality").value;
+    assert!(b > 0.0 && b < 1.0, "{b}");
+    // Uniform 4.5d to 13.5d around 9d: mean 9d, spread 9 / 9 = 1.
+    assert_eq!(factor(&s, "B", "spread").value, 1.0);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
     #[test]
@@ -255,6 +387,11 @@ proptest! {
         let a = run(&text, &o);
         let b = run(&text, &o);
         prop_assert_eq!(&a, &b);
+        // A cap keeps the head of the ranking and counts the rest.
+        let capped = run(&text, &ScoreOptions { max_warnings: 2, ..o.clone() });
+        prop_assert_eq!(capped.warnings.len(), a.warnings.len().min(2));
+        prop_assert_eq!(capped.warnings_dropped + capped.warnings.len(), a.warnings.len() + a.warnings_dropped);
+        prop_assert_eq!(&capped.warnings[..], &a.warnings[..capped.warnings.len()]);
         prop_assert!((0.0..=100.0).contains(&a.score));
         for t in &a.tasks {
             prop_assert!((0.0..=100.0).contains(&t.score), "{:?}", t);

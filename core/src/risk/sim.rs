@@ -1358,6 +1358,23 @@ impl<'p> Simulation<'p> {
         self.done
     }
 
+    /// The same simulation owning its project (cloned if it was borrowed), so that a host can
+    /// keep it between calls: a binding's run object that a UI advances a slice at a time.
+    pub fn into_owned(self) -> Simulation<'static> {
+        Simulation {
+            project: Cow::Owned(self.project.into_owned()),
+            opts: self.opts,
+            plan: self.plan,
+            cal: self.cal,
+            ps: self.ps,
+            det: self.det,
+            totals: self.totals,
+            done: self.done,
+            stopped: self.stopped,
+            last_check: self.last_check,
+        }
+    }
+
     /// Whether the simulation has finished (all iterations, converged or cancelled).
     pub fn is_done(&self) -> bool {
         self.stopped.is_some()

@@ -58,11 +58,26 @@ pub struct AlertItem {
     pub name: String,
 }
 
+/// Every alert rule's stable code, in the order alerts of one severity are listed.
+pub const CODES: &[&str] = &[
+    "deadline_missed",
+    "milestone_slip",
+    "task_late",
+    "buffer_penetration",
+    "spi_low",
+    "cpi_low",
+    "deadline_near",
+    "critical_path_changed",
+    "float_consumed",
+    "work_overrun",
+    "resource_overallocated",
+];
+
 /// One alert.
 ///
-/// `code` is stable: `deadline_near`, `deadline_missed`, `task_late`, `milestone_slip`,
-/// `critical_path_changed`, `float_consumed`, `resource_overallocated`, `buffer_penetration`,
-/// `spi_low`, `cpi_low`. `title` and `message` are written in the report's language and need
+/// `code` is stable, one of [`CODES`]: `deadline_near`, `deadline_missed`, `task_late`,
+/// `milestone_slip`, `critical_path_changed`, `float_consumed`, `work_overrun`,
+/// `resource_overallocated`, `buffer_penetration`, `spi_low`, `cpi_low`. `title` and `message` are written in the report's language and need
 /// nothing else to be understood (see [`Webhook`] for chat bots).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -101,6 +116,9 @@ pub struct AlertOptions {
     pub spi_below: f64,
     /// `cpi_low`: CPI below this (default 0.9).
     pub cpi_below: f64,
+    /// `work_overrun`: an unfinished task's work (actual + remaining) above its baseline work
+    /// (else its planned work) by more than this, in percent (default 10).
+    pub work_overrun_percent: f64,
     /// Codes of the rules not to evaluate.
     pub disabled: Vec<String>,
 }
@@ -114,6 +132,7 @@ impl Default for AlertOptions {
             overallocation_days: 10,
             spi_below: 0.9,
             cpi_below: 0.9,
+            work_overrun_percent: 10.0,
             disabled: Vec::new(),
         }
     }
@@ -230,6 +249,17 @@ impl Status<'_> {
     /// The alerts at the status date, measured against the plan, with messages in `lang`.
     pub fn alerts(&self, lang: Lang) -> Vec<Alert> {
         self.alerts_since(lang, None)
+    }
+
+    /// The alerts, with `critical_path_changed` measured against an earlier version of the
+    /// plan given as a document (last week's export), scheduled with its own options.
+    pub fn alerts_since_document(
+        &self,
+        lang: Lang,
+        snapshot: &crate::io::json::Document,
+    ) -> crate::error::Result<Vec<Alert>> {
+        let s = crate::schedule(&snapshot.project, &snapshot.options)?;
+        Ok(self.alerts_since(lang, Some((&snapshot.project, &s))))
     }
 
     /// The alerts, with `critical_path_changed` measured against an earlier snapshot (a
@@ -467,6 +497,48 @@ impl Status<'_> {
                     }
                 }
             }
+            // Work beyond its budget.
+            if self.leaf[i.index()] && !done && on("work_overrun") {
+                let w = super::variance::work_progress(self.project, i, s.duration.minutes());
+                let budget = self
+                    .baseline
+                    .and_then(|n| super::status::baseline_of(&t.baselines, n))
+                    .and_then(|b| b.work)
+                    .map_or(w.planned, |b| b.minutes());
+                let over = (w.total() - budget) as f64 * 100.0 / budget.max(1) as f64;
+                if budget > 0 && over > o.work_overrun_percent {
+                    let (now, plan, spent) = (
+                        lang.work_hours(w.total()),
+                        lang.work_hours(budget),
+                        lang.work_hours(w.actual),
+                    );
+                    out.push(Alert {
+                        code: "work_overrun",
+                        // Already spent more than the whole budget, with work still left.
+                        severity: if w.actual > budget {
+                            Severity::Critical
+                        } else {
+                            Severity::Warning
+                        },
+                        items: vec![self.item(i)],
+                        title: format!("{}{}", lang.pick("Over budget: ", "工时超支："), t.name),
+                        message: if lang.zh() {
+                            format!(
+                                "{name}预计总工时{now}，超出预算{plan}的{}；已投入{spent}。",
+                                lang.percent(over)
+                            )
+                        } else {
+                            format!(
+                                "{name} now needs {now} of work against {plan} budgeted ({} over); {spent} done.",
+                                lang.percent(over)
+                            )
+                        },
+                        value: Some(over),
+                        threshold: Some(o.work_overrun_percent),
+                        date: None,
+                    });
+                }
+            }
         }
         if on("critical_path_changed") {
             out.extend(self.critical_path_alert(lang, snapshot));
@@ -572,23 +644,7 @@ impl Status<'_> {
                 });
             }
         }
-        let rank = |c: &str| {
-            [
-                "deadline_missed",
-                "milestone_slip",
-                "task_late",
-                "buffer_penetration",
-                "spi_low",
-                "cpi_low",
-                "deadline_near",
-                "critical_path_changed",
-                "float_consumed",
-                "resource_overallocated",
-            ]
-            .iter()
-            .position(|x| *x == c)
-            .unwrap_or(99)
-        };
+        let rank = |c: &str| CODES.iter().position(|x| *x == c).unwrap_or(99);
         out.sort_by(|a, b| {
             b.severity
                 .cmp(&a.severity)

@@ -41,7 +41,7 @@ mod whatif;
 use serde::Serialize;
 
 pub use crate::io::json::out::Iso as Stamp;
-pub use alerts::{Alert, AlertItem, AlertOptions, ItemKind, Severity, Webhook};
+pub use alerts::{Alert, AlertItem, AlertOptions, ItemKind, Severity, Webhook, CODES};
 pub use buffer::{Buffer, BufferKind, BufferMethod, BufferOptions, Buffers, FeverZones, Zone};
 pub use client::{ClientLink, ClientTask, ClientView};
 pub use evm::{EacMethod, Evm, EvmPoint, EvmSeries, IeacMethod, Metrics, TaskMetrics};
@@ -49,10 +49,10 @@ pub use report::{
     Health, MilestoneLine, Period, PeriodKind, ReportItem, ReportOptions, Shape, StatusReport,
     CHARTS_MARK,
 };
-pub use request::TrackRequest;
+pub use request::{AlertRequest, TrackRequest};
 pub use status::Status;
 pub use text::Lang;
-pub use variance::{compare, Comparison, Moved, TaskVariance, Variance};
+pub use variance::{compare, compare_documents, Comparison, Moved, TaskVariance, Variance};
 pub use whatif::{whatif, ChangeInput, ChangeSet, TrackChange, WhatIf, WhatIfBuffer};
 
 use crate::error::Result;

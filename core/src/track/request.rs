@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ReportOptions, Shape, TrackOptions};
-use crate::error::Result;
+use super::{AlertOptions, ReportOptions, Shape, TrackOptions, CODES};
+use crate::error::{Error, Item, Result};
 
 /// How to track and report, as JSON, every field optional: the flags of the `jindu` tracking
 /// commands, the options of the npm functions and the keyword arguments of the Python ones.
@@ -17,7 +17,7 @@ use crate::error::Result;
 /// assert!(TrackRequest { eac: Some("guess".into()), ..Default::default() }.to_core().is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TrackRequest {
@@ -48,9 +48,125 @@ pub struct TrackRequest {
     /// The report's format: `json` (the default), `markdown` or `html`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
+    /// The alert rules' thresholds and the rules turned off; absent, the defaults.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alerts: Option<AlertRequest>,
+}
+
+/// The alert thresholds as JSON, every field optional (the defaults of
+/// [`AlertOptions`]): `{"late_hours": 24, "disabled": ["float_consumed"]}`.
+///
+/// ```
+/// use jindu::track::AlertRequest;
+/// let a = AlertRequest::from_json(r#"{"deadline_days": 5, "disabled": ["spi_low"]}"#)?;
+/// let o = a.to_core()?;
+/// assert_eq!((o.deadline_days, o.late_hours), (5.0, 48.0));
+/// // A rule that does not exist is named, not ignored.
+/// let e = AlertRequest::from_json(r#"{"disabled": ["spi_lo"]}"#)?.to_core().unwrap_err();
+/// assert!(e.to_string().contains("spi_lo"));
+/// # Ok::<(), jindu::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AlertRequest {
+    /// `deadline_near`: a deadline within this many working days (default 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_days: Option<f64>,
+    /// `task_late`: behind plan by more than this many working hours (default 48).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub late_hours: Option<f64>,
+    /// `float_consumed`: this share of the plan's float used, in percent (default 50).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub float_consumed_percent: Option<f64>,
+    /// `resource_overallocated`: look this many working days ahead (default 10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overallocation_days: Option<i64>,
+    /// `spi_low`: SPI(t) (else SPI) below this (default 0.9).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spi_below: Option<f64>,
+    /// `cpi_low`: CPI below this (default 0.9).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpi_below: Option<f64>,
+    /// `work_overrun`: work above its budget by more than this, in percent (default 10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub work_overrun_percent: Option<f64>,
+    /// Codes of the rules not to evaluate (each one of [`CODES`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disabled: Vec<String>,
+}
+
+impl AlertRequest {
+    /// Reads the thresholds from JSON; an unknown field is an error naming it.
+    pub fn from_json(text: &str) -> Result<AlertRequest> {
+        serde_json::from_str(text).map_err(|e| Error::parse("alert options", text, &e.to_string()))
+    }
+
+    /// The core's thresholds; a negative or non-finite threshold, or a code that is no
+    /// rule's, is an error naming the field.
+    pub fn to_core(&self) -> Result<AlertOptions> {
+        let mut o = AlertOptions::default();
+        let bad = |field: &str, msg: &str| Error::invalid(Item::Path("alerts".into()), field, msg);
+        for (field, given, slot) in [
+            ("deadline_days", self.deadline_days, &mut o.deadline_days),
+            ("late_hours", self.late_hours, &mut o.late_hours),
+            (
+                "float_consumed_percent",
+                self.float_consumed_percent,
+                &mut o.float_consumed_percent,
+            ),
+            ("spi_below", self.spi_below, &mut o.spi_below),
+            ("cpi_below", self.cpi_below, &mut o.cpi_below),
+            (
+                "work_overrun_percent",
+                self.work_overrun_percent,
+                &mut o.work_overrun_percent,
+            ),
+        ] {
+            if let Some(v) = given {
+                if !v.is_finite() || v < 0.0 {
+                    return Err(bad(field, "a threshold is a number of at least 0"));
+                }
+                *slot = v;
+            }
+        }
+        if let Some(d) = self.overallocation_days {
+            if !(0..=3660).contains(&d) {
+                return Err(bad("overallocation_days", "0 to 3,660 working days"));
+            }
+            o.overallocation_days = d;
+        }
+        for c in &self.disabled {
+            if !CODES.contains(&c.as_str()) {
+                return Err(bad(
+                    "disabled",
+                    &format!(
+                        "`{c}` is no alert rule's code (one of {})",
+                        CODES.join(", ")
+                    ),
+                ));
+            }
+        }
+        o.disabled = self.disabled.clone();
+        Ok(o)
+    }
 }
 
 impl TrackRequest {
+    /// Reads a request from JSON text; an unknown field or a value of the wrong type is an
+    /// error naming it.
+    ///
+    /// ```
+    /// use jindu::track::TrackRequest;
+    /// let r = TrackRequest::from_json(r#"{"baseline": 1, "eac": "cpi_spi"}"#)?;
+    /// assert_eq!(r.baseline, Some(1));
+    /// assert!(TrackRequest::from_json(r#"{"basline": 1}"#).is_err());
+    /// # Ok::<(), jindu::Error>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<TrackRequest> {
+        crate::io::json::read_value(text)
+    }
+
     /// The core's tracking and report options; a value that does not parse is an error naming
     /// it.
     pub fn to_core(&self) -> Result<(TrackOptions, ReportOptions)> {
@@ -59,6 +175,9 @@ impl TrackRequest {
             baseline: self.baseline,
             ..TrackOptions::default()
         };
+        if let Some(a) = &self.alerts {
+            t.alerts = a.to_core()?;
+        }
         if let Some(m) = &self.eac {
             t.eac = m.parse()?;
         }

@@ -858,3 +858,202 @@ fn evm_series_spreads_ev_and_ac_over_the_time_in_progress() {
         "2026-01-16T17:00".parse().unwrap()
     );
 }
+
+/// A (5 days) with Ann full time: 40 hours planned; the baseline saved 40 hours too.
+const WORKED: &str = r#"{"name": "W", "start": "2026-01-05",
+  "tasks": [{"id": "A", "name": "Build", "duration": "5d", "percent_complete": 50,
+             "actual_start": "2026-01-05",
+             "baselines": [{"number": 0, "start": "2026-01-05", "finish": "2026-01-09T17:00",
+                            "duration": "5d", "work": "40h"}]},
+            {"id": "B", "name": "Docs", "duration": "2d"}],
+  "resources": [{"id": "ann", "name": "Ann"}, {"id": "bob", "name": "Bob"}],
+  "assignments": [ASSIGN]}"#;
+
+fn worked(assign: &str) -> json::Document {
+    doc(&WORKED.replace("ASSIGN", assign))
+}
+
+#[test]
+fn variance_counts_actual_and_remaining_work() {
+    // Without recorded actual work: 50 % of 40 h is done, 20 h left; work stays 40 h.
+    let d = worked(r#"{"task": "A", "resource": "ann"}"#);
+    let v = variance(&d.project, &d.options, &at("2026-01-07T12:00")).unwrap();
+    let a = &v.tasks[0];
+    assert_eq!(
+        (
+            a.actual_work_minutes,
+            a.remaining_work_minutes,
+            a.work_minutes
+        ),
+        (1200, 1200, 2400)
+    );
+    assert_eq!(a.work_variance_minutes, Some(0));
+    // Ann logged 30 h: 40 − 30 = 10 h left, work still 40 h.
+    let d = worked(r#"{"task": "A", "resource": "ann", "actual_work": "30h"}"#);
+    let a = variance(&d.project, &d.options, &at("2026-01-07T12:00"))
+        .unwrap()
+        .tasks[0]
+        .clone();
+    assert_eq!(
+        (
+            a.actual_work_minutes,
+            a.remaining_work_minutes,
+            a.work_minutes
+        ),
+        (1800, 600, 2400)
+    );
+    // She logged 46 h: nothing of the plan is left, so the work is the 46 h done, 6 h above
+    // the baseline's 40.
+    let d = worked(r#"{"task": "A", "resource": "ann", "actual_work": "46h"}"#);
+    let a = variance(&d.project, &d.options, &at("2026-01-07T12:00"))
+        .unwrap()
+        .tasks[0]
+        .clone();
+    assert_eq!((a.actual_work_minutes, a.remaining_work_minutes), (2760, 0));
+    assert_eq!(a.work_variance_minutes, Some(360));
+    // Two people, one with logged hours: Ann 12 h of 40 (28 left), Bob at 50 % has no record,
+    // so his half of 20 h (10) counts as done, 10 left: 22 done, 38 left, 60 in all.
+    let d = worked(
+        r#"{"task": "A", "resource": "ann", "actual_work": "12h"},
+           {"task": "A", "resource": "bob", "units": 50}"#,
+    );
+    let a = variance(&d.project, &d.options, &at("2026-01-07T12:00"))
+        .unwrap()
+        .tasks[0]
+        .clone();
+    assert_eq!(
+        (
+            a.actual_work_minutes,
+            a.remaining_work_minutes,
+            a.work_minutes
+        ),
+        (1320, 2280, 3600)
+    );
+}
+
+#[test]
+fn a_tasks_own_actual_work_counts_when_no_assignment_has_one() {
+    // Hours logged on the task as a whole (20 h of Ann's 40) count where the assignment has
+    // none; an assignment's own record takes precedence (8 h).
+    let text = WORKED
+        .replace("ASSIGN", r#"{"task": "A", "resource": "ann"}"#)
+        .replace(
+            r#""percent_complete": 50,"#,
+            r#""percent_complete": 50, "actual_work": "20h","#,
+        );
+    let d = doc(&text);
+    let a = variance(&d.project, &d.options, &at("2026-01-07T12:00"))
+        .unwrap()
+        .tasks[0]
+        .clone();
+    assert_eq!(
+        (a.actual_work_minutes, a.remaining_work_minutes),
+        (1200, 1200)
+    );
+    let d = doc(&text.replace(
+        r#"{"task": "A", "resource": "ann"}"#,
+        r#"{"task": "A", "resource": "ann", "actual_work": "8h"}"#,
+    ));
+    let a = variance(&d.project, &d.options, &at("2026-01-07T12:00"))
+        .unwrap()
+        .tasks[0]
+        .clone();
+    assert_eq!(
+        (a.actual_work_minutes, a.remaining_work_minutes),
+        (480, 1920)
+    );
+    // A finished task has no work left, whatever it logged.
+    let d = doc(&WORKED
+        .replace(
+            "ASSIGN",
+            r#"{"task": "A", "resource": "ann", "actual_work": "35h"}"#,
+        )
+        .replace(
+            r#""percent_complete": 50,"#,
+            r#""percent_complete": 100, "actual_finish": "2026-01-09T17:00","#,
+        ));
+    let a = variance(&d.project, &d.options, &at("2026-01-12T12:00"))
+        .unwrap()
+        .tasks[0]
+        .clone();
+    assert_eq!(
+        (
+            a.actual_work_minutes,
+            a.remaining_work_minutes,
+            a.work_variance_minutes
+        ),
+        (2100, 0, Some(-300))
+    );
+}
+
+#[test]
+fn alert_work_overrun() {
+    // Ann has logged 38 h of the 40 h budget at 50 %: 2 h of the plan are left, 40 h in all,
+    // no overrun. At 46 h logged the work is 46 h, 15 % over the baseline's 40 (> 10 %), and
+    // more than the whole budget is spent already: critical.
+    let calm = worked(r#"{"task": "A", "resource": "ann", "actual_work": "38h"}"#);
+    let a = alerts(&calm.project, &calm.options, &at("2026-01-07T12:00")).unwrap();
+    assert!(a.iter().all(|a| a.code != "work_overrun"), "{a:?}");
+    let d = worked(r#"{"task": "A", "resource": "ann", "actual_work": "46h"}"#);
+    let a = alerts(&d.project, &d.options, &at("2026-01-07T12:00")).unwrap();
+    let w = a.iter().find(|a| a.code == "work_overrun").unwrap();
+    assert_eq!(w.items[0].id, "A");
+    assert_eq!(w.severity, Severity::Critical);
+    close(w.value, 15.0); // (46 − 40) / 40
+    assert_eq!(w.threshold, Some(10.0));
+    assert_eq!(
+        w.message,
+        "“Build” now needs 46 hours of work against 40 hours budgeted (15% over); 46 hours done."
+    );
+    let mut o = at("2026-01-07T12:00");
+    let st = Status::new(&d.project, &d.options, &o).unwrap();
+    let zh = st.alerts(Lang::ZhCn);
+    let w = zh.iter().find(|a| a.code == "work_overrun").unwrap();
+    assert_eq!(w.title, "工时超支：Build");
+    assert_eq!(
+        w.message,
+        "“Build”预计总工时46小时，超出预算40小时的15%；已投入46小时。"
+    );
+    // A threshold of 20 % keeps it quiet; so does turning the rule off.
+    o.alerts = AlertRequest::from_json(r#"{"work_overrun_percent": 20}"#)
+        .unwrap()
+        .to_core()
+        .unwrap();
+    let a = Status::new(&d.project, &d.options, &o)
+        .unwrap()
+        .alerts(Lang::En);
+    assert!(a.iter().all(|a| a.code != "work_overrun"));
+    o.alerts = AlertRequest::from_json(r#"{"disabled": ["work_overrun"]}"#)
+        .unwrap()
+        .to_core()
+        .unwrap();
+    let a = Status::new(&d.project, &d.options, &o)
+        .unwrap()
+        .alerts(Lang::En);
+    assert!(a.iter().all(|a| a.code != "work_overrun"));
+}
+
+#[test]
+fn alert_thresholds_from_json() {
+    let r: TrackRequest = serde_json::from_str(
+        r#"{"status_date": "2026-01-07T12:00",
+            "alerts": {"late_hours": 12, "overallocation_days": 5, "disabled": ["spi_low", "cpi_low"]}}"#,
+    )
+    .unwrap();
+    let (t, _) = r.to_core().unwrap();
+    assert_eq!(
+        (t.alerts.late_hours, t.alerts.overallocation_days),
+        (12.0, 5)
+    );
+    assert_eq!(t.alerts.deadline_days, 3.0); // the default
+    assert_eq!(t.alerts.disabled, ["spi_low", "cpi_low"]);
+    // Errors name what is wrong.
+    let err = |text: &str| match AlertRequest::from_json(text).and_then(|a| a.to_core()) {
+        Err(e) => e.to_string(),
+        Ok(o) => panic!("accepted {text}: {o:?}"),
+    };
+    assert!(err(r#"{"late_hour": 12}"#).contains("late_hour"));
+    assert!(err(r#"{"late_hours": -1}"#).contains("late_hours"));
+    assert!(err(r#"{"disabled": ["float_used"]}"#).contains("float_used"));
+    assert!(err(r#"{"overallocation_days": 100000}"#).contains("overallocation_days"));
+}

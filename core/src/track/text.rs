@@ -109,6 +109,18 @@ impl Lang {
         }
     }
 
+    /// An amount of work (resource time) in hours: `30 hours`, `1 hour`; `30小时`.
+    pub(crate) fn work_hours(self, minutes: i64) -> String {
+        let h = trim(minutes as f64 / 60.0, 1);
+        if self.zh() {
+            format!("{h}小时")
+        } else if h == "1" {
+            "1 hour".to_owned()
+        } else {
+            format!("{h} hours")
+        }
+    }
+
     /// A whole percent: `42%`.
     pub(crate) fn percent(self, v: f64) -> String {
         format!("{}%", v.round() as i64)

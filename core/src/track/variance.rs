@@ -43,8 +43,16 @@ pub struct TaskVariance {
     pub finish_variance_minutes: Option<i64>,
     /// Duration − baseline duration.
     pub duration_variance_minutes: Option<i64>,
-    /// Work (resource time) in minutes: the assignments' work, else units × duration.
+    /// Work (resource time) in minutes: the actual work plus the remaining work, as Microsoft
+    /// Project counts it; without recorded actual work, the assignments' work (else units ×
+    /// duration).
     pub work_minutes: i64,
+    /// The work done: recorded on the assignments, else on the task, else the share of the
+    /// work that percent complete gives.
+    pub actual_work_minutes: i64,
+    /// The work left: none on a finished task, else the planned work less the actual work
+    /// (never negative; an overrun shows as work above the plan).
+    pub remaining_work_minutes: i64,
     /// Work − baseline work.
     pub work_variance_minutes: Option<i64>,
     /// Cost: the task's `cost` (a summary: its subtasks').
@@ -75,16 +83,91 @@ pub struct Variance {
     pub slipped_milestones: Vec<String>,
 }
 
-/// Work of task `i` in minutes: each work assignment's work, else its units × the duration.
-pub(crate) fn work_of(p: &Project, i: TaskIndex, duration: i64) -> i64 {
-    p.assignments()
+/// The work of task `i` (of `duration` minutes) done and left, in minutes.
+///
+/// Each work assignment plans its work, else its units × the duration. The work done is each
+/// assignment's actual work when any assignment records one, else the task's own
+/// [`Progress::actual_work`](crate::Progress), else the planned work × percent complete (all of
+/// it on a finished task), rounded down. The work left is none on a finished task, else the
+/// plan less what is done, never negative (an overrun raises the work, as in Project).
+pub(crate) fn work_progress(p: &Project, i: TaskIndex, duration: i64) -> WorkProgress {
+    let t = p.task(i);
+    let pct = if t.progress.is_complete() {
+        100
+    } else {
+        t.progress.percent_complete.min(100) as i64
+    };
+    let share = |w: i64| (w as i128 * pct as i128 / 100) as i64;
+    let left = |planned: i64, done: i64| {
+        if pct >= 100 {
+            0
+        } else {
+            (planned - done).max(0)
+        }
+    };
+    let work: Vec<(i64, Option<i64>)> = p
+        .assignments()
         .iter()
         .filter(|a| a.task == i && p.resources()[a.resource.index()].kind == ResourceKind::Work)
         .map(|a| {
-            a.work
-                .map_or(duration * a.units as i64 / 100, |w| w.minutes())
+            let planned = a
+                .work
+                .map_or(duration * a.units as i64 / 100, |w| w.minutes());
+            (planned, a.actual_work.map(|w| w.minutes()))
         })
-        .sum()
+        .collect();
+    let planned: i64 = work.iter().map(|w| w.0).sum();
+    if work.iter().any(|w| w.1.is_some()) {
+        work.iter()
+            .fold(WorkProgress::default(), |acc, &(planned, actual)| {
+                let done = actual.unwrap_or_else(|| share(planned));
+                acc + WorkProgress {
+                    planned,
+                    actual: done,
+                    remaining: left(planned, done),
+                }
+            })
+    } else {
+        let done = t
+            .progress
+            .actual_work
+            .map_or_else(|| share(planned), |w| w.minutes());
+        WorkProgress {
+            planned,
+            actual: done,
+            remaining: left(planned, done),
+        }
+    }
+}
+
+/// A task's work in minutes: as planned, done and left ([`work_progress`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct WorkProgress {
+    /// The assignments' work (else units × duration).
+    pub planned: i64,
+    /// The work done.
+    pub actual: i64,
+    /// The work left.
+    pub remaining: i64,
+}
+
+impl WorkProgress {
+    /// Actual + remaining: the work as it now stands.
+    pub fn total(self) -> i64 {
+        self.actual + self.remaining
+    }
+}
+
+impl std::ops::Add for WorkProgress {
+    type Output = WorkProgress;
+
+    fn add(self, o: WorkProgress) -> WorkProgress {
+        WorkProgress {
+            planned: self.planned + o.planned,
+            actual: self.actual + o.actual,
+            remaining: self.remaining + o.remaining,
+        }
+    }
 }
 
 impl Status<'_> {
@@ -131,10 +214,10 @@ impl Status<'_> {
                     .then(|| lb(&|k| base_of(k).and_then(|b| b.finish), true))
                     .flatten()
             });
-            let work: i64 = leaves
-                .iter()
-                .map(|&k| work_of(p, k, self.schedule.task(k).duration.minutes()))
-                .sum();
+            let wp = leaves.iter().fold(WorkProgress::default(), |acc, &k| {
+                acc + work_progress(p, k, self.schedule.task(k).duration.minutes())
+            });
+            let work = wp.total();
             let bwork: Option<i64> = if summary {
                 leaves
                     .iter()
@@ -189,6 +272,8 @@ impl Status<'_> {
                 finish_variance_minutes: fv,
                 duration_variance_minutes: bdur.map(|d| s.duration.minutes() - d),
                 work_minutes: work,
+                actual_work_minutes: wp.actual,
+                remaining_work_minutes: wp.remaining,
                 work_variance_minutes: bwork.map(|b| work - b),
                 cost,
                 cost_variance: cost.zip(bcost).map(|(c, b)| c - b),
@@ -292,6 +377,38 @@ fn path(p: &Project, s: &Schedule) -> Vec<String> {
 /// # Ok::<(), jindu::Error>(())
 /// ```
 pub fn compare(before: (&Project, &Schedule), after: (&Project, &Schedule)) -> Result<Comparison> {
+    compare_schedules(before, after)
+}
+
+/// Compares two versions of a plan given as documents (last week's export and today's, say),
+/// each scheduled with its own options; deltas are measured on the later one's calendar.
+///
+/// ```
+/// use jindu::io::json;
+/// let before = json::read(r#"{"name": "p", "start": "2026-01-05",
+///     "tasks": [{"id": "A", "duration": "2d"}, {"id": "B", "duration": "1d"}],
+///     "links": [{"from": "A", "to": "B"}]}"#)?;
+/// let after = json::read(r#"{"name": "p", "start": "2026-01-05",
+///     "tasks": [{"id": "A", "duration": "3d"}, {"id": "B", "duration": "1d"}, {"id": "C"}],
+///     "links": [{"from": "A", "to": "B"}]}"#)?;
+/// let c = jindu::track::compare_documents(&before, &after)?;
+/// assert_eq!(c.finish_delta_minutes, 480);
+/// assert_eq!(c.added, ["C"]);
+/// # Ok::<(), jindu::Error>(())
+/// ```
+pub fn compare_documents(
+    before: &crate::io::json::Document,
+    after: &crate::io::json::Document,
+) -> Result<Comparison> {
+    let s0 = crate::schedule(&before.project, &before.options)?;
+    let s1 = crate::schedule(&after.project, &after.options)?;
+    compare_schedules((&before.project, &s0), (&after.project, &s1))
+}
+
+fn compare_schedules(
+    before: (&Project, &Schedule),
+    after: (&Project, &Schedule),
+) -> Result<Comparison> {
     let (p0, s0) = before;
     let (p1, s1) = after;
     let net = Network::compile(p1, &ScheduleOptions::default())?;

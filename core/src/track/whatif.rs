@@ -193,6 +193,7 @@ fn apply_track(p: Project, opts: &ScheduleOptions, c: &TrackChange) -> Result<Pr
                 resource: resource.clone(),
                 units: *units,
                 work: work.clone(),
+                actual_work: None,
             });
         }
         TrackChange::Unassign { task, resource } => {

@@ -177,7 +177,7 @@ fn pinned_tasks_with_resource_work_incrementally() {
     let mut t = jindu::Task::new("X", "added").with_duration(Duration::days(2));
     t.pinned = Some(pin);
     e.apply(Edit::AddTask {
-        task: t,
+        task: Box::new(t),
         parent: None,
     })
     .unwrap();

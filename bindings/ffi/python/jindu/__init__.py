@@ -29,11 +29,12 @@ Errors are raised as subclasses of :class:`JinduError` (``JinduError.Input``,
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import os
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, TypedDict, Union
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, TypedDict, Union
 
 from ._native import jindu_ffi as _ffi
 from ._native.jindu_ffi import ConstraintType, DrivingLink, JinduError, LinkType
@@ -42,12 +43,14 @@ __all__ = [
     "ConstraintType",
     "Diff",
     "DrivingLink",
+    "CancelToken",
     "Chart",
     "Gantt",
     "Imported",
     "JinduError",
     "LinkType",
     "Project",
+    "RiskRun",
     "Schedule",
     "Scheduler",
     "read",
@@ -58,6 +61,7 @@ __all__ = [
     "buffers",
     "chart",
     "client_view",
+    "compare",
     "evm",
     "gantt",
     "health",
@@ -436,6 +440,8 @@ def risk(
     threads: Optional[int] = None,
     histogram_bins: Optional[int] = None,
     tornado: Optional[int] = None,
+    progress: Optional[Callable[[int, int], Optional[bool]]] = None,
+    cancel: Optional["CancelToken"] = None,
 ) -> Dict[str, Any]:
     """Monte Carlo schedule risk of a document's estimates, risks, correlations and history.
 
@@ -450,6 +456,12 @@ def risk(
     Returns the report dict: ``finish`` (mean, std, ``p5`` … ``p95``, histogram and S-curve),
     ``milestones``, ``deadlines``, ``tasks`` (``criticality_index``, ``sensitivity``, ``ssi``,
     ``cruciality``), ``risks`` and ``tornado``.
+
+    For a progress bar and a Cancel button: ``progress(done, total)`` is called after each
+    slice of iterations (returning ``False`` cancels), and ``cancel`` (a :class:`CancelToken`,
+    which another thread may set) stops the run at its next slice. A cancelled run returns the
+    report of the iterations done, with ``stopped`` = ``"cancelled"`` — the same report as a
+    run of that many iterations; :class:`RiskRun` gives the same control step by step.
     """
     lo, hi = default_range if default_range is not None else (None, None)
     every, tolerance = convergence if convergence is not None else (None, None)
@@ -467,8 +479,52 @@ def risk(
         histogram_bins=histogram_bins,
         tornado=tornado,
     )
-    result: Dict[str, Any] = json.loads(_ffi.risk_json(_text(project, "a project document"), options))
+    text = _text(project, "a project document")
+    if progress is None and cancel is None:
+        result: Dict[str, Any] = json.loads(_ffi.risk_json(text, options))
+        return result
+    run = _ffi.RiskRun(text, options)
+    if cancel is not None:
+        cancel._runs.append(run)
+    try:
+        total = iterations if iterations is not None else 1000
+        # About a hundred slices: the bar moves smoothly and a cancel takes effect quickly.
+        slice_ = max(total // 100, 256)
+        while True:
+            if cancel is not None and cancel.cancelled:
+                run.cancel()
+            at = run.step(slice_)
+            if progress is not None and progress(at.done, at.total) is False:
+                run.cancel()
+                at = run.step(1)
+            if at.finished:
+                break
+    finally:
+        if cancel is not None:
+            cancel._runs.remove(run)
+    result = json.loads(run.report_json())
     return result
+
+
+class CancelToken:
+    """Stops the :func:`risk` runs it is given (from any thread, e.g. a UI's Cancel button)
+    at their next slice of iterations."""
+
+    def __init__(self) -> None:
+        self.cancelled = False
+        self._runs: List[Any] = []
+
+    def cancel(self) -> None:
+        """Cancels every run using this token, now and later."""
+        self.cancelled = True
+        for run in list(self._runs):
+            run.cancel()
+
+
+#: A Monte Carlo run advanced step by step: ``RiskRun(document_json, options)``, then
+#: ``step(iterations)`` (returns ``done``, ``total``, ``finished``), ``cancel()`` and
+#: ``report_json()``.
+RiskRun = _ffi.RiskRun
 
 
 def load(
@@ -510,7 +566,10 @@ def health(
     Returns the dict the ``jindu health`` command prints: ``passed``, ``failed``,
     ``not_applicable`` and ``checks``, each with ``number``, ``code``, ``name``, ``metric``,
     ``threshold``, ``unit``, ``population``, ``count``, ``status`` (``pass``, ``fail`` or
-    ``not_applicable``), the offending ``tasks`` (and ``links``) and ``detail``.
+    ``not_applicable``), the offending ``tasks`` (and ``links``; ``gaps`` by kind on the
+    logic checks, ``no_baseline_finish`` on missed tasks and BEI) and ``detail``; and
+    ``additional``, the checks beyond the fourteen (``dangling_logic``, threshold
+    ``dangling_percent``), not counted in the totals.
     """
     options: Dict[str, Any] = {}
     if status_date is not None:
@@ -534,12 +593,15 @@ def scores(project: Project, **options: Any) -> Dict[str, Any]:
     ``float_horizon_days`` (10), ``deadline_horizon_days`` (10), ``spread_full`` (1.0),
     ``status_date`` (``YYYY-MM-DDTHH:MM``, default the document's), ``baseline`` (default the
     lowest), ``warn_at`` (0.5), ``high_at`` (0.8), ``iterations`` (0: no Monte Carlo, so no
-    criticality) and ``seed`` (1).
+    criticality), ``seed`` (1), ``max_warnings`` (50) and ``default_estimate`` (e.g.
+    ``{"optimistic_percent": -10, "pessimistic_percent": 25}``: a range for the tasks without
+    an estimate, read by the spread factor and the Monte Carlo).
 
     Returns the dict the ``jindu scores`` command prints: ``score`` (the mean of the top
     decile), ``max``, ``mean``, ``tasks`` (each with ``score``, ``factors`` -- ``code``,
     ``value``, ``points``, ``weight``, ``measure``, ``sentence`` -- and ``missing``) and
-    ``warnings`` (``code``, ``severity``, ``task``, ``score``, ``message``), ranked.
+    ``warnings`` (``code``, ``severity``, ``task``, ``score``, ``message``), ranked, with
+    ``warnings_dropped`` counting those beyond ``max_warnings``.
     """
     text = _ffi.scores_json(_text(project, "a project document"), json.dumps(options))
     result: Dict[str, Any] = json.loads(text)
@@ -616,6 +678,10 @@ def gantt(
 
 
 def _track_options(**given: Any) -> Any:
+    """The native options record; ``alerts`` (a dict of thresholds, with ``disabled``) is
+    passed as JSON."""
+    if given.get("alerts") is not None:
+        given["alerts"] = json.dumps(given["alerts"])
     return _ffi.TrackOptions(**{k: v for k, v in given.items() if v is not None})
 
 
@@ -645,19 +711,69 @@ def evm(
 
 
 def alerts(
-    project: Project, *, status_date: Optional[str] = None, lang: Optional[str] = None
+    project: Project,
+    *,
+    status_date: Optional[str] = None,
+    lang: Optional[str] = None,
+    baseline: Optional[int] = None,
+    eac: Optional[str] = None,
+    ieac: Optional[str] = None,
+    thresholds: Optional[Dict[str, float]] = None,
+    disabled: Optional[List[str]] = None,
+    since: Optional[Project] = None,
 ) -> List[Dict[str, Any]]:
     """The alerts at the status date (late starts and finishes, slipped milestones, negative
-    float, critical-path changes, …), their messages in ``lang`` (``en`` or ``zh-CN``)."""
+    float, critical-path changes, work over budget, …), their messages in ``lang`` (``en`` or
+    ``zh-CN``), measured against ``baseline`` with the forecasts of :func:`evm`'s ``eac`` and
+    ``ieac`` methods. ``thresholds`` overrides the rules' defaults (``deadline_days`` 3,
+    ``late_hours`` 48, ``float_consumed_percent`` 50, ``overallocation_days`` 10,
+    ``spi_below`` 0.9, ``cpi_below`` 0.9, ``work_overrun_percent`` 10); ``disabled`` lists the
+    codes of rules not to run. An unknown name or code raises ``JinduError`` naming it.
+    ``since`` (an earlier version of the plan) measures ``critical_path_changed`` against it
+    instead of the baseline."""
+    call: Callable[[str, Any], str] = _ffi.alerts_json
+    if since is not None:
+        snapshot = _text(since, "the earlier project document")
+        call = functools.partial(_since, snapshot)
     result: List[Dict[str, Any]] = _track(
-        _ffi.alerts_json, project, status_date=status_date, lang=lang
+        call,
+        project,
+        status_date=status_date,
+        lang=lang,
+        baseline=baseline,
+        eac=eac,
+        ieac=ieac,
+        alerts=_alert_request(thresholds, disabled),
     )
     return result
 
 
-def buffers(project: Project, *, status_date: Optional[str] = None) -> Dict[str, Any]:
-    """The project and feeding buffers at the status date, with the fever chart's data."""
-    result: Dict[str, Any] = _track(_ffi.buffers_json, project, status_date=status_date)
+def _since(snapshot: str, document: str, options: Any) -> str:
+    """The alerts of ``document`` measured against the earlier version ``snapshot``."""
+    text: str = _ffi.alerts_since_json(document, snapshot, options)
+    return text
+
+
+def _alert_request(
+    thresholds: Optional[Dict[str, float]], disabled: Optional[List[str]]
+) -> Optional[Dict[str, Any]]:
+    """The ``alerts`` object of the tracking options, or ``None`` for the defaults."""
+    if thresholds is None and disabled is None:
+        return None
+    request: Dict[str, Any] = dict(thresholds or {})
+    if disabled:
+        request["disabled"] = list(disabled)
+    return request
+
+
+def buffers(
+    project: Project, *, status_date: Optional[str] = None, baseline: Optional[int] = None
+) -> Dict[str, Any]:
+    """The project and feeding buffers at the status date (against ``baseline``, the first
+    unless given), with the fever chart's data."""
+    result: Dict[str, Any] = _track(
+        _ffi.buffers_json, project, status_date=status_date, baseline=baseline
+    )
     return result
 
 
@@ -680,13 +796,21 @@ def report(
     period: Optional[str] = None,
     currency: Optional[str] = None,
     client: bool = False,
+    baseline: Optional[int] = None,
+    eac: Optional[str] = None,
+    ieac: Optional[str] = None,
+    thresholds: Optional[Dict[str, float]] = None,
+    disabled: Optional[List[str]] = None,
 ) -> Union[Dict[str, Any], str]:
     """The status report for the period (``day``, ``week`` or ``month``) ending at the status
     date: a dict for ``format="json"``, else Markdown or HTML text; ``lang`` ``en`` or
-    ``zh-CN``; ``client=True`` for the client's report (nothing internal, no costs)."""
+    ``zh-CN``; ``client=True`` for the client's report (nothing internal, no costs);
+    ``baseline``, ``eac`` and ``ieac`` as for :func:`evm`; ``thresholds`` and ``disabled`` for
+    its alerts, as in :func:`alerts`."""
     o = _track_options(
         status_date=status_date, format=format, lang=lang, period=period, currency=currency,
-        client=client,
+        client=client, baseline=baseline, eac=eac, ieac=ieac,
+        alerts=_alert_request(thresholds, disabled),
     )
     text: str = _ffi.report(_text(project, "a project document"), o)
     if format == "json":
@@ -710,15 +834,34 @@ def whatif(
     changes: Union[Mapping[str, Any], List[Mapping[str, Any]], str],
     *,
     status_date: Optional[str] = None,
+    baseline: Optional[int] = None,
 ) -> Dict[str, Any]:
     """What a change set does, without changing the document: ``changes`` is
     ``{"changes": [{"op": "set_duration", "task": "B", "duration": "7d"}, …]}``, its list, or
     its JSON text. Returns ``finish_delta_minutes``, ``moved``, ``critical_path_changed``, the
-    milestones and the buffer."""
+    milestones and the buffer (measured against ``baseline``, the first unless given)."""
     if isinstance(changes, list):
         changes = {"changes": changes}
     result: Dict[str, Any] = _track(
-        _ffi.whatif_json, project, _text(changes, "a change set"), status_date=status_date
+        _ffi.whatif_json,
+        project,
+        _text(changes, "a change set"),
+        status_date=status_date,
+        baseline=baseline,
+    )
+    return result
+
+
+def compare(before: Project, after: Project) -> Dict[str, Any]:
+    """What changed between two versions of a plan (last week's and today's), each scheduled
+    with its own options: ``moved`` (with start and finish deltas in working minutes),
+    ``added``, ``removed``, ``finish_delta_minutes``, ``critical_path_before``/``after``,
+    ``critical_path_changed``, ``became_critical`` and ``no_longer_critical``."""
+    result: Dict[str, Any] = json.loads(
+        _ffi.compare_json(
+            _text(before, "the earlier project document"),
+            _text(after, "the later project document"),
+        )
     )
     return result
 

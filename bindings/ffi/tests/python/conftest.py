@@ -67,3 +67,55 @@ def check_hand(v: Any, schedule: Any) -> Tuple[int, List[str]]:
             present = got is not None and f in got
             compare(f"hand.tasks.{tid}.{f}", want, got[f] if present else None, present)
     return compared, problems
+
+
+def lookup(v: Any, path: str) -> Tuple[bool, Any]:
+    """The value at a dotted path of a result (as ``lookup`` in tests/src/lib.rs): an object's
+    key; in a list, a number indexes it, ``*`` takes the rest of the path in every item (a list
+    of what it finds) and any other word finds the item with that ``id`` (``evm.tasks.B.ev``,
+    ``whatif.moved.*.id``). Returns (found, value)."""
+    part, _, rest = path.partition(".")
+    if isinstance(v, list):
+        if part == "*":
+            found = [lookup(x, rest) if rest else (True, x) for x in v]
+            return all(f for f, _ in found), [x for _, x in found]
+        if part.isdigit():
+            nxt = v[int(part)] if int(part) < len(v) else None
+            ok = int(part) < len(v)
+        else:
+            hits = [x for x in v if isinstance(x, dict) and x.get("id") == part]
+            ok, nxt = bool(hits), (hits[0] if hits else None)
+    elif isinstance(v, dict):
+        ok, nxt = part in v, v.get(part)
+    else:
+        ok, nxt = False, None
+    if not ok:
+        return False, None
+    return lookup(nxt, rest) if rest else (True, nxt)
+
+
+def check_values(hand: Any, result: Any) -> Tuple[int, List[str]]:
+    """Compares a ``hand`` section of hand-worked values (``{"working": [...], "values": {path:
+    {"value": v, "within": tol}}}``, as ``check_values`` in tests/src/lib.rs) with ``result``, a
+    result this binding computed: within ``within`` of ``value``, or canonically equal without
+    it. Returns how many values were compared and the disagreements."""
+    compared = 0
+    problems: List[str] = []
+    if not hand.get("working"):
+        problems.append("hand.working: missing")
+    problems += [f"hand.{k}: unknown field" for k in hand if k not in ("working", "values")]
+    values = hand.get("values") or {}
+    if not values:
+        problems.append("hand.values: missing")
+    for path, want in values.items():
+        compared += 1
+        found, got = lookup(result, path)
+        if "within" in want:
+            ok = found and isinstance(got, (int, float)) and not isinstance(got, bool) \
+                and abs(got - want["value"]) <= want["within"]
+        else:
+            ok = found and canonical(got) == canonical(want["value"])
+        if not ok:
+            shown = canonical(got) if found else "nothing"
+            problems.append(f"hand.values.{path}: hand {canonical(want)} but computed {shown}")
+    return compared, problems

@@ -69,3 +69,20 @@ def test_errors_are_typed() -> None:
     with pytest.raises(jindu.JinduError.Invalid) as e:
         jindu.health(DOC, thresholds={"bei": -1})
     assert e.value.field == "thresholds.bei"
+
+
+def test_logic_gaps_and_the_additional_dangling_check() -> None:
+    h = jindu.health(DOC)
+    # Check 1's offenders by kind: B and F lack a successor.
+    assert check(h, "missing_logic")["gaps"] == [
+        {"task": "B", "kind": "no_successor"},
+        {"task": "F", "kind": "no_successor"},
+    ]
+    # Every link is FS: nothing dangles (0 of the 4 incomplete tasks), and the additional
+    # check is not in the totals.
+    [d] = h["additional"]
+    assert (d["number"], d["code"], d["status"], d["population"]) == (15, "dangling_logic", "pass", 4)
+    assert h["passed"] + h["failed"] + h["not_applicable"] == 14
+    with pytest.raises(jindu.JinduError.Invalid) as e:
+        jindu.health(DOC, thresholds={"dangling_percent": 101})
+    assert e.value.field == "thresholds.dangling_percent"

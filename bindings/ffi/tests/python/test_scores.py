@@ -57,3 +57,16 @@ def test_bad_options_are_typed() -> None:
     assert e.value.field == "warn_at"
     with pytest.raises(jindu.JinduError):
         jindu.scores(DOC, wieghts={})
+
+
+def test_capped_warnings_and_the_default_estimate() -> None:
+    every = jindu.scores(DOC)
+    one = jindu.scores(DOC, max_warnings=1)
+    assert one["warnings"] == every["warnings"][:1]
+    assert one["warnings_dropped"] == len(every["warnings"]) - 1 > 0
+    # No estimates: no spread; with -10 % / +25 %, A (20d) is 18d / 20d / 25d, mean 21d:
+    # (25 - 18) / 21 = 0.33.
+    assert "spread" in by_id(every, "A")["missing"]
+    s = jindu.scores(DOC, default_estimate={"optimistic_percent": -10, "pessimistic_percent": 25})
+    spread = {f["code"]: f for f in by_id(s, "A")["factors"]}["spread"]
+    assert spread["value"] == 0.33

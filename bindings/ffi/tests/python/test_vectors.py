@@ -1,16 +1,19 @@
 """Every conformance vector (tests/vectors/*.json) through every way into the package:
 JSON text (schedule_json), dicts (schedule), and the incremental Scheduler with each edit
-previewed then applied, compared with the expectations after canonical formatting."""
+previewed then applied, compared with the expectations after canonical formatting; the tracking
+entries (``track``) through jindu.evm, alerts, buffers, variance, report and whatif, with
+their hand-worked values."""
 
 from __future__ import annotations
 
+import inspect
 import json
-from typing import Any, Callable, Tuple
+from typing import Any, Callable, Dict, Tuple
 
 import pytest
 
 import jindu
-from conftest import canonical, check_hand, sort_keys, vectors
+from conftest import canonical, check_hand, check_values, lookup, sort_keys, vectors
 
 ALL = vectors()
 HAND = ["textbook-cpm.json", "link-types.json", "holidays.json", "negative-float.json",
@@ -65,6 +68,70 @@ def risk_kwargs(options: dict) -> dict:
     return kw
 
 
+TRACK_REPORT_LANGS = ("en", "zh-CN")
+
+
+def track_kwargs(f: Callable[..., Any], options: Dict[str, Any], **extra: Any) -> Dict[str, Any]:
+    """A ``track`` entry's options (the JSON request) as keyword arguments of ``f``: those it
+    takes. An option a function lacks is left out, so a result that depends on it differs from
+    ``expect`` and fails the comparison."""
+    given = {**options, **extra}
+    alerts = dict(given.pop("alerts", None) or {})
+    if alerts:
+        # The JSON request's `alerts` object is the Python functions' two keyword arguments.
+        disabled = alerts.pop("disabled", None)
+        given.update({"thresholds": alerts or None, "disabled": disabled})
+    params = inspect.signature(f).parameters
+    return {k: v for k, v in given.items() if k in params}
+
+
+def run_track(document: Any, entry: Dict[str, Any], form: str) -> Tuple[str, Any]:
+    """A ``track`` entry through the package: evm, alerts, buffers, variance, report (JSON, in
+    each language) and, with a change set, whatif; the document and the change set as JSON text
+    (``form`` "text") or dicts. ("ok", results) or, at the first error, ("error", error_json)."""
+    doc = canonical(document) if form == "text" else sort_keys(document)
+    o = entry["options"]
+
+    def run() -> Dict[str, Any]:
+        out: Dict[str, Any] = {
+            name: f(doc, **track_kwargs(f, o))
+            for name, f in (("evm", jindu.evm), ("alerts", jindu.alerts),
+                            ("buffers", jindu.buffers), ("variance", jindu.variance))
+        }
+        out["report"] = {
+            lang: jindu.report(doc, **track_kwargs(jindu.report, o, lang=lang, format="json"))
+            for lang in TRACK_REPORT_LANGS
+        }
+        if "changes" in entry:
+            changes = entry["changes"]
+            changes = canonical(changes) if form == "text" else sort_keys(changes)
+            out["whatif"] = jindu.whatif(doc, changes, **track_kwargs(jindu.whatif, o))
+        return out
+
+    return attempt(run)
+
+
+def test_track_entries_are_there() -> None:
+    named = dict(ALL)
+    for name in ("tracking-evm.json", "tracking-whatif.json"):
+        assert any("hand" in e for e in named[name]["track"]), f"{name}: hand-worked values"
+
+
+def test_check_values_fails_on_mistakes() -> None:
+    entry = dict(ALL)["tracking-evm.json"]["track"][0]
+    n, ok = check_values(entry["hand"], entry["expect"])
+    assert n >= 30 and ok == []
+    bad = json.loads(json.dumps(entry["hand"]))
+    bad["values"]["evm.pv"]["value"] = 9000
+    bad["values"]["evm.spi"] = {"value": 0.8501, "within": 1e-6}
+    bad["values"]["evm.tasks.Z.ev"] = {"value": 1}
+    bad["values"]["evm.forecast_finish"] = {"value": "2026-01-22T14:42:00"}
+    _, problems = check_values(bad, entry["expect"])
+    assert len(problems) == 4, problems
+    w = dict(ALL)["tracking-whatif.json"]["track"][0]
+    assert lookup(w["expect"], "whatif.moved.*.id") == (True, ["C", "M"])
+
+
 def test_risk_runs_are_there() -> None:
     assert any(len(v.get("risk", [])) >= 2 for _, v in ALL)
 
@@ -96,6 +163,16 @@ def test_vector(name: str, v: dict) -> None:
         kind, value = attempt(lambda: jindu.risk(text, **risk_kwargs(run["options"])))
         got = {"report": value} if kind == "ok" else {"error": value}
         assert canonical(got) == canonical(run["expect"]), f"{name} risk {k}"
+    for k, entry in enumerate(v.get("track", [])):
+        for form in ("text", "dict"):
+            kind, value = run_track(v["document"], entry, form)
+            got = value if kind == "ok" else {"error": value}
+            assert canonical(got) == canonical(entry["expect"]), f"{name} track {k} ({form})"
+            if "hand" in entry:
+                assert kind == "ok", f"{name} track {k}: an entry with hand values must succeed"
+                compared, problems = check_values(entry["hand"], value)
+                assert problems == [], f"{name} track {k} ({form}): " + "\n".join(problems)
+                assert compared >= 5, f"{name} track {k}: only {compared} hand values"
     if "edits" not in v:
         return
 

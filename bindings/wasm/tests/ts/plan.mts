@@ -1,7 +1,7 @@
 // A strict TypeScript consumer of `jindu/plan`: levelling, loading, health, tracking and charts.
 
-import { alerts, clientView, evm, health, level, load, renderChart, renderGantt, report, whatIf } from 'jindu/plan';
-import type { Evm, GanttOptions, Health, Levelled, Loading, TrackAlert, TrackOptions, WhatIf } from 'jindu/plan';
+import { alerts, clientView, evm, health, level, load, renderChart, renderGantt, report, scores, whatIf } from 'jindu/plan';
+import type { Evm, GanttOptions, Health, Levelled, Loading, RiskScores, ScoreFactorCode, ScoreOptions, TrackAlert, TrackOptions, WhatIf } from 'jindu/plan';
 import type { ProjectDocument } from 'jindu';
 
 const doc: ProjectDocument = {
@@ -22,6 +22,12 @@ const lo: Loading = load(doc, { by: 'day', from: '2026-01-05' });
 const pct: number | null = lo.resources[0].periods[0].load_percent;
 const h: Health = health(doc, { thresholds: { cpli: 0.9 } });
 const failing: string[] = h.checks.filter((c) => c.status === 'fail').map((c) => c.code);
+const dangling: string[] = h.additional.flatMap((c) => (c.gaps ?? []).filter((g) => g.kind === 'dangling_start').map((g) => g.task));
+const so: ScoreOptions = { weights: { float: 2 }, iterations: 100, seed: 7, status_date: '2026-01-07T17:00', max_warnings: 10, default_estimate: { optimistic_percent: -10, pessimistic_percent: 25, shape: 'pert' } };
+const rs: RiskScores = scores(doc, so);
+const top: number = rs.tasks[0].factors[0].points;
+const missing: ScoreFactorCode[] = rs.tasks[0].missing;
+const high: boolean = rs.warnings.some((w) => w.severity === 'high' && w.code === 'low_float') || rs.warnings_dropped > 0;
 const o: TrackOptions = { status_date: '2026-01-07T17:00', eac: 'cpi_spi', lang: 'zh-CN' };
 const e: Evm = evm(doc, o);
 const spi: number | null = e.spi;
@@ -39,9 +45,13 @@ load(doc, { by: 'fortnight' });
 renderGantt(doc, { theme: 'blue' });
 // @ts-expect-error: not an EAC method
 evm(doc, { eac: 'guess' });
+// @ts-expect-error: score options are snake_case
+scores(doc, { warnAt: 0.5 });
+// @ts-expect-error: not a factor
+const notFactor: ScoreFactorCode = 'luck';
 // @ts-expect-error: levelling options are snake_case
 level(doc, { withinFloat: true });
 // @ts-expect-error: a chart is text
 const notObject: Health = renderChart(doc, 'gantt');
 
-void [delay, lo, pct, failing, spi, a, md, cv, w, svg, any, notObject];
+void [delay, lo, pct, failing, dangling, rs, top, missing, high, notFactor, spi, a, md, cv, w, svg, any, notObject];

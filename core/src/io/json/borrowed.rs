@@ -332,6 +332,9 @@ pub(super) struct BorrowedTask<'a> {
     /// [`TaskInput::remaining_duration`].
     #[serde(default, borrow, deserialize_with = "opt_text")]
     pub remaining_duration: Option<Cow<'a, str>>,
+    /// [`TaskInput::actual_work`].
+    #[serde(default, borrow, deserialize_with = "opt_text")]
+    pub actual_work: Option<Cow<'a, str>>,
     /// [`TaskInput::baselines`].
     #[serde(default)]
     pub baselines: Vec<BaselineInput>,
@@ -387,6 +390,7 @@ impl From<TaskInput> for BorrowedTask<'static> {
             actual_start: t.actual_start.map(Cow::Owned),
             actual_finish: t.actual_finish.map(Cow::Owned),
             remaining_duration: t.remaining_duration.map(Cow::Owned),
+            actual_work: t.actual_work.map(Cow::Owned),
             baselines: t.baselines,
             cost: t.cost.map(Box::new),
             actual_cost: t.actual_cost.map(Box::new),

@@ -423,6 +423,11 @@ pub struct TaskInput {
     /// the duration. Used when scheduling from a status date (`options.status_date`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remaining_duration: Option<String>,
+    /// The work done on the task so far (`"12h"`), when recorded for the task as a whole;
+    /// an assignment's own `actual_work` takes precedence. Without either, the share of the
+    /// work that `percent_complete` gives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_work: Option<String>,
     /// Saved baselines.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "tsify", tsify(type = "Baseline[]"))]
@@ -565,6 +570,10 @@ pub struct AssignmentInput {
     /// Total work.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub work: Option<String>,
+    /// The work done on this assignment so far (`"12h"`); without it, the share of its work
+    /// that the task's `percent_complete` gives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_work: Option<String>,
 }
 
 /// An edit for the incremental engine, as a host sends it:

@@ -597,6 +597,13 @@ impl Reader {
                             .map_err(|e| e.at(&item(), "remaining_duration"))
                     })
                     .transpose()?,
+                actual_work: t
+                    .actual_work
+                    .as_deref()
+                    .map(|s| {
+                        Duration::parse(s, &settings).map_err(|e| e.at(&item(), "actual_work"))
+                    })
+                    .transpose()?,
             },
             baselines,
             cost: money(t.cost.as_deref(), &item, "cost")?,
@@ -756,11 +763,17 @@ impl Reader {
                 .as_deref()
                 .map(|s| Duration::parse(s, &settings).map_err(|e| e.at(&item, "work")))
                 .transpose()?;
+            let actual_work = a
+                .actual_work
+                .as_deref()
+                .map(|s| Duration::parse(s, &settings).map_err(|e| e.at(&item, "actual_work")))
+                .transpose()?;
             p.add_assignment(Assignment {
                 task,
                 resource,
                 units: a.units.unwrap_or(100),
                 work,
+                actual_work,
             })?;
         }
 
@@ -1019,6 +1032,7 @@ fn document_of(p: &Project, options: &ScheduleOptions) -> ProjectDocument {
                 .progress
                 .remaining_duration
                 .map(|d| d.display(s).to_string()),
+            actual_work: t.progress.actual_work.map(|d| d.display(s).to_string()),
             baselines: t
                 .baselines
                 .iter()
@@ -1091,6 +1105,7 @@ fn document_of(p: &Project, options: &ScheduleOptions) -> ProjectDocument {
             resource: p.resources()[a.resource.index()].id.to_string(),
             units: (a.units != 100).then_some(a.units),
             work: a.work.map(|w| w.display(s).to_string()),
+            actual_work: a.actual_work.map(|w| w.display(s).to_string()),
         });
     }
     j
@@ -1336,7 +1351,10 @@ fn edit_from(j: EditInput, project: &Project) -> Result<Edit> {
             let d = convert(doc.into())?;
             let mut t = d.project.tasks()[0].clone();
             t.calendar = calendar;
-            Edit::AddTask { task: t, parent }
+            Edit::AddTask {
+                task: Box::new(t),
+                parent,
+            }
         }
         EditInput::RemoveTask { task } => Edit::RemoveTask {
             task: TaskId::new(task),

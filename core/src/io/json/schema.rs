@@ -1,6 +1,7 @@
 //! The JSON Schema (draft 2020-12) of the input document, edits, and the outputs, generated
-//! from the types that define them ([`super::doc`], [`super::out`]); needs the `schema`
-//! feature. `jindu schema` prints them, and the test suite validates every example and
+//! from the types that define them ([`super::doc`], [`super::out`]), and of the risk scores
+//! with their options ([`crate::risk::RiskScores`], [`crate::risk::ScoreRequest`]); needs the
+//! `schema` feature. `jindu schema` prints them, and the test suite validates every example and
 //! conformance vector against them.
 
 use serde_json::Value;
@@ -39,12 +40,25 @@ pub fn diff() -> Value {
     schema::<DiffOutput<'static>>("diff")
 }
 
-/// Every schema by name: `document`, `edit`, `schedule`, `diff`.
-pub fn all() -> [(&'static str, Value); 4] {
+/// The schema of risk scores (what `jindu scores --format json` writes, and `scores()` in
+/// every binding returns).
+pub fn scores() -> Value {
+    schema::<crate::risk::RiskScores>("scores")
+}
+
+/// The schema of the risk-score options (what `scores()` in the bindings takes).
+pub fn scores_request() -> Value {
+    schema::<crate::risk::ScoreRequest>("scores-request")
+}
+
+/// Every schema by name: `document`, `edit`, `schedule`, `diff`, `scores`, `scores-request`.
+pub fn all() -> [(&'static str, Value); 6] {
     [
         ("document", document()),
         ("edit", edit()),
         ("schedule", schedule()),
         ("diff", diff()),
+        ("scores", scores()),
+        ("scores-request", scores_request()),
     ]
 }

@@ -392,12 +392,14 @@ fn assignments(
             .map(|u| (u * 100.0).round().clamp(0.0, 1e9) as u32)
             .unwrap_or(100);
         let work = cx.duration(a, "Work", &item)?.map(Duration::minutes_work);
+        let actual_work = positive_work(cx.duration(a, "ActualWork", &item)?);
         unmodelled_assignment(cx, a, &item, &tid, w)?;
         if p.add_assignment(Assignment {
             task,
             resource,
             units,
             work,
+            actual_work,
         })
         .is_err()
         {
@@ -418,7 +420,25 @@ fn assignments(
             }
         }
     }
+    // A task's own actual work is the sum of its assignments'; it is kept only for a task
+    // whose assignments carry none (the model's precedence, `Progress::actual_work`).
+    let with_actual: Vec<TaskIndex> = p
+        .assignments()
+        .iter()
+        .filter(|a| a.actual_work.is_some())
+        .map(|a| a.task)
+        .collect();
+    for i in with_actual {
+        p.task_mut(i).progress.actual_work = None;
+    }
     Ok(task_res)
+}
+
+/// An `ActualWork` read as minutes: only a positive one is kept, since Project writes zero
+/// for every task and assignment without recorded work, and the model derives that from
+/// percent complete.
+pub(super) fn positive_work(minutes: Option<i64>) -> Option<Duration> {
+    minutes.filter(|&m| m > 0).map(Duration::minutes_work)
 }
 
 /// Warnings for what an assignment has that the model does not: contours, delays, splits.

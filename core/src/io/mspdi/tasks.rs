@@ -346,6 +346,7 @@ impl TaskEl<'_> {
             actual_start,
             actual_finish,
             remaining_duration: None,
+            actual_work: super::read::positive_work(cx.duration(t, "ActualWork", item)?),
         };
         if actual_start.is_some() && actual_finish.is_none() && !p.is_complete() {
             if let Some(r) = cx.duration(t, "RemainingDuration", item)? {

@@ -278,6 +278,17 @@ fn tasks(o: &mut String, p: &Project, s: &Schedule, tuid: &[i64], cuid: &Calenda
             t.progress.split(dur)
         };
         tag(o, 3, "ActualDuration", &iso_minutes(done));
+        // The task's own actual work, only where no assignment carries one (the reader's
+        // and the model's precedence).
+        if let Some(w) = t.progress.actual_work {
+            if !p
+                .assignments()
+                .iter()
+                .any(|a| a.task == i && a.actual_work.is_some())
+            {
+                tag(o, 3, "ActualWork", &iso_minutes(w.minutes()));
+            }
+        }
         tag(o, 3, "RemainingDuration", &iso_minutes(left));
         let (ct, cd) = match t.constraint {
             Constraint::AsSoonAsPossible => (0, None),
@@ -399,6 +410,9 @@ fn resources_and_assignments(
         tag(o, 3, "UID", &(k + 1).to_string());
         tag(o, 3, "TaskUID", &tuid[a.task.index()].to_string());
         tag(o, 3, "ResourceUID", &ruid[a.resource.index()].to_string());
+        if let Some(w) = a.actual_work {
+            tag(o, 3, "ActualWork", &iso_minutes(w.minutes()));
+        }
         tag(o, 3, "Units", &format!("{:.2}", a.units as f64 / 100.0));
         if let Some(wk) = a.work {
             tag(o, 3, "Work", &iso_minutes(wk.minutes()));
