@@ -1372,6 +1372,7 @@ impl<'p> Simulation<'p> {
             done: self.done,
             stopped: self.stopped,
             last_check: self.last_check,
+            kernel: self.kernel,
         }
     }
 
