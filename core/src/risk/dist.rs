@@ -399,9 +399,9 @@ impl Sampler {
     /// The sample for draw `w`, in whole minutes (never negative).
     ///
     /// The triangular distribution (the most common, and the default estimate's) is inlined
-    /// and without a branch on the draw: `a + √(u·left)` below the mode's CDF, `b − √((1 −
-    /// u)·right)` above it, as `base + sign·√t` (multiplying by ±1 and adding a negated value
-    /// are exact, so the result is the same to the bit).
+    /// with one square root: `a + √(u·left)` below the mode's CDF, `b − √((1 − u)·right)`
+    /// above it, as `base + sign·√t` from selected operands (multiplying by ±1 and adding a
+    /// negated value are exact, so the result is the same to the bit).
     #[inline(always)]
     pub fn sample(&self, w: u32, pools: &[Vec<f64>]) -> i64 {
         if let Sampler::Triangular {
