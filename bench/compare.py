@@ -21,7 +21,7 @@ Parts (all by default):
           kernel's maxrss of the child, what `/usr/bin/time -v` reports) in bytes a task, and
           the command's own read/schedule/write breakdown, at 100k and 1M tasks.
   risk    Monte Carlo schedule risk, in process, warm: `jindu::risk::simulate` (`--example
-          warm_risk`; sampling, the full network each iteration, criticality, sensitivity,
+          warm_risk`; sampling, both passes each iteration, criticality, sensitivity,
           percentiles, the tornado) on the peers' networks with their three-point estimates as
           triangular `estimate`s, on one thread and on every core, beside the C floor's own
           Monte Carlo loop (`cpm_floor mc NET ITERS tri`: sample, forward and backward pass,

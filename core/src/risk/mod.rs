@@ -52,6 +52,8 @@ mod corr;
 mod dist;
 mod health;
 pub mod input;
+#[cfg(test)]
+mod kernel_tests;
 mod model;
 mod report;
 mod request;

@@ -10,6 +10,7 @@ use crate::calendar::WorkCalendar;
 use crate::error::{Error, Item, Result};
 use crate::id::{TaskId, TaskIndex};
 use crate::model::{Link, Project, ScheduleFrom, Task};
+use crate::schedule::kernel::Kernel;
 use crate::schedule::{Network, Outputs, Scenario, ScheduleOptions, Workspace};
 use crate::time::{DateTime, Duration};
 
@@ -203,6 +204,109 @@ struct Plan {
     target: Option<i64>,
     block: usize,
     has_cost: bool,
+    /// The uncertain tasks sampled one by one (positions in `unc`): those not in `tri`.
+    slow_unc: Vec<u32>,
+    /// Independent triangular working-time tasks, by Philox block of four draws.
+    tri: Vec<TriQuad>,
+}
+
+/// Up to four independent triangular tasks in working time whose draws are the words of one
+/// Philox block (tasks `4q .. 4q + 3`), sampled together: the same arithmetic as
+/// [`Sampler::sample`] lane by lane, which the compiler vectorises.
+#[derive(Debug, Clone)]
+struct TriQuad {
+    quad: u64,
+    /// Per lane: the task and its position in `Plan::unc` (`u32::MAX`: no task; its
+    /// parameters are zero).
+    task: [u32; 4],
+    k: [u32; 4],
+    a: [f64; 4],
+    b: [f64; 4],
+    fc: [f64; 4],
+    left: [f64; 4],
+    right: [f64; 4],
+}
+
+impl TriQuad {
+    /// Samples the quad's tasks from draws `w` into `dur` (and keeps the draws).
+    #[inline(always)]
+    fn put(&self, w: [u32; 4], dur: &mut [Duration], kept: Option<&mut [u32]>) {
+        let v = self.sample(w);
+        for l in 0..4 {
+            if self.task[l] != u32::MAX {
+                dur[self.task[l] as usize] = Duration::minutes_work(v[l] as i64);
+            }
+        }
+        if let Some(kept) = kept {
+            for l in 0..4 {
+                if self.task[l] != u32::MAX {
+                    kept[self.k[l] as usize] = w[l];
+                }
+            }
+        }
+    }
+
+    /// The samples (whole minutes) of draws `w`. Every sample lies in `[a, b]` up to rounding,
+    /// below 2³⁰ (checked when the plan is made), so truncating `x + 0.5` through an `i32` is
+    /// what [`Sampler::sample`] computes: `x + 0.5` truncated for a positive `x`, and 0 for
+    /// the tiny negative values rounding can give when optimistic and likely are both 0.
+    #[inline(always)]
+    fn sample(&self, w: [u32; 4]) -> [i32; 4] {
+        // Selections by bit mask, not by branches (the draws are random: a branch on them is
+        // mispredicted often) nor by `if` (which the compiler turns back into branches).
+        let sel = |m: u64, x: f64, y: f64| f64::from_bits((x.to_bits() & m) | (y.to_bits() & !m));
+        let mut out = [0i32; 4];
+        for l in 0..4 {
+            // `unit(w)`: `w as f64` through an i32 (exact: both terms are integers below 2⁵³),
+            // which converts four at a time.
+            let wf = ((w[l] ^ 0x8000_0000) as i32 as f64) + 2_147_483_648.0;
+            let u = (wf + 0.5) * (1.0 / 4_294_967_296.0);
+            let m = 0u64.wrapping_sub(u64::from(u < self.fc[l]));
+            let base = sel(m, self.a[l], self.b[l]);
+            let sign = sel(m, 1.0, -1.0);
+            let t = sel(m, u * self.left[l], (1.0 - u) * self.right[l]);
+            out[l] = (base + sign * t.sqrt() + 0.5) as i32;
+        }
+        out
+    }
+}
+
+/// The quads of triangular tasks among `unc` and the positions of the others.
+fn tri_quads(unc: &[Unc], elapsed: &[bool]) -> (Vec<TriQuad>, Vec<u32>) {
+    let mut quads: Vec<TriQuad> = Vec::new();
+    let mut slow = Vec::new();
+    for (k, u) in unc.iter().enumerate() {
+        let t = u.task as usize;
+        match u.sampler {
+            Sampler::Triangular {
+                a,
+                b,
+                fc,
+                left,
+                right,
+            } if u.group.is_none() && !elapsed[t] && a >= 0.0 && b < (1u64 << 30) as f64 => {
+                let q = (u.task >> 2) as u64;
+                if quads.last().is_none_or(|x| x.quad != q) {
+                    quads.push(TriQuad {
+                        quad: q,
+                        task: [u32::MAX; 4],
+                        k: [u32::MAX; 4],
+                        a: [0.0; 4],
+                        b: [0.0; 4],
+                        fc: [0.0; 4],
+                        left: [0.0; 4],
+                        right: [0.0; 4],
+                    });
+                }
+                let x = quads.last_mut().expect("pushed above");
+                let l = t & 3;
+                (x.task[l], x.k[l]) = (u.task, k as u32);
+                (x.a[l], x.b[l], x.fc[l], x.left[l], x.right[l]) = (a, b, fc, left, right);
+            }
+            _ => slow.push(k as u32),
+        }
+    }
+    (quads, slow)
 }
 
 /// Statistics of some iterations; all integers, so merging is exact in any order.
@@ -316,11 +420,40 @@ struct Worker {
     ic: Vec<Vec<u32>>,
     sc: Scratch,
     stats: Stats,
+    kb: KernelBufs,
+    /// Per uncertain task, the sensitivity sum of the current block.
+    bsens: Vec<i64>,
+    /// The current block's draws of the uncertain tasks (row by row), when kept.
+    kept: Vec<u32>,
+}
+
+/// The most draws a worker keeps for a block's sensitivity sums (4 bytes each).
+const KEEP_DRAWS: usize = 1 << 22;
+
+/// The kernel's buffers of one thread (empty without it).
+#[derive(Debug)]
+struct KernelBufs {
+    /// Durations by node.
+    dur: Vec<i64>,
+    /// Early and late work indices (start and finish per node).
+    x: Vec<i64>,
+    y: Vec<i64>,
+    /// Critical counts by node, added to the statistics by task after each run of blocks.
+    crit: Vec<u64>,
 }
 
 impl Worker {
-    fn new(p: &Plan, net: &Network<'_>) -> Worker {
+    fn new(p: &Plan, net: &Network<'_>, kernel: Option<&Kernel>) -> Worker {
+        let kn = kernel.map_or(0, Kernel::len);
         Worker {
+            bsens: Vec::with_capacity(p.unc.len()),
+            kept: Vec::new(),
+            kb: KernelBufs {
+                dur: vec![0; kn],
+                x: vec![0; 2 * kn],
+                y: vec![0; 2 * kn],
+                crit: vec![0; kn],
+            },
             ws: net.workspace(),
             dur: p.base.clone(),
             present: vec![false; p.n],
@@ -339,8 +472,37 @@ impl Worker {
     }
 }
 
+/// The draw of uncertain task `u` in iteration `j` (row `row` of its block, whose correlated
+/// draws `ic` holds), reusing the last Philox block `quad` (its number and words) when the
+/// task's draw is in it.
+#[inline(always)]
+fn unc_word(
+    p: &Plan,
+    u: &Unc,
+    draws: &Draws,
+    j: u64,
+    row: usize,
+    ic: &[Vec<u32>],
+    quad: &mut (u64, [u32; 4]),
+) -> u32 {
+    match u.group {
+        Some((g, c)) => {
+            let g = &ic[g as usize];
+            g[row * (g.len() / p.block) + c as usize]
+        }
+        None => {
+            let q = (u.task >> 2) as u64;
+            if q != quad.0 {
+                *quad = (q, draws.quad(Stream::Duration, j, q));
+            }
+            quad.1[(u.task & 3) as usize]
+        }
+    }
+}
+
 /// Fills `dur` with the durations of iteration `j` (row `row` of its block; `ic` holds the
-/// block's correlated draws), `occ` with which risks occur; returns the risk cost in cents.
+/// block's correlated draws), `occ` with which risks occur, and `kept` (when given) with the
+/// draw of each uncertain task; returns the risk cost in cents.
 #[allow(clippy::too_many_arguments)]
 fn fill(
     p: &Plan,
@@ -352,6 +514,7 @@ fn fill(
     dur: &mut [Duration],
     occ: &mut [bool],
     risk_cost: Option<&mut [i128]>,
+    mut kept: Option<&mut [u32]>,
 ) -> i64 {
     let kind = |t: usize, v: i64| {
         if p.elapsed[t] {
@@ -361,24 +524,33 @@ fn fill(
         }
     };
     dur.copy_from_slice(&p.base);
-    let mut quad = u64::MAX;
-    let mut words = [0u32; 4];
-    for u in &p.unc {
-        let w = match u.group {
-            Some((g, c)) => {
-                let g = &ic[g as usize];
-                g[row * (g.len() / p.block) + c as usize]
-            }
-            None => {
-                let q = (u.task >> 2) as u64;
-                if q != quad {
-                    words = draws.quad(Stream::Duration, j, q);
-                    quad = q;
-                }
-                words[(u.task & 3) as usize]
-            }
-        };
+    let mut quad = (u64::MAX, [0u32; 4]);
+    for &k in &p.slow_unc {
+        let u = &p.unc[k as usize];
+        let w = unc_word(p, u, draws, j, row, ic, &mut quad);
+        if let Some(kept) = kept.as_deref_mut() {
+            kept[k as usize] = w;
+        }
         dur[u.task as usize] = kind(u.task as usize, u.sampler.sample(w, &p.pools));
+    }
+    // Four blocks of draws at a time: four independent chains of Philox rounds.
+    let mut fours = p.tri.chunks_exact(4);
+    for x in fours.by_ref() {
+        let ws = draws.quads(
+            Stream::Duration,
+            j,
+            [x[0].quad, x[1].quad, x[2].quad, x[3].quad],
+        );
+        for (x, w) in x.iter().zip(ws) {
+            x.put(w, dur, kept.as_deref_mut());
+        }
+    }
+    for x in fours.remainder() {
+        x.put(
+            draws.quad(Stream::Duration, j, x.quad),
+            dur,
+            kept.as_deref_mut(),
+        );
     }
     let mut cost = 0i64;
     let mut risk_cost = risk_cost;
@@ -421,11 +593,40 @@ fn fill(
     cost
 }
 
+/// One iteration by the kernel: the project duration and finish (minutes), with the
+/// critical counts added to `b.crit`; `None` (nothing counted) when the iteration needs the
+/// general path: a duration of zero or beyond 2⁴⁰ minutes, or a finish beyond the calendar or
+/// the years it covers.
+fn kernel_run(
+    k: &Kernel,
+    cal: &WorkCalendar,
+    dur: &[Duration],
+    b: &mut KernelBufs,
+) -> Option<(i64, i64)> {
+    let (mut lo, mut hi) = (i64::MAX, i64::MIN);
+    for (d, &t) in b.dur.iter_mut().zip(&k.task_of) {
+        *d = dur[t as usize].minutes();
+        lo = lo.min(*d);
+        hi = hi.max(*d);
+    }
+    // The general path refuses a duration beyond 2⁴⁰ minutes (`Network::run`): so does this.
+    if lo <= 0 || hi > 1 << 40 {
+        return None;
+    }
+    // The finish's date first: when it is beyond the calendar, nothing is counted.
+    let (x, y) = (&mut b.x, &mut b.y);
+    let last = k.finish(&b.dur, x);
+    let pf = cal.finish_of(last).and_then(DateTime::from_minutes)?;
+    k.late(&b.dur, x, y, last, &mut b.crit);
+    Some((last - k.wps, pf.minutes()))
+}
+
 /// Runs blocks `blocks` (of `p.block` iterations; the last may be short) into the worker.
 #[allow(clippy::too_many_arguments)]
 fn run_blocks(
     p: &Plan,
     net: &Network<'_>,
+    kernel: Option<&Kernel>,
     cal: &WorkCalendar,
     ps: DateTime,
     det: (i64, &[i64]),
@@ -436,6 +637,12 @@ fn run_blocks(
 ) -> Result<()> {
     let b = p.block as u64;
     let nr = p.risks.len();
+    // The draws of a block are kept for its sensitivity sums when they take at most 16 MiB
+    // (a block of 256 iterations of 16,384 uncertain tasks); larger plans draw them again.
+    let keep = p.unc.len() * p.block <= KEEP_DRAWS;
+    if keep {
+        w.kept.resize(p.unc.len() * p.block, 0);
+    }
     for blk in blocks {
         let first = blk * b;
         let rows = (total - first).min(b) as usize;
@@ -452,8 +659,11 @@ fn run_blocks(
                 occ,
                 ic,
                 stats: st,
+                kb,
+                kept,
                 ..
             } = w;
+            let nu = p.unc.len();
             let cost = fill(
                 p,
                 draws,
@@ -464,49 +674,58 @@ fn run_blocks(
                 dur,
                 &mut occ[row * nr..(row + 1) * nr],
                 p.has_cost.then_some(&mut st.risk_cost[..]),
+                keep.then(|| &mut kept[row * nu..(row + 1) * nu]),
             );
-            let run = net.run(
-                ws,
-                &Scenario {
-                    durations: Some(dur),
-                    delays: None,
-                    outputs: Outputs::Float,
-                },
-            )?;
-            let y = run.project_duration().minutes();
+            let fast = kernel.and_then(|k| kernel_run(k, cal, dur, kb));
+            let (y, pf) = match fast {
+                Some(r) => r,
+                None => {
+                    let run = net.run(
+                        ws,
+                        &Scenario {
+                            durations: Some(dur),
+                            delays: None,
+                            outputs: Outputs::Float,
+                        },
+                    )?;
+                    for i in 0..p.n {
+                        if run.is_critical(TaskIndex::from_raw(i as u32)) {
+                            st.crit[i] += 1;
+                        }
+                    }
+                    for (k, &m) in p.milestones.iter().enumerate() {
+                        let f = run.dates(TaskIndex::from_raw(m)).1;
+                        let wm = cal.work_between(ps, f);
+                        st.ms[k].0.add(wm);
+                        st.ms[k].1.add(wm);
+                        if wm <= det.1[k] {
+                            st.ms_at_det[k] += 1;
+                        }
+                        if p.ms_deadline[k].is_some_and(|d| f.minutes() <= d) {
+                            st.ms_on_time[k] += 1;
+                        }
+                    }
+                    for (k, &(t, d)) in p.deadlines.iter().enumerate() {
+                        if run.dates(TaskIndex::from_raw(t)).1.minutes() <= d {
+                            st.deadline_ok[k] += 1;
+                        }
+                    }
+                    (
+                        run.project_duration().minutes(),
+                        run.project_finish().minutes(),
+                    )
+                }
+            };
             st.finish.add(y);
             st.finish_m.add(y);
             if y <= det.0 {
                 st.at_det += 1;
             }
-            let pf = run.project_finish().minutes();
             if p.target.is_some_and(|t| pf <= t) {
                 st.on_target += 1;
             }
-            for i in 0..p.n {
-                if run.is_critical(TaskIndex::from_raw(i as u32)) {
-                    st.crit[i] += 1;
-                }
-            }
             for (k, &t) in p.variable.iter().enumerate() {
                 st.dur[k].add(dur[t as usize].minutes());
-            }
-            for (k, &m) in p.milestones.iter().enumerate() {
-                let f = run.dates(TaskIndex::from_raw(m)).1;
-                let wm = cal.work_between(ps, f);
-                st.ms[k].0.add(wm);
-                st.ms[k].1.add(wm);
-                if wm <= det.1[k] {
-                    st.ms_at_det[k] += 1;
-                }
-                if p.ms_deadline[k].is_some_and(|d| f.minutes() <= d) {
-                    st.ms_on_time[k] += 1;
-                }
-            }
-            for (k, &(t, d)) in p.deadlines.iter().enumerate() {
-                if run.dates(TaskIndex::from_raw(t)).1.minutes() <= d {
-                    st.deadline_ok[k] += 1;
-                }
             }
             for k in 0..nr {
                 if occ[row * nr + k] {
@@ -536,35 +755,48 @@ fn run_blocks(
         };
         let s2: i128 = w.scores.iter().map(|&s| (s as i128) * (s as i128)).sum();
         pick(&mut w.stats.r2, s2);
+        // |a·s| < 2³²·block, so a block's sums stay below 2³²·block² ≤ 2⁶² for blocks of up
+        // to 2¹⁵ iterations (256 unless a correlation group is wide); else they go to i128.
+        let narrow = p.block <= 1 << 15;
+        w.bsens.clear();
+        w.bsens.resize(p.unc.len(), 0);
         for row in 0..rows {
             let j = first + row as u64;
             let s = w.scores[row] as i128;
-            let mut quad = u64::MAX;
-            let mut words = [0u32; 4];
+            let s64 = w.scores[row];
+            let mut quad = (u64::MAX, [0u32; 4]);
+            let nu = p.unc.len();
             for (k, u) in p.unc.iter().enumerate() {
-                let wd = match u.group {
-                    Some((g, c)) => {
-                        let g = &w.ic[g as usize];
-                        g[row * (g.len() / p.block) + c as usize]
-                    }
-                    None => {
-                        let q = (u.task >> 2) as u64;
-                        if q != quad {
-                            words = draws.quad(Stream::Duration, j, q);
-                            quad = q;
-                        }
-                        words[(u.task & 3) as usize]
-                    }
+                let wd = if keep {
+                    w.kept[row * nu + k]
+                } else {
+                    unc_word(p, u, draws, j, row, &w.ic, &mut quad)
                 };
-                let a = draw_score(wd) as i128;
-                pick(&mut w.stats.sens[k], a * s);
-                w.stats.a2[k] += a * a;
+                let a = draw_score(wd);
+                if narrow {
+                    w.bsens[k] += a * s64;
+                } else {
+                    pick(&mut w.stats.sens[k], a as i128 * s);
+                }
+                // |a| < 2³², so a² fits in a u64.
+                let ua = a.unsigned_abs();
+                w.stats.a2[k] += (ua * ua) as i128;
             }
             for k in 0..nr {
                 if w.occ[row * nr + k] {
                     pick(&mut w.stats.occ_rank[k], s);
                 }
             }
+        }
+        if narrow {
+            for (r, &v) in w.stats.sens.iter_mut().zip(&w.bsens) {
+                pick(r, v as i128);
+            }
+        }
+    }
+    if let Some(k) = kernel {
+        for (c, &t) in w.kb.crit.iter_mut().zip(&k.task_of) {
+            w.stats.crit[t as usize] += std::mem::take(c);
         }
     }
     Ok(())
@@ -614,6 +846,9 @@ pub struct Simulation<'p> {
     done: u64,
     stopped: Option<Stop>,
     last_check: Option<(i64, i64)>,
+    /// The Monte Carlo kernel, when the network is plain and the report needs no milestone or
+    /// deadline dates.
+    kernel: Option<Kernel>,
 }
 
 /// Runs a Monte Carlo schedule risk analysis of `project` (its [`RiskModel`] and the
@@ -926,6 +1161,7 @@ fn plan(p: &Project, o: &RiskOptions) -> Result<Plan> {
         }
         groups.push(g);
     }
+    let (tri, slow_unc) = tri_quads(&unc, &elapsed);
     let widest = groups.iter().map(Group::len).max().unwrap_or(0);
     let block = (4 * widest).max(256).div_ceil(256) * 256;
 
@@ -1015,6 +1251,8 @@ fn plan(p: &Project, o: &RiskOptions) -> Result<Plan> {
         target: o.target.map(|t| t.minutes()),
         block,
         has_cost,
+        slow_unc,
+        tri,
     })
 }
 
@@ -1085,6 +1323,9 @@ impl<'p> Simulation<'p> {
             .collect();
         let det = (run.project_duration().minutes(), det_ms);
         let totals = Stats::new(&plan);
+        let kernel = (plan.milestones.is_empty() && plan.deadlines.is_empty())
+            .then(|| Kernel::compile(&net))
+            .flatten();
         Ok(Simulation {
             opts: options.clone(),
             plan,
@@ -1095,8 +1336,21 @@ impl<'p> Simulation<'p> {
             done: 0,
             stopped: None,
             last_check: None,
+            kernel,
             project,
         })
+    }
+
+    /// Whether the iterations run on the Monte Carlo kernel (a plain network).
+    #[cfg(test)]
+    pub(crate) fn uses_kernel(&self) -> bool {
+        self.kernel.is_some()
+    }
+
+    /// Runs every iteration on the general path (for tests comparing the two).
+    #[cfg(test)]
+    pub(crate) fn use_general_path(&mut self) {
+        self.kernel = None;
     }
 
     /// Iterations done so far.
@@ -1118,6 +1372,7 @@ impl<'p> Simulation<'p> {
             done: self.done,
             stopped: self.stopped,
             last_check: self.last_check,
+            kernel: self.kernel,
         }
     }
 
@@ -1162,6 +1417,7 @@ impl<'p> Simulation<'p> {
             &mut dur,
             &mut occ,
             None,
+            None,
         );
         dur
     }
@@ -1187,7 +1443,7 @@ impl<'p> Simulation<'p> {
         .max(1);
         let until = total.min(self.done.saturating_add(iterations.max(1)));
         let mut workers: Vec<Worker> = (0..threads)
-            .map(|_| Worker::new(&self.plan, &net))
+            .map(|_| Worker::new(&self.plan, &net, self.kernel.as_ref()))
             .collect();
         let draws = Draws::new(self.opts.seed);
         #[cfg(feature = "parallel")]
@@ -1212,11 +1468,12 @@ impl<'p> Simulation<'p> {
             let nb = b1 - b0;
             let per = nb.div_ceil(threads as u64);
             let (plan, cal, ps) = (&self.plan, &self.cal, self.ps);
+            let kernel = self.kernel.as_ref();
             let det = (self.det.0, &self.det.1[..]);
             let work = |k: usize, w: &mut Worker| {
                 let lo = (b0 + k as u64 * per).min(b1);
                 let hi = (lo + per).min(b1);
-                run_blocks(plan, &net, cal, ps, det, &draws, total, lo..hi, w)
+                run_blocks(plan, &net, kernel, cal, ps, det, &draws, total, lo..hi, w)
             };
             let r: Result<()> = if threads == 1 {
                 work(0, &mut workers[0])
@@ -1545,5 +1802,62 @@ impl<'p> Simulation<'p> {
             cost,
             tornado,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn triangular_quads_sample_what_the_sampler_samples() {
+        let d = Duration::minutes_work;
+        // (optimistic, likely, pessimistic): skewed both ways, a mode at zero, a point mass.
+        let shapes = [
+            (100, 200, 500),
+            (0, 0, 900),
+            (0, 700, 700),
+            (37, 38, 1 << 29),
+            (5, 5, 5),
+        ];
+        let unc: Vec<Unc> = shapes
+            .iter()
+            .enumerate()
+            .map(|(t, &(a, c, b))| Unc {
+                task: t as u32,
+                sampler: Sampler::of(
+                    &Estimate::Triangular {
+                        optimistic: d(a),
+                        likely: d(c),
+                        pessimistic: d(b),
+                    },
+                    0,
+                ),
+                group: None,
+            })
+            .collect();
+        let (quads, slow) = tri_quads(&unc, &[false; 5]);
+        // Tasks 0–3 share a Philox block, task 4 starts the next; none is sampled alone.
+        assert_eq!((quads.len(), slow.len()), (2, 0));
+        assert_eq!(quads[1].task, [4, u32::MAX, u32::MAX, u32::MAX]);
+        let draws = Draws::new(5);
+        let mut words: Vec<u32> = vec![0, 1, u32::MAX, u32::MAX - 1, 1 << 31, (1 << 30) - 1];
+        words.extend((0..20_000).map(|i| draws.word(Stream::Duration, i, 0)));
+        for w in words {
+            for x in &quads {
+                let v = x.sample([w; 4]);
+                for l in 0..4 {
+                    if x.task[l] != u32::MAX {
+                        let u = &unc[x.k[l] as usize];
+                        assert_eq!(
+                            v[l] as i64,
+                            u.sampler.sample(w, &[]),
+                            "task {} draw {w}",
+                            u.task
+                        );
+                    }
+                }
+            }
+        }
     }
 }

@@ -174,6 +174,12 @@ impl FastNet {
         copy(&csr.succs, &mut self.succ_lag, &mut self.succ_kind);
     }
 
+    /// Whether every node's early and late dates and total float may take the fast path (the
+    /// condition of the Monte Carlo [`Kernel`](super::kernel::Kernel)).
+    pub(crate) fn all_plain(&self) -> bool {
+        self.node.iter().all(|&b| b == FWD | BWD | FLOATS)
+    }
+
     /// Follows [`network::relabel`](super::network::relabel): node `k` becomes old node
     /// `order[k]`, and node order is then topological.
     pub(crate) fn relabel(&mut self, order: &[u32]) {

@@ -20,6 +20,7 @@
 
 mod critical;
 mod fast;
+pub(crate) mod kernel;
 pub(crate) mod network;
 mod options;
 mod output;

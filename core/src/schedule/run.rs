@@ -142,7 +142,7 @@ pub struct Network<'p> {
     pub(crate) model: Model<'p>,
     pub(crate) csr: Csr,
     pub(crate) order: Vec<u32>,
-    fast: FastNet,
+    pub(crate) fast: FastNet,
 }
 
 impl<'p> Network<'p> {
