@@ -15,3 +15,9 @@ render-cli:
 
 test-browser:: chromium tools-npm render-cli
 	CHROMIUM=$(CHROMIUM) JINDU_CLI=$(ROOT)/target/debug/jindu $(NODE) --test tests/render/*.test.mjs
+
+# make bless-reports  rewrite the golden status reports under core/tests/data/report/ (not part
+#                     of test; read the diff in both languages before committing)
+.PHONY: bless-reports
+bless-reports:
+	$(CARGO) run -q -p jindu --example bless_reports
