@@ -158,6 +158,7 @@ fn projects(args: &[String]) -> Result<(), Failure> {
     }
     let refs: Vec<&Project> = docs.iter().collect();
     let l = jindu::level::level(&refs, &opts)?;
+    crate::load::warn_conflicts(&files, &l.conflicts);
     let text = match format {
         Output::Json => serde_json::to_string(&l).expect("a levelled portfolio serialises") + "\n",
         Output::Table => table(&l),

@@ -56,11 +56,25 @@ pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
     }
     let refs: Vec<(&Project, &Schedule)> = docs.iter().map(|(p, s)| (p, s)).collect();
     let l = jindu::level::load(&refs, &opts)?;
+    warn_conflicts(&files, &l.conflicts);
     let text = match format {
         Format::Json => serde_json::to_string(&l).expect("a loading serialises") + "\n",
         Format::Table => table(&l),
     };
     print_out(&text)
+}
+
+/// A warning on standard error for each pooled resource a later file defines differently.
+pub(crate) fn warn_conflicts(files: &[String], conflicts: &[jindu::level::PoolConflict]) {
+    for c in conflicts {
+        eprintln!(
+            "jindu: warning: resource `{}` is defined differently in {} ({}); {}'s definition is used",
+            c.id,
+            files[c.project],
+            c.fields.join(", "),
+            files[c.used]
+        );
+    }
 }
 
 /// Hours of `minutes`, with one decimal.

@@ -118,3 +118,30 @@ fn bad_arguments_are_usage_errors() {
     let out = jindu(&["load"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_pool_defined_differently_is_a_warning() {
+    // P2b says Ana works at 300 %: P1's 100 % counts, and both load and level say so.
+    let a = file("pool-p1.json", P1);
+    let b = file(
+        "pool-p2b.json",
+        &P2.replace(r#"{"id": "ana"}"#, r#"{"id": "ana", "max_units": 300}"#),
+    );
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    for cmd in ["load", "level"] {
+        let out = jindu(&[cmd, a, b, "--format", "json"]);
+        assert!(out.status.success(), "{cmd}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("resource `ana` is defined differently in")
+                && err.contains("(max_units)")
+                && err.contains(&format!("{a}'s definition is used")),
+            "{cmd}: {err}"
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["conflicts"][0]["project"], 1, "{cmd}");
+    }
+    // The same id defined alike: no warning.
+    let out = jindu(&["load", a, file("pool-p2.json", P2).to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stderr).is_empty());
+}

@@ -140,7 +140,12 @@ export interface Levelled {
     period_minutes: number;
     schedules_generated: number;
     seed: number;
+    /** Pooled resources a later document defines differently (the first one's definition is used). */
+    conflicts?: PoolConflict[];
 }
+
+/** A pooled resource defined differently in two documents: `used` is the index of the one whose definition counts. */
+export interface PoolConflict { id: string; used: number; project: number; fields: ("kind" | "max_units" | "calendar" | "availability")[] }
 
 /** How to measure loading (every field optional): the flags of `jindu load`. */
 export interface LoadOptions {
@@ -168,6 +173,8 @@ export interface Loading {
         periods: { start: string; end: string; work_minutes: number; capacity_minutes: number; load_percent: number | null; quantity: number; overallocated: boolean }[];
         overallocations: { start: string; finish: string; peak_units: number; max_units: number; tasks: { project: number; project_name: string; task: string; task_name: string; units: number }[] }[];
     }[];
+    /** Pooled resources a later document defines differently (the first one's definition is used). */
+    conflicts?: PoolConflict[];
 }
 "#;
 

@@ -22,7 +22,8 @@
 //!   does not break it).
 //! - A pooled resource is the same resource id in several projects of the portfolio: it is one
 //!   resource, defined (kind, max units, availability, calendar) by the first project that has
-//!   it; the others' assignments of that id add to its load.
+//!   it; the others' assignments of that id add to its load. Where a later project defines it
+//!   differently, [`Loading::conflicts`] says so (nothing is dropped silently).
 //!
 //! ```
 //! use jindu::level::{load, LoadOptions, Period};
@@ -247,6 +248,59 @@ pub struct Loading {
     pub to: Stamp,
     /// Every resource (pooled by id), in the order the projects list them.
     pub resources: Vec<ResourceLoad>,
+    /// Pooled resources that a later project defines differently from the first project
+    /// with them (whose definition counts).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<PoolConflict>,
+}
+
+/// A pooled resource defined differently in two projects of a portfolio: the first
+/// project's definition is used, and this says what the other one had.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PoolConflict {
+    /// The resource's key.
+    pub id: String,
+    /// The project (index in the portfolio) whose definition is used.
+    pub used: usize,
+    /// The project whose definition differs.
+    pub project: usize,
+    /// What differs: `kind`, `max_units`, `calendar`, `availability` (the fields that change
+    /// the numbers; a name is only shown).
+    pub fields: Vec<&'static str>,
+}
+
+/// The pooled resources of a portfolio that a later project defines differently from the
+/// first one with them, in the order the projects list them.
+pub(crate) fn pool_conflicts(projects: &[&Project]) -> Vec<PoolConflict> {
+    let mut first: HashMap<&str, (usize, &Resource)> = HashMap::new();
+    let mut out = Vec::new();
+    for (k, p) in projects.iter().enumerate() {
+        for r in p.resources() {
+            let (used, d) = *first.entry(r.id.as_str()).or_insert((k, r));
+            if used == k {
+                continue;
+            }
+            let fields: Vec<&'static str> = [
+                ("kind", d.kind != r.kind),
+                ("max_units", d.max_units != r.max_units),
+                ("calendar", d.calendar != r.calendar),
+                ("availability", d.availability != r.availability),
+            ]
+            .into_iter()
+            .filter_map(|(f, differs)| differs.then_some(f))
+            .collect();
+            if !fields.is_empty() {
+                out.push(PoolConflict {
+                    id: r.id.to_string(),
+                    used,
+                    project: k,
+                    fields,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// One resource's loading.
@@ -681,11 +735,13 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
             overallocations,
         });
     }
+    let all: Vec<&Project> = projects.iter().map(|(p, _)| *p).collect();
     Ok(Loading {
         period,
         from: stamp(r_lo),
         to: stamp(r_hi),
         resources: out,
+        conflicts: pool_conflicts(&all),
     })
 }
 

@@ -95,6 +95,8 @@ fn overlap_and_a_pooled_resource_across_two_projects() {
         "assignments": [{"task": "C", "resource": "ana"}]}"#);
     let l = run(&[&p1, &p2], Period::Week);
     assert_eq!(l.resources.len(), 1);
+    // P2 names Ana by id only: not a different definition.
+    assert!(l.conflicts.is_empty(), "{:?}", l.conflicts);
     let r = &l.resources[0];
     assert_eq!(
         (r.name.as_str(), r.projects.as_slice()),
@@ -250,4 +252,37 @@ proptest::proptest! {
             }
         }
     }
+}
+
+#[test]
+fn a_pooled_resource_defined_differently_is_reported() {
+    // P1 has Ana at 100 %, P2 says 200 % on another calendar: P1's definition counts (the
+    // week's capacity stays 5 × 480), and the difference is reported, for loading and levelling.
+    let p1 = doc(r#"{"name": "P1", "start": "2026-01-05",
+        "tasks": [{"id": "A", "duration": "1d"}],
+        "resources": [{"id": "ana", "name": "Ana"}],
+        "assignments": [{"task": "A", "resource": "ana"}]}"#);
+    let p2 = doc(r#"{"name": "P2", "start": "2026-01-05",
+        "calendars": [{"id": "night", "base": "standard"}],
+        "tasks": [{"id": "C", "duration": "1d"}],
+        "resources": [{"id": "ana", "name": "Ana", "max_units": 200, "calendar": "night"}],
+        "assignments": [{"task": "C", "resource": "ana"}]}"#);
+    let l = run(&[&p1, &p2], Period::Week);
+    assert_eq!(cap(&l.resources[0]), [2400]);
+    assert_eq!(
+        l.conflicts,
+        [PoolConflict {
+            id: "ana".into(),
+            used: 0,
+            project: 1,
+            fields: vec!["max_units", "calendar"],
+        }]
+    );
+    let lv = crate::level::level(&[&p1.0, &p2.0], &crate::level::LevelOptions::default()).unwrap();
+    assert_eq!(lv.conflicts, l.conflicts);
+    let json = serde_json::to_value(&l).unwrap();
+    assert_eq!(
+        json["conflicts"][0]["fields"],
+        serde_json::json!(["max_units", "calendar"])
+    );
 }

@@ -10,7 +10,7 @@
 pub mod load;
 pub mod project;
 pub mod rcpsp;
-pub use load::{load, LoadOptions, LoadRequest, Loading, Period};
+pub use load::{load, LoadOptions, LoadRequest, Loading, Period, PoolConflict};
 pub use project::{
     level, LevelOptions, Levelled, LevelledProject, LevelledTask, Reason, TaskDelay, TaskRef,
     Unresolved,

@@ -131,6 +131,10 @@ pub struct Levelled {
     pub schedules_generated: u64,
     /// The seed used.
     pub seed: u64,
+    /// Pooled resources a later project defines differently from the first one with them
+    /// (whose definition levelling used).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<super::load::PoolConflict>,
 }
 
 /// One levelled project.
@@ -330,6 +334,7 @@ pub fn level(projects: &[&Project], options: &LevelOptions) -> Result<Levelled> 
             period_minutes: g,
             schedules_generated: 0,
             seed: options.seed,
+            conflicts: Vec::new(),
         });
     };
     let axis = first.calendar();
@@ -786,6 +791,7 @@ pub fn level(projects: &[&Project], options: &LevelOptions) -> Result<Levelled> 
         period_minutes: g,
         schedules_generated: passes,
         seed: options.seed,
+        conflicts: super::load::pool_conflicts(projects),
     })
 }
 
