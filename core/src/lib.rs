@@ -72,7 +72,7 @@ pub use error::{Error, ErrorCode, ImportError, Item, JsonError, Result, XmlError
 pub use id::{CalendarId, LinkIndex, ResourceId, ResourceIndex, TaskId, TaskIndex};
 pub use model::{
     Assignment, Availability, Baseline, Constraint, Lag, Link, LinkType, Money, Pin, Progress,
-    Project, Resource, ResourceKind, ScheduleFrom, Split, Task, Visibility,
+    Project, Resource, ResourceKind, ScheduleFrom, Split, Task, TaskType, Visibility,
 };
 pub use schedule::{
     schedule, Criticality, Driver, DriverEntry, FloatBasis, LagCalendar, OutOfSequence, Schedule,

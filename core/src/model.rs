@@ -444,6 +444,25 @@ impl fmt::Debug for Money {
     }
 }
 
+/// What stays fixed when a task's resources change (Microsoft Project's task types).
+///
+/// A task with `work` and work assignments has a *resource-driven* duration unless it is
+/// fixed-duration: its work shared by its resources in proportion to their units
+/// ([`Project::work_duration`]). `effort_driven` (always the case for fixed work) keeps the
+/// work when a resource is added or removed, so a second person halves the duration;
+/// otherwise the duration stays and the work follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum TaskType {
+    /// Units stay (Project's default): the duration follows from the work when only the work
+    /// is given.
+    #[default]
+    FixedUnits,
+    /// The duration stays; each assignment's work is its units × the duration.
+    FixedDuration,
+    /// The work stays: the duration is always the work over the units (effort-driven).
+    FixedWork,
+}
+
 /// Who may see an item: everyone the plan is shared with, or the team only.
 ///
 /// The client's view ([`track::client_view`](crate::track::client_view)) leaves out every
@@ -522,6 +541,15 @@ pub struct Task {
     pub visibility: Visibility,
     /// Pauses in the task's work (a split task), in the order of their positions.
     pub splits: Vec<Split>,
+    /// What stays fixed when its resources change.
+    pub task_type: TaskType,
+    /// Whether adding or removing a resource keeps the work (and so changes the duration);
+    /// fixed-work tasks always are.
+    pub effort_driven: bool,
+    /// The task's total work (resource time), shared by its work assignments in proportion to
+    /// their units; `None` leaves the work to the assignments (their `work`, else units ×
+    /// duration).
+    pub work: Option<Duration>,
 }
 
 /// A pause in a task's work (Microsoft Project's split): after `after` of the task's work,
@@ -549,6 +577,16 @@ impl Task {
     pub fn span(&self) -> Duration {
         let pauses: i64 = self.splits.iter().map(|s| s.pause.minutes()).sum();
         Duration::minutes_work(self.duration.minutes() + pauses)
+    }
+
+    /// Whether adding or removing a resource keeps the work: fixed-work tasks, and
+    /// effort-driven fixed-units ones.
+    pub fn keeps_work(&self) -> bool {
+        match self.task_type {
+            TaskType::FixedWork => true,
+            TaskType::FixedUnits => self.effort_driven,
+            TaskType::FixedDuration => false,
+        }
     }
 
     /// A task with key `id`, name `name`, zero duration and priority 500.
@@ -1319,6 +1357,43 @@ impl Project {
         Ok(())
     }
 
+    /// The duration task `i`'s work gives: its `work` shared by its work assignments in
+    /// proportion to their units, `work × 100 / Σ units` working minutes rounded up — `None`
+    /// for a fixed-duration task, a task without `work`, or one without work assignments with
+    /// units.
+    ///
+    /// ```
+    /// use jindu::{Assignment, Duration, Project, Resource, Task};
+    /// let mut p = Project::new("p", "2026-01-05T08:00".parse()?);
+    /// let mut t = Task::new("A", "Build");
+    /// t.work = Some(Duration::hours(40));
+    /// let a = p.add_task(t)?;
+    /// let ana = p.add_resource(Resource { id: "ana".into(), max_units: 100, ..Resource::default() })?;
+    /// p.add_assignment(Assignment { task: a, resource: ana, units: 50, work: None, actual_work: None })?;
+    /// // 40 hours of work at 50 %: 80 working hours, 10 days.
+    /// assert_eq!(p.work_duration(a), Some(Duration::hours(80)));
+    /// # Ok::<(), jindu::Error>(())
+    /// ```
+    pub fn work_duration(&self, i: TaskIndex) -> Option<Duration> {
+        let t = self.tasks.get(i.index())?;
+        let work = t.work?;
+        if t.task_type == TaskType::FixedDuration || t.duration.is_elapsed() {
+            return None;
+        }
+        let units: i64 = self
+            .assignments
+            .iter()
+            .filter(|a| {
+                a.task == i && self.resources[a.resource.index()].kind == ResourceKind::Work
+            })
+            .map(|a| a.units as i64)
+            .sum();
+        (units > 0).then(|| {
+            let m = work.minutes().max(0) as i128 * 100;
+            Duration::minutes_work(((m + units as i128 - 1) / units as i128) as i64)
+        })
+    }
+
     /// [`Project::add_assignment`] for callers that already know the task–resource pair is new
     /// (importers): the same checks but the scan for a duplicate pair, which is linear.
     pub(crate) fn add_new_assignment(&mut self, a: Assignment) -> Result<()> {
@@ -1434,6 +1509,9 @@ pub(crate) fn check_task_fields(
             "remaining_duration",
             "the remaining duration is negative",
         ));
+    }
+    if t.work.is_some_and(|w| w.minutes() < 0) {
+        return Err(Error::invalid(item(), "work", "the work is negative"));
     }
     if pr.actual_work.is_some_and(|w| w.minutes() < 0) {
         return Err(Error::invalid(

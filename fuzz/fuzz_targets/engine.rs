@@ -139,8 +139,10 @@ fn edit(b: &mut Bytes, p: &Project, fresh: &mut u32) -> Edit {
             *fresh += 1;
             let parent = (b.u8() % 3 == 0).then(|| id(b.u8()));
             Edit::AddTask {
-                task: Task::new(format!("N{fresh}"), "")
-                    .with_duration(Duration::minutes_work(b.u8() as i64 * 15)),
+                task: Box::new(
+                    Task::new(format!("N{fresh}"), "")
+                        .with_duration(Duration::minutes_work(b.u8() as i64 * 15)),
+                ),
                 parent,
             }
         }

@@ -169,6 +169,38 @@ pub struct WhatIf {
     pub exceeds_buffer: bool,
 }
 
+/// After the resources of task `id` changed in `doc`: what its task type keeps. A task with
+/// `work` keeps the work when it is effort-driven (its duration is dropped, so the reader
+/// derives the new one from the new units), else keeps the duration and takes the work the
+/// new units give; without any units left it keeps its duration.
+fn follow_task_type(p: &Project, doc: &mut ProjectDocument, id: &str) {
+    let Some(i) = p.index_of(id) else { return };
+    let t = p.task(i);
+    if t.work.is_none() || t.task_type == crate::model::TaskType::FixedDuration {
+        return;
+    }
+    let units: i64 = doc
+        .assignments
+        .iter()
+        .filter(|a| a.task == id)
+        .filter(|a| {
+            p.resource_index(&a.resource)
+                .is_some_and(|r| p.resources()[r.index()].kind == crate::model::ResourceKind::Work)
+        })
+        .map(|a| a.units.unwrap_or(100) as i64)
+        .sum();
+    let s = *p.settings();
+    let Some(dt) = doc.tasks.iter_mut().find(|x| x.id == id) else {
+        return;
+    };
+    if units > 0 && t.keeps_work() {
+        dt.duration = None;
+    } else if units > 0 {
+        let w = crate::time::Duration::minutes_work(t.duration.minutes() * units / 100);
+        dt.work = Some(w.display(&s).to_string());
+    }
+}
+
 /// Applies `c` to a copy of `p`.
 fn apply_track(p: Project, opts: &ScheduleOptions, c: &TrackChange) -> Result<Project> {
     let mut doc = ProjectDocument::from_project(&p, opts);
@@ -195,6 +227,7 @@ fn apply_track(p: Project, opts: &ScheduleOptions, c: &TrackChange) -> Result<Pr
                 work: work.clone(),
                 actual_work: None,
             });
+            follow_task_type(&p, &mut doc, task);
         }
         TrackChange::Unassign { task, resource } => {
             let before = doc.assignments.len();
@@ -207,6 +240,7 @@ fn apply_track(p: Project, opts: &ScheduleOptions, c: &TrackChange) -> Result<Pr
                     format!("resource `{resource}` is not assigned to this task"),
                 ));
             }
+            follow_task_type(&p, &mut doc, task);
         }
         TrackChange::SetCost { task, cost } => {
             let t = doc

@@ -15,4 +15,5 @@ mod io;
 mod mspdi;
 mod psplib;
 mod status_date;
+mod task_types;
 mod textbook;

@@ -353,6 +353,15 @@ pub(super) struct BorrowedTask<'a> {
     /// [`TaskInput::splits`].
     #[serde(default)]
     pub splits: Vec<SplitInput>,
+    /// [`TaskInput::work`].
+    #[serde(default, borrow, deserialize_with = "opt_text")]
+    pub work: Option<Cow<'a, str>>,
+    /// [`TaskInput::task_type`].
+    #[serde(default, borrow, deserialize_with = "opt_text")]
+    pub task_type: Option<Cow<'a, str>>,
+    /// [`TaskInput::effort_driven`].
+    #[serde(default)]
+    pub effort_driven: bool,
 }
 
 /// [`LinkInput`] with its text borrowed.
@@ -397,6 +406,9 @@ impl From<TaskInput> for BorrowedTask<'static> {
             visibility: t.visibility.map(Cow::Owned),
             estimate: t.estimate.map(Box::new),
             splits: t.splits,
+            work: t.work.map(Cow::Owned),
+            task_type: t.task_type.map(Cow::Owned),
+            effort_driven: t.effort_driven,
         }
     }
 }

@@ -451,6 +451,22 @@ pub struct TaskInput {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "tsify", tsify(type = "Split[]"))]
     pub splits: Vec<SplitInput>,
+    /// The task's total work (`"40h"`), shared by its resources in proportion to their units:
+    /// without a `duration`, the duration is the work over the units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub work: Option<String>,
+    /// What stays fixed when its resources change: `fixed_units` (the default),
+    /// `fixed_duration` or `fixed_work` (the duration always follows from `work`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "tsify",
+        tsify(type = "\"fixed_units\" | \"fixed_duration\" | \"fixed_work\"")
+    )]
+    pub task_type: Option<String>,
+    /// Whether adding or removing a resource keeps the work (default false; fixed-work tasks
+    /// always do).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub effort_driven: bool,
 }
 
 /// A pause in a task's work (a split): after `after` of its work (`"4d"`), the work stops for

@@ -50,7 +50,7 @@ use crate::error::{Error, Item, Result};
 use crate::id::{CalendarId, ResourceId, TaskId, TaskIndex};
 use crate::model::{
     Assignment, Availability, Baseline, Constraint, Lag, Link, LinkType, Money, Pin, Progress,
-    Project, Resource, ResourceKind, ScheduleFrom, Split, Task, Visibility,
+    Project, Resource, ResourceKind, ScheduleFrom, Split, Task, TaskType, Visibility,
 };
 use crate::schedule::{
     Criticality, FloatBasis, LagCalendar, OutOfSequence, Schedule, ScheduleOptions,
@@ -244,6 +244,53 @@ fn visibility(s: Option<&str>, item: &dyn Fn() -> Item) -> Result<Visibility> {
     }
 }
 
+fn task_type(s: Option<&str>, item: &dyn Fn() -> Item) -> Result<TaskType> {
+    match s {
+        None | Some("fixed_units") => Ok(TaskType::FixedUnits),
+        Some("fixed_duration") => Ok(TaskType::FixedDuration),
+        Some("fixed_work") => Ok(TaskType::FixedWork),
+        Some(x) => Err(Error::invalid(
+            item(),
+            "task_type",
+            format!("{x:?}: expected fixed_units, fixed_duration or fixed_work"),
+        )),
+    }
+}
+
+/// Gives each task with `work` and no `duration` the duration its work and units give
+/// ([`Project::work_duration`]); a duration given is kept (Microsoft Project's files carry
+/// both, and resource calendars or contours can make them differ).
+fn resource_driven(p: &mut Project, worked: &[(TaskIndex, bool)]) -> Result<()> {
+    for &(i, given) in worked {
+        if p.is_summary(i) {
+            continue;
+        }
+        let Some(d) = p.work_duration(i) else {
+            continue;
+        };
+        let t = p.task(i);
+        if !given {
+            if t.milestone {
+                return Err(Error::invalid(
+                    Item::Task(t.id.clone()),
+                    "work",
+                    "a milestone has no work; drop `milestone` or the work",
+                ));
+            }
+            p.task_mut(i).duration = d;
+        }
+    }
+    Ok(())
+}
+
+fn task_type_json(t: TaskType) -> Option<String> {
+    match t {
+        TaskType::FixedUnits => None,
+        TaskType::FixedDuration => Some("fixed_duration".into()),
+        TaskType::FixedWork => Some("fixed_work".into()),
+    }
+}
+
 fn visibility_json(v: Visibility) -> Option<String> {
     (v == Visibility::Internal).then(|| "internal".to_owned())
 }
@@ -300,6 +347,9 @@ struct Reader {
     parents: Vec<(TaskIndex, String)>,
     /// The tasks' estimates, by task key.
     estimates: Vec<(String, crate::risk::input::EstimateInput)>,
+    /// Tasks with `work`, and whether their `duration` was given: their durations follow
+    /// from the work once the assignments are in.
+    worked: Vec<(TaskIndex, bool)>,
 }
 
 impl Reader {
@@ -495,6 +545,7 @@ impl Reader {
             from_finish,
             parents: Vec::new(),
             estimates: Vec::new(),
+            worked: Vec::new(),
         })
     }
 
@@ -622,8 +673,19 @@ impl Reader {
                     })
                 })
                 .collect::<Result<Vec<_>>>()?,
+            task_type: task_type(t.task_type.as_deref(), &item)?,
+            effort_driven: t.effort_driven,
+            work: t
+                .work
+                .as_deref()
+                .map(|s| Duration::parse(s, &settings).map_err(|e| e.at(&item(), "work")))
+                .transpose()?,
         };
+        let worked = task.work.is_some();
         let i = self.p.add_task(task)?;
+        if worked {
+            self.worked.push((i, t.duration.is_some()));
+        }
         if let Some(par) = t.parent {
             self.parents.push((i, par.into_owned()));
         }
@@ -700,6 +762,7 @@ impl Reader {
             settings,
             estimates,
             df,
+            worked,
             ..
         } = self;
         let risk_in = crate::risk::input::RiskInputs {
@@ -776,6 +839,7 @@ impl Reader {
                 actual_work,
             })?;
         }
+        resource_driven(&mut p, &worked)?;
 
         if risk_in != crate::risk::input::RiskInputs::default() {
             let m = risk_in.to_model(&p)?;
@@ -1057,6 +1121,9 @@ fn document_of(p: &Project, options: &ScheduleOptions) -> ProjectDocument {
                     pause: sp.pause.display(s).to_string(),
                 })
                 .collect(),
+            work: t.work.map(|w| w.display(s).to_string()),
+            task_type: task_type_json(t.task_type),
+            effort_driven: t.effort_driven,
         });
     }
     if !p.risk().is_empty() {

@@ -118,6 +118,18 @@ pub(super) fn read_tasks<'a>(
             pinned,
             progress,
             baselines,
+            task_type: match cx.int(t, "Type", &item)? {
+                Some(1) => crate::model::TaskType::FixedDuration,
+                Some(2) => crate::model::TaskType::FixedWork,
+                _ => crate::model::TaskType::FixedUnits,
+            },
+            effort_driven: cx.flag(t, "EffortDriven", &item)?,
+            // A summary's work is its subtasks'; zero is Project's "none".
+            work: if summary {
+                None
+            } else {
+                super::read::positive_work(cx.duration(t, "Work", &item)?)
+            },
             ..Task::default()
         };
         let idx = match p.add_task(task) {

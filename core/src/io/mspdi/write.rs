@@ -217,6 +217,12 @@ fn tasks(o: &mut String, p: &Project, s: &Schedule, tuid: &[i64], cuid: &Calenda
         tag(o, 3, "UID", &tuid[k].to_string());
         tag(o, 3, "ID", &(k + 1).to_string());
         tag(o, 3, "Name", &t.name);
+        let ty = match t.task_type {
+            crate::model::TaskType::FixedUnits => 0,
+            crate::model::TaskType::FixedDuration => 1,
+            crate::model::TaskType::FixedWork => 2,
+        };
+        tag(o, 3, "Type", &ty.to_string());
         tag(o, 3, "Manual", if t.pinned.is_some() { "1" } else { "0" });
         tag(o, 3, "OutlineLevel", &depth(k).to_string());
         tag(o, 3, "Priority", &t.priority.to_string());
@@ -232,6 +238,15 @@ fn tasks(o: &mut String, p: &Project, s: &Schedule, tuid: &[i64], cuid: &Calenda
         tag(o, 3, "Duration", &iso_minutes(dur.minutes()));
         let fmt = if dur.is_elapsed() { "8" } else { "7" };
         tag(o, 3, "DurationFormat", fmt);
+        if let Some(w) = t.work {
+            tag(o, 3, "Work", &iso_minutes(w.minutes()));
+        }
+        tag(
+            o,
+            3,
+            "EffortDriven",
+            if t.effort_driven { "1" } else { "0" },
+        );
         tag(
             o,
             3,
