@@ -1390,7 +1390,9 @@ impl Project {
             .sum();
         (units > 0).then(|| {
             let m = work.minutes().max(0) as i128 * 100;
-            Duration::minutes_work(((m + units as i128 - 1) / units as i128) as i64)
+            // Beyond any calendar when it does not fit: scheduling then says so by name.
+            let q = (m + units as i128 - 1) / units as i128;
+            Duration::minutes_work(i64::try_from(q).unwrap_or(i64::MAX))
         })
     }
 
