@@ -500,7 +500,7 @@ impl Status<'_> {
             }
             // Work beyond its budget.
             if self.leaf[i.index()] && !done && on("work_overrun") {
-                let w = super::variance::work_progress(self.project, i, s.duration.minutes());
+                let w = self.work[i.index()];
                 let budget = self
                     .baseline
                     .and_then(|n| super::status::baseline_of(&t.baselines, n))

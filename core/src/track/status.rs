@@ -63,6 +63,8 @@ pub struct Status<'p> {
     pub(crate) leaf: Vec<bool>,
     /// Per task: whether it is visible to the client (it and every ancestor are).
     pub(crate) visible: Vec<bool>,
+    /// Per task: its work planned, done and left.
+    pub(crate) work: Vec<super::variance::WorkProgress>,
 }
 
 /// `project` as planned: no progress, and each task's duration from baseline `n` where it
@@ -163,6 +165,7 @@ impl<'p> Status<'p> {
                 Basis::Duration
             }
         });
+        let work = super::variance::work_progress(project, &schedule);
         let mut st = Status {
             project,
             track: track.clone(),
@@ -175,6 +178,7 @@ impl<'p> Status<'p> {
             planned: Vec::with_capacity(n),
             leaf,
             visible,
+            work,
         };
         for k in 0..n {
             let p = st.planned_of(TaskIndex::from_raw(k as u32))?;

@@ -83,15 +83,36 @@ pub struct Variance {
     pub slipped_milestones: Vec<String>,
 }
 
-/// The work of task `i` (of `duration` minutes) done and left, in minutes.
+/// Every task's work done and left, in minutes, from one pass over the assignments.
 ///
-/// Each work assignment plans its work, else its units × the duration. The work done is each
-/// assignment's actual work when any assignment records one, else the task's own
-/// [`Progress::actual_work`](crate::Progress), else the planned work × percent complete (all of
-/// it on a finished task), rounded down. The work left is none on a finished task, else the
-/// plan less what is done, never negative (an overrun raises the work, as in Project).
-pub(crate) fn work_progress(p: &Project, i: TaskIndex, duration: i64) -> WorkProgress {
-    let t = p.task(i);
+/// Each work assignment plans its work, else its units × the task's scheduled duration. The
+/// work done is each assignment's actual work when any assignment of the task records one,
+/// else the task's own [`Progress::actual_work`](crate::Progress), else the planned work ×
+/// percent complete (all of it on a finished task), rounded down. The work left is none on a
+/// finished task, else the plan less what is done, never negative (an overrun raises the
+/// work, as in Project).
+pub(crate) fn work_progress(p: &Project, s: &Schedule) -> Vec<WorkProgress> {
+    // (planned, actual) per work assignment, by task.
+    let mut per: Vec<Vec<(i64, Option<i64>)>> = vec![Vec::new(); p.len()];
+    for a in p.assignments() {
+        if p.resources()[a.resource.index()].kind != ResourceKind::Work {
+            continue;
+        }
+        let duration = s.task(a.task).duration.minutes();
+        let planned = a
+            .work
+            .map_or(duration * a.units as i64 / 100, |w| w.minutes());
+        per[a.task.index()].push((planned, a.actual_work.map(|w| w.minutes())));
+    }
+    p.tasks()
+        .iter()
+        .zip(&per)
+        .map(|(t, work)| task_work(t, work))
+        .collect()
+}
+
+/// One task's work done and left from its work assignments' (planned, actual) minutes.
+fn task_work(t: &crate::model::Task, work: &[(i64, Option<i64>)]) -> WorkProgress {
     let pct = if t.progress.is_complete() {
         100
     } else {
@@ -105,18 +126,6 @@ pub(crate) fn work_progress(p: &Project, i: TaskIndex, duration: i64) -> WorkPro
             (planned - done).max(0)
         }
     };
-    let work: Vec<(i64, Option<i64>)> = p
-        .assignments()
-        .iter()
-        .filter(|a| a.task == i && p.resources()[a.resource.index()].kind == ResourceKind::Work)
-        .map(|a| {
-            let planned = a
-                .work
-                .map_or(duration * a.units as i64 / 100, |w| w.minutes());
-            (planned, a.actual_work.map(|w| w.minutes()))
-        })
-        .collect();
-    let planned: i64 = work.iter().map(|w| w.0).sum();
     if work.iter().any(|w| w.1.is_some()) {
         work.iter()
             .fold(WorkProgress::default(), |acc, &(planned, actual)| {
@@ -128,6 +137,7 @@ pub(crate) fn work_progress(p: &Project, i: TaskIndex, duration: i64) -> WorkPro
                 }
             })
     } else {
+        let planned: i64 = work.iter().map(|w| w.0).sum();
         let done = t
             .progress
             .actual_work
@@ -215,7 +225,7 @@ impl Status<'_> {
                     .flatten()
             });
             let wp = leaves.iter().fold(WorkProgress::default(), |acc, &k| {
-                acc + work_progress(p, k, self.schedule.task(k).duration.minutes())
+                acc + self.work[k.index()]
             });
             let work = wp.total();
             let bwork: Option<i64> = if summary {
