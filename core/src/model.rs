@@ -579,6 +579,20 @@ impl Task {
         Duration::minutes_work(self.duration.minutes() + pauses)
     }
 
+    /// The duration this task's `work` gives at `units` percent of work resources in all
+    /// (`work × 100 / units` working minutes, rounded up), as [`Project::work_duration`]
+    /// says.
+    fn work_over_units(&self, units: i64) -> Option<Duration> {
+        let work = self.work?;
+        if self.task_type == TaskType::FixedDuration || self.duration.is_elapsed() || units <= 0 {
+            return None;
+        }
+        let m = work.minutes().max(0) as i128 * 100;
+        // Beyond any calendar when it does not fit: scheduling then says so by name.
+        let q = (m + units as i128 - 1) / units as i128;
+        Some(Duration::minutes_work(i64::try_from(q).unwrap_or(i64::MAX)))
+    }
+
     /// Whether adding or removing a resource keeps the work: fixed-work tasks, and
     /// effort-driven fixed-units ones.
     pub fn keeps_work(&self) -> bool {
@@ -1375,11 +1389,6 @@ impl Project {
     /// # Ok::<(), jindu::Error>(())
     /// ```
     pub fn work_duration(&self, i: TaskIndex) -> Option<Duration> {
-        let t = self.tasks.get(i.index())?;
-        let work = t.work?;
-        if t.task_type == TaskType::FixedDuration || t.duration.is_elapsed() {
-            return None;
-        }
         let units: i64 = self
             .assignments
             .iter()
@@ -1388,12 +1397,22 @@ impl Project {
             })
             .map(|a| a.units as i64)
             .sum();
-        (units > 0).then(|| {
-            let m = work.minutes().max(0) as i128 * 100;
-            // Beyond any calendar when it does not fit: scheduling then says so by name.
-            let q = (m + units as i128 - 1) / units as i128;
-            Duration::minutes_work(i64::try_from(q).unwrap_or(i64::MAX))
-        })
+        self.tasks.get(i.index())?.work_over_units(units)
+    }
+
+    /// Every task's [`Project::work_duration`], from one pass over the assignments.
+    pub(crate) fn work_durations(&self) -> Vec<Option<Duration>> {
+        let mut units = vec![0i64; self.tasks.len()];
+        for a in &self.assignments {
+            if self.resources[a.resource.index()].kind == ResourceKind::Work {
+                units[a.task.index()] += a.units as i64;
+            }
+        }
+        self.tasks
+            .iter()
+            .zip(units)
+            .map(|(t, u)| t.work_over_units(u))
+            .collect()
     }
 
     /// [`Project::add_assignment`] for callers that already know the task–resource pair is new

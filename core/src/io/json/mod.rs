@@ -261,24 +261,26 @@ fn task_type(s: Option<&str>, item: &dyn Fn() -> Item) -> Result<TaskType> {
 /// ([`Project::work_duration`]); a duration given is kept (Microsoft Project's files carry
 /// both, and resource calendars or contours can make them differ).
 fn resource_driven(p: &mut Project, worked: &[(TaskIndex, bool)]) -> Result<()> {
+    if worked.iter().all(|&(_, given)| given) {
+        return Ok(());
+    }
+    let derived = p.work_durations();
     for &(i, given) in worked {
-        if p.is_summary(i) {
+        if given || p.is_summary(i) {
             continue;
         }
-        let Some(d) = p.work_duration(i) else {
+        let Some(d) = derived[i.index()] else {
             continue;
         };
         let t = p.task(i);
-        if !given {
-            if t.milestone {
-                return Err(Error::invalid(
-                    Item::Task(t.id.clone()),
-                    "work",
-                    "a milestone has no work; drop `milestone` or the work",
-                ));
-            }
-            p.task_mut(i).duration = d;
+        if t.milestone {
+            return Err(Error::invalid(
+                Item::Task(t.id.clone()),
+                "work",
+                "a milestone has no work; drop `milestone` or the work",
+            ));
         }
+        p.task_mut(i).duration = d;
     }
     Ok(())
 }
