@@ -15,30 +15,10 @@
 /// assert_eq!(jindu::risk::philox4x32([0; 4], [0; 2]), [0x6627e8d5, 0xe169c58d, 0xbc57ac4c, 0x9b00dbd8]);
 /// ```
 pub fn philox4x32(counter: [u32; 4], key: [u32; 2]) -> [u32; 4] {
-    const M0: u64 = 0xD251_1F53;
-    const M1: u64 = 0xCD9E_8D57;
-    const W0: u32 = 0x9E37_79B9;
-    const W1: u32 = 0xBB67_AE85;
-    let mut c = counter;
-    let mut k = key;
-    for round in 0..10 {
-        if round > 0 {
-            k[0] = k[0].wrapping_add(W0);
-            k[1] = k[1].wrapping_add(W1);
-        }
-        let p0 = M0 * c[0] as u64;
-        let p1 = M1 * c[2] as u64;
-        c = [
-            (p1 >> 32) as u32 ^ c[1] ^ k[0],
-            p1 as u32,
-            (p0 >> 32) as u32 ^ c[3] ^ k[1],
-            p0 as u32,
-        ];
-    }
-    c
+    philox4x32_lanes::<1>([counter], key)[0]
 }
 
-/// `L` Philox4x32-10 blocks at once, lane by lane the same arithmetic as [`philox4x32`]: the
+/// `L` Philox4x32-10 blocks at once ([`philox4x32`] is one lane), each lane the same chain: the
 /// lanes are independent chains of multiplications, which the processor overlaps (and the
 /// compiler may vectorise) where one block at a time waits on each round's products.
 #[inline(always)]
