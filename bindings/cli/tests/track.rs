@@ -34,6 +34,31 @@ fn ok(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The codes of a JSON list of alerts.
+fn codes(v: serde_json::Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["code"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// Writes each text to a file of its own under the test target's scratch folder (named after
+/// `tag`), and returns their paths.
+fn temp_files(tag: &str, texts: &[&str]) -> Vec<String> {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(tag);
+    std::fs::create_dir_all(&dir).unwrap();
+    texts
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            let f = dir.join(format!("{k}.json"));
+            std::fs::write(&f, t).unwrap();
+            f.to_str().unwrap().to_owned()
+        })
+        .collect()
+}
+
 fn json(args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&ok(args)).unwrap()
 }
@@ -190,13 +215,6 @@ fn bad_arguments_are_usage_errors_and_bad_values_name_themselves() {
 fn alert_thresholds_and_disabled_rules() {
     // The example's SPI(t) is 0.83 and its CPI 0.875, both below the default 0.9.
     let f = example();
-    let codes = |v: serde_json::Value| -> Vec<String> {
-        v.as_array()
-            .unwrap()
-            .iter()
-            .map(|a| a["code"].as_str().unwrap().to_owned())
-            .collect()
-    };
     let all = codes(json(&["alerts", &f, "--format", "json"]));
     assert!(
         all.contains(&"spi_low".into()) && all.contains(&"cpi_low".into()),
@@ -255,26 +273,19 @@ fn alert_thresholds_and_disabled_rules() {
 
 #[test]
 fn compare_prints_what_moved_between_two_versions() {
-    let dir = std::env::temp_dir().join(format!("jindu-compare-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
     // A grows from 2 to 3 days and B follows it; X goes and C comes: the finish moves a day.
-    let before = dir.join("before.json");
-    let after = dir.join("after.json");
-    std::fs::write(
-        &before,
-        r#"{"name": "p", "start": "2026-01-05", "tasks": [{"id": "A", "name": "Spec", "duration": "2d"},
-           {"id": "B", "name": "Build", "duration": "1d"}, {"id": "X", "duration": "1d"}],
-           "links": [{"from": "A", "to": "B"}]}"#,
-    )
-    .unwrap();
-    std::fs::write(
-        &after,
-        r#"{"name": "p", "start": "2026-01-05", "tasks": [{"id": "A", "name": "Spec", "duration": "3d"},
-           {"id": "B", "name": "Build", "duration": "1d"}, {"id": "C", "duration": "1d"}],
-           "links": [{"from": "A", "to": "B"}]}"#,
-    )
-    .unwrap();
-    let (b, a) = (before.to_str().unwrap(), after.to_str().unwrap());
+    let files = temp_files(
+        "compare",
+        &[
+            r#"{"name": "p", "start": "2026-01-05", "tasks": [{"id": "A", "name": "Spec", "duration": "2d"},
+               {"id": "B", "name": "Build", "duration": "1d"}, {"id": "X", "duration": "1d"}],
+               "links": [{"from": "A", "to": "B"}]}"#,
+            r#"{"name": "p", "start": "2026-01-05", "tasks": [{"id": "A", "name": "Spec", "duration": "3d"},
+               {"id": "B", "name": "Build", "duration": "1d"}, {"id": "C", "duration": "1d"}],
+               "links": [{"from": "A", "to": "B"}]}"#,
+        ],
+    );
+    let (b, a) = (files[0].as_str(), files[1].as_str());
     let c = json(&["compare", b, a]);
     assert_eq!(c["finish_delta_minutes"], 480);
     assert_eq!(c["moved"][1]["id"], "B");
@@ -294,40 +305,24 @@ fn compare_prints_what_moved_between_two_versions() {
             .code(),
         Some(2)
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn alerts_since_an_earlier_version() {
-    let dir = std::env::temp_dir().join(format!("jindu-since-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
     // Last week A (2 days) drove M; now B takes 3 days and drives it.
     let week = r#"{"name": "p", "start": "2026-01-05", "status_date": "2026-01-05T08:00",
       "tasks": [{"id": "A", "duration": "2d"}, {"id": "B", "duration": "1d"}, {"id": "M", "milestone": true}],
       "links": [{"from": "A", "to": "M"}, {"from": "B", "to": "M"}]}"#;
-    let (before, now) = (dir.join("before.json"), dir.join("now.json"));
-    std::fs::write(&before, week).unwrap();
-    std::fs::write(&now, week.replace(r#""1d""#, r#""3d""#)).unwrap();
-    let codes = |v: serde_json::Value| -> Vec<String> {
-        v.as_array()
-            .unwrap()
-            .iter()
-            .map(|a| a["code"].as_str().unwrap().to_owned())
-            .collect()
-    };
-    let n = now.to_str().unwrap();
+    let files = temp_files("since", &[week, &week.replace(r#""1d""#, r#""3d""#)]);
+    let (before, now) = (files[0].as_str(), files[1].as_str());
+    let plain = codes(json(&["alerts", now, "--format", "json"]));
     assert!(
-        !codes(json(&["alerts", n, "--format", "json"])).contains(&"critical_path_changed".into())
+        !plain.contains(&"critical_path_changed".into()),
+        "{plain:?}"
     );
     let since = codes(json(&[
-        "alerts",
-        n,
-        "--since",
-        before.to_str().unwrap(),
-        "--format",
-        "json",
+        "alerts", now, "--since", before, "--format", "json",
     ]));
     assert!(since.contains(&"critical_path_changed".into()), "{since:?}");
-    assert_eq!(jindu(&["evm", n, "--since", n]).status.code(), Some(2));
-    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(jindu(&["evm", now, "--since", now]).status.code(), Some(2));
 }

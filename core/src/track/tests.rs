@@ -869,6 +869,11 @@ const WORKED: &str = r#"{"name": "W", "start": "2026-01-05",
   "resources": [{"id": "ann", "name": "Ann"}, {"id": "bob", "name": "Bob"}],
   "assignments": [ASSIGN]}"#;
 
+/// The variance of the document's first task at `status`.
+fn first_task(d: &json::Document, status: &str) -> TaskVariance {
+    variance(&d.project, &d.options, &at(status)).unwrap().tasks[0].clone()
+}
+
 fn worked(assign: &str) -> json::Document {
     doc(&WORKED.replace("ASSIGN", assign))
 }
@@ -890,10 +895,7 @@ fn variance_counts_actual_and_remaining_work() {
     assert_eq!(a.work_variance_minutes, Some(0));
     // Ann logged 30 h: 40 − 30 = 10 h left, work still 40 h.
     let d = worked(r#"{"task": "A", "resource": "ann", "actual_work": "30h"}"#);
-    let a = variance(&d.project, &d.options, &at("2026-01-07T12:00"))
-        .unwrap()
-        .tasks[0]
-        .clone();
+    let a = first_task(&d, "2026-01-07T12:00");
     assert_eq!(
         (
             a.actual_work_minutes,
@@ -905,10 +907,7 @@ fn variance_counts_actual_and_remaining_work() {
     // She logged 46 h: nothing of the plan is left, so the work is the 46 h done, 6 h above
     // the baseline's 40.
     let d = worked(r#"{"task": "A", "resource": "ann", "actual_work": "46h"}"#);
-    let a = variance(&d.project, &d.options, &at("2026-01-07T12:00"))
-        .unwrap()
-        .tasks[0]
-        .clone();
+    let a = first_task(&d, "2026-01-07T12:00");
     assert_eq!((a.actual_work_minutes, a.remaining_work_minutes), (2760, 0));
     assert_eq!(a.work_variance_minutes, Some(360));
     // Two people, one with logged hours: Ann 12 h of 40 (28 left), Bob at 50 % has no record,
@@ -917,10 +916,7 @@ fn variance_counts_actual_and_remaining_work() {
         r#"{"task": "A", "resource": "ann", "actual_work": "12h"},
            {"task": "A", "resource": "bob", "units": 50}"#,
     );
-    let a = variance(&d.project, &d.options, &at("2026-01-07T12:00"))
-        .unwrap()
-        .tasks[0]
-        .clone();
+    let a = first_task(&d, "2026-01-07T12:00");
     assert_eq!(
         (
             a.actual_work_minutes,
@@ -942,10 +938,7 @@ fn a_tasks_own_actual_work_counts_when_no_assignment_has_one() {
             r#""percent_complete": 50, "actual_work": "20h","#,
         );
     let d = doc(&text);
-    let a = variance(&d.project, &d.options, &at("2026-01-07T12:00"))
-        .unwrap()
-        .tasks[0]
-        .clone();
+    let a = first_task(&d, "2026-01-07T12:00");
     assert_eq!(
         (a.actual_work_minutes, a.remaining_work_minutes),
         (1200, 1200)
@@ -954,10 +947,7 @@ fn a_tasks_own_actual_work_counts_when_no_assignment_has_one() {
         r#"{"task": "A", "resource": "ann"}"#,
         r#"{"task": "A", "resource": "ann", "actual_work": "8h"}"#,
     ));
-    let a = variance(&d.project, &d.options, &at("2026-01-07T12:00"))
-        .unwrap()
-        .tasks[0]
-        .clone();
+    let a = first_task(&d, "2026-01-07T12:00");
     assert_eq!(
         (a.actual_work_minutes, a.remaining_work_minutes),
         (480, 1920)
@@ -972,10 +962,7 @@ fn a_tasks_own_actual_work_counts_when_no_assignment_has_one() {
             r#""percent_complete": 50,"#,
             r#""percent_complete": 100, "actual_finish": "2026-01-09T17:00","#,
         ));
-    let a = variance(&d.project, &d.options, &at("2026-01-12T12:00"))
-        .unwrap()
-        .tasks[0]
-        .clone();
+    let a = first_task(&d, "2026-01-12T12:00");
     assert_eq!(
         (
             a.actual_work_minutes,
