@@ -469,33 +469,7 @@ fn run(
 ) -> Result<Health> {
     options.thresholds.validate()?;
     let n = project.len();
-    if schedule.tasks().len() != n {
-        return Err(Error::invalid(
-            Item::Project,
-            "schedule",
-            format!(
-                "the schedule has {} tasks, the project {n}",
-                schedule.tasks().len()
-            ),
-        ));
-    }
-    let numbers = || {
-        project
-            .tasks()
-            .iter()
-            .flat_map(|t| t.baselines.iter().map(|b| b.number))
-    };
-    let baseline = match options.baseline {
-        Some(b) if numbers().any(|x| x == b) => Some(b),
-        Some(b) => {
-            return Err(Error::invalid(
-                Item::Project,
-                "baseline",
-                format!("no task has baseline {b}"),
-            ))
-        }
-        None => numbers().min(),
-    };
+    let baseline = checked_baseline(project, schedule, options.baseline)?;
     let summary: Vec<bool> = (0..n).map(|k| project.is_summary(idx(k))).collect();
     let complete: Vec<bool> = project
         .tasks()
@@ -548,6 +522,42 @@ fn idx(k: usize) -> TaskIndex {
 }
 
 /// `p` with up to two decimals and no trailing zeros (`5`, `0.95`, `12.5`).
+/// The schedule is `project`'s (one entry per task), and the baseline to use: `asked` when
+/// some task has it (an error naming it otherwise), else the lowest one any task has. Shared
+/// by the health check and the risk scores.
+pub(crate) fn checked_baseline(
+    project: &Project,
+    schedule: &Schedule,
+    asked: Option<u8>,
+) -> Result<Option<u8>> {
+    let n = project.len();
+    if schedule.tasks().len() != n {
+        return Err(Error::invalid(
+            Item::Project,
+            "schedule",
+            format!(
+                "the schedule has {} tasks, the project {n}",
+                schedule.tasks().len()
+            ),
+        ));
+    }
+    let numbers = || {
+        project
+            .tasks()
+            .iter()
+            .flat_map(|t| t.baselines.iter().map(|b| b.number))
+    };
+    match asked {
+        Some(b) if numbers().any(|x| x == b) => Ok(Some(b)),
+        Some(b) => Err(Error::invalid(
+            Item::Project,
+            "baseline",
+            format!("no task has baseline {b}"),
+        )),
+        None => Ok(numbers().min()),
+    }
+}
+
 fn num(p: f64) -> String {
     let s = format!("{p:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_owned()

@@ -591,26 +591,7 @@ pub fn scores(
 ) -> Result<RiskScores> {
     options.validate()?;
     let n = project.len();
-    if schedule.tasks().len() != n {
-        return Err(bad(
-            "schedule",
-            format!(
-                "the schedule has {} tasks, the project {n}",
-                schedule.tasks().len()
-            ),
-        ));
-    }
-    let numbers = || {
-        project
-            .tasks()
-            .iter()
-            .flat_map(|t| t.baselines.iter().map(|b| b.number))
-    };
-    let baseline = match options.baseline {
-        Some(b) if numbers().any(|x| x == b) => Some(b),
-        Some(b) => return Err(bad("baseline", format!("no task has baseline {b}"))),
-        None => numbers().min(),
-    };
+    let baseline = super::health::checked_baseline(project, schedule, options.baseline)?;
     let net = Network::compile(project, &ScheduleOptions::default())?;
     let cx = Cx {
         project,
