@@ -82,3 +82,23 @@ fn a_summary_finishing_after_its_fnlt_is_reported() {
     assert_eq!(v[0].required.to_string(), "2026-01-05T17:00:00");
     assert_eq!(v[0].actual.to_string(), "2026-01-06T17:00:00");
 }
+
+/// Found by the `mspdi` fuzz target: a calendar's working time at hour 9400 overflowed the
+/// minutes-of-day arithmetic (a panic) instead of being refused as a bad time.
+#[test]
+fn an_hour_beyond_the_day_is_an_error_not_a_panic() {
+    let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
+<Project xmlns="http://schemas.microsoft.com/project">
+  <StartDate>2026-01-05T08:00:00</StartDate>
+  <CalendarUID>1</CalendarUID>
+  <Calendars><Calendar><UID>1</UID><Name>Standard</Name><IsBaseCalendar>1</IsBaseCalendar>
+    <WeekDays><WeekDay><DayType>2</DayType><DayWorking>1</DayWorking>
+      <WorkingTimes><WorkingTime><FromTime>09400:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime></WorkingTimes>
+    </WeekDay></WeekDays></Calendar></Calendars>
+  <Tasks><Task><UID>1</UID><ID>1</ID><Name>A</Name><Duration>PT8H0M0S</Duration></Task></Tasks>
+</Project>"#;
+    let e = jindu::io::mspdi::read(xml.as_bytes())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("09400:00"), "{e}");
+}

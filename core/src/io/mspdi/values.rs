@@ -173,12 +173,23 @@ pub(super) fn parse_time_of_day(s: &str) -> Option<u16> {
             return None;
         }
     }
-    (h <= 24 && m < 60 && h * 60 + m <= 1440).then_some(h * 60 + m)
+    // `then`, not `then_some`: the sum is only computed once `h` is known to be small (an
+    // hour of 9400 overflowed it; found by the `mspdi` fuzz target).
+    (h <= 24 && m < 60 && h * 60 + m <= 1440).then(|| h * 60 + m)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_of_day_out_of_range_are_none() {
+        assert_eq!(parse_time_of_day("13:30:00"), Some(810));
+        assert_eq!(parse_time_of_day("24:00"), Some(1440));
+        assert_eq!(parse_time_of_day("09400:00"), None);
+        assert_eq!(parse_time_of_day("65535:59"), None);
+        assert_eq!(parse_time_of_day("24:01"), None);
+    }
 
     #[test]
     fn iso_durations() {
