@@ -58,6 +58,7 @@ mod error;
 mod id;
 pub mod io;
 pub mod level;
+mod limits;
 mod model;
 pub mod render;
 pub mod risk;
@@ -70,6 +71,7 @@ pub use calendar::{Calendar, CalendarException, WorkCalendar, WorkingTime, STAND
 pub use engine::{Change, Diff, Edit, Engine};
 pub use error::{Error, ErrorCode, ImportError, Item, JsonError, Result, XmlError};
 pub use id::{CalendarId, LinkIndex, ResourceId, ResourceIndex, TaskId, TaskIndex};
+pub use limits::Limits;
 pub use model::{
     Assignment, Availability, Baseline, Constraint, Lag, Link, LinkType, Money, Pin, Progress,
     Project, Resource, ResourceKind, ScheduleFrom, Split, Task, TaskType, Visibility,

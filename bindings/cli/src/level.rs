@@ -55,6 +55,9 @@ pub(crate) fn level(args: &[String]) -> Result<(), Failure> {
             "level needs --psplib FILE (levelling project files is not available yet)".into(),
         ));
     };
+    if let Budget::Schedules(n) = budget {
+        crate::limits()?.check_level(n)?;
+    }
     let problem = Problem::from_psplib(read_bytes(&file)?)?;
     let options = Options {
         budget,
@@ -113,7 +116,10 @@ pub(crate) fn level(args: &[String]) -> Result<(), Failure> {
 fn projects(args: &[String]) -> Result<(), Failure> {
     let mut files = Vec::new();
     let mut format = Output::Json;
-    let mut opts = LevelOptions::default();
+    let mut opts = LevelOptions {
+        limits: crate::limits()?,
+        ..LevelOptions::default()
+    };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| {

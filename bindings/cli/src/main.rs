@@ -32,6 +32,7 @@ mod load;
 
 use jindu::io::json::{self, Document};
 use jindu::io::{Format, Import, ReadOptions};
+use jindu::Limits;
 use jindu::{
     Criticality, Driver, Duration, FloatBasis, LagCalendar, OutOfSequence, Project, Schedule,
 };
@@ -77,7 +78,9 @@ usage: jindu schedule FILE [--format json|table] [--timings]
 
 FILE is a jindu JSON document, a Microsoft Project XML (MSPDI) file, a CSV task list or a
 PSPLIB instance, told apart by content, else by extension (.json, .xml, .csv/.tsv, .sm);
-'-' reads standard input. Import warnings go to standard error.
+'-' reads standard input. Import warnings go to standard error. Every file and run is held to
+jindu's limits (256 MiB, a million tasks, 10^9 Monte Carlo samples, …; error code 'limit');
+the environment variable JINDU_LIMITS raises them, e.g. JINDU_LIMITS='{\"max_tasks\": 5000000}'.
 convert writes OUT as MSPDI when it ends in .xml (with the computed schedule), else as JSON;
 jindu does not write CSV or PSPLIB.
 schedule prints the schedule (JSON by default: project_finish, critical_path and tasks with
@@ -214,10 +217,22 @@ pub(crate) fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
     std::fs::read(path).map_err(|e| Failure::Io(format!("cannot read {path}: {e}")))
 }
 
+/// The limits every command holds its input to: `JINDU_LIMITS` (a JSON object such as
+/// `{"max_input_bytes": 2147483648, "max_tasks": 5000000}`) over `jindu::Limits::DEFAULT`.
+pub(crate) fn limits() -> Result<Limits, Failure> {
+    match std::env::var("JINDU_LIMITS") {
+        Ok(text) if !text.trim().is_empty() => {
+            Limits::from_json(&text).map_err(|e| Failure::Usage(format!("JINDU_LIMITS: {e}")))
+        }
+        _ => Ok(Limits::DEFAULT),
+    }
+}
+
 /// Reads a file in any format jindu reads (by content, else by its name's extension; see
-/// `jindu::io::read`), printing import warnings to standard error.
+/// `jindu::io::read`) within [`limits`], printing import warnings to standard error.
 pub(crate) fn load(path: &str, options: ReadOptions) -> Result<Import, Failure> {
     let bytes = read_bytes(path)?;
+    let options = options.limits(limits()?);
     let options = if path == "-" {
         options
     } else {

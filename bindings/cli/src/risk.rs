@@ -36,7 +36,10 @@ pub(crate) fn default_range(v: &str) -> Result<DefaultEstimate, Failure> {
 pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
     let mut file = None;
     let mut format = Format::Json;
-    let mut opts = RiskOptions::default();
+    let mut opts = RiskOptions {
+        limits: crate::limits()?,
+        ..RiskOptions::default()
+    };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| {

@@ -29,6 +29,65 @@ pub struct ReadOptions {
     /// `YYYY-MM-DDTHH:MM[:SS]`.
     #[uniffi(default = None)]
     pub start: Option<String>,
+    /// What the file may hold (size and counts); absent, the defaults of `jindu::Limits`.
+    #[uniffi(default = None)]
+    pub limits: Option<Limits>,
+}
+
+/// Limits on what one input may hold or ask for (`jindu::Limits`): a file or run over one is
+/// refused with an error of code `limit` naming it. Every field is optional; an absent one
+/// keeps its default, which suits a service reading its users' files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, uniffi::Record)]
+pub struct Limits {
+    /// Bytes of one input (default 256 MiB).
+    #[uniffi(default = None)]
+    pub max_input_bytes: Option<u64>,
+    /// Tasks in one project (default 1,000,000).
+    #[uniffi(default = None)]
+    pub max_tasks: Option<u64>,
+    /// Links in one project (default 4,000,000).
+    #[uniffi(default = None)]
+    pub max_links: Option<u64>,
+    /// Calendars in one project (default 10,000).
+    #[uniffi(default = None)]
+    pub max_calendars: Option<u64>,
+    /// Dated calendar exceptions in one project (default 1,000,000).
+    #[uniffi(default = None)]
+    pub max_exceptions: Option<u64>,
+    /// Levels of summary tasks above a task (default 100).
+    #[uniffi(default = None)]
+    pub max_depth: Option<u64>,
+    /// Resources in one project (default 100,000).
+    #[uniffi(default = None)]
+    pub max_resources: Option<u64>,
+    /// Assignments in one project (default 4,000,000).
+    #[uniffi(default = None)]
+    pub max_assignments: Option<u64>,
+    /// Monte Carlo iterations × tasks in one run (default 10^9).
+    #[uniffi(default = None)]
+    pub max_risk_samples: Option<u64>,
+    /// Schedules one levelling run may build (default 1,000,000).
+    #[uniffi(default = None)]
+    pub max_level_schedules: Option<u64>,
+}
+
+impl Limits {
+    /// The core's limits: each given field over the default.
+    pub fn to_core(self) -> jindu::Limits {
+        let d = jindu::Limits::DEFAULT;
+        jindu::Limits {
+            max_input_bytes: self.max_input_bytes.unwrap_or(d.max_input_bytes),
+            max_tasks: self.max_tasks.unwrap_or(d.max_tasks),
+            max_links: self.max_links.unwrap_or(d.max_links),
+            max_calendars: self.max_calendars.unwrap_or(d.max_calendars),
+            max_exceptions: self.max_exceptions.unwrap_or(d.max_exceptions),
+            max_depth: self.max_depth.unwrap_or(d.max_depth),
+            max_resources: self.max_resources.unwrap_or(d.max_resources),
+            max_assignments: self.max_assignments.unwrap_or(d.max_assignments),
+            max_risk_samples: self.max_risk_samples.unwrap_or(d.max_risk_samples),
+            max_level_schedules: self.max_level_schedules.unwrap_or(d.max_level_schedules),
+        }
+    }
 }
 
 /// A CSV column the reader does not know.
@@ -167,6 +226,9 @@ fn core_options(options: ReadOptions) -> jindu::Result<CoreOptions> {
     if let Some(s) = &options.start {
         o = o.start(io::parse_start(s)?);
     }
+    if let Some(l) = options.limits {
+        o = o.limits(l.to_core());
+    }
     Ok(o)
 }
 
@@ -193,6 +255,7 @@ fn given(format: &str, name: Option<String>, start: Option<String>) -> ReadOptio
         file_name: None,
         name,
         start,
+        limits: None,
     }
 }
 

@@ -52,6 +52,10 @@ pub struct RiskOptions {
     /// Bars in the tornado (default 10).
     #[uniffi(default = None)]
     pub tornado: Option<u32>,
+    /// The host's limits (here `max_risk_samples`, iterations × tasks, default 10^9, is the
+    /// one that counts); absent, the defaults.
+    #[uniffi(default = None)]
+    pub limits: Option<crate::io::Limits>,
 }
 
 impl RiskOptions {
@@ -90,6 +94,7 @@ impl RiskOptions {
             convergence,
             histogram_bins: self.histogram_bins,
             tornado: self.tornado,
+            limits: self.limits.map(crate::io::Limits::to_core),
         })
     }
 }

@@ -53,6 +53,11 @@ pub struct ImportOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(type = "string | null")]
     pub start: Option<String>,
+    /// What the file may hold (its size, its counts), each field optional over the defaults
+    /// (256 MiB, a million tasks, …): over one, a `JinduError` with code `limit`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(type = "Partial<Limits> | null")]
+    pub limits: Option<jindu::Limits>,
 }
 
 /// Something in an MSPDI file that was not imported, or only approximately (one per element
@@ -150,10 +155,12 @@ fn read(bytes: &[u8], format: Reader, options: &ImportOptions) -> jindu::Result<
         .as_deref()
         .map(jindu::io::parse_start)
         .transpose()?;
+    let limits = options.limits.unwrap_or_default();
     match format {
         Reader::Csv => {
             let mut opts = jindu::io::csv::CsvOptions {
                 start,
+                limits,
                 ..Default::default()
             };
             if let Some(name) = &options.name {
@@ -162,7 +169,7 @@ fn read(bytes: &[u8], format: Reader, options: &ImportOptions) -> jindu::Result<
             jindu::io::csv::read_with(bytes, &opts)
         }
         Reader::Psplib => {
-            let mut imp = jindu::io::psplib::read(bytes)?;
+            let mut imp = jindu::io::psplib::read_with_limits(bytes, &limits)?;
             if let Some(t) = start {
                 imp.project.set_schedule_from(jindu::ScheduleFrom::Start(t));
             }
@@ -171,7 +178,7 @@ fn read(bytes: &[u8], format: Reader, options: &ImportOptions) -> jindu::Result<
             }
             Ok(imp)
         }
-        Reader::Mspdi => jindu::io::mspdi::read(bytes),
+        Reader::Mspdi => jindu::io::mspdi::read_with_limits(bytes, &limits),
     }
 }
 
@@ -182,9 +189,13 @@ fn imported<W>(imp: Import, warning: impl Fn(&ImportWarning) -> W) -> Imported<W
     Imported { document, warnings }
 }
 
-/// Reads an MSPDI file (bytes of UTF-8 XML) into document JSON and its warnings.
-pub fn import_mspdi(bytes: &[u8]) -> jindu::Result<Imported<MspdiWarning>> {
-    let imp = read(bytes, Reader::Mspdi, &ImportOptions::default())?;
+/// Reads an MSPDI file (bytes of UTF-8 XML) into document JSON and its warnings (of
+/// `options`, only `limits` counts here).
+pub fn import_mspdi(
+    bytes: &[u8],
+    options: &ImportOptions,
+) -> jindu::Result<Imported<MspdiWarning>> {
+    let imp = read(bytes, Reader::Mspdi, options)?;
     Ok(imported(imp, |w| MspdiWarning {
         element: w.element.clone().unwrap_or_default(),
         count: w.count,
@@ -311,9 +322,11 @@ fn import_result<W: Serialize>(imp: &Imported<W>) -> Result<JsValue, Thrown> {
 #[wasm_bindgen(js_name = importMspdi)]
 pub fn import_mspdi_js(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | string")] data: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ImportOptions | null")] options: JsValue,
 ) -> Result<Ts<MspdiImport>, Thrown> {
     let bytes = input_bytes(&data, "mspdi")?;
-    let imp = import_mspdi(&bytes)?;
+    let options = import_options(&options)?;
+    let imp = import_mspdi(&bytes, &options)?;
     Ok(Ts::new_unchecked(import_result(&imp)?))
 }
 
@@ -374,6 +387,7 @@ mod tests {
         let opts = ImportOptions {
             name: Some("Plan".into()),
             start: Some("2026-03-02".into()),
+            ..Default::default()
         };
         let imp = import_csv(b"id,duration\n1,1d\n", &opts).unwrap();
         assert!(imp.warnings.is_empty());
@@ -382,11 +396,36 @@ mod tests {
         let bad = ImportOptions {
             name: None,
             start: Some("March".into()),
+            ..Default::default()
         };
         assert_eq!(
             import_csv(b"id\n1\n", &bad).unwrap_err().code().as_str(),
             "parse"
         );
+    }
+
+    #[test]
+    fn every_reader_takes_limits() {
+        let strict = ImportOptions {
+            limits: Some(jindu::Limits {
+                max_tasks: 1,
+                ..jindu::Limits::DEFAULT
+            }),
+            ..Default::default()
+        };
+        let e = import_csv(b"id,duration\n1,1d\n2,1d\n", &strict).unwrap_err();
+        assert_eq!(e.to_string(), "limit exceeded: tasks (2 > 1)");
+        let tiny = ImportOptions {
+            limits: Some(jindu::Limits {
+                max_input_bytes: 10,
+                ..jindu::Limits::DEFAULT
+            }),
+            ..Default::default()
+        };
+        let e = import_mspdi(b"<Project></Project>", &tiny).unwrap_err();
+        assert_eq!(e.to_string(), "limit exceeded: input bytes (19 > 10)");
+        let e = import_psplib(b"jobs (incl. supersource/sink ):  2\n", &tiny).unwrap_err();
+        assert_eq!(e.code().as_str(), "limit");
     }
 
     #[test]
@@ -398,6 +437,7 @@ mod tests {
         let opts = ImportOptions {
             name: Some("j".into()),
             start: Some("2026-03-02".into()),
+            ..Default::default()
         };
         let doc = json::read(&import_psplib(sm.as_bytes(), &opts).unwrap()).unwrap();
         assert_eq!(doc.project.name(), "j");
@@ -413,7 +453,7 @@ mod tests {
             {"id": "1", "duration": "2d"}, {"id": "2", "duration": "1d"}],
             "links": [{"from": "1", "to": "2", "lag": "1d"}]}"#;
         let xml = jindu::io::write(jindu::io::Format::Mspdi, &json::read(doc).unwrap()).unwrap();
-        let imp = import_mspdi(xml.as_bytes()).unwrap();
+        let imp = import_mspdi(xml.as_bytes(), &ImportOptions::default()).unwrap();
         assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
         let schedule = |text: &str| {
             let d = json::read(text).unwrap();

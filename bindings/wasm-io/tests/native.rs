@@ -69,7 +69,8 @@ fn imported_documents_and_warnings_fit_their_types() {
         let Ok(xml) = export_mspdi(&doc) else {
             continue;
         };
-        let imp = import_mspdi(xml.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let imp = import_mspdi(xml.as_bytes(), &Default::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         reads_as::<ProjectDocument>(&name, &parse(&imp.document));
         let warnings = serde_json::to_value(&imp.warnings).expect("serialises");
         round_trips::<Vec<MspdiWarning>>(&name, &warnings);

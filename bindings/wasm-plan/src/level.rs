@@ -31,6 +31,9 @@ pub struct LevelRequest {
     /// The levelling step in working minutes (default 60).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period_minutes: Option<i64>,
+    /// The host's limits over the defaults (`max_level_schedules` counts here).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<jindu::Limits>,
 }
 
 impl LevelRequest {
@@ -43,6 +46,7 @@ impl LevelRequest {
             seed: self.seed.unwrap_or(d.seed),
             within_float: self.within_float.unwrap_or(d.within_float),
             period_minutes: self.period_minutes.unwrap_or(d.period_minutes),
+            limits: self.limits.unwrap_or(d.limits),
         }
     }
 }
@@ -117,6 +121,8 @@ export interface LevelOptions {
     within_float?: boolean;
     /** The levelling step in working minutes (default 60). */
     period_minutes?: number;
+    /** The host's limits over the defaults; `max_level_schedules` (default 1,000,000) counts here. */
+    limits?: Partial<Limits>;
 }
 
 /** A task of a project in a portfolio (`project`: its index in the documents given). */

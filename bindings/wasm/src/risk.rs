@@ -53,6 +53,8 @@ export interface RiskOptions {
     histogram_bins?: number;
     /** Bars in the tornado (default 10). */
     tornado?: number;
+    /** The host's limits over the defaults; `max_risk_samples` (iterations × tasks, default 10^9) counts here. */
+    limits?: Partial<Limits>;
 }
 
 /** One range of a histogram (a point of the S-curve). */

@@ -403,3 +403,19 @@ it('jindu/io has only the readers, and its errors are JinduErrors like the main 
   assert.equal(schedule(project).project_finish, '2026-01-09T17:00:00');
   assert.equal(new Scheduler(project).setDuration('2', '1d').project_finish[1], '2026-01-08T17:00:00');
 });
+
+it('every reader holds a file to the limits the host gives (code limit), defaults otherwise', () => {
+  // examples/tasks.csv has 9 tasks.
+  jinduError(() => importCsv(tasksCsv, { limits: { max_tasks: 8 } }), {
+    code: 'limit',
+    message: 'limit exceeded: tasks (9 > 8)',
+  });
+  assert.equal(importCsv(tasksCsv, { limits: { max_tasks: 9 } }).project.tasks.length, 9);
+  const xml = exportMspdi(delivery);
+  jinduError(() => importMspdi(xml, { limits: { max_input_bytes: 100 } }), {
+    code: 'limit',
+    message: new RegExp(`^limit exceeded: input bytes \\(${Buffer.byteLength(xml)} > 100\\)$`),
+  });
+  assert.ok(importMspdi(xml).project.tasks.length > 0);
+  jinduError(() => importCsv(tasksCsv, { limits: { max_task: 1 } }), { message: /max_task/ });
+});

@@ -83,6 +83,7 @@ use crate::id::{ResourceId, TaskId, TaskIndex};
 use crate::io::{Format, Import, ImportWarning};
 use crate::model::{Assignment, Constraint, Lag, Link, LinkType, Project, Resource, Task};
 use crate::time::{parse_clock, Date, DateTime, Duration, DurationSettings};
+use crate::Limits;
 
 /// The longest field accepted, in bytes.
 pub const MAX_FIELD_BYTES: usize = 65_536;
@@ -104,6 +105,8 @@ pub struct CsvOptions {
     pub name: String,
     /// The project start; `None` takes the earliest Start cell, or else [`default_start`].
     pub start: Option<DateTime>,
+    /// The input's size and the project's counts (default [`Limits::DEFAULT`]).
+    pub limits: Limits,
 }
 
 impl Default for CsvOptions {
@@ -111,6 +114,7 @@ impl Default for CsvOptions {
         CsvOptions {
             name: "Imported tasks".to_owned(),
             start: None,
+            limits: Limits::DEFAULT,
         }
     }
 }
@@ -125,8 +129,12 @@ pub fn read(input: impl AsRef<[u8]>) -> Result<Import> {
 
 /// Reads a task list; see the [module documentation](self).
 pub fn read_with(input: impl AsRef<[u8]>, options: &CsvOptions) -> Result<Import> {
-    let text = decode(input.as_ref())?;
-    Reader::default().run(&text, options)
+    let input = input.as_ref();
+    options.limits.check_input(input.len())?;
+    let text = decode(input)?;
+    let imp = Reader::default().run(&text, options)?;
+    options.limits.check_project(&imp.project)?;
+    Ok(imp)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

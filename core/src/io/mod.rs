@@ -35,7 +35,7 @@
 //! naming where it is ([`Error::Json`], [`Error::Xml`] or [`Error::Import`], with the line and
 //! column) and nothing is imported.
 
-use crate::{Date, DateTime, Error, Result, ScheduleFrom};
+use crate::{Date, DateTime, Error, Limits, Result, ScheduleFrom};
 
 pub mod csv;
 mod format;
@@ -74,6 +74,9 @@ pub struct ReadOptions {
     /// warning; a PSPLIB instance at [`psplib::start`]. JSON documents and MSPDI files keep
     /// their own.
     pub start: Option<DateTime>,
+    /// What the input may hold: its size in bytes and the project's counts (default
+    /// [`Limits::DEFAULT`]). Over one, the read fails with [`Error::Limit`].
+    pub limits: Limits,
 }
 
 impl ReadOptions {
@@ -98,6 +101,12 @@ impl ReadOptions {
     /// Starts the project at `start` (CSV and PSPLIB).
     pub fn start(mut self, start: DateTime) -> Self {
         self.start = Some(start);
+        self
+    }
+
+    /// Reads within `limits` instead of [`Limits::DEFAULT`].
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
         self
     }
 }
@@ -126,6 +135,7 @@ impl ReadOptions {
 // sniffing code out of its build.
 #[inline]
 pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Import> {
+    options.limits.check_input(bytes.len())?;
     let format = match options.format {
         Some(f) => f,
         None => Format::detect(bytes, options.file_name.as_deref())?,
@@ -137,15 +147,16 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Import> {
 fn read_as(format: Format, bytes: &[u8], options: &ReadOptions) -> Result<Import> {
     match format {
         Format::Json => {
-            let doc = json::read(json_text(bytes)?)?;
+            let doc = json::read_with_limits(json_text(bytes)?, &options.limits)?;
             let mut imp = Import::new(Format::Json, doc.project);
             imp.options = doc.options;
             Ok(imp)
         }
-        Format::Mspdi => mspdi::read(bytes),
+        Format::Mspdi => mspdi::read_with_limits(bytes, &options.limits),
         Format::Csv => {
             let mut opts = csv::CsvOptions {
                 start: options.start,
+                limits: options.limits,
                 ..csv::CsvOptions::default()
             };
             if let Some(name) = &options.name {
@@ -154,7 +165,7 @@ fn read_as(format: Format, bytes: &[u8], options: &ReadOptions) -> Result<Import
             csv::read_with(bytes, &opts)
         }
         Format::Psplib => {
-            let mut imp = psplib::read(bytes)?;
+            let mut imp = psplib::read_with_limits(bytes, &options.limits)?;
             if let Some(t) = options.start {
                 imp.project.set_schedule_from(ScheduleFrom::Start(t));
             }

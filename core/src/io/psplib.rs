@@ -91,10 +91,20 @@ pub fn start() -> DateTime {
 ///
 /// Takes text or raw bytes (`&str`, `&[u8]`, `Vec<u8>`, …). The import has no warnings, no
 /// stored results and the default scheduling options.
+///
+/// The default [`Limits`](crate::Limits) apply; [`io::read`](crate::io::read) takes others.
 pub fn read(input: impl AsRef<[u8]>) -> Result<Import> {
+    read_with_limits(input.as_ref(), &crate::Limits::DEFAULT)
+}
+
+/// [`read`] within `limits`.
+pub fn read_with_limits(input: &[u8], limits: &crate::Limits) -> Result<Import> {
+    limits.check_input(input.len())?;
     // Latin-1: every byte is one character, so any input is text.
-    let text: String = input.as_ref().iter().map(|&b| b as char).collect();
-    Ok(Import::new(Format::Psplib, Parser::default().run(&text)?))
+    let text: String = input.iter().map(|&b| b as char).collect();
+    let project = Parser::default().run(&text)?;
+    limits.check_project(&project)?;
+    Ok(Import::new(Format::Psplib, project))
 }
 
 fn error(line: usize, column: usize, value: Option<&str>, message: &str) -> Error {

@@ -73,6 +73,7 @@ use crate::io::json::out::Iso as Stamp;
 use crate::model::{Constraint, Lag, Project, Resource, ResourceKind};
 use crate::schedule::{Network, Outputs, Scenario, Schedule, ScheduleOptions};
 use crate::time::DateTime;
+use crate::Limits;
 
 /// A priority of this value or more marks a task "do not level" (Microsoft Project's rule).
 pub const DO_NOT_LEVEL: u16 = 1000;
@@ -102,6 +103,9 @@ pub struct LevelOptions {
     pub schedules: u64,
     /// The seed of those random tie-breaks.
     pub seed: u64,
+    /// The most [`schedules`](Self::schedules) a run may ask for
+    /// ([`Limits::max_level_schedules`]; default [`Limits::DEFAULT`]).
+    pub limits: Limits,
 }
 
 impl Default for LevelOptions {
@@ -112,6 +116,7 @@ impl Default for LevelOptions {
             within_float: false,
             schedules: 1,
             seed: 0,
+            limits: Limits::DEFAULT,
         }
     }
 }
@@ -309,8 +314,9 @@ struct Pass {
 /// Scheduling errors of any project; an availability period that is empty or overlaps another
 /// (naming the resource); an assignment needing more units than its resource ever has (naming
 /// the task and the resource); a `period_minutes` below 1; a portfolio too long for the
-/// discrete axis.
+/// discrete axis; more `schedules` than [`Limits::max_level_schedules`] ([`Error::Limit`]).
 pub fn level(projects: &[&Project], options: &LevelOptions) -> Result<Levelled> {
+    options.limits.check_level(options.schedules)?;
     if options.period_minutes < 1 {
         return Err(Error::invalid(
             Item::Project,

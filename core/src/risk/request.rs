@@ -59,6 +59,10 @@ pub struct RiskRequest {
     /// Bars in the tornado (default 10).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tornado: Option<u32>,
+    /// The host's limits, over the defaults ([`crate::Limits`]; here
+    /// `max_risk_samples`, iterations × tasks, is the one that counts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<crate::Limits>,
 }
 
 /// The default estimate: `{"optimistic_percent": -10, "pessimistic_percent": 25, "shape":
@@ -138,6 +142,9 @@ impl RiskRequest {
         }
         if let Some(d) = &self.default_estimate {
             o.default_estimate = Some(d.estimate()?);
+        }
+        if let Some(l) = self.limits {
+            o.limits = l;
         }
         if let Some(c) = &self.convergence {
             o.convergence = Some(Convergence {

@@ -13,6 +13,7 @@ use crate::model::{Link, Project, ScheduleFrom, Task};
 use crate::schedule::kernel::Kernel;
 use crate::schedule::{Network, Outputs, Scenario, ScheduleOptions, Workspace};
 use crate::time::{DateTime, Duration};
+use crate::Limits;
 
 use super::corr::{block_draws, Group, Scratch};
 use super::dist::Sampler;
@@ -89,6 +90,9 @@ pub struct RiskOptions {
     pub histogram_bins: usize,
     /// Bars in the tornado (default 10).
     pub tornado: usize,
+    /// The most iterations × tasks a run may ask for ([`Limits::max_risk_samples`]; default
+    /// [`Limits::DEFAULT`]).
+    pub limits: Limits,
 }
 
 impl Default for RiskOptions {
@@ -103,6 +107,7 @@ impl Default for RiskOptions {
             schedule: ScheduleOptions::default(),
             histogram_bins: 20,
             tornado: 10,
+            limits: Limits::DEFAULT,
         }
     }
 }
@@ -1304,6 +1309,9 @@ impl<'p> Simulation<'p> {
             }
         }
         let project = expand(project)?;
+        options
+            .limits
+            .check_risk(options.iterations, project.len())?;
         let plan = plan(&project, options)?;
         let net = Network::compile(&project, &options.schedule)?;
         let cal = net.calendar().clone();

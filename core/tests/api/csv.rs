@@ -261,6 +261,7 @@ fn options_and_json_round_trip() {
     let opts = CsvOptions {
         name: "Office move".into(),
         start: Some(dt("2026-04-06T08:00")),
+        ..CsvOptions::default()
     };
     let im = csv::read_with(sample("basic.csv"), &opts).expect("imports");
     assert_eq!(im.project.name(), "Office move");

@@ -12,6 +12,7 @@ mod engine;
 mod errors;
 mod findings;
 mod io;
+mod limits;
 mod mspdi;
 mod psplib;
 mod status_date;

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, TypedDict, Union
 
 from ._native import jindu_ffi as _ffi
-from ._native.jindu_ffi import ConstraintType, DrivingLink, JinduError, LinkType
+from ._native.jindu_ffi import ConstraintType, DrivingLink, JinduError, Limits, LinkType
 
 __all__ = [
     "ConstraintType",
@@ -48,6 +48,7 @@ __all__ = [
     "Gantt",
     "Imported",
     "JinduError",
+    "Limits",
     "LinkType",
     "Project",
     "RiskRun",
@@ -380,6 +381,7 @@ def read(
     *,
     name: Optional[str] = None,
     start: Optional[str] = None,
+    limits: Optional[Limits] = None,
 ) -> Imported:
     """Reads a file in any format jindu reads: a jindu JSON document, Microsoft Project XML
     (MSPDI), a CSV task list or a PSPLIB instance.
@@ -390,10 +392,14 @@ def read(
     ``"2026-03-02T13:00"``) apply to CSV and PSPLIB files, which carry none.
 
     Raises ``JinduError.File`` (with ``line``, ``column``, ``element``, ``header``) for a file
-    that cannot be read, and OSError when the path cannot be opened.
+    that cannot be read, and OSError when the path cannot be opened. A file over ``limits``
+    (a :class:`Limits`; by default 256 MiB, a million tasks, …) raises a :class:`JinduError`
+    with code ``limit`` naming the limit: raise it for files you trust.
     """
     data, file_name = _source(source)
-    options = _ffi.ReadOptions(format=format, file_name=file_name, name=name, start=start)
+    options = _ffi.ReadOptions(
+        format=format, file_name=file_name, name=name, start=start, limits=limits
+    )
     return _imported(_ffi.read_bytes(data, options))
 
 
@@ -442,6 +448,7 @@ def risk(
     tornado: Optional[int] = None,
     progress: Optional[Callable[[int, int], Optional[bool]]] = None,
     cancel: Optional["CancelToken"] = None,
+    limits: Optional[Limits] = None,
 ) -> Dict[str, Any]:
     """Monte Carlo schedule risk of a document's estimates, risks, correlations and history.
 
@@ -462,6 +469,10 @@ def risk(
     which another thread may set) stops the run at its next slice. A cancelled run returns the
     report of the iterations done, with ``stopped`` = ``"cancelled"`` — the same report as a
     run of that many iterations; :class:`RiskRun` gives the same control step by step.
+
+    A run may simulate at most ``limits.max_risk_samples`` iterations × tasks (a
+    :class:`Limits`; default 10^9, about 15 seconds of one core): more is a
+    :class:`JinduError` with code ``limit``. Raise it for input you trust.
     """
     lo, hi = default_range if default_range is not None else (None, None)
     every, tolerance = convergence if convergence is not None else (None, None)
@@ -478,6 +489,7 @@ def risk(
         convergence_tolerance=tolerance,
         histogram_bins=histogram_bins,
         tornado=tornado,
+        limits=limits,
     )
     text = _text(project, "a project document")
     if progress is None and cancel is None:

@@ -167,3 +167,25 @@ def test_bad_arguments() -> None:
             {"name": "x", "start": "2026-01-05", "tasks": [{"id": "A"}, {"id": "B"}],
              "links": [{"from": "A", "to": "B"}, {"from": "B", "to": "A"}]}
         )
+
+
+def test_a_file_over_a_limit_is_refused_and_a_host_may_raise_the_limit() -> None:
+    # examples/tasks.csv has 9 tasks.
+    with pytest.raises(jindu.JinduError.Input) as info:
+        jindu.read(TASKS_CSV, limits=jindu.Limits(max_tasks=8))
+    assert info.value.code == "limit"
+    assert info.value.detail == "limit exceeded: tasks (9 > 8)"
+    assert len(jindu.read(TASKS_CSV, limits=jindu.Limits(max_tasks=9))["project"]["tasks"]) == 9
+    with pytest.raises(jindu.JinduError.Input) as small:
+        jindu.read(TASKS_CSV, limits=jindu.Limits(max_input_bytes=10))
+    assert small.value.code == "limit"
+    assert small.value.detail.startswith("limit exceeded: input bytes (")
+
+
+def test_monte_carlo_is_held_to_max_risk_samples() -> None:
+    doc = jindu.read(TASKS_CSV)["project"]
+    # 9 tasks × 100 iterations = 900 samples.
+    with pytest.raises(jindu.JinduError.Input) as info:
+        jindu.risk(doc, iterations=100, limits=jindu.Limits(max_risk_samples=899))
+    assert info.value.detail == "limit exceeded: Monte Carlo iterations × tasks (900 > 899)"
+    assert jindu.risk(doc, iterations=100, limits=jindu.Limits(max_risk_samples=900))["iterations"] == 100

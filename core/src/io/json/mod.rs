@@ -126,8 +126,22 @@ fn week_fields(s: &DurationSettings) -> (Option<f64>, Option<f64>, Option<f64>) 
 ///
 /// Errors name the offending item and field: syntax errors carry line and column, unknown
 /// fields and wrong types the JSON path and the task/link/calendar they belong to, bad values
-/// (dates, durations, unknown keys) the item and field.
+/// (dates, durations, unknown keys) the item and field. The default [`Limits`](crate::Limits)
+/// apply; [`io::read`](crate::io::read) takes others.
 pub fn read(text: &str) -> Result<Document> {
+    read_with_limits(text, &crate::Limits::DEFAULT)
+}
+
+/// [`read`] within `limits`: the text's size first, then the project's counts.
+pub fn read_with_limits(text: &str, limits: &crate::Limits) -> Result<Document> {
+    limits.check_input(text.len())?;
+    let doc = read_unchecked(text)?;
+    limits.check_project(&doc.project)?;
+    Ok(doc)
+}
+
+/// [`read`] without limits.
+fn read_unchecked(text: &str) -> Result<Document> {
     // The fast path, tasks and links borrowing their text from `text`; on a bad document,
     // read again keeping track of the path for the error. WebAssembly reads the owned
     // document in one pass instead (the same project, or the same error): the borrowed

@@ -80,7 +80,7 @@
 //!
 //! The reader never expands DTDs or entities (a `<!DOCTYPE>` is an error; only the five
 //! predefined entities and character references are decoded), limits the input size
-//! ([`MAX_BYTES`]) and element nesting ([`MAX_DEPTH`]), and turns invalid UTF-8, truncated
+//! ([`Limits::max_input_bytes`](crate::Limits::max_input_bytes)) and element nesting ([`MAX_DEPTH`]), and turns invalid UTF-8, truncated
 //! documents and bad values into [`Error::Xml`] with the element, the task UID where known,
 //! and the line and column. It does not panic on any input.
 //!
@@ -100,7 +100,7 @@ mod values;
 mod write;
 mod xml;
 
-pub use read::read;
+pub use read::{read, read_with_limits};
 pub use write::write;
 
 #[cfg(doc)]
@@ -108,8 +108,6 @@ use crate::io::{Import, ImportWarning};
 #[cfg(doc)]
 use crate::Error;
 
-/// The largest document [`read`] accepts, in bytes (256 MiB).
-pub const MAX_BYTES: usize = 256 << 20;
 /// The deepest element nesting [`read`] accepts (MSPDI needs 7).
 pub const MAX_DEPTH: usize = 64;
 /// The most elements [`read`] accepts in one document.

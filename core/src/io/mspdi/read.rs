@@ -40,8 +40,15 @@ type TaskResourceCalendars = HashMap<TaskIndex, Vec<Option<CalendarId>>>;
 /// The import maps UIDs to keys: a task's key is its `UID` as a string, and likewise for
 /// calendars and resources. [`Import::stored`] holds the schedule Microsoft Project stored in
 /// the file, one entry per imported task; [`Import::warnings`] what could not be imported.
+///
+/// The default [`Limits`](crate::Limits) apply; [`io::read`](crate::io::read) takes others.
 pub fn read(bytes: &[u8]) -> Result<Import> {
-    let root = parse_tree(bytes)?;
+    read_with_limits(bytes, &crate::Limits::DEFAULT)
+}
+
+/// [`read`] within `limits`.
+pub fn read_with_limits(bytes: &[u8], limits: &crate::Limits) -> Result<Import> {
+    let root = parse_tree(bytes, limits)?;
     let cx = Ctx { bytes };
     let mut w = Warnings::default();
     let (mut p, from_start) = project(&cx, &root)?;
@@ -57,6 +64,7 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
     let task_res = assignments(&cx, &root, &mut p, &resources, &mut w)?;
     resource_calendars(&mut p, &tasks.pending, &task_res, &mut w)?;
     splits(&cx, &root, &mut p, &mut w)?;
+    limits.check_project(&p)?;
     let mut imp = Import::new(Format::Mspdi, p);
     imp.options = options;
     imp.stored = tasks.stored;

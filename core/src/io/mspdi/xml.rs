@@ -3,7 +3,7 @@
 
 use quick_xml::events::Event;
 
-use super::{MAX_BYTES, MAX_DEPTH, MAX_ELEMENTS};
+use super::{MAX_DEPTH, MAX_ELEMENTS};
 use crate::{Error, Result, XmlError};
 
 /// One element: its local name, text, children and byte offset.
@@ -58,16 +58,10 @@ fn xml_err(bytes: &[u8], pos: usize, element: &str, message: impl Into<String>) 
 }
 
 /// Parses the document into a tree of elements and returns its `<Project>` element, within
-/// the limits [`MAX_BYTES`], [`MAX_DEPTH`] and [`MAX_ELEMENTS`]: no DTD, no entities but the
+/// `limits.max_input_bytes` and the limits [`MAX_DEPTH`] and [`MAX_ELEMENTS`]: no DTD, no entities but the
 /// predefined ones, UTF-8 only.
-pub(super) fn parse_tree(bytes: &[u8]) -> Result<El> {
-    if bytes.len() > MAX_BYTES {
-        return Err(Error::Limit {
-            what: "MSPDI document size in bytes",
-            limit: MAX_BYTES as u64,
-            actual: bytes.len() as u64,
-        });
-    }
+pub(super) fn parse_tree(bytes: &[u8], limits: &crate::Limits) -> Result<El> {
+    limits.check_input(bytes.len())?;
     let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let off = bytes.len() - body.len();
     if let Err(e) = std::str::from_utf8(body) {

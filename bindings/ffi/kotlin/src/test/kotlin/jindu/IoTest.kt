@@ -117,4 +117,19 @@ class IoTest {
         val format = assertFailsWith<JinduException.Input> { readBytes(ByteArray(0), ReadOptions(format = "yaml")) }
         assertEquals("parse", format.code)
     }
+
+    @Test
+    fun aFileOverALimitIsRefusedAndAHostMayRaiseIt() {
+        val csv = tasksCsv.readBytes()
+        // examples/tasks.csv has 9 tasks.
+        val e = assertFailsWith<JinduException.Input> { readBytes(csv, ReadOptions(limits = Limits(maxTasks = 8uL))) }
+        assertEquals(listOf("limit", "limit exceeded: tasks (9 > 8)"), listOf(e.code, e.detail))
+        val imp = readBytes(csv, ReadOptions(limits = Limits(maxTasks = 9uL)))
+        assertEquals(9, (Json.parse(imp.document)["tasks"] as List<*>).size)
+        // 9 tasks × 100 iterations = 900 samples.
+        val r = assertFailsWith<JinduException.Input> {
+            riskJson(imp.document, RiskOptions(iterations = 100uL, limits = Limits(maxRiskSamples = 899uL)))
+        }
+        assertEquals("limit exceeded: Monte Carlo iterations × tasks (900 > 899)", r.detail)
+    }
 }
