@@ -42,6 +42,8 @@
 //!   XML (MSPDI) import and export.
 //! * **Formats** ([`io::json`]): the versioned JSON document; importers for spreadsheet task
 //!   lists ([`io::csv`]) and PSPLIB benchmark instances ([`io::psplib`]).
+//! * **Long operations** ([`control`]): Monte Carlo risk and levelling take a cancel token and
+//!   a progress callback, and can be advanced a step at a time.
 //!
 //! ## Crate features
 //!
@@ -53,6 +55,7 @@
 #![warn(missing_debug_implementations)]
 
 mod calendar;
+pub mod control;
 mod engine;
 mod error;
 mod id;

@@ -60,6 +60,7 @@
 //! # Ok::<(), jindu::Error>(())
 //! ```
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BinaryHeap};
 
 use serde::Serialize;
@@ -67,6 +68,7 @@ use serde::Serialize;
 use super::load::{check_availability, each_piece, load, LoadOptions, Period};
 use super::rcpsp::{Precedence, MAX_HORIZON};
 use crate::calendar::WorkCalendar;
+use crate::control::Control;
 use crate::error::{Error, Item, Result};
 use crate::id::{CalendarId, TaskIndex};
 use crate::io::json::out::Iso as Stamp;
@@ -140,6 +142,11 @@ pub struct Levelled {
     /// (whose definition levelling used).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<super::load::PoolConflict>,
+    /// Whether a cancel token stopped levelling before all [`LevelOptions::schedules`] passes:
+    /// the result is then the best of the `schedules_generated` passes run, exactly what
+    /// levelling with that many passes gives (written only when true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cancelled: bool,
 }
 
 /// One levelled project.
@@ -298,6 +305,7 @@ enum Why {
 }
 
 /// The outcome of one pass.
+#[derive(Debug)]
 struct Pass {
     starts: Vec<i64>,
     whys: Vec<Option<Why>>,
@@ -316,489 +324,756 @@ struct Pass {
 /// the task and the resource); a `period_minutes` below 1; a portfolio too long for the
 /// discrete axis; more `schedules` than [`Limits::max_level_schedules`] ([`Error::Limit`]).
 pub fn level(projects: &[&Project], options: &LevelOptions) -> Result<Levelled> {
-    options.limits.check_level(options.schedules)?;
-    if options.period_minutes < 1 {
-        return Err(Error::invalid(
-            Item::Project,
-            "period_minutes",
-            "the levelling period must be at least one minute",
-        ));
-    }
-    let g = options.period_minutes;
-    let nets = projects
-        .iter()
-        .map(|p| Network::compile(p, &options.schedule))
-        .collect::<Result<Vec<_>>>()?;
-    let before = nets
-        .iter()
-        .map(|n| n.schedule())
-        .collect::<Result<Vec<_>>>()?;
-    let Some(first) = nets.first() else {
-        return Ok(Levelled {
-            projects: Vec::new(),
-            unresolved: Vec::new(),
-            period_minutes: g,
-            schedules_generated: 0,
-            seed: options.seed,
-            conflicts: Vec::new(),
-        });
-    };
-    let axis = first.calendar();
-    let origin = projects
-        .iter()
-        .map(|p| match p.schedule_from() {
-            crate::model::ScheduleFrom::Start(t) => axis.ord(t.minutes()),
-            crate::model::ScheduleFrom::Finish(_) => i64::MAX,
-        })
-        .chain(before.iter().map(|s| axis.ord(s.project_start.minutes())))
-        .min()
-        .unwrap_or(0);
-    let period_of = |t: DateTime| (axis.ord(t.minutes()) - origin).div_euclid(g);
-    let period_end = |t: DateTime| {
-        let w = axis.ord(t.minutes()) - origin;
-        w.div_euclid(g) + i64::from(w.rem_euclid(g) != 0)
-    };
+    level_with(projects, options, Control::default())
+}
 
-    // Pools, as `load` builds them: one per resource id, defined by the first project with it.
-    let mut pool_def: Vec<(&Resource, usize)> = Vec::new();
-    let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut local: Vec<Vec<usize>> = Vec::with_capacity(projects.len());
-    for (k, p) in projects.iter().enumerate() {
-        let mut map = Vec::with_capacity(p.resources().len());
-        for r in p.resources() {
-            let i = *by_id.entry(r.id.as_str()).or_insert_with(|| {
-                pool_def.push((r, k));
-                pool_def.len() - 1
-            });
-            map.push(i);
-        }
-        local.push(map);
-    }
-    for (r, _) in &pool_def {
-        check_availability(r)?;
-    }
+/// [`level`] with a progress callback and a cancel token.
+///
+/// The callback is called after every pass of the schedule-generation scheme with the passes
+/// done, the total ([`LevelOptions::schedules`]) and the best pass so far; the token is looked
+/// at before every pass. Cancelled after at least one pass, levelling returns the best of the
+/// passes run, marked [`Levelled::cancelled`]: the same result as levelling with that many
+/// passes (and the same seed), since the passes run in order. Neither changes the result
+/// otherwise. [`Levelling`] runs the same passes a slice at a time.
+///
+/// ```
+/// use jindu::control::{CancelToken, Control};
+/// use jindu::level::{level, level_with, LevelOptions, Progress};
+/// let doc = jindu::io::json::read(r#"{"name": "P", "start": "2026-01-05",
+///   "tasks": [{"id": "A", "duration": "2d"}, {"id": "B", "duration": "1d"}],
+///   "resources": [{"id": "ana"}],
+///   "assignments": [{"task": "A", "resource": "ana"}, {"task": "B", "resource": "ana"}]}"#)?;
+/// let opts = LevelOptions { schedules: 20, seed: 7, ..LevelOptions::default() };
+/// let (mut seen, cancel) = (Vec::new(), CancelToken::default());
+/// let mut progress = |p: &Progress| seen.push((p.done, p.total));
+/// let l = level_with(&[&doc.project], &opts, Control { progress: Some(&mut progress), cancel: Some(&cancel) })?;
+/// assert_eq!(seen.len(), 20);
+/// assert_eq!((seen[0], seen[19]), ((1, 20), (20, 20)));
+/// assert_eq!(l, level(&[&doc.project], &opts)?);
+///
+/// // Cancelled after the first pass: the first pass's result, marked cancelled.
+/// let mut stop = |_: &Progress| cancel.cancel();
+/// let l = level_with(&[&doc.project], &opts, Control { progress: Some(&mut stop), cancel: Some(&cancel) })?;
+/// assert!(l.cancelled);
+/// assert_eq!(l.schedules_generated, 1);
+/// let one = level(&[&doc.project], &LevelOptions { schedules: 1, ..opts })?;
+/// assert_eq!(l.projects, one.projects);
+/// // Cancelled before any pass: nothing to return.
+/// let e = level_with(&[&doc.project], &opts, Control { cancel: Some(&cancel), ..Control::default() });
+/// assert_eq!(e.unwrap_err().code(), jindu::ErrorCode::Cancelled);
+/// # Ok::<(), jindu::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`level`]; [`Error::Cancelled`] when the token is set before the first pass.
+pub fn level_with(
+    projects: &[&Project],
+    options: &LevelOptions,
+    control: Control<'_, Progress>,
+) -> Result<Levelled> {
+    let mut run = Levelling::new(projects, options)?;
+    run.advance(options.schedules.max(1), control)?;
+    run.result()
+}
 
-    // Activities.
-    let mut acts: Vec<Act> = Vec::new();
-    let mut act_of: Vec<Vec<Option<usize>>> = Vec::with_capacity(projects.len());
-    for (k, p) in projects.iter().enumerate() {
-        let s = &before[k];
-        let mut map = vec![None; p.len()];
-        for (i, t) in p.tasks().iter().enumerate() {
-            let ti = TaskIndex(i as u32);
-            if p.is_summary(ti) {
-                continue;
-            }
-            let ts = s.task(ti);
-            let release = period_of(ts.start);
-            let mut dur = period_end(ts.finish) - release;
-            if t.duration.minutes() > 0 && !t.milestone {
-                dur = dur.max(1);
-            } else {
-                dur = 0;
-            }
-            let fixed = t.pinned.is_some()
-                || t.progress.actual_start.is_some()
-                || t.progress.is_complete()
-                || t.priority >= DO_NOT_LEVEL
-                || matches!(
-                    t.constraint,
-                    Constraint::MustStartOn(_) | Constraint::MustFinishOn(_)
-                );
-            let late = period_of(ts.late_start).max(release);
-            let bound = if fixed {
-                release
-            } else if options.within_float
-                || matches!(
-                    t.constraint,
-                    Constraint::StartNoLaterThan(_) | Constraint::FinishNoLaterThan(_)
-                )
-            {
-                late
-            } else {
-                i64::MAX
-            };
-            map[i] = Some(acts.len());
-            acts.push(Act {
-                project: k,
-                task: ti,
-                release,
-                dur,
-                bound,
-                fixed,
-                priority: t.priority,
-                late,
-                demands: Vec::new(),
-            });
-        }
-        act_of.push(map);
-    }
-    for (k, p) in projects.iter().enumerate() {
-        for a in p.assignments() {
-            let pool = local[k][a.resource.index()];
-            let def = pool_def[pool].0;
-            if def.kind != ResourceKind::Work {
-                continue;
-            }
-            let Some(j) = act_of[k][a.task.index()] else {
-                continue;
-            };
-            let t = p.task(a.task);
-            let dm = t.duration.minutes();
-            let units = match a.work {
-                Some(w) if dm > 0 => (w.minutes() * 100 + dm - 1) / dm,
-                _ => i64::from(a.units),
-            };
-            if units <= 0 || acts[j].dur == 0 {
-                continue;
-            }
-            let most = def
-                .availability
-                .iter()
-                .map(|v| v.max_units)
-                .chain([def.max_units])
-                .max()
-                .unwrap_or(0);
-            if units > i64::from(most) {
-                return Err(Error::invalid(
-                    Item::Assignment {
-                        task: t.id.clone(),
-                        resource: def.id.clone(),
-                    },
-                    "units",
-                    format!(
-                        "the task needs {units}% of {} but it never has more than {most}%, so \
-                         levelling can never fit it",
-                        def.id
-                    ),
-                ));
-            }
-            match acts[j].demands.iter_mut().find(|d| d.0 == pool) {
-                Some(d) => d.1 += units,
-                None => acts[j].demands.push((pool, units)),
-            }
-        }
-    }
+/// How far levelling is: passed to the progress callback of [`level_with`] and returned by
+/// [`Levelling::advance`].
+///
+/// ```
+/// let p = jindu::level::Progress { done: 3, total: 10, makespan: 16, conflicts: 0 };
+/// assert_eq!(p.total - p.done, 7);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Passes of the schedule-generation scheme run so far.
+    pub done: u64,
+    /// Passes asked for ([`LevelOptions::schedules`], at least 1).
+    pub total: u64,
+    /// The makespan of the best pass so far, in levelling periods from the portfolio's first
+    /// start (0 before the first pass).
+    pub makespan: i64,
+    /// The tasks of the best pass so far that could not fit by their latest start (the
+    /// overallocations it leaves, before they are measured; 0 before the first pass).
+    pub conflicts: usize,
+}
 
-    // Precedences, from links (summary ends expanded to their leaves).
-    let mut precs: Vec<Prec> = Vec::new();
-    for (k, p) in projects.iter().enumerate() {
-        let mut leaves: Vec<Vec<usize>> = vec![Vec::new(); p.len()];
-        for (i, t) in p.tasks().iter().enumerate() {
-            let Some(j) = act_of[k][i] else { continue };
-            let mut up = t.parent;
-            while let Some(u) = up {
-                leaves[u.index()].push(j);
-                up = p.task(u).parent;
-            }
-        }
-        let ends = |i: TaskIndex| -> Vec<usize> {
-            match act_of[k][i.index()] {
-                Some(j) => vec![j],
-                None => leaves[i.index()].clone(),
-            }
-        };
-        let mpw = axis.minutes_per_week().max(1);
-        for l in p.links() {
-            for &a in &ends(l.from) {
-                for &b in &ends(l.to) {
-                    let lag_w = match l.lag {
-                        Lag::Time(d) if d.is_elapsed() => d.minutes() * mpw / (7 * 1440),
-                        Lag::Time(d) => d.minutes(),
-                        Lag::Percent(pc) => {
-                            p.task(acts[a].task).duration.minutes() * i64::from(pc) / 10_000
-                        }
-                    };
-                    let lag = lag_w.div_euclid(g) + i64::from(lag_w.rem_euclid(g) != 0);
-                    let gap = Precedence::new(a, b, l.kind, lag)
-                        .start_gap(acts[a].dur, acts[b].dur)
-                        .min(acts[b].release - acts[a].release);
-                    precs.push(Prec {
-                        from: a,
-                        to: b,
-                        gap,
-                    });
-                }
-            }
-        }
-    }
-    let n = acts.len();
-    let mut succ: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut pred: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (x, pr) in precs.iter().enumerate() {
-        succ[pr.from].push(x);
-        pred[pr.to].push(x);
-    }
-    // Topological order (the projects compiled, so there is no cycle).
-    let mut indeg: Vec<usize> = pred.iter().map(Vec::len).collect();
-    let mut topo: Vec<usize> = (0..n).filter(|&j| indeg[j] == 0).collect();
-    let mut h = 0;
-    while h < topo.len() {
-        let j = topo[h];
-        h += 1;
-        for &x in &succ[j] {
-            let b = precs[x].to;
-            indeg[b] -= 1;
-            if indeg[b] == 0 {
-                topo.push(b);
-            }
-        }
-    }
-    // Latest starts propagate back to predecessors.
-    for &j in topo.iter().rev() {
-        if acts[j].bound == i64::MAX {
-            continue;
-        }
-        for &x in &pred[j] {
-            let pr = precs[x];
-            let b = (acts[j].bound - pr.gap).max(acts[pr.from].release);
-            if b < acts[pr.from].bound {
-                acts[pr.from].bound = b;
-            }
-        }
-    }
+/// Levelling in progress: the portfolio compiled once into the discrete model, the passes of
+/// the schedule-generation scheme run a slice at a time, the result at any point.
+///
+/// [`level`] and [`level_with`] are the one-call forms; a host that must keep its event loop
+/// free (a browser, with a progress bar and a Cancel button) advances a `Levelling` instead.
+/// The passes run in order whatever the slices, so the result after `n` passes is exactly what
+/// [`level`] gives with `schedules: n` and the same seed.
+///
+/// ```
+/// use jindu::control::Control;
+/// use jindu::level::{level, LevelOptions, Levelling};
+/// let doc = jindu::io::json::read(r#"{"name": "P", "start": "2026-01-05",
+///   "tasks": [{"id": "A", "duration": "2d"}, {"id": "B", "duration": "1d"}, {"id": "C", "duration": "3d"}],
+///   "resources": [{"id": "ana"}],
+///   "assignments": [{"task": "A", "resource": "ana"}, {"task": "B", "resource": "ana"},
+///                   {"task": "C", "resource": "ana"}]}"#)?;
+/// let opts = LevelOptions { schedules: 50, seed: 3, ..LevelOptions::default() };
+/// let mut run = Levelling::new(&[&doc.project], &opts)?;
+/// while !run.is_done() {
+///     let p = run.advance(8, Control::default())?; // a host would yield to its event loop here
+///     assert!(p.done <= 50);
+/// }
+/// assert_eq!(run.result()?, level(&[&doc.project], &opts)?);
+/// // One resource of six days' work: the best finish is six working days, 48 hourly periods.
+/// assert_eq!(run.progress().makespan, 48);
+/// # Ok::<(), jindu::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Levelling<'p> {
+    projects: Vec<Cow<'p, Project>>,
+    options: LevelOptions,
+    /// The discrete model (`None` for an empty portfolio).
+    model: Option<Model>,
+    rng: super::rcpsp::rng::Rng,
+    best: Option<Pass>,
+    done: u64,
+    cancelled: bool,
+}
 
-    // The horizon and every pool's capacity per period.
-    let last_change = pool_def
-        .iter()
-        .flat_map(|(r, _)| r.availability.iter().map(|v| period_end(v.to)))
-        .max()
-        .unwrap_or(0);
-    let horizon = acts
-        .iter()
-        .map(|a| a.release + a.dur)
-        .max()
-        .unwrap_or(0)
-        .max(last_change)
-        .saturating_add(acts.iter().map(|a| a.dur).sum::<i64>())
-        .saturating_add(1);
-    if horizon > MAX_HORIZON {
-        return Err(Error::invalid(
-            Item::Project,
-            "period_minutes",
-            format!(
-                "the portfolio spans more than {MAX_HORIZON} levelling periods; use longer periods"
-            ),
-        ));
-    }
-    let hz = horizon.max(0) as usize;
-    let bounds: Vec<(i64, i64)> = (0..hz as i64)
-        .map(|p| {
-            let a = axis.start_of(origin + p * g).unwrap_or(i64::MAX);
-            let b = axis.finish_of(origin + (p + 1) * g).unwrap_or(i64::MAX);
-            (a, b)
-        })
-        .collect();
-    let mut res_cals: BTreeMap<(usize, CalendarId), WorkCalendar> = BTreeMap::new();
-    let mut capacity: Vec<Vec<i64>> = Vec::with_capacity(pool_def.len());
-    let mut used = vec![false; pool_def.len()];
-    for a in &acts {
-        for d in &a.demands {
-            used[d.0] = true;
+/// The discrete model of a portfolio, and what the result needs of the unlevelled schedules.
+#[derive(Debug)]
+struct Model {
+    before: Vec<Schedule>,
+    axis: WorkCalendar,
+    origin: i64,
+    acts: Vec<Act>,
+    act_of: Vec<Vec<Option<usize>>>,
+    precs: Vec<Prec>,
+    pred: Vec<Vec<usize>>,
+    succ: Vec<Vec<usize>>,
+    capacity: Vec<Vec<i64>>,
+    /// Every period's start and end instants on the axis calendar.
+    bounds: Vec<(i64, i64)>,
+    /// Every pool's resource key.
+    pools: Vec<String>,
+}
+
+impl<'p> Levelling<'p> {
+    /// Schedules the projects as they are and builds the discrete model; no pass runs yet.
+    ///
+    /// # Errors
+    ///
+    /// As [`level`].
+    pub fn new(projects: &[&'p Project], options: &LevelOptions) -> Result<Levelling<'p>> {
+        options.limits.check_level(options.schedules)?;
+        if options.period_minutes < 1 {
+            return Err(Error::invalid(
+                Item::Project,
+                "period_minutes",
+                "the levelling period must be at least one minute",
+            ));
         }
-    }
-    for (pi, &(def, home)) in pool_def.iter().enumerate() {
-        if !used[pi] {
-            capacity.push(Vec::new());
-            continue;
-        }
-        let p = projects[home];
-        let id = def
-            .calendar
-            .clone()
-            .unwrap_or_else(|| p.calendar_id().clone());
-        let res = match res_cals.entry((home, id.clone())) {
-            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::btree_map::Entry::Vacant(e) => {
-                let c = p.calendar(&id).ok_or_else(|| Error::UnknownCalendar {
-                    id: id.clone(),
-                    by: Item::Resource(def.id.clone()),
-                })?;
-                e.insert(WorkCalendar::compile(c, |x| p.calendar(x))?)
-            }
-        };
-        let same = res.id() == axis.id();
-        let caps = bounds
+        let g = options.period_minutes;
+        let nets = projects
             .iter()
-            .map(|&(a, b)| {
-                if a >= b {
-                    return UNLIMITED;
+            .map(|p| Network::compile(p, &options.schedule))
+            .collect::<Result<Vec<_>>>()?;
+        let before = nets
+            .iter()
+            .map(|n| n.schedule())
+            .collect::<Result<Vec<_>>>()?;
+        let Some(first) = nets.first() else {
+            return Ok(Levelling {
+                projects: Vec::new(),
+                options: *options,
+                model: None,
+                rng: super::rcpsp::rng::Rng::new(options.seed),
+                best: None,
+                done: 0,
+                cancelled: false,
+            });
+        };
+        let axis = first.calendar();
+        let origin = projects
+            .iter()
+            .map(|p| match p.schedule_from() {
+                crate::model::ScheduleFrom::Start(t) => axis.ord(t.minutes()),
+                crate::model::ScheduleFrom::Finish(_) => i64::MAX,
+            })
+            .chain(before.iter().map(|s| axis.ord(s.project_start.minutes())))
+            .min()
+            .unwrap_or(0);
+        let period_of = |t: DateTime| (axis.ord(t.minutes()) - origin).div_euclid(g);
+        let period_end = |t: DateTime| {
+            let w = axis.ord(t.minutes()) - origin;
+            w.div_euclid(g) + i64::from(w.rem_euclid(g) != 0)
+        };
+
+        // Pools, as `load` builds them: one per resource id, defined by the first project with it.
+        let mut pool_def: Vec<(&Resource, usize)> = Vec::new();
+        let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut local: Vec<Vec<usize>> = Vec::with_capacity(projects.len());
+        for (k, p) in projects.iter().enumerate() {
+            let mut map = Vec::with_capacity(p.resources().len());
+            for r in p.resources() {
+                let i = *by_id.entry(r.id.as_str()).or_insert_with(|| {
+                    pool_def.push((r, k));
+                    pool_def.len() - 1
+                });
+                map.push(i);
+            }
+            local.push(map);
+        }
+        for (r, _) in &pool_def {
+            check_availability(r)?;
+        }
+
+        // Activities.
+        let mut acts: Vec<Act> = Vec::new();
+        let mut act_of: Vec<Vec<Option<usize>>> = Vec::with_capacity(projects.len());
+        for (k, p) in projects.iter().enumerate() {
+            let s = &before[k];
+            let mut map = vec![None; p.len()];
+            for (i, t) in p.tasks().iter().enumerate() {
+                let ti = TaskIndex(i as u32);
+                if p.is_summary(ti) {
+                    continue;
                 }
-                if !same {
-                    let mut works = false;
-                    each_piece(res, Some(axis), a, b, |_, _| works = true);
-                    if !works {
-                        return UNLIMITED;
-                    }
+                let ts = s.task(ti);
+                let release = period_of(ts.start);
+                let mut dur = period_end(ts.finish) - release;
+                if t.duration.minutes() > 0 && !t.milestone {
+                    dur = dur.max(1);
+                } else {
+                    dur = 0;
                 }
-                let mut units = def.max_units;
-                for v in &def.availability {
-                    let (x, y) = (v.from.minutes(), v.to.minutes());
-                    if x < b && a < y {
-                        units = if x <= a && b <= y {
-                            v.max_units
-                        } else {
-                            units.min(v.max_units).min(def.max_units)
+                let fixed = t.pinned.is_some()
+                    || t.progress.actual_start.is_some()
+                    || t.progress.is_complete()
+                    || t.priority >= DO_NOT_LEVEL
+                    || matches!(
+                        t.constraint,
+                        Constraint::MustStartOn(_) | Constraint::MustFinishOn(_)
+                    );
+                let late = period_of(ts.late_start).max(release);
+                let bound = if fixed {
+                    release
+                } else if options.within_float
+                    || matches!(
+                        t.constraint,
+                        Constraint::StartNoLaterThan(_) | Constraint::FinishNoLaterThan(_)
+                    )
+                {
+                    late
+                } else {
+                    i64::MAX
+                };
+                map[i] = Some(acts.len());
+                acts.push(Act {
+                    project: k,
+                    task: ti,
+                    release,
+                    dur,
+                    bound,
+                    fixed,
+                    priority: t.priority,
+                    late,
+                    demands: Vec::new(),
+                });
+            }
+            act_of.push(map);
+        }
+        for (k, p) in projects.iter().enumerate() {
+            for a in p.assignments() {
+                let pool = local[k][a.resource.index()];
+                let def = pool_def[pool].0;
+                if def.kind != ResourceKind::Work {
+                    continue;
+                }
+                let Some(j) = act_of[k][a.task.index()] else {
+                    continue;
+                };
+                let t = p.task(a.task);
+                let dm = t.duration.minutes();
+                let units = match a.work {
+                    Some(w) if dm > 0 => (w.minutes() * 100 + dm - 1) / dm,
+                    _ => i64::from(a.units),
+                };
+                if units <= 0 || acts[j].dur == 0 {
+                    continue;
+                }
+                let most = def
+                    .availability
+                    .iter()
+                    .map(|v| v.max_units)
+                    .chain([def.max_units])
+                    .max()
+                    .unwrap_or(0);
+                if units > i64::from(most) {
+                    return Err(Error::invalid(
+                        Item::Assignment {
+                            task: t.id.clone(),
+                            resource: def.id.clone(),
+                        },
+                        "units",
+                        format!(
+                            "the task needs {units}% of {} but it never has more than {most}%, so \
+                             levelling can never fit it",
+                            def.id
+                        ),
+                    ));
+                }
+                match acts[j].demands.iter_mut().find(|d| d.0 == pool) {
+                    Some(d) => d.1 += units,
+                    None => acts[j].demands.push((pool, units)),
+                }
+            }
+        }
+
+        // Precedences, from links (summary ends expanded to their leaves).
+        let mut precs: Vec<Prec> = Vec::new();
+        for (k, p) in projects.iter().enumerate() {
+            let mut leaves: Vec<Vec<usize>> = vec![Vec::new(); p.len()];
+            for (i, t) in p.tasks().iter().enumerate() {
+                let Some(j) = act_of[k][i] else { continue };
+                let mut up = t.parent;
+                while let Some(u) = up {
+                    leaves[u.index()].push(j);
+                    up = p.task(u).parent;
+                }
+            }
+            let ends = |i: TaskIndex| -> Vec<usize> {
+                match act_of[k][i.index()] {
+                    Some(j) => vec![j],
+                    None => leaves[i.index()].clone(),
+                }
+            };
+            let mpw = axis.minutes_per_week().max(1);
+            for l in p.links() {
+                for &a in &ends(l.from) {
+                    for &b in &ends(l.to) {
+                        let lag_w = match l.lag {
+                            Lag::Time(d) if d.is_elapsed() => d.minutes() * mpw / (7 * 1440),
+                            Lag::Time(d) => d.minutes(),
+                            Lag::Percent(pc) => {
+                                p.task(acts[a].task).duration.minutes() * i64::from(pc) / 10_000
+                            }
                         };
+                        let lag = lag_w.div_euclid(g) + i64::from(lag_w.rem_euclid(g) != 0);
+                        let gap = Precedence::new(a, b, l.kind, lag)
+                            .start_gap(acts[a].dur, acts[b].dur)
+                            .min(acts[b].release - acts[a].release);
+                        precs.push(Prec {
+                            from: a,
+                            to: b,
+                            gap,
+                        });
                     }
                 }
-                i64::from(units)
+            }
+        }
+        let n = acts.len();
+        let mut succ: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut pred: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (x, pr) in precs.iter().enumerate() {
+            succ[pr.from].push(x);
+            pred[pr.to].push(x);
+        }
+        // Topological order (the projects compiled, so there is no cycle).
+        let mut indeg: Vec<usize> = pred.iter().map(Vec::len).collect();
+        let mut topo: Vec<usize> = (0..n).filter(|&j| indeg[j] == 0).collect();
+        let mut h = 0;
+        while h < topo.len() {
+            let j = topo[h];
+            h += 1;
+            for &x in &succ[j] {
+                let b = precs[x].to;
+                indeg[b] -= 1;
+                if indeg[b] == 0 {
+                    topo.push(b);
+                }
+            }
+        }
+        // Latest starts propagate back to predecessors.
+        for &j in topo.iter().rev() {
+            if acts[j].bound == i64::MAX {
+                continue;
+            }
+            for &x in &pred[j] {
+                let pr = precs[x];
+                let b = (acts[j].bound - pr.gap).max(acts[pr.from].release);
+                if b < acts[pr.from].bound {
+                    acts[pr.from].bound = b;
+                }
+            }
+        }
+
+        // The horizon and every pool's capacity per period.
+        let last_change = pool_def
+            .iter()
+            .flat_map(|(r, _)| r.availability.iter().map(|v| period_end(v.to)))
+            .max()
+            .unwrap_or(0);
+        let horizon = acts
+            .iter()
+            .map(|a| a.release + a.dur)
+            .max()
+            .unwrap_or(0)
+            .max(last_change)
+            .saturating_add(acts.iter().map(|a| a.dur).sum::<i64>())
+            .saturating_add(1);
+        if horizon > MAX_HORIZON {
+            return Err(Error::invalid(
+                Item::Project,
+                "period_minutes",
+                format!(
+                    "the portfolio spans more than {MAX_HORIZON} levelling periods; use longer periods"
+                ),
+            ));
+        }
+        let hz = horizon.max(0) as usize;
+        let bounds: Vec<(i64, i64)> = (0..hz as i64)
+            .map(|p| {
+                let a = axis.start_of(origin + p * g).unwrap_or(i64::MAX);
+                let b = axis.finish_of(origin + (p + 1) * g).unwrap_or(i64::MAX);
+                (a, b)
             })
             .collect();
-        capacity.push(caps);
-    }
-
-    // The passes.
-    let passes = options.schedules.max(1);
-    let mut best: Option<Pass> = None;
-    let mut rng = super::rcpsp::rng::Rng::new(options.seed);
-    for k in 0..passes {
-        let ties: Vec<u64> = if k == 0 {
-            vec![0; n]
-        } else {
-            (0..n).map(|_| rng.next_u64()).collect()
-        };
-        let pass = serial(&acts, &precs, &pred, &succ, &capacity, &ties, projects)?;
-        let better = best.as_ref().is_none_or(|b| {
-            (pass.conflicts, pass.makespan, pass.total_delay)
-                < (b.conflicts, b.makespan, b.total_delay)
-        });
-        if better {
-            best = Some(pass);
-        }
-    }
-    let best = best.expect("at least one pass runs");
-
-    // Reschedule every project with the delays.
-    let mut after = Vec::with_capacity(projects.len());
-    for (k, net) in nets.iter().enumerate() {
-        let p = projects[k];
-        let mut delays: Vec<Option<DateTime>> = vec![None; p.len()];
-        for (j, a) in acts.iter().enumerate() {
-            if a.project == k && best.starts[j] > a.release {
-                let w = origin + best.starts[j] * g;
-                delays[a.task.index()] = axis.start_of(w).and_then(DateTime::from_minutes);
+        let mut res_cals: BTreeMap<(usize, CalendarId), WorkCalendar> = BTreeMap::new();
+        let mut capacity: Vec<Vec<i64>> = Vec::with_capacity(pool_def.len());
+        let mut used = vec![false; pool_def.len()];
+        for a in &acts {
+            for d in &a.demands {
+                used[d.0] = true;
             }
         }
-        let mut ws = net.workspace();
-        let sc = Scenario {
-            delays: Some(&delays),
-            outputs: Outputs::Full,
-            ..Scenario::default()
-        };
-        after.push(net.run(&mut ws, &sc)?.schedule()?);
-    }
-
-    // Delays and their reasons.
-    let tref = |j: usize| TaskRef {
-        project: acts[j].project,
-        task: projects[acts[j].project].task(acts[j].task).id.to_string(),
-    };
-    let mut out = Vec::with_capacity(projects.len());
-    for (k, p) in projects.iter().enumerate() {
-        let (s0, s1) = (&before[k], &after[k]);
-        let mut delays = Vec::new();
-        for (i, t) in p.tasks().iter().enumerate() {
-            let ti = TaskIndex(i as u32);
-            let (from, to) = (s0.task(ti).start, s1.task(ti).start);
-            if to <= from || p.is_summary(ti) {
+        for (pi, &(def, home)) in pool_def.iter().enumerate() {
+            if !used[pi] {
+                capacity.push(Vec::new());
                 continue;
             }
-            let why = act_of[k][i].and_then(|j| best.whys[j].clone());
-            let reason = match why {
-                Some(Why::Res {
-                    pool,
-                    period,
-                    demand,
-                    cap,
-                    used,
-                    by,
-                }) => Reason::Resource {
-                    resource: pool_def[pool].0.id.to_string(),
-                    at: stamp(bounds.get(period as usize).map_or(0, |b| b.0)),
-                    demand: demand as u32,
-                    capacity: cap as u32,
-                    used: used.max(0) as u32,
-                    by: by.into_iter().map(tref).collect(),
-                },
-                Some(Why::Pred(a)) => Reason::Predecessor { task: tref(a) },
-                None => {
-                    // Pushed in the reschedule by a link: the driving predecessor.
-                    let from_task = match s1.task(ti).driver {
-                        crate::schedule::Driver::Link(li) => p.link(li).from,
-                        crate::schedule::Driver::Summary(si) => si,
-                        _ => ti,
-                    };
-                    Reason::Predecessor {
-                        task: TaskRef {
-                            project: k,
-                            task: p.task(from_task).id.to_string(),
-                        },
-                    }
+            let p = projects[home];
+            let id = def
+                .calendar
+                .clone()
+                .unwrap_or_else(|| p.calendar_id().clone());
+            let res = match res_cals.entry((home, id.clone())) {
+                std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::btree_map::Entry::Vacant(e) => {
+                    let c = p.calendar(&id).ok_or_else(|| Error::UnknownCalendar {
+                        id: id.clone(),
+                        by: Item::Resource(def.id.clone()),
+                    })?;
+                    e.insert(WorkCalendar::compile(c, |x| p.calendar(x))?)
                 }
             };
-            let cal = nets[k].task_calendar(ti);
-            delays.push(TaskDelay {
-                task: t.id.to_string(),
-                task_name: t.name.clone(),
-                project: k,
-                from: Stamp(from),
-                to: Stamp(to),
-                delay_minutes: cal.work_between(from, to),
-                reason,
-            });
-        }
-        out.push(LevelledProject {
-            name: p.name().to_owned(),
-            finish_before: Stamp(s0.project_finish),
-            finish: Stamp(s1.project_finish),
-            tasks: p
-                .tasks()
+            let same = res.id() == axis.id();
+            let caps = bounds
                 .iter()
-                .zip(s1.tasks())
-                .map(|(t, ts)| LevelledTask {
-                    id: t.id.to_string(),
-                    start: Stamp(ts.start),
-                    finish: Stamp(ts.finish),
+                .map(|&(a, b)| {
+                    if a >= b {
+                        return UNLIMITED;
+                    }
+                    if !same {
+                        let mut works = false;
+                        each_piece(res, Some(axis), a, b, |_, _| works = true);
+                        if !works {
+                            return UNLIMITED;
+                        }
+                    }
+                    let mut units = def.max_units;
+                    for v in &def.availability {
+                        let (x, y) = (v.from.minutes(), v.to.minutes());
+                        if x < b && a < y {
+                            units = if x <= a && b <= y {
+                                v.max_units
+                            } else {
+                                units.min(v.max_units).min(def.max_units)
+                            };
+                        }
+                    }
+                    i64::from(units)
                 })
-                .collect(),
-            schedule: after[k].clone(),
-            delays,
-        });
+                .collect();
+            capacity.push(caps);
+        }
+        Ok(Levelling {
+            projects: projects.iter().map(|&p| Cow::Borrowed(p)).collect(),
+            options: *options,
+            model: Some(Model {
+                before,
+                axis: axis.clone(),
+                origin,
+                acts,
+                act_of,
+                precs,
+                pred,
+                succ,
+                capacity,
+                bounds,
+                pools: pool_def.iter().map(|(r, _)| r.id.to_string()).collect(),
+            }),
+            rng: super::rcpsp::rng::Rng::new(options.seed),
+            best: None,
+            done: 0,
+            cancelled: false,
+        })
     }
 
-    // What loading still finds.
-    let pairs: Vec<(&Project, &Schedule)> = projects.iter().copied().zip(after.iter()).collect();
-    let loading = load(&pairs, &LoadOptions::new(Period::Week))?;
-    let unresolved = loading
-        .resources
-        .iter()
-        .flat_map(|r| {
-            r.overallocations.iter().map(|o| Unresolved {
-                resource: r.id.clone(),
-                start: o.start,
-                finish: o.finish,
-                peak_units: o.peak_units,
-                max_units: o.max_units,
-                tasks: o
-                    .tasks
+    /// The same levelling, owning its projects (for a host that keeps it between calls).
+    pub fn into_owned(self) -> Levelling<'static> {
+        Levelling {
+            projects: self
+                .projects
+                .into_iter()
+                .map(|p| Cow::Owned(p.into_owned()))
+                .collect(),
+            options: self.options,
+            model: self.model,
+            rng: self.rng,
+            best: self.best,
+            done: self.done,
+            cancelled: self.cancelled,
+        }
+    }
+
+    /// Whether levelling has finished: every pass run, or cancelled.
+    pub fn is_done(&self) -> bool {
+        self.cancelled || self.done >= self.total()
+    }
+
+    /// Passes asked for.
+    fn total(&self) -> u64 {
+        if self.model.is_none() {
+            0
+        } else {
+            self.options.schedules.max(1)
+        }
+    }
+
+    /// How far levelling is.
+    pub fn progress(&self) -> Progress {
+        Progress {
+            done: self.done,
+            total: self.total(),
+            makespan: self.best.as_ref().map_or(0, |b| b.makespan),
+            conflicts: self.best.as_ref().map_or(0, |b| b.conflicts),
+        }
+    }
+
+    /// Runs up to `schedules` more passes (at least one; never past the total), calling the
+    /// progress callback after each and stopping for good when the cancel token is set.
+    /// Returns the progress.
+    ///
+    /// # Errors
+    ///
+    /// A task that no period has room for (naming it); the levelling stays where it was.
+    pub fn advance(
+        &mut self,
+        schedules: u64,
+        mut control: Control<'_, Progress>,
+    ) -> Result<Progress> {
+        let Some(m) = &self.model else {
+            return Ok(self.progress());
+        };
+        let until = self.total().min(self.done.saturating_add(schedules.max(1)));
+        let projects: Vec<&Project> = self.projects.iter().map(|p| &**p).collect();
+        let n = m.acts.len();
+        while self.done < until && !self.cancelled {
+            if control.is_cancelled() {
+                self.cancelled = true;
+                break;
+            }
+            // The first pass is the deterministic priority pass; later ones break ties at random.
+            let ties: Vec<u64> = if self.done == 0 {
+                vec![0; n]
+            } else {
+                (0..n).map(|_| self.rng.next_u64()).collect()
+            };
+            let pass = serial(
+                &m.acts,
+                &m.precs,
+                &m.pred,
+                &m.succ,
+                &m.capacity,
+                &ties,
+                &projects,
+            )?;
+            let better = self.best.as_ref().is_none_or(|b| {
+                (pass.conflicts, pass.makespan, pass.total_delay)
+                    < (b.conflicts, b.makespan, b.total_delay)
+            });
+            if better {
+                self.best = Some(pass);
+            }
+            self.done += 1;
+            control.report(&self.progress());
+        }
+        Ok(self.progress())
+    }
+
+    /// The levelled portfolio of the best pass so far: every project rescheduled with its
+    /// delays, each delay's reason, and what loading still finds overallocated.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Cancelled`] when no pass has run (cancelled before the first, or not advanced
+    /// yet); scheduling errors of the levelled projects.
+    pub fn result(&self) -> Result<Levelled> {
+        let g = self.options.period_minutes;
+        let Some(m) = &self.model else {
+            return Ok(Levelled {
+                projects: Vec::new(),
+                unresolved: Vec::new(),
+                period_minutes: g,
+                schedules_generated: 0,
+                seed: self.options.seed,
+                conflicts: Vec::new(),
+                cancelled: self.cancelled,
+            });
+        };
+        let Some(best) = &self.best else {
+            return Err(Error::Cancelled);
+        };
+        let projects: Vec<&Project> = self.projects.iter().map(|p| &**p).collect();
+        let projects = &projects[..];
+        let nets = projects
+            .iter()
+            .map(|p| Network::compile(p, &self.options.schedule))
+            .collect::<Result<Vec<_>>>()?;
+        let (acts, act_of, before, bounds) = (&m.acts, &m.act_of, &m.before, &m.bounds);
+        let (axis, origin) = (&m.axis, m.origin);
+
+        // Reschedule every project with the delays.
+        let mut after = Vec::with_capacity(projects.len());
+        for (k, net) in nets.iter().enumerate() {
+            let p = projects[k];
+            let mut delays: Vec<Option<DateTime>> = vec![None; p.len()];
+            for (j, a) in acts.iter().enumerate() {
+                if a.project == k && best.starts[j] > a.release {
+                    let w = origin + best.starts[j] * g;
+                    delays[a.task.index()] = axis.start_of(w).and_then(DateTime::from_minutes);
+                }
+            }
+            let mut ws = net.workspace();
+            let sc = Scenario {
+                delays: Some(&delays),
+                outputs: Outputs::Full,
+                ..Scenario::default()
+            };
+            after.push(net.run(&mut ws, &sc)?.schedule()?);
+        }
+
+        // Delays and their reasons.
+        let tref = |j: usize| TaskRef {
+            project: acts[j].project,
+            task: projects[acts[j].project].task(acts[j].task).id.to_string(),
+        };
+        let mut out = Vec::with_capacity(projects.len());
+        for (k, p) in projects.iter().enumerate() {
+            let (s0, s1) = (&before[k], &after[k]);
+            let mut delays = Vec::new();
+            for (i, t) in p.tasks().iter().enumerate() {
+                let ti = TaskIndex(i as u32);
+                let (from, to) = (s0.task(ti).start, s1.task(ti).start);
+                if to <= from || p.is_summary(ti) {
+                    continue;
+                }
+                let why = act_of[k][i].and_then(|j| best.whys[j].clone());
+                let reason = match why {
+                    Some(Why::Res {
+                        pool,
+                        period,
+                        demand,
+                        cap,
+                        used,
+                        by,
+                    }) => Reason::Resource {
+                        resource: m.pools[pool].clone(),
+                        at: stamp(bounds.get(period as usize).map_or(0, |b| b.0)),
+                        demand: demand as u32,
+                        capacity: cap as u32,
+                        used: used.max(0) as u32,
+                        by: by.into_iter().map(tref).collect(),
+                    },
+                    Some(Why::Pred(a)) => Reason::Predecessor { task: tref(a) },
+                    None => {
+                        // Pushed in the reschedule by a link: the driving predecessor.
+                        let from_task = match s1.task(ti).driver {
+                            crate::schedule::Driver::Link(li) => p.link(li).from,
+                            crate::schedule::Driver::Summary(si) => si,
+                            _ => ti,
+                        };
+                        Reason::Predecessor {
+                            task: TaskRef {
+                                project: k,
+                                task: p.task(from_task).id.to_string(),
+                            },
+                        }
+                    }
+                };
+                let cal = nets[k].task_calendar(ti);
+                delays.push(TaskDelay {
+                    task: t.id.to_string(),
+                    task_name: t.name.clone(),
+                    project: k,
+                    from: Stamp(from),
+                    to: Stamp(to),
+                    delay_minutes: cal.work_between(from, to),
+                    reason,
+                });
+            }
+            out.push(LevelledProject {
+                name: p.name().to_owned(),
+                finish_before: Stamp(s0.project_finish),
+                finish: Stamp(s1.project_finish),
+                tasks: p
+                    .tasks()
                     .iter()
-                    .map(|t| TaskRef {
-                        project: t.project,
-                        task: t.task.clone(),
+                    .zip(s1.tasks())
+                    .map(|(t, ts)| LevelledTask {
+                        id: t.id.to_string(),
+                        start: Stamp(ts.start),
+                        finish: Stamp(ts.finish),
                     })
                     .collect(),
+                schedule: after[k].clone(),
+                delays,
+            });
+        }
+
+        // What loading still finds.
+        let pairs: Vec<(&Project, &Schedule)> =
+            projects.iter().copied().zip(after.iter()).collect();
+        let loading = load(&pairs, &LoadOptions::new(Period::Week))?;
+        let unresolved = loading
+            .resources
+            .iter()
+            .flat_map(|r| {
+                r.overallocations.iter().map(|o| Unresolved {
+                    resource: r.id.clone(),
+                    start: o.start,
+                    finish: o.finish,
+                    peak_units: o.peak_units,
+                    max_units: o.max_units,
+                    tasks: o
+                        .tasks
+                        .iter()
+                        .map(|t| TaskRef {
+                            project: t.project,
+                            task: t.task.clone(),
+                        })
+                        .collect(),
+                })
             })
+            .collect();
+        Ok(Levelled {
+            projects: out,
+            unresolved,
+            period_minutes: g,
+            schedules_generated: self.done,
+            seed: self.options.seed,
+            conflicts: super::load::pool_conflicts(projects),
+            cancelled: self.cancelled,
         })
-        .collect();
-    Ok(Levelled {
-        projects: out,
-        unresolved,
-        period_minutes: g,
-        schedules_generated: passes,
-        seed: options.seed,
-        conflicts: super::load::pool_conflicts(projects),
-    })
+    }
 }
 
 fn stamp(t: i64) -> Stamp {

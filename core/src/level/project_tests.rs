@@ -339,6 +339,94 @@ fn bad_input_is_a_typed_error() {
     assert!(level(&[&p], &o).is_err());
 }
 
+#[test]
+fn progress_counts_every_pass_and_a_cancel_keeps_the_passes_run() {
+    // A (2 days), B (1 day) and C (3 days) all need all of Ana: whatever the order, she works
+    // 2 + 1 + 3 = 6 days = 48 hourly periods, so every pass has makespan 48 and no conflict.
+    let p = project(
+        r#"{"name": "P", "start": "2026-01-05",
+        "tasks": [{"id": "A", "duration": "2d"}, {"id": "B", "duration": "1d"},
+                  {"id": "C", "duration": "3d"}],
+        "resources": [{"id": "ana"}],
+        "assignments": [{"task": "A", "resource": "ana"}, {"task": "B", "resource": "ana"},
+                        {"task": "C", "resource": "ana"}]}"#,
+    );
+    let o = LevelOptions {
+        schedules: 12,
+        seed: 9,
+        ..LevelOptions::default()
+    };
+    let mut seen = Vec::new();
+    let mut progress = |q: &Progress| seen.push(*q);
+    let control = Control {
+        progress: Some(&mut progress),
+        cancel: None,
+    };
+    let l = level_with(&[&p], &o, control).unwrap();
+    let want: Vec<Progress> = (1..=12)
+        .map(|done| Progress {
+            done,
+            total: 12,
+            makespan: 48,
+            conflicts: 0,
+        })
+        .collect();
+    assert_eq!(seen, want);
+    assert_eq!(l, run(&[&p], &o));
+    assert!(!l.cancelled);
+    assert!(!serde_json::to_string(&l).unwrap().contains("cancelled"));
+
+    // Cancelled at the third report: three passes run, the result of `schedules: 3`.
+    let token = crate::control::CancelToken::default();
+    let mut calls = 0;
+    let mut stop = |q: &Progress| {
+        calls += 1;
+        if q.done == 3 {
+            token.cancel();
+        }
+    };
+    let control = Control {
+        progress: Some(&mut stop),
+        cancel: Some(&token),
+    };
+    let l = level_with(&[&p], &o, control).unwrap();
+    assert_eq!(calls, 3);
+    assert!(l.cancelled);
+    assert_eq!(l.schedules_generated, 3);
+    let three = run(&[&p], &LevelOptions { schedules: 3, ..o });
+    assert_eq!(
+        (&l.projects, &l.unresolved),
+        (&three.projects, &three.unresolved)
+    );
+    assert!(serde_json::to_string(&l)
+        .unwrap()
+        .contains(r#""cancelled":true"#));
+
+    // Set before the first pass: nothing to return.
+    let control = Control {
+        progress: None,
+        cancel: Some(&token),
+    };
+    let e = level_with(&[&p], &o, control).unwrap_err();
+    assert_eq!(e.code(), crate::ErrorCode::Cancelled);
+    let mut r = Levelling::new(&[&p], &o).unwrap();
+    assert_eq!(r.result().unwrap_err().code(), crate::ErrorCode::Cancelled);
+    // A cancelled run stays stopped.
+    let control = Control {
+        progress: None,
+        cancel: Some(&token),
+    };
+    assert_eq!(r.advance(5, control).unwrap().done, 0);
+    assert!(r.is_done());
+    assert_eq!(r.advance(5, Control::default()).unwrap().done, 0);
+
+    // An empty portfolio is done at once, with nothing to level.
+    let mut e = Levelling::new(&[], &o).unwrap();
+    assert!(e.is_done());
+    assert_eq!(e.advance(3, Control::default()).unwrap().total, 0);
+    assert_eq!(e.result().unwrap().schedules_generated, 0);
+}
+
 /// A random project: tasks of whole hours on a few resources, forward links between them.
 fn arb_project() -> impl Strategy<Value = Project> {
     (
@@ -427,6 +515,42 @@ proptest! {
         prop_assert_eq!(moved, l.projects[0].delays.len());
         // Same input and seed, same output.
         prop_assert_eq!(&l, &level(&[&p], &o).unwrap());
+    }
+
+    #[test]
+    fn slices_progress_and_cancel_change_nothing(
+        p in arb_project(),
+        seed in 0u64..4,
+        passes in 1u64..12,
+        slices in prop::collection::vec(1u64..5, 1..12),
+        stop_at in 1u64..12,
+    ) {
+        let o = LevelOptions { schedules: passes, seed, ..LevelOptions::default() };
+        let plain = level(&[&p], &o).unwrap();
+        // Advanced in slices, with a progress callback: the same result; the reports count
+        // every pass once, in order, and the best makespan never grows.
+        let mut run = Levelling::new(&[&p], &o).unwrap();
+        let mut seen = Vec::new();
+        let mut k = 0;
+        while !run.is_done() {
+            let mut progress = |q: &Progress| seen.push(*q);
+            let control = Control { progress: Some(&mut progress), cancel: None };
+            run.advance(slices[k % slices.len()], control).unwrap();
+            k += 1;
+        }
+        prop_assert_eq!(&run.result().unwrap(), &plain);
+        prop_assert_eq!(seen.iter().map(|q| q.done).collect::<Vec<_>>(), (1..=passes).collect::<Vec<_>>());
+        prop_assert!(seen.windows(2).all(|w| (w[1].conflicts, w[1].makespan) <= (w[0].conflicts, w[0].makespan)));
+        // Cancelled at report `stop_at`: the result of that many passes.
+        let token = crate::control::CancelToken::default();
+        let mut stop = |q: &Progress| if q.done == stop_at { token.cancel() };
+        let control = Control { progress: Some(&mut stop), cancel: Some(&token) };
+        let l = level_with(&[&p], &o, control).unwrap();
+        let ran = stop_at.min(passes);
+        prop_assert_eq!(l.cancelled, stop_at < passes);
+        prop_assert_eq!(l.schedules_generated, ran);
+        let fewer = level(&[&p], &LevelOptions { schedules: ran, ..o }).unwrap();
+        prop_assert_eq!(&l.projects, &fewer.projects);
     }
 
     #[test]

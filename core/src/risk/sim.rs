@@ -3,8 +3,6 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 
 use crate::calendar::WorkCalendar;
 use crate::error::{Error, Item, Result};
@@ -112,28 +110,7 @@ impl Default for RiskOptions {
     }
 }
 
-/// Lets a host cancel a running simulation from another thread (a Cancel button).
-///
-/// ```
-/// let t = jindu::risk::CancelToken::default();
-/// let for_button = t.clone();
-/// for_button.cancel();
-/// assert!(t.is_cancelled());
-/// ```
-#[derive(Debug, Clone, Default)]
-pub struct CancelToken(Arc<AtomicBool>);
-
-impl CancelToken {
-    /// Asks the simulation to stop at its next round.
-    pub fn cancel(&self) {
-        self.0.store(true, Ordering::Relaxed);
-    }
-
-    /// Whether [`cancel`](CancelToken::cancel) was called.
-    pub fn is_cancelled(&self) -> bool {
-        self.0.load(Ordering::Relaxed)
-    }
-}
+pub use crate::control::CancelToken;
 
 /// How far a simulation is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,27 +121,13 @@ pub struct Progress {
     pub total: u64,
 }
 
-/// A progress callback and a cancel token, both optional.
+/// A progress callback and a cancel token for a simulation, both optional (the crate's
+/// [`Control`](crate::control::Control) with the simulation's [`Progress`]).
 ///
 /// The callback is called on the calling thread after every round of iterations (about 2 %
 /// of them, and at least two blocks of 256 a thread); the token is looked at before every
 /// round, so a cancel takes effect within one round.
-#[derive(Default)]
-pub struct Control<'a> {
-    /// Called with the progress after each round.
-    pub progress: Option<&'a mut dyn FnMut(&Progress)>,
-    /// Stops the simulation at the next round when cancelled.
-    pub cancel: Option<&'a CancelToken>,
-}
-
-impl std::fmt::Debug for Control<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Control")
-            .field("progress", &self.progress.is_some())
-            .field("cancel", &self.cancel)
-            .finish()
-    }
-}
+pub type Control<'a> = crate::control::Control<'a, Progress>;
 
 /// One uncertain task.
 #[derive(Debug, Clone)]
@@ -1467,7 +1430,7 @@ impl<'p> Simulation<'p> {
         };
         let mut result = Ok(());
         while self.done < until {
-            if control.cancel.is_some_and(CancelToken::is_cancelled) {
+            if control.is_cancelled() {
                 self.stopped = Some(Stop::Cancelled);
                 break;
             }
@@ -1513,12 +1476,10 @@ impl<'p> Simulation<'p> {
                 break;
             }
             self.done = (b1 * b).min(total);
-            if let Some(cb) = control.progress.as_mut() {
-                cb(&Progress {
-                    done: self.done,
-                    total,
-                });
-            }
+            control.report(&Progress {
+                done: self.done,
+                total,
+            });
             if self.done >= total {
                 self.stopped = Some(Stop::Completed);
             } else if let Some(c) = self.opts.convergence {

@@ -47,9 +47,9 @@
 //! # Ok::<(), rcpsp::Error>(())
 //! ```
 
-use std::sync::atomic::{AtomicBool, Ordering};
-
 pub use crate::LinkType;
+
+use crate::control::CancelToken;
 
 mod compile;
 mod explain;
@@ -384,7 +384,7 @@ pub struct Progress {
 /// What the host lends a search: a clock, a cancel flag and a progress callback.
 ///
 /// ```
-/// use std::sync::atomic::AtomicBool;
+/// use jindu::control::CancelToken;
 /// use jindu::level::rcpsp::{self, Activity, Budget, Hooks, Options, Problem, Resource};
 ///
 /// let p = Problem {
@@ -394,7 +394,7 @@ pub struct Progress {
 /// };
 /// let start = std::time::Instant::now();
 /// let clock = move || start.elapsed().as_millis() as u64;
-/// let cancel = AtomicBool::new(false);
+/// let cancel = CancelToken::default();
 /// let mut seen = Vec::new();
 /// let mut progress = |p: &rcpsp::Progress| seen.push(p.makespan);
 /// let hooks = Hooks { clock: Some(&clock), cancel: Some(&cancel), progress: Some(&mut progress) };
@@ -409,9 +409,9 @@ pub struct Hooks<'a> {
     /// Milliseconds since any fixed origin, never decreasing; needed by [`Budget::Millis`]. The
     /// core reads no clock of its own.
     pub clock: Option<&'a dyn Fn() -> u64>,
-    /// When set to true (by another thread, say), the search stops at the next schedule and
+    /// When cancelled (by another thread, say), the search stops at the next schedule and
     /// returns the best so far.
-    pub cancel: Option<&'a AtomicBool>,
+    pub cancel: Option<&'a CancelToken>,
     /// Called with every improvement, and every 1,000 schedules.
     pub progress: Option<&'a mut dyn FnMut(&Progress)>,
 }
@@ -420,7 +420,7 @@ impl std::fmt::Debug for Hooks<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Hooks")
             .field("clock", &self.clock.is_some())
-            .field("cancel", &self.cancel.map(|c| c.load(Ordering::Relaxed)))
+            .field("cancel", &self.cancel.map(CancelToken::is_cancelled))
             .field("progress", &self.progress.is_some())
             .finish()
     }

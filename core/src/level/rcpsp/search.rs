@@ -3,7 +3,7 @@
 //! decoded by the serial scheme and improved by double justification. See `core/DESIGN.md`,
 //! "Levelling".
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use crate::control::CancelToken;
 
 use super::compile::Instance;
 use super::rng::Rng;
@@ -25,7 +25,7 @@ struct Meter<'h> {
     budget: Budget,
     clock: Option<&'h dyn Fn() -> u64>,
     began: u64,
-    cancel: Option<&'h AtomicBool>,
+    cancel: Option<&'h CancelToken>,
     progress: Option<&'h mut dyn FnMut(&Progress)>,
     stop: Option<Stop>,
     best: i64,
@@ -38,7 +38,7 @@ impl Meter<'_> {
         if self.stop.is_some() {
             return false;
         }
-        if self.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+        if self.cancel.is_some_and(CancelToken::is_cancelled) {
             self.stop = Some(Stop::Cancelled);
             return false;
         }
