@@ -129,10 +129,18 @@ pub fn read(input: impl AsRef<[u8]>) -> Result<Import> {
 
 /// Reads a task list; see the [module documentation](self).
 pub fn read_with(input: impl AsRef<[u8]>, options: &CsvOptions) -> Result<Import> {
-    let input = input.as_ref();
+    read_ticked(input.as_ref(), options, &mut crate::io::Ticker::none())
+}
+
+/// [`read_with`] reporting the rows read to `tick`.
+pub(crate) fn read_ticked(
+    input: &[u8],
+    options: &CsvOptions,
+    tick: &mut crate::io::Ticker<'_, '_>,
+) -> Result<Import> {
     options.limits.check_input(input.len())?;
     let text = decode(input)?;
-    let imp = Reader::default().run(&text, options)?;
+    let imp = Reader::default().run(&text, options, tick)?;
     options.limits.check_project(&imp.project)?;
     Ok(imp)
 }
@@ -307,7 +315,7 @@ pub(crate) fn detect_separator(text: &str) -> u8 {
 /// Splits text into rows of fields (RFC 4180 quoting).
 ///
 /// `header` names the columns for error messages once the first row is known.
-fn split_rows(text: &str, sep: u8) -> Result<Vec<Row>> {
+fn split_rows(text: &str, sep: u8, tick: &mut crate::io::Ticker<'_, '_>) -> Result<Vec<Row>> {
     let b = text.as_bytes();
     let n = b.len();
     let mut rows: Vec<Row> = Vec::new();
@@ -437,6 +445,7 @@ fn split_rows(text: &str, sep: u8) -> Result<Vec<Row>> {
             line: row_line,
             fields: std::mem::take(&mut fields),
         });
+        tick.at(i, n)?;
         row_line = line;
         if i >= n {
             break;
@@ -673,9 +682,14 @@ impl Reader {
         e
     }
 
-    fn run(mut self, text: &str, options: &CsvOptions) -> Result<Import> {
+    fn run(
+        mut self,
+        text: &str,
+        options: &CsvOptions,
+        tick: &mut crate::io::Ticker<'_, '_>,
+    ) -> Result<Import> {
         let sep = detect_separator(text);
-        let rows = split_rows(text, sep)?;
+        let rows = split_rows(text, sep, tick)?;
         let mut rows = rows.into_iter();
         let header = rows
             .next()
@@ -1074,7 +1088,12 @@ mod tests {
         assert_eq!(detect_separator("a;b;\"c,d,e\"\n1,2,3"), b';');
         assert_eq!(detect_separator("a,b\n"), b',');
         assert_eq!(detect_separator("a\tb\n"), b'\t');
-        let rows = split_rows("a,\"b,\"\"c\"\"\nd\"\r\n1,2\n", b',').unwrap();
+        let rows = split_rows(
+            "a,\"b,\"\"c\"\"\nd\"\r\n1,2\n",
+            b',',
+            &mut crate::io::Ticker::none(),
+        )
+        .unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].fields[1].text, "b,\"c\"\nd");
         assert_eq!(rows[1].line, 3);

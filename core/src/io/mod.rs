@@ -35,6 +35,7 @@
 //! naming where it is ([`Error::Json`], [`Error::Xml`] or [`Error::Import`], with the line and
 //! column) and nothing is imported.
 
+use crate::control::Control;
 use crate::{Date, DateTime, Error, Limits, Result, ScheduleFrom};
 
 pub mod csv;
@@ -111,6 +112,81 @@ impl ReadOptions {
     }
 }
 
+/// How far a read is, in bytes of the input: reported by [`read_with`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Bytes of the input read so far (an estimate for a JSON document, which is read in two
+    /// passes: half of it after the first).
+    pub done: u64,
+    /// Bytes of the input.
+    pub total: u64,
+}
+
+/// Reports a read's progress about every 1 % of its input (and at least every 64 KiB read),
+/// and looks at the cancel token each time.
+pub(crate) struct Ticker<'c, 'a> {
+    control: Option<&'c mut Control<'a, Progress>>,
+    total: u64,
+    step: u64,
+    next: u64,
+}
+
+impl<'c, 'a> Ticker<'c, 'a> {
+    /// A ticker over an input of `total` bytes.
+    pub(crate) fn new(control: &'c mut Control<'a, Progress>, total: usize) -> Self {
+        let total = total as u64;
+        let step = (total / 100).max(64 << 10);
+        Ticker {
+            control: Some(control),
+            total,
+            step,
+            next: 0,
+        }
+    }
+
+    /// A ticker that reports nothing and never cancels.
+    pub(crate) fn none() -> Ticker<'static, 'static> {
+        Ticker {
+            control: None,
+            total: 0,
+            step: u64::MAX,
+            next: u64::MAX,
+        }
+    }
+
+    /// `done` of `of` units (bytes of the text being parsed, which may be a decoding of the
+    /// input): reports and checks the token when another step has passed.
+    #[inline]
+    pub(crate) fn at(&mut self, done: usize, of: usize) -> Result<()> {
+        let done = done as u64;
+        if done < self.next {
+            return Ok(());
+        }
+        self.next = done.saturating_add(self.step);
+        let bytes = if of == 0 {
+            self.total
+        } else {
+            (u128::from(done) * u128::from(self.total) / of as u128) as u64
+        };
+        self.report(bytes)
+    }
+
+    /// Reports `done` bytes and checks the token.
+    pub(crate) fn report(&mut self, done: u64) -> Result<()> {
+        let Some(c) = self.control.as_mut() else {
+            return Ok(());
+        };
+        if c.is_cancelled() {
+            return Err(Error::Cancelled);
+        }
+        c.report(&Progress {
+            done: done.min(self.total),
+            total: self.total,
+        });
+        Ok(())
+    }
+}
+
 /// Reads a file in any format jindu reads: the one entry point for every reader.
 ///
 /// The format is [`ReadOptions::format`], or else told from the content and the file name
@@ -140,19 +216,65 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Import> {
         Some(f) => f,
         None => Format::detect(bytes, options.file_name.as_deref())?,
     };
-    read_as(format, bytes, options)
+    read_as(format, bytes, options, &mut Ticker::none())
+}
+
+/// [`read`] with a progress callback and a cancel token, for large files: the callback is
+/// called on the calling thread about every 1 % of the input (at least every 64 KiB) with the
+/// bytes read, and once more with all of them when the project is built; the token is looked
+/// at each time, and a cancelled read fails with [`Error::Cancelled`] (nothing is returned
+/// half-read). Neither changes the result.
+///
+/// ```
+/// use jindu::control::{CancelToken, Control};
+/// use jindu::io::{read, read_with, Progress, ReadOptions};
+/// let csv = "id,duration\n".to_owned() + &(1..=20_000).map(|k| format!("{k},1d\n")).collect::<String>();
+/// let mut seen = Vec::new();
+/// let mut progress = |p: &Progress| seen.push(p.done);
+/// let o = ReadOptions::default();
+/// let imp = read_with(csv.as_bytes(), &o, Control { progress: Some(&mut progress), cancel: None })?;
+/// assert_eq!(imp.project.len(), 20_000);
+/// assert_eq!(seen.last(), Some(&(csv.len() as u64)));
+/// assert!(seen.len() > 2 && seen.windows(2).all(|w| w[0] <= w[1]));
+///
+/// let cancel = CancelToken::default();
+/// let mut stop = |_: &Progress| cancel.cancel();
+/// let e = read_with(csv.as_bytes(), &o, Control { progress: Some(&mut stop), cancel: Some(&cancel) });
+/// assert_eq!(e.unwrap_err().code().as_str(), "cancelled");
+/// # Ok::<(), jindu::Error>(())
+/// ```
+pub fn read_with(
+    bytes: &[u8],
+    options: &ReadOptions,
+    mut control: Control<'_, Progress>,
+) -> Result<Import> {
+    options.limits.check_input(bytes.len())?;
+    let format = match options.format {
+        Some(f) => f,
+        None => Format::detect(bytes, options.file_name.as_deref())?,
+    };
+    let mut tick = Ticker::new(&mut control, bytes.len());
+    tick.report(0)?;
+    let imp = read_as(format, bytes, options, &mut tick)?;
+    tick.report(bytes.len() as u64)?;
+    Ok(imp)
 }
 
 /// [`read`] once the format is known.
-fn read_as(format: Format, bytes: &[u8], options: &ReadOptions) -> Result<Import> {
+fn read_as(
+    format: Format,
+    bytes: &[u8],
+    options: &ReadOptions,
+    tick: &mut Ticker<'_, '_>,
+) -> Result<Import> {
     match format {
         Format::Json => {
-            let doc = json::read_with_limits(json_text(bytes)?, &options.limits)?;
+            let doc = json::read_ticked(json_text(bytes)?, &options.limits, tick)?;
             let mut imp = Import::new(Format::Json, doc.project);
             imp.options = doc.options;
             Ok(imp)
         }
-        Format::Mspdi => mspdi::read_with_limits(bytes, &options.limits),
+        Format::Mspdi => mspdi::read_ticked(bytes, &options.limits, tick),
         Format::Csv => {
             let mut opts = csv::CsvOptions {
                 start: options.start,
@@ -162,7 +284,7 @@ fn read_as(format: Format, bytes: &[u8], options: &ReadOptions) -> Result<Import
             if let Some(name) = &options.name {
                 opts.name = name.clone();
             }
-            csv::read_with(bytes, &opts)
+            csv::read_ticked(bytes, &opts, tick)
         }
         Format::Psplib => {
             let mut imp = psplib::read_with_limits(bytes, &options.limits)?;

@@ -122,3 +122,60 @@ fn writing_json_and_mspdi_only() {
     let text = io::write(Format::Json, &cyclic).unwrap();
     assert_eq!(json::read(&text).unwrap().project.links().len(), 2);
 }
+
+/// Reads `bytes` with a progress callback, returning the import and the bytes reported.
+fn read_progress(bytes: &[u8]) -> (jindu::io::Import, Vec<u64>) {
+    use jindu::control::Control;
+    let mut seen = Vec::new();
+    let mut progress = |p: &jindu::io::Progress| {
+        assert_eq!(p.total, bytes.len() as u64);
+        seen.push(p.done);
+    };
+    let control = Control {
+        progress: Some(&mut progress),
+        cancel: None,
+    };
+    let imp = jindu::io::read_with(bytes, &jindu::io::ReadOptions::default(), control).unwrap();
+    (imp, seen)
+}
+
+#[test]
+fn large_reads_report_progress_in_bytes_and_can_be_cancelled() {
+    use jindu::control::{CancelToken, Control};
+    let tasks: Vec<String> = (0..20_000)
+        .map(|k| format!(r#"{{"id": "t{k}", "duration": "1d"}}"#))
+        .collect();
+    let json = format!(
+        r#"{{"name": "big", "start": "2026-01-05", "tasks": [{}]}}"#,
+        tasks.join(",")
+    );
+    let doc = jindu::io::json::read(&json).unwrap();
+    let xml = jindu::io::write(jindu::io::Format::Mspdi, &doc).unwrap();
+    for bytes in [json.as_bytes(), xml.as_bytes()] {
+        let (imp, seen) = read_progress(bytes);
+        // The same project as without a callback.
+        let plain = jindu::io::read(bytes, &jindu::io::ReadOptions::default()).unwrap();
+        assert_eq!(imp.project.len(), 20_000);
+        assert_eq!(imp.project.tasks(), plain.project.tasks());
+        // From 0 to every byte, never backwards, with steps between.
+        assert_eq!(seen.first(), Some(&0));
+        assert_eq!(seen.last(), Some(&(bytes.len() as u64)));
+        assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+        assert!(seen.len() >= 3, "{seen:?}");
+        // Cancelled at the first report after the start: an error, nothing half-read.
+        let cancel = CancelToken::default();
+        let mut calls = 0;
+        let mut stop = |_: &jindu::io::Progress| {
+            calls += 1;
+            if calls == 2 {
+                cancel.cancel();
+            }
+        };
+        let control = Control {
+            progress: Some(&mut stop),
+            cancel: Some(&cancel),
+        };
+        let e = jindu::io::read_with(bytes, &jindu::io::ReadOptions::default(), control);
+        assert_eq!(e.unwrap_err(), jindu::Error::Cancelled);
+    }
+}

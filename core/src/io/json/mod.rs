@@ -134,14 +134,23 @@ pub fn read(text: &str) -> Result<Document> {
 
 /// [`read`] within `limits`: the text's size first, then the project's counts.
 pub fn read_with_limits(text: &str, limits: &crate::Limits) -> Result<Document> {
+    read_ticked(text, limits, &mut crate::io::Ticker::none())
+}
+
+/// [`read_with_limits`] reporting to `tick`.
+pub(crate) fn read_ticked(
+    text: &str,
+    limits: &crate::Limits,
+    tick: &mut crate::io::Ticker<'_, '_>,
+) -> Result<Document> {
     limits.check_input(text.len())?;
-    let doc = read_unchecked(text)?;
+    let doc = read_unchecked(text, tick)?;
     limits.check_project(&doc.project)?;
     Ok(doc)
 }
 
 /// [`read`] without limits.
-fn read_unchecked(text: &str) -> Result<Document> {
+fn read_unchecked(text: &str, tick: &mut crate::io::Ticker<'_, '_>) -> Result<Document> {
     // The fast path, tasks and links borrowing their text from `text`; on a bad document,
     // read again keeping track of the path for the error. WebAssembly reads the owned
     // document in one pass instead (the same project, or the same error): the borrowed
@@ -153,7 +162,7 @@ fn read_unchecked(text: &str) -> Result<Document> {
             Err(_) => read_slow(text)?.into_document(),
         };
     }
-    if let Some(doc) = read_streaming(text) {
+    if let Some(doc) = read_streaming(text, tick)? {
         return Ok(doc);
     }
     match serde_json::from_str::<borrowed::Buffered<'_>>(text) {
@@ -166,9 +175,20 @@ fn read_unchecked(text: &str) -> Result<Document> {
 /// them), the second adds tasks and links to the project as it parses them, so that neither
 /// list is held in memory. `None` on any error, and when the links come before the tasks: the
 /// caller then reads the document in one pass, which gives the same project, or the error.
-fn read_streaming(text: &str) -> Option<Document> {
-    let mut outline: borrowed::BorrowedDocument<borrowed::Count, borrowed::Count> =
-        serde_json::from_str(text).ok()?;
+/// `Err` only when `tick` cancels the read between the passes.
+fn read_streaming(text: &str, tick: &mut crate::io::Ticker<'_, '_>) -> Result<Option<Document>> {
+    let Ok(outline) = serde_json::from_str(text) else {
+        return Ok(None);
+    };
+    tick.at(1, 2)?;
+    Ok(read_second_pass(text, outline))
+}
+
+/// The second pass of [`read_streaming`].
+fn read_second_pass(
+    text: &str,
+    mut outline: borrowed::BorrowedDocument<borrowed::Count, borrowed::Count>,
+) -> Option<Document> {
     let (tasks, links) = (outline.tasks.0, outline.links.0);
     let mut r = Reader::begin(&mut outline, tasks, links).ok()?;
     let mut de = serde_json::Deserializer::from_str(text);

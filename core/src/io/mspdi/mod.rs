@@ -100,6 +100,7 @@ mod values;
 mod write;
 mod xml;
 
+pub(crate) use read::read_ticked;
 pub use read::{read, read_with_limits};
 pub use write::write;
 

@@ -48,7 +48,16 @@ pub fn read(bytes: &[u8]) -> Result<Import> {
 
 /// [`read`] within `limits`.
 pub fn read_with_limits(bytes: &[u8], limits: &crate::Limits) -> Result<Import> {
-    let root = parse_tree(bytes, limits)?;
+    read_ticked(bytes, limits, &mut crate::io::Ticker::none())
+}
+
+/// [`read_with_limits`] reporting the parse to `tick`.
+pub(crate) fn read_ticked(
+    bytes: &[u8],
+    limits: &crate::Limits,
+    tick: &mut crate::io::Ticker<'_, '_>,
+) -> Result<Import> {
+    let root = parse_tree(bytes, limits, tick)?;
     let cx = Ctx { bytes };
     let mut w = Warnings::default();
     let (mut p, from_start) = project(&cx, &root)?;

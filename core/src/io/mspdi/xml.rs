@@ -60,7 +60,11 @@ fn xml_err(bytes: &[u8], pos: usize, element: &str, message: impl Into<String>) 
 /// Parses the document into a tree of elements and returns its `<Project>` element, within
 /// `limits.max_input_bytes` and the limits [`MAX_DEPTH`] and [`MAX_ELEMENTS`]: no DTD, no entities but the
 /// predefined ones, UTF-8 only.
-pub(super) fn parse_tree(bytes: &[u8], limits: &crate::Limits) -> Result<El> {
+pub(super) fn parse_tree(
+    bytes: &[u8],
+    limits: &crate::Limits,
+    tick: &mut crate::io::Ticker<'_, '_>,
+) -> Result<El> {
     limits.check_input(bytes.len())?;
     let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let off = bytes.len() - body.len();
@@ -105,6 +109,7 @@ pub(super) fn parse_tree(bytes: &[u8], limits: &crate::Limits) -> Result<El> {
         match ev {
             Event::Start(e) => {
                 count += 1;
+                tick.at(at, bytes.len())?;
                 if stack.len() > MAX_DEPTH {
                     return Err(Error::Limit {
                         what: "XML element nesting depth",
