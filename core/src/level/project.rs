@@ -661,7 +661,7 @@ pub fn level(projects: &[&Project], options: &LevelOptions) -> Result<Levelled> 
             best = Some(pass);
         }
     }
-    let best = best.expect("at least one pass runs");
+    let best = best.expect("passes >= 1, and the first pass always becomes best");
 
     // Reschedule every project with the delays.
     let mut after = Vec::with_capacity(projects.len());
