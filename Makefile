@@ -2,7 +2,8 @@
 #
 #   make demo          build and run the delivery example
 #   make test          everything below (installs what it needs)
-#   make test-rust     fmt, clippy, tests, docs, vectors, core purity (wasm32 build, cargo tree)
+#   make test-rust     fmt, clippy, tests, docs, vectors, core purity (wasm32 build, cargo tree),
+#                      supply chain (make deny: licenses, bans, sources; mk/deny.mk, deny.toml)
 #   make test-wasm     npm package under Node (node:test)
 #   make test-browser  the Gantt page in headless Chromium (Playwright)
 #   make test-python   the Python wheel (pytest)
@@ -32,9 +33,10 @@ test: test-rust test-wasm test-browser test-python test-kotlin
 
 # `vectors` is not listed: `cargo test --workspace` (test-rust-core) already runs jindu-conformance.
 # doc (rustdoc of the core is one thread for about two minutes), purity and fuzz-smoke (each in a
-# target directory of its own) run side by side on the cores doc leaves idle; then interop-mpxj.
+# target directory of its own) and deny (installs cargo-deny once) run side by side on the cores
+# doc leaves idle; then interop-mpxj.
 test-rust: fmt-check clippy test-rust-core
-	$(MAKE) --no-print-directory -j3 --output-sync=target doc purity fuzz-smoke
+	$(MAKE) --no-print-directory -j3 --output-sync=target doc purity fuzz-smoke deny
 	$(MAKE) --no-print-directory interop-mpxj
 
 fmt-check:

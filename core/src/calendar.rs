@@ -196,8 +196,8 @@ impl Calendar {
     /// The built-in `standard` calendar: Monday to Friday 08:00–12:00 and 13:00–17:00.
     pub fn standard() -> Calendar {
         let day = vec![
-            WorkingTime::hours(8, 12).expect("valid"),
-            WorkingTime::hours(13, 17).expect("valid"),
+            WorkingTime::hours(8, 12).expect("8 < 12 <= 24"),
+            WorkingTime::hours(13, 17).expect("13 < 17 <= 24"),
         ];
         let mut c = Calendar::new(STANDARD);
         c.name = "Standard".to_owned();
@@ -212,7 +212,9 @@ impl Calendar {
         let mut c = Calendar::new(id);
         c.name = "24 Hours".to_owned();
         for w in c.week.iter_mut() {
-            *w = Some(vec![WorkingTime::new(0, 1440).expect("valid")]);
+            *w = Some(vec![
+                WorkingTime::new(0, 1440).expect("0 < 1440, the whole day")
+            ]);
         }
         c
     }
@@ -342,7 +344,11 @@ impl WorkCalendar {
     ) -> Result<WorkCalendar> {
         // The inheritance chain, most derived first.
         let mut chain: Vec<&Calendar> = vec![cal];
-        while let Some(base) = &chain.last().expect("non-empty").base {
+        while let Some(base) = &chain
+            .last()
+            .expect("the chain starts with `cal` and only grows")
+            .base
+        {
             if chain.iter().any(|c| &c.id == base) {
                 let mut ids: Vec<CalendarId> = chain.iter().map(|c| c.id.clone()).collect();
                 ids.push(base.clone());
@@ -350,7 +356,13 @@ impl WorkCalendar {
             }
             let next = lookup(base).ok_or_else(|| Error::UnknownCalendar {
                 id: base.clone(),
-                by: Item::Calendar(chain.last().expect("non-empty").id.clone()),
+                by: Item::Calendar(
+                    chain
+                        .last()
+                        .expect("the chain starts with `cal` and only grows")
+                        .id
+                        .clone(),
+                ),
             })?;
             chain.push(next);
         }
@@ -477,7 +489,8 @@ impl WorkCalendar {
                                 "exceptions {:?} and {:?} both cover {}",
                                 c.exceptions[prev].name,
                                 ex.name,
-                                Date::from_days(d).expect("in range")
+                                Date::from_days(d)
+                                    .expect("d lies between the days of two valid Dates")
                             ),
                         ));
                     }
@@ -517,7 +530,10 @@ impl WorkCalendar {
         }
 
         wc.lo_cum = wc.dense_cum[0];
-        wc.hi_cum = *wc.dense_cum.last().expect("sentinel");
+        wc.hi_cum = *wc
+            .dense_cum
+            .last()
+            .expect("both branches above push at least one entry");
         wc.lo_t = wc.lo * MINUTES_PER_DAY;
         wc.hi_t = wc.hi() * MINUTES_PER_DAY;
         let any_exception_work = wc.dense_cum.last() != wc.dense_cum.first();
@@ -700,7 +716,7 @@ impl WorkCalendar {
             .iter()
             .rev()
             .find(|s| s.cum <= r)
-            .expect("a working day has a segment");
+            .expect("find_day returns the day holding working minute w, so r is within its work and its first segment (cum 0) matches");
         Some(d * MINUTES_PER_DAY + seg.start as i64 + (r - seg.cum) as i64)
     }
 

@@ -53,6 +53,20 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
+// No panic on any input (core/DESIGN.md "Panics"): outside unit tests the core
+// has no `unwrap`, `panic!`, `todo!`, `unimplemented!` or `unreachable!`; an `expect` states the
+// invariant that makes it infallible and why it holds where it is called. Unit tests, integration
+// tests and doctests may unwrap.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::panic,
+        clippy::todo,
+        clippy::unimplemented,
+        clippy::unreachable
+    )
+)]
 
 mod calendar;
 pub mod control;

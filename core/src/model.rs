@@ -405,10 +405,10 @@ impl Money {
         } else {
             cents
         };
-        match NonZeroI64::new(c ^ i64::MIN) {
-            Some(v) => Money(v),
-            None => panic!("only i64::MIN maps to zero, and it is clamped"),
-        }
+        Money(
+            NonZeroI64::new(c ^ i64::MIN)
+                .expect("c ^ i64::MIN is zero only for c = i64::MIN, which is clamped just above"),
+        )
     }
 
     /// The amount in hundredths.

@@ -91,17 +91,15 @@ impl Session {
 
     /// The current schedule as JSON text.
     pub fn schedule_json(&mut self) -> String {
-        self.schedule();
-        let s = self.schedule.as_ref().expect("computed just above");
-        json::write_schedule(self.engine.project(), s)
+        let (p, s) = self.project_and_schedule();
+        json::write_schedule(p, s)
     }
 
     /// The current schedule entry of task `id` as JSON text, if there is such a task.
     pub fn task_json(&mut self, id: &str) -> Option<String> {
         let i = self.engine.project().index_of(id)?;
-        self.schedule();
-        let s = self.schedule.as_ref().expect("computed just above");
-        Some(json::write_task(self.engine.project(), s, i))
+        let (p, s) = self.project_and_schedule();
+        Some(json::write_task(p, s, i))
     }
 
     /// The current project.

@@ -173,7 +173,7 @@ impl Date {
     pub fn to_chrono(self) -> chrono::NaiveDate {
         let (y, m, d) = self.ymd();
         chrono::NaiveDate::from_ymd_opt(y, m, d)
-            .expect("a jindu Date is always a valid chrono date")
+            .expect("a Date is a real day in the years 1000-9999, which chrono represents")
     }
 
     /// Converts a `chrono::NaiveDate`, if it lies between the years 1000 and 9999.
@@ -191,11 +191,13 @@ impl DateTime {
 
     /// Stores minutes since 1970 (in range) shifted to start at one, so that
     /// `Option<DateTime>` needs no more room than `DateTime`.
+    /// Every caller passes `minutes` in `MIN_MINUTE..=MAX_MINUTE` (checked by `from_minutes`,
+    /// clamped by the others), so the stored value is at least one.
     const fn raw(minutes: i64) -> DateTime {
-        match NonZeroI64::new(minutes - MIN_MINUTE + 1) {
-            Some(v) => DateTime(v),
-            None => panic!("DateTime::raw takes minutes in range"),
-        }
+        DateTime(
+            NonZeroI64::new(minutes - MIN_MINUTE + 1)
+                .expect("callers pass minutes >= MIN_MINUTE (checked or clamped), so this is >= 1"),
+        )
     }
 
     /// The instant `minutes` minutes after 1970-01-01T00:00, if in range.
@@ -258,7 +260,7 @@ impl DateTime {
         self.date()
             .to_chrono()
             .and_hms_opt(m / 60, m % 60, 0)
-            .expect("minute of day is always valid")
+            .expect("minute_of_day is 0-1439, so the hour is 0-23 and the minute 0-59")
     }
 
     /// Converts a `chrono::NaiveDateTime` with whole minutes, if it is in range.
@@ -273,7 +275,10 @@ impl DateTime {
 
     /// Writes `YYYY-MM-DDTHH:MM:SS` into `out` without allocating.
     pub fn write_iso(self, out: &mut String) {
-        out.push_str(std::str::from_utf8(&self.iso()).expect("ASCII"));
+        out.push_str(
+            std::str::from_utf8(&self.iso())
+                .expect("iso() writes ASCII digits, dashes, a T and colons"),
+        );
     }
 
     /// This instant as the 19 ASCII bytes `YYYY-MM-DDTHH:MM:SS`.
@@ -384,7 +389,10 @@ impl ShortText {
 
 impl fmt::Display for DateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(std::str::from_utf8(&self.iso()).expect("ASCII"))
+        f.write_str(
+            std::str::from_utf8(&self.iso())
+                .expect("iso() writes ASCII digits, dashes, a T and colons"),
+        )
     }
 }
 

@@ -394,9 +394,8 @@ impl Engine {
         for i in 0..n {
             tasks.push(self.out[i]);
             pass.driving_links(self.model.in_node(i), &self.times, &mut driving)
-                .expect("drivers were computable when scheduled");
-            pass.violations(self.model.node_of[i] as usize, &self.times, &mut violations)
-                .expect("violations were computable when scheduled");
+                .expect("driving_links measures each link as the forward pass that placed the node did, with the same times, and that pass succeeded");
+            pass.violations(self.model.node_of[i] as usize, &self.times, &mut violations);
             driving_off.push(driving.len() as u32);
         }
         let mut s = Schedule {
@@ -550,7 +549,7 @@ impl Engine {
         while let Some(u) = self.journal.pop() {
             match u {
                 Undo::Times(n, t) => self.times[n as usize] = t,
-                Undo::Early(n, t) => self.early.as_mut().expect("early exists")[n as usize] = t,
+                Undo::Early(n, t) => self.early.as_mut().expect("Undo::Early is journaled by a write into early while it is Some; a later change of early is journaled after it (Undo::EarlyVec) and unwound first")[n as usize] = t,
                 Undo::Driver(n, d) => self.drivers[n as usize] = d,
                 Undo::Out(i, o) => self.out[i as usize] = o,
                 Undo::PopOut => {
@@ -595,7 +594,7 @@ impl Engine {
                     }
                     self.drivers.pop();
                     self.stamp.pop();
-                    let p = self.pos.pop().expect("node has a position");
+                    let p = self.pos.pop().expect("Undo::PushNode is journaled by push_node after pushing pos");
                     debug_assert_eq!(p as usize, self.at.len() - 1);
                     self.at.pop();
                 }
@@ -628,7 +627,7 @@ impl Engine {
                 Undo::Kid(p, c, added) => {
                     let k = &mut self.kids[p as usize];
                     if added {
-                        let at = k.iter().position(|&x| x == c).expect("kid present");
+                        let at = k.iter().position(|&x| x == c).expect("Undo::Kid(.., true) is journaled right after pushing c into kids[p]");
                         k.remove(at);
                     } else {
                         k.push(c);
@@ -689,13 +688,13 @@ impl Engine {
         let k = s
             .iter()
             .position(|e| e.node == b && e.link == l)
-            .expect("edge present");
+            .expect("the edge is in the network: rollback removes only edges add_edge added, and edits remove links they found in the model");
         s.remove(k);
         let p = &mut self.net.preds[b as usize];
         let k = p
             .iter()
             .position(|e| e.node == a && e.link == l)
-            .expect("edge present");
+            .expect("the edge is in the network: rollback removes only edges add_edge added, and edits remove links they found in the model");
         p.remove(k);
     }
 

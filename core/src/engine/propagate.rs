@@ -40,7 +40,13 @@ impl Engine {
         }
         if self.early.is_some() {
             let changed_e = self.forward(&fwd, Target::Early, touched, &mut work)?;
-            let pf = cpm::project_finish(&self.model, self.early.as_ref().expect("early"), self.ps);
+            let pf = cpm::project_finish(
+                &self.model,
+                self.early
+                    .as_ref()
+                    .expect("inside `if self.early.is_some()`; forward() never takes it"),
+                self.ps,
+            );
             let mut bwd = bwd;
             bwd.extend_from_slice(&changed_e);
             self.start_link_seeds(&changed_e, &mut bwd);
@@ -179,7 +185,10 @@ impl Engine {
                 let pass = self.pass();
                 match target {
                     Target::Early => {
-                        let t = self.early.as_ref().expect("early");
+                        let t = self
+                            .early
+                            .as_ref()
+                            .expect("Target::Early is passed only when early is Some (propagate)");
                         pass.forward(n, &psa, &|q| t[q].early())?
                     }
                     Target::Times => {
@@ -190,7 +199,10 @@ impl Engine {
             };
             let (es, ef, d) = (r.es, r.ef, r.drv);
             let arr = match target {
-                Target::Early => self.early.as_mut().expect("early"),
+                Target::Early => self
+                    .early
+                    .as_mut()
+                    .expect("Target::Early is passed only when early is Some (propagate)"),
                 Target::Times => &mut self.times,
             };
             let old = arr[n];

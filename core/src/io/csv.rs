@@ -1097,8 +1097,8 @@ mod tests {
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].fields[1].text, "b,\"c\"\nd");
         assert_eq!(rows[1].line, 3);
-        assert!(split_rows("a,\"b", b',').is_err());
-        assert!(split_rows("a,\"b\"x", b',').is_err());
+        assert!(split_rows("a,\"b", b',', &mut crate::io::Ticker::none()).is_err());
+        assert!(split_rows("a,\"b\"x", b',', &mut crate::io::Ticker::none()).is_err());
     }
 
     #[test]

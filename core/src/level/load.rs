@@ -408,7 +408,9 @@ impl Cal<'_> {
         if self.plain() {
             return self.res.ord(b) - self.res.ord(a);
         }
-        let t = self.task.expect("not plain");
+        let t = self
+            .task
+            .expect("plain() is true without a task, and returned above");
         let mut sum = 0;
         each_piece(self.res, Some(t), a, b, |x, y| sum += y - x);
         sum

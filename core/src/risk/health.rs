@@ -423,7 +423,7 @@ impl Health {
 
     /// The assessment as pretty-printed JSON.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a health report serialises")
+        serde_json::to_string_pretty(self).expect("serde_json fails only on non-string map keys or a failing Serialize impl; the derived report has neither")
     }
 }
 

@@ -266,7 +266,9 @@ fn tri_quads(unc: &[Unc], elapsed: &[bool]) -> (Vec<TriQuad>, Vec<u32>) {
                         right: [0.0; 4],
                     });
                 }
-                let x = quads.last_mut().expect("pushed above");
+                let x = quads
+                    .last_mut()
+                    .expect("pushed just above when empty or of another quad");
                 let l = t & 3;
                 (x.task[l], x.k[l]) = (u.task, k as u32);
                 (x.a[l], x.b[l], x.fc[l], x.left[l], x.right[l]) = (a, b, fc, left, right);
@@ -882,11 +884,11 @@ fn expand(project: &Project) -> Result<Cow<'_, Project>> {
             };
             let i = p.add_task(Task::new(c.task.clone(), name))?;
             for a in &c.after {
-                let k = p.index_of(a.as_str()).expect("checked with the model");
+                let k = p.index_of(a.as_str()).expect("RiskModel::check (Project::set_risk; kept by replace_task and remove_task) found every task a contingency names");
                 p.add_link(Link::finish_to_start(k, i))?;
             }
             for b in &c.before {
-                let k = p.index_of(b.as_str()).expect("checked with the model");
+                let k = p.index_of(b.as_str()).expect("RiskModel::check (Project::set_risk; kept by replace_task and remove_task) found every task a contingency names");
                 p.add_link(Link::finish_to_start(i, k))?;
             }
         }
@@ -898,7 +900,9 @@ fn plan(p: &Project, o: &RiskOptions) -> Result<Plan> {
     let r: &RiskModel = p.risk();
     let n = p.len();
     let tasks = p.tasks();
-    let idx = |id: &TaskId| p.index_of(id.as_str()).expect("checked with the model").0;
+    let idx = |id: &TaskId| {
+        p.index_of(id.as_str()).expect("RiskModel::check (Project::set_risk; kept by replace_task and remove_task) found every task the model names").0
+    };
     let base: Vec<Duration> = tasks.iter().map(|t| t.duration).collect();
     let elapsed: Vec<bool> = tasks.iter().map(|t| t.duration.is_elapsed()).collect();
     let contingency: Vec<u32> = r
@@ -1124,7 +1128,7 @@ fn plan(p: &Project, o: &RiskOptions) -> Result<Plan> {
             let u = unc
                 .iter_mut()
                 .find(|u| u.task == *t)
-                .expect("checked above");
+                .expect("the loop over correlations returned an error for any correlated task without an uncertain estimate");
             u.group = Some((groups.len() as u32, col as u32));
         }
         groups.push(g);
@@ -1466,9 +1470,14 @@ impl<'p> Simulation<'p> {
                         None => go(),
                     }
                 }
+                // threads() is 1 without the parallel feature; were it more, the workers would
+                // run one after another (the same results).
                 #[cfg(not(feature = "parallel"))]
                 {
-                    unreachable!("one thread without the parallel feature")
+                    workers
+                        .iter_mut()
+                        .enumerate()
+                        .try_for_each(|(k, w)| work(k, w))
                 }
             };
             if let Err(e) = r {

@@ -185,12 +185,12 @@ impl<'a> Model<'a> {
 static BUILT_IN: std::sync::LazyLock<(WorkCalendar, WorkCalendar)> =
     std::sync::LazyLock::new(|| {
         (
-            Calendar::standard()
-                .compile_standalone()
-                .expect("the standard calendar compiles"),
+            Calendar::standard().compile_standalone().expect(
+                "Calendar::standard has two disjoint working times five days a week and no base",
+            ),
             Calendar::twenty_four_seven("24h")
                 .compile_standalone()
-                .expect("the 24-hour calendar compiles"),
+                .expect("Calendar::twenty_four_seven works all day every day and has no base"),
         )
     });
 
@@ -679,7 +679,9 @@ pub(crate) fn find_cycle(
     let nodes = m.nodes();
     // Walk predecessors from a stuck node: each stuck node has a stuck predecessor, so the walk
     // must revisit a node; the revisited stretch is a cycle.
-    let start = (0..nodes).find(|&n| stuck(n)).expect("a stuck node exists");
+    let start = (0..nodes).find(|&n| stuck(n)).expect(
+        "called only when Kahn's order is short of the live nodes, so some node kept indeg > 0",
+    );
     let mut seen_at = vec![NONE; nodes];
     let mut path: Vec<u32> = Vec::new();
     let mut v = start;
@@ -694,7 +696,7 @@ pub(crate) fn find_cycle(
             .iter()
             .map(|e| e.node as usize)
             .find(|&p| stuck(p))
-            .expect("a stuck node has a stuck predecessor");
+            .expect("a node keeps indeg > 0 only through a predecessor Kahn's order never emitted, itself stuck");
     }
     // path[seen_at[v]..] walks backwards along the cycle; reverse it to follow the links.
     let mut cyc: Vec<u32> = path[seen_at[v] as usize..].to_vec();

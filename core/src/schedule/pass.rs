@@ -563,7 +563,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             drv,
         };
         if f & (F_PINNED | F_STARTED) != 0 {
-            let ex = ex.expect("pinned and started tasks have extras");
+            let ex = ex.expect("task_extra is Some for a pinned or started task: task_flags and task_extra read the same Task");
             if let (Some(sd), Some(s), None) =
                 (self.opts.status_date, ex.actual_start, ex.actual_finish)
             {
@@ -573,12 +573,14 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             }
             let (s, fin, drv) = if f & F_STARTED != 0 {
                 (
-                    ex.actual_start.expect("started"),
+                    ex.actual_start.expect("F_STARTED is set from actual_start"),
                     ex.actual_finish,
                     Driver::Actual,
                 )
             } else {
-                let (s, fin) = ex.pin.expect("pinned");
+                let (s, fin) = ex
+                    .pin
+                    .expect("F_PINNED is set from the pin, and F_STARTED is not set here");
                 (s, fin, Driver::Pinned)
             };
             let fin = match fin {
@@ -913,10 +915,14 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         let dur = self.leaf_span(n);
         let ex = m.extra(n).copied();
         if f & F_FINISHED != 0 {
-            let ex = ex.expect("finished tasks have extras");
+            let ex = ex.expect(
+                "a finished task has an actual start (Project checks it), so task_extra is Some",
+            );
             return Ok(with_w(
-                ex.actual_start.expect("started"),
-                ex.actual_finish.expect("finished"),
+                ex.actual_start
+                    .expect("Project rejects an actual finish without an actual start"),
+                ex.actual_finish
+                    .expect("F_FINISHED is set from actual_finish"),
             ));
         }
         let (ls, lf, wls, wlf) = if f & (F_ELAPSED | F_MILESTONE | F_PINNED) != 0 {
@@ -1001,7 +1007,9 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             )
         };
         if f & F_STARTED != 0 {
-            let s = ex.and_then(|e| e.actual_start).expect("started");
+            let s = ex
+                .and_then(|e| e.actual_start)
+                .expect("F_STARTED is set from actual_start, which makes task_extra Some");
             let unfinished = ex.is_some_and(|e| e.actual_finish.is_none());
             if self.opts.status_date.is_some() && unfinished && f & (F_COMPLETE | F_MILESTONE) == 0
             {
@@ -1305,22 +1313,43 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
     /// Violations at node `n` (pinned or hard-constrained tasks that start before a link
     /// allows — their own links or links into a summary above them —, missed deadlines of
     /// tasks and summaries), appended to `out` in a fixed order.
-    pub(crate) fn violations(&self, n: usize, t: &[Times], out: &mut Vec<Violation>) -> Result<()> {
+    ///
+    /// Never fails: a link whose lag needs more working time than its calendar has after the
+    /// predecessor can be met by no start, so it is a violation with `required` at
+    /// [`DateTime::MAX`]; a lead reaching back before the calendar's first working time is met
+    /// by any start (the forward pass does not measure the links of a pinned task, and
+    /// measures those of a working-time task in work indices, so this is the first place
+    /// such a bound is computed as an instant; the engine reports schedules without
+    /// re-running the pass).
+    pub(crate) fn violations(&self, n: usize, t: &[Times], out: &mut Vec<Violation>) {
         let first = out.len();
-        self.violations_unsorted(n, t, out)?;
+        self.violations_unsorted(n, t, out);
         out[first..].sort_by_key(|v| (v.kind as u8, v.link));
-        Ok(())
     }
 
-    fn violations_unsorted(&self, n: usize, t: &[Times], out: &mut Vec<Violation>) -> Result<()> {
+    /// The bound link `l` from `p` puts on `succ` (see [`Pass::lagged`]); when the lag runs
+    /// past the calendar's last working time (`lagged` fails only when its calendar has no
+    /// working minute there), `i64::MAX` for a lag (no start meets it) and `i64::MIN` for a
+    /// lead (every start does).
+    fn required(&self, t: i64, l: &Link, p: usize, succ: usize) -> i64 {
+        self.lagged(t, l, p, succ, 1).unwrap_or_else(|_| {
+            if self.lag_minutes(l, p).0 > 0 {
+                i64::MAX
+            } else {
+                i64::MIN
+            }
+        })
+    }
+
+    fn violations_unsorted(&self, n: usize, t: &[Times], out: &mut Vec<Violation>) {
         let m = self.m;
         if !matches!(m.kind[n], Kind::Leaf | Kind::Summary) {
-            return Ok(());
+            return;
         }
         let f = self.flags[n];
         let ex = m.extra(n);
         let Some(ex) = ex else {
-            return Ok(());
+            return;
         };
         let c = ex.constraint;
         let hard = matches!(
@@ -1359,7 +1388,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         }
         if m.kind[n] != Kind::Leaf || (f & F_PINNED == 0 && !(hard && self.opts.honor_constraints))
         {
-            return Ok(());
+            return;
         }
         let kind = if f & F_PINNED != 0 {
             ViolationKind::PinnedAgainstLink
@@ -1370,7 +1399,9 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
         let elapsed = f & F_ELAPSED != 0;
         let cal = self.cal(n);
         let late = |b: i64, actual: i64| {
-            if elapsed {
+            if b == i64::MAX || b == i64::MIN {
+                b == i64::MAX
+            } else if elapsed {
                 b > actual
             } else {
                 cal.ord(b) > cal.ord(actual)
@@ -1385,7 +1416,7 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
             let p = e.node as usize;
             let l = &m.links[e.link as usize];
             let y = self.src(p, t);
-            let b = self.lagged(if l.kind.from_start() { y.s } else { y.f }, l, p, n, 1)?;
+            let b = self.required(if l.kind.from_start() { y.s } else { y.f }, l, p, n);
             let actual = if l.kind.to_finish() { x.ef } else { x.es };
             if late(b, actual) {
                 out.push(Violation {
@@ -1409,10 +1440,10 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                 let p = e.node as usize;
                 let l = &m.links[e.link as usize];
                 let y = self.src(p, t);
-                let b = self.lagged(if l.kind.from_start() { y.s } else { y.f }, l, p, g, 1)?;
+                let b = self.required(if l.kind.from_start() { y.s } else { y.f }, l, p, g);
                 // Measured as the link is, on the summary's calendar.
                 let gc = self.cal(g);
-                if gc.ord(b) > gc.ord(x.es) {
+                if b == i64::MAX || (b != i64::MIN && gc.ord(b) > gc.ord(x.es)) {
                     out.push(Violation {
                         kind,
                         task,
@@ -1423,7 +1454,6 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
                 }
             }
         }
-        Ok(())
     }
 }
 

@@ -1165,7 +1165,7 @@ impl StatusReport {
     pub fn render(&self, shape: Shape, minutes_per_day: i64) -> String {
         match shape {
             Shape::Json => {
-                let mut s = serde_json::to_string_pretty(self).expect("a report serialises");
+                let mut s = serde_json::to_string_pretty(self).expect("serde_json fails only on non-string map keys or a failing Serialize impl; the derived report has neither");
                 s.push('\n');
                 s
             }

@@ -139,3 +139,46 @@ fn week_lengths_round_trip_through_the_document() {
         .unwrap_err();
     assert_eq!(e.field(), Some("days_per_week"), "{e}");
 }
+
+/// A link into a pinned task whose lag needs more working time than the calendar has left is a
+/// violation that no start can meet (`required` is `DateTime::MAX`), in the batch schedule and in
+/// the engine after an edit alike; the engine used to panic building its schedule ("violations
+/// were computable"), since its passes never measure the links of a pinned task.
+#[test]
+fn a_lag_past_the_calendar_into_a_pinned_task_is_a_violation() {
+    // "once" works 2026-01-06 08:00-12:00 (working minutes 0-240) and 2026-01-15 08:00-12:00
+    // (240-480). A starts no earlier than 01-15 10:00 (minute 360) and finishes at 11:00 (420);
+    // B is pinned at 11:00. A 2h lag needs minute 420 + 120 = 540 > 480: past the calendar.
+    let doc = |lag: &str| {
+        format!(
+            r#"{{"name":"c","start":"2026-01-05T08:00",
+            "calendars":[{{"id":"once","week":{{}},"exceptions":[
+              {{"date":"2026-01-06","working":["08:00-12:00"]}},{{"date":"2026-01-15","working":["08:00-12:00"]}}]}}],
+            "tasks":[{{"id":"A","duration":"1h","calendar":"once","constraint":{{"type":"SNET","date":"2026-01-15T10:00"}}}},
+              {{"id":"B","duration":"1h","calendar":"once","pinned":{{"start":"2026-01-15T11:00"}}}}],
+            "links":[{{"from":"A","to":"B","lag":"{lag}"}}]}}"#
+        )
+    };
+    let check = |s: &jindu::Schedule| {
+        let v = s.violations();
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].kind, jindu::ViolationKind::PinnedAgainstLink);
+        assert_eq!(v[0].required, jindu::DateTime::MAX);
+        assert_eq!(v[0].actual.to_string(), "2026-01-15T11:00:00");
+    };
+    let d = jindu::io::json::read(&doc("2h")).unwrap();
+    check(&jindu::schedule(&d.project, &d.options).unwrap());
+
+    // Without the lag the pin meets the link (11:00 = A's finish): no violation.
+    let d = jindu::io::json::read(&doc("0h")).unwrap();
+    let mut eng = Engine::new(d.project, d.options).unwrap();
+    assert!(eng.schedule().violations().is_empty());
+    eng.apply(Edit::SetLink {
+        from: "A".into(),
+        to: "B".into(),
+        kind: LinkType::FinishToStart,
+        lag: Lag::Time(jindu::Duration::hours(2)),
+    })
+    .unwrap();
+    check(&eng.schedule());
+}

@@ -1028,7 +1028,7 @@ pub fn write(doc: &Document) -> String {
 
 /// [`write()`] for a project and its options held apart (an engine's, say).
 pub fn write_project(p: &Project, options: &ScheduleOptions) -> String {
-    serde_json::to_string_pretty(&document_of(p, options)).expect("document serialises")
+    serde_json::to_string_pretty(&document_of(p, options)).expect("serde_json fails only on non-string map keys or a failing Serialize impl; the derived document has neither")
 }
 
 fn document_of(p: &Project, options: &ScheduleOptions) -> ProjectDocument {

@@ -10,7 +10,8 @@ use super::doc::{EditInput, ProjectDocument};
 use super::out::{DiffOutput, ScheduleOutput};
 
 fn schema<T: schemars::JsonSchema>(id: &str) -> Value {
-    let mut v = serde_json::to_value(schemars::schema_for!(T)).expect("a schema serialises");
+    let mut v = serde_json::to_value(schemars::schema_for!(T))
+        .expect("a schemars Schema is a serde_json Value already");
     if let Some(o) = v.as_object_mut() {
         o.insert(
             "$id".to_owned(),
