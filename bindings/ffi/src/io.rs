@@ -266,6 +266,43 @@ pub fn read_bytes(bytes: Vec<u8>, options: Option<ReadOptions>) -> Result<Import
     guard(|| read_with(&bytes, options.unwrap_or_default()))
 }
 
+/// Follows a long read (a large MSPDI, CSV or JSON file): implemented by the caller.
+#[uniffi::export(callback_interface)]
+pub trait ReadProgress: Send + Sync {
+    /// Called on the reading thread about every 1 % of the file with the bytes read so far
+    /// and the file's size, first with 0 and last with every byte; return `false` to cancel
+    /// the read, which then fails with code `cancelled` (nothing is returned half-read).
+    fn progress(&self, done: u64, total: u64) -> bool;
+}
+
+/// [`read_bytes`] reporting to `progress`, which may cancel the read.
+#[uniffi::export(default(options = None))]
+pub fn read_bytes_with_progress(
+    bytes: Vec<u8>,
+    progress: Box<dyn ReadProgress>,
+    options: Option<ReadOptions>,
+) -> Result<Import, JinduError> {
+    guard(|| {
+        let options = core_options(options.unwrap_or_default())?;
+        let cancel = jindu::control::CancelToken::default();
+        let mut report = |p: &io::Progress| {
+            if !progress.progress(p.done, p.total) {
+                cancel.cancel();
+            }
+        };
+        let control = jindu::control::Control {
+            progress: Some(&mut report),
+            cancel: Some(&cancel),
+        };
+        let imp = io::read_with(&bytes, &options, control)?;
+        // Cancelled at the last report: still cancelled.
+        if cancel.is_cancelled() {
+            return Err(jindu::Error::Cancelled.into());
+        }
+        Ok(imp.into())
+    })
+}
+
 /// Reads the file at `path` in any format jindu reads; the format is `options.format`, else
 /// told from the content, else from the file's extension.
 #[uniffi::export(default(options = None))]

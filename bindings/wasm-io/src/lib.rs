@@ -28,8 +28,9 @@ pub mod convert;
 #[path = "../../wasm/src/error.rs"]
 pub mod error;
 
+use jindu::control::{CancelToken, Control};
 use jindu::io::json::{self, Document, ProjectDocument};
-use jindu::io::{Import, ImportWarning, WarningCode};
+use jindu::io::{Import, ImportWarning, Progress, WarningCode};
 use serde::{Deserialize, Serialize};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
@@ -149,7 +150,12 @@ enum Reader {
 /// Reads `bytes` as `format` with the `name` and `start` of `options` (a date alone means
 /// 08:00): what `jindu::io::read` does once the format is known, calling the one reader
 /// directly so that the others (and the JSON document reader) stay out of this module.
-fn read(bytes: &[u8], format: Reader, options: &ImportOptions) -> jindu::Result<Import> {
+fn read(
+    bytes: &[u8],
+    format: Reader,
+    options: &ImportOptions,
+    control: Control<'_, Progress>,
+) -> jindu::Result<Import> {
     let start = options
         .start
         .as_deref()
@@ -166,7 +172,7 @@ fn read(bytes: &[u8], format: Reader, options: &ImportOptions) -> jindu::Result<
             if let Some(name) = &options.name {
                 opts.name = name.clone();
             }
-            jindu::io::csv::read_with(bytes, &opts)
+            jindu::io::csv::read_with_control(bytes, &opts, control)
         }
         Reader::Psplib => {
             let mut imp = jindu::io::psplib::read_with_limits(bytes, &limits)?;
@@ -178,7 +184,7 @@ fn read(bytes: &[u8], format: Reader, options: &ImportOptions) -> jindu::Result<
             }
             Ok(imp)
         }
-        Reader::Mspdi => jindu::io::mspdi::read_with_limits(bytes, &limits),
+        Reader::Mspdi => jindu::io::mspdi::read_with_control(bytes, &limits, control),
     }
 }
 
@@ -195,7 +201,15 @@ pub fn import_mspdi(
     bytes: &[u8],
     options: &ImportOptions,
 ) -> jindu::Result<Imported<MspdiWarning>> {
-    let imp = read(bytes, Reader::Mspdi, options)?;
+    import_mspdi_with(bytes, options, Control::default())
+}
+
+fn import_mspdi_with(
+    bytes: &[u8],
+    options: &ImportOptions,
+    control: Control<'_, Progress>,
+) -> jindu::Result<Imported<MspdiWarning>> {
+    let imp = read(bytes, Reader::Mspdi, options, control)?;
     Ok(imported(imp, |w| MspdiWarning {
         element: w.element.clone().unwrap_or_default(),
         count: w.count,
@@ -206,12 +220,23 @@ pub fn import_mspdi(
 
 /// Reads a CSV task list into document JSON and its warnings.
 pub fn import_csv(bytes: &[u8], options: &ImportOptions) -> jindu::Result<Imported<CsvWarning>> {
-    Ok(imported(read(bytes, Reader::Csv, options)?, csv_warning))
+    import_csv_with(bytes, options, Control::default())
+}
+
+fn import_csv_with(
+    bytes: &[u8],
+    options: &ImportOptions,
+    control: Control<'_, Progress>,
+) -> jindu::Result<Imported<CsvWarning>> {
+    Ok(imported(
+        read(bytes, Reader::Csv, options, control)?,
+        csv_warning,
+    ))
 }
 
 /// Reads a PSPLIB single-mode instance (`.sm`) into document JSON.
 pub fn import_psplib(bytes: &[u8], options: &ImportOptions) -> jindu::Result<String> {
-    let doc: Document = read(bytes, Reader::Psplib, options)?.into();
+    let doc: Document = read(bytes, Reader::Psplib, options, Control::default())?.into();
     Ok(json::write(&doc))
 }
 
@@ -296,6 +321,59 @@ fn input_bytes(value: &JsValue, format: &'static str) -> Result<Vec<u8>, Thrown>
 }
 
 /// The options argument (`undefined` or `null` for the defaults).
+/// Runs the read `f` with the caller's `progress` function (undefined or null: none) as its
+/// control: called with `(done, total)` bytes about every 1 % of the file; returning `false`
+/// cancels (a `JinduError` with code `cancelled`), and an exception it throws cancels the read
+/// and is rethrown as it was.
+fn with_progress<T>(
+    progress: &JsValue,
+    f: impl FnOnce(Control<'_, Progress>) -> jindu::Result<T>,
+) -> Result<T, Thrown> {
+    if progress.is_undefined() || progress.is_null() {
+        return Ok(f(Control::default())?);
+    }
+    let Some(func) = progress.dyn_ref::<js_sys::Function>() else {
+        return Err(
+            bad_argument("progress must be a function (done, total) => boolean | void").into(),
+        );
+    };
+    let cancel = CancelToken::default();
+    let mut thrown = None;
+    let result = {
+        let mut report = |p: &Progress| {
+            let (done, total) = (
+                JsValue::from_f64(p.done as f64),
+                JsValue::from_f64(p.total as f64),
+            );
+            match func.call2(&JsValue::NULL, &done, &total) {
+                Ok(v) if v.as_bool() == Some(false) => cancel.cancel(),
+                Ok(_) => {}
+                Err(e) => {
+                    thrown.get_or_insert(e);
+                    cancel.cancel();
+                }
+            }
+        };
+        f(Control {
+            progress: Some(&mut report),
+            cancel: Some(&cancel),
+        })
+    };
+    if let Some(e) = thrown {
+        return Err(e.into());
+    }
+    if cancel.is_cancelled() {
+        return Err(jindu::Error::Cancelled.into());
+    }
+    Ok(result?)
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const PROGRESS_TS: &'static str = r#"
+/** Follows a long read: called about every 1 % of the file with the bytes read and the file's size (first 0, last all of them); return `false` to cancel the read, which then throws a `JinduError` with code `cancelled`. */
+export type ReadProgress = (done: number, total: number) => boolean | void;
+"#;
+
 fn import_options(value: &JsValue) -> Result<ImportOptions, Thrown> {
     if value.is_undefined() || value.is_null() {
         return Ok(ImportOptions::default());
@@ -319,14 +397,16 @@ fn import_result<W: Serialize>(imp: &Imported<W>) -> Result<JsValue, Thrown> {
 /// Returns the project as a document (task keys are the file's UIDs, with the scheduling
 /// options the file asks for) and warnings for everything that was not imported. Throws a
 /// `JinduError` with code `xml` and `line`, `column` and `element` when the file cannot be read.
+/// `progress` (optional) follows a large file and may cancel it ([`with_progress`]).
 #[wasm_bindgen(js_name = importMspdi)]
 pub fn import_mspdi_js(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | string")] data: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ImportOptions | null")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ReadProgress | null")] progress: JsValue,
 ) -> Result<Ts<MspdiImport>, Thrown> {
     let bytes = input_bytes(&data, "mspdi")?;
     let options = import_options(&options)?;
-    let imp = import_mspdi(&bytes, &options)?;
+    let imp = with_progress(&progress, |c| import_mspdi_with(&bytes, &options, c))?;
     Ok(Ts::new_unchecked(import_result(&imp)?))
 }
 
@@ -336,15 +416,17 @@ pub fn import_mspdi_js(
 ///
 /// Returns the project as a document and warnings (unknown columns, a default start). Throws a
 /// `JinduError` with code `import` and `line`, `column`, `header` and `value` on the first bad
-/// cell; nothing is imported then.
+/// cell; nothing is imported then. `progress` (optional) follows a large file and may cancel it
+/// ([`with_progress`]).
 #[wasm_bindgen(js_name = importCsv)]
 pub fn import_csv_js(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | string")] data: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ImportOptions | null")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ReadProgress | null")] progress: JsValue,
 ) -> Result<Ts<CsvImport>, Thrown> {
     let bytes = input_bytes(&data, "csv")?;
     let options = import_options(&options)?;
-    let imp = import_csv(&bytes, &options)?;
+    let imp = with_progress(&progress, |c| import_csv_with(&bytes, &options, c))?;
     Ok(Ts::new_unchecked(import_result(&imp)?))
 }
 

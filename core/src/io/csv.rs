@@ -132,6 +132,19 @@ pub fn read_with(input: impl AsRef<[u8]>, options: &CsvOptions) -> Result<Import
     read_ticked(input.as_ref(), options, &mut crate::io::Ticker::none())
 }
 
+/// [`read_with`] with a progress callback and a cancel token, as
+/// [`io::read_with`](crate::io::read_with).
+pub fn read_with_control(
+    input: impl AsRef<[u8]>,
+    options: &CsvOptions,
+    mut control: crate::control::Control<'_, crate::io::Progress>,
+) -> Result<Import> {
+    let input = input.as_ref();
+    crate::io::controlled(input.len(), &mut control, |tick| {
+        read_ticked(input, options, tick)
+    })
+}
+
 /// [`read_with`] reporting the rows read to `tick`.
 pub(crate) fn read_ticked(
     input: &[u8],

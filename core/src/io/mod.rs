@@ -253,11 +253,23 @@ pub fn read_with(
         Some(f) => f,
         None => Format::detect(bytes, options.file_name.as_deref())?,
     };
-    let mut tick = Ticker::new(&mut control, bytes.len());
+    controlled(bytes.len(), &mut control, |tick| {
+        read_as(format, bytes, options, tick)
+    })
+}
+
+/// Runs the read `f` of `len` bytes under `control`: a report at 0, `f`'s own, and one at
+/// `len` once it is done.
+pub(crate) fn controlled<T>(
+    len: usize,
+    control: &mut Control<'_, Progress>,
+    f: impl FnOnce(&mut Ticker<'_, '_>) -> Result<T>,
+) -> Result<T> {
+    let mut tick = Ticker::new(control, len);
     tick.report(0)?;
-    let imp = read_as(format, bytes, options, &mut tick)?;
-    tick.report(bytes.len() as u64)?;
-    Ok(imp)
+    let out = f(&mut tick)?;
+    tick.report(len as u64)?;
+    Ok(out)
 }
 
 /// [`read`] once the format is known.

@@ -382,6 +382,8 @@ def read(
     name: Optional[str] = None,
     start: Optional[str] = None,
     limits: Optional[Limits] = None,
+    progress: Optional[Callable[[int, int], Optional[bool]]] = None,
+    cancel: Optional["CancelToken"] = None,
 ) -> Imported:
     """Reads a file in any format jindu reads: a jindu JSON document, Microsoft Project XML
     (MSPDI), a CSV task list or a PSPLIB instance.
@@ -395,12 +397,39 @@ def read(
     that cannot be read, and OSError when the path cannot be opened. A file over ``limits``
     (a :class:`Limits`; by default 256 MiB, a million tasks, …) raises a :class:`JinduError`
     with code ``limit`` naming the limit: raise it for files you trust.
+
+    For a large file, ``progress(done, total)`` is called about every 1 % of it with the bytes
+    read (returning ``False`` cancels), and ``cancel`` (a :class:`CancelToken`, which another
+    thread may set) stops the read at its next report; a cancelled read raises a
+    :class:`JinduError` with code ``cancelled``.
     """
     data, file_name = _source(source)
     options = _ffi.ReadOptions(
         format=format, file_name=file_name, name=name, start=start, limits=limits
     )
-    return _imported(_ffi.read_bytes(data, options))
+    if progress is None and cancel is None:
+        return _imported(_ffi.read_bytes(data, options))
+    return _imported(_ffi.read_bytes_with_progress(data, _ReadProgress(progress, cancel), options))
+
+
+class _ReadProgress(_ffi.ReadProgress):
+    """The callback :func:`read` hands the native reader: the caller's ``progress`` and
+    ``cancel`` in one."""
+
+    def __init__(
+        self,
+        progress: Optional[Callable[[int, int], Optional[bool]]],
+        cancel: Optional["CancelToken"],
+    ) -> None:
+        self._progress = progress
+        self._cancel = cancel
+
+    def progress(self, done: int, total: int) -> bool:
+        if self._cancel is not None and self._cancel.cancelled:
+            return False
+        if self._progress is not None and self._progress(done, total) is False:
+            return False
+        return True
 
 
 def read_mspdi(source: Source) -> Imported:
@@ -519,8 +548,8 @@ def risk(
 
 
 class CancelToken:
-    """Stops the :func:`risk` runs it is given (from any thread, e.g. a UI's Cancel button)
-    at their next slice of iterations."""
+    """Stops the :func:`risk`, :func:`level` and :func:`read` calls it is given (from any
+    thread, e.g. a UI's Cancel button) at their next slice of work."""
 
     def __init__(self) -> None:
         self.cancelled = False

@@ -189,3 +189,24 @@ def test_monte_carlo_is_held_to_max_risk_samples() -> None:
         jindu.risk(doc, iterations=100, limits=jindu.Limits(max_risk_samples=899))
     assert info.value.detail == "limit exceeded: Monte Carlo iterations × tasks (900 > 899)"
     assert jindu.risk(doc, iterations=100, limits=jindu.Limits(max_risk_samples=900))["iterations"] == 100
+
+
+def _big_csv(n: int) -> bytes:
+    return ("id,duration\n" + "".join(f"{k},1d\n" for k in range(1, n + 1))).encode()
+
+
+def test_a_large_read_reports_progress_and_can_be_cancelled() -> None:
+    data = _big_csv(20_000)
+    seen: list = []
+    imp = jindu.read(data, progress=lambda done, total: seen.append((done, total)))
+    assert imp == jindu.read(data)
+    assert seen[0] == (0, len(data)) and seen[-1] == (len(data), len(data))
+    assert len(seen) > 2 and all(a[0] <= b[0] for a, b in zip(seen, seen[1:]))
+    # Returning False cancels; so does a CancelToken set meanwhile.
+    with pytest.raises(jindu.JinduError) as info:
+        jindu.read(data, progress=lambda done, total: done == 0)
+    assert info.value.code == "cancelled"
+    token = jindu.CancelToken()
+    with pytest.raises(jindu.JinduError) as tok:
+        jindu.read(data, progress=lambda done, total: token.cancel() if done > 0 else None, cancel=token)
+    assert tok.value.code == "cancelled"

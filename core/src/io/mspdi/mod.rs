@@ -101,7 +101,7 @@ mod write;
 mod xml;
 
 pub(crate) use read::read_ticked;
-pub use read::{read, read_with_limits};
+pub use read::{read, read_with_control, read_with_limits};
 pub use write::write;
 
 #[cfg(doc)]

@@ -51,6 +51,18 @@ pub fn read_with_limits(bytes: &[u8], limits: &crate::Limits) -> Result<Import> 
     read_ticked(bytes, limits, &mut crate::io::Ticker::none())
 }
 
+/// [`read_with_limits`] with a progress callback and a cancel token, as
+/// [`io::read_with`](crate::io::read_with).
+pub fn read_with_control(
+    bytes: &[u8],
+    limits: &crate::Limits,
+    mut control: crate::control::Control<'_, crate::io::Progress>,
+) -> Result<Import> {
+    crate::io::controlled(bytes.len(), &mut control, |tick| {
+        read_ticked(bytes, limits, tick)
+    })
+}
+
 /// [`read_with_limits`] reporting the parse to `tick`.
 pub(crate) fn read_ticked(
     bytes: &[u8],

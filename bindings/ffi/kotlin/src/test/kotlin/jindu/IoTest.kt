@@ -132,4 +132,25 @@ class IoTest {
         }
         assertEquals("limit exceeded: Monte Carlo iterations × tasks (900 > 899)", r.detail)
     }
+
+    @Test
+    fun aLargeReadReportsProgressAndCanBeCancelled() {
+        val csv = ("id,duration\n" + (1..20_000).joinToString("") { "$it,1d\n" }).toByteArray()
+        val seen = mutableListOf<Pair<ULong, ULong>>()
+        val imp = readBytesWithProgress(csv, object : ReadProgress {
+            override fun progress(done: ULong, total: ULong): Boolean { seen.add(done to total); return true }
+        })
+        assertEquals(readBytes(csv), imp)
+        val size = csv.size.toULong()
+        assertEquals(0uL to size, seen.first())
+        assertEquals(size to size, seen.last())
+        assertTrue(seen.size > 2 && seen.zipWithNext().all { (a, b) -> a.first <= b.first })
+        // Returning false cancels: nothing half-read comes back.
+        val e = assertFailsWith<JinduException.Other> {
+            readBytesWithProgress(csv, object : ReadProgress {
+                override fun progress(done: ULong, total: ULong) = done == 0uL
+            })
+        }
+        assertEquals("cancelled", e.code)
+    }
 }
