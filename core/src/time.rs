@@ -454,7 +454,8 @@ impl FromStr for Date {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Date> {
-        parse_date_bytes(s.as_bytes()).ok_or_else(|| Error::parse("date", s, "expected YYYY-MM-DD"))
+        parse_date_bytes(s.as_bytes())
+            .ok_or_else(|| Error::parse("date", s, "expected YYYY-MM-DD, years 1000-9999"))
     }
 }
 
