@@ -1719,4 +1719,41 @@ mod tests {
             self
         }
     }
+
+    proptest::proptest! {
+        /// `set_parents` is `set_parent` pair by pair, in linear time: the same tree, or the
+        /// same first error (loops included), and nothing changed on an error.
+        #[test]
+        fn set_parents_is_set_parent_in_order(
+            n in 1usize..10,
+            raw in proptest::collection::vec((0usize..10, 0usize..10), 0..10),
+        ) {
+            let mut p = Project::new("p", t("2026-01-05T08:00"));
+            for k in 0..n {
+                p.add_task(Task::new(format!("T{k}"), "t")).unwrap();
+            }
+            // Each child at most once (the readers' case); parents may be anything in range.
+            let mut seen = vec![false; n];
+            let pairs: Vec<(TaskIndex, TaskIndex)> = raw
+                .into_iter()
+                .map(|(c, q)| (c % n, q % n))
+                .filter(|&(c, _)| !std::mem::replace(&mut seen[c], true))
+                .map(|(c, q)| (TaskIndex(c as u32), TaskIndex(q as u32)))
+                .collect();
+            let mut one_by_one = p.clone();
+            let expected = pairs
+                .iter()
+                .try_for_each(|&(c, q)| one_by_one.set_parent(c, Some(q)));
+            let mut bulk = p.clone();
+            let got = bulk.set_parents(&pairs);
+            proptest::prop_assert_eq!(&got, &expected);
+            if got.is_ok() {
+                proptest::prop_assert_eq!(bulk.tasks(), one_by_one.tasks());
+                proptest::prop_assert_eq!(&bulk.children, &one_by_one.children);
+            } else {
+                proptest::prop_assert_eq!(bulk.tasks(), p.tasks());
+                proptest::prop_assert_eq!(&bulk.children, &p.children);
+            }
+        }
+    }
 }

@@ -38,6 +38,7 @@
 //! | `a_hundred_thousand_risk_events_on_one_task` | 10^5 certain one-minute risks | the finish, exact, with no spread (*fixed*: quadratic key check) |
 //! | `monte_carlo_iterations_times_tasks` | 2^40 + 1 iterations; 2^40 cancelled; a 501-task correlation | `invalid`; cancelled after one bounded round (*fixed*); `limit` 500 (*added*) |
 //! | `tracking_at_the_ends_of_the_calendar` | status dates 9999-12-31 and 1000-01-01 | PV 24 h / 0, the alerts |
+//! | `budgets_that_no_limit_caps_yet` | 10^4 levelling schedules, 10^5 iterations | exact results; memory does not grow with the count |
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -1376,4 +1377,51 @@ fn tracking_at_the_ends_of_the_calendar() {
     // Nothing was done by the end of time: the schedule index has fallen below 0.9, and the
     // project buffer (15 % of the chain) is consumed.
     assert_eq!(a, ["buffer_penetration", "spi_low"]);
+}
+
+#[test]
+fn budgets_that_no_limit_caps_yet() {
+    // Work that grows with a number in the request, not with the input. Until `Limits` caps
+    // them, what holds is that memory does not grow with the number: 10^4 levelling schedules
+    // and 10^5 Monte Carlo iterations stay within the bound of a 300-byte input.
+    use jindu::level::{level, LevelOptions};
+    use jindu::risk::{simulate, RiskOptions};
+    let p = project(
+        r#"{"id":"A","duration":"2d","estimate":{"optimistic":"1d","likely":"2d","pessimistic":"4d"}},{"id":"B","duration":"1d"}"#,
+        r#","resources":[{"id":"ana"}],"assignments":[{"task":"A","resource":"ana"},{"task":"B","resource":"ana"}]"#,
+    );
+    let q = p.clone();
+    let l = case("10^4 levelling schedules", 300, move || {
+        let o = LevelOptions {
+            schedules: 10_000,
+            ..LevelOptions::default()
+        };
+        level(&[&q], &o).unwrap()
+    });
+    // A (2 days, Mon–Tue) keeps Ana first (listed first, equal priority); B waits to Wednesday.
+    assert_eq!(l.schedules_generated, 10_000);
+    assert_eq!(l.projects[0].finish.0.to_string(), "2026-01-07T17:00:00");
+    let r = case("10^5 iterations", 300, move || {
+        let o = RiskOptions {
+            iterations: 100_000,
+            seed: 1,
+            threads: 1,
+            ..RiskOptions::default()
+        };
+        simulate(&p, &o, Default::default()).unwrap()
+    });
+    // B follows A only through levelling, which the simulation does not do: the finish is
+    // A's, between Monday 17:00 (1 day) and Thursday 17:00 (4 days).
+    assert_eq!(r.iterations, 100_000);
+    assert!(
+        r.finish.min.as_str() >= "2026-01-05T17:00:00",
+        "{}",
+        r.finish.min
+    );
+    assert!(
+        r.finish.max.as_str() <= "2026-01-08T17:00:00",
+        "{}",
+        r.finish.max
+    );
+    assert!(r.finish.min < r.finish.max);
 }
