@@ -38,6 +38,7 @@
 //! | `a_hundred_thousand_risk_events_on_one_task` | 10^5 certain one-minute risks | the finish, exact, with no spread (*fixed*: quadratic key check) |
 //! | `monte_carlo_iterations_times_tasks` | 2^40 + 1 iterations; 2^40 cancelled; a 501-task correlation | `invalid`; cancelled after one bounded round (*fixed*); `limit` 500 (*added*) |
 //! | `tracking_at_the_ends_of_the_calendar` | status dates 9999-12-31 and 1000-01-01 | PV 24 h / 0, the alerts |
+//! | `what_if_change_sets` | a change nested 10^5 deep; 10^4 changes to one task; a missing task | `json` recursion limit; the last change wins (+2d); `unknown_task` |
 //! | `budgets_that_no_limit_caps_yet` | 10^4 levelling schedules, 10^5 iterations | exact results; memory does not grow with the count |
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -1424,4 +1425,60 @@ fn budgets_that_no_limit_caps_yet() {
         r.finish.max
     );
     assert!(r.finish.min < r.finish.max);
+}
+
+#[test]
+fn what_if_change_sets() {
+    use jindu::track::{whatif, ChangeSet, TrackOptions};
+    // A change nested 10^5 arrays deep: the JSON reader's recursion limit (128), not the
+    // thread's stack, ends it.
+    let deep = format!(r#"{{"changes":[{}"#, "[".repeat(100_000));
+    let n = deep.len();
+    let e = case("change nested 10^5 deep", n, move || {
+        ChangeSet::from_json(&deep).unwrap_err()
+    });
+    assert_eq!(
+        (e.code(), json_err(&e).path.as_str()),
+        (ErrorCode::Json, "changes")
+    );
+    assert!(
+        json_err(&e).message.contains("recursion limit exceeded"),
+        "{e}"
+    );
+    // 10^4 changes to one task, the last setting 3 days: A (1 day) then B (1 day) become
+    // A's 3 days (Mon–Wed) then B on Thursday, two days later than planned.
+    let mut c: Vec<String> = (0..9_999)
+        .map(|k| {
+            format!(
+                r#"{{"op":"set_duration","task":"A","duration":"{}d"}}"#,
+                k % 7 + 1
+            )
+        })
+        .collect();
+    c.push(r#"{"op":"set_duration","task":"A","duration":"3d"}"#.into());
+    let text = format!(r#"{{"changes":[{}]}}"#, c.join(","));
+    let n = text.len();
+    let p = project(
+        r#"{"id":"A","duration":"1d"},{"id":"B","duration":"1d"}"#,
+        r#","links":[{"from":"A","to":"B"}]"#,
+    );
+    let q = p.clone();
+    let w = case("10^4 changes", n, move || {
+        let set = ChangeSet::from_json(&text).unwrap();
+        whatif(&q, &Default::default(), &set, &TrackOptions::default()).unwrap()
+    });
+    assert_eq!(w.changes, 10_000);
+    assert_eq!(w.finish_delta, "2d");
+    // A change naming a task that does not exist.
+    let set = ChangeSet::from_json(
+        r#"{"changes":[{"op":"set_duration","task":"ghost","duration":"1d"}]}"#,
+    )
+    .unwrap();
+    let e = case("change to a missing task", 100, move || {
+        whatif(&p, &Default::default(), &set, &TrackOptions::default()).unwrap_err()
+    });
+    assert_eq!(
+        (e.code(), e.task_id().map(|t| t.as_str())),
+        (ErrorCode::UnknownTask, Some("ghost"))
+    );
 }
