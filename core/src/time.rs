@@ -649,6 +649,15 @@ impl Duration {
             "ed" => (MINUTES_PER_DAY, true),
             "ew" => (7 * MINUTES_PER_DAY, true),
             "emo" => (30 * MINUTES_PER_DAY, true),
+            // `1e308d` splits as 1 and `e308d`, `NaNd` as nothing and `NaNd`: the number is
+            // what is wrong there, not the unit.
+            _ if num.trim().is_empty() || unit.contains(|c: char| c.is_ascii_digit()) => {
+                return Err(Error::parse(
+                    "duration",
+                    s,
+                    "expected a decimal number and a unit, e.g. 2d, 1.5h, -30m (no exponents)",
+                ))
+            }
             _ => {
                 return Err(Error::parse(
                     "duration",
