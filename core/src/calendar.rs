@@ -720,6 +720,18 @@ impl WorkCalendar {
         Some(d * MINUTES_PER_DAY + seg.start as i64 + (r - seg.cum) as i64)
     }
 
+    /// Where the working time runs out for a work index `w` that [`Self::start_of`] or
+    /// [`Self::finish_of`] cannot place (a calendar whose only work is in exceptions):
+    /// `(true, the end of its last working minute)` when `w` lies after all of its work,
+    /// `(false, the start of its first)` when before.
+    pub(crate) fn exhausted_at(&self, w: i64) -> (bool, Option<i64>) {
+        if w >= self.hi_cum {
+            (true, self.finish_of(self.hi_cum))
+        } else {
+            (false, self.start_of(self.lo_cum))
+        }
+    }
+
     /// The instant at which working minute `w - 1` ends: the *finish form* of index `w`.
     #[inline]
     pub(crate) fn finish_of(&self, w: i64) -> Option<i64> {

@@ -462,7 +462,8 @@ impl FromStr for Date {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Date> {
-        parse_date_bytes(s.as_bytes()).ok_or_else(|| Error::parse("date", s, "expected YYYY-MM-DD"))
+        parse_date_bytes(s.as_bytes())
+            .ok_or_else(|| Error::parse("date", s, "expected YYYY-MM-DD, years 1000-9999"))
     }
 }
 
@@ -656,6 +657,15 @@ impl Duration {
             "ed" => (MINUTES_PER_DAY, true),
             "ew" => (7 * MINUTES_PER_DAY, true),
             "emo" => (30 * MINUTES_PER_DAY, true),
+            // `1e308d` splits as 1 and `e308d`, `NaNd` as nothing and `NaNd`: the number is
+            // what is wrong there, not the unit.
+            _ if num.trim().is_empty() || unit.contains(|c: char| c.is_ascii_digit()) => {
+                return Err(Error::parse(
+                    "duration",
+                    s,
+                    "expected a decimal number and a unit, e.g. 2d, 1.5h, -30m (no exponents)",
+                ))
+            }
             _ => {
                 return Err(Error::parse(
                     "duration",

@@ -314,6 +314,12 @@ struct Pass {
     total_delay: i64,
 }
 
+/// The longest levelling period: every minute of the years 1000 to 9999 (9000 × 366 days of
+/// 1440 minutes). A longer one means a single period, and the period boundaries
+/// (`origin + p × period` for up to [`rcpsp::MAX_HORIZON`](super::rcpsp::MAX_HORIZON)
+/// periods) would overflow `i64`: `i64::MAX` panicked in a debug build.
+pub const MAX_PERIOD_MINUTES: i64 = 9000 * 366 * 1440;
+
 /// Levels `projects` together (one project: a slice of one), sharing resources by id; see the
 /// [module documentation](self).
 ///
@@ -321,8 +327,9 @@ struct Pass {
 ///
 /// Scheduling errors of any project; an availability period that is empty or overlaps another
 /// (naming the resource); an assignment needing more units than its resource ever has (naming
-/// the task and the resource); a `period_minutes` below 1; a portfolio too long for the
-/// discrete axis; more `schedules` than [`Limits::max_level_schedules`] ([`Error::Limit`]).
+/// the task and the resource); a `period_minutes` below 1 or above [`MAX_PERIOD_MINUTES`]; a
+/// portfolio too long for the discrete axis; more `schedules` than
+/// [`Limits::max_level_schedules`] ([`Error::Limit`]).
 pub fn level(projects: &[&Project], options: &LevelOptions) -> Result<Levelled> {
     level_with(projects, options, Control::default())
 }
@@ -468,6 +475,16 @@ impl<'p> Levelling<'p> {
                 Item::Project,
                 "period_minutes",
                 "the levelling period must be at least one minute",
+            ));
+        }
+        if options.period_minutes > MAX_PERIOD_MINUTES {
+            return Err(Error::invalid(
+                Item::Project,
+                "period_minutes",
+                format!(
+                    "the levelling period must be at most {MAX_PERIOD_MINUTES} minutes (every \
+                     minute of the supported years)"
+                ),
             ));
         }
         let g = options.period_minutes;

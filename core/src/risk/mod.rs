@@ -69,6 +69,7 @@ pub use health::{
 };
 pub use model::{
     Amount, Contingency, Correlation, Estimate, HistoryRecord, Impact, RiskEvent, RiskModel,
+    MAX_CORRELATED,
 };
 pub use report::{
     Bin, CostDistribution, DateDistribution, DeadlineRisk, Driver, DriverKind, MilestoneRisk,
@@ -82,5 +83,5 @@ pub use score::{
 };
 pub use sim::{
     simulate, CancelToken, Control, Convergence, DefaultEstimate, Progress, RiskOptions, Shape,
-    Simulation,
+    Simulation, MAX_ROUND_BLOCKS,
 };

@@ -121,12 +121,19 @@ pub struct Progress {
     pub total: u64,
 }
 
+/// The most blocks of iterations a thread runs in one round (without
+/// [`Convergence`], whose `every` sets the round): 64 blocks of 256 iterations (larger with a
+/// wide correlation group), so a cancel or a progress report waits for at most 16,384
+/// iterations a thread, however many are asked for (before this cap a round was 2 % of them:
+/// 2^40 iterations could not be cancelled).
+pub const MAX_ROUND_BLOCKS: u64 = 64;
+
 /// A progress callback and a cancel token for a simulation, both optional (the crate's
 /// [`Control`](crate::control::Control) with the simulation's [`Progress`]).
 ///
 /// The callback is called on the calling thread after every round of iterations (about 2 %
-/// of them, and at least two blocks of 256 a thread); the token is looked at before every
-/// round, so a cancel takes effect within one round.
+/// of them, at least two blocks of 256 a thread and at most [`MAX_ROUND_BLOCKS`]); the token
+/// is looked at before every round, so a cancel takes effect within one round.
 pub type Control<'a> = crate::control::Control<'a, Progress>;
 
 /// One uncertain task.
@@ -1413,7 +1420,11 @@ impl<'p> Simulation<'p> {
         let threads = self.threads();
         let round_blocks = match &self.opts.convergence {
             Some(c) => c.every.div_ceil(b),
-            None => (total.div_ceil(50).div_ceil(b)).max(2 * threads as u64),
+            // About 2 %, but never more than `MAX_ROUND_BLOCKS` a thread: a round is how
+            // long a cancel waits, and 2 % of 2^40 iterations is days.
+            None => (total.div_ceil(50).div_ceil(b))
+                .max(2 * threads as u64)
+                .min(MAX_ROUND_BLOCKS * threads as u64),
         }
         .max(1);
         let until = total.min(self.done.saturating_add(iterations.max(1)));

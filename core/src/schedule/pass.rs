@@ -295,6 +295,14 @@ fn exhausted(cal: &WorkCalendar, item: Item, after: bool, at: i64) -> Error {
     }
 }
 
+/// The error for a work index `w` beyond the working time of `cal`, naming the instant where
+/// that working time ends (or begins), not `w` itself: a work index is a count of working
+/// minutes, not a date.
+fn exhausted_work(cal: &WorkCalendar, item: Item, w: i64) -> Error {
+    let (after, at) = cal.exhausted_at(w);
+    exhausted(cal, item, after, at.unwrap_or(w))
+}
+
 impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
     #[inline]
     fn cal(&self, n: usize) -> &WorkCalendar {
@@ -305,14 +313,14 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
     pub(crate) fn start_of(&self, n: usize, w: i64) -> Result<i64> {
         let c = self.cal(n);
         c.start_of(w)
-            .ok_or_else(|| exhausted(c, self.m.item(self.tasks, n), true, w))
+            .ok_or_else(|| exhausted_work(c, self.m.item(self.tasks, n), w))
     }
 
     #[inline]
     pub(crate) fn finish_of(&self, n: usize, w: i64) -> Result<i64> {
         let c = self.cal(n);
         c.finish_of(w)
-            .ok_or_else(|| exhausted(c, self.m.item(self.tasks, n), false, w))
+            .ok_or_else(|| exhausted_work(c, self.m.item(self.tasks, n), w))
     }
 
     /// A milestone stays at `x` if `x` touches working time, else moves to the next work start.

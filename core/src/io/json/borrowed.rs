@@ -21,7 +21,7 @@ use crate::risk::input::{CorrelationInput, EstimateInput, HistoryInput, RiskInpu
 
 /// A key: a string (borrowed when it has no escapes) or an integer read as its decimal text,
 /// as [`id_string`](super::doc::id_string) reads it.
-fn key<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'de, str>, D::Error> {
+pub(super) fn key<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'de, str>, D::Error> {
     /// The visitor of a key.
     struct Key;
     impl<'de> Visitor<'de> for Key {

@@ -11,18 +11,12 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// A key in a document: a string, or an integer read as its decimal text.
+///
+/// The key reader of [`borrowed`](super::borrowed), owned: a visitor rather than an untagged
+/// enum, so that an error of the text itself (a raw control character, a bad escape) is
+/// reported as that error and not as "expected a string or integer id".
 pub(crate) fn id_string<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Id {
-        S(String),
-        N(i64),
-    }
-    match Id::deserialize(d) {
-        Ok(Id::S(s)) => Ok(s),
-        Ok(Id::N(n)) => Ok(n.to_string()),
-        Err(_) => Err(serde::de::Error::custom("expected a string or integer id")),
-    }
+    super::borrowed::key(d).map(std::borrow::Cow::into_owned)
 }
 
 fn opt_id_string<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {

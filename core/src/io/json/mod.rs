@@ -730,14 +730,17 @@ impl Reader {
 
     /// Sets the parents of the tasks added, once all are.
     fn end_tasks(&mut self) -> Result<()> {
+        // All keys first, then every parent at once ([`Project::set_parents`]: linear, where
+        // one `set_parent` after another is quadratic on a deep tree).
+        let mut pairs = Vec::with_capacity(self.parents.len());
         for (i, par) in std::mem::take(&mut self.parents) {
             let pi = self.p.index_of(&par).ok_or_else(|| Error::UnknownTask {
                 id: TaskId::new(&*par),
                 by: Item::Task(self.p.task(i).id.clone()),
             })?;
-            self.p.set_parent(i, Some(pi))?;
+            pairs.push((i, pi));
         }
-        Ok(())
+        self.p.set_parents(&pairs)
     }
 
     /// Adds the links of `batch` in order, emptying it (after [`Reader::end_tasks`]).

@@ -66,6 +66,20 @@ pub(super) fn parse_tree(
     tick: &mut crate::io::Ticker<'_, '_>,
 ) -> Result<El> {
     limits.check_input(bytes.len())?;
+    // UTF-16, with a byte-order mark or without (a zero byte in the first two: text in
+    // UTF-8 has none), is named as such: read as UTF-8 without a mark, it parses as elements
+    // of NUL-separated names and fails far from the cause.
+    if bytes.starts_with(b"\xff\xfe")
+        || bytes.starts_with(b"\xfe\xff")
+        || bytes.len() >= 2 && (bytes[0] == 0) != (bytes[1] == 0)
+    {
+        return Err(xml_err(
+            bytes,
+            0,
+            "",
+            "the document is UTF-16: MSPDI files are read as UTF-8 (save it as UTF-8)",
+        ));
+    }
     let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let off = bytes.len() - body.len();
     if let Err(e) = std::str::from_utf8(body) {
