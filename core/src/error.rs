@@ -595,3 +595,20 @@ impl Error {
         }
     }
 }
+
+/// The message of an internal error: what a binding reports for a panic it caught at its
+/// boundary (a bug in jindu), from the panic's payload. Every binding and the `jindu` command
+/// word it so, with the code `internal`.
+///
+/// ```
+/// let payload = std::panic::catch_unwind(|| panic!("boom {}", 1)).unwrap_err();
+/// assert_eq!(jindu::internal_message(payload.as_ref()), "internal error in jindu (please report it): boom 1");
+/// ```
+pub fn internal_message(payload: &(dyn std::any::Any + Send)) -> String {
+    let msg = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("unknown panic");
+    format!("internal error in jindu (please report it): {msg}")
+}

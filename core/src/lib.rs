@@ -86,7 +86,9 @@ pub mod track;
 
 pub use calendar::{Calendar, CalendarException, WorkCalendar, WorkingTime, STANDARD};
 pub use engine::{Change, Diff, Edit, Engine};
-pub use error::{Error, ErrorCode, ImportError, Item, JsonError, Result, XmlError};
+pub use error::{
+    internal_message, Error, ErrorCode, ImportError, Item, JsonError, Result, XmlError,
+};
 pub use id::{CalendarId, LinkIndex, ResourceId, ResourceIndex, TaskId, TaskIndex};
 pub use limits::Limits;
 pub use model::{

@@ -140,10 +140,30 @@ report --format html is a whole page with the charts.
     track_help!()
 );
 
+/// The exit status of an internal error (a panic: a bug in jindu), sysexits' `EX_SOFTWARE`.
+const EXIT_INTERNAL: u8 = 70;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    // A panic is reported like any other error, as `jindu: error [internal]: …` with its own
+    // exit status, not as Rust's panic message; with RUST_BACKTRACE set, Rust's message and
+    // backtrace come first, for the bug report.
+    let rust_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::env::var_os("RUST_BACKTRACE").is_some() {
+            rust_hook(info);
+        }
+    }));
+    let outcome = std::panic::catch_unwind(|| run(&args));
+    match outcome.unwrap_or_else(|payload| Err(Failure::Internal(payload))) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Internal(payload)) => {
+            say!(
+                "jindu: error [internal]: {}",
+                jindu::internal_message(payload.as_ref())
+            );
+            ExitCode::from(EXIT_INTERNAL)
+        }
         Err(Failure::Usage(m)) => {
             say!("jindu: {m}\n\n{USAGE}");
             ExitCode::from(2)
@@ -181,6 +201,8 @@ pub(crate) enum Failure {
     Usage(String),
     Jindu(jindu::Error),
     Io(String),
+    /// A panic caught in `main` (its payload).
+    Internal(Box<dyn std::any::Any + Send>),
 }
 
 impl From<jindu::Error> for Failure {
@@ -290,6 +312,13 @@ fn run(args: &[String]) -> Result<(), Failure> {
         "load" => load::run(&args[1..]),
         "render" => render::run(&args[1..]),
         "level" => level::level(&args[1..]),
+        // Not in the usage: it exists only so that the tests can prove how a panic is reported.
+        "__force-panic-for-tests" => {
+            #[allow(clippy::panic)]
+            {
+                panic!("{}", args.get(1).map_or("forced", String::as_str))
+            }
+        }
         "schema" => {
             let which = args.get(1).map(String::as_str).unwrap_or("document");
             let Some((_, v)) = jindu::io::json::schema::all()

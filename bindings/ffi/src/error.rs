@@ -73,8 +73,9 @@ pub enum JinduError {
         /// The loop, as the core words it.
         detail: String,
     },
-    /// Scheduling failed for another reason (code `calendar_exhausted`, and codes added to the
-    /// core later).
+    /// Scheduling failed for another reason (code `calendar_exhausted`; `cancelled` when a
+    /// run's cancel token stopped it before it did anything; and codes added to the core
+    /// later).
     #[error("{detail}")]
     Other {
         /// The stable error code.
@@ -338,17 +339,21 @@ pub fn bad_argument(message: impl Into<String>) -> JinduError {
 pub fn guard<T>(f: impl FnOnce() -> Result<T, JinduError>) -> Result<T, JinduError> {
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(r) => r,
-        Err(payload) => {
-            let msg = payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_owned());
-            Err(JinduError::internal(format!(
-                "internal error in jindu (please report it): {msg}"
-            )))
-        }
+        Err(payload) => Err(JinduError::internal(jindu::internal_message(
+            payload.as_ref(),
+        ))),
     }
+}
+
+/// Panics with `message` inside [`guard`], to prove that a panic comes back as
+/// [`JinduError::Internal`] (code `internal`, the message in `detail`) and that the library
+/// still works afterwards. It exists only for the Python and Kotlin test suites; nothing else
+/// should call it.
+#[doc(hidden)]
+#[uniffi::export]
+#[allow(clippy::panic)]
+pub fn force_panic_for_tests(message: String) -> Result<(), JinduError> {
+    guard(|| panic!("{message}"))
 }
 
 #[cfg(test)]
@@ -438,5 +443,11 @@ mod tests {
         assert_eq!(e.code(), "internal");
         assert!(e.detail().ends_with("boom 1"), "{e}");
         assert_eq!(guard(|| Ok(3)), Ok(3));
+        let e = force_panic_for_tests("forced".into()).unwrap_err();
+        assert!(matches!(&e, JinduError::Internal { .. }), "{e:?}");
+        assert_eq!(
+            e.detail(),
+            "internal error in jindu (please report it): forced"
+        );
     }
 }

@@ -24,7 +24,8 @@
 //!   the client's view and what-if change sets at a status date (`evm_json`, `alerts_json`,
 //!   `buffers_json`, `variance_json`, `report`, `client_view_json`, `whatif_json`);
 //! * [`level`] — resource levelling of a document or a portfolio (`level_json`: every delay
-//!   with its reason, and what is still overallocated);
+//!   with its reason, and what is still overallocated; [`level::LevelRun`] runs it a slice of
+//!   passes at a time, with progress and a cancel);
 //! * errors are [`JinduError`] variants (Python `JinduError.Cycle`, …; Kotlin
 //!   `JinduException.Cycle`, …) with `code`, `task_id`, `field` and `detail`.
 //!

@@ -3,8 +3,9 @@
 //! documents is one resource): the same JSON as `jindu level FILE... --format json` and
 //! `jindu load FILE... --format json`.
 
+use jindu::control::{CancelToken, Control};
 use jindu::io::json;
-use jindu::level::{LevelOptions, LoadRequest};
+use jindu::level::{LevelOptions, Levelling, LoadRequest};
 use jindu::{Project, Schedule};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -55,6 +56,16 @@ impl LevelRequest {
 /// the result as the core does: per project the levelled tasks and every delay with its
 /// reason, and the overallocations left (`unresolved`).
 pub fn level_text(documents: &[String], request: &LevelRequest) -> jindu::Result<String> {
+    let (projects, opts) = prepare(documents, request)?;
+    let refs: Vec<&Project> = projects.iter().collect();
+    json_text(&jindu::level::level(&refs, &opts)?)
+}
+
+/// The projects of the documents and the core's options (scheduled with the first document's).
+fn prepare(
+    documents: &[String],
+    request: &LevelRequest,
+) -> jindu::Result<(Vec<Project>, LevelOptions)> {
     let mut schedule = None;
     let mut projects: Vec<Project> = Vec::with_capacity(documents.len());
     for d in documents {
@@ -62,9 +73,29 @@ pub fn level_text(documents: &[String], request: &LevelRequest) -> jindu::Result
         schedule.get_or_insert(doc.options);
         projects.push(doc.project);
     }
-    let opts = request.options(schedule.unwrap_or_default());
+    Ok((projects, request.options(schedule.unwrap_or_default())))
+}
+
+/// A levelling run of the documents, owning its projects: what `LevelRun` steps.
+pub fn level_run(
+    documents: &[String],
+    request: &LevelRequest,
+) -> jindu::Result<Levelling<'static>> {
+    let (projects, opts) = prepare(documents, request)?;
     let refs: Vec<&Project> = projects.iter().collect();
-    json_text(&jindu::level::level(&refs, &opts)?)
+    Ok(Levelling::new(&refs, &opts)?.into_owned())
+}
+
+/// The JSON of a run's progress, as `LevelRun.step` returns it.
+pub fn progress_text(run: &Levelling<'_>, p: &jindu::level::Progress) -> String {
+    serde_json::json!({
+        "done": p.done,
+        "total": p.total,
+        "makespan": p.makespan,
+        "conflicts": p.conflicts,
+        "finished": run.is_done(),
+    })
+    .to_string()
 }
 
 /// Schedules each document (JSON text) and writes the loading of their resources as the core
@@ -146,8 +177,24 @@ export interface Levelled {
     period_minutes: number;
     schedules_generated: number;
     seed: number;
+    /** Present (true) when a `LevelRun` was cancelled: the best of the `schedules_generated` passes run. */
+    cancelled?: boolean;
     /** Pooled resources a later document defines differently (the first one's definition is used). */
     conflicts?: PoolConflict[];
+}
+
+/** How far a `LevelRun` is: passes run of the total, and the best pass so far. */
+export interface LevelProgress {
+    /** Passes of the schedule-generation scheme run. */
+    done: number;
+    /** Passes asked for (`schedules`). */
+    total: number;
+    /** The makespan of the best pass so far, in levelling periods from the portfolio's start. */
+    makespan: number;
+    /** The tasks of the best pass so far that could not fit by their latest start. */
+    conflicts: number;
+    /** Whether the run has finished: every pass run, or cancelled. */
+    finished: boolean;
 }
 
 /** A pooled resource defined differently in two documents: `used` is the index of the one whose definition counts. */
@@ -200,6 +247,73 @@ pub fn level_js(
     let docs = self::documents(&documents)?;
     let request: LevelRequest = crate::options(&options, "level options")?;
     output_value(&level_text(&docs, &request)?)
+}
+
+/// A levelling advanced a slice of passes at a time, so that a page keeps its event loop (a
+/// progress bar, a Cancel button) while it levels: `step(n)` runs up to `n` more passes and
+/// returns a `LevelProgress`; `cancel()` stops it before its next pass; `result()` is the best
+/// result so far — exactly what `level()` gives with `schedules` set to the passes run, marked
+/// `cancelled: true` when cancelled (it throws a `JinduError` with code `cancelled` before any
+/// pass).
+///
+/// ```js
+/// const run = new LevelRun(docs, { schedules: 2000, seed: 1 });
+/// let p;
+/// do { p = run.step(50); bar.value = p.done / p.total; await new Promise(requestAnimationFrame); }
+/// while (!p.finished && !cancelled);
+/// const levelled = run.result();
+/// ```
+#[wasm_bindgen]
+pub struct LevelRun {
+    run: Levelling<'static>,
+    cancel: CancelToken,
+}
+
+#[wasm_bindgen]
+impl LevelRun {
+    /// Schedules the documents (as for `level()`) and builds the levelling model; no pass runs
+    /// yet.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Documents")] documents: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LevelOptions | string | null")]
+        options: JsValue,
+    ) -> Result<LevelRun, Thrown> {
+        let docs = self::documents(&documents)?;
+        let request: LevelRequest = crate::options(&options, "level options")?;
+        Ok(LevelRun {
+            run: level_run(&docs, &request)?,
+            cancel: CancelToken::default(),
+        })
+    }
+
+    /// Runs up to `schedules` more passes (at least one; never past the total; none once
+    /// cancelled).
+    #[wasm_bindgen(unchecked_return_type = "LevelProgress")]
+    pub fn step(&mut self, schedules: f64) -> Result<JsValue, Thrown> {
+        let n = if schedules.is_finite() && schedules >= 1.0 {
+            schedules as u64
+        } else {
+            1
+        };
+        let control = Control {
+            cancel: Some(&self.cancel),
+            ..Control::default()
+        };
+        let p = self.run.advance(n, control)?;
+        output_value(&progress_text(&self.run, &p))
+    }
+
+    /// Stops the run before its next pass.
+    pub fn cancel(&self) {
+        self.cancel.cancel();
+    }
+
+    /// The result of the passes run so far (the `Levelled` of `level()`).
+    #[wasm_bindgen(unchecked_return_type = "Levelled")]
+    pub fn result(&self) -> Result<JsValue, Thrown> {
+        output_value(&json_text(&self.run.result()?)?)
+    }
 }
 
 /// Schedules a project document, or a portfolio of them (an array), and returns the loading

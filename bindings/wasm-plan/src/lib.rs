@@ -6,7 +6,9 @@
 //! over the same core as `jindu-wasm`, mirroring the Python functions of the same names:
 //!
 //! * `level(documents, options?)` and `load(documents, options?)` — resource levelling and
-//!   loading of one document or a portfolio sharing resources by id ([`level`]);
+//!   loading of one document or a portfolio sharing resources by id ([`level`]); `new
+//!   LevelRun(documents, options?)` levels a slice of passes at a time (`step`, `cancel`,
+//!   `result`), for a progress bar and a Cancel button;
 //! * `health(document, options?)` — the DCMA 14-point assessment ([`health`]);
 //! * `scores(document, options?)` — a 0–100 risk score per task with its factors, the
 //!   project roll-up and the ranked warnings ([`scores`]);
@@ -51,7 +53,7 @@ use crate::error::Thrown;
 
 pub use health::health_text;
 pub use jindu::track::TrackRequest;
-pub use level::{level_text, load_text, LevelRequest};
+pub use level::{level_run, level_text, load_text, LevelRequest};
 pub use render::chart_text;
 pub use scores::scores_text;
 pub use track::{compare_text, track_text, whatif_text, Tracked};

@@ -2,8 +2,19 @@
 //! `field` properties, plus where in the input it is (`line`, `column`, `element`, `header`,
 //! `value`, `format`) on errors reading JSON, MSPDI, CSV or PSPLIB.
 //!
-//! Nothing in this crate panics on bad input (a panic would abort the WebAssembly instance):
-//! every failure is a value of [`Thrown`], which wasm-bindgen throws as a JavaScript exception.
+//! Nothing in this crate panics on bad input: every failure is a value of [`Thrown`], which
+//! wasm-bindgen throws as a JavaScript exception.
+//!
+//! No panic crosses the boundary as a trap either. On `wasm32-unknown-unknown` a panic aborts:
+//! left alone it would trap (`WebAssembly.RuntimeError: unreachable`) and leave the instance in
+//! whatever state the aborted call left it. [`start`], the module's start function, installs a
+//! panic hook that throws a `JinduError` with code `internal` and the panic's message instead,
+//! and schedules the instance to be replaced by a fresh one before the next call (wasm-bindgen's
+//! reinit), so that nothing of the aborted call survives: the memory it held, its half-made
+//! values, Rust's count of panics in progress. The caveat: objects made before the panic
+//! (a `Scheduler`, a `RiskRun`, a `LevelRun`) lived in the old instance; using one afterwards
+//! throws wasm-bindgen's `Error` "Invalid stale object from previous Wasm instance", so make
+//! them again. This file is compiled into all three modules, so each has the same hook.
 
 use js_sys::Reflect;
 use serde::Serialize;
@@ -98,16 +109,57 @@ pub fn bad_argument(message: impl Into<String>) -> jindu::Error {
 #[derive(Debug)]
 pub struct Thrown(JsValue);
 
+/// A `JinduError` object: `name`, `message`, `code`, `taskId` and `field`.
+fn js_error(
+    message: &str,
+    code: &str,
+    task_id: Option<String>,
+    field: Option<String>,
+) -> js_sys::Error {
+    let err = js_sys::Error::new(message);
+    err.set_name(ERROR_NAME);
+    let opt = |v: Option<String>| v.map_or(JsValue::NULL, |s| JsValue::from_str(&s));
+    // Setting a property on a fresh, ordinary Error object cannot fail.
+    let _ = Reflect::set(&err, &"code".into(), &JsValue::from_str(code));
+    let _ = Reflect::set(&err, &"taskId".into(), &opt(task_id));
+    let _ = Reflect::set(&err, &"field".into(), &opt(field));
+    err
+}
+
+/// The module's start function (wasm-bindgen runs it when the module is instantiated, and
+/// again for every fresh instance; it is not exported to JavaScript): installs the panic hook
+/// described in the [module documentation](self).
+#[wasm_bindgen(start, private)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = jindu::internal_message(info.payload());
+        let err = js_error(&message, "internal", None, None);
+        #[cfg(target_arch = "wasm32")]
+        {
+            // The next call into this module gets a fresh instance; this throw unwinds the
+            // aborted call's frames to the caller, as the package's usual error.
+            wasm_bindgen::handler::schedule_reinit();
+            wasm_bindgen::throw_val(err.into());
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        drop(err);
+    }));
+}
+
+/// Panics with `message`, to prove that a panic reaches JavaScript as a `JinduError` with code
+/// `internal` and that the module works afterwards. It exists only for the package's tests;
+/// nothing else should call it (it is not in the TypeScript declarations).
+#[doc(hidden)]
+#[wasm_bindgen(js_name = forcePanicForTests, skip_typescript)]
+#[allow(clippy::panic)]
+pub fn force_panic_for_tests(message: &str) {
+    panic!("{message}")
+}
+
 impl From<jindu::Error> for Thrown {
     fn from(e: jindu::Error) -> Thrown {
         let info = error_info(&e);
-        let err = js_sys::Error::new(&e.to_string());
-        err.set_name(ERROR_NAME);
-        let opt = |v: Option<String>| v.map_or(JsValue::NULL, |s| JsValue::from_str(&s));
-        // Setting a property on a fresh, ordinary Error object cannot fail.
-        let _ = Reflect::set(&err, &"code".into(), &JsValue::from_str(&info.code));
-        let _ = Reflect::set(&err, &"taskId".into(), &opt(info.task_id));
-        let _ = Reflect::set(&err, &"field".into(), &opt(info.field));
+        let err = js_error(&e.to_string(), &info.code, info.task_id, info.field);
         // Where in the input, only on errors that have it.
         let num = |v: Option<usize>| v.map(|n| JsValue::from_f64(n as f64));
         let text = |v: Option<String>| v.map(|s| JsValue::from_str(&s));

@@ -51,7 +51,9 @@ describe('npm package', () => {
     assert.equal(relative(installed, req.resolve('jindu')), 'node/jindu.js');
     const esm = await loadEsm();
     const cjs = loadCjs();
-    const names = ['RiskRun', 'Scheduler', 'exportMspdi', 'risk', 'riskJson', 'schedule', 'scheduleCompact', 'scheduleJson', 'version'];
+    // forcePanicForTests is the hidden entry of the panic test (boundary.test.mjs), in every
+    // module and in no .d.ts.
+    const names = ['RiskRun', 'Scheduler', 'exportMspdi', 'forcePanicForTests', 'risk', 'riskJson', 'schedule', 'scheduleCompact', 'scheduleJson', 'version'];
     assert.deepEqual(Object.keys(esm).sort(), names);
     assert.deepEqual(Object.keys(cjs).sort(), names);
     // Two builds, two instances: a Scheduler of one is not one of the other.
@@ -69,16 +71,19 @@ describe('npm package', () => {
         assert.ok(io.includes(decl), `${d}/jindu_io.d.ts declares ${decl}`);
       }
       const plan = readFileSync(join(installed, d, 'jindu_plan.d.ts'), 'utf8');
-      for (const decl of ['export interface ProjectDocument', 'export interface Levelled', 'export interface Loading', 'export interface Health ', 'export interface RiskScores ', 'export function scores(', 'export interface Evm ', 'export interface TrackOptions', 'export interface GanttOptions', 'export function level(', 'export function renderChart(', 'export function whatIf(']) {
+      for (const decl of ['export interface ProjectDocument', 'export interface Levelled', 'export interface Loading', 'export interface Health ', 'export interface RiskScores ', 'export function scores(', 'export interface Evm ', 'export interface TrackOptions', 'export interface GanttOptions', 'export function level(', 'export class LevelRun', 'export interface LevelProgress', 'export function renderChart(', 'export function whatIf(']) {
         assert.ok(plan.includes(decl), `${d}/jindu_plan.d.ts declares ${decl}`);
+      }
+      for (const dts of [readFileSync(join(installed, d, 'jindu.d.ts'), 'utf8'), io, plan]) {
+        assert.ok(!dts.includes('export function forcePanicForTests'), `${d}: the panic test's entry is not declared`);
       }
     }
     assert.equal(relative(installed, req.resolve('jindu/io')), 'node/jindu_io.js');
-    const ioNames = ['importCsv', 'importMspdi', 'importPsplib'];
+    const ioNames = ['forcePanicForTests', 'importCsv', 'importMspdi', 'importPsplib'];
     assert.deepEqual(Object.keys(await loadIoEsm()).sort(), ioNames);
     assert.deepEqual(Object.keys(loadIoCjs()).sort(), ioNames);
     assert.equal(relative(installed, req.resolve('jindu/plan')), 'node/jindu_plan.js');
-    const planNames = ['alerts', 'buffers', 'clientView', 'compare', 'evm', 'health', 'level', 'load', 'renderChart', 'renderGantt', 'report', 'scores', 'variance', 'whatIf'];
+    const planNames = ['LevelRun', 'alerts', 'buffers', 'clientView', 'compare', 'evm', 'forcePanicForTests', 'health', 'level', 'load', 'renderChart', 'renderGantt', 'report', 'scores', 'variance', 'whatIf'];
     assert.deepEqual(Object.keys(await loadPlanEsm()).sort(), planNames);
     assert.deepEqual(Object.keys(loadPlanCjs()).sort(), planNames);
     const esmSource = readFileSync(join(installed, 'node-esm/jindu.js'), 'utf8');

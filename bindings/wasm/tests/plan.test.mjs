@@ -96,7 +96,7 @@ function parseXml(text) {
 describe('plan: the module', () => {
   it('loads through import and require, with the same functions', () => {
     const cjs = loadPlanCjs();
-    const fns = ['level', 'load', 'health', 'evm', 'alerts', 'buffers', 'variance', 'report', 'clientView', 'whatIf', 'compare', 'renderChart', 'renderGantt'];
+    const fns = ['LevelRun', 'level', 'load', 'health', 'evm', 'alerts', 'buffers', 'variance', 'report', 'clientView', 'whatIf', 'compare', 'renderChart', 'renderGantt'];
     for (const f of fns) {
       assert.equal(typeof plan[f], 'function', f);
       assert.equal(typeof cjs[f], 'function', f);
@@ -175,6 +175,45 @@ describe('plan: level and load', () => {
     assert.deepEqual(plan.level([OVER, other], { schedules: 5, seed: 3 }), jinduJson(['level'], [OVER, other], ['--schedules', '5', '--seed', '3']));
     assert.deepEqual(plan.load([OVER, other], { by: 'day' }), jinduJson(['load'], [OVER, other], ['--by', 'day']));
     assert.deepEqual(plan.load(OVER, { by: 'hour', from: '2026-01-05', to: '2026-01-06' }), jinduJson(['load'], [OVER], ['--by', 'hour', '--from', '2026-01-05', '--to', '2026-01-06']));
+  });
+
+  it('LevelRun: progress pass by pass to the plain result, and cancelled after the first', () => {
+    // A (2 days), B (1 day) and C (3 days) all need all of Ana: whatever the order, she works
+    // 2 + 1 + 3 = 6 days = 48 hourly periods, so every pass has makespan 48 and no conflict.
+    const three = {
+      name: 'P', start: '2026-01-05',
+      tasks: [{ id: 'A', duration: '2d' }, { id: 'B', duration: '1d' }, { id: 'C', duration: '3d' }],
+      resources: [{ id: 'ana' }],
+      assignments: ['A', 'B', 'C'].map((task) => ({ task, resource: 'ana' })),
+    };
+    const opts = { schedules: 8, seed: 4 };
+    const run = new plan.LevelRun(three, opts);
+    const seen = [];
+    let p;
+    do { p = run.step(1); seen.push(p); } while (!p.finished);
+    assert.deepEqual(seen.map((q) => q.done), [1, 2, 3, 4, 5, 6, 7, 8]);
+    for (const q of seen) {
+      assert.equal(q.total, 8);
+      assert.equal(q.makespan, 48);
+      assert.equal(q.conflicts, 0);
+    }
+    assert.deepEqual(run.result(), plan.level(three, opts));
+    assert.equal('cancelled' in run.result(), false);
+    // Cancelled after the first report: the one-pass result, marked cancelled.
+    const other = new plan.LevelRun(JSON.stringify(three), JSON.stringify(opts));
+    assert.equal(other.step(1).done, 1);
+    other.cancel();
+    assert.deepEqual(other.step(5), { done: 1, total: 8, makespan: 48, conflicts: 0, finished: true });
+    const r = other.result();
+    assert.equal(r.cancelled, true);
+    assert.equal(r.schedules_generated, 1);
+    assert.deepEqual(r.projects, plan.level(three, { ...opts, schedules: 1 }).projects);
+    // Cancelled before any pass: nothing was levelled, a typed error.
+    const none = new plan.LevelRun(three, opts);
+    none.cancel();
+    assert.equal(none.step(3).done, 0);
+    throwsJindu(() => none.result(), (e) => assert.equal(e.code, 'cancelled'));
+    throwsJindu(() => new plan.LevelRun(three, { sedd: 1 }), (e) => assert.equal(e.code, 'json'));
   });
 
   it('throws typed errors naming the item', () => {

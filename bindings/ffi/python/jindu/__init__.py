@@ -48,6 +48,7 @@ __all__ = [
     "Gantt",
     "Imported",
     "JinduError",
+    "LevelRun",
     "Limits",
     "LinkType",
     "Project",
@@ -525,31 +526,16 @@ def risk(
         result: Dict[str, Any] = json.loads(_ffi.risk_json(text, options))
         return result
     run = _ffi.RiskRun(text, options)
-    if cancel is not None:
-        cancel._runs.append(run)
-    try:
-        total = iterations if iterations is not None else 1000
-        # About a hundred slices: the bar moves smoothly and a cancel takes effect quickly.
-        slice_ = max(total // 100, 256)
-        while True:
-            if cancel is not None and cancel.cancelled:
-                run.cancel()
-            at = run.step(slice_)
-            if progress is not None and progress(at.done, at.total) is False:
-                run.cancel()
-                at = run.step(1)
-            if at.finished:
-                break
-    finally:
-        if cancel is not None:
-            cancel._runs.remove(run)
-    result = json.loads(run.report_json())
+    total = iterations if iterations is not None else 1000
+    # About a hundred slices: the bar moves smoothly and a cancel takes effect quickly.
+    result = json.loads(_run_to_end(run, max(total // 100, 256), progress, cancel).report_json())
     return result
 
 
 class CancelToken:
     """Stops the :func:`risk`, :func:`level` and :func:`read` calls it is given (from any
-    thread, e.g. a UI's Cancel button) at their next slice of work."""
+    thread, e.g. a UI's Cancel button) at their next slice of iterations, before their next
+    pass, or at the next percent of the file."""
 
     def __init__(self) -> None:
         self.cancelled = False
@@ -566,6 +552,11 @@ class CancelToken:
 #: ``step(iterations)`` (returns ``done``, ``total``, ``finished``), ``cancel()`` and
 #: ``report_json()``.
 RiskRun = _ffi.RiskRun
+
+#: A levelling advanced step by step: ``LevelRun(documents_json, options_json)``, then
+#: ``step(schedules)`` (returns ``done``, ``total``, ``makespan``, ``conflicts``,
+#: ``finished``), ``cancel()`` and ``result_json()``.
+LevelRun = _ffi.LevelRun
 
 
 def load(
@@ -914,6 +905,8 @@ def level(
     seed: Optional[int] = None,
     within_float: bool = False,
     period_minutes: Optional[int] = None,
+    progress: Optional[Callable[[int, int], Optional[bool]]] = None,
+    cancel: Optional["CancelToken"] = None,
 ) -> Dict[str, Any]:
     """Levels a project document, or a list of them sharing resources by id (a portfolio):
     delays tasks so that no resource is overallocated, higher ``priority`` first (priority
@@ -928,6 +921,14 @@ def level(
     ``from``, ``to``, ``delay_minutes`` and ``reason`` — ``{"kind": "resource", "resource",
     "by": [{"project", "task"}], ...}`` or ``{"kind": "predecessor", "task"}``), and
     ``unresolved`` overallocations.
+
+    For a progress bar and a Cancel button: ``progress(done, total)`` is called after each
+    slice of passes (returning ``False`` cancels), and ``cancel`` (a :class:`CancelToken`,
+    which another thread may set) stops levelling before its next pass. A cancelled levelling
+    returns the best of the passes run, with ``"cancelled": True`` and ``schedules_generated``
+    passes — the same result as ``schedules=schedules_generated``; cancelled before the first
+    pass it raises ``JinduError.Other`` with code ``cancelled``. :class:`LevelRun` gives the
+    same control step by step.
     """
     if isinstance(projects, list):
         docs = "[" + ",".join(_text(p, "a project document") for p in projects) + "]"
@@ -940,5 +941,37 @@ def level(
         options["seed"] = seed
     if period_minutes is not None:
         options["period_minutes"] = period_minutes
-    result: Dict[str, Any] = json.loads(_ffi.level_json(docs, json.dumps(options)))
+    if progress is None and cancel is None:
+        result: Dict[str, Any] = json.loads(_ffi.level_json(docs, json.dumps(options)))
+        return result
+    run = _ffi.LevelRun(docs, json.dumps(options))
+    # About a hundred slices (one pass each below a hundred passes).
+    slice_ = max(schedules or 1, 1) // 100
+    result = json.loads(_run_to_end(run, slice_, progress, cancel).result_json())
     return result
+
+
+def _run_to_end(
+    run: Any,
+    slice_: int,
+    progress: Optional[Callable[[int, int], Optional[bool]]],
+    cancel: Optional["CancelToken"],
+) -> Any:
+    """Steps a :class:`RiskRun` or :class:`LevelRun` to its end, ``slice_`` at a time (at
+    least one), calling ``progress(done, total)`` after each step (``False`` cancels) and
+    honouring ``cancel``; returns the run."""
+    if cancel is not None:
+        cancel._runs.append(run)
+    try:
+        while True:
+            if cancel is not None and cancel.cancelled:
+                run.cancel()
+            at = run.step(max(slice_, 1))
+            if progress is not None and progress(at.done, at.total) is False:
+                run.cancel()
+                at = run.step(1)
+            if at.finished:
+                return run
+    finally:
+        if cancel is not None:
+            cancel._runs.remove(run)

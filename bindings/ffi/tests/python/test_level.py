@@ -3,6 +3,8 @@ through, errors typed."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import jindu
@@ -50,3 +52,56 @@ def test_a_demand_that_never_fits_is_an_error() -> None:
         jindu.level(bad)
     assert e.value.task_id == "A"
     assert "ana" in e.value.detail
+
+
+# Three tasks of 2, 1 and 3 days all need all of Ana: whatever the order she works
+# 2 + 1 + 3 = 6 days, 48 hourly periods, so every pass has makespan 48.
+THREE = {
+    "name": "P",
+    "start": "2026-01-05",
+    "tasks": [
+        {"id": "A", "duration": "2d"},
+        {"id": "B", "duration": "1d"},
+        {"id": "C", "duration": "3d"},
+    ],
+    "resources": [{"id": "ana"}],
+    "assignments": [{"task": t, "resource": "ana"} for t in "ABC"],
+}
+
+
+def test_progress_counts_every_pass_and_the_result_is_the_plain_one() -> None:
+    # 30 passes: a slice of one pass each (below a hundred), reported 1, 2, ..., 30 of 30.
+    seen = []
+    r = jindu.level(THREE, schedules=30, seed=6, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(d, 30) for d in range(1, 31)]
+    assert r == jindu.level(THREE, schedules=30, seed=6)
+    assert "cancelled" not in r and r["schedules_generated"] == 30
+    # 1,000 passes: slices of ten, ending at the total.
+    seen.clear()
+    jindu.level(THREE, schedules=1000, progress=lambda d, t: seen.append(d))
+    assert seen == list(range(10, 1001, 10))
+
+
+def test_cancel_after_the_first_report_keeps_the_passes_run() -> None:
+    # Returning False from the first report cancels: one pass run, the result of schedules=1.
+    r = jindu.level(THREE, schedules=30, seed=6, progress=lambda d, t: False)
+    assert r["cancelled"] is True and r["schedules_generated"] == 1
+    one = jindu.level(THREE, schedules=1, seed=6)
+    assert r["projects"] == one["projects"] and r["unresolved"] == one["unresolved"]
+    # A token set from the callback (as a Cancel button on another thread would) does the same.
+    token = jindu.CancelToken()
+    r = jindu.level(THREE, schedules=30, seed=6, progress=lambda d, t: token.cancel(), cancel=token)
+    assert (r["cancelled"], r["schedules_generated"]) == (True, 1)
+    # Cancelled up front: nothing was levelled, a typed error.
+    with pytest.raises(jindu.JinduError.Other) as e:
+        jindu.level(THREE, schedules=30, cancel=token)
+    assert e.value.code == "cancelled"
+
+
+def test_a_level_run_steps() -> None:
+    run = jindu.LevelRun(json.dumps(THREE), json.dumps({"schedules": 5, "seed": 1}))
+    p = run.step(2)
+    assert (p.done, p.total, p.makespan, p.conflicts, p.finished) == (2, 5, 48, 0, False)
+    p = run.step(100)
+    assert (p.done, p.finished) == (5, True)
+    assert json.loads(run.result_json()) == jindu.level(THREE, schedules=5, seed=1)

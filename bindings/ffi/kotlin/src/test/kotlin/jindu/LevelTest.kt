@@ -2,6 +2,7 @@ package jindu
 
 import kotlin.test.assertFailsWith
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 
@@ -43,5 +44,42 @@ class LevelTest {
         val e = assertFailsWith<JinduException.Invalid> { levelJson(doc("P", "A", 500, units = 300), "") }
         assertEquals("A", e.taskId)
         assertTrue(e.detail.contains("ana"), e.detail)
+    }
+
+    @Test
+    fun aLevelRunReportsProgressAndCancels() {
+        // Y (700) then X on Ana, 2 days = 16 hourly periods each: every pass has makespan 32.
+        val opts = """{"schedules": 6, "seed": 5}"""
+        val run = LevelRun(portfolio, opts)
+        val seen = mutableListOf<ULong>()
+        var p = run.step(1uL)
+        seen += p.done
+        assertEquals(6uL, p.total)
+        assertEquals(32L, p.makespan)
+        assertEquals(0uL, p.conflicts)
+        while (!p.finished) {
+            p = run.step(1uL)
+            seen += p.done
+        }
+        assertEquals((1uL..6uL).toList(), seen)
+        assertEquals(levelJson(portfolio, opts), run.resultJson())
+        assertFalse(run.resultJson().contains("cancelled"))
+        // Cancelled from another thread after the first pass: the one-pass result, marked so.
+        val other = LevelRun(portfolio, opts)
+        other.step(1uL)
+        Thread { other.cancel() }.apply { start(); join() }
+        val q = other.step(5uL)
+        assertTrue(q.finished && q.done == 1uL, q.toString())
+        val r = Json.parse(other.resultJson())
+        assertEquals(true, r["cancelled"])
+        assertEquals("1", (r["schedules_generated"] as Json.Num).text)
+        val one = Json.parse(levelJson(portfolio, """{"schedules": 1, "seed": 5}"""))
+        assertEquals(Json.canonical(one["projects"]), Json.canonical(r["projects"]))
+        // Cancelled before any pass: a typed error.
+        val none = LevelRun(portfolio, opts)
+        none.cancel()
+        none.step(3uL)
+        val e = assertFailsWith<JinduException.Other> { none.resultJson() }
+        assertEquals("cancelled", e.code)
     }
 }
