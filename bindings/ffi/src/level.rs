@@ -19,6 +19,8 @@ struct OptionsInput {
     seed: Option<u64>,
     within_float: Option<bool>,
     period_minutes: Option<i64>,
+    /// The host's limits over the defaults (`max_level_schedules` counts here).
+    limits: Option<jindu::Limits>,
 }
 
 /// The projects and options of a levelling: `documents` is one document, or a JSON array of
@@ -52,6 +54,9 @@ fn prepare(documents: &str, options: &str) -> Result<(Vec<Project>, LevelOptions
     opts.seed = input.seed.unwrap_or(opts.seed);
     opts.within_float = input.within_float.unwrap_or(opts.within_float);
     opts.period_minutes = input.period_minutes.unwrap_or(opts.period_minutes);
+    if let Some(l) = input.limits {
+        opts.limits = l;
+    }
     Ok((projects, opts))
 }
 

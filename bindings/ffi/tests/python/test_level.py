@@ -105,3 +105,17 @@ def test_a_level_run_steps() -> None:
     p = run.step(100)
     assert (p.done, p.finished) == (5, True)
     assert json.loads(run.result_json()) == jindu.level(THREE, schedules=5, seed=1)
+
+
+def test_levelling_is_held_to_max_level_schedules() -> None:
+    doc = {
+        "name": "P",
+        "start": "2026-01-05",
+        "tasks": [{"id": "A", "duration": "2d"}, {"id": "B", "duration": "1d"}],
+        "resources": [{"id": "ana"}],
+        "assignments": [{"task": "A", "resource": "ana"}, {"task": "B", "resource": "ana"}],
+    }
+    with pytest.raises(jindu.JinduError.Input) as info:
+        jindu.level(doc, schedules=6, limits=jindu.Limits(max_level_schedules=5))
+    assert info.value.detail == "limit exceeded: levelling schedules (6 > 5)"
+    assert jindu.level(doc, schedules=5, limits=jindu.Limits(max_level_schedules=5))["schedules_generated"] == 5
