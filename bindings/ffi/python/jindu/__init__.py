@@ -907,6 +907,7 @@ def level(
     period_minutes: Optional[int] = None,
     progress: Optional[Callable[[int, int], Optional[bool]]] = None,
     cancel: Optional["CancelToken"] = None,
+    limits: Optional[Limits] = None,
 ) -> Dict[str, Any]:
     """Levels a project document, or a list of them sharing resources by id (a portfolio):
     delays tasks so that no resource is overallocated, higher ``priority`` first (priority
@@ -928,7 +929,8 @@ def level(
     returns the best of the passes run, with ``"cancelled": True`` and ``schedules_generated``
     passes — the same result as ``schedules=schedules_generated``; cancelled before the first
     pass it raises ``JinduError.Other`` with code ``cancelled``. :class:`LevelRun` gives the
-    same control step by step.
+    same control step by step. More ``schedules`` than ``limits.max_level_schedules`` (a
+    :class:`Limits`; default 1,000,000) raise a :class:`JinduError` with code ``limit``.
     """
     if isinstance(projects, list):
         docs = "[" + ",".join(_text(p, "a project document") for p in projects) + "]"
@@ -941,6 +943,8 @@ def level(
         options["seed"] = seed
     if period_minutes is not None:
         options["period_minutes"] = period_minutes
+    if limits is not None:
+        options["limits"] = _limits_dict(limits)
     if progress is None and cancel is None:
         result: Dict[str, Any] = json.loads(_ffi.level_json(docs, json.dumps(options)))
         return result
@@ -949,6 +953,12 @@ def level(
     slice_ = max(schedules or 1, 1) // 100
     result = json.loads(_run_to_end(run, slice_, progress, cancel).result_json())
     return result
+
+
+def _limits_dict(limits: Limits) -> Dict[str, int]:
+    """The fields of ``limits`` that are set, as the JSON of the native requests."""
+    names = [n for n in dir(limits) if n.startswith("max_")]
+    return {n: getattr(limits, n) for n in names if getattr(limits, n) is not None}
 
 
 def _run_to_end(
