@@ -102,3 +102,29 @@ fn an_hour_beyond_the_day_is_an_error_not_a_panic() {
         .to_string();
     assert!(e.contains("09400:00"), "{e}");
 }
+
+/// Found by the `schedule` fuzz target: a calendar without a base that leaves Tuesday to Sunday
+/// out (`None`: non-working, there being nothing to inherit) came back from its JSON document
+/// with those days as `Some([])` — the same calendar, but not an equal project. The project now
+/// stores the one form.
+#[test]
+fn a_calendar_without_a_base_reads_back_from_its_document_unchanged() {
+    use jindu::io::json;
+    use jindu::{Calendar, Project, WorkingTime};
+    let mut p = Project::new("c", "2026-01-05T08:00".parse().unwrap());
+    let mut c = Calendar::new("c0");
+    c.week[0] = Some(vec![WorkingTime::new(0, 568).unwrap()]); // Monday 00:00-09:28
+    p.add_calendar(c).unwrap();
+    let week = &p.calendars()[0].week;
+    assert_eq!(week[0], Some(vec![WorkingTime::new(0, 568).unwrap()]));
+    assert!(
+        week[1..].iter().all(|d| d.as_deref() == Some(&[][..])),
+        "{week:?}"
+    );
+    let doc = json::Document {
+        project: p,
+        options: Default::default(),
+    };
+    let back = json::read(&json::write(&doc)).unwrap();
+    assert!(back.project == doc.project);
+}
