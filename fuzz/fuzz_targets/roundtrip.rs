@@ -2,7 +2,8 @@
 //! (`io::write(Format::Mspdi, ..)`) reads back (`io::read`) with every field MSPDI carries —
 //! the project's name, start, status date, direction and duration settings; per task its name,
 //! duration, milestone flag, parent, constraint, deadline, priority, pin, progress, baselines
-//! and calendar (by its working time: MSPDI renumbers calendars); the links with type and lag;
+//! (without cost: the export writes no costs) and calendar (by its working time: MSPDI
+//! renumbers calendars); the links with type and lag;
 //! the calendars; the resources and assignments — and both schedule to the same dates.
 //! Tasks keep their order (MSPDI renumbers keys that are not positive integers), so they are
 //! compared by position.
@@ -72,7 +73,16 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(b.priority, a.priority, "{what}: priority");
         assert_eq!(b.pinned, a.pinned, "{what}: pin");
         assert_eq!(b.progress, a.progress, "{what}: progress");
-        assert_eq!(b.baselines, a.baselines, "{what}: baselines");
+        // Baselines without their cost: the export carries no costs.
+        let base = |t: &jindu::Task| {
+            let v: Vec<_> = t
+                .baselines
+                .iter()
+                .map(|b| (b.number, b.start, b.finish, b.duration, b.work))
+                .collect();
+            v
+        };
+        assert_eq!(base(b), base(a), "{what}: baselines");
         assert_eq!(task_calendar(q, i), task_calendar(p, i), "{what}: calendar");
     }
     let links = |p: &Project| {

@@ -128,3 +128,70 @@ fn a_calendar_without_a_base_reads_back_from_its_document_unchanged() {
     let back = json::read(&json::write(&doc)).unwrap();
     assert!(back.project == doc.project);
 }
+
+/// The document the MSPDI round-trip findings below start from, exported and read back.
+fn through_mspdi(text: &str) -> (jindu::Project, jindu::Project) {
+    use jindu::io::{self, json, Format, ReadOptions};
+    let doc = json::read(text).unwrap();
+    let xml = io::write(Format::Mspdi, &doc).unwrap();
+    let back = io::read(xml.as_bytes(), &ReadOptions::default()).unwrap();
+    (doc.project, back.project)
+}
+
+/// Found by the `roundtrip` fuzz target: a task of zero duration that is not a milestone (a
+/// `"0d"` go-live without `"milestone": true`) came back from MSPDI as a milestone — the
+/// writer set `<Milestone>` for every zero-duration task — and so entered the risk report's
+/// milestones and the what-if milestone deltas. Only M, the real milestone, is one.
+#[test]
+fn a_zero_duration_task_stays_a_task_through_mspdi() {
+    let (p, q) = through_mspdi(
+        r#"{"name": "z", "start": "2026-01-05", "tasks": [
+            {"id": "A", "duration": "1d"}, {"id": "Z", "duration": "0d"},
+            {"id": "M", "milestone": true}],
+          "links": [{"from": "A", "to": "Z"}, {"from": "Z", "to": "M"}]}"#,
+    );
+    let flags = |p: &jindu::Project| p.tasks().iter().map(|t| t.milestone).collect::<Vec<_>>();
+    assert_eq!(flags(&p), [false, false, true]);
+    assert_eq!(flags(&q), [false, false, true]);
+}
+
+/// Found by the `roundtrip` fuzz target: a pin without a finish (the finish follows from the
+/// duration) came back from MSPDI pinned at its computed finish too (Tuesday 17:00 for 2 days
+/// from Monday 08:00), so a later longer duration no longer moved it. The writer leaves
+/// `<ManualFinish>` out for such a pin; the reader now keeps the pin open when it is absent,
+/// and keeps a pinned finish when it is there.
+#[test]
+fn a_pin_without_a_finish_keeps_none_through_mspdi() {
+    let (p, q) = through_mspdi(
+        r#"{"name": "z", "start": "2026-01-05", "tasks": [
+            {"id": "A", "duration": "2d", "pinned": {"start": "2026-01-05T08:00"}},
+            {"id": "B", "duration": "1d",
+             "pinned": {"start": "2026-01-07T08:00", "finish": "2026-01-09T17:00"}}]}"#,
+    );
+    assert_eq!(q.tasks()[0].pinned, p.tasks()[0].pinned);
+    assert_eq!(q.tasks()[0].pinned.unwrap().finish, None);
+    let b = q.tasks()[1].pinned.unwrap();
+    assert_eq!(
+        (b.start.to_string(), b.finish.map(|f| f.to_string())),
+        (
+            "2026-01-07T08:00:00".into(),
+            Some("2026-01-09T17:00:00".into())
+        )
+    );
+}
+
+/// Found by the `roundtrip` fuzz target: a baseline's work (40 hours) was lost through MSPDI
+/// (neither written nor read, though `<Baseline>` has a `<Work>`), so the work variance of
+/// tracking lost its baseline after an export.
+#[test]
+fn a_baseline_keeps_its_work_through_mspdi() {
+    let (_, q) = through_mspdi(
+        r#"{"name": "z", "start": "2026-01-05", "tasks": [
+            {"id": "A", "duration": "5d", "baselines": [{"number": 0,
+              "start": "2026-01-05T08:00", "finish": "2026-01-09T17:00",
+              "duration": "5d", "work": "40h"}]}]}"#,
+    );
+    let b = q.tasks()[0].baselines[0];
+    assert_eq!(b.work.map(|w| w.minutes()), Some(40 * 60));
+    assert_eq!(b.duration.map(|d| d.minutes()), Some(5 * 480));
+}

@@ -287,7 +287,9 @@ impl TaskEl<'_> {
         })
     }
 
-    /// A manually scheduled task's pin at its stored `Start` (and `Finish`, when not before).
+    /// A manually scheduled task's pin at its stored `Start` (and `Finish`, when not before;
+    /// none when the file gives a `ManualStart` without a `ManualFinish`, as jindu writes a
+    /// pin whose finish follows from the duration).
     fn pin(
         &self,
         manual: bool,
@@ -308,10 +310,12 @@ impl TaskEl<'_> {
             );
             return None;
         }
+        let from_duration =
+            self.t.child("ManualStart").is_some() && self.t.child("ManualFinish").is_none();
         match start {
             Some(s) => Some(Pin {
                 start: s,
-                finish: finish.filter(|&f| f >= s),
+                finish: finish.filter(|&f| f >= s && !from_duration),
             }),
             None => {
                 w.add(
@@ -399,6 +403,7 @@ impl TaskEl<'_> {
                         Duration::minutes_work(m)
                     }
                 }),
+                work: cx.duration(b, "Work", item)?.map(Duration::minutes_work),
                 ..Baseline::default()
             });
         }
