@@ -90,7 +90,7 @@ fn estimate(e: &EstimateSpec) -> Estimate {
         ),
         6 => Estimate::History {
             likely: l,
-            category: (e.points[0] % 2 == 0).then(|| "c".to_owned()),
+            category: e.points[0].is_multiple_of(2).then(|| "c".to_owned()),
             assignee: None,
         },
         _ => Estimate::Fixed(l),

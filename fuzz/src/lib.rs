@@ -455,7 +455,6 @@ pub fn link_holds(p: &Project, s: &Schedule, l: &Link) -> Option<bool> {
 /// The tasks whose dates something other than links decides: a pin or progress on the task,
 /// on any task under it, or on any summary above it.
 pub fn overridden(p: &Project) -> Vec<bool> {
-    let n = p.len();
     let own: Vec<bool> = p
         .tasks()
         .iter()
@@ -467,10 +466,7 @@ pub fn overridden(p: &Project) -> Vec<bool> {
         })
         .collect();
     let mut out = own.clone();
-    for k in 0..n {
-        if !own[k] {
-            continue;
-        }
+    for (k, _) in own.iter().enumerate().filter(|(_, &o)| o) {
         // Up through the ancestors (a summary containing it) ...
         let mut q = p.tasks()[k].parent;
         while let Some(i) = q {
