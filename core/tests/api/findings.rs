@@ -195,3 +195,21 @@ fn a_baseline_keeps_its_work_through_mspdi() {
     assert_eq!(b.work.map(|w| w.minutes()), Some(40 * 60));
     assert_eq!(b.duration.map(|d| d.minutes()), Some(5 * 480));
 }
+
+/// Found by the `roundtrip` fuzz target: a task named `"TaskE "` came back from MSPDI as
+/// `"TaskE"` (the reader trimmed every element's text, names too). Names keep their spaces;
+/// a blank name is still no name.
+#[test]
+fn names_keep_their_spaces_through_mspdi() {
+    let (_, q) = through_mspdi(
+        r#"{"name": " Plan ", "start": "2026-01-05", "tasks": [
+            {"id": "E", "name": "TaskE ", "duration": "1d"},
+            {"id": "F", "name": "  Task F", "duration": "1d"}],
+          "resources": [{"id": "ann", "name": "Ann "}],
+          "assignments": [{"task": "E", "resource": "ann"}]}"#,
+    );
+    assert_eq!(q.name(), " Plan ");
+    assert_eq!(q.tasks()[0].name, "TaskE ");
+    assert_eq!(q.tasks()[1].name, "  Task F");
+    assert_eq!(q.resources()[0].name, "Ann ");
+}

@@ -63,7 +63,7 @@ pub(super) fn read_tasks<'a>(
         if uid == 0 || level == Some(0) {
             continue; // the project summary task
         }
-        let name = t.get("Name").unwrap_or("").to_owned();
+        let name = t.get_raw("Name").unwrap_or("").to_owned();
         let is_null = cx.flag(t, "IsNull", &item)?;
         if is_null || (name.is_empty() && t.get("Duration").is_none() && t.get("Start").is_none()) {
             out.skipped.push(id);
