@@ -13,7 +13,7 @@ use jindu::io::{self, json, Format, ReadOptions};
 use jindu::{Calendar, Project, TaskIndex};
 use libfuzzer_sys::fuzz_target;
 
-/// A calendar's own definition, without its key and name: (based, week, exceptions).
+/// A calendar's own definition, without its key and name: (base, week, exceptions).
 fn calendar_shape(
     p: &Project,
     c: &Calendar,
@@ -26,11 +26,31 @@ fn calendar_shape(
         Some(b) => format!("{:?}", calendar_shape(p, b)),
         None => b.to_string(),
     });
+    // Exceptions in date order: the export groups them (their order means nothing where they do not
+    // overlap, and where they do, the dates compared below show it).
     let mut ex = c.exceptions.clone();
     for e in &mut ex {
         e.name.clear();
     }
-    (base, c.week.to_vec(), ex)
+    ex.sort_by(|a, b| (a.from, a.to, &a.working).cmp(&(b.from, b.to, &b.working)));
+    for e in &mut ex {
+        e.working = merged(&e.working);
+    }
+    let week = c.week.iter().map(|d| d.as_deref().map(merged)).collect();
+    (base, week, ex)
+}
+
+/// Working times with touching intervals joined (09:00-12:00 and 12:00-18:00 are
+/// 09:00-18:00), the one form MSPDI gives them.
+fn merged(v: &[jindu::WorkingTime]) -> Vec<jindu::WorkingTime> {
+    let mut out: Vec<jindu::WorkingTime> = Vec::new();
+    for &w in v {
+        match out.last_mut() {
+            Some(last) if last.end == w.start => last.end = w.end,
+            _ => out.push(w),
+        }
+    }
+    out
 }
 
 fn task_calendar(p: &Project, i: TaskIndex) -> Option<String> {
