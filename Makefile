@@ -9,6 +9,7 @@
 #   make test-python   the Python wheel (pytest)
 #   make test-kotlin   the Kotlin/JVM package (JUnit 5)
 #   make bench         criterion benchmarks (not part of test)
+#   make fuzz          every fuzz target for FUZZ_SECONDS (default 600) each (not part of test)
 #   make bench-compare the README's performance tables: jindu vs the C floor, the CLI, the npm
 #                      package (bench/compare.py; not part of test)
 #
@@ -22,7 +23,7 @@ ROOT := $(abspath .)
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: demo test test-rust test-rust-core fmt-check clippy doc purity vectors interop-mpxj fuzz-smoke bench bench-compare tools-npm
+.PHONY: demo test test-rust test-rust-core fmt-check clippy doc purity vectors interop-mpxj fuzz-smoke fuzz bench bench-compare tools-npm
 .PHONY: bless-mspdi regen-vectors
 
 demo:
@@ -80,6 +81,13 @@ regen-vectors:
 # A short libFuzzer pass over every target in fuzz/ (FUZZ_SECONDS each, default 10).
 fuzz-smoke:
 	scripts/fuzz-smoke.sh
+
+# The long campaign (not part of test): every target, or FUZZ_TARGETS="a b", for FUZZ_SECONDS
+# (default 600) each, release build, two at a time (FUZZ_JOBS); prints per target the
+# executions, exec/s, corpus size and findings. E.g. `make fuzz FUZZ_TARGETS=schedule FUZZ_SECONDS=60`.
+FUZZ_SECONDS ?= 600
+fuzz:
+	FUZZ_RELEASE=1 FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$${FUZZ_JOBS:-2} scripts/fuzz-smoke.sh
 
 bench:
 	$(CARGO) bench -p jindu --bench schedule

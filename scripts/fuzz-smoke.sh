@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# A short libFuzzer pass over every fuzz target (make fuzz-smoke; part of make test-rust).
-# Installs cargo-fuzz when missing. Runs without a sanitizer (`-s none`), which works on the
-# stable toolchain; for deep runs use nightly with the default address sanitizer.
+# libFuzzer passes over the fuzz targets: the short smoke run (make fuzz-smoke; part of make
+# test-rust) and, with FUZZ_RELEASE=1, the long campaign (make fuzz). Installs cargo-fuzz when
+# missing. Runs without a sanitizer (`-s none`), which works on the stable toolchain; for deep
+# runs use nightly with the default address sanitizer.
 #   FUZZ_SECONDS  seconds per target (default 10)
+#   FUZZ_TARGETS  the targets to run, separated by spaces (default: every target)
+#   FUZZ_RELEASE  1: the release profile (optimised, for long runs) instead of the dev profile
+#                 at opt-level 1 (cheap to compile, for the smoke run)
+#   FUZZ_JOBS     targets run at once (default: the number of cores)
+# Per target it prints the executions, the corpus size and the findings (fuzz/artifacts/<t>/),
+# and fails when any target found something.
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 CARGO_FUZZ_VERSION=0.13.2
@@ -30,8 +37,11 @@ if [ -z "$mspdi_seeds" ] || [ ! -d "$mspdi_seeds" ]; then
     exit 1
   fi
 fi
-targets=$(cargo fuzz list)
-cargo fuzz build -s none --dev >/dev/null
+targets="${FUZZ_TARGETS:-$(cargo fuzz list)}"
+profile=--dev
+[ "${FUZZ_RELEASE:-0}" != 0 ] && profile=--release
+# Built once up front (one cargo at a time); each run below then finds it built.
+cargo fuzz build -s none "$profile" >/dev/null
 # One target per core at a time (the runs are single-threaded); each writes its own log.
 smoke() {
   local t=$1 rc=0
@@ -39,17 +49,28 @@ smoke() {
   local seeds=()
   [ -d "seeds/$t" ] && seeds=("seeds/$t")
   [ "$t" = mspdi ] && [ -n "$mspdi_seeds" ] && seeds+=("$mspdi_seeds")
-  local log="corpus/$t.log"
-  cargo fuzz run "$t" -s none --dev "corpus/$t" "${seeds[@]}" -- \
-    -max_total_time="$seconds" -max_len=65536 >"$log" 2>&1 || rc=$?
-  echo "fuzz-smoke: $t for ${seconds}s: $(grep -E "^Done|panicked|SUMMARY" "$log" | tr '\n' ' ')"
+  local log="corpus/$t.log" stamp
+  stamp=$(mktemp)
+  cargo fuzz run "$t" -s none "$profile" "corpus/$t" "${seeds[@]}" -- \
+    -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=2048 >"$log" 2>&1 || rc=$?
+  # libFuzzer's last status line (`#N ... corp: C/Sb ... exec/s: E`) and its "Done N runs".
+  local status runs corpus rate
+  status=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
+  runs=$(grep -oE '^Done [0-9]+ runs' "$log" | grep -oE '[0-9]+' || true)
+  [ -z "$runs" ] && runs=$(echo "$status" | grep -oE '^#[0-9]+' | tr -d '#' || true)
+  corpus=$(echo "$status" | grep -oE 'corp: [0-9]+/[0-9]+[a-zA-Z]*' | cut -d' ' -f2 || true)
+  rate=$(echo "$status" | grep -oE 'exec/s: [0-9]+' | cut -d' ' -f2 || true)
+  local found=0
+  [ -d "artifacts/$t" ] && found=$(find "artifacts/$t" -type f -newer "$stamp" | wc -l)
+  rm -f "$stamp"
+  echo "fuzz: $t for ${seconds}s: ${runs:-?} executions, ${rate:-?} exec/s, corpus ${corpus:-?}, ${found} new findings in fuzz/artifacts/$t $(grep -E "panicked|SUMMARY" "$log" | head -2 | tr '\n' ' ')"
   if [ "$rc" -ne 0 ]; then
     tail -40 "$log" >&2
     echo "fuzz-smoke: target $t failed; the input is under fuzz/artifacts/$t/" >&2
     return 1
   fi
 }
-jobs_at_once=$(nproc 2>/dev/null || echo 2)
+jobs_at_once="${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 failed=0
 pids=()
 for t in $targets; do
@@ -62,4 +83,4 @@ for t in $targets; do
 done
 for p in "${pids[@]}"; do wait "$p" || failed=1; done
 [ "$failed" -eq 0 ] || exit 1
-echo "fuzz-smoke: ok ($(echo $targets | wc -w) targets)"
+echo "fuzz: ok ($(echo $targets | wc -w) targets, ${seconds}s each)"

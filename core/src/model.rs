@@ -958,9 +958,17 @@ impl Project {
     }
 
     /// Adds a calendar; its key must be new. Bases are checked when the project is scheduled.
-    pub fn add_calendar(&mut self, cal: Calendar) -> Result<()> {
+    /// A weekday a calendar without a base leaves out (`None`) is stored as non-working
+    /// (`Some(vec![])`), which is what it means: one form for one meaning, the form the JSON
+    /// reader gives, so that a project reads back from its document unchanged.
+    pub fn add_calendar(&mut self, mut cal: Calendar) -> Result<()> {
         if self.calendars.iter().any(|c| c.id == cal.id) {
             return Err(Error::DuplicateCalendar(cal.id));
+        }
+        if cal.base.is_none() {
+            for day in cal.week.iter_mut() {
+                day.get_or_insert_with(Vec::new);
+            }
         }
         self.calendars.push(cal);
         Ok(())

@@ -126,18 +126,18 @@ fn edit(b: &mut Bytes, p: &Project, fresh: &mut u32) -> Edit {
         },
         5 => Edit::SetDeadline {
             task: id(b.u8()),
-            deadline: (b.u8() % 2 == 0).then(|| at(b.i16())),
+            deadline: b.u8().is_multiple_of(2).then(|| at(b.i16())),
         },
         6 => Edit::Pin {
             task: id(b.u8()),
-            pin: (b.u8() % 2 == 0).then(|| Pin {
+            pin: b.u8().is_multiple_of(2).then(|| Pin {
                 start: at(b.i16()),
                 finish: None,
             }),
         },
         7 | 8 => {
             *fresh += 1;
-            let parent = (b.u8() % 3 == 0).then(|| id(b.u8()));
+            let parent = b.u8().is_multiple_of(3).then(|| id(b.u8()));
             Edit::AddTask {
                 task: Box::new(
                     Task::new(format!("N{fresh}"), "")

@@ -102,3 +102,150 @@ fn an_hour_beyond_the_day_is_an_error_not_a_panic() {
         .to_string();
     assert!(e.contains("09400:00"), "{e}");
 }
+
+/// Found by the `schedule` fuzz target: a calendar without a base that leaves Tuesday to Sunday
+/// out (`None`: non-working, there being nothing to inherit) came back from its JSON document
+/// with those days as `Some([])` — the same calendar, but not an equal project. The project now
+/// stores the one form.
+#[test]
+fn a_calendar_without_a_base_reads_back_from_its_document_unchanged() {
+    use jindu::io::json;
+    use jindu::{Calendar, Project, WorkingTime};
+    let mut p = Project::new("c", "2026-01-05T08:00".parse().unwrap());
+    let mut c = Calendar::new("c0");
+    c.week[0] = Some(vec![WorkingTime::new(0, 568).unwrap()]); // Monday 00:00-09:28
+    p.add_calendar(c).unwrap();
+    let week = &p.calendars()[0].week;
+    assert_eq!(week[0], Some(vec![WorkingTime::new(0, 568).unwrap()]));
+    assert!(
+        week[1..].iter().all(|d| d.as_deref() == Some(&[][..])),
+        "{week:?}"
+    );
+    let doc = json::Document {
+        project: p,
+        options: Default::default(),
+    };
+    let back = json::read(&json::write(&doc)).unwrap();
+    assert!(back.project == doc.project);
+}
+
+/// The document the MSPDI round-trip findings below start from, exported and read back.
+fn through_mspdi(text: &str) -> (jindu::Project, jindu::Project) {
+    use jindu::io::{self, json, Format, ReadOptions};
+    let doc = json::read(text).unwrap();
+    let xml = io::write(Format::Mspdi, &doc).unwrap();
+    let back = io::read(xml.as_bytes(), &ReadOptions::default()).unwrap();
+    (doc.project, back.project)
+}
+
+/// Found by the `roundtrip` fuzz target: a task of zero duration that is not a milestone (a
+/// `"0d"` go-live without `"milestone": true`) came back from MSPDI as a milestone — the
+/// writer set `<Milestone>` for every zero-duration task — and so entered the risk report's
+/// milestones and the what-if milestone deltas. Only M, the real milestone, is one.
+#[test]
+fn a_zero_duration_task_stays_a_task_through_mspdi() {
+    let (p, q) = through_mspdi(
+        r#"{"name": "z", "start": "2026-01-05", "tasks": [
+            {"id": "A", "duration": "1d"}, {"id": "Z", "duration": "0d"},
+            {"id": "M", "milestone": true}],
+          "links": [{"from": "A", "to": "Z"}, {"from": "Z", "to": "M"}]}"#,
+    );
+    let flags = |p: &jindu::Project| p.tasks().iter().map(|t| t.milestone).collect::<Vec<_>>();
+    assert_eq!(flags(&p), [false, false, true]);
+    assert_eq!(flags(&q), [false, false, true]);
+}
+
+/// Found by the `roundtrip` fuzz target: a pin without a finish (the finish follows from the
+/// duration) came back from MSPDI pinned at its computed finish too (Tuesday 17:00 for 2 days
+/// from Monday 08:00), so a later longer duration no longer moved it. The writer leaves
+/// `<ManualFinish>` out for such a pin; the reader now keeps the pin open when it is absent,
+/// and keeps a pinned finish when it is there.
+#[test]
+fn a_pin_without_a_finish_keeps_none_through_mspdi() {
+    let (p, q) = through_mspdi(
+        r#"{"name": "z", "start": "2026-01-05", "tasks": [
+            {"id": "A", "duration": "2d", "pinned": {"start": "2026-01-05T08:00"}},
+            {"id": "B", "duration": "1d",
+             "pinned": {"start": "2026-01-07T08:00", "finish": "2026-01-09T17:00"}}]}"#,
+    );
+    assert_eq!(q.tasks()[0].pinned, p.tasks()[0].pinned);
+    assert_eq!(q.tasks()[0].pinned.unwrap().finish, None);
+    let b = q.tasks()[1].pinned.unwrap();
+    assert_eq!(
+        (b.start.to_string(), b.finish.map(|f| f.to_string())),
+        (
+            "2026-01-07T08:00:00".into(),
+            Some("2026-01-09T17:00:00".into())
+        )
+    );
+}
+
+/// Found by the `roundtrip` fuzz target: a baseline's work (40 hours) was lost through MSPDI
+/// (neither written nor read, though `<Baseline>` has a `<Work>`), so the work variance of
+/// tracking lost its baseline after an export.
+#[test]
+fn a_baseline_keeps_its_work_through_mspdi() {
+    let (_, q) = through_mspdi(
+        r#"{"name": "z", "start": "2026-01-05", "tasks": [
+            {"id": "A", "duration": "5d", "baselines": [{"number": 0,
+              "start": "2026-01-05T08:00", "finish": "2026-01-09T17:00",
+              "duration": "5d", "work": "40h"}]}]}"#,
+    );
+    let b = q.tasks()[0].baselines[0];
+    assert_eq!(b.work.map(|w| w.minutes()), Some(40 * 60));
+    assert_eq!(b.duration.map(|d| d.minutes()), Some(5 * 480));
+}
+
+/// Found by the `roundtrip` fuzz target: a task named `"TaskE "` came back from MSPDI as
+/// `"TaskE"` (the reader trimmed every element's text, names too). Names keep their spaces;
+/// a blank name is still no name.
+#[test]
+fn names_keep_their_spaces_through_mspdi() {
+    let (_, q) = through_mspdi(
+        r#"{"name": " Plan ", "start": "2026-01-05", "tasks": [
+            {"id": "E", "name": "TaskE ", "duration": "1d"},
+            {"id": "F", "name": "  Task F", "duration": "1d"}],
+          "resources": [{"id": "ann", "name": "Ann "}],
+          "assignments": [{"task": "E", "resource": "ann"}]}"#,
+    );
+    assert_eq!(q.name(), " Plan ");
+    assert_eq!(q.tasks()[0].name, "TaskE ");
+    assert_eq!(q.tasks()[1].name, "  Task F");
+    assert_eq!(q.resources()[0].name, "Ann ");
+}
+
+/// Found by the `schedule` fuzz target: an as-late-as-possible task B (2 days) whose deadline
+/// (Monday 08:00, the project start) is earlier than its predecessor A (1 day, Monday) allows
+/// was placed at its late dates, which the deadline had pulled to Thursday 1 January 08:00 —
+/// before A's finish and the project start — breaking the link A -> B with no violation.
+/// DESIGN.md: a deadline moves float, never the task. An ALAP task now sits at its late dates
+/// but never before its early ones: B runs Tuesday 08:00 to Wednesday 17:00 (elapsed: from
+/// Monday 17:00 for 48 hours), and the deadline is reported missed.
+#[test]
+fn an_alap_task_is_not_pulled_before_its_predecessor_by_its_deadline() {
+    for duration in ["2d", "2ed"] {
+        let text = format!(
+            r#"{{"name": "d", "start": "2026-01-05T08:00", "tasks": [
+                {{"id": "A", "duration": "1d"}},
+                {{"id": "B", "duration": "{duration}", "constraint": {{"type": "ALAP"}},
+                  "deadline": "2026-01-05T08:00"}}],
+              "links": [{{"from": "A", "to": "B"}}]}}"#
+        );
+        let (p, s) = run(&text);
+        let b = p.index_of("B").unwrap();
+        let want = if duration == "2d" {
+            ("2026-01-06T08:00:00", "2026-01-07T17:00:00")
+        } else {
+            ("2026-01-05T17:00:00", "2026-01-07T17:00:00")
+        };
+        let got = (s.task(b).start.to_string(), s.task(b).finish.to_string());
+        assert_eq!((got.0.as_str(), got.1.as_str()), want, "{duration}");
+        assert!(
+            s.violations()
+                .iter()
+                .any(|v| v.kind == jindu::ViolationKind::DeadlineMissed && v.task == b),
+            "{duration}: {:?}",
+            s.violations()
+        );
+    }
+}

@@ -98,8 +98,8 @@ pub(crate) fn read_ticked(
 fn project(cx: &Ctx<'_>, root: &El) -> Result<(Project, bool)> {
     let proj = Some(Item::Project);
     let name = root
-        .get("Name")
-        .or_else(|| root.get("Title"))
+        .get_raw("Name")
+        .or_else(|| root.get_raw("Title"))
         .unwrap_or("")
         .to_owned();
     let start = cx.date(root, "StartDate", &proj)?;
@@ -242,7 +242,7 @@ fn resources(
         };
         let id = uid.to_string();
         let ritem = Some(Item::Resource(ResourceId::new(id.clone())));
-        let name = r.get("Name").unwrap_or("").to_owned();
+        let name = r.get_raw("Name").unwrap_or("").to_owned();
         if cx.flag(r, "IsNull", &ritem)? || (uid == 0 && name.is_empty()) {
             continue;
         }

@@ -63,7 +63,7 @@ pub(super) fn read_tasks<'a>(
         if uid == 0 || level == Some(0) {
             continue; // the project summary task
         }
-        let name = t.get("Name").unwrap_or("").to_owned();
+        let name = t.get_raw("Name").unwrap_or("").to_owned();
         let is_null = cx.flag(t, "IsNull", &item)?;
         if is_null || (name.is_empty() && t.get("Duration").is_none() && t.get("Start").is_none()) {
             out.skipped.push(id);
@@ -287,7 +287,9 @@ impl TaskEl<'_> {
         })
     }
 
-    /// A manually scheduled task's pin at its stored `Start` (and `Finish`, when not before).
+    /// A manually scheduled task's pin at its stored `Start` (and `Finish`, when not before;
+    /// none when the file gives a `ManualStart` without a `ManualFinish`, as jindu writes a
+    /// pin whose finish follows from the duration).
     fn pin(
         &self,
         manual: bool,
@@ -308,10 +310,12 @@ impl TaskEl<'_> {
             );
             return None;
         }
+        let from_duration =
+            self.t.child("ManualStart").is_some() && self.t.child("ManualFinish").is_none();
         match start {
             Some(s) => Some(Pin {
                 start: s,
-                finish: finish.filter(|&f| f >= s),
+                finish: finish.filter(|&f| f >= s && !from_duration),
             }),
             None => {
                 w.add(
@@ -399,6 +403,7 @@ impl TaskEl<'_> {
                         Duration::minutes_work(m)
                     }
                 }),
+                work: cx.duration(b, "Work", item)?.map(Duration::minutes_work),
                 ..Baseline::default()
             });
         }

@@ -251,11 +251,8 @@ fn tasks(o: &mut String, p: &Project, s: &Schedule, tuid: &[i64], cuid: &Calenda
             o,
             3,
             "Milestone",
-            if t.milestone || (!summary && dur.is_zero()) {
-                "1"
-            } else {
-                "0"
-            },
+            // The task's own flag: a task of zero duration need not be a milestone.
+            if t.milestone && !summary { "1" } else { "0" },
         );
         tag(o, 3, "Summary", if summary { "1" } else { "0" });
         tag(o, 3, "Critical", if ts.critical { "1" } else { "0" });
@@ -370,6 +367,9 @@ fn tasks(o: &mut String, p: &Project, s: &Schedule, tuid: &[i64], cuid: &Calenda
                     "DurationFormat",
                     if x.is_elapsed() { "8" } else { "7" },
                 );
+            }
+            if let Some(x) = b.work {
+                tag(o, 4, "Work", &iso_minutes(x.minutes()));
             }
             o.push_str("\t\t\t</Baseline>\n");
         }

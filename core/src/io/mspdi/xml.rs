@@ -24,6 +24,13 @@ impl El {
     pub(super) fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a El> + 'a {
         self.children.iter().filter(move |c| c.name == name)
     }
+    /// The text of child `name` as written, spaces around it included (a name), if present
+    /// and not blank.
+    pub(super) fn get_raw(&self, name: &str) -> Option<&str> {
+        self.child(name)
+            .map(|c| c.text.as_str())
+            .filter(|t| !t.trim().is_empty())
+    }
     /// The trimmed text of child `name`, if present and non-empty.
     pub(super) fn get(&self, name: &str) -> Option<&str> {
         self.child(name)
