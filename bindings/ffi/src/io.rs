@@ -266,39 +266,54 @@ pub fn read_bytes(bytes: Vec<u8>, options: Option<ReadOptions>) -> Result<Import
     guard(|| read_with(&bytes, options.unwrap_or_default()))
 }
 
-/// Follows a long read (a large MSPDI, CSV or JSON file): implemented by the caller.
+/// Follows a long operation (a large read, a report on a big plan): implemented by the caller.
 #[uniffi::export(callback_interface)]
-pub trait ReadProgress: Send + Sync {
-    /// Called on the reading thread about every 1 % of the file with the bytes read so far
-    /// and the file's size, first with 0 and last with every byte; return `false` to cancel
-    /// the read, which then fails with code `cancelled` (nothing is returned half-read).
+pub trait ProgressListener: Send + Sync {
+    /// Called on the calling thread with how far the operation is — for a read, the bytes read
+    /// so far of the file's size, about every 1 %; for a report, steps done of its steps —
+    /// first with 0 and last with `done == total`; return `false` to cancel, and the call then
+    /// fails with code `cancelled` (nothing is returned half-done).
     fn progress(&self, done: u64, total: u64) -> bool;
+}
+
+/// Runs `f` with `listener` as its control (`P` gives `(done, total)`): a `false` from the
+/// listener cancels; cancelled at the last report, the call is still cancelled.
+pub(crate) fn listened<P, T>(
+    listener: &dyn ProgressListener,
+    of: impl Fn(&P) -> (u64, u64),
+    f: impl FnOnce(jindu::control::Control<'_, P>) -> jindu::Result<T>,
+) -> jindu::Result<T> {
+    let cancel = jindu::control::CancelToken::default();
+    let mut report = |p: &P| {
+        let (done, total) = of(p);
+        if !listener.progress(done, total) {
+            cancel.cancel();
+        }
+    };
+    let out = f(jindu::control::Control {
+        progress: Some(&mut report),
+        cancel: Some(&cancel),
+    })?;
+    if cancel.is_cancelled() {
+        return Err(jindu::Error::Cancelled);
+    }
+    Ok(out)
 }
 
 /// [`read_bytes`] reporting to `progress`, which may cancel the read.
 #[uniffi::export(default(options = None))]
 pub fn read_bytes_with_progress(
     bytes: Vec<u8>,
-    progress: Box<dyn ReadProgress>,
+    progress: Box<dyn ProgressListener>,
     options: Option<ReadOptions>,
 ) -> Result<Import, JinduError> {
     guard(|| {
         let options = core_options(options.unwrap_or_default())?;
-        let cancel = jindu::control::CancelToken::default();
-        let mut report = |p: &io::Progress| {
-            if !progress.progress(p.done, p.total) {
-                cancel.cancel();
-            }
-        };
-        let control = jindu::control::Control {
-            progress: Some(&mut report),
-            cancel: Some(&cancel),
-        };
-        let imp = io::read_with(&bytes, &options, control)?;
-        // Cancelled at the last report: still cancelled.
-        if cancel.is_cancelled() {
-            return Err(jindu::Error::Cancelled.into());
-        }
+        let imp = listened(
+            progress.as_ref(),
+            |p: &io::Progress| (p.done, p.total),
+            |c| io::read_with(&bytes, &options, c),
+        )?;
         Ok(imp.into())
     })
 }

@@ -4,7 +4,9 @@
 //! Every function takes the document as JSON text and a [`TrackOptions`] record and returns the
 //! core's JSON (or, for [`report`], Markdown or HTML), exactly what the `jindu` command prints.
 
+use jindu::control::Control;
 use jindu::io::json;
+use jindu::render::ReportProgress;
 use jindu::track::{self, ChangeSet, ReportOptions, Shape, Status};
 
 use crate::error::{guard, JinduError};
@@ -146,20 +148,37 @@ pub fn variance_json(
 /// and fever charts inline (what `jindu report FILE --format html` prints).
 #[uniffi::export(default(options = None))]
 pub fn report(document: String, options: Option<TrackOptions>) -> Result<String, JinduError> {
-    let options = options.unwrap_or_default();
-    let shape = options.format.clone();
-    if shape.as_deref() == Some("html") {
-        return guard(|| {
-            let doc = json::read(&document)?;
-            let (t, r) = options.to_core()?;
-            Ok(jindu::render::report_page(&doc, &t, &r)?)
-        });
-    }
-    with_status(&document, &options, |s, r| {
-        let shape: Shape = shape.as_deref().unwrap_or("json").parse()?;
-        Ok(s.report(r)
-            .render(shape, s.project().settings().minutes_per_day))
+    guard(|| Ok(report_text(&document, options, Control::default())?))
+}
+
+/// [`report`] reporting its steps to `progress` (the status, the report, for HTML the page),
+/// which may cancel it (code `cancelled`): for reports on big plans.
+#[uniffi::export(default(options = None))]
+pub fn report_with_progress(
+    document: String,
+    progress: Box<dyn crate::io::ProgressListener>,
+    options: Option<TrackOptions>,
+) -> Result<String, JinduError> {
+    guard(|| {
+        Ok(crate::io::listened(
+            progress.as_ref(),
+            |p: &ReportProgress| (u64::from(p.done), u64::from(p.total)),
+            |c| report_text(&document, options, c),
+        )?)
     })
+}
+
+/// The report of `document` in the options' format under `control`.
+fn report_text(
+    document: &str,
+    options: Option<TrackOptions>,
+    control: Control<'_, ReportProgress>,
+) -> jindu::Result<String> {
+    let options = options.unwrap_or_default();
+    let shape: Shape = options.format.as_deref().unwrap_or("json").parse()?;
+    let doc = json::read(document)?;
+    let (t, r) = options.to_core()?;
+    jindu::render::report_with(&doc, &t, &r, shape, control)
 }
 
 /// The client's view: the visible schedule and the client's report, as JSON text.

@@ -28,7 +28,7 @@ pub mod convert;
 #[path = "../../wasm/src/error.rs"]
 pub mod error;
 
-use jindu::control::{CancelToken, Control};
+use jindu::control::Control;
 use jindu::io::json::{self, Document, ProjectDocument};
 use jindu::io::{Import, ImportWarning, Progress, WarningCode};
 use serde::{Deserialize, Serialize};
@@ -36,7 +36,7 @@ use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::convert::{input_text, output_value, to_js};
+use crate::convert::{input_text, output_value, to_js, with_progress};
 use crate::error::{bad_argument, Thrown};
 
 /// Options for `importCsv()` and `importPsplib()`.
@@ -321,58 +321,16 @@ fn input_bytes(value: &JsValue, format: &'static str) -> Result<Vec<u8>, Thrown>
 }
 
 /// The options argument (`undefined` or `null` for the defaults).
-/// Runs the read `f` with the caller's `progress` function (undefined or null: none) as its
-/// control: called with `(done, total)` bytes about every 1 % of the file; returning `false`
-/// cancels (a `JinduError` with code `cancelled`), and an exception it throws cancels the read
-/// and is rethrown as it was.
-fn with_progress<T>(
-    progress: &JsValue,
-    f: impl FnOnce(Control<'_, Progress>) -> jindu::Result<T>,
-) -> Result<T, Thrown> {
-    if progress.is_undefined() || progress.is_null() {
-        return Ok(f(Control::default())?);
-    }
-    let Some(func) = progress.dyn_ref::<js_sys::Function>() else {
-        return Err(
-            bad_argument("progress must be a function (done, total) => boolean | void").into(),
-        );
-    };
-    let cancel = CancelToken::default();
-    let mut thrown = None;
-    let result = {
-        let mut report = |p: &Progress| {
-            let (done, total) = (
-                JsValue::from_f64(p.done as f64),
-                JsValue::from_f64(p.total as f64),
-            );
-            match func.call2(&JsValue::NULL, &done, &total) {
-                Ok(v) if v.as_bool() == Some(false) => cancel.cancel(),
-                Ok(_) => {}
-                Err(e) => {
-                    thrown.get_or_insert(e);
-                    cancel.cancel();
-                }
-            }
-        };
-        f(Control {
-            progress: Some(&mut report),
-            cancel: Some(&cancel),
-        })
-    };
-    if let Some(e) = thrown {
-        return Err(e.into());
-    }
-    if cancel.is_cancelled() {
-        return Err(jindu::Error::Cancelled.into());
-    }
-    Ok(result?)
-}
-
 #[wasm_bindgen(typescript_custom_section)]
 const PROGRESS_TS: &'static str = r#"
 /** Follows a long read: called about every 1 % of the file with the bytes read and the file's size (first 0, last all of them); return `false` to cancel the read, which then throws a `JinduError` with code `cancelled`. */
 export type ReadProgress = (done: number, total: number) => boolean | void;
 "#;
+
+/// A read's progress as `(done, total)` bytes.
+fn bytes_of(p: &Progress) -> (f64, f64) {
+    (p.done as f64, p.total as f64)
+}
 
 fn import_options(value: &JsValue) -> Result<ImportOptions, Thrown> {
     if value.is_undefined() || value.is_null() {
@@ -397,7 +355,8 @@ fn import_result<W: Serialize>(imp: &Imported<W>) -> Result<JsValue, Thrown> {
 /// Returns the project as a document (task keys are the file's UIDs, with the scheduling
 /// options the file asks for) and warnings for everything that was not imported. Throws a
 /// `JinduError` with code `xml` and `line`, `column` and `element` when the file cannot be read.
-/// `progress` (optional) follows a large file and may cancel it ([`with_progress`]).
+/// `progress` (optional) follows a large file and may cancel it
+/// ([`with_progress`](crate::convert::with_progress)).
 #[wasm_bindgen(js_name = importMspdi)]
 pub fn import_mspdi_js(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | string")] data: JsValue,
@@ -406,7 +365,9 @@ pub fn import_mspdi_js(
 ) -> Result<Ts<MspdiImport>, Thrown> {
     let bytes = input_bytes(&data, "mspdi")?;
     let options = import_options(&options)?;
-    let imp = with_progress(&progress, |c| import_mspdi_with(&bytes, &options, c))?;
+    let imp = with_progress(&progress, bytes_of, |c| {
+        import_mspdi_with(&bytes, &options, c)
+    })?;
     Ok(Ts::new_unchecked(import_result(&imp)?))
 }
 
@@ -417,7 +378,7 @@ pub fn import_mspdi_js(
 /// Returns the project as a document and warnings (unknown columns, a default start). Throws a
 /// `JinduError` with code `import` and `line`, `column`, `header` and `value` on the first bad
 /// cell; nothing is imported then. `progress` (optional) follows a large file and may cancel it
-/// ([`with_progress`]).
+/// ([`with_progress`](crate::convert::with_progress)).
 #[wasm_bindgen(js_name = importCsv)]
 pub fn import_csv_js(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | string")] data: JsValue,
@@ -426,7 +387,9 @@ pub fn import_csv_js(
 ) -> Result<Ts<CsvImport>, Thrown> {
     let bytes = input_bytes(&data, "csv")?;
     let options = import_options(&options)?;
-    let imp = with_progress(&progress, |c| import_csv_with(&bytes, &options, c))?;
+    let imp = with_progress(&progress, bytes_of, |c| {
+        import_csv_with(&bytes, &options, c)
+    })?;
     Ok(Ts::new_unchecked(import_result(&imp)?))
 }
 

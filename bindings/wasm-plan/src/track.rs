@@ -5,10 +5,11 @@
 //! `compare` print with `--format json`.
 
 use jindu::io::json;
+use jindu::render::ReportProgress;
 use jindu::track::{self, ChangeSet, Shape, Status, TrackRequest};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{input_text, output_value};
+use crate::convert::{input_text, output_value, with_progress};
 use crate::error::Thrown;
 use crate::json_text;
 
@@ -72,6 +73,9 @@ pub fn compare_text(before: &str, after: &str) -> jindu::Result<String> {
 
 #[wasm_bindgen(typescript_custom_section)]
 const TRACK_TS: &'static str = r#"
+/** Follows a long call (a report on a big plan): called with the steps done and the steps in all, first 0, last all; return `false` to cancel the call, which then throws a `JinduError` with code `cancelled`. */
+export type ProgressCallback = (done: number, total: number) => boolean | void;
+
 /** How to track and report (every field optional): the flags of the `jindu` tracking commands. */
 export interface TrackOptions {
     /** The status date, `YYYY-MM-DDTHH:MM[:SS]` (default: the document's own). */
@@ -262,15 +266,27 @@ pub fn variance_js(
 /// The status report for the period (`options.period`: `day`, `week` or `month`) ending at
 /// the status date: an object for `format: "json"` (the default), else Markdown or HTML text;
 /// `lang` `en` or `zh-CN`; `client: true` for the client's report (nothing internal, no costs).
+/// `progress` (optional), for reports on big plans, is called with `(done, total)` steps (the
+/// status, the report, for HTML the page) and may cancel it by returning `false`.
 #[wasm_bindgen(js_name = report, unchecked_return_type = "TrackResult | string")]
 pub fn report_js(
     #[wasm_bindgen(unchecked_param_type = "ProjectDocument | string")] document: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "TrackOptions | string | null")]
     options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ProgressCallback | null")] progress: JsValue,
 ) -> Result<JsValue, Thrown> {
     let (text, request) = args(&document, &options)?;
-    let out = track_text(&text, Tracked::Report, &request)?;
-    match request.shape()? {
+    let shape = request.shape()?;
+    let out = with_progress(
+        &progress,
+        |p: &ReportProgress| (f64::from(p.done), f64::from(p.total)),
+        |c| {
+            let doc = json::read(&text)?;
+            let (t, r) = request.to_core()?;
+            jindu::render::report_with(&doc, &t, &r, shape, c)
+        },
+    )?;
+    match shape {
         Shape::Json => output_value(&out),
         _ => Ok(JsValue::from_str(&out)),
     }

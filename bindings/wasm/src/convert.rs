@@ -101,3 +101,52 @@ pub fn driving_links(
         })
         .collect()
 }
+
+/// Runs `f` with the caller's `progress` function (undefined or null: none) as its control:
+/// called with `(done, total)` (`of` a progress value) at each report; returning `false`
+/// cancels (a `JinduError` with code `cancelled`), and an exception it throws cancels the call
+/// and is rethrown as it was.
+pub fn with_progress<P, T>(
+    progress: &JsValue,
+    of: impl Fn(&P) -> (f64, f64),
+    f: impl FnOnce(jindu::control::Control<'_, P>) -> jindu::Result<T>,
+) -> Result<T, Thrown> {
+    if progress.is_undefined() || progress.is_null() {
+        return Ok(f(jindu::control::Control::default())?);
+    }
+    let Some(func) = progress.dyn_ref::<js_sys::Function>() else {
+        return Err(
+            bad_argument("progress must be a function (done, total) => boolean | void").into(),
+        );
+    };
+    let cancel = jindu::control::CancelToken::default();
+    let mut thrown = None;
+    let result = {
+        let mut report = |p: &P| {
+            let (done, total) = of(p);
+            match func.call2(
+                &JsValue::NULL,
+                &JsValue::from_f64(done),
+                &JsValue::from_f64(total),
+            ) {
+                Ok(v) if v.as_bool() == Some(false) => cancel.cancel(),
+                Ok(_) => {}
+                Err(e) => {
+                    thrown.get_or_insert(e);
+                    cancel.cancel();
+                }
+            }
+        };
+        f(jindu::control::Control {
+            progress: Some(&mut report),
+            cancel: Some(&cancel),
+        })
+    };
+    if let Some(e) = thrown {
+        return Err(e.into());
+    }
+    if cancel.is_cancelled() {
+        return Err(jindu::Error::Cancelled.into());
+    }
+    Ok(result?)
+}

@@ -421,3 +421,21 @@ it('every reader holds a file to the limits the host gives (code limit), default
   assert.ok(importMspdi(xml).project.tasks.length > 0);
   jinduError(() => importCsv(tasksCsv, { limits: { max_task: 1 } }), { message: /max_task/ });
 });
+
+it('a large read reports its progress in bytes and can be cancelled', () => {
+  const csv = 'id,duration\n' + Array.from({ length: 20000 }, (_, k) => `${k + 1},1d\n`).join('');
+  const seen = [];
+  const imp = importCsv(csv, null, (done, total) => { seen.push([done, total]); });
+  assert.deepEqual(imp, importCsv(csv));
+  const size = Buffer.byteLength(csv);
+  assert.deepEqual(seen[0], [0, size]);
+  assert.deepEqual(seen.at(-1), [size, size]);
+  assert.ok(seen.length > 2 && seen.every((p, k) => k === 0 || seen[k - 1][0] <= p[0]));
+  jinduError(() => importCsv(csv, null, (done) => done === 0), { code: 'cancelled' });
+  const xml = exportMspdi(delivery);
+  const marks = [];
+  importMspdi(xml, null, (done) => { marks.push(done); });
+  assert.equal(marks.at(-1), Buffer.byteLength(xml));
+  assert.throws(() => importMspdi(xml, null, () => { throw new RangeError('stop'); }), RangeError);
+  jinduError(() => importCsv(csv, null, 'not a function'), { code: 'json', message: /progress must be a function/ });
+});

@@ -402,6 +402,13 @@ describe('plan: tracking', () => {
     assert.ok(md.startsWith('# Two项目周报'), md.slice(0, 40));
     const html = plan.report(TRACKED, { format: 'html' });
     assert.match(html, /<html|<h1/);
+    // With a progress callback: the same page, 0 to 4 of 4 steps (status, report, page);
+    // returning false cancels, and an exception it throws comes back as it was.
+    const steps = [];
+    assert.equal(plan.report(TRACKED, { format: 'html' }, (done, total) => { steps.push([done, total]); }), html);
+    assert.deepEqual(steps, [0, 1, 2, 3, 4].map((k) => [k, 4]));
+    assert.throws(() => plan.report(TRACKED, null, (done) => done === 0), { name: 'JinduError', code: 'cancelled' });
+    assert.throws(() => plan.report(TRACKED, null, () => { throw new RangeError('stop'); }), RangeError);
     const c = plan.clientView(TRACKED);
     assert.deepEqual(c.tasks.map((t) => t.id), ['A', 'B']);
     assert.ok(!JSON.stringify(c).includes('"cost"'));

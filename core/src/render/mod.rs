@@ -42,7 +42,7 @@ pub use evm::{evm, EvmOptions};
 pub use fever::{fever, FeverOptions};
 pub use gantt::{gantt, GanttOptions, Locale, TaskFilter, Theme};
 pub use histogram::{histogram, HistogramOptions, HistogramRequest, LoadUnit};
-pub use report::report_page;
+pub use report::{report_page, report_with, ReportProgress};
 pub use request::GanttRequest;
 pub use scurve::{scurve, RiskChartOptions, ScurveRequest};
 pub use svg::{char_width, is_wide, text_width, truncate};

@@ -9,9 +9,10 @@
 
 use std::fmt::Write as _;
 
-use crate::error::Result;
+use crate::control::Control;
+use crate::error::{Error, Result};
 use crate::io::json::Document;
-use crate::track::{Lang, ReportOptions, Status, TrackOptions, CHARTS_MARK};
+use crate::track::{Lang, ReportOptions, Shape, Status, StatusReport, TrackOptions, CHARTS_MARK};
 
 use super::{evm, fever, gantt, EvmOptions, FeverOptions, GanttOptions, Locale, TaskFilter};
 
@@ -32,6 +33,82 @@ use super::{evm, fever, gantt, EvmOptions, FeverOptions, GanttOptions, Locale, T
 pub fn report_page(doc: &Document, track: &TrackOptions, report: &ReportOptions) -> Result<String> {
     let st = Status::new(&doc.project, &doc.options, track)?;
     let r = st.report(report);
+    page(doc, &st, &r, report)
+}
+
+/// How far [`report_with`] is: `done` of `total` steps (the status — the schedule, baselines
+/// and progress at the status date —, the report, and for HTML the page with its charts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReportProgress {
+    /// Steps done.
+    pub done: u32,
+    /// Steps in all: 3 for JSON and Markdown, 4 for the HTML page.
+    pub total: u32,
+}
+
+/// The status report of `doc` in `shape` — JSON, Markdown, or for [`Shape::Html`] the whole
+/// page of [`report_page`] — with a progress callback and a cancel token, for reports on big
+/// plans: the callback is called on the calling thread before the first step and after each,
+/// and the token is looked at before each step; a cancelled report is
+/// [`Error::Cancelled`]. Neither changes the result.
+///
+/// ```
+/// use jindu::control::{CancelToken, Control};
+/// use jindu::render::{report_with, ReportProgress};
+/// use jindu::track::{ReportOptions, Shape, TrackOptions};
+/// let doc = jindu::io::json::read(r#"{"name": "Demo", "start": "2026-01-05",
+///     "tasks": [{"id": "A", "duration": "4d", "percent_complete": 25, "actual_start": "2026-01-05"}]}"#)?;
+/// let (t, r) = (TrackOptions::at("2026-01-06T17:00".parse()?), ReportOptions::default());
+/// let mut seen = Vec::new();
+/// let mut progress = |p: &ReportProgress| seen.push((p.done, p.total));
+/// let md = report_with(&doc, &t, &r, Shape::Markdown, Control { progress: Some(&mut progress), cancel: None })?;
+/// assert!(md.starts_with("# "));
+/// assert_eq!(seen, [(0, 3), (1, 3), (2, 3), (3, 3)]);
+///
+/// let cancel = CancelToken::default();
+/// let mut stop = |p: &ReportProgress| if p.done == 1 { cancel.cancel() };
+/// let e = report_with(&doc, &t, &r, Shape::Html, Control { progress: Some(&mut stop), cancel: Some(&cancel) });
+/// assert_eq!(e.unwrap_err().code().as_str(), "cancelled");
+/// # Ok::<(), jindu::Error>(())
+/// ```
+pub fn report_with(
+    doc: &Document,
+    track: &TrackOptions,
+    report: &ReportOptions,
+    shape: Shape,
+    mut control: Control<'_, ReportProgress>,
+) -> Result<String> {
+    let total = if shape == Shape::Html { 4 } else { 3 };
+    let mut step = |done: u32| -> Result<()> {
+        if done < total && control.is_cancelled() {
+            return Err(Error::Cancelled);
+        }
+        control.report(&ReportProgress { done, total });
+        Ok(())
+    };
+    step(0)?;
+    let st = Status::new(&doc.project, &doc.options, track)?;
+    step(1)?;
+    let r = st.report(report);
+    step(2)?;
+    let out = if shape == Shape::Html {
+        let out = page(doc, &st, &r, report)?;
+        step(3)?;
+        out
+    } else {
+        r.render(shape, doc.project.settings().minutes_per_day)
+    };
+    step(total)?;
+    Ok(out)
+}
+
+/// The page of `r`, the report of `st`, with the charts.
+fn page(
+    doc: &Document,
+    st: &Status<'_>,
+    r: &StatusReport,
+    report: &ReportOptions,
+) -> Result<String> {
     let day = doc.project.settings().minutes_per_day;
     let article = r.html(day);
     let zh = report.lang == Lang::ZhCn;

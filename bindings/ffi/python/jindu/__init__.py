@@ -410,12 +410,12 @@ def read(
     )
     if progress is None and cancel is None:
         return _imported(_ffi.read_bytes(data, options))
-    return _imported(_ffi.read_bytes_with_progress(data, _ReadProgress(progress, cancel), options))
+    return _imported(_ffi.read_bytes_with_progress(data, _Listener(progress, cancel), options))
 
 
-class _ReadProgress(_ffi.ReadProgress):
-    """The callback :func:`read` hands the native reader: the caller's ``progress`` and
-    ``cancel`` in one."""
+class _Listener(_ffi.ProgressListener):
+    """The callback :func:`read` and :func:`report` hand the native code: the caller's
+    ``progress`` and ``cancel`` in one."""
 
     def __init__(
         self,
@@ -533,9 +533,9 @@ def risk(
 
 
 class CancelToken:
-    """Stops the :func:`risk`, :func:`level` and :func:`read` calls it is given (from any
-    thread, e.g. a UI's Cancel button) at their next slice of iterations, before their next
-    pass, or at the next percent of the file."""
+    """Stops the :func:`risk`, :func:`level`, :func:`read` and :func:`report` calls it is
+    given (from any thread, e.g. a UI's Cancel button) at their next slice of iterations,
+    before their next pass, at the next percent of the file, or before the next step."""
 
     def __init__(self) -> None:
         self.cancelled = False
@@ -833,18 +833,29 @@ def report(
     ieac: Optional[str] = None,
     thresholds: Optional[Dict[str, float]] = None,
     disabled: Optional[List[str]] = None,
+    progress: Optional[Callable[[int, int], Optional[bool]]] = None,
+    cancel: Optional["CancelToken"] = None,
 ) -> Union[Dict[str, Any], str]:
     """The status report for the period (``day``, ``week`` or ``month``) ending at the status
     date: a dict for ``format="json"``, else Markdown or HTML text; ``lang`` ``en`` or
     ``zh-CN``; ``client=True`` for the client's report (nothing internal, no costs);
     ``baseline``, ``eac`` and ``ieac`` as for :func:`evm`; ``thresholds`` and ``disabled`` for
-    its alerts, as in :func:`alerts`."""
+    its alerts, as in :func:`alerts`.
+
+    On a big plan, ``progress(done, total)`` is called before the first step and after each
+    (the status, the report, for HTML the page with its charts; returning ``False`` cancels),
+    and ``cancel`` (a :class:`CancelToken`) stops it before its next step; a cancelled report
+    raises a :class:`JinduError` with code ``cancelled``."""
     o = _track_options(
         status_date=status_date, format=format, lang=lang, period=period, currency=currency,
         client=client, baseline=baseline, eac=eac, ieac=ieac,
         alerts=_alert_request(thresholds, disabled),
     )
-    text: str = _ffi.report(_text(project, "a project document"), o)
+    doc = _text(project, "a project document")
+    if progress is None and cancel is None:
+        text: str = _ffi.report(doc, o)
+    else:
+        text = _ffi.report_with_progress(doc, _Listener(progress, cancel), o)
     if format == "json":
         result: Dict[str, Any] = json.loads(text)
         return result

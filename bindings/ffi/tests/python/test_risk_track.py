@@ -95,6 +95,18 @@ def test_tracking_reports_alerts_and_whatif() -> None:
     assert e.value.code == "parse"
 
 
+def test_a_report_reports_its_steps_and_can_be_cancelled() -> None:
+    steps: list = []
+    page = jindu.report(TRACK_DOC, format="html", progress=lambda done, total: steps.append((done, total)))
+    assert page == jindu.report(TRACK_DOC, format="html")
+    # The status, the report and the page with its charts: 0 to 4 of 4.
+    assert steps == [(k, 4) for k in range(5)]
+    token = jindu.CancelToken()
+    with pytest.raises(jindu.JinduError) as e:
+        jindu.report(TRACK_DOC, progress=lambda done, total: token.cancel(), cancel=token)
+    assert e.value.code == "cancelled"
+
+
 WORK_DOC = {
     "name": "Hours",
     "start": "2026-01-05",

@@ -137,7 +137,7 @@ class IoTest {
     fun aLargeReadReportsProgressAndCanBeCancelled() {
         val csv = ("id,duration\n" + (1..20_000).joinToString("") { "$it,1d\n" }).toByteArray()
         val seen = mutableListOf<Pair<ULong, ULong>>()
-        val imp = readBytesWithProgress(csv, object : ReadProgress {
+        val imp = readBytesWithProgress(csv, object : ProgressListener {
             override fun progress(done: ULong, total: ULong): Boolean { seen.add(done to total); return true }
         })
         assertEquals(readBytes(csv), imp)
@@ -147,7 +147,7 @@ class IoTest {
         assertTrue(seen.size > 2 && seen.zipWithNext().all { (a, b) -> a.first <= b.first })
         // Returning false cancels: nothing half-read comes back.
         val e = assertFailsWith<JinduException.Other> {
-            readBytesWithProgress(csv, object : ReadProgress {
+            readBytesWithProgress(csv, object : ProgressListener {
                 override fun progress(done: ULong, total: ULong) = done == 0uL
             })
         }

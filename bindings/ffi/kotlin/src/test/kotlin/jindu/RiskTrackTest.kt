@@ -60,6 +60,20 @@ class RiskTrackTest {
         assertEquals(960.0, num(w["finish_delta_minutes"]))
         val md = report(trackDoc, TrackOptions(lang = "zh-CN", format = "markdown"))
         assertTrue(md.startsWith("# Two项目周报"), md)
+        // With a listener: the same report, 0 to 3 of 3 steps (status, report, render); a
+        // false from the listener cancels it.
+        val steps = mutableListOf<Pair<ULong, ULong>>()
+        val listened = reportWithProgress(trackDoc, object : ProgressListener {
+            override fun progress(done: ULong, total: ULong): Boolean { steps.add(done to total); return true }
+        }, TrackOptions(lang = "zh-CN", format = "markdown"))
+        assertEquals(md, listened)
+        assertEquals(listOf(0uL, 1uL, 2uL, 3uL).map { it to 3uL }, steps)
+        val stopped = assertFailsWith<JinduException.Other> {
+            reportWithProgress(trackDoc, object : ProgressListener {
+                override fun progress(done: ULong, total: ULong) = done == 0uL
+            })
+        }
+        assertEquals("cancelled", stopped.code)
         val bad = assertFailsWith<JinduException.Input> { evmJson(trackDoc, TrackOptions(eac = "guess")) }
         assertEquals("parse", bad.code)
     }
