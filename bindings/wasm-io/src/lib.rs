@@ -356,7 +356,7 @@ fn import_result<W: Serialize>(imp: &Imported<W>) -> Result<JsValue, Thrown> {
 /// options the file asks for) and warnings for everything that was not imported. Throws a
 /// `JinduError` with code `xml` and `line`, `column` and `element` when the file cannot be read.
 /// `progress` (optional) follows a large file and may cancel it
-/// ([`with_progress`](crate::convert::with_progress)).
+/// ([`with_progress`]).
 #[wasm_bindgen(js_name = importMspdi)]
 pub fn import_mspdi_js(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | string")] data: JsValue,
@@ -378,7 +378,7 @@ pub fn import_mspdi_js(
 /// Returns the project as a document and warnings (unknown columns, a default start). Throws a
 /// `JinduError` with code `import` and `line`, `column`, `header` and `value` on the first bad
 /// cell; nothing is imported then. `progress` (optional) follows a large file and may cancel it
-/// ([`with_progress`](crate::convert::with_progress)).
+/// ([`with_progress`]).
 #[wasm_bindgen(js_name = importCsv)]
 pub fn import_csv_js(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | string")] data: JsValue,
