@@ -345,6 +345,19 @@ pub fn guard<T>(f: impl FnOnce() -> Result<T, JinduError>) -> Result<T, JinduErr
     }
 }
 
+/// [`guard`] around `f` on the value behind `m`, the state of a binding object (a scheduler, a
+/// run); a lock poisoned by an earlier caught panic is [`JinduError::Internal`] with `poisoned`.
+pub fn guard_locked<S, T>(
+    m: &std::sync::Mutex<S>,
+    poisoned: &str,
+    f: impl FnOnce(&mut S) -> jindu::Result<T>,
+) -> Result<T, JinduError> {
+    guard(|| {
+        let mut state = m.lock().map_err(|_| JinduError::internal(poisoned))?;
+        Ok(f(&mut state)?)
+    })
+}
+
 /// Panics with `message` inside [`guard`], to prove that a panic comes back as
 /// [`JinduError::Internal`] (code `internal`, the message in `detail`) and that the library
 /// still works afterwards. It exists only for the Python and Kotlin test suites; nothing else

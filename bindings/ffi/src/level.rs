@@ -110,12 +110,7 @@ impl LevelRun {
         &self,
         f: impl FnOnce(&mut Levelling<'static>) -> jindu::Result<T>,
     ) -> Result<T, JinduError> {
-        guard(|| {
-            let mut run = self.run.lock().map_err(|_| {
-                JinduError::internal("this run is unusable after an internal error; start another")
-            })?;
-            Ok(f(&mut run)?)
-        })
+        crate::error::guard_locked(&self.run, crate::risk::RUN_POISONED, f)
     }
 }
 

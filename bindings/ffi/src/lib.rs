@@ -98,14 +98,11 @@ pub struct Scheduler {
 impl Scheduler {
     /// Runs `f` on the session, guarded against panics.
     fn with<T>(&self, f: impl FnOnce(&mut Session) -> jindu::Result<T>) -> Result<T, JinduError> {
-        guard(|| {
-            let mut session = self.session.lock().map_err(|_| {
-                JinduError::internal(
-                    "this scheduler is unusable after an internal error; create a new one",
-                )
-            })?;
-            Ok(f(&mut session)?)
-        })
+        error::guard_locked(
+            &self.session,
+            "this scheduler is unusable after an internal error; create a new one",
+            f,
+        )
     }
 
     /// Applies a typed edit and returns the diff JSON.

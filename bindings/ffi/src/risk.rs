@@ -139,17 +139,15 @@ pub struct RiskRun {
     cancel: CancelToken,
 }
 
+/// What a run whose lock an earlier caught panic poisoned says.
+pub(crate) const RUN_POISONED: &str = "this run is unusable after an internal error; start another";
+
 impl RiskRun {
     fn with<T>(
         &self,
         f: impl FnOnce(&mut jindu::risk::Simulation<'static>) -> jindu::Result<T>,
     ) -> Result<T, JinduError> {
-        guard(|| {
-            let mut sim = self.sim.lock().map_err(|_| {
-                JinduError::internal("this run is unusable after an internal error; start another")
-            })?;
-            Ok(f(&mut sim)?)
-        })
+        crate::error::guard_locked(&self.sim, RUN_POISONED, f)
     }
 }
 
