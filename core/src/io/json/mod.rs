@@ -38,7 +38,8 @@ mod ser;
 
 use doc::{
     AssignmentInput, AvailabilityInput, BaselineInput, CalendarInput, ConstraintInput,
-    ExceptionInput, LinkInput, OptionsInput, PinInput, ResourceInput, SplitInput, WeekInput,
+    ExceptionInput, LinkInput, OptionsInput, PinInput, RankingInput, ResourceInput, SplitInput,
+    WeekInput,
 };
 pub use doc::{EditInput, ProjectDocument, TaskInput};
 
@@ -50,7 +51,8 @@ use crate::error::{Error, Item, Result};
 use crate::id::{CalendarId, ResourceId, TaskId, TaskIndex};
 use crate::model::{
     Assignment, Availability, Baseline, Constraint, Lag, Link, LinkType, Money, Pin, Progress,
-    Project, Resource, ResourceKind, ScheduleFrom, Split, Task, TaskType, Visibility,
+    Project, ProjectPriority, Ranking, Resource, ResourceKind, ScheduleFrom, Split, Task, TaskType,
+    Visibility,
 };
 use crate::schedule::{
     Criticality, FloatBasis, LagCalendar, OutOfSequence, Schedule, ScheduleOptions,
@@ -502,6 +504,32 @@ impl Reader {
         p.set_settings(settings)?;
         if let Some(s) = &d.status_date {
             p.set_status_date(Some(at(s, &proj, "status_date", true)?));
+        }
+        match (d.priority, &d.ranking) {
+            (Some(_), Some(_)) => {
+                return Err(Error::invalid(
+                    Item::Project,
+                    "ranking",
+                    "give priority or ranking, not both",
+                ))
+            }
+            (Some(n), None) => p.set_priority(ProjectPriority::Number(n))?,
+            (None, Some(r)) => {
+                let r = Ranking::new(r.value, r.urgency).map_err(|e| match e {
+                    Error::Invalid {
+                        item,
+                        field,
+                        message,
+                    } => Error::Invalid {
+                        item,
+                        field: format!("ranking.{field}"),
+                        message,
+                    },
+                    e => e,
+                })?;
+                p.set_priority(ProjectPriority::Ranking(r))?
+            }
+            (None, None) => {}
         }
 
         for c in std::mem::take(&mut d.calendars) {
@@ -1044,6 +1072,17 @@ fn document_of(p: &Project, options: &ScheduleOptions) -> ProjectDocument {
         name: p.name().to_owned(),
         calendar: Some(p.calendar_id().to_string()),
         status_date: p.status_date().map(dt),
+        priority: match p.priority() {
+            ProjectPriority::Number(n) if n != ProjectPriority::default().level() => Some(n),
+            _ => None,
+        },
+        ranking: match p.priority() {
+            ProjectPriority::Ranking(r) => Some(RankingInput {
+                value: r.value,
+                urgency: r.urgency,
+            }),
+            ProjectPriority::Number(_) => None,
+        },
         options: options_json(options, s),
         ..ProjectDocument::default()
     };
