@@ -676,6 +676,56 @@ pub struct Resource {
     /// from each `from` to its `to`, `max_units` replaces [`Resource::max_units`]; they must not
     /// overlap. Empty (the default) keeps `max_units` all the time.
     pub availability: Vec<Availability>,
+    /// What an hour of its work costs at the standard rate (a material resource: one unit of
+    /// it); `None` when not given. Microsoft Project's `StandardRate`.
+    pub standard_rate: Option<Money>,
+    /// What an hour of overtime work costs (`OvertimeRate`); kept for the host, since jindu
+    /// schedules no overtime.
+    pub overtime_rate: Option<Money>,
+    /// What each use costs, once per assignment (`CostPerUse`).
+    pub cost_per_use: Option<Money>,
+    /// Its group or skill (a team, "backend", "QA"); empty when none.
+    pub group: String,
+}
+
+impl Resource {
+    /// What an assignment of this resource at `units` percent costs, as Microsoft Project
+    /// computes it: a work resource's `work_minutes` in hours at the standard rate, plus the
+    /// cost per use for each unit assigned (two people at 200 % are two uses); a material
+    /// resource's quantity (`units` / 100) at the standard rate, plus the cost per use once.
+    /// Rounded to the cent once, half away from zero. `None` for a cost resource (its cost is
+    /// the assignment's own) and for a resource with neither a rate nor a cost per use.
+    ///
+    /// ```
+    /// use jindu::{Money, Resource};
+    /// let ana = Resource {
+    ///     standard_rate: Money::from_value(50.0),
+    ///     cost_per_use: Money::from_value(20.0),
+    ///     ..Resource::default()
+    /// };
+    /// // 24 hours at 50 an hour, plus 20 for the use, at 100 %; at 50 % half a use.
+    /// assert_eq!(ana.cost_of(100, 24 * 60), Money::from_value(1220.0));
+    /// assert_eq!(ana.cost_of(50, 24 * 60), Money::from_value(1210.0));
+    /// ```
+    pub fn cost_of(&self, units: u32, work_minutes: i64) -> Option<Money> {
+        if self.kind == ResourceKind::Cost
+            || (self.standard_rate.is_none() && self.cost_per_use.is_none())
+        {
+            return None;
+        }
+        let rate = i128::from(self.standard_rate.map_or(0, Money::cents));
+        let per_use = i128::from(self.cost_per_use.map_or(0, Money::cents));
+        let units = i128::from(units);
+        // In 1/6000 of a cent: minutes / 60 and units / 100 share the denominator.
+        let sixths = match self.kind {
+            ResourceKind::Material => rate * units * 60 + per_use * 6000,
+            _ => rate * i128::from(work_minutes) * 100 + per_use * units * 60,
+        };
+        let cents = (sixths + sixths.signum() * 3000) / 6000;
+        Some(Money::from_cents(
+            cents.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64,
+        ))
+    }
 }
 
 /// A period of a resource's time-varying capacity: `max_units` from `from` up to `to`.

@@ -558,6 +558,18 @@ pub struct ResourceInput {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "tsify", tsify(type = "Availability[]"))]
     pub availability: Vec<AvailabilityInput>,
+    /// What an hour of work costs (a material resource: a unit), at most two decimals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standard_rate: Option<serde_json::Number>,
+    /// What an hour of overtime costs (kept; jindu schedules no overtime).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overtime_rate: Option<serde_json::Number>,
+    /// What each assignment of it costs once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_per_use: Option<serde_json::Number>,
+    /// Its group or skill ("backend", "QA").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub group: String,
 }
 
 /// A period of a resource's time-varying capacity.

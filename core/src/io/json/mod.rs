@@ -871,6 +871,10 @@ impl Reader {
                         })
                     })
                     .collect::<Result<Vec<_>>>()?,
+                standard_rate: money(r.standard_rate.as_ref(), &|| item.clone(), "standard_rate")?,
+                overtime_rate: money(r.overtime_rate.as_ref(), &|| item.clone(), "overtime_rate")?,
+                cost_per_use: money(r.cost_per_use.as_ref(), &|| item.clone(), "cost_per_use")?,
+                group: r.group,
             })?;
         }
         for a in d.assignments {
@@ -1242,6 +1246,10 @@ fn document_of(p: &Project, options: &ScheduleOptions) -> ProjectDocument {
                     max_units: a.max_units,
                 })
                 .collect(),
+            standard_rate: r.standard_rate.map(money_json),
+            overtime_rate: r.overtime_rate.map(money_json),
+            cost_per_use: r.cost_per_use.map(money_json),
+            group: r.group.clone(),
         });
     }
     for a in p.assignments() {
