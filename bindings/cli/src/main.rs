@@ -147,12 +147,6 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Not a command: proves in the tests how a panic is reported
-    #[command(name = "__force-panic-for-tests", hide = true)]
-    ForcePanic {
-        /// The panic's message
-        message: Option<String>,
-    },
 }
 
 /// The schemas `jindu schema` prints (`jindu::io::json::schema::all`).
@@ -281,6 +275,17 @@ fn main() -> ExitCode {
 /// Parses the command line and runs the command; returns the command's name (for the usage
 /// hint) with the outcome.
 fn parse_and_run(args: &[std::ffi::OsString]) -> (Option<String>, Result<(), Failure>) {
+    // Not a command (not in the help or the completions): it exists only so that the tests
+    // can prove how a panic is reported.
+    if args.get(1).is_some_and(|a| a == "__force-panic-for-tests") {
+        #[allow(clippy::panic)]
+        {
+            panic!(
+                "{}",
+                args.get(2).and_then(|a| a.to_str()).unwrap_or("forced")
+            )
+        }
+    }
     let matches = match Cli::command().try_get_matches_from(args) {
         Ok(m) => m,
         Err(e) => return (subcommand_of(args), clap_outcome(e)),
@@ -553,12 +558,6 @@ fn run(command: Command) -> Result<(), Failure> {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "jindu", &mut script);
             stream_out(|out| out.write_all(&script))
-        }
-        Command::ForcePanic { message } => {
-            #[allow(clippy::panic)]
-            {
-                panic!("{}", message.as_deref().unwrap_or("forced"))
-            }
         }
     }
 }
