@@ -22,8 +22,11 @@ with its metric, threshold, status and offending tasks. The exit status is 0 whe
 or fail: it is a report.")]
 pub(crate) struct HealthArgs {
     /// The plan (one: the assessment measures one schedule)
-    #[arg(required = true, value_name = "FILE")]
-    files: Vec<String>,
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// More files: refused, saying why
+    #[arg(hide = true)]
+    more: Vec<String>,
     /// The status date (default: the document's)
     #[arg(long, value_name = "DATETIME", value_parser = crate::risk::datetime)]
     status_date: Option<DateTime>,
@@ -45,7 +48,8 @@ pub(crate) fn baseline(v: &str) -> Result<u8, String> {
 pub(crate) fn run(a: HealthArgs) -> Result<(), Failure> {
     let file = crate::one_file(
         "health",
-        &a.files,
+        &a.file,
+        &a.more,
         "the assessment measures one schedule; run it once per file",
     )?;
     let doc: Document = load(file, ReadOptions::default())?.into();

@@ -481,18 +481,21 @@ pub(crate) fn write_out(path: &str, text: &str) -> Result<(), Failure> {
     }
 }
 
-/// A usage error for a second file given to a command that measures one plan.
+/// `file`, or a usage error saying `why` when `more` files follow it (a command that measures
+/// one plan).
 pub(crate) fn one_file<'a>(
     command: &str,
-    files: &'a [String],
+    file: &'a str,
+    more: &[String],
     why: &str,
 ) -> Result<&'a str, Failure> {
-    match files {
-        [f] => Ok(f),
-        _ => Err(Failure::Usage(format!(
+    if more.is_empty() {
+        Ok(file)
+    } else {
+        Err(Failure::Usage(format!(
             "{command} takes one FILE, not {}: {why}",
-            files.len()
-        ))),
+            1 + more.len()
+        )))
     }
 }
 

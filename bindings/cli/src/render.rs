@@ -27,8 +27,11 @@ fever: each buffer's consumption against its chain's completion over the green, 
 zones. A flag the chart does not take is a usage error.")]
 pub(crate) struct RenderArgs {
     /// The plan (one: a chart draws one plan)
-    #[arg(required = true, value_name = "FILE")]
-    files: Vec<String>,
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// More files: refused, saying why
+    #[arg(hide = true)]
+    more: Vec<String>,
     /// The chart: gantt, histogram, scurve, tornado, evm or fever
     #[arg(long, default_value = "gantt", value_parser = chart)]
     chart: Chart,
@@ -136,7 +139,8 @@ fn ids(v: &str) -> Value {
 pub(crate) fn run(a: RenderArgs) -> Result<(), Failure> {
     let file = crate::one_file(
         "render",
-        &a.files,
+        &a.file,
+        &a.more,
         "a chart draws one plan (jindu load or level take a portfolio); run it once per file",
     )?;
     let mut options = Map::new();

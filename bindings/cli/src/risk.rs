@@ -38,8 +38,11 @@ of meeting --target, and per task the criticality index and sensitivity. The sam
 same output.")]
 pub(crate) struct RiskArgs {
     /// The plan (one: its risk model is the document's own)
-    #[arg(required = true, value_name = "FILE")]
-    files: Vec<String>,
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// More files: refused, saying why
+    #[arg(hide = true)]
+    more: Vec<String>,
     /// Monte Carlo iterations
     #[arg(long, value_name = "N", default_value_t = 1000, value_parser = whole)]
     iterations: u64,
@@ -76,7 +79,8 @@ pub(crate) fn datetime(v: &str) -> Result<DateTime, String> {
 pub(crate) fn run(a: RiskArgs) -> Result<(), Failure> {
     let file = crate::one_file(
         "risk",
-        &a.files,
+        &a.file,
+        &a.more,
         "a simulation samples one plan's own risk model; run it once per file",
     )?;
     let mut opts = RiskOptions {

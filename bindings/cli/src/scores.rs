@@ -23,8 +23,11 @@ Without --iterations the criticality factor is listed as missing. The exit statu
 the scores: it is a report.")]
 pub(crate) struct ScoresArgs {
     /// The plan (one: the scores rank one plan's tasks)
-    #[arg(required = true, value_name = "FILE")]
-    files: Vec<String>,
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// More files: refused, saying why
+    #[arg(hide = true)]
+    more: Vec<String>,
     /// The status date (default: the document's)
     #[arg(long, value_name = "DATETIME", value_parser = day_or_time)]
     status_date: Option<DateTime>,
@@ -58,7 +61,8 @@ fn day_or_time(v: &str) -> Result<DateTime, String> {
 pub(crate) fn run(a: ScoresArgs) -> Result<(), Failure> {
     let file = crate::one_file(
         "scores",
-        &a.files,
+        &a.file,
+        &a.more,
         "the scores rank one plan's tasks; run it once per file",
     )?;
     let mut opts = ScoreOptions {

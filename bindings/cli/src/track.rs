@@ -44,8 +44,11 @@ pub(crate) struct AlertFlags {
 #[derive(clap::Args)]
 pub(crate) struct MeasureArgs {
     /// The plan (one: tracking measures one plan)
-    #[arg(required = true, value_name = "FILE")]
-    files: Vec<String>,
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// More files: refused, saying why
+    #[arg(hide = true)]
+    more: Vec<String>,
     #[command(flatten)]
     measure: Measure,
 }
@@ -58,8 +61,11 @@ one JSON object (or a summary table)."
 )]
 pub(crate) struct TrackArgs {
     /// The plan (one: tracking measures one plan)
-    #[arg(required = true, value_name = "FILE")]
-    files: Vec<String>,
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// More files: refused, saying why
+    #[arg(hide = true)]
+    more: Vec<String>,
     #[command(flatten)]
     measure: Measure,
     #[command(flatten)]
@@ -81,8 +87,11 @@ cv, spi, cpi, eac, es_working_days, spi_t, forecast_finish, ...) and the same pe
 )]
 pub(crate) struct EvmArgs {
     /// The plan (one: tracking measures one plan)
-    #[arg(required = true, value_name = "FILE")]
-    files: Vec<String>,
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// More files: refused, saying why
+    #[arg(hide = true)]
+    more: Vec<String>,
     #[command(flatten)]
     measure: Measure,
     /// The EAC method: cpi, planned_rate or cpi_spi
@@ -100,8 +109,11 @@ pub(crate) struct EvmArgs {
 #[derive(clap::Args)]
 pub(crate) struct AlertsArgs {
     /// The plan (one: tracking measures one plan)
-    #[arg(required = true, value_name = "FILE")]
-    files: Vec<String>,
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// More files: refused, saying why
+    #[arg(hide = true)]
+    more: Vec<String>,
     #[command(flatten)]
     measure: Measure,
     #[command(flatten)]
@@ -121,8 +133,11 @@ pub(crate) struct AlertsArgs {
 #[derive(clap::Args)]
 pub(crate) struct ReportArgs {
     /// The plan (one: tracking measures one plan)
-    #[arg(required = true, value_name = "FILE")]
-    files: Vec<String>,
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// More files: refused, saying why
+    #[arg(hide = true)]
+    more: Vec<String>,
     #[command(flatten)]
     measure: Measure,
     #[command(flatten)]
@@ -148,8 +163,11 @@ pub(crate) struct ReportArgs {
 #[derive(clap::Args)]
 pub(crate) struct ClientArgs {
     /// The plan (one: tracking measures one plan)
-    #[arg(required = true, value_name = "FILE")]
-    files: Vec<String>,
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// More files: refused, saying why
+    #[arg(hide = true)]
+    more: Vec<String>,
     #[command(flatten)]
     measure: Measure,
     /// The period: day, week or month
@@ -237,7 +255,7 @@ impl Raw {
 
 impl From<MeasureArgs> for Raw {
     fn from(a: MeasureArgs) -> Raw {
-        Raw::measured(a.files, a.measure)
+        Raw::measured(one_and_more(a.file, a.more), a.measure)
     }
 }
 
@@ -246,7 +264,7 @@ impl From<TrackArgs> for Raw {
         Raw {
             lang: a.lang,
             format: a.format,
-            ..Raw::measured(a.files, a.measure).alerting(a.alerts)
+            ..Raw::measured(one_and_more(a.file, a.more), a.measure).alerting(a.alerts)
         }
     }
 }
@@ -257,7 +275,7 @@ impl From<EvmArgs> for Raw {
             eac: a.eac,
             ieac: a.ieac,
             format: a.format,
-            ..Raw::measured(a.files, a.measure)
+            ..Raw::measured(one_and_more(a.file, a.more), a.measure)
         }
     }
 }
@@ -268,7 +286,7 @@ impl From<AlertsArgs> for Raw {
             since: a.since,
             lang: a.lang,
             format: a.format,
-            ..Raw::measured(a.files, a.measure).alerting(a.alerts)
+            ..Raw::measured(one_and_more(a.file, a.more), a.measure).alerting(a.alerts)
         }
     }
 }
@@ -281,7 +299,7 @@ impl From<ReportArgs> for Raw {
             currency: a.currency,
             client: a.client,
             format: a.format,
-            ..Raw::measured(a.files, a.measure).alerting(a.alerts)
+            ..Raw::measured(one_and_more(a.file, a.more), a.measure).alerting(a.alerts)
         }
     }
 }
@@ -292,7 +310,7 @@ impl From<ClientArgs> for Raw {
             period: a.period,
             lang: a.lang,
             currency: a.currency,
-            ..Raw::measured(a.files, a.measure)
+            ..Raw::measured(one_and_more(a.file, a.more), a.measure)
         }
     }
 }
@@ -316,6 +334,13 @@ impl From<CompareArgs> for Raw {
     }
 }
 
+/// The FILE and the files after it, as one list.
+fn one_and_more(file: String, more: Vec<String>) -> Vec<String> {
+    let mut files = vec![file];
+    files.extend(more);
+    files
+}
+
 /// The parsed command line of a tracking command.
 #[derive(Default)]
 struct Args {
@@ -332,7 +357,8 @@ fn parse(cmd: &str, r: Raw) -> Result<Args, Failure> {
     if !matches!(cmd, "whatif" | "compare") {
         crate::one_file(
             cmd,
-            &r.files,
+            &r.files[0],
+            &r.files[1..],
             "tracking measures one plan at its status date; run it once per file",
         )?;
     }
