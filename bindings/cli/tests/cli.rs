@@ -416,3 +416,30 @@ fn a_bad_link_type_in_a_csv_names_the_cell_and_the_type() {
          type `XS` after predecessor `2`: expected FS, SS, FF or SF (e.g. 2FS+1d)\n"
     );
 }
+
+#[test]
+fn a_repeated_flag_takes_its_last_value_and_a_list_flag_every_one() {
+    let f = example("tracking.json");
+    let codes = |extra: &[&str]| -> Vec<String> {
+        let o = jindu(&[&["alerts", &f, "--format", "json"][..], extra].concat());
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["code"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let all = codes(&[]);
+    assert!(
+        all.contains(&"spi_low".into()) && all.contains(&"cpi_low".into()),
+        "{all:?}"
+    );
+    // Both --disable flags count: two alerts fewer.
+    let fewer = codes(&["--disable", "cpi_low", "--disable", "spi_low"]);
+    assert_eq!(fewer.len(), all.len() - 2, "{fewer:?}");
+    // --iterations 7 then 9: 9, as the hand parser did before clap.
+    let o = jindu(&["risk", &f, "--iterations", "7", "--iterations", "9"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["iterations"], 9);
+}
