@@ -10,9 +10,9 @@
 #                   (scripts/dist-smoke.sh)
 #
 # Nothing is built twice: the npm tarball is the one `make wasm-pkg` packs (bindings/wasm/build.sh),
-# the wheel and the jar share one `cargo build --release -p jindu-ffi` (FFI_LIB, mk/ffi.mk; the
-# same build `make test-python` and `make test-kotlin` test), and each step skips what is up to
-# date, so a second `make dist` takes seconds.
+# the wheel and the jar share one release build of jindu-ffi, the one `maturin build --release`
+# makes (FFI_LIB, mk/ffi.mk; the same library `make test-python` and `make test-kotlin` test), and
+# each step skips what is up to date, so a second `make dist` takes seconds (2 s measured).
 
 DIST := $(ROOT)/dist
 DIST_VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' $(ROOT)/Cargo.toml | head -1)
