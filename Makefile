@@ -8,6 +8,8 @@
 #   make test-browser  the Gantt page in headless Chromium (Playwright)
 #   make test-python   the Python wheel (pytest)
 #   make test-kotlin   the Kotlin/JVM package (JUnit 5)
+#   make test-dist     the release artifacts of `make dist` (dist/: npm tarball, wheel, jar, the
+#                      jindu command) installed into fresh consumers and smoke-tested (mk/dist.mk)
 #   make bench         criterion benchmarks (not part of test)
 #   make fuzz          every fuzz target for FUZZ_SECONDS (default 600) each (not part of test)
 #   make bench-compare the README's performance tables: jindu vs the C floor, the CLI, the npm
@@ -29,7 +31,7 @@ export CARGO_TERM_COLOR ?= never
 demo:
 	$(CARGO) run --release -q -p jindu-examples --example delivery
 
-test: test-rust test-wasm test-browser test-python test-kotlin
+test: test-rust test-wasm test-browser test-python test-kotlin test-dist
 	@echo "make test: all suites passed"
 
 # `vectors` is not listed: `cargo test --workspace` (test-rust-core) already runs jindu-conformance.

@@ -7,8 +7,12 @@
 #
 # Each target installs what it needs and skips what is there: maturin in a venv under
 # target/ffi, the Kotlin compiler from npm (tools/npm, scripts/npm-tools/package.json), and
-# Debian's JNA and JUnit 5 (libjna-java, junit5). Builds use the dev profile (no release
-# rebuild); `maturin build --release` makes the wheel to ship.
+# Debian's JNA and JUnit 5 (libjna-java, junit5). One release build of the library serves the
+# wheel, the jar and both test suites, so what they test is what `make dist` (mk/dist.mk) ships:
+# maturin builds it (`maturin build --release` compiles jindu-ffi its own way, so a `cargo build
+# --release -p jindu-ffi` beside it would compile the crate a second time) and leaves it at
+# FFI_LIB; the jar takes it from there. uniffi-bindgen is the dev build maturin runs (`cargo run
+# --bin uniffi-bindgen`, on the dev build `make test-rust` leaves): it only reads the library.
 
 FFI := $(ROOT)/target/ffi
 FFI_TOOLS_VENV := $(FFI)/tools-venv
@@ -18,14 +22,10 @@ MATURIN_VERSION := 1.16.0
 PYTEST_VERSION := 9.2.0
 # Portfolio risk on a distributed engine (bindings/ffi/tests/python/test_dask.py).
 DASK_VERSION := 2026.8.0
-FFI_LIB := $(ROOT)/target/debug/libjindu_ffi.so
+FFI_LIB := $(ROOT)/target/release/libjindu_ffi.so
 UNIFFI_BINDGEN := $(ROOT)/target/debug/uniffi-bindgen
 
-.PHONY: ffi-lib ffi-python-tools ffi-wheel
-
-# The library and uniffi-bindgen, built together (one feature set for uniffi, no rebuilds).
-ffi-lib:
-	$(CARGO) build -q -p jindu-ffi
+.PHONY: ffi-lib ffi-python-tools ffi-wheel ffi-jar
 
 ffi-python-tools:
 	@if [ ! -f $(FFI_TOOLS_VENV)/.maturin-$(MATURIN_VERSION) ]; then \
@@ -35,11 +35,26 @@ ffi-python-tools:
 	  touch $(FFI_TOOLS_VENV)/.maturin-$(MATURIN_VERSION); \
 	fi
 
-ffi-wheel: ffi-lib ffi-python-tools
-	rm -rf $(FFI)/wheels
-	cd bindings/ffi && $(FFI_TOOLS_VENV)/bin/maturin build --out $(FFI)/wheels 2>&1 \
-	  | grep -v 'looks like an old-style --config override file' || true
-	@ls $(FFI)/wheels/jindu-*.whl >/dev/null
+# The wheel, and with it FFI_LIB: rebuilt when the library or what maturin packs changed
+# (`make dist` twice runs maturin once). maturin's --strip would drop the symbols uniffi-bindgen
+# reads the interface from, so scripts/strip-wheel.py strips only the debug info afterwards
+# (the library 34.8 MB -> 5.9 MB, the wheel 9.1 MB -> 2.2 MB).
+FFI_WHEEL_INPUTS := $(shell find $(ROOT)/bindings/ffi/src $(ROOT)/bindings/ffi/python -type f -not -name '*.pyc') \
+  $(ROOT)/bindings/ffi/Cargo.toml $(ROOT)/bindings/ffi/pyproject.toml $(ROOT)/bindings/ffi/uniffi.toml \
+  $(shell find $(ROOT)/core/src -type f) $(ROOT)/core/Cargo.toml $(ROOT)/Cargo.lock
+ffi-wheel: ffi-python-tools
+	@if [ -n "$$(find $(FFI)/wheels -name 'jindu-*.whl' -newer $(FFI)/wheels/.inputs 2>/dev/null)" ] && [ -f $(FFI_LIB) ] \
+	    && [ "$$(cat $(FFI)/wheels/.inputs 2>/dev/null)" = "$$(cat $(FFI_WHEEL_INPUTS) | sha256sum)" ]; then \
+	  echo "ffi: $$(ls $(FFI)/wheels/jindu-*.whl) is up to date"; \
+	else \
+	  rm -rf $(FFI)/wheels && mkdir -p $(FFI)/wheels && cat $(FFI_WHEEL_INPUTS) | sha256sum > $(FFI)/wheels/.inputs; \
+	  (cd bindings/ffi && $(FFI_TOOLS_VENV)/bin/maturin build --release --out $(FFI)/wheels 2>&1 \
+	    | grep -v 'looks like an old-style --config override file') || true; \
+	  ls $(FFI)/wheels/jindu-*.whl >/dev/null && [ -f $(FFI_LIB) ] || { rm -f $(FFI)/wheels/.inputs; exit 1; }; \
+	  $(PYTHON) scripts/strip-wheel.py $(FFI)/wheels/jindu-*.whl; \
+	fi
+
+ffi-lib: ffi-wheel
 
 # A fresh venv each run: the wheel must install on its own (it has no dependencies); Dask is
 # there only for the test that runs jindu on its LocalCluster.
@@ -68,6 +83,11 @@ ffi-kotlin-tools:
 	    $$sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends $$missing; \
 	  fi
 
+KOTLIN_ENV = KOTLIN_HOME=$(KOTLIN_HOME) JAVA_LIBS=$(JAVA_LIBS) FFI_LIB=$(FFI_LIB) UNIFFI_BINDGEN=$(UNIFFI_BINDGEN)
+
+# The jar alone (target/ffi/kotlin/jindu.jar, for `make dist`): steps 1 and 2 of test.sh.
+ffi-jar: ffi-lib ffi-kotlin-tools
+	$(KOTLIN_ENV) JAR_ONLY=1 bindings/ffi/kotlin/test.sh
+
 test-kotlin:: ffi-lib ffi-kotlin-tools
-	KOTLIN_HOME=$(KOTLIN_HOME) JAVA_LIBS=$(JAVA_LIBS) FFI_LIB=$(FFI_LIB) UNIFFI_BINDGEN=$(UNIFFI_BINDGEN) \
-	  bindings/ffi/kotlin/test.sh
+	$(KOTLIN_ENV) bindings/ffi/kotlin/test.sh

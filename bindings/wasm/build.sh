@@ -8,7 +8,10 @@
 # crate jindu-wasm-plan: levelling, loading, health, tracking and charts, `import 'jindu/plan'`;
 # core/DESIGN.md "WebAssembly size"), plus npm/package.json (exports map, files allowlist) and
 # README.md. The .wasm are built once, in one cargo run with the wasm-release profile (so the
-# core is compiled once for all), shrunk once with wasm-opt and shared by the three variants.
+# core is compiled once for all), shrunk once with wasm-opt and shipped once, in web/ (where the
+# browser glue fetches it, `new URL('<name>_bg.wasm', import.meta.url)`, and bundlers find it):
+# the Node glue in node/ and node-esm/ reads ../web/<name>_bg.wasm, its one path rewritten here
+# (checked: exactly one occurrence each), so the tarball carries each module once, not three times.
 # Tools: wasm-bindgen from tools/cargo, wasm-opt from tools/npm (`make wasm-tools` installs
 # both), or WASM_BINDGEN / WASM_OPT. Does nothing when its inputs have not changed.
 set -euo pipefail
@@ -23,6 +26,18 @@ pkg=$here/pkg
 raw=$root/target/wasm32-unknown-unknown/wasm-release/jindu_wasm.wasm
 raw_io=$root/target/wasm32-unknown-unknown/wasm-release/jindu_wasm_io.wasm
 raw_plan=$root/target/wasm32-unknown-unknown/wasm-release/jindu_wasm_plan.wasm
+
+# rewrite FILE OLD NEW: replaces the one occurrence of the literal OLD in FILE by NEW; fails when
+# OLD occurs other than once (a wasm-bindgen that loads its .wasm differently).
+rewrite() {
+  local n
+  n=$(grep -cF -- "$2" "$1" || true)
+  if [ "$n" != 1 ]; then
+    echo "jindu-wasm: expected one \`$2\` in $1, found $n: how does this wasm-bindgen load the .wasm?" >&2
+    exit 1
+  fi
+  OLD=$2 NEW=$3 perl -0pi -e 's/\Q$ENV{OLD}\E/$ENV{NEW}/' "$1"
+}
 
 stamp=$(cat "$raw" "$raw_io" "$raw_plan" "$here/build.sh" "$here/npm/package.json" "$here/README.md" | sha256sum | cut -d' ' -f1)
 if [ -f "$pkg/.stamp" ] && [ "$(cat "$pkg/.stamp")" = "$stamp" ]; then
@@ -44,8 +59,13 @@ else
       }
     done
     "$wasm_opt" -Oz "$tmp/web/${name}_bg.wasm" -o "$tmp/${name}_bg.wasm"
-    for d in node node-esm web; do cp "$tmp/${name}_bg.wasm" "$tmp/$d/${name}_bg.wasm"; done
-    rm "$tmp/${name}_bg.wasm" "$tmp/node/${name}_bg.wasm.d.ts" "$tmp/node-esm/${name}_bg.wasm.d.ts"
+    mv "$tmp/${name}_bg.wasm" "$tmp/web/${name}_bg.wasm"
+    rm "$tmp/node/${name}_bg.wasm" "$tmp/node-esm/${name}_bg.wasm" \
+      "$tmp/node/${name}_bg.wasm.d.ts" "$tmp/node-esm/${name}_bg.wasm.d.ts"
+    # The Node glue loads the one .wasm in web/: CommonJS by `${__dirname}/<name>_bg.wasm`, the
+    # ES module by `new URL('<name>_bg.wasm', import.meta.url)`.
+    rewrite "$tmp/node/$name.js" "\${__dirname}/${name}_bg.wasm" "\${__dirname}/../web/${name}_bg.wasm"
+    rewrite "$tmp/node-esm/$name.js" "new URL('${name}_bg.wasm', import.meta.url)" "new URL('../web/${name}_bg.wasm', import.meta.url)"
   done
   printf '{\n  "type": "module"\n}\n' > "$tmp/node-esm/package.json"
   printf '{\n  "type": "module"\n}\n' > "$tmp/web/package.json"
@@ -55,7 +75,7 @@ else
   mv "$tmp" "$pkg"
   trap - EXIT
   for name in jindu jindu_io jindu_plan; do
-    echo "jindu-wasm: built $pkg/*/${name}_bg.wasm ($(wc -c < "$pkg/web/${name}_bg.wasm") bytes, $(gzip -9 -c "$pkg/web/${name}_bg.wasm" | wc -c) gzipped)"
+    echo "jindu-wasm: built $pkg/web/${name}_bg.wasm ($(wc -c < "$pkg/web/${name}_bg.wasm") bytes, $(gzip -9 -c "$pkg/web/${name}_bg.wasm" | wc -c) gzipped)"
   done
 fi
 

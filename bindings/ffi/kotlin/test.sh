@@ -2,14 +2,16 @@
 # Builds and tests the Kotlin/JVM binding without Gradle or Maven (run by `make test-kotlin`,
 # which installs the tools first):
 #   1. uniffi-bindgen generates the Kotlin (package `jindu`) from the built library;
-#   2. kotlinc compiles it; the jar gets the classes and the native library, debug info
-#      stripped, at linux-x86-64/libjindu_ffi.so where JNA looks for it;
+#   2. kotlinc compiles it with the hand-written Kotlin in src/main/kotlin (every .kt there);
+#      the jar gets the classes and the native library, debug info stripped, at
+#      linux-x86-64/libjindu_ffi.so where JNA looks for it (JAR_ONLY=1 stops here: `make dist`);
 #   3. kotlinc compiles src/test/kotlin and the JUnit 5 console launcher runs it against the
 #      jar (no jna.library.path: the library is loaded from the jar);
 #   4. the README's Kotlin snippet is compiled and run against the jar;
 #   5. so is bindings/ffi/README.md's files snippet (`kotlin-io`).
 # Inputs (environment): KOTLIN_HOME (the kotlin-compiler package), JAVA_LIBS (Debian's
-# /usr/share/java with jna.jar and JUnit 5), FFI_LIB and UNIFFI_BINDGEN (built by cargo).
+# /usr/share/java with jna.jar and JUnit 5), FFI_LIB and UNIFFI_BINDGEN (built by cargo; `make`
+# passes the release build, the one the wheel and `make dist` ship).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 here="$root/bindings/ffi/kotlin"
@@ -27,23 +29,34 @@ t0=$(date +%s)
 rm -rf "$out/gen.new"
 "$bindgen" generate --library "$lib" --language kotlin --no-format --out-dir "$out/gen.new" >/dev/null
 
-# 2. Compile the generated code only when it changed (kotlinc takes ~20 s).
+# 2. Compile the generated code and src/main/kotlin only when either changed (kotlinc takes
+#    ~20 s); the hand-written sources are copied beside the generated ones to compare them.
+if [ -d "$here/src/main/kotlin" ]; then
+  mkdir -p "$out/gen.new/main" && cp -R "$here/src/main/kotlin/." "$out/gen.new/main/"
+fi
 if [ -f "$out/classes.ok" ] && diff -rq "$out/gen.new" "$out/gen" >/dev/null 2>&1; then
   echo "kotlin: generated code unchanged, reusing compiled classes"
 else
   rm -rf "$out/gen" "$out/classes" "$out/classes.ok"
   mv "$out/gen.new" "$out/gen"
-  echo "kotlin: compiling the generated bindings"
+  echo "kotlin: compiling the generated bindings$( [ -d "$out/gen/main" ] && echo " and src/main/kotlin")"
   "${kotlinc[@]}" -cp "$J/jna.jar" "$out/gen" -d "$out/classes"
   touch "$out/classes.ok"
 fi
 rm -rf "$out/gen.new"
 
-rm -rf "$out/native" && mkdir -p "$out/native/linux-x86-64"
-objcopy --strip-debug "$lib" "$out/native/linux-x86-64/libjindu_ffi.so"
-rm -f "$out/jindu.jar"
-jar --create --file "$out/jindu.jar" -C "$out/classes" . -C "$out/native" .
-echo "kotlin: built target/ffi/kotlin/jindu.jar ($(du -k "$out/jindu.jar" | cut -f1) KiB)"
+rm -rf "$out/native.new" && mkdir -p "$out/native.new/linux-x86-64"
+objcopy --strip-debug "$lib" "$out/native.new/linux-x86-64/libjindu_ffi.so"
+# The jar only when its classes or library changed (`make dist` twice does not repack it).
+if [ -f "$out/jindu.jar" ] && [ "$out/jindu.jar" -nt "$out/classes.ok" ] && diff -rq "$out/native.new" "$out/native" >/dev/null 2>&1; then
+  rm -rf "$out/native.new"
+  echo "kotlin: target/ffi/kotlin/jindu.jar is up to date"
+else
+  rm -rf "$out/native" "$out/jindu.jar" && mv "$out/native.new" "$out/native"
+  jar --create --file "$out/jindu.jar" -C "$out/classes" . -C "$out/native" .
+  echo "kotlin: built target/ffi/kotlin/jindu.jar ($(du -k "$out/jindu.jar" | cut -f1) KiB)"
+fi
+[ "${JAR_ONLY:-}" = 1 ] && exit 0
 
 # 3. The JUnit 5 tests, against the jar.
 cp_test="$out/jindu.jar:$J/jna.jar:$J/junit-jupiter-api.jar:$J/apiguardian-api.jar:$J/opentest4j.jar:$J/junit-platform-commons.jar:$K/lib/kotlin-test.jar"
