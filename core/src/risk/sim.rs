@@ -8,7 +8,7 @@ use crate::calendar::WorkCalendar;
 use crate::error::{Error, Item, Result};
 use crate::id::{TaskId, TaskIndex};
 use crate::model::{Link, Project, ScheduleFrom, Task};
-use crate::schedule::kernel::Kernel;
+use crate::schedule::kernel::{Kernel, LANES};
 use crate::schedule::{Network, Outputs, Scenario, ScheduleOptions, Workspace};
 use crate::time::{DateTime, Duration};
 use crate::Limits;
@@ -407,16 +407,20 @@ struct Worker {
 /// The most draws a worker keeps for a block's sensitivity sums (4 bytes each).
 const KEEP_DRAWS: usize = 1 << 22;
 
-/// The kernel's buffers of one thread (empty without it).
+/// The kernel's buffers of one thread (empty without it), [`LANES`] iterations side by side.
 #[derive(Debug)]
 struct KernelBufs {
-    /// Durations by node.
-    dur: Vec<i64>,
-    /// Early and late work indices (start and finish per node).
-    x: Vec<i64>,
-    y: Vec<i64>,
-    /// Critical counts by node, added to the statistics by task after each run of blocks.
+    /// Durations by node and lane (`LANES·node + lane`).
+    dur: Vec<f64>,
+    /// Early and late work indices (start and finish per node, by lane).
+    x: Vec<f64>,
+    y: Vec<f64>,
+    /// Critical counts by node and lane, added to the statistics by task after each run of
+    /// blocks.
     crit: Vec<u64>,
+    /// The rows loaded into the lanes so far.
+    rows: [usize; LANES],
+    loaded: usize,
 }
 
 impl Worker {
@@ -426,10 +430,12 @@ impl Worker {
             bsens: Vec::with_capacity(p.unc.len()),
             kept: Vec::new(),
             kb: KernelBufs {
-                dur: vec![0; kn],
-                x: vec![0; 2 * kn],
-                y: vec![0; 2 * kn],
-                crit: vec![0; kn],
+                dur: vec![0.0; kn * LANES],
+                x: vec![0.0; 2 * kn * LANES],
+                y: vec![0.0; 2 * kn * LANES],
+                crit: vec![0; kn * LANES],
+                rows: [0; LANES],
+                loaded: 0,
             },
             ws: net.workspace(),
             dur: p.base.clone(),
@@ -570,32 +576,141 @@ fn fill(
     cost
 }
 
-/// One iteration by the kernel: the project duration and finish (minutes), with the
-/// critical counts added to `b.crit`; `None` (nothing counted) when the iteration needs the
-/// general path: a duration of zero or beyond 2⁴⁰ minutes, or a finish beyond the calendar or
-/// the years it covers.
-fn kernel_run(
+/// Loads the durations `dur` of block row `row` into the next lane of `b`, when the kernel
+/// can run them: every duration positive and at most 2⁴⁰ minutes (the general path refuses a
+/// longer one, `Network::run`: so does this; a zero makes a milestone). Returns whether it
+/// did; when not, the lane is overwritten by the next row loaded.
+fn kernel_load(k: &Kernel, dur: &[Duration], b: &mut KernelBufs, row: usize) -> bool {
+    let l = b.loaded;
+    let (mut lo, mut hi) = (i64::MAX, i64::MIN);
+    for (d, &t) in b.dur[l..].iter_mut().step_by(LANES).zip(&k.task_of) {
+        let m = dur[t as usize].minutes();
+        lo = lo.min(m);
+        hi = hi.max(m);
+        *d = m as f64;
+    }
+    if lo <= 0 || hi > 1 << 40 {
+        return false;
+    }
+    b.rows[l] = row;
+    b.loaded += 1;
+    true
+}
+
+/// The largest work index the kernel's lanes take as exact: every value of a lane lies
+/// between the project start and its finish (give or take a lag and a duration), so below
+/// this all of them are integers under 2⁵³, where `f64` is exact. Never reached by a
+/// calendar's years.
+const LANE_LIMIT: f64 = (1u64 << 50) as f64;
+
+/// Runs the rows loaded into the kernel's lanes: per lane (the first `n` of them, `n`
+/// returned too), its row and the project duration and finish in minutes, with the critical
+/// counts added to `b.crit`, or `None` (nothing counted) when the finish is beyond the
+/// calendar or the years it covers, so the row takes the general path.
+#[allow(clippy::type_complexity)]
+fn kernel_flush(
     k: &Kernel,
     cal: &WorkCalendar,
-    dur: &[Duration],
     b: &mut KernelBufs,
-) -> Option<(i64, i64)> {
-    let (mut lo, mut hi) = (i64::MAX, i64::MIN);
-    for (d, &t) in b.dur.iter_mut().zip(&k.task_of) {
-        *d = dur[t as usize].minutes();
-        lo = lo.min(*d);
-        hi = hi.max(*d);
+) -> ([(usize, Option<(i64, i64)>); LANES], usize) {
+    let last = k.finish_lanes(&b.dur, &mut b.x);
+    let mut out = [(0, None); LANES];
+    let mut valid = [0u64; LANES];
+    for l in 0..b.loaded {
+        // The finish's date first: when it is beyond the calendar, nothing is counted.
+        let r = (last[l].abs() < LANE_LIMIT)
+            .then_some(last[l] as i64)
+            .and_then(|w| {
+                let pf = cal.finish_of(w).and_then(DateTime::from_minutes)?;
+                Some((w - k.wps, pf.minutes()))
+            });
+        valid[l] = u64::from(r.is_some());
+        out[l] = (b.rows[l], r);
     }
-    // The general path refuses a duration beyond 2⁴⁰ minutes (`Network::run`): so does this.
-    if lo <= 0 || hi > 1 << 40 {
-        return None;
+    k.late_lanes(&b.dur, &b.x, &mut b.y, last, valid, &mut b.crit);
+    let n = std::mem::take(&mut b.loaded);
+    (out, n)
+}
+
+/// One iteration by the general path (the compiled network's run): the project duration
+/// and finish (minutes), with its critical tasks, milestones and deadlines counted.
+#[allow(clippy::too_many_arguments)]
+fn general_run(
+    p: &Plan,
+    net: &Network<'_>,
+    ws: &mut Workspace,
+    dur: &[Duration],
+    st: &mut Stats,
+    cal: &WorkCalendar,
+    ps: DateTime,
+    det: &[i64],
+) -> Result<(i64, i64)> {
+    let run = net.run(
+        ws,
+        &Scenario {
+            durations: Some(dur),
+            delays: None,
+            outputs: Outputs::Float,
+        },
+    )?;
+    for i in 0..p.n {
+        if run.is_critical(TaskIndex::from_raw(i as u32)) {
+            st.crit[i] += 1;
+        }
     }
-    // The finish's date first: when it is beyond the calendar, nothing is counted.
-    let (x, y) = (&mut b.x, &mut b.y);
-    let last = k.finish(&b.dur, x);
-    let pf = cal.finish_of(last).and_then(DateTime::from_minutes)?;
-    k.late(&b.dur, x, y, last, &mut b.crit);
-    Some((last - k.wps, pf.minutes()))
+    for (k, &m) in p.milestones.iter().enumerate() {
+        let f = run.dates(TaskIndex::from_raw(m)).1;
+        let wm = cal.work_between(ps, f);
+        st.ms[k].0.add(wm);
+        st.ms[k].1.add(wm);
+        if wm <= det[k] {
+            st.ms_at_det[k] += 1;
+        }
+        if p.ms_deadline[k].is_some_and(|d| f.minutes() <= d) {
+            st.ms_on_time[k] += 1;
+        }
+    }
+    for (k, &(t, d)) in p.deadlines.iter().enumerate() {
+        if run.dates(TaskIndex::from_raw(t)).1.minutes() <= d {
+            st.deadline_ok[k] += 1;
+        }
+    }
+    Ok((
+        run.project_duration().minutes(),
+        run.project_finish().minutes(),
+    ))
+}
+
+/// Counts block row `row`'s project duration `y` and finish `pf` (minutes) into `st`, with
+/// the risks that occurred in it (`occ`, the block's rows), and keeps `y` for the block's
+/// ranks.
+#[allow(clippy::too_many_arguments)]
+fn record(
+    p: &Plan,
+    st: &mut Stats,
+    det: i64,
+    occ: &[bool],
+    ys: &mut [i64],
+    row: usize,
+    y: i64,
+    pf: i64,
+) {
+    st.finish.add(y);
+    st.finish_m.add(y);
+    if y <= det {
+        st.at_det += 1;
+    }
+    if p.target.is_some_and(|t| pf <= t) {
+        st.on_target += 1;
+    }
+    let nr = p.risks.len();
+    for k in 0..nr {
+        if occ[row * nr + k] {
+            st.occ[k] += 1;
+            st.occ_y[k] += y as i128;
+        }
+    }
+    ys[row] = y;
 }
 
 /// Runs blocks `blocks` (of `p.block` iterations; the last may be short) into the worker.
@@ -627,6 +742,7 @@ fn run_blocks(
             block_draws(grp, g, draws, blk, p.block, &mut w.sc, &mut w.ic[g]);
         }
         w.ys.clear();
+        w.ys.resize(rows, 0);
         for row in 0..rows {
             let j = first + row as u64;
             let Worker {
@@ -638,6 +754,7 @@ fn run_blocks(
                 stats: st,
                 kb,
                 kept,
+                ys,
                 ..
             } = w;
             let nu = p.unc.len();
@@ -653,68 +770,39 @@ fn run_blocks(
                 p.has_cost.then_some(&mut st.risk_cost[..]),
                 keep.then(|| &mut kept[row * nu..(row + 1) * nu]),
             );
-            let fast = kernel.and_then(|k| kernel_run(k, cal, dur, kb));
-            let (y, pf) = match fast {
-                Some(r) => r,
-                None => {
-                    let run = net.run(
-                        ws,
-                        &Scenario {
-                            durations: Some(dur),
-                            delays: None,
-                            outputs: Outputs::Float,
-                        },
-                    )?;
-                    for i in 0..p.n {
-                        if run.is_critical(TaskIndex::from_raw(i as u32)) {
-                            st.crit[i] += 1;
-                        }
-                    }
-                    for (k, &m) in p.milestones.iter().enumerate() {
-                        let f = run.dates(TaskIndex::from_raw(m)).1;
-                        let wm = cal.work_between(ps, f);
-                        st.ms[k].0.add(wm);
-                        st.ms[k].1.add(wm);
-                        if wm <= det.1[k] {
-                            st.ms_at_det[k] += 1;
-                        }
-                        if p.ms_deadline[k].is_some_and(|d| f.minutes() <= d) {
-                            st.ms_on_time[k] += 1;
-                        }
-                    }
-                    for (k, &(t, d)) in p.deadlines.iter().enumerate() {
-                        if run.dates(TaskIndex::from_raw(t)).1.minutes() <= d {
-                            st.deadline_ok[k] += 1;
-                        }
-                    }
-                    (
-                        run.project_duration().minutes(),
-                        run.project_finish().minutes(),
-                    )
-                }
-            };
-            st.finish.add(y);
-            st.finish_m.add(y);
-            if y <= det.0 {
-                st.at_det += 1;
-            }
-            if p.target.is_some_and(|t| pf <= t) {
-                st.on_target += 1;
-            }
             for (k, &t) in p.variable.iter().enumerate() {
                 st.dur[k].add(dur[t as usize].minutes());
-            }
-            for k in 0..nr {
-                if occ[row * nr + k] {
-                    st.occ[k] += 1;
-                    st.occ_y[k] += y as i128;
-                }
             }
             if p.has_cost {
                 st.cost.add(cost);
                 st.cost_m.add(cost);
             }
-            w.ys.push(y);
+            // A row the kernel can take waits in its lanes until they are full (or the block
+            // ends); the others run now on the general path. The statistics are sums: the
+            // order the rows are counted in does not matter.
+            if !kernel.is_some_and(|k| kernel_load(k, dur, kb, row)) {
+                let (y, pf) = general_run(p, net, ws, dur, st, cal, ps, det.1)?;
+                record(p, st, det.0, occ, ys, row, y, pf);
+            }
+            let Some(k) = kernel else { continue };
+            if kb.loaded == 0 || (kb.loaded < LANES && row + 1 < rows) {
+                continue;
+            }
+            let (done, n) = kernel_flush(k, cal, kb);
+            for &(row, r) in &done[..n] {
+                let (y, pf) = match r {
+                    Some(r) => r,
+                    None => {
+                        // Beyond the calendar: the row's durations again, for the general
+                        // path (its draws, risks and cost were kept and counted already).
+                        let j = first + row as u64;
+                        let o = &mut occ[row * nr..(row + 1) * nr];
+                        fill(p, draws, j, row, ic, present, dur, o, None, None);
+                        general_run(p, net, ws, dur, st, cal, ps, det.1)?
+                    }
+                };
+                record(p, st, det.0, occ, ys, row, y, pf);
+            }
         }
         // Rank sums of the block: within-block mid-ranks of the finish against each task's
         // draw and each risk's occurrence.
@@ -772,8 +860,9 @@ fn run_blocks(
         }
     }
     if let Some(k) = kernel {
-        for (c, &t) in w.kb.crit.iter_mut().zip(&k.task_of) {
-            w.stats.crit[t as usize] += std::mem::take(c);
+        for (c, &t) in w.kb.crit.chunks_exact_mut(LANES).zip(&k.task_of) {
+            w.stats.crit[t as usize] += c.iter().sum::<u64>();
+            c.fill(0);
         }
     }
     Ok(())
