@@ -222,13 +222,16 @@ impl TriQuad {
     }
 
     /// The samples (whole minutes) of draws `w`. Every sample lies in `[a, b]` up to rounding,
-    /// below 2³⁰ (checked when the plan is made), so truncating `x + 0.5` through an `i32` is
-    /// what [`Sampler::sample`] computes: `x + 0.5` truncated for a positive `x`, and 0 for
-    /// the tiny negative values rounding can give when optimistic and likely are both 0.
+    /// below 2³⁰ (checked when the plan is made), so [`trunc_small`] of `x + 0.5` is what
+    /// [`Sampler::sample`] computes: `x + 0.5` truncated for a positive `x`, and 0 for the
+    /// tiny negative values rounding can give when optimistic and likely are both 0.
     #[inline(always)]
     fn sample(&self, w: [u32; 4]) -> [i32; 4] {
         // Selections by bit mask, not by branches (the draws are random: a branch on them is
-        // mispredicted often) nor by `if` (which the compiler turns back into branches).
+        // mispredicted often), and only between values at hand (the compiler turns a
+        // selection between two square roots, or two loads, back into a branch). Every lane
+        // is the same straight line, which the compiler vectorises: two lanes to an SSE2
+        // register, none of it a branch.
         let sel = |m: u64, x: f64, y: f64| f64::from_bits((x.to_bits() & m) | (y.to_bits() & !m));
         let mut out = [0i32; 4];
         for l in 0..4 {
@@ -239,11 +242,25 @@ impl TriQuad {
             let m = 0u64.wrapping_sub(u64::from(u < self.fc[l]));
             let base = sel(m, self.a[l], self.b[l]);
             let sign = sel(m, 1.0, -1.0);
-            let t = sel(m, u * self.left[l], (1.0 - u) * self.right[l]);
-            out[l] = (base + sign * t.sqrt() + 0.5) as i32;
+            // `u·left` or `(1 − u)·right`: the same product of the same two numbers.
+            let t = sel(m, u, 1.0 - u) * sel(m, self.left[l], self.right[l]);
+            out[l] = trunc_small(base + sign * t.sqrt() + 0.5);
         }
         out
     }
+}
+
+/// `x as i32` for `x` in (−1, 2³⁰ + 1), not NaN, by arithmetic alone (no saturating
+/// conversion, which costs a compare and two selections a lane): `x` at least 0, rounded to
+/// an integer by adding 2⁵² (exact below 2⁵¹: the sum's last mantissa bit is worth 1), less 1
+/// when that rounded up. That is `floor(max(x, 0))`, which is truncation on this range.
+#[inline(always)]
+fn trunc_small(x: f64) -> i32 {
+    const BIG: f64 = 4_503_599_627_370_496.0; // 2⁵²
+    let x = if x > 0.0 { x } else { 0.0 };
+    let big = x + BIG;
+    let r = big - BIG;
+    (big.to_bits() as u32 as i32) - i32::from(r > x)
 }
 
 /// The quads of triangular tasks among `unc` and the positions of the others.
@@ -400,9 +417,18 @@ struct Worker {
     kb: KernelBufs,
     /// Per uncertain task, the sensitivity sum of the current block.
     bsens: Vec<i64>,
+    /// Per uncertain task, Σa² of the current block's draw scores in two halves (high and
+    /// low 32 bits of each term).
+    ba2: Vec<[u64; 2]>,
+    /// Per variable task, the current block's Σd and Σd² (in halves, as `ba2`) of the
+    /// durations below 2³² minutes (others go to the moments directly).
+    bdur: Vec<[u64; 3]>,
     /// The current block's draws of the uncertain tasks (row by row), when kept.
     kept: Vec<u32>,
 }
+
+/// Rows of a block whose sensitivity sums are taken together, task by task.
+const SENS_TILE: usize = 16;
 
 /// The most draws a worker keeps for a block's sensitivity sums (4 bytes each).
 const KEEP_DRAWS: usize = 1 << 22;
@@ -428,6 +454,8 @@ impl Worker {
         let kn = kernel.map_or(0, Kernel::len);
         Worker {
             bsens: Vec::with_capacity(p.unc.len()),
+            ba2: Vec::with_capacity(p.unc.len()),
+            bdur: vec![[0; 3]; p.variable.len()],
             kept: Vec::new(),
             kb: KernelBufs {
                 dur: vec![0.0; kn * LANES],
@@ -755,6 +783,7 @@ fn run_blocks(
                 kb,
                 kept,
                 ys,
+                bdur,
                 ..
             } = w;
             let nu = p.unc.len();
@@ -770,8 +799,18 @@ fn run_blocks(
                 p.has_cost.then_some(&mut st.risk_cost[..]),
                 keep.then(|| &mut kept[row * nu..(row + 1) * nu]),
             );
-            for (k, &t) in p.variable.iter().enumerate() {
-                st.dur[k].add(dur[t as usize].minutes());
+            for ((m, b), &t) in st.dur.iter_mut().zip(bdur.iter_mut()).zip(&p.variable) {
+                let d = dur[t as usize].minutes();
+                if (0..1 << 32).contains(&d) {
+                    // d² < 2⁶⁴: its halves, each below 2³², summed in u64 over the block.
+                    let (du, q) = (d as u64, (d as u64) * (d as u64));
+                    b[0] += du;
+                    b[1] += q >> 32;
+                    b[2] += q & 0xffff_ffff;
+                } else {
+                    m.sum += d as i128;
+                    m.sq += (d as i128) * (d as i128);
+                }
             }
             if p.has_cost {
                 st.cost.add(cost);
@@ -804,6 +843,13 @@ fn run_blocks(
                 record(p, st, det.0, occ, ys, row, y, pf);
             }
         }
+        // Every row counted every variable task's duration: the block's sums into the moments.
+        for (m, b) in w.stats.dur.iter_mut().zip(w.bdur.iter_mut()) {
+            let [sum, hi, lo] = std::mem::take(b);
+            m.n += rows as u64;
+            m.sum += sum as i128;
+            m.sq += ((hi as i128) << 32) + lo as i128;
+        }
         // Rank sums of the block: within-block mid-ranks of the finish against each task's
         // draw and each risk's occurrence.
         rank_scores(&w.ys, &mut w.idx, &mut w.scores);
@@ -825,31 +871,67 @@ fn run_blocks(
         let narrow = p.block <= 1 << 15;
         w.bsens.clear();
         w.bsens.resize(p.unc.len(), 0);
-        for row in 0..rows {
-            let j = first + row as u64;
-            let s = w.scores[row] as i128;
-            let s64 = w.scores[row];
-            let mut quad = (u64::MAX, [0u32; 4]);
-            let nu = p.unc.len();
-            for (k, u) in p.unc.iter().enumerate() {
-                let wd = if keep {
-                    w.kept[row * nu + k]
-                } else {
-                    unc_word(p, u, draws, j, row, &w.ic, &mut quad)
-                };
-                let a = draw_score(wd);
-                if narrow {
-                    w.bsens[k] += a * s64;
-                } else {
-                    pick(&mut w.stats.sens[k], a as i128 * s);
+        let nu = p.unc.len();
+        if keep && narrow {
+            // Tiles of rows, task by task inside: each task's sums stay in registers for a
+            // tile, and Σa² goes to two 64-bit halves (each term below 2³², so below 2⁴⁷ for
+            // a block of 2¹⁵ rows) instead of an i128 per draw.
+            w.ba2.clear();
+            w.ba2.resize(nu, [0; 2]);
+            for r0 in (0..rows).step_by(SENS_TILE) {
+                let r1 = (r0 + SENS_TILE).min(rows);
+                let (scores, kept) = (&w.scores[r0..r1], &w.kept[r0 * nu..r1 * nu]);
+                for (k, (bs, ba)) in w.bsens.iter_mut().zip(&mut w.ba2).enumerate() {
+                    let (mut sa, mut hi, mut lo) = (0i64, 0u64, 0u64);
+                    for (row, &s) in scores.iter().enumerate() {
+                        let a = draw_score(kept[row * nu + k]);
+                        sa += a * s;
+                        // |a| < 2³², so a² fits in a u64.
+                        let q = a.unsigned_abs() * a.unsigned_abs();
+                        hi += q >> 32;
+                        lo += q & 0xffff_ffff;
+                    }
+                    *bs += sa;
+                    ba[0] += hi;
+                    ba[1] += lo;
                 }
-                // |a| < 2³², so a² fits in a u64.
-                let ua = a.unsigned_abs();
-                w.stats.a2[k] += (ua * ua) as i128;
             }
-            for k in 0..nr {
-                if w.occ[row * nr + k] {
-                    pick(&mut w.stats.occ_rank[k], s);
+            for (a2, &[hi, lo]) in w.stats.a2.iter_mut().zip(&w.ba2) {
+                *a2 += ((hi as i128) << 32) + lo as i128;
+            }
+            for row in 0..rows {
+                for k in 0..nr {
+                    if w.occ[row * nr + k] {
+                        pick(&mut w.stats.occ_rank[k], w.scores[row] as i128);
+                    }
+                }
+            }
+        } else {
+            for row in 0..rows {
+                let j = first + row as u64;
+                let s = w.scores[row] as i128;
+                let s64 = w.scores[row];
+                let mut quad = (u64::MAX, [0u32; 4]);
+                for (k, u) in p.unc.iter().enumerate() {
+                    let wd = if keep {
+                        w.kept[row * nu + k]
+                    } else {
+                        unc_word(p, u, draws, j, row, &w.ic, &mut quad)
+                    };
+                    let a = draw_score(wd);
+                    if narrow {
+                        w.bsens[k] += a * s64;
+                    } else {
+                        pick(&mut w.stats.sens[k], a as i128 * s);
+                    }
+                    // |a| < 2³², so a² fits in a u64.
+                    let ua = a.unsigned_abs();
+                    w.stats.a2[k] += (ua * ua) as i128;
+                }
+                for k in 0..nr {
+                    if w.occ[row * nr + k] {
+                        pick(&mut w.stats.occ_rank[k], s);
+                    }
                 }
             }
         }
@@ -1886,6 +1968,48 @@ impl<'p> Simulation<'p> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trunc_small_truncates_like_as() {
+        let mut xs = vec![
+            -0.999_999,
+            -0.5,
+            -1e-300,
+            -0.0,
+            0.0,
+            1e-300,
+            0.5,
+            0.999_999_999,
+        ];
+        for k in [
+            1.0f64,
+            2.0,
+            3.0,
+            7.0,
+            480.0,
+            1_048_575.0,
+            (1u64 << 30) as f64,
+        ] {
+            // An integer, the numbers either side of it, and the half above it (ties of the
+            // rounding by 2⁵² go to even: both parities are here).
+            xs.extend([
+                k,
+                k.next_down(),
+                k.next_up(),
+                k + 0.5,
+                k + 0.5 - 1e-9,
+                k - 0.5,
+            ]);
+        }
+        let draws = Draws::new(3);
+        xs.extend((0..10_000u64).map(|i| {
+            let w = draws.word(Stream::Duration, i, 1) as f64;
+            w / 4.0 - 0.75 // quarters of a minute: exact halves and integers among them
+        }));
+        for x in xs {
+            assert_eq!(trunc_small(x), x as i32, "{x}");
+        }
+    }
 
     #[test]
     fn triangular_quads_sample_what_the_sampler_samples() {
