@@ -1,6 +1,7 @@
 //! The Monte Carlo kernel: the forward and backward passes of a network whose every node is
 //! plain (see [`fast`](super::fast)), on the working-minute axis only, over arrays laid out
-//! for one purpose: re-running the network many times with other durations.
+//! for one purpose: re-running the network many times with other durations, [`LANES`]
+//! iterations side by side.
 //!
 //! On such a network a task's early start is the largest of the project start and its links'
 //! bounds, its late finish the smallest of the project finish and its links' bounds, all in
