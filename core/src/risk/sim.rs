@@ -8,7 +8,7 @@ use crate::calendar::WorkCalendar;
 use crate::error::{Error, Item, Result};
 use crate::id::{TaskId, TaskIndex};
 use crate::model::{Link, Project, ScheduleFrom, Task};
-use crate::schedule::kernel::Kernel;
+use crate::schedule::kernel::{Kernel, LANES};
 use crate::schedule::{Network, Outputs, Scenario, ScheduleOptions, Workspace};
 use crate::time::{DateTime, Duration};
 use crate::Limits;
@@ -222,13 +222,16 @@ impl TriQuad {
     }
 
     /// The samples (whole minutes) of draws `w`. Every sample lies in `[a, b]` up to rounding,
-    /// below 2³⁰ (checked when the plan is made), so truncating `x + 0.5` through an `i32` is
-    /// what [`Sampler::sample`] computes: `x + 0.5` truncated for a positive `x`, and 0 for
-    /// the tiny negative values rounding can give when optimistic and likely are both 0.
+    /// below 2³⁰ (checked when the plan is made), so [`trunc_small`] of `x + 0.5` is what
+    /// [`Sampler::sample`] computes: `x + 0.5` truncated for a positive `x`, and 0 for the
+    /// tiny negative values rounding can give when optimistic and likely are both 0.
     #[inline(always)]
     fn sample(&self, w: [u32; 4]) -> [i32; 4] {
         // Selections by bit mask, not by branches (the draws are random: a branch on them is
-        // mispredicted often) nor by `if` (which the compiler turns back into branches).
+        // mispredicted often), and only between values at hand (the compiler turns a
+        // selection between two square roots, or two loads, back into a branch). Every lane
+        // is the same straight line, which the compiler vectorises: two lanes to an SSE2
+        // register, none of it a branch.
         let sel = |m: u64, x: f64, y: f64| f64::from_bits((x.to_bits() & m) | (y.to_bits() & !m));
         let mut out = [0i32; 4];
         for l in 0..4 {
@@ -239,11 +242,25 @@ impl TriQuad {
             let m = 0u64.wrapping_sub(u64::from(u < self.fc[l]));
             let base = sel(m, self.a[l], self.b[l]);
             let sign = sel(m, 1.0, -1.0);
-            let t = sel(m, u * self.left[l], (1.0 - u) * self.right[l]);
-            out[l] = (base + sign * t.sqrt() + 0.5) as i32;
+            // `u·left` or `(1 − u)·right`: the same product of the same two numbers.
+            let t = sel(m, u, 1.0 - u) * sel(m, self.left[l], self.right[l]);
+            out[l] = trunc_small(base + sign * t.sqrt() + 0.5);
         }
         out
     }
+}
+
+/// `x as i32` for `x` in (−1, 2³⁰ + 1), not NaN, by arithmetic alone (no saturating
+/// conversion, which costs a compare and two selections a lane): `x` at least 0, rounded to
+/// an integer by adding 2⁵² (exact below 2⁵¹: the sum's last mantissa bit is worth 1), less 1
+/// when that rounded up. That is `floor(max(x, 0))`, which is truncation on this range.
+#[inline(always)]
+fn trunc_small(x: f64) -> i32 {
+    const BIG: f64 = 4_503_599_627_370_496.0; // 2⁵²
+    let x = if x > 0.0 { x } else { 0.0 };
+    let big = x + BIG;
+    let r = big - BIG;
+    (big.to_bits() as u32 as i32) - i32::from(r > x)
 }
 
 /// The quads of triangular tasks among `unc` and the positions of the others.
@@ -400,23 +417,36 @@ struct Worker {
     kb: KernelBufs,
     /// Per uncertain task, the sensitivity sum of the current block.
     bsens: Vec<i64>,
+    /// Per uncertain task, Σa² of the current block's draw scores in two halves (high and
+    /// low 32 bits of each term).
+    ba2: Vec<[u64; 2]>,
+    /// Per variable task, the current block's Σd and Σd² (in halves, as `ba2`) of the
+    /// durations below 2³² minutes (others go to the moments directly).
+    bdur: Vec<[u64; 3]>,
     /// The current block's draws of the uncertain tasks (row by row), when kept.
     kept: Vec<u32>,
 }
 
+/// Rows of a block whose sensitivity sums are taken together, task by task.
+const SENS_TILE: usize = 16;
+
 /// The most draws a worker keeps for a block's sensitivity sums (4 bytes each).
 const KEEP_DRAWS: usize = 1 << 22;
 
-/// The kernel's buffers of one thread (empty without it).
+/// The kernel's buffers of one thread (empty without it), [`LANES`] iterations side by side.
 #[derive(Debug)]
 struct KernelBufs {
-    /// Durations by node.
-    dur: Vec<i64>,
-    /// Early and late work indices (start and finish per node).
-    x: Vec<i64>,
-    y: Vec<i64>,
-    /// Critical counts by node, added to the statistics by task after each run of blocks.
+    /// Durations by node and lane (`LANES·node + lane`).
+    dur: Vec<f64>,
+    /// Early and late work indices (start and finish per node, by lane).
+    x: Vec<f64>,
+    y: Vec<f64>,
+    /// Critical counts by node and lane, added to the statistics by task after each run of
+    /// blocks.
     crit: Vec<u64>,
+    /// The rows loaded into the lanes so far.
+    rows: [usize; LANES],
+    loaded: usize,
 }
 
 impl Worker {
@@ -424,12 +454,16 @@ impl Worker {
         let kn = kernel.map_or(0, Kernel::len);
         Worker {
             bsens: Vec::with_capacity(p.unc.len()),
+            ba2: Vec::with_capacity(p.unc.len()),
+            bdur: vec![[0; 3]; p.variable.len()],
             kept: Vec::new(),
             kb: KernelBufs {
-                dur: vec![0; kn],
-                x: vec![0; 2 * kn],
-                y: vec![0; 2 * kn],
-                crit: vec![0; kn],
+                dur: vec![0.0; kn * LANES],
+                x: vec![0.0; 2 * kn * LANES],
+                y: vec![0.0; 2 * kn * LANES],
+                crit: vec![0; kn * LANES],
+                rows: [0; LANES],
+                loaded: 0,
             },
             ws: net.workspace(),
             dur: p.base.clone(),
@@ -570,32 +604,141 @@ fn fill(
     cost
 }
 
-/// One iteration by the kernel: the project duration and finish (minutes), with the
-/// critical counts added to `b.crit`; `None` (nothing counted) when the iteration needs the
-/// general path: a duration of zero or beyond 2⁴⁰ minutes, or a finish beyond the calendar or
-/// the years it covers.
-fn kernel_run(
+/// Loads the durations `dur` of block row `row` into the next lane of `b`, when the kernel
+/// can run them: every duration positive and at most 2⁴⁰ minutes (the general path refuses a
+/// longer one, `Network::run`: so does this; a zero makes a milestone). Returns whether it
+/// did; when not, the lane is overwritten by the next row loaded.
+fn kernel_load(k: &Kernel, dur: &[Duration], b: &mut KernelBufs, row: usize) -> bool {
+    let l = b.loaded;
+    let (mut lo, mut hi) = (i64::MAX, i64::MIN);
+    for (d, &t) in b.dur[l..].iter_mut().step_by(LANES).zip(&k.task_of) {
+        let m = dur[t as usize].minutes();
+        lo = lo.min(m);
+        hi = hi.max(m);
+        *d = m as f64;
+    }
+    if lo <= 0 || hi > 1 << 40 {
+        return false;
+    }
+    b.rows[l] = row;
+    b.loaded += 1;
+    true
+}
+
+/// The largest work index the kernel's lanes take as exact: every value of a lane lies
+/// between the project start and its finish (give or take a lag and a duration), so below
+/// this all of them are integers under 2⁵³, where `f64` is exact. Never reached by a
+/// calendar's years.
+const LANE_LIMIT: f64 = (1u64 << 50) as f64;
+
+/// Runs the rows loaded into the kernel's lanes: per lane (the first `n` of them, `n`
+/// returned too), its row and the project duration and finish in minutes, with the critical
+/// counts added to `b.crit`, or `None` (nothing counted) when the finish is beyond the
+/// calendar or the years it covers, so the row takes the general path.
+#[allow(clippy::type_complexity)]
+fn kernel_flush(
     k: &Kernel,
     cal: &WorkCalendar,
-    dur: &[Duration],
     b: &mut KernelBufs,
-) -> Option<(i64, i64)> {
-    let (mut lo, mut hi) = (i64::MAX, i64::MIN);
-    for (d, &t) in b.dur.iter_mut().zip(&k.task_of) {
-        *d = dur[t as usize].minutes();
-        lo = lo.min(*d);
-        hi = hi.max(*d);
+) -> ([(usize, Option<(i64, i64)>); LANES], usize) {
+    let last = k.finish_lanes(&b.dur, &mut b.x);
+    let mut out = [(0, None); LANES];
+    let mut valid = [0u64; LANES];
+    for l in 0..b.loaded {
+        // The finish's date first: when it is beyond the calendar, nothing is counted.
+        let r = (last[l].abs() < LANE_LIMIT)
+            .then_some(last[l] as i64)
+            .and_then(|w| {
+                let pf = cal.finish_of(w).and_then(DateTime::from_minutes)?;
+                Some((w - k.wps, pf.minutes()))
+            });
+        valid[l] = u64::from(r.is_some());
+        out[l] = (b.rows[l], r);
     }
-    // The general path refuses a duration beyond 2⁴⁰ minutes (`Network::run`): so does this.
-    if lo <= 0 || hi > 1 << 40 {
-        return None;
+    k.late_lanes(&b.dur, &b.x, &mut b.y, last, valid, &mut b.crit);
+    let n = std::mem::take(&mut b.loaded);
+    (out, n)
+}
+
+/// One iteration by the general path (the compiled network's run): the project duration
+/// and finish (minutes), with its critical tasks, milestones and deadlines counted.
+#[allow(clippy::too_many_arguments)]
+fn general_run(
+    p: &Plan,
+    net: &Network<'_>,
+    ws: &mut Workspace,
+    dur: &[Duration],
+    st: &mut Stats,
+    cal: &WorkCalendar,
+    ps: DateTime,
+    det: &[i64],
+) -> Result<(i64, i64)> {
+    let run = net.run(
+        ws,
+        &Scenario {
+            durations: Some(dur),
+            delays: None,
+            outputs: Outputs::Float,
+        },
+    )?;
+    for i in 0..p.n {
+        if run.is_critical(TaskIndex::from_raw(i as u32)) {
+            st.crit[i] += 1;
+        }
     }
-    // The finish's date first: when it is beyond the calendar, nothing is counted.
-    let (x, y) = (&mut b.x, &mut b.y);
-    let last = k.finish(&b.dur, x);
-    let pf = cal.finish_of(last).and_then(DateTime::from_minutes)?;
-    k.late(&b.dur, x, y, last, &mut b.crit);
-    Some((last - k.wps, pf.minutes()))
+    for (k, &m) in p.milestones.iter().enumerate() {
+        let f = run.dates(TaskIndex::from_raw(m)).1;
+        let wm = cal.work_between(ps, f);
+        st.ms[k].0.add(wm);
+        st.ms[k].1.add(wm);
+        if wm <= det[k] {
+            st.ms_at_det[k] += 1;
+        }
+        if p.ms_deadline[k].is_some_and(|d| f.minutes() <= d) {
+            st.ms_on_time[k] += 1;
+        }
+    }
+    for (k, &(t, d)) in p.deadlines.iter().enumerate() {
+        if run.dates(TaskIndex::from_raw(t)).1.minutes() <= d {
+            st.deadline_ok[k] += 1;
+        }
+    }
+    Ok((
+        run.project_duration().minutes(),
+        run.project_finish().minutes(),
+    ))
+}
+
+/// Counts block row `row`'s project duration `y` and finish `pf` (minutes) into `st`, with
+/// the risks that occurred in it (`occ`, the block's rows), and keeps `y` for the block's
+/// ranks.
+#[allow(clippy::too_many_arguments)]
+fn record(
+    p: &Plan,
+    st: &mut Stats,
+    det: i64,
+    occ: &[bool],
+    ys: &mut [i64],
+    row: usize,
+    y: i64,
+    pf: i64,
+) {
+    st.finish.add(y);
+    st.finish_m.add(y);
+    if y <= det {
+        st.at_det += 1;
+    }
+    if p.target.is_some_and(|t| pf <= t) {
+        st.on_target += 1;
+    }
+    let nr = p.risks.len();
+    for k in 0..nr {
+        if occ[row * nr + k] {
+            st.occ[k] += 1;
+            st.occ_y[k] += y as i128;
+        }
+    }
+    ys[row] = y;
 }
 
 /// Runs blocks `blocks` (of `p.block` iterations; the last may be short) into the worker.
@@ -627,6 +770,7 @@ fn run_blocks(
             block_draws(grp, g, draws, blk, p.block, &mut w.sc, &mut w.ic[g]);
         }
         w.ys.clear();
+        w.ys.resize(rows, 0);
         for row in 0..rows {
             let j = first + row as u64;
             let Worker {
@@ -638,6 +782,8 @@ fn run_blocks(
                 stats: st,
                 kb,
                 kept,
+                ys,
+                bdur,
                 ..
             } = w;
             let nu = p.unc.len();
@@ -653,68 +799,56 @@ fn run_blocks(
                 p.has_cost.then_some(&mut st.risk_cost[..]),
                 keep.then(|| &mut kept[row * nu..(row + 1) * nu]),
             );
-            let fast = kernel.and_then(|k| kernel_run(k, cal, dur, kb));
-            let (y, pf) = match fast {
-                Some(r) => r,
-                None => {
-                    let run = net.run(
-                        ws,
-                        &Scenario {
-                            durations: Some(dur),
-                            delays: None,
-                            outputs: Outputs::Float,
-                        },
-                    )?;
-                    for i in 0..p.n {
-                        if run.is_critical(TaskIndex::from_raw(i as u32)) {
-                            st.crit[i] += 1;
-                        }
-                    }
-                    for (k, &m) in p.milestones.iter().enumerate() {
-                        let f = run.dates(TaskIndex::from_raw(m)).1;
-                        let wm = cal.work_between(ps, f);
-                        st.ms[k].0.add(wm);
-                        st.ms[k].1.add(wm);
-                        if wm <= det.1[k] {
-                            st.ms_at_det[k] += 1;
-                        }
-                        if p.ms_deadline[k].is_some_and(|d| f.minutes() <= d) {
-                            st.ms_on_time[k] += 1;
-                        }
-                    }
-                    for (k, &(t, d)) in p.deadlines.iter().enumerate() {
-                        if run.dates(TaskIndex::from_raw(t)).1.minutes() <= d {
-                            st.deadline_ok[k] += 1;
-                        }
-                    }
-                    (
-                        run.project_duration().minutes(),
-                        run.project_finish().minutes(),
-                    )
-                }
-            };
-            st.finish.add(y);
-            st.finish_m.add(y);
-            if y <= det.0 {
-                st.at_det += 1;
-            }
-            if p.target.is_some_and(|t| pf <= t) {
-                st.on_target += 1;
-            }
-            for (k, &t) in p.variable.iter().enumerate() {
-                st.dur[k].add(dur[t as usize].minutes());
-            }
-            for k in 0..nr {
-                if occ[row * nr + k] {
-                    st.occ[k] += 1;
-                    st.occ_y[k] += y as i128;
+            for ((m, b), &t) in st.dur.iter_mut().zip(bdur.iter_mut()).zip(&p.variable) {
+                let d = dur[t as usize].minutes();
+                if (0..1 << 32).contains(&d) {
+                    // d² < 2⁶⁴: its halves, each below 2³², summed in u64 over the block.
+                    let (du, q) = (d as u64, (d as u64) * (d as u64));
+                    b[0] += du;
+                    b[1] += q >> 32;
+                    b[2] += q & 0xffff_ffff;
+                } else {
+                    m.sum += d as i128;
+                    m.sq += (d as i128) * (d as i128);
                 }
             }
             if p.has_cost {
                 st.cost.add(cost);
                 st.cost_m.add(cost);
             }
-            w.ys.push(y);
+            // A row the kernel can take waits in its lanes until they are full (or the block
+            // ends); the others run now on the general path. The statistics are sums: the
+            // order the rows are counted in does not matter.
+            if !kernel.is_some_and(|k| kernel_load(k, dur, kb, row)) {
+                let (y, pf) = general_run(p, net, ws, dur, st, cal, ps, det.1)?;
+                record(p, st, det.0, occ, ys, row, y, pf);
+            }
+            let Some(k) = kernel else { continue };
+            if kb.loaded == 0 || (kb.loaded < LANES && row + 1 < rows) {
+                continue;
+            }
+            let (done, n) = kernel_flush(k, cal, kb);
+            for &(row, r) in &done[..n] {
+                let (y, pf) = match r {
+                    Some(r) => r,
+                    None => {
+                        // Beyond the calendar: the row's durations again, for the general
+                        // path (its draws, risks and cost were kept and counted already).
+                        let j = first + row as u64;
+                        let o = &mut occ[row * nr..(row + 1) * nr];
+                        fill(p, draws, j, row, ic, present, dur, o, None, None);
+                        general_run(p, net, ws, dur, st, cal, ps, det.1)?
+                    }
+                };
+                record(p, st, det.0, occ, ys, row, y, pf);
+            }
+        }
+        // Every row counted every variable task's duration: the block's sums into the moments.
+        for (m, b) in w.stats.dur.iter_mut().zip(w.bdur.iter_mut()) {
+            let [sum, hi, lo] = std::mem::take(b);
+            m.n += rows as u64;
+            m.sum += sum as i128;
+            m.sq += ((hi as i128) << 32) + lo as i128;
         }
         // Rank sums of the block: within-block mid-ranks of the finish against each task's
         // draw and each risk's occurrence.
@@ -737,31 +871,67 @@ fn run_blocks(
         let narrow = p.block <= 1 << 15;
         w.bsens.clear();
         w.bsens.resize(p.unc.len(), 0);
-        for row in 0..rows {
-            let j = first + row as u64;
-            let s = w.scores[row] as i128;
-            let s64 = w.scores[row];
-            let mut quad = (u64::MAX, [0u32; 4]);
-            let nu = p.unc.len();
-            for (k, u) in p.unc.iter().enumerate() {
-                let wd = if keep {
-                    w.kept[row * nu + k]
-                } else {
-                    unc_word(p, u, draws, j, row, &w.ic, &mut quad)
-                };
-                let a = draw_score(wd);
-                if narrow {
-                    w.bsens[k] += a * s64;
-                } else {
-                    pick(&mut w.stats.sens[k], a as i128 * s);
+        let nu = p.unc.len();
+        if keep && narrow {
+            // Tiles of rows, task by task inside: each task's sums stay in registers for a
+            // tile, and Σa² goes to two 64-bit halves (each term below 2³², so below 2⁴⁷ for
+            // a block of 2¹⁵ rows) instead of an i128 per draw.
+            w.ba2.clear();
+            w.ba2.resize(nu, [0; 2]);
+            for r0 in (0..rows).step_by(SENS_TILE) {
+                let r1 = (r0 + SENS_TILE).min(rows);
+                let (scores, kept) = (&w.scores[r0..r1], &w.kept[r0 * nu..r1 * nu]);
+                for (k, (bs, ba)) in w.bsens.iter_mut().zip(&mut w.ba2).enumerate() {
+                    let (mut sa, mut hi, mut lo) = (0i64, 0u64, 0u64);
+                    for (row, &s) in scores.iter().enumerate() {
+                        let a = draw_score(kept[row * nu + k]);
+                        sa += a * s;
+                        // |a| < 2³², so a² fits in a u64.
+                        let q = a.unsigned_abs() * a.unsigned_abs();
+                        hi += q >> 32;
+                        lo += q & 0xffff_ffff;
+                    }
+                    *bs += sa;
+                    ba[0] += hi;
+                    ba[1] += lo;
                 }
-                // |a| < 2³², so a² fits in a u64.
-                let ua = a.unsigned_abs();
-                w.stats.a2[k] += (ua * ua) as i128;
             }
-            for k in 0..nr {
-                if w.occ[row * nr + k] {
-                    pick(&mut w.stats.occ_rank[k], s);
+            for (a2, &[hi, lo]) in w.stats.a2.iter_mut().zip(&w.ba2) {
+                *a2 += ((hi as i128) << 32) + lo as i128;
+            }
+            for row in 0..rows {
+                for k in 0..nr {
+                    if w.occ[row * nr + k] {
+                        pick(&mut w.stats.occ_rank[k], w.scores[row] as i128);
+                    }
+                }
+            }
+        } else {
+            for row in 0..rows {
+                let j = first + row as u64;
+                let s = w.scores[row] as i128;
+                let s64 = w.scores[row];
+                let mut quad = (u64::MAX, [0u32; 4]);
+                for (k, u) in p.unc.iter().enumerate() {
+                    let wd = if keep {
+                        w.kept[row * nu + k]
+                    } else {
+                        unc_word(p, u, draws, j, row, &w.ic, &mut quad)
+                    };
+                    let a = draw_score(wd);
+                    if narrow {
+                        w.bsens[k] += a * s64;
+                    } else {
+                        pick(&mut w.stats.sens[k], a as i128 * s);
+                    }
+                    // |a| < 2³², so a² fits in a u64.
+                    let ua = a.unsigned_abs();
+                    w.stats.a2[k] += (ua * ua) as i128;
+                }
+                for k in 0..nr {
+                    if w.occ[row * nr + k] {
+                        pick(&mut w.stats.occ_rank[k], s);
+                    }
                 }
             }
         }
@@ -772,8 +942,9 @@ fn run_blocks(
         }
     }
     if let Some(k) = kernel {
-        for (c, &t) in w.kb.crit.iter_mut().zip(&k.task_of) {
-            w.stats.crit[t as usize] += std::mem::take(c);
+        for (c, &t) in w.kb.crit.chunks_exact_mut(LANES).zip(&k.task_of) {
+            w.stats.crit[t as usize] += c.iter().sum::<u64>();
+            c.fill(0);
         }
     }
     Ok(())
@@ -1797,6 +1968,48 @@ impl<'p> Simulation<'p> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trunc_small_truncates_like_as() {
+        let mut xs = vec![
+            -0.999_999,
+            -0.5,
+            -1e-300,
+            -0.0,
+            0.0,
+            1e-300,
+            0.5,
+            0.999_999_999,
+        ];
+        for k in [
+            1.0f64,
+            2.0,
+            3.0,
+            7.0,
+            480.0,
+            1_048_575.0,
+            (1u64 << 30) as f64,
+        ] {
+            // An integer, the numbers either side of it, and the half above it (ties of the
+            // rounding by 2⁵² go to even: both parities are here).
+            xs.extend([
+                k,
+                k.next_down(),
+                k.next_up(),
+                k + 0.5,
+                k + 0.5 - 1e-9,
+                k - 0.5,
+            ]);
+        }
+        let draws = Draws::new(3);
+        xs.extend((0..10_000u64).map(|i| {
+            let w = draws.word(Stream::Duration, i, 1) as f64;
+            w / 4.0 - 0.75 // quarters of a minute: exact halves and integers among them
+        }));
+        for x in xs {
+            assert_eq!(trunc_small(x), x as i32, "{x}");
+        }
+    }
 
     #[test]
     fn triangular_quads_sample_what_the_sampler_samples() {

@@ -1,6 +1,7 @@
 //! The Monte Carlo kernel: the forward and backward passes of a network whose every node is
 //! plain (see [`fast`](super::fast)), on the working-minute axis only, over arrays laid out
-//! for one purpose: re-running the network many times with other durations.
+//! for one purpose: re-running the network many times with other durations, [`LANES`]
+//! iterations side by side.
 //!
 //! On such a network a task's early start is the largest of the project start and its links'
 //! bounds, its late finish the smallest of the project finish and its links' bounds, all in
@@ -19,6 +20,9 @@
 use super::network::{Kind, F_COMPLETE, F_ELAPSED, SLOW_LAG};
 use super::options::Criticality;
 use super::run::Network;
+
+/// Iterations the kernel's passes run side by side ([`Kernel::finish_lanes`]).
+pub(crate) const LANES: usize = 4;
 
 /// One edge of the kernel: the slot of the value it reads (`2·node` for a start, `2·node + 1`
 /// for a finish), the lag to add (forward) or subtract (backward), and a mask of all ones when
@@ -123,48 +127,87 @@ impl Kernel {
         self.task_of.len()
     }
 
-    /// The forward pass with durations `dur` (per node, all positive): early start and
-    /// finish of node `k` into `x[2k]` and `x[2k+1]` (work indices); returns the largest
-    /// early finish.
-    pub(crate) fn finish(&self, dur: &[i64], x: &mut [i64]) -> i64 {
+    /// The forward pass of [`LANES`] iterations side by side: `dur[LANES·k + l]` is node
+    /// `k`'s duration in iteration `l` (all positive, at most 2⁴⁰), and node `k`'s early start
+    /// and finish go to `x[LANES·2k + l]` and `x[LANES·(2k+1) + l]`; returns each lane's
+    /// largest early finish.
+    ///
+    /// Work indices as `f64`: every value is an integer below 2⁵³, where `f64` sums,
+    /// differences and comparisons are exact, so each lane computes what the integer pass
+    /// computes, to the bit, on every target (IEEE 754 leaves none of it to the platform).
+    /// The caller checks that the finish is below 2⁵⁰; a larger one takes the general path.
+    /// One walk over the edges serves every lane, and the lanes' arithmetic vectorises
+    /// (`maxpd` in SSE2, `f64x2.max`-like selects in WebAssembly SIMD when enabled).
+    pub(crate) fn finish_lanes(&self, dur: &[f64], x: &mut [f64]) -> [f64; LANES] {
         let n = self.len();
-        let x = &mut x[..2 * n];
-        let dur = &dur[..n];
+        let x = &mut x[..2 * n * LANES];
         let off = &self.fwd_off[..n + 1];
-        let mut pf = i64::MIN;
-        for k in 0..n {
-            let d = dur[k];
-            let mut s = self.wps;
+        let wps = self.wps as f64;
+        let mut pf = [f64::NEG_INFINITY; LANES];
+        for (k, d) in dur[..n * LANES].chunks_exact(LANES).enumerate() {
+            let mut s = [wps; LANES];
             for e in &self.fwd[off[k] as usize..off[k + 1] as usize] {
-                s = s.max(x[e.slot as usize] + e.lag as i64 - (d & e.mask));
+                let src = &x[e.slot as usize * LANES..][..LANES];
+                let (lag, m) = (e.lag as f64, e.mask as u64);
+                for l in 0..LANES {
+                    // `x + lag − (d & mask)` of the integer pass: `d` or +0.
+                    let v = src[l] + lag - f64::from_bits(d[l].to_bits() & m);
+                    s[l] = if v > s[l] { v } else { s[l] };
+                }
             }
-            x[2 * k] = s;
-            x[2 * k + 1] = s + d;
-            pf = pf.max(s + d);
+            let out = &mut x[2 * k * LANES..][..2 * LANES];
+            for l in 0..LANES {
+                let f = s[l] + d[l];
+                out[l] = s[l];
+                out[LANES + l] = f;
+                pf[l] = if f > pf[l] { f } else { pf[l] };
+            }
         }
         pf
     }
 
-    /// The backward pass after [`Kernel::finish`] (`x`, and `pf` the project finish it
-    /// returned): late start and finish of node `k` into `y[2k]` and `y[2k+1]`, and one added
-    /// to `crit[k]` when the node is critical (total float at most [`Kernel::threshold`]).
-    pub(crate) fn late(&self, dur: &[i64], x: &[i64], y: &mut [i64], pf: i64, crit: &mut [u64]) {
+    /// The backward pass after [`Kernel::finish_lanes`] (`x`, and `pf` the finishes it
+    /// returned): node `k`'s late start and finish into `y[LANES·2k + l]` and
+    /// `y[LANES·(2k+1) + l]`, and `valid[l]` (1 or 0) added to `crit[LANES·k + l]` when the
+    /// node is critical in lane `l` (total float at most [`Kernel::threshold`]).
+    pub(crate) fn late_lanes(
+        &self,
+        dur: &[f64],
+        x: &[f64],
+        y: &mut [f64],
+        pf: [f64; LANES],
+        valid: [u64; LANES],
+        crit: &mut [u64],
+    ) {
         let n = self.len();
-        let (x, y) = (&x[..2 * n], &mut y[..2 * n]);
-        let (dur, crit) = (&dur[..n], &mut crit[..n]);
+        let (x, y) = (&x[..2 * n * LANES], &mut y[..2 * n * LANES]);
+        let (dur, crit) = (&dur[..n * LANES], &mut crit[..n * LANES]);
         let off = &self.bwd_off[..n + 1];
-        // Longest-path criticality is never reported by a run without the full schedule.
-        let th = self.threshold.unwrap_or(i64::MIN);
+        // Longest-path criticality is never reported by a run without the full schedule. A
+        // threshold is a whole number of minutes: as `f64` it compares with the (exact) float
+        // as the integer does.
+        let th = self.threshold.map_or(f64::NEG_INFINITY, |t| t as f64);
         for k in (0..n).rev() {
-            let d = dur[k];
+            let d = &dur[k * LANES..][..LANES];
             let mut f = pf;
             for e in &self.bwd[off[k] as usize..off[k + 1] as usize] {
-                f = f.min(y[e.slot as usize] - e.lag as i64 + (d & e.mask));
+                let src = &y[e.slot as usize * LANES..][..LANES];
+                let (lag, m) = (e.lag as f64, e.mask as u64);
+                for l in 0..LANES {
+                    let v = src[l] - lag + f64::from_bits(d[l].to_bits() & m);
+                    f[l] = if v < f[l] { v } else { f[l] };
+                }
             }
-            y[2 * k] = f - d;
-            y[2 * k + 1] = f;
-            // Total float: late start less early start (start and finish float are equal).
-            crit[k] += u64::from(f - d - x[2 * k] <= th);
+            let es = &x[2 * k * LANES..][..LANES];
+            let c = &mut crit[k * LANES..][..LANES];
+            let out = &mut y[2 * k * LANES..][..2 * LANES];
+            for l in 0..LANES {
+                let ls = f[l] - d[l];
+                out[l] = ls;
+                out[LANES + l] = f[l];
+                // Total float: late start less early start (start and finish float are equal).
+                c[l] += u64::from(ls - es[l] <= th) & valid[l];
+            }
         }
     }
 }
