@@ -26,6 +26,8 @@ t0=$(date +%s)
 # 1. Generate (library mode: reads the metadata in the .so and bindings/ffi/uniffi.toml).
 rm -rf "$out/gen.new"
 "$bindgen" generate --library "$lib" --language kotlin --no-format --out-dir "$out/gen.new" >/dev/null
+# The hand-written Kotlin (src/main/kotlin/**/*.kt) is compiled with the generated code.
+cp -r "$here/src/main/kotlin/." "$out/gen.new/"
 
 # 2. Compile the generated code only when it changed (kotlinc takes ~20 s).
 if [ -f "$out/classes.ok" ] && diff -rq "$out/gen.new" "$out/gen" >/dev/null 2>&1; then
