@@ -101,14 +101,33 @@ pub enum Error {
         reason: String,
     },
     /// A field of an item holds a value that is not allowed.
-    #[error("{item}: field `{field}`: {message}")]
+    ///
+    /// Read from a JSON document, the error also has the JSON path of the value
+    /// (`calendars[0].exceptions[2].date`); the message then names the field by its path
+    /// within the item (`exceptions[2].date`).
+    ///
+    /// ```
+    /// let e = jindu::io::json::read(r#"{"name": "x", "start": "2026-01-05",
+    ///     "tasks": [{"id": "A", "duration": "1d", "baselines": [{}, {"start": "soon"}]}]}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(e.path(), Some("tasks[0].baselines[1].start"));
+    /// assert_eq!(e.field(), Some("baselines.start"));
+    /// assert!(e.to_string().starts_with("task `A`: field `baselines[1].start`: invalid date-time"));
+    /// ```
+    #[error("{item}: field `{}`: {message}", within_item(path.as_deref().map(String::as_str), field))]
     Invalid {
         /// The offending item.
         item: Item,
-        /// The field name as in the JSON format.
+        /// The field name as in the JSON format (nested fields joined with `.`, without
+        /// list indices: `exceptions.date`).
         field: String,
         /// What is wrong and how to fix it.
         message: String,
+        /// The JSON path of the offending value in the document read, when it came from one
+        /// (`tasks[1].duration`, `calendars[0].exceptions[2].date`; `start` for a project
+        /// field). Boxed to keep [`Error`] small: a `Box<String>` is one pointer.
+        #[allow(clippy::box_collection)]
+        path: Option<Box<String>>,
     },
     /// A task key is used but no task has it.
     #[error("unknown task `{id}` (referenced by {by})")]
@@ -377,6 +396,17 @@ fn join_ids<T: fmt::Display>(ids: &[T]) -> String {
         .join(" -> ")
 }
 
+/// The field of an [`Error::Invalid`] as its message names it: by its path within the item
+/// when there is one (`exceptions[2].date` of `calendars[0].exceptions[2].date`), else by name.
+fn within_item<'a>(path: Option<&'a str>, field: &'a str) -> &'a str {
+    let Some(path) = path else { return field };
+    match path.split_once("].") {
+        // `list[k].rest`: the item is the list's element.
+        Some((head, rest)) if !head.contains('.') => rest,
+        _ => path,
+    }
+}
+
 fn location(line: usize, column: usize, path: &str) -> String {
     let mut s = String::new();
     if !path.is_empty() {
@@ -494,6 +524,130 @@ impl Error {
             item,
             field: field.to_owned(),
             message: message.into(),
+            path: None,
+        }
+    }
+
+    /// Records that this error is about element `k` of the list `list` of a JSON document
+    /// (`tasks`, or `exceptions` within a calendar): an [`Error::Invalid`] whose field is in
+    /// that element gets the element in front of its path (`exceptions.date` at 2 becomes
+    /// `exceptions[2].date`; then `calendars` at 0 makes it `calendars[0].exceptions[2].date`).
+    /// A field not under `list` (a nested list's own errors, `week` of a calendar) is put
+    /// under the element as it is. Other errors pass through.
+    pub(crate) fn in_list(self, list: &str, k: usize) -> Error {
+        match self {
+            Error::Invalid {
+                item,
+                field,
+                message,
+                path,
+            } => {
+                let rest = path.as_deref().map_or(field.as_str(), String::as_str);
+                let path = match rest.strip_prefix(list) {
+                    // A nested list: its field starts with the list's name.
+                    Some(r) if r.is_empty() || r.starts_with('.') => format!("{list}[{k}]{r}"),
+                    _ => format!("{list}[{k}].{rest}"),
+                };
+                Error::Invalid {
+                    item,
+                    field,
+                    message,
+                    path: Some(Box::new(path)),
+                }
+            }
+            e => e,
+        }
+    }
+
+    /// Records that this error is about a field at the top of a JSON document (a project
+    /// field, `options.status_date`): an [`Error::Invalid`] about the project without a path
+    /// gets its field as its path. Other errors pass through.
+    pub(crate) fn at_top(self) -> Error {
+        match self {
+            Error::Invalid {
+                item: item @ Item::Project,
+                field,
+                message,
+                path: None,
+            } => Error::Invalid {
+                path: Some(Box::new(field.clone())),
+                item,
+                field,
+                message,
+            },
+            e => e,
+        }
+    }
+
+    /// This error with `path` as the path of its [`Error::Invalid`]; other errors pass through.
+    pub(crate) fn with_path(self, path: impl FnOnce() -> String) -> Error {
+        match self {
+            Error::Invalid {
+                item,
+                field,
+                message,
+                ..
+            } => Error::Invalid {
+                item,
+                field,
+                message,
+                path: Some(Box::new(path())),
+            },
+            e => e,
+        }
+    }
+
+    /// The JSON path of the offending value, when the error is about a value of a JSON
+    /// document ([`Error::Json`], and [`Error::Invalid`] from the document reader).
+    ///
+    /// ```
+    /// let e = jindu::io::json::read(r#"{"name": "x", "start": "2026-01-05",
+    ///     "tasks": [{"id": "A", "duration": "1d"}, {"id": "B", "duraton": "2d"}]}"#).unwrap_err();
+    /// assert_eq!(e.path(), Some("tasks[1].duraton"));
+    /// let e = jindu::io::json::read(r#"{"name": "x", "start": "soon", "tasks": []}"#).unwrap_err();
+    /// assert_eq!(e.path(), Some("start"));
+    /// ```
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Error::Invalid { path, .. } => path.as_deref().map(String::as_str),
+            Error::Json(j) if !j.path.is_empty() => Some(&j.path),
+            _ => None,
+        }
+    }
+
+    /// Where in the text the error is: the 1-based line and column of a JSON, XML (MSPDI),
+    /// CSV or PSPLIB error, when known.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        let (line, column) = match self {
+            Error::Json(j) => (j.line, j.column),
+            Error::Xml(x) => (x.line, x.column),
+            Error::Import(i) => (i.line, i.column),
+            _ => (0, 0),
+        };
+        (line > 0).then_some((line, column))
+    }
+
+    /// This error without its line and column in JSON text: for a binding that wrote the text
+    /// itself from a host value (a Python dict, a JavaScript object), where the position is in
+    /// text its caller never saw; the [path](Error::path) still says where the value is.
+    /// Other errors pass through.
+    ///
+    /// ```
+    /// let e = jindu::io::json::read(r#"{"name":"x","start":"2026-01-05","tasks":[{"id":"A","duraton":"1d"}]}"#)
+    ///     .unwrap_err();
+    /// assert!(e.to_string().ends_with("at `tasks[0].duraton` (line 1, column 61)"), "{e}");
+    /// let e = e.without_text_position();
+    /// assert!(e.to_string().ends_with("at `tasks[0].duraton`"), "{e}");
+    /// assert_eq!(e.position(), None);
+    /// ```
+    pub fn without_text_position(self) -> Error {
+        match self {
+            Error::Json(mut j) => {
+                j.line = 0;
+                j.column = 0;
+                Error::Json(j)
+            }
+            e => e,
         }
     }
 
@@ -508,6 +662,7 @@ impl Error {
                 item: item.clone(),
                 field: field.to_owned(),
                 message: format!("invalid {what} {value:?}: {reason}"),
+                path: None,
             },
             e => e,
         }

@@ -768,7 +768,8 @@ fn dates_at_year_1_and_9999() {
         Error::Invalid {
             item: Item::Task("A".into()),
             field: "finish".into(),
-            message: "the computed date falls outside the years 1000-9999".into()
+            message: "the computed date falls outside the years 1000-9999".into(),
+            path: None,
         }
     );
     // The same through CSV (Start = SNET 9999-12-25) and a CSV start in year 1.

@@ -31,6 +31,13 @@ pub enum JinduError {
         field: Option<String>,
         /// What is wrong, as the core words it.
         detail: String,
+        /// The JSON path of the offending value (`tasks[1].duraton`), when the error is
+        /// about one.
+        path: Option<String>,
+        /// The 1-based line of the offending text, for JSON text that does not read.
+        line: Option<u32>,
+        /// The 1-based column, with `line`.
+        column: Option<u32>,
     },
     /// A value is read but not allowed: a bad field value, a duplicate key or link, a link to
     /// itself or one a summary task may not have, a calendar with no working time (codes
@@ -46,6 +53,9 @@ pub enum JinduError {
         field: Option<String>,
         /// What is wrong, as the core words it.
         detail: String,
+        /// The JSON path of the offending value in the document read
+        /// (`calendars[0].exceptions[2].date`), when it came from one.
+        path: Option<String>,
     },
     /// A task, link, calendar or resource is referred to but does not exist (codes
     /// `unknown_task`, `unknown_calendar`, `unknown_resource`, `no_such_task`, `no_such_link`).
@@ -148,6 +158,14 @@ impl JinduError {
         self.parts().3
     }
 
+    /// The JSON path of the offending value, if any.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            JinduError::Input { path, .. } | JinduError::Invalid { path, .. } => path.as_deref(),
+            _ => None,
+        }
+    }
+
     fn parts(&self) -> (&str, Option<&str>, Option<&str>, &str) {
         match self {
             JinduError::Input {
@@ -155,12 +173,14 @@ impl JinduError {
                 task_id,
                 field,
                 detail,
+                ..
             }
             | JinduError::Invalid {
                 code,
                 task_id,
                 field,
                 detail,
+                ..
             }
             | JinduError::NotFound {
                 code,
@@ -228,6 +248,7 @@ impl From<jindu::Error> for JinduError {
         let code = e.code().as_str().to_owned();
         let task_id = e.task_id().map(|t| t.as_str().to_owned());
         let field = e.field().map(str::to_owned);
+        let path = e.path().map(str::to_owned);
         let detail = e.to_string();
         let num = |n: usize| (n > 0).then(|| u32::try_from(n).unwrap_or(u32::MAX));
         let text = |s: &str| (!s.is_empty()).then(|| s.to_owned());
@@ -281,12 +302,18 @@ impl From<jindu::Error> for JinduError {
             | ErrorCode::Parse
             | ErrorCode::UnsupportedVersion
             | ErrorCode::UnsupportedFormat
-            | ErrorCode::Limit => JinduError::Input {
-                code,
-                task_id,
-                field,
-                detail,
-            },
+            | ErrorCode::Limit => {
+                let (line, column) = e.position().map_or((None, None), |(l, c)| (num(l), num(c)));
+                JinduError::Input {
+                    code,
+                    task_id,
+                    field,
+                    detail,
+                    path,
+                    line,
+                    column,
+                }
+            }
             ErrorCode::Invalid
             | ErrorCode::DuplicateTask
             | ErrorCode::DuplicateCalendar
@@ -299,6 +326,7 @@ impl From<jindu::Error> for JinduError {
                 task_id,
                 field,
                 detail,
+                path,
             },
             ErrorCode::UnknownTask
             | ErrorCode::UnknownCalendar
@@ -395,6 +423,46 @@ mod tests {
         let e = bad_argument("expected an object");
         assert!(matches!(e, JinduError::Input { .. }));
         assert_eq!((e.code(), e.task_id()), ("json", None));
+    }
+
+    #[test]
+    fn document_errors_keep_the_path_and_where_in_the_text() {
+        let e: JinduError = jindu::io::json::read(
+            "{\"name\":\"x\",\"start\":\"2026-01-05\",\n\"tasks\":[{\"id\":\"A\",\"duraton\":\"1d\"}]}",
+        )
+        .unwrap_err()
+        .into();
+        // Line 2: `"tasks":[{"id":"A","duraton"` ends at column 28 (9 + 10 + 9 characters).
+        let JinduError::Input {
+            path, line, column, ..
+        } = &e
+        else {
+            panic!("{e:?}")
+        };
+        assert_eq!(
+            (path.as_deref(), *line, *column),
+            (Some("tasks[0].duraton"), Some(2), Some(28))
+        );
+        assert_eq!(
+            (e.field(), e.path()),
+            (Some("duraton"), Some("tasks[0].duraton"))
+        );
+        assert!(
+            e.detail()
+                .ends_with(" at `tasks[0].duraton` (line 2, column 28)"),
+            "{e}"
+        );
+        let e: JinduError = jindu::io::json::read(
+            r#"{"name":"x","start":"2026-01-05","calendars":[{"id":"c","week":{},"exceptions":[{"date":"2026-01-01"},{"date":"x"}]}]}"#,
+        )
+        .unwrap_err()
+        .into();
+        assert!(matches!(&e, JinduError::Invalid { .. }), "{e:?}");
+        assert_eq!(e.path(), Some("calendars[0].exceptions[1].date"));
+        assert_eq!(e.field(), Some("exceptions.date"));
+        // Errors about no value of a document have no path.
+        let e: JinduError = jindu::Error::SelfLink("A".into()).into();
+        assert_eq!(e.path(), None);
     }
 
     #[test]

@@ -11,9 +11,24 @@ use jindu::io::json::DrivingLinkOutput;
 
 use crate::error::{bad_argument, Thrown};
 
+thread_local! {
+    /// Whether the latest argument [`input_text`] converted was an object (JSON text this
+    /// module wrote, not the caller): a JSON error then says where by its path only (see
+    /// [`take_built`]).
+    static BUILT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the latest argument was written from an object, clearing the mark: read when a core
+/// error becomes a JavaScript one. A call's arguments are converted before the core reads any
+/// of them; with a string and an object, the one converted last decides.
+pub fn take_built() -> bool {
+    BUILT.with(|b| b.replace(false))
+}
+
 /// The JSON text of a document or edit argument: a string is taken as JSON text as it is, an
 /// object is written with `JSON.stringify`; `what` names the expected value in errors.
 pub fn input_text(value: &JsValue, what: &str) -> Result<String, Thrown> {
+    BUILT.with(|b| b.set(false));
     if let Some(text) = value.as_string() {
         return Ok(text);
     }
@@ -28,6 +43,7 @@ pub fn input_text(value: &JsValue, what: &str) -> Result<String, Thrown> {
         ))
         .into());
     }
+    BUILT.with(|b| b.set(true));
     match js_sys::JSON::stringify(value) {
         Ok(text) => text.as_string().ok_or_else(|| {
             bad_argument(format!("expected {what}, got a value with no JSON form")).into()

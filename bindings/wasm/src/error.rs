@@ -1,6 +1,13 @@
-//! Errors: the core's [`jindu::Error`] becomes a JavaScript `Error` with `code`, `taskId` and
-//! `field` properties, plus where in the input it is (`line`, `column`, `element`, `header`,
-//! `value`, `format`) on errors reading JSON, MSPDI, CSV or PSPLIB.
+//! Errors: the core's [`jindu::Error`] becomes a JavaScript `Error` named `JinduError` with
+//! `code`, `taskId` and `field` properties, plus where in the input it is (`path`, the JSON path
+//! of the offending value; `line`, `column`, `element`, `header`, `value`, `format`) on errors
+//! reading JSON, MSPDI, CSV or PSPLIB. For a document or edit given as an object, a JSON error
+//! has its path but no line and column: those would be in the text `JSON.stringify` wrote.
+//!
+//! Each module exports the class `JinduError` (`import { JinduError } from 'jindu'`, also from
+//! `jindu/io` and `jindu/plan`), so that `err instanceof JinduError` tells jindu's errors from
+//! others: [`JinduError`]'s `Symbol.hasInstance` accepts every `Error` named `JinduError`,
+//! whichever of the three modules threw it.
 //!
 //! Nothing in this crate panics on bad input: every failure is a value of [`Thrown`], which
 //! wasm-bindgen throws as a JavaScript exception.
@@ -16,7 +23,7 @@
 //! throws wasm-bindgen's `Error` "Invalid stale object from previous Wasm instance", so make
 //! them again. This file is compiled into all three modules, so each has the same hook.
 
-use js_sys::Reflect;
+use js_sys::{Object, Reflect};
 use serde::Serialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
@@ -39,6 +46,10 @@ pub struct JinduErrorInfo {
     /// The offending field, if the error is about one field.
     #[tsify(type = "string | null")]
     pub field: Option<String>,
+    /// The JSON path of the offending value in a document or edit (`"tasks[1].duraton"`,
+    /// `"calendars[0].exceptions[2].date"`), when the error is about one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
     /// The 1-based line of the offending text, on errors reading JSON, XML (MSPDI), CSV or
     /// PSPLIB when it is known.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -67,6 +78,7 @@ pub fn error_info(e: &jindu::Error) -> JinduErrorInfo {
         code: e.code().as_str().to_owned(),
         task_id: e.task_id().map(|t| t.as_str().to_owned()),
         field: e.field().map(str::to_owned),
+        path: e.path().map(str::to_owned),
         line: None,
         column: None,
         element: None,
@@ -131,6 +143,7 @@ fn js_error(
 /// described in the [module documentation](self).
 #[wasm_bindgen(start, private)]
 pub fn start() {
+    install_class();
     std::panic::set_hook(Box::new(|info| {
         let message = jindu::internal_message(info.payload());
         let err = js_error(&message, "internal", None, None);
@@ -156,14 +169,100 @@ pub fn force_panic_for_tests(message: &str) {
     panic!("{message}")
 }
 
+/// The class of the errors jindu throws, exported as `JinduError` for `instanceof` (the
+/// errors themselves are plain `Error` objects named `JinduError`; [`start`] gives the class its
+/// `Symbol.hasInstance`). Not constructible from JavaScript.
+#[wasm_bindgen(skip_typescript)]
+pub struct JinduError {
+    _private: (),
+}
+
+#[wasm_bindgen]
+impl JinduError {
+    /// Whether `value` is an error jindu threw: an `Error` named `JinduError` (from any of the
+    /// package's modules). The class's `Symbol.hasInstance`.
+    #[wasm_bindgen(js_name = isJinduError, skip_typescript)]
+    pub fn is_jindu_error(value: &JsValue) -> bool {
+        value.is_instance_of::<js_sys::Error>()
+            && Reflect::get(value, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+                .as_deref()
+                == Some(ERROR_NAME)
+    }
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const JINDU_ERROR_TS: &'static str = r#"
+/**
+ * What every jindu function throws: an `Error` named `"JinduError"` whose `message` is the
+ * sentence (`"dependency cycle: A -> B -> A"`). `err instanceof JinduError` holds for errors
+ * from `jindu`, `jindu/io` and `jindu/plan` alike.
+ */
+export class JinduError extends Error {
+  private constructor();
+  readonly name: "JinduError";
+  /** A stable snake_case category, the same in every binding: `"cycle"`, `"unknown_task"`, `"json"`, … */
+  readonly code: string;
+  /** The key of the task the error is about, if any. */
+  readonly taskId: string | null;
+  /** The offending field, if the error is about one field. */
+  readonly field: string | null;
+  /** The JSON path of the offending value (`"tasks[1].duraton"`), when the error is about one. */
+  readonly path?: string;
+  /** The 1-based line of the offending text (JSON text, a file), when known; never for a document given as an object. */
+  readonly line?: number;
+  /** The 1-based column, with `line`. */
+  readonly column?: number;
+  /** The element path of the offending value on MSPDI errors, e.g. `"Tasks/Task/Duration"`. */
+  readonly element?: string;
+  /** The column's header on CSV errors about a cell. */
+  readonly header?: string;
+  /** The offending text on CSV and PSPLIB errors. */
+  readonly value?: string;
+  /** The format being read on import errors: `"csv"` or `"psplib"`. */
+  readonly format?: string;
+}
+"#;
+
+/// Gives the exported `JinduError` class its `Symbol.hasInstance` ([`JinduError::is_jindu_error`])
+/// and `Error.prototype` under its own, reaching the class through an instance (wasm-bindgen
+/// makes one with the class's prototype). Failures leave `instanceof` as JavaScript has it.
+fn install_class() {
+    let probe = JsValue::from(JinduError { _private: () });
+    let proto = Object::get_prototype_of(&probe);
+    let Ok(class) = Reflect::get(&proto, &"constructor".into()) else {
+        return;
+    };
+    let Ok(check) = Reflect::get(&class, &"isJinduError".into()) else {
+        return;
+    };
+    let desc = Object::new();
+    let _ = Reflect::set(&desc, &"value".into(), &check);
+    if let Some(class) = class.dyn_ref::<Object>() {
+        Object::define_property(class, &js_sys::Symbol::has_instance(), &desc);
+    }
+    let error_proto = js_sys::Error::new("").into();
+    let error_proto = Object::get_prototype_of(&error_proto);
+    Object::set_prototype_of(&proto, &error_proto);
+}
+
 impl From<jindu::Error> for Thrown {
     fn from(e: jindu::Error) -> Thrown {
+        // JSON text the binding wrote from an object: its line and column mean nothing to the
+        // caller (the path says where).
+        let e = if crate::convert::take_built() {
+            e.without_text_position()
+        } else {
+            e
+        };
         let info = error_info(&e);
         let err = js_error(&e.to_string(), &info.code, info.task_id, info.field);
         // Where in the input, only on errors that have it.
         let num = |v: Option<usize>| v.map(|n| JsValue::from_f64(n as f64));
         let text = |v: Option<String>| v.map(|s| JsValue::from_str(&s));
         let extra = [
+            ("path", text(info.path)),
             ("line", num(info.line)),
             ("column", num(info.column)),
             ("element", text(info.element)),

@@ -4,11 +4,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { attempt, canonical, loadEsm } from './helpers.mjs';
+import { attempt, canonical, loadEsm, loadIoEsm, loadPlanEsm } from './helpers.mjs';
 import { layeredNetwork } from '../bench/network.mjs';
 
 const jindu = await loadEsm();
-const { schedule, scheduleJson, Scheduler, version } = jindu;
+const { schedule, scheduleJson, Scheduler, version, JinduError } = jindu;
 
 /** Two independent chains A1→…→A10 and B1→…→B10 plus a go-live milestone after both. */
 function twoChains() {
@@ -38,6 +38,7 @@ function expectJinduError(f, { code, taskId = null, field = null, message }) {
     thrown = e;
   }
   assert.ok(thrown instanceof Error, 'throws an Error');
+  assert.ok(thrown instanceof JinduError, 'throws a JinduError');
   assert.equal(thrown.name, 'JinduError');
   assert.equal(thrown.code, code);
   assert.equal(thrown.taskId, taskId);
@@ -86,6 +87,59 @@ describe('errors', () => {
       field: 'start',
       message: 'invalid type: integer `2026`, expected a string at `start` (line 2, column 15)',
     });
+  });
+
+  it('say where by the path for an object, and also by line and column in JSON text', () => {
+    // A typo in the second task. As an object: the path only (a line and column would be in
+    // the text JSON.stringify wrote).
+    const doc = { name: 'x', start: '2026-01-05', tasks: [{ id: 'A', duration: '1d' }, { id: 'B', duraton: '2d' }] };
+    const e = expectJinduError(() => schedule(doc), { code: 'json', taskId: 'B', field: 'duraton', message: /^task `B`: unknown field `duraton`, expected one of `id`, / });
+    assert.equal(e.path, 'tasks[1].duraton');
+    assert.ok(e.message.endsWith(' at `tasks[1].duraton`'), e.message);
+    assert.equal(e.line, undefined);
+    assert.equal(e.column, undefined);
+    // The same as JSON text on three lines: line 3 is `{"id": "B", "duraton"`, whose closing
+    // quote is column 21 (11 + 1 + 9 characters).
+    const text = '{"name": "x", "start": "2026-01-05", "tasks": [\n{"id": "A", "duration": "1d"},\n{"id": "B", "duraton": "2d"}]}';
+    for (const f of [() => schedule(text), () => scheduleJson(text), () => new Scheduler(text)]) {
+      const t = expectJinduError(f, { code: 'json', taskId: 'B', field: 'duraton' });
+      assert.deepEqual([t.path, t.line, t.column], ['tasks[1].duraton', 3, 21]);
+      assert.ok(t.message.endsWith(' at `tasks[1].duraton` (line 3, column 21)'), t.message);
+    }
+    // A text call after an object call keeps its position (the object's mark does not stay).
+    schedule({ name: 'x', start: '2026-01-05', tasks: [] });
+    assert.equal(expectJinduError(() => schedule(text), { code: 'json', taskId: 'B', field: 'duraton' }).line, 3);
+    // A bad date in the third exception of a calendar: its path, named within the calendar.
+    const cal = { id: 'c', week: { mon: ['08:00-12:00'] }, exceptions: [{ date: '2026-01-01' }, { date: '2026-01-02' }, { date: '2026-13-01' }] };
+    const bad = expectJinduError(() => schedule({ name: 'x', start: '2026-01-05', calendars: [cal], tasks: [] }), {
+      code: 'invalid',
+      field: 'exceptions.date',
+      message: 'calendar `c`: field `exceptions[2].date`: invalid date "2026-13-01": expected YYYY-MM-DD, years 1000-9999',
+    });
+    assert.equal(bad.path, 'calendars[0].exceptions[2].date');
+    // Errors about no value have no path.
+    const cycle = expectJinduError(() => schedule({ name: 'x', start: '2026-01-05', tasks: [{ id: 'A' }, { id: 'B' }], links: [{ from: 'A', to: 'B' }, { from: 'B', to: 'A' }] }), { code: 'cycle', taskId: 'A' });
+    assert.equal(cycle.path, undefined);
+  });
+
+  it('are instances of the exported JinduError, from every module, and nothing else is', async () => {
+    const io = await loadIoEsm();
+    const plan = await loadPlanEsm();
+    assert.equal(typeof JinduError, 'function');
+    for (const m of [io, plan]) assert.equal(typeof m.JinduError, 'function');
+    let fromPlan;
+    try {
+      plan.health('not json');
+    } catch (e) {
+      fromPlan = e;
+    }
+    // An error from jindu/plan is a JinduError of every module, and an Error.
+    assert.equal(fromPlan.code, 'json');
+    for (const C of [JinduError, io.JinduError, plan.JinduError, Error]) assert.ok(fromPlan instanceof C);
+    // Other errors and values are not.
+    for (const other of [new Error('x'), new TypeError('y'), { name: 'JinduError' }, null, 'JinduError']) {
+      assert.ok(!(other instanceof JinduError), String(other));
+    }
   });
 
   it('also for arguments that are not documents at all', () => {

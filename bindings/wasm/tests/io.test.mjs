@@ -395,8 +395,9 @@ it('the CommonJS build has the same functions', () => {
 });
 
 it('jindu/io has only the readers, and its errors are JinduErrors like the main module\'s', async () => {
-  // forcePanicForTests: the hidden entry of the panic test (boundary.test.mjs), in every module.
-  const readers = ['forcePanicForTests', 'importCsv', 'importMspdi', 'importPsplib'];
+  // forcePanicForTests: the hidden entry of the panic test (boundary.test.mjs), in every module;
+  // JinduError: the error class, exported by every module.
+  const readers = ['JinduError', 'forcePanicForTests', 'importCsv', 'importMspdi', 'importPsplib'];
   assert.deepEqual(Object.keys(await loadIoEsm()).sort(), readers);
   assert.deepEqual(Object.keys(loadIoCjs()).sort(), readers);
   // The document a reader returns is what the main module reads: 1 has 3 days from Monday

@@ -57,7 +57,7 @@ describe('npm package', () => {
     const cjs = loadCjs();
     // forcePanicForTests is the hidden entry of the panic test (boundary.test.mjs), in every
     // module and in no .d.ts.
-    const names = ['RiskRun', 'Scheduler', 'exportMspdi', 'forcePanicForTests', 'risk', 'riskJson', 'schedule', 'scheduleCompact', 'scheduleJson', 'version'];
+    const names = ['JinduError', 'RiskRun', 'Scheduler', 'exportMspdi', 'forcePanicForTests', 'risk', 'riskJson', 'schedule', 'scheduleCompact', 'scheduleJson', 'version'];
     assert.deepEqual(Object.keys(esm).sort(), names);
     assert.deepEqual(Object.keys(cjs).sort(), names);
     // Two builds, two instances: a Scheduler of one is not one of the other.
@@ -83,11 +83,11 @@ describe('npm package', () => {
       }
     }
     assert.equal(relative(installed, req.resolve('jindu/io')), 'node/jindu_io.js');
-    const ioNames = ['forcePanicForTests', 'importCsv', 'importMspdi', 'importPsplib'];
+    const ioNames = ['JinduError', 'forcePanicForTests', 'importCsv', 'importMspdi', 'importPsplib'];
     assert.deepEqual(Object.keys(await loadIoEsm()).sort(), ioNames);
     assert.deepEqual(Object.keys(loadIoCjs()).sort(), ioNames);
     assert.equal(relative(installed, req.resolve('jindu/plan')), 'node/jindu_plan.js');
-    const planNames = ['LevelRun', 'alerts', 'buffers', 'clientView', 'compare', 'evm', 'forcePanicForTests', 'health', 'level', 'load', 'renderChart', 'renderGantt', 'report', 'scores', 'variance', 'whatIf'];
+    const planNames = ['JinduError', 'LevelRun', 'alerts', 'buffers', 'clientView', 'compare', 'evm', 'forcePanicForTests', 'health', 'level', 'load', 'renderChart', 'renderGantt', 'report', 'scores', 'variance', 'whatIf'];
     assert.deepEqual(Object.keys(await loadPlanEsm()).sort(), planNames);
     assert.deepEqual(Object.keys(loadPlanCjs()).sort(), planNames);
     const esmSource = readFileSync(join(installed, 'node-esm/jindu.js'), 'utf8');

@@ -27,6 +27,12 @@ for (const n of ['tracking-evm.json', 'tracking-whatif.json']) {
   assert.ok((v?.track ?? []).some((e) => e.hand !== undefined), `${n} has hand-worked tracking values`);
 }
 
+/** What `expect` is for a document given as an object: an error's message without the line and column. */
+function fromObject(expect) {
+  if (expect?.error === undefined) return expect;
+  return { ...expect, error: { ...expect.error, message: expect.error.message.replace(/ \(line \d+, column \d+\)$/, '') } };
+}
+
 for (const [flavour, jindu, plan] of flavours) {
   describe(`conformance vectors (${flavour})`, () => {
     for (const [name, v] of all) {
@@ -50,7 +56,10 @@ for (const [flavour, jindu, plan] of flavours) {
             assert.deepEqual(problems, [], `${name} via ${way}: hand-computed values`);
             assert.ok(compared >= 10, `${name} via ${way}: only ${compared} hand values`);
           }
-          assert.equal(canonical(got), want, `${name} via ${way}`);
+          // For an object, an error's message has no line and column (they would be in the
+          // text JSON.stringify wrote); its path stays.
+          const expected = way === 'schedule(object)' ? canonical(fromObject(v.expect)) : want;
+          assert.equal(canonical(got), expected, `${name} via ${way}`);
         }
         // The Monte Carlo runs: the same seed gives the report the native runners check.
         for (const [k, run] of (v.risk ?? []).entries()) {

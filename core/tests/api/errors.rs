@@ -182,3 +182,126 @@ fn a_lag_past_the_calendar_into_a_pinned_task_is_a_violation() {
     .unwrap();
     check(&eng.schedule());
 }
+
+/// The JSON path of the offending value, for every kind of document error: unknown fields and
+/// wrong types (serde's errors, which also have a line and column) and values that do not
+/// parse (which name the item and field), in top-level lists and in lists nested in an item.
+#[test]
+fn document_errors_carry_the_json_path() {
+    let doc = |tail: &str| format!(r#"{{"name":"p","start":"2026-01-05",{tail}}}"#);
+    let two = r#""tasks":[{"id":"A","duration":"1d"},"#;
+    // (document tail, path, field, code)
+    let cases = [
+        // An unknown field in the second task.
+        (format!(r#"{two}{{"id":"B","duraton":"2d"}}]"#), "tasks[1].duraton", "duraton", ErrorCode::Json),
+        // A number where a duration string belongs.
+        (format!(r#"{two}{{"id":"B","duration":2}}]"#), "tasks[1].duration", "duration", ErrorCode::Json),
+        // A duration that does not parse.
+        (format!(r#"{two}{{"id":"B","duration":"2 days"}}]"#), "tasks[1].duration", "duration", ErrorCode::Invalid),
+        // A bad date in the third exception of the first calendar.
+        (
+            r#""calendars":[{"id":"c","week":{"mon":["08:00-12:00"]},"exceptions":[{"date":"2026-01-01"},{"date":"2026-01-02"},{"date":"2026-13-01"}]}],"tasks":[]"#.to_owned(),
+            "calendars[0].exceptions[2].date",
+            "exceptions.date",
+            ErrorCode::Invalid,
+        ),
+        // The second working time of a Monday.
+        (
+            r#""calendars":[{"id":"c","week":{"mon":["08:00-12:00","noon"]}}],"tasks":[]"#.to_owned(),
+            "calendars[0].week.mon[1]",
+            "mon",
+            ErrorCode::Invalid,
+        ),
+        // A bad duration in the second baseline of a task, and in a split.
+        (
+            r#""tasks":[{"id":"A","duration":"1d","baselines":[{},{"duration":"long"}]}]"#.to_owned(),
+            "tasks[0].baselines[1].duration",
+            "baselines.duration",
+            ErrorCode::Invalid,
+        ),
+        (
+            r#""tasks":[{"id":"A","duration":"3d","splits":[{"after":"1d","pause":"x"}]}]"#.to_owned(),
+            "tasks[0].splits[0].pause",
+            "splits.pause",
+            ErrorCode::Invalid,
+        ),
+        // The lag of the second link.
+        (
+            format!(r#"{two}{{"id":"B","duration":"1d"}}],"links":[{{"from":"A","to":"B"}},{{"from":"B","to":"A","lag":"soon"}}]"#),
+            "links[1].lag",
+            "lag",
+            ErrorCode::Invalid,
+        ),
+        // A resource's availability, an assignment's work, a project option.
+        (
+            r#""resources":[{"id":"r"},{"id":"s","availability":[{"from":"2026-01-01","to":"later","max_units":50}]}],"tasks":[]"#.to_owned(),
+            "resources[1].availability[0].to",
+            "availability",
+            ErrorCode::Invalid,
+        ),
+        (
+            r#""resources":[{"id":"r"}],"tasks":[{"id":"A","duration":"1d"}],"assignments":[{"task":"A","resource":"r","work":"lots"}]"#.to_owned(),
+            "assignments[0].work",
+            "work",
+            ErrorCode::Invalid,
+        ),
+        (
+            r#""tasks":[],"options":{"status_date":"today"}"#.to_owned(),
+            "options.status_date",
+            "options.status_date",
+            ErrorCode::Invalid,
+        ),
+    ];
+    for (tail, path, field, code) in cases {
+        let text = doc(&tail);
+        let e = jindu::io::json::read(&text).expect_err(&text);
+        assert_eq!(
+            (e.path(), e.field(), e.code()),
+            (Some(path), Some(field), code),
+            "{e}"
+        );
+    }
+}
+
+/// What the messages say about where: a serde error names the path and, in text, the line and
+/// column (which a binding drops for text it wrote itself); a bad value names the item and the
+/// field by its path within the item.
+#[test]
+fn document_error_messages_say_where() {
+    let text = "{\"name\": \"p\", \"start\": \"2026-01-05\",\n \"tasks\": [{\"id\": \"A\",\n \"duraton\": \"1d\"}]}";
+    let e = jindu::io::json::read(text).unwrap_err();
+    let prefix = "task `A`: unknown field `duraton`, expected one of `id`, ";
+    assert!(e.to_string().starts_with(prefix), "{e}");
+    // Line 3, column 10: the closing quote of `"duraton"` (a space, then 9 characters).
+    assert!(
+        e.to_string()
+            .ends_with(" at `tasks[0].duraton` (line 3, column 10)"),
+        "{e}"
+    );
+    assert_eq!(e.position(), Some((3, 10)));
+    let e = e.without_text_position();
+    assert!(e.to_string().ends_with(" at `tasks[0].duraton`"), "{e}");
+    assert_eq!((e.position(), e.path()), (None, Some("tasks[0].duraton")));
+
+    let e = jindu::io::json::read(
+        r#"{"name":"p","start":"2026-01-05","calendars":[{"id":"c","week":{},"exceptions":[{"date":"2026-01-01"},{"date":"1 May"}]}],"tasks":[]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "calendar `c`: field `exceptions[1].date`: invalid date \"1 May\": expected YYYY-MM-DD, years 1000-9999"
+    );
+    // A value error has no position in the text, and dropping it changes nothing.
+    assert_eq!(e.position(), None);
+    assert_eq!(e.clone().without_text_position(), e);
+    // A field of a top-level item is named as before: the item says which element it is.
+    let e = jindu::io::json::read(
+        r#"{"name":"p","start":"2026-01-05","tasks":[{"id":"A","duration":"1d"},{"id":"B","duration":"2 days"}]}"#,
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("task `B`: field `duration`: invalid duration \"2 days\""),
+        "{e}"
+    );
+}

@@ -22,9 +22,19 @@ value and earned schedule), :func:`alerts`, :func:`buffers`, :func:`variance`, :
 
 Errors are raised as subclasses of :class:`JinduError` (``JinduError.Input``,
 ``JinduError.Invalid``, ``JinduError.NotFound``, ``JinduError.Cycle``, ``JinduError.Other``,
-``JinduError.File``, ``JinduError.Internal``), each with ``code``, ``task_id``, ``field`` and
-``detail``; ``JinduError.File`` (a file that cannot be read) also has ``format``, ``line``,
-``column``, ``element``, ``header`` and ``value``.
+``JinduError.File``, ``JinduError.Internal``): ``except jindu.JinduError`` catches them all.
+``str(e)`` is the message (``dependency cycle: A -> B -> A``, also ``e.detail``); every error
+has ``code``, ``task_id``, ``field``, ``path`` (the JSON path of the offending value, e.g.
+``tasks[1].duraton``), ``line`` and ``column`` (None where they do not apply).
+``JinduError.File`` (a file that cannot be read) also has ``format``, ``element``, ``header``
+and ``value``. For a document given as a dict the error says where by its path only: a line
+and column would be in JSON text the package wrote, not the caller.
+
+>>> try:
+...     jindu.schedule({"name": "x", "start": "2026-01-05", "tasks": [{"id": "A", "duraton": "1d"}]})
+... except jindu.JinduError as e:
+...     print(e.code, e.task_id, e.path, e.line)
+json A tasks[0].duraton None
 """
 
 from __future__ import annotations
@@ -106,12 +116,16 @@ _CONSTRAINT_CODES = {
 }
 
 
+class _BuiltText(str):
+    """JSON text this package wrote from a dict (see :func:`_host_errors`)."""
+
+
 def _text(value: Any, what: str) -> str:
     """The JSON text of a document or edit argument (a str is taken as JSON text as it is)."""
     if isinstance(value, str):
         return value
     if isinstance(value, Mapping):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return _BuiltText(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
     raise TypeError(f"expected {what} (a dict or its JSON text), got {type(value).__name__}")
 
 
@@ -132,6 +146,58 @@ def _constraint_type(kind: Union[ConstraintType, str]) -> ConstraintType:
         f"unknown constraint type {kind!r}: expected one of {', '.join(_CONSTRAINT_CODES)} "
         "or a ConstraintType"
     )
+
+
+# Errors. The native JinduError's subclasses are generated with a field dump as their message;
+# here str(e) becomes the core's sentence, and the attributes a kind lacks read None.
+JinduError.__str__ = lambda self: str(self.detail)  # type: ignore[method-assign]
+for _attr in ("code", "task_id", "field", "detail", "path", "line", "column"):
+    if not hasattr(JinduError, _attr):
+        setattr(JinduError, _attr, None)
+
+
+def _drop_text_position(e: Any) -> None:
+    """Drops the line and column of a JSON error in text this package wrote (the message ends
+    with them, as the core writes it: `` (line L, column C)``); the path stays."""
+    suffix = f" (line {e.line}, column {e.column})"
+    if isinstance(e.detail, str) and e.detail.endswith(suffix):
+        e.detail = e.detail[: -len(suffix)]
+    e.line = e.column = None
+
+
+def _host_errors(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``f`` (a native function or method), its JSON errors without a position when an argument
+    is text this package wrote from a dict."""
+
+    @functools.wraps(f)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return f(*args, **kwargs)
+        except JinduError.Input as e:
+            given = (*args, *kwargs.values())
+            if getattr(e, "line", None) is not None and any(
+                isinstance(a, _BuiltText)
+                or (isinstance(a, (list, tuple)) and any(isinstance(x, _BuiltText) for x in a))
+                for a in given
+            ):
+                _drop_text_position(e)
+            raise
+
+    return call
+
+
+for _name, _value in list(vars(_ffi).items()):
+    if _name.startswith("_") or not callable(_value):
+        continue
+    if isinstance(_value, type):
+        # The native objects (Scheduler, RiskRun, LevelRun): their constructor and methods.
+        if not hasattr(_value, "_uniffi_clone_handle"):
+            continue
+        for _m, _f in list(vars(_value).items()):
+            if (_m == "__init__" or not _m.startswith("_")) and callable(_f):
+                setattr(_value, _m, _host_errors(_f))
+    elif getattr(_value, "__module__", None) == _ffi.__name__:
+        setattr(_ffi, _name, _host_errors(_value))
 
 
 _COLUMNS = ("id", "name", "start", "finish", "duration", "total_float", "critical")

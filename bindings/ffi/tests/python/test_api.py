@@ -211,3 +211,64 @@ def test_one_scheduler_from_many_threads() -> None:
 def test_package_metadata() -> None:
     assert jindu.__version__ == "0.1.0"
     assert resources.files("jindu").joinpath("py.typed").is_file()
+
+
+def test_errors_read_well() -> None:
+    """str(e) is the sentence; code, task, field, path, line and column are attributes of every
+    error, caught on the one base class."""
+    bad = dict(DOC, links=DOC["links"] + [{"from": "B", "to": "A"}])
+    try:
+        jindu.schedule(bad)
+    except jindu.JinduError as e:
+        assert str(e) == "dependency cycle: A -> B -> A"
+        assert (e.code, e.task_id, e.field, e.path, e.line, e.column) == ("cycle", "A", None, None, None, None)
+        assert repr(e) == "JinduError.Cycle(dependency cycle: A -> B -> A)"
+    else:
+        raise AssertionError("expected a JinduError")
+
+
+def test_dict_errors_say_where_by_path_text_errors_also_by_line() -> None:
+    """A typo in the second task: in a dict the path (the line and column of the JSON text the
+    package wrote would mean nothing to the caller); in JSON text also the line and column."""
+    tasks = [{"id": "A", "duration": "1d"}, {"id": "B", "duraton": "2d"}]
+    doc = {"name": "x", "start": "2026-01-05", "tasks": tasks}
+    with pytest.raises(jindu.JinduError) as info:
+        jindu.schedule(doc)
+    e = info.value
+    assert (e.code, e.task_id, e.field, e.path) == ("json", "B", "duraton", "tasks[1].duraton")
+    assert (e.line, e.column) == (None, None)
+    assert str(e).startswith("task `B`: unknown field `duraton`, expected one of `id`, ")
+    assert str(e).endswith(" at `tasks[1].duraton`")
+    assert str(e) == e.detail
+    # The same document as text over three lines: line 3 is `{"id": "B", "duraton"`, whose
+    # closing quote is column 21 (11 + 1 + 9 characters).
+    text = '{"name": "x", "start": "2026-01-05", "tasks": [\n{"id": "A", "duration": "1d"},\n{"id": "B", "duraton": "2d"}]}'
+    with pytest.raises(jindu.JinduError.Input) as info:
+        jindu.schedule(text)
+    e = info.value
+    assert (e.path, e.line, e.column) == ("tasks[1].duraton", 3, 21)
+    assert str(e).endswith(" at `tasks[1].duraton` (line 3, column 21)")
+    # Through the Scheduler and its edits too.
+    with pytest.raises(jindu.JinduError.Input) as info:
+        jindu.Scheduler(doc)
+    assert (info.value.path, info.value.line) == ("tasks[1].duraton", None)
+    s = jindu.Scheduler(DOC)
+    with pytest.raises(jindu.JinduError.Input) as info:
+        s.add_task({"id": "D", "duraton": "1d"})
+    assert info.value.line is None and "(line" not in str(info.value)
+
+
+def test_bad_values_in_nested_lists_have_their_path() -> None:
+    """A bad date in the third exception of a calendar: the path, and the message names the
+    exception within the calendar."""
+    cal = {"id": "c", "week": {"mon": ["08:00-12:00"]},
+           "exceptions": [{"date": "2026-01-01"}, {"date": "2026-01-02"}, {"date": "2026-13-01"}]}
+    with pytest.raises(jindu.JinduError.Invalid) as info:
+        jindu.schedule({"name": "x", "start": "2026-01-05", "calendars": [cal], "tasks": []})
+    e = info.value
+    assert (e.code, e.field, e.path) == ("invalid", "exceptions.date", "calendars[0].exceptions[2].date")
+    assert str(e) == (
+        'calendar `c`: field `exceptions[2].date`: invalid date "2026-13-01": '
+        "expected YYYY-MM-DD, years 1000-9999"
+    )
+    assert (e.line, e.column) == (None, None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import re
 from typing import Any, Callable, Dict, Tuple
 
 import pytest
@@ -136,6 +137,15 @@ def test_risk_runs_are_there() -> None:
     assert any(len(v.get("risk", [])) >= 2 for _, v in ALL)
 
 
+def from_dict(expect: Any) -> Any:
+    """What ``expect`` is for a document given as a dict: an error's message without the line
+    and column, which are in JSON text the package wrote (the path stays)."""
+    if not isinstance(expect, dict) or "error" not in expect:
+        return expect
+    error = dict(expect["error"], message=re.sub(r" \(line \d+, column \d+\)$", "", expect["error"]["message"]))
+    return dict(expect, error=error)
+
+
 @pytest.mark.parametrize("name,v", ALL, ids=[n for n, _ in ALL])
 def test_vector(name: str, v: dict) -> None:
     text = canonical(v["document"])
@@ -158,7 +168,8 @@ def test_vector(name: str, v: dict) -> None:
             compared, problems = check_hand(v, value)
             assert problems == [], f"{name} via {way}: " + "\n".join(problems)
             assert compared >= 10, f"{name} via {way}: only {compared} hand values"
-        assert canonical(got) == want, f"{name} via {way}"
+        expected = canonical(from_dict(v["expect"])) if way == "schedule(dict)" else want
+        assert canonical(got) == expected, f"{name} via {way}"
     for k, run in enumerate(v.get("risk", [])):
         kind, value = attempt(lambda: jindu.risk(text, **risk_kwargs(run["options"])))
         got = {"report": value} if kind == "ok" else {"error": value}
@@ -167,7 +178,8 @@ def test_vector(name: str, v: dict) -> None:
         for form in ("text", "dict"):
             kind, value = run_track(v["document"], entry, form)
             got = value if kind == "ok" else {"error": value}
-            assert canonical(got) == canonical(entry["expect"]), f"{name} track {k} ({form})"
+            expect = from_dict(entry["expect"]) if form == "dict" else entry["expect"]
+            assert canonical(got) == canonical(expect), f"{name} track {k} ({form})"
             if "hand" in entry:
                 assert kind == "ok", f"{name} track {k}: an entry with hand values must succeed"
                 compared, problems = check_values(entry["hand"], value)

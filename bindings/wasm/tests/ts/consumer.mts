@@ -1,8 +1,8 @@
 // A strict TypeScript consumer of the package (ES module). `tsc --strict` must accept it,
 // and every `@ts-expect-error` line must really be an error: the declarations are precise.
 
-import { exportMspdi, schedule, scheduleCompact, scheduleJson, Scheduler, version } from 'jindu';
-import { importCsv, importMspdi, importPsplib } from 'jindu/io';
+import { exportMspdi, JinduError, schedule, scheduleCompact, scheduleJson, Scheduler, version } from 'jindu';
+import { importCsv, importMspdi, importPsplib, JinduError as IoError } from 'jindu/io';
 import type { CsvImport, CsvWarning, ImportOptions, MspdiImport, MspdiWarning } from 'jindu/io';
 import type {
   CompactSchedule,
@@ -110,6 +110,30 @@ try {
   const task: string | null = err.taskId;
   void code, task;
 }
+
+// The exported class: `instanceof` narrows to the typed error, from either module.
+try {
+  schedule({ name: 'x', start: '2026-01-05', tasks: [] });
+} catch (e) {
+  if (e instanceof JinduError || e instanceof IoError) {
+    const message: string = e.message;
+    const code: string = e.code;
+    const task: string | null = e.taskId;
+    const field: string | null = e.field;
+    const path: string | undefined = e.path;
+    const line: number | undefined = e.line;
+    // @ts-expect-error: the code is a string
+    const notCode: number = e.code;
+    void message, code, task, field, path, line, notCode;
+  }
+}
+// @ts-expect-error: not constructible by callers
+new JinduError('x');
+
+// A week in hours rather than days (Microsoft Project files may set any).
+const weekInHours: ProjectDocument = { name: 'x', start: '2026-01-05', hours_per_day: 8, hours_per_week: 37.5, tasks: [] };
+schedule(weekInHours);
+schedule({ name: 'x', start: '2026-01-05', hours_per_week: 40, tasks: [{ id: 'A', duration: '1w' }] });
 
 // @ts-expect-error: misspelled field
 const typo: ProjectDocument = { name: 'x', start: '2026-01-05', tasks: [{ id: 'A', durration: '1d' }] };

@@ -383,6 +383,8 @@ struct Reader {
     from_finish: bool,
     /// Tasks with a parent, and the parent's key, set once all tasks are in.
     parents: Vec<(TaskIndex, String)>,
+    /// How many links have been added (the index of the next in the document's `links`).
+    links_read: usize,
     /// The tasks' estimates, by task key.
     estimates: Vec<(String, crate::risk::input::EstimateInput)>,
     /// Tasks with `work`, and whether their `duration` was given: their durations follow
@@ -520,10 +522,12 @@ impl Reader {
                         item,
                         field,
                         message,
+                        path,
                     } => Error::Invalid {
                         item,
                         field: format!("ranking.{field}"),
                         message,
+                        path,
                     },
                     e => e,
                 })?;
@@ -532,70 +536,8 @@ impl Reader {
             (None, None) => {}
         }
 
-        for c in std::mem::take(&mut d.calendars) {
-            let item = Item::Calendar(CalendarId::new(c.id.clone()));
-            let mut cal = Calendar::new(c.id.as_str());
-            cal.name = c.name.unwrap_or_default();
-            cal.base = c.base.map(CalendarId::new);
-            if let Some(w) = &c.week {
-                for (k, day) in w.days().into_iter().enumerate() {
-                    if let Some(list) = day {
-                        let key = Weekday::ALL[k].key();
-                        let v = list
-                            .iter()
-                            .map(|s| s.parse::<WorkingTime>().map_err(|e| e.at(&item, key)))
-                            .collect::<Result<Vec<_>>>()?;
-                        cal.week[k] = Some(v);
-                    }
-                }
-                if cal.base.is_none() {
-                    for day in cal.week.iter_mut() {
-                        day.get_or_insert_with(Vec::new);
-                    }
-                }
-            } else if cal.base.is_none() {
-                return Err(Error::invalid(
-                    item,
-                    "week",
-                    "a calendar without a `base` needs a `week`",
-                ));
-            }
-            for ex in c.exceptions {
-                let date = |s: &Option<String>, f: &str| -> Result<Option<Date>> {
-                    s.as_deref()
-                        .map(|s| s.parse::<Date>().map_err(|e| e.at(&item, f)))
-                        .transpose()
-                };
-                let (from, to) = match (
-                    date(&ex.date, "exceptions.date")?,
-                    date(&ex.from, "exceptions.from")?,
-                ) {
-                    (Some(d), None) if ex.to.is_none() => (d, d),
-                    (None, Some(f)) => (f, date(&ex.to, "exceptions.to")?.unwrap_or(f)),
-                    _ => {
-                        return Err(Error::invalid(
-                            item,
-                            "exceptions",
-                            "an exception has either `date`, or `from` (and optionally `to`)",
-                        ))
-                    }
-                };
-                let working = ex
-                    .working
-                    .iter()
-                    .map(|s| {
-                        s.parse::<WorkingTime>()
-                            .map_err(|e| e.at(&item, "exceptions.working"))
-                    })
-                    .collect::<Result<Vec<_>>>()?;
-                cal.exceptions.push(CalendarException {
-                    name: ex.name.unwrap_or_default(),
-                    from: Some(from),
-                    to: Some(to),
-                    working,
-                });
-            }
-            p.add_calendar(cal)?;
+        for (k, c) in std::mem::take(&mut d.calendars).into_iter().enumerate() {
+            Self::calendar(&mut p, c).map_err(|e| e.in_list("calendars", k))?;
         }
         if let Some(c) = d.calendar.take() {
             p.set_calendar(CalendarId::new(c))?;
@@ -610,7 +552,83 @@ impl Reader {
             parents: Vec::new(),
             estimates: Vec::new(),
             worked: Vec::new(),
+            links_read: 0,
         })
+    }
+    /// Adds calendar `c` to `p`.
+    fn calendar(p: &mut Project, c: CalendarInput) -> Result<()> {
+        let item = Item::Calendar(CalendarId::new(c.id.clone()));
+        let mut cal = Calendar::new(c.id.as_str());
+        cal.name = c.name.unwrap_or_default();
+        cal.base = c.base.map(CalendarId::new);
+        if let Some(w) = &c.week {
+            for (k, day) in w.days().into_iter().enumerate() {
+                if let Some(list) = day {
+                    let key = Weekday::ALL[k].key();
+                    let v = list
+                        .iter()
+                        .enumerate()
+                        .map(|(j, s)| {
+                            s.parse::<WorkingTime>().map_err(|e| {
+                                e.at(&item, key).with_path(|| format!("week.{key}[{j}]"))
+                            })
+                        })
+                        .collect::<Result<Vec<_>>>()?;
+                    cal.week[k] = Some(v);
+                }
+            }
+            if cal.base.is_none() {
+                for day in cal.week.iter_mut() {
+                    day.get_or_insert_with(Vec::new);
+                }
+            }
+        } else if cal.base.is_none() {
+            return Err(Error::invalid(
+                item,
+                "week",
+                "a calendar without a `base` needs a `week`",
+            ));
+        }
+        for (j, ex) in c.exceptions.into_iter().enumerate() {
+            let exception = || -> Result<CalendarException> {
+                let date = |s: &Option<String>, f: &str| -> Result<Option<Date>> {
+                    s.as_deref()
+                        .map(|s| s.parse::<Date>().map_err(|e| e.at(&item, f)))
+                        .transpose()
+                };
+                let (from, to) = match (
+                    date(&ex.date, "exceptions.date")?,
+                    date(&ex.from, "exceptions.from")?,
+                ) {
+                    (Some(d), None) if ex.to.is_none() => (d, d),
+                    (None, Some(f)) => (f, date(&ex.to, "exceptions.to")?.unwrap_or(f)),
+                    _ => {
+                        return Err(Error::invalid(
+                            item.clone(),
+                            "exceptions",
+                            "an exception has either `date`, or `from` (and optionally `to`)",
+                        ))
+                    }
+                };
+                let working = ex
+                    .working
+                    .iter()
+                    .map(|s| {
+                        s.parse::<WorkingTime>()
+                            .map_err(|e| e.at(&item, "exceptions.working"))
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                Ok(CalendarException {
+                    name: ex.name.clone().unwrap_or_default(),
+                    from: Some(from),
+                    to: Some(to),
+                    working,
+                })
+            };
+            let ex = exception().map_err(|e| e.in_list("exceptions", j))?;
+            cal.exceptions.push(ex);
+        }
+        p.add_calendar(cal)
     }
 
     /// Adds a task.
@@ -666,28 +684,32 @@ impl Reader {
             }),
         };
         let mut baselines = Vec::new();
-        for b in &t.baselines {
-            baselines.push(Baseline {
-                number: b.number,
-                start: date_s(&b.start, "baselines.start", false)?,
-                finish: date_s(&b.finish, "baselines.finish", true)?,
-                duration: b
-                    .duration
-                    .as_deref()
-                    .map(|s| {
-                        Duration::parse(s, &settings)
-                            .map_err(|e| e.at(&item(), "baselines.duration"))
-                    })
-                    .transpose()?,
-                work: b
-                    .work
-                    .as_deref()
-                    .map(|s| {
-                        Duration::parse(s, &settings).map_err(|e| e.at(&item(), "baselines.work"))
-                    })
-                    .transpose()?,
-                cost: money(b.cost.as_ref(), &item, "baselines.cost")?,
-            });
+        for (j, b) in t.baselines.iter().enumerate() {
+            let baseline = || -> Result<Baseline> {
+                Ok(Baseline {
+                    number: b.number,
+                    start: date_s(&b.start, "baselines.start", false)?,
+                    finish: date_s(&b.finish, "baselines.finish", true)?,
+                    duration: b
+                        .duration
+                        .as_deref()
+                        .map(|s| {
+                            Duration::parse(s, &settings)
+                                .map_err(|e| e.at(&item(), "baselines.duration"))
+                        })
+                        .transpose()?,
+                    work: b
+                        .work
+                        .as_deref()
+                        .map(|s| {
+                            Duration::parse(s, &settings)
+                                .map_err(|e| e.at(&item(), "baselines.work"))
+                        })
+                        .transpose()?,
+                    cost: money(b.cost.as_ref(), &item, "baselines.cost")?,
+                })
+            };
+            baselines.push(baseline().map_err(|e| e.in_list("baselines", j))?);
         }
         let task = Task {
             id: TaskId::new(&*t.id),
@@ -727,9 +749,11 @@ impl Reader {
             splits: t
                 .splits
                 .iter()
-                .map(|sp| {
+                .enumerate()
+                .map(|(j, sp)| {
                     let d = |s: &str, f: &str| {
-                        Duration::parse(s, &settings).map_err(|e| e.at(&item(), f))
+                        Duration::parse(s, &settings)
+                            .map_err(|e| e.at(&item(), f).in_list("splits", j))
                     };
                     Ok(Split {
                         after: d(&sp.after, "splits.after")?,
@@ -781,7 +805,9 @@ impl Reader {
             .map(|l| (self.p.index_of(&l.from), self.p.index_of(&l.to)))
             .collect();
         for (l, (from, to)) in batch.drain(..).zip(ends) {
-            self.link(l, from, to)?;
+            let k = self.links_read;
+            self.link(l, from, to).map_err(|e| e.in_list("links", k))?;
+            self.links_read += 1;
         }
         Ok(())
     }
@@ -838,18 +864,19 @@ impl Reader {
             history: d.history,
             estimates,
         };
-        for r in d.resources {
+        for (k, r) in d.resources.into_iter().enumerate() {
             let item = Item::Resource(ResourceId::new(r.id.clone()));
+            let in_list = |e: Error| e.in_list("resources", k);
             let kind = match r.kind.as_deref() {
                 None | Some("work") => ResourceKind::Work,
                 Some("material") => ResourceKind::Material,
                 Some("cost") => ResourceKind::Cost,
                 Some(other) => {
-                    return Err(Error::invalid(
+                    return Err(in_list(Error::invalid(
                         item,
                         "kind",
                         format!("unknown resource kind {other:?}: expected work, material or cost"),
-                    ))
+                    )))
                 }
             };
             p.add_resource(Resource {
@@ -858,26 +885,38 @@ impl Reader {
                 kind,
                 max_units: r.max_units.unwrap_or(100),
                 calendar: r.calendar.map(CalendarId::new),
-                visibility: visibility(r.visibility.as_deref(), &|| item.clone())?,
+                visibility: visibility(r.visibility.as_deref(), &|| item.clone())
+                    .map_err(&in_list)?,
                 availability: r
                     .availability
                     .iter()
-                    .map(|a| {
+                    .enumerate()
+                    .map(|(j, a)| {
+                        let at = |s: &str, f: &str| {
+                            parse_when(s, 0).map_err(|e| {
+                                let e = e.at(&item, "availability");
+                                in_list(e.with_path(|| format!("availability[{j}].{f}")))
+                            })
+                        };
                         Ok(Availability {
-                            from: parse_when(&a.from, 0)
-                                .map_err(|e| e.at(&item, "availability"))?,
-                            to: parse_when(&a.to, 0).map_err(|e| e.at(&item, "availability"))?,
+                            from: at(&a.from, "from")?,
+                            to: at(&a.to, "to")?,
                             max_units: a.max_units,
                         })
                     })
                     .collect::<Result<Vec<_>>>()?,
-                standard_rate: money(r.standard_rate.as_ref(), &|| item.clone(), "standard_rate")?,
-                overtime_rate: money(r.overtime_rate.as_ref(), &|| item.clone(), "overtime_rate")?,
-                cost_per_use: money(r.cost_per_use.as_ref(), &|| item.clone(), "cost_per_use")?,
+                standard_rate: money(r.standard_rate.as_ref(), &|| item.clone(), "standard_rate")
+                    .map_err(&in_list)?,
+                overtime_rate: money(r.overtime_rate.as_ref(), &|| item.clone(), "overtime_rate")
+                    .map_err(&in_list)?,
+                cost_per_use: money(r.cost_per_use.as_ref(), &|| item.clone(), "cost_per_use")
+                    .map_err(&in_list)?,
                 group: r.group,
-            })?;
+            })
+            .map_err(&in_list)?;
         }
-        for a in d.assignments {
+        for (k, a) in d.assignments.into_iter().enumerate() {
+            let in_list = |e: Error| e.in_list("assignments", k);
             let item = Item::Assignment {
                 task: TaskId::new(a.task.clone()),
                 resource: ResourceId::new(a.resource.clone()),
@@ -895,12 +934,14 @@ impl Reader {
             let work = a
                 .work
                 .as_deref()
-                .map(|s| Duration::parse(s, &settings).map_err(|e| e.at(&item, "work")))
+                .map(|s| Duration::parse(s, &settings).map_err(|e| in_list(e.at(&item, "work"))))
                 .transpose()?;
             let actual_work = a
                 .actual_work
                 .as_deref()
-                .map(|s| Duration::parse(s, &settings).map_err(|e| e.at(&item, "actual_work")))
+                .map(|s| {
+                    Duration::parse(s, &settings).map_err(|e| in_list(e.at(&item, "actual_work")))
+                })
                 .transpose()?;
             p.add_assignment(Assignment {
                 task,
@@ -908,7 +949,8 @@ impl Reader {
                 units: a.units.unwrap_or(100),
                 work,
                 actual_work,
-            })?;
+            })
+            .map_err(in_list)?;
         }
         resource_driven(&mut p, &worked)?;
 
@@ -931,12 +973,17 @@ impl Reader {
 const LINK_BATCH: usize = 256;
 
 /// Converts a whole deserialised document.
-fn convert(mut d: borrowed::Buffered<'_>) -> Result<Document> {
+fn convert(d: borrowed::Buffered<'_>) -> Result<Document> {
+    convert_parts(d).map_err(Error::at_top)
+}
+
+/// [`convert`], errors in list elements with their path.
+fn convert_parts(mut d: borrowed::Buffered<'_>) -> Result<Document> {
     let tasks = std::mem::take(&mut d.tasks);
     let links = std::mem::take(&mut d.links);
     let mut r = Reader::begin(&mut d, tasks.len(), links.len())?;
-    for t in tasks {
-        r.task(t)?;
+    for (k, t) in tasks.into_iter().enumerate() {
+        r.task(t).map_err(|e| e.in_list("tasks", k))?;
     }
     r.end_tasks()?;
     let mut batch = Vec::with_capacity(LINK_BATCH);
@@ -1604,9 +1651,15 @@ mod tests {
         let e = err(
             r#"{"name":"x","start":"2026-01-05","calendars":[{"id":"c","week":{"mon":["9-17"]}}]}"#,
         );
+        // The field by its path within the calendar: the first interval of Monday's week.
         assert!(
-            e.to_string().starts_with("calendar `c`: field `mon`"),
+            e.to_string()
+                .starts_with("calendar `c`: field `week.mon[0]`"),
             "{e}"
+        );
+        assert_eq!(
+            (e.field(), e.path()),
+            (Some("mon"), Some("calendars[0].week.mon[0]"))
         );
         let e = err(r#"{"name":"x","start":"2026-01-05","tasks":[{"id":"A"},{"id":"A"}]}"#);
         assert_eq!(e.code().as_str(), "duplicate_task");

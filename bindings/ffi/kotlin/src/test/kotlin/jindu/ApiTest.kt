@@ -137,6 +137,48 @@ class ApiTest {
         assertFailsWith<JinduException.Input> { scheduleJson("{") }
     }
 
+    /** One `catch` on the base type reads the code, task, field and path; `message` is the sentence. */
+    @Test
+    fun errorsReadWellOnTheBaseType() {
+        fun caught(block: () -> Unit): JinduException =
+            try {
+                block()
+                error("expected a JinduException")
+            } catch (e: JinduException) {
+                e
+            }
+        val cycle = caught {
+            scheduleJson(doc.replace("""{"from": "A", "to": "C"}""", """{"from": "A", "to": "C"}, {"from": "C", "to": "A"}"""))
+        }
+        assertEquals(listOf("cycle", "A", null), listOf(cycle.code, cycle.taskId, cycle.field))
+        assertEquals("dependency cycle: A -> C -> A", cycle.message)
+        assertEquals(cycle.detail, cycle.message)
+        assertNull(cycle.path)
+        // A typo in the second task of JSON text: the path, and the line and column in that text.
+        val typo = caught {
+            scheduleJson("{\"name\": \"x\", \"start\": \"2026-01-05\",\n \"tasks\": [{\"id\": \"A\"}, {\"id\": \"B\", \"duraton\": \"2d\"}]}")
+        }
+        assertEquals(listOf("json", "B", "duraton"), listOf(typo.code, typo.taskId, typo.field))
+        assertEquals("tasks[1].duraton", typo.path)
+        // Line 2: ` "tasks": [{"id": "A"}, {"id": "B", "duraton"` ends at column 45.
+        assertEquals(2u to 45u, typo.line to typo.column)
+        val m = typo.message!!
+        assertTrue(m.startsWith("task `B`: unknown field `duraton`, expected one of `id`, "), m)
+        assertTrue(m.endsWith(" at `tasks[1].duraton` (line 2, column 45)"), m)
+        // A bad date in the second exception of a calendar: named by its path.
+        val date = caught {
+            scheduleJson("""{"name": "x", "start": "2026-01-05", "calendars": [{"id": "c", "week": {},
+                "exceptions": [{"date": "2026-01-01"}, {"date": "1 May"}]}], "tasks": []}""")
+        }
+        assertEquals(listOf("invalid", null, "exceptions.date"), listOf(date.code, date.taskId, date.field))
+        assertEquals("calendars[0].exceptions[1].date", date.path)
+        assertEquals(
+            "calendar `c`: field `exceptions[1].date`: invalid date \"1 May\": expected YYYY-MM-DD, years 1000-9999",
+            date.message,
+        )
+        assertNull(date.line)
+    }
+
     @Test
     fun oneSchedulerFromManyThreads() = Scheduler(doc).use { s ->
         val threads = (1..4).map { k -> thread { repeat(20) { s.setDuration("C", "${k}d"); s.schedule() } } }
