@@ -28,8 +28,6 @@ t0=$(date +%s)
 # 1. Generate (library mode: reads the metadata in the .so and bindings/ffi/uniffi.toml).
 rm -rf "$out/gen.new"
 "$bindgen" generate --library "$lib" --language kotlin --no-format --out-dir "$out/gen.new" >/dev/null
-# The hand-written Kotlin (src/main/kotlin/**/*.kt) is compiled with the generated code.
-cp -r "$here/src/main/kotlin/." "$out/gen.new/"
 
 # 2. Compile the generated code and src/main/kotlin only when either changed (kotlinc takes
 #    ~20 s); the hand-written sources are copied beside the generated ones to compare them.
