@@ -69,7 +69,8 @@ usage: jindu schedule FILE [--format json|table] [--timings]
                    [--format json|table]
        jindu load FILE... [--by hour|day|week|month] [--format json|table]
                   [--from DATE] [--to DATE]
-       jindu schema [document|edit|schedule|diff|scores|scores-request]
+       jindu schema [document|edit|schedule|diff|scores|scores-request|level|load|risk|
+                     health|evm|alerts|buffers|variance|report|client-view|whatif|compare]
        jindu --version
 ",
     render_usage!(),
@@ -123,7 +124,8 @@ load prints each resource's work, capacity and load per period (default by week)
 intervals where it is overallocated, with the tasks causing them; several FILEs are a portfolio
 (the same resource id in two files is one pooled resource).
 schema prints the JSON Schema of a document, an edit, a schedule, a diff, the risk scores or
-their options (default: document).
+their options, or of the levelling, loading, risk, health and tracking results (default:
+document).
 render draws the schedule as a standalone SVG Gantt chart (to OUT or standard output): bars
 from early start to finish, summaries, milestones, links, the critical path in red, the first
 baseline, progress, the status date and deadlines; --client leaves out internal tasks.
@@ -325,9 +327,10 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 .into_iter()
                 .find(|(n, _)| *n == which)
             else {
+                let names: Vec<&str> = jindu::io::json::schema::all().map(|(n, _)| n).to_vec();
                 return Err(Failure::Usage(format!(
-                    "unknown schema {which:?}: expected document, edit, schedule, diff, scores or \
-                     scores-request"
+                    "unknown schema {which:?}: expected one of {}",
+                    names.join(", ")
                 )));
             };
             print_out(&format!(

@@ -1,7 +1,7 @@
 //! The JSON Schema (draft 2020-12) of the input document, edits, and the outputs, generated
 //! from the types that define them ([`super::doc`], [`super::out`]), and of the risk scores
-//! with their options ([`crate::risk::RiskScores`], [`crate::risk::ScoreRequest`]); needs the
-//! `schema` feature. `jindu schema` prints them, and the test suite validates every example and
+//! with their options ([`crate::risk::RiskScores`], [`crate::risk::ScoreRequest`]), and of the
+//! levelling, loading, risk, health and tracking results; needs the `schema` feature. `jindu schema` prints them, and the test suite validates every example and
 //! conformance vector against them.
 
 use serde_json::Value;
@@ -52,8 +52,70 @@ pub fn scores_request() -> Value {
     schema::<crate::risk::ScoreRequest>("scores-request")
 }
 
-/// Every schema by name: `document`, `edit`, `schedule`, `diff`, `scores`, `scores-request`.
-pub fn all() -> [(&'static str, Value); 6] {
+/// The schema of a levelling (what `jindu level --format json` writes and `level()` returns).
+pub fn level() -> Value {
+    schema::<crate::level::Levelled>("level")
+}
+
+/// The schema of a resource loading (what `jindu load --format json` writes).
+pub fn load() -> Value {
+    schema::<crate::level::Loading>("load")
+}
+
+/// The schema of a Monte Carlo risk report (what `jindu risk --format json` writes).
+pub fn risk() -> Value {
+    schema::<crate::risk::RiskReport>("risk")
+}
+
+/// The schema of the DCMA 14-point assessment (what `jindu health --format json` writes).
+pub fn health() -> Value {
+    schema::<crate::risk::Health>("health")
+}
+
+/// The schema of earned value and earned schedule at a status date (`evm()`).
+pub fn evm() -> Value {
+    schema::<crate::track::Evm>("evm")
+}
+
+/// The schema of the alerts at a status date (`alerts()`: a list).
+pub fn alerts() -> Value {
+    schema::<Vec<crate::track::Alert>>("alerts")
+}
+
+/// The schema of the project and feeding buffers (`buffers()`).
+pub fn buffers() -> Value {
+    schema::<crate::track::Buffers>("buffers")
+}
+
+/// The schema of the variance against a baseline (`variance()`).
+pub fn variance() -> Value {
+    schema::<crate::track::Variance>("variance")
+}
+
+/// The schema of a status report in JSON (`report()` with format `json`).
+pub fn report() -> Value {
+    schema::<crate::track::StatusReport>("report")
+}
+
+/// The schema of the client's view (`client_view()`).
+pub fn client_view() -> Value {
+    schema::<crate::track::ClientView>("client-view")
+}
+
+/// The schema of a what-if result (`whatif()`).
+pub fn whatif() -> Value {
+    schema::<crate::track::WhatIf>("whatif")
+}
+
+/// The schema of the comparison of two versions of a plan (`compare()`).
+pub fn compare() -> Value {
+    schema::<crate::track::Comparison>("compare")
+}
+
+/// Every schema by name: `document`, `edit`, `schedule`, `diff`, `scores`, `scores-request`,
+/// then the results `level`, `load`, `risk`, `health`, `evm`, `alerts`, `buffers`,
+/// `variance`, `report`, `client-view`, `whatif` and `compare`.
+pub fn all() -> [(&'static str, Value); 18] {
     [
         ("document", document()),
         ("edit", edit()),
@@ -61,5 +123,17 @@ pub fn all() -> [(&'static str, Value); 6] {
         ("diff", diff()),
         ("scores", scores()),
         ("scores-request", scores_request()),
+        ("level", level()),
+        ("load", load()),
+        ("risk", risk()),
+        ("health", health()),
+        ("evm", evm()),
+        ("alerts", alerts()),
+        ("buffers", buffers()),
+        ("variance", variance()),
+        ("report", report()),
+        ("client-view", client_view()),
+        ("whatif", whatif()),
+        ("compare", compare()),
     ]
 }
