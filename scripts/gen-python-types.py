@@ -2,7 +2,10 @@
 """Generates bindings/ffi/python/jindu/types.py (the Python package's TypedDicts) from the one
 output schema, the JSON Schemas that `jindu schema NAME` prints.
 
-    scripts/gen-python-types.py [JINDU]      # JINDU: the jindu binary (default target/debug/jindu)
+    scripts/gen-python-types.py [--schemas FILE] [--check]
+
+The schemas come from `target/debug/jindu schema NAME`, or FILE (a JSON object of every schema
+by name); --check compares instead of writing (exit 1 when the file differs).
 
 Every object of a schema becomes a TypedDict (a field outside `required` is `NotRequired`), a
 string enum a `Literal`, a tagged union a `Union` of one TypedDict per variant. A `$defs` name
@@ -325,12 +328,37 @@ from typing import Any, Dict, List, Literal, Optional, TypedDict, Union
 '''
 
 
+def load_schemas(argv: List[str]) -> Dict[str, Any]:
+    """Every schema by name: from `--schemas FILE`, else from `target/debug/jindu schema`."""
+    if "--schemas" in argv:
+        with open(argv[argv.index("--schemas") + 1], encoding="utf-8") as f:
+            loaded: Dict[str, Any] = json.load(f)
+            return loaded
+    jindu = str(ROOT / "target/debug/jindu")
+    return {
+        name: json.loads(
+            subprocess.run([jindu, "schema", name], check=True, capture_output=True, text=True).stdout
+        )
+        for name, _ in SCHEMAS
+    }
+
+
+def write(path: Path, text: str, argv: List[str]) -> None:
+    """Writes `text` to `path`, or with --check exits 1 if the file differs."""
+    if "--check" in argv:
+        if path.read_text(encoding="utf-8") != text:
+            print(f"{path.relative_to(ROOT)} is not what the schemas give: run {Path(argv[0]).name}")
+            sys.exit(1)
+        return
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path.relative_to(ROOT)}")
+
+
 def main() -> None:
-    jindu = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "target/debug/jindu")
+    schemas = load_schemas(sys.argv)
     gen = Gen()
     for schema, root in SCHEMAS:
-        text = subprocess.run([jindu, "schema", schema], check=True, capture_output=True, text=True).stdout
-        gen.schema(schema, root, json.loads(text))
+        gen.schema(schema, root, schemas[schema])
     names = sorted(gen.emitted)
     out = [HEADER, "__all__ = [\n" + "".join(f'    "{n}",\n' for n in names) + '    "SCHEMA_OF",\n]\n']
     out += [b + "\n" for b in gen.blocks]
@@ -340,8 +368,7 @@ def main() -> None:
     out += [f'    "{n}": "{p}",' for n, p in gen.schema_of.items()]
     out.append("}\n")
     text = "\n\n".join(out[:2]) + "\n\n" + "\n\n".join(out[2:-4]) + "\n\n" + "\n".join(out[-4:])
-    OUT.write_text(re.sub(r"\n{4,}", "\n\n\n", text), encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(gen.schema_of)} TypedDicts, {len(names)} names")
+    write(OUT, re.sub(r"\n{4,}", "\n\n\n", text), sys.argv)
 
 
 if __name__ == "__main__":

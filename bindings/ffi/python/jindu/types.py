@@ -904,17 +904,14 @@ class ScheduleResult(TypedDict):
     warnings: List["ScheduleWarning"]
 
 
-class _TaskChangeRequired(TypedDict):
-    #: The task's key.
-    id: str
-
-
-class TaskChange(_TaskChangeRequired, total=False):
+class TaskChange(TypedDict):
     """How one task changed in an edit."""
     #: The task after the edit (`null` if the edit removed it).
     after: Optional["ScheduledTask"]
     #: The task before the edit (`null` if the edit added it).
     before: Optional["ScheduledTask"]
+    #: The task's key.
+    id: str
 
 
 class DiffResult(TypedDict):
@@ -981,27 +978,24 @@ class ScoreWarning(TypedDict):
     task: str
 
 
-class _ScoresRequired(TypedDict):
+class Scores(TypedDict):
+    """Every task's score, the project roll-up and the warnings."""
+    #: The baseline used, if any.
+    baseline: Optional[int]
     #: The highest task score.
     max: float
     #: The mean task score.
     mean: float
     #: The project's score: the mean of the top decile of task scores (0 without tasks).
     score: float
+    #: The status date used, if any.
+    status_date: Optional[str]
     #: Every incomplete task and milestone (no summaries), in task order.
     tasks: List["TaskScore"]
     #: The warnings, ranked, at most [`ScoreOptions::max_warnings`] of them.
     warnings: List["ScoreWarning"]
     #: How many warnings were left out below `max_warnings` (the lowest ranked).
     warnings_dropped: int
-
-
-class Scores(_ScoresRequired, total=False):
-    """Every task's score, the project roll-up and the warnings."""
-    #: The baseline used, if any.
-    baseline: Optional[int]
-    #: The status date used, if any.
-    status_date: Optional[str]
 
 
 class DefaultEstimateRequest(TypedDict, total=False):
@@ -1199,15 +1193,7 @@ class Unresolved(TypedDict):
     tasks: List["TaskRef"]
 
 
-class LevelResult(TypedDict):
-    """A levelled portfolio."""
-    #: Whether a cancel token stopped levelling before all [`LevelOptions::schedules`] passes: the
-    #: result is then the best of the `schedules_generated` passes run, exactly what levelling with
-    #: that many passes gives (written only when true).
-    cancelled: bool
-    #: Pooled resources a later project defines differently from the first one with them (whose
-    #: definition levelling used).
-    conflicts: List["PoolConflict"]
+class _LevelResultRequired(TypedDict):
     #: The period length used, working minutes.
     period_minutes: int
     #: Every project, in the order given.
@@ -1219,6 +1205,17 @@ class LevelResult(TypedDict):
     #: The overallocations [`load`](super::load()) still finds in the levelled schedules (empty
     #: when levelling resolved everything).
     unresolved: List["Unresolved"]
+
+
+class LevelResult(_LevelResultRequired, total=False):
+    """A levelled portfolio."""
+    #: Whether a cancel token stopped levelling before all [`LevelOptions::schedules`] passes: the
+    #: result is then the best of the `schedules_generated` passes run, exactly what levelling with
+    #: that many passes gives (written only when true).
+    cancelled: bool
+    #: Pooled resources a later project defines differently from the first one with them (whose
+    #: definition levelling used).
+    conflicts: List["PoolConflict"]
 
 
 class LoadTask(TypedDict):
@@ -1253,11 +1250,14 @@ class Overallocation(TypedDict):
 Period = Literal['hour', 'day', 'week', 'month']
 
 
-class _PeriodLoadRequired(TypedDict):
+class PeriodLoad(TypedDict):
+    """A resource in one period."""
     #: Available capacity, minutes: calendar working time × max units (rounded).
     capacity_minutes: int
     #: Period end (the next period's start).
     end: str
+    #: `work / capacity × 100`, or `null` without capacity.
+    load_percent: Optional[float]
     #: Whether an overallocation touches the period.
     overallocated: bool
     #: Material consumed in the period (material resources; 0 otherwise).
@@ -1266,12 +1266,6 @@ class _PeriodLoadRequired(TypedDict):
     start: str
     #: Assigned work, minutes.
     work_minutes: int
-
-
-class PeriodLoad(_PeriodLoadRequired, total=False):
-    """A resource in one period."""
-    #: `work / capacity × 100`, or `null` without capacity.
-    load_percent: Optional[float]
 
 
 class ResourceLoad(TypedDict):
@@ -1296,13 +1290,9 @@ class ResourceLoad(TypedDict):
     work_minutes: int
 
 
-# The loading of every resource of a portfolio.
-LoadResult = TypedDict(
-    "LoadResult",
+_LoadResultRequired = TypedDict(
+    "_LoadResultRequired",
     {
-        # Pooled resources that a later project defines differently from the first project with
-        # them (whose definition counts).
-        "conflicts": List["PoolConflict"],
         # Start of the first period.
         "from": str,
         # The period length.
@@ -1313,6 +1303,13 @@ LoadResult = TypedDict(
         "to": str,
     },
 )
+
+
+class LoadResult(_LoadResultRequired, total=False):
+    """The loading of every resource of a portfolio."""
+    #: Pooled resources that a later project defines differently from the first project with them
+    #: (whose definition counts).
+    conflicts: List["PoolConflict"]
 
 
 class Bin(TypedDict):
@@ -1548,17 +1545,11 @@ class _CheckRequired(TypedDict):
     count: int
     #: One English sentence on the outcome.
     detail: str
-    #: The logic checks (1 and `dangling_logic`) only: each offender's gaps, in task order (a task
-    #: missing both ends, or dangling at both, appears twice, start first).
-    gaps: List["LogicGap"]
-    #: The offending links, in link order (checks 2–4 only).
-    links: List["LinkRef"]
+    #: The measured value (in `unit`); `null` when not applicable, and for a failed critical path
+    #: test that found no critical task to delay.
+    metric: Optional[float]
     #: The check's name in English.
     name: str
-    #: Missed tasks and BEI only: the tasks (not summaries) with no finish in the baseline used, in
-    #: task order. Missed tasks leaves them out of its population; BEI counts them as due, as DCMA
-    #: defines it.
-    no_baseline_finish: List[str]
     #: 1 to 14, DCMA's order; 15 and up for the additional checks.
     number: int
     #: What the metric is measured over (tasks or links; see the module documentation).
@@ -1575,9 +1566,15 @@ class _CheckRequired(TypedDict):
 
 class Check(_CheckRequired, total=False):
     """One check: one of DCMA's fourteen, or an additional one ([`Health::additional`])."""
-    #: The measured value (in `unit`); `null` when not applicable, and for a failed critical path
-    #: test that found no critical task to delay.
-    metric: Optional[float]
+    #: The logic checks (1 and `dangling_logic`) only: each offender's gaps, in task order (a task
+    #: missing both ends, or dangling at both, appears twice, start first).
+    gaps: List["LogicGap"]
+    #: The offending links, in link order (checks 2–4 only).
+    links: List["LinkRef"]
+    #: Missed tasks and BEI only: the tasks (not summaries) with no finish in the baseline used, in
+    #: task order. Missed tasks leaves them out of its population; BEI counts them as due, as DCMA
+    #: defines it.
+    no_baseline_finish: List[str]
 
 
 #: The outcome of one check.
@@ -1612,10 +1609,13 @@ class LogicGap(TypedDict):
 LogicGapKind = Literal['no_predecessor', 'no_successor', 'dangling_start', 'dangling_finish']
 
 
-class _HealthResultRequired(TypedDict):
+class HealthResult(TypedDict):
+    """The DCMA 14-point assessment of a schedule."""
     #: Checks beyond DCMA's fourteen, numbered from 15 and not counted in `passed`, `failed` and
     #: `not_applicable`: `dangling_logic` (DCMA's DECM and the P6 and Acumen schedule checks).
     additional: List["Check"]
+    #: The baseline used, if any.
+    baseline: Optional[int]
     #: The fourteen checks, in order.
     checks: List["Check"]
     #: Checks that failed.
@@ -1624,12 +1624,6 @@ class _HealthResultRequired(TypedDict):
     not_applicable: int
     #: Checks that passed.
     passed: int
-
-
-class HealthResult(_HealthResultRequired, total=False):
-    """The DCMA 14-point assessment of a schedule."""
-    #: The baseline used, if any.
-    baseline: Optional[int]
     #: The status date used, if any.
     status_date: Optional[str]
 
@@ -1648,15 +1642,34 @@ EacMethod = Literal['cpi', 'planned_rate', 'cpi_spi']
 IeacMethod = Literal['spi_t', 'planned_rate', 'cpi_spi_t']
 
 
-class _TaskMetricsRequired(TypedDict):
+class TaskMetrics(TypedDict):
+    """The metrics of one task or summary."""
+    #: Actual cost (AC, ACWP); `null` on the duration basis.
+    ac: Optional[float]
     #: Actual time AT, from the planned start to the status date (or the actual finish).
     at_working_days: float
     #: Budget at completion (BAC).
     bac: float
+    #: Cost performance index `EV / AC`.
+    cpi: Optional[float]
+    #: Cost variance `EV − AC`.
+    cv: Optional[float]
+    #: Estimate at completion, by the selected method.
+    eac: Optional[float]
+    #: Earned schedule ES: when the plan had earned what is earned now.
+    es_working_days: Optional[float]
+    #: Estimate to complete `EAC − AC`.
+    etc: Optional[float]
     #: Earned value (EV, BCWP): budget × percent complete.
     ev: float
+    #: Forecast finish less planned finish, in working days (positive: late).
+    finish_variance_working_days: Optional[float]
+    #: The forecast finish: the planned start plus IEAC(t) (the actual finish once complete).
+    forecast_finish: Optional[str]
     #: The task's key.
     id: str
+    #: Independent estimate of the duration at completion, by the selected method.
+    ieac_t_working_days: Optional[float]
     #: Whether it is in the plan (a task without the baseline has no planned value).
     in_plan: bool
     #: Whether it is a milestone.
@@ -1665,46 +1678,24 @@ class _TaskMetricsRequired(TypedDict):
     name: str
     #: Planned duration PD, from the planned start to the planned finish.
     pd_working_days: float
+    #: Earned percent complete `EV / BAC × 100`.
+    percent_complete: Optional[float]
     #: The planned finish.
     planned_finish: str
+    #: Planned percent complete `PV / BAC × 100`.
+    planned_percent_complete: Optional[float]
     #: The planned start.
     planned_start: str
     #: Planned value at the status date (PV, BCWS).
     pv: float
-    #: Whether it is a summary (its metrics roll up from its subtasks).
-    summary: bool
-    #: Schedule variance `EV − PV`.
-    sv: float
-
-
-class TaskMetrics(_TaskMetricsRequired, total=False):
-    """The metrics of one task or summary."""
-    #: Actual cost (AC, ACWP); `null` on the duration basis.
-    ac: Optional[float]
-    #: Cost performance index `EV / AC`.
-    cpi: Optional[float]
-    #: Cost variance `EV − AC`.
-    cv: Optional[float]
-    #: Estimate at completion, by the selected method.
-    eac: Optional[float]
-    #: Earned schedule ES: when the plan had earned what is earned now.
-    es_working_days: Optional[float]
-    #: Estimate to complete `EAC − AC`.
-    etc: Optional[float]
-    #: Forecast finish less planned finish, in working days (positive: late).
-    finish_variance_working_days: Optional[float]
-    #: The forecast finish: the planned start plus IEAC(t) (the actual finish once complete).
-    forecast_finish: Optional[str]
-    #: Independent estimate of the duration at completion, by the selected method.
-    ieac_t_working_days: Optional[float]
-    #: Earned percent complete `EV / BAC × 100`.
-    percent_complete: Optional[float]
-    #: Planned percent complete `PV / BAC × 100`.
-    planned_percent_complete: Optional[float]
     #: Schedule performance index `EV / PV`.
     spi: Optional[float]
     #: Schedule performance index in time `ES / AT`.
     spi_t: Optional[float]
+    #: Whether it is a summary (its metrics roll up from its subtasks).
+    summary: bool
+    #: Schedule variance `EV − PV`.
+    sv: float
     #: Schedule variance in time `ES − AT`.
     sv_t_working_days: Optional[float]
     #: To-complete performance index to meet the budget `(BAC − EV) / (BAC − AC)`.
@@ -1717,69 +1708,66 @@ class TaskMetrics(_TaskMetricsRequired, total=False):
     vac: Optional[float]
 
 
-class _EvmResultRequired(TypedDict):
-    #: Actual time AT, from the planned start to the status date (or the actual finish).
-    at_working_days: float
-    #: Budget at completion (BAC).
-    bac: float
-    #: What budgets are measured in: `cost` or `duration` (planned hours).
-    basis: "Basis"
-    #: The EAC method.
-    eac_method: "EacMethod"
-    #: Earned value (EV, BCWP): budget × percent complete.
-    ev: float
-    #: The IEAC(t) method.
-    ieac_method: "IeacMethod"
-    #: Planned duration PD, from the planned start to the planned finish.
-    pd_working_days: float
-    #: The planned finish.
-    planned_finish: str
-    #: The planned start.
-    planned_start: str
-    #: Planned value at the status date (PV, BCWS).
-    pv: float
-    #: The status date.
-    status_date: str
-    #: Schedule variance `EV − PV`.
-    sv: float
-    #: Every task's metrics, in the project's order.
-    tasks: List["TaskMetrics"]
-
-
-class EvmResult(_EvmResultRequired, total=False):
+class EvmResult(TypedDict):
     """Earned value and earned schedule at a status date: the project's metrics (at the top
     level) and every task's.
     """
     #: Actual cost (AC, ACWP); `null` on the duration basis.
     ac: Optional[float]
+    #: Actual time AT, from the planned start to the status date (or the actual finish).
+    at_working_days: float
+    #: Budget at completion (BAC).
+    bac: float
     #: The baseline planned value comes from (`null`: the schedule without progress).
     baseline: Optional[int]
+    #: What budgets are measured in: `cost` or `duration` (planned hours).
+    basis: "Basis"
     #: Cost performance index `EV / AC`.
     cpi: Optional[float]
     #: Cost variance `EV − AC`.
     cv: Optional[float]
     #: Estimate at completion, by the selected method.
     eac: Optional[float]
+    #: The EAC method.
+    eac_method: "EacMethod"
     #: Earned schedule ES: when the plan had earned what is earned now.
     es_working_days: Optional[float]
     #: Estimate to complete `EAC − AC`.
     etc: Optional[float]
+    #: Earned value (EV, BCWP): budget × percent complete.
+    ev: float
     #: Forecast finish less planned finish, in working days (positive: late).
     finish_variance_working_days: Optional[float]
     #: The forecast finish: the planned start plus IEAC(t) (the actual finish once complete).
     forecast_finish: Optional[str]
+    #: The IEAC(t) method.
+    ieac_method: "IeacMethod"
     #: Independent estimate of the duration at completion, by the selected method.
     ieac_t_working_days: Optional[float]
+    #: Planned duration PD, from the planned start to the planned finish.
+    pd_working_days: float
     #: Earned percent complete `EV / BAC × 100`.
     percent_complete: Optional[float]
+    #: The planned finish.
+    planned_finish: str
     #: Planned percent complete `PV / BAC × 100`.
     planned_percent_complete: Optional[float]
+    #: The planned start.
+    planned_start: str
+    #: Planned value at the status date (PV, BCWS).
+    pv: float
     #: Schedule performance index `EV / PV`.
     spi: Optional[float]
     #: Schedule performance index in time `ES / AT`.
     spi_t: Optional[float]
+    #: The status date.
+    status_date: str
+    #: Schedule variance `EV − PV`.
+    sv: float
     #: Schedule variance in time `ES − AT`.
     sv_t_working_days: Optional[float]
+    #: Every task's metrics, in the project's order.
+    tasks: List["TaskMetrics"]
     #: To-complete performance index to meet the budget `(BAC − EV) / (BAC − AC)`.
     tcpi: Optional[float]
     #: To-complete performance index to meet the estimate `(BAC − EV) / (EAC − AC)`.
@@ -1790,30 +1778,27 @@ class EvmResult(_EvmResultRequired, total=False):
     vac: Optional[float]
 
 
-class _AlertRequired(TypedDict):
-    #: The rule's stable code.
-    code: str
-    #: The items involved.
-    items: List["AlertItem"]
-    #: The whole message, one or two sentences.
-    message: str
-    #: How serious it is.
-    severity: "Severity"
-    #: A short title.
-    title: str
-
-
-class Alert(_AlertRequired, total=False):
+class Alert(TypedDict):
     """One alert. `code` is stable, one of [`CODES`]: `deadline_near`, `deadline_missed`,
     `task_late`, `milestone_slip`, `critical_path_changed`, `float_consumed`,
     `work_overrun`, `resource_overallocated`, `buffer_penetration`, `spi_low`, `cpi_low`.
     `title` and `message` are written in the report's language and need nothing else to be
     understood (see [`Webhook`] for chat bots).
     """
+    #: The rule's stable code.
+    code: str
     #: The date concerned (a deadline, a forecast), if any.
     date: Optional[str]
+    #: The items involved.
+    items: List["AlertItem"]
+    #: The whole message, one or two sentences.
+    message: str
+    #: How serious it is.
+    severity: "Severity"
     #: The threshold it was compared with.
     threshold: Optional[float]
+    #: A short title.
+    title: str
     #: The measured value (days, hours, percent or an index, by rule).
     value: Optional[float]
 
@@ -1839,7 +1824,8 @@ Severity = Literal['info', 'warning', 'critical']
 Alerts = List["Alert"]
 
 
-class _BufferRequired(TypedDict):
+class Buffer(TypedDict):
+    """One buffer and its consumption at the status date."""
     #: The planned finish plus the buffer: the date promised.
     buffer_end: str
     #: The chain it protects, in order.
@@ -1854,6 +1840,8 @@ class _BufferRequired(TypedDict):
     id: str
     #: Which kind.
     kind: "BufferKind"
+    #: For a feeding buffer, the critical task the chain joins.
+    merges_into: Optional[str]
     #: How it was sized.
     method: str
     #: The project's name, or the name of the feeding chain's last task.
@@ -1869,12 +1857,6 @@ class _BufferRequired(TypedDict):
     size_minutes: int
     #: The fever chart zone.
     zone: "Zone"
-
-
-class Buffer(_BufferRequired, total=False):
-    """One buffer and its consumption at the status date."""
-    #: For a feeding buffer, the critical task the chain joins.
-    merges_into: Optional[str]
 
 
 #: Which kind of buffer.
@@ -1905,12 +1887,27 @@ class BuffersResult(TypedDict):
     zones: "FeverZones"
 
 
-class _TaskVarianceRequired(TypedDict):
+class TaskVariance(TypedDict):
+    """One task against its baseline. Variances are working minutes on the task's calendar
+    (positive: later or more), costs in the currency.
+    """
     #: The work done: recorded on the assignments, else on the task, else the share of the work
     #: that percent complete gives.
     actual_work_minutes: int
+    #: Baseline finish (a summary without one: its subtasks' latest).
+    baseline_finish: Optional[str]
+    #: Baseline start (a summary without one: its subtasks' earliest).
+    baseline_start: Optional[str]
+    #: Cost: the task's `cost` (a summary: its subtasks').
+    cost: Optional[float]
+    #: Cost − baseline cost.
+    cost_variance: Optional[float]
+    #: Duration − baseline duration.
+    duration_variance_minutes: Optional[int]
     #: Scheduled finish.
     finish: str
+    #: Finish − baseline finish.
+    finish_variance_minutes: Optional[int]
     #: The task's key.
     id: str
     #: `task`, `milestone` or `summary`.
@@ -1922,53 +1919,32 @@ class _TaskVarianceRequired(TypedDict):
     remaining_work_minutes: int
     #: Scheduled start.
     start: str
+    #: Start − baseline start.
+    start_variance_minutes: Optional[int]
     #: Work (resource time) in minutes: the actual work plus the remaining work, as Microsoft
     #: Project counts it; without recorded actual work, the assignments' work (else units ×
     #: duration).
     work_minutes: int
-
-
-class TaskVariance(_TaskVarianceRequired, total=False):
-    """One task against its baseline. Variances are working minutes on the task's calendar
-    (positive: later or more), costs in the currency.
-    """
-    #: Baseline finish (a summary without one: its subtasks' latest).
-    baseline_finish: Optional[str]
-    #: Baseline start (a summary without one: its subtasks' earliest).
-    baseline_start: Optional[str]
-    #: Cost: the task's `cost` (a summary: its subtasks').
-    cost: Optional[float]
-    #: Cost − baseline cost.
-    cost_variance: Optional[float]
-    #: Duration − baseline duration.
-    duration_variance_minutes: Optional[int]
-    #: Finish − baseline finish.
-    finish_variance_minutes: Optional[int]
-    #: Start − baseline start.
-    start_variance_minutes: Optional[int]
     #: Work − baseline work.
     work_variance_minutes: Optional[int]
 
 
-class _VarianceResultRequired(TypedDict):
-    #: Every baseline number the project has.
-    baselines: List[int]
-    #: The project finish.
-    finish: str
-    #: The keys of the milestones that finish after their baseline finish.
-    slipped_milestones: List[str]
-    #: Every task.
-    tasks: List["TaskVariance"]
-
-
-class VarianceResult(_VarianceResultRequired, total=False):
+class VarianceResult(TypedDict):
     """Every task against one baseline, and the milestones that slipped."""
     #: The baseline compared with (`null` when the project has none).
     baseline: Optional[int]
     #: The baseline's project finish (its latest task finish).
     baseline_finish: Optional[str]
+    #: Every baseline number the project has.
+    baselines: List[int]
+    #: The project finish.
+    finish: str
     #: Finish − baseline finish, in working minutes of the project calendar.
     finish_variance_minutes: Optional[int]
+    #: The keys of the milestones that finish after their baseline finish.
+    slipped_milestones: List[str]
+    #: Every task.
+    tasks: List["TaskVariance"]
 
 
 #: The project's overall state: red with a critical alert, yellow with a warning.
@@ -1979,7 +1955,12 @@ Health = Literal['green', 'yellow', 'red']
 Lang = Literal['en', 'zh-CN']
 
 
-class _MilestoneLineRequired(TypedDict):
+class MilestoneLine(TypedDict):
+    """A milestone: its baseline against its forecast."""
+    #: Its baseline date.
+    baseline: Optional[str]
+    #: Its deadline.
+    deadline: Optional[str]
     #: Its forecast (the scheduled date; the actual date once reached).
     forecast: str
     #: The milestone's key.
@@ -1988,14 +1969,6 @@ class _MilestoneLineRequired(TypedDict):
     name: str
     #: `done`, `on_track`, `late` (after its baseline) or `missed` (after its deadline).
     status: str
-
-
-class MilestoneLine(_MilestoneLineRequired, total=False):
-    """A milestone: its baseline against its forecast."""
-    #: Its baseline date.
-    baseline: Optional[str]
-    #: Its deadline.
-    deadline: Optional[str]
     #: Forecast − baseline, in working days (positive: late).
     variance_working_days: Optional[float]
 
@@ -2018,7 +1991,12 @@ ReportPeriod = TypedDict(
 PeriodKind = Literal['day', 'week', 'month']
 
 
-class _ReportItemRequired(TypedDict):
+class ReportItem(TypedDict):
+    """A task in one of the report's lists."""
+    #: Actual finish.
+    actual_finish: Optional[str]
+    #: Actual start.
+    actual_start: Optional[str]
     #: How far behind its plan it is, in working minutes of its calendar (0 when on plan).
     behind_minutes: int
     #: Whether it is critical.
@@ -2043,22 +2021,7 @@ class _ReportItemRequired(TypedDict):
     waiting_for: List[str]
 
 
-class ReportItem(_ReportItemRequired, total=False):
-    """A task in one of the report's lists."""
-    #: Actual finish.
-    actual_finish: Optional[str]
-    #: Actual start.
-    actual_start: Optional[str]
-
-
-class _SummaryRequired(TypedDict):
-    #: The planned (baseline) finish.
-    planned_finish: str
-    #: The scheduled finish.
-    scheduled_finish: str
-
-
-class Summary(_SummaryRequired, total=False):
+class Summary(TypedDict):
     """Progress and performance at the status date."""
     #: AC (`null` in the client's view).
     ac: Optional[float]
@@ -2074,8 +2037,12 @@ class Summary(_SummaryRequired, total=False):
     forecast_finish: Optional[str]
     #: Earned percent complete (EV / BAC).
     percent_complete: Optional[float]
+    #: The planned (baseline) finish.
+    planned_finish: str
     #: Planned percent complete (PV / BAC).
     planned_percent_complete: Optional[float]
+    #: The scheduled finish.
+    scheduled_finish: str
     #: SPI.
     spi: Optional[float]
     #: SPI(t).
@@ -2084,13 +2051,20 @@ class Summary(_SummaryRequired, total=False):
     sv_t_working_days: Optional[float]
 
 
-class _StatusReportRequired(TypedDict):
+class StatusReport(TypedDict):
+    """A status report: as data (`serde_json`), and as Markdown ([`StatusReport::markdown`])
+    and HTML ([`StatusReport::html`]).
+    """
     #: Every alert.
     alerts: List["Alert"]
     #: `team` or `client`.
     audience: str
     #: Tasks that should have started and wait for an unfinished predecessor.
     blocked: List["ReportItem"]
+    #: The project buffer.
+    buffer: Optional["Buffer"]
+    #: The currency of amounts.
+    currency: Optional[str]
     #: Tasks finished in the period.
     done: List["ReportItem"]
     #: Unfinished tasks scheduled to finish in the next period.
@@ -2119,16 +2093,6 @@ class _StatusReportRequired(TypedDict):
     summary: "Summary"
 
 
-class StatusReport(_StatusReportRequired, total=False):
-    """A status report: as data (`serde_json`), and as Markdown ([`StatusReport::markdown`])
-    and HTML ([`StatusReport::html`]).
-    """
-    #: The project buffer.
-    buffer: Optional["Buffer"]
-    #: The currency of amounts.
-    currency: Optional[str]
-
-
 # A link between two visible tasks.
 ClientLink = TypedDict(
     "ClientLink",
@@ -2143,7 +2107,12 @@ ClientLink = TypedDict(
 )
 
 
-class _ClientTaskRequired(TypedDict):
+class ClientTask(TypedDict):
+    """A task as the client sees it."""
+    #: Baseline finish.
+    baseline_finish: Optional[str]
+    #: Baseline start.
+    baseline_start: Optional[str]
     #: Whether it is critical.
     critical: bool
     #: Scheduled finish.
@@ -2154,6 +2123,8 @@ class _ClientTaskRequired(TypedDict):
     milestone: bool
     #: Its name.
     name: str
+    #: Its summary task's key.
+    parent: Optional[str]
     #: Percent complete (a summary: its subtasks' durations weighted).
     percent_complete: float
     #: The names of the visible resources assigned to it.
@@ -2162,16 +2133,6 @@ class _ClientTaskRequired(TypedDict):
     start: str
     #: Whether it is a summary.
     summary: bool
-
-
-class ClientTask(_ClientTaskRequired, total=False):
-    """A task as the client sees it."""
-    #: Baseline finish.
-    baseline_finish: Optional[str]
-    #: Baseline start.
-    baseline_start: Optional[str]
-    #: Its summary task's key.
-    parent: Optional[str]
 
 
 class ClientView(TypedDict):
@@ -2192,9 +2153,12 @@ class ClientView(TypedDict):
     tasks: List["ClientTask"]
 
 
-class _MilestoneDeltaRequired(TypedDict):
+class MilestoneDelta(TypedDict):
+    """A milestone before and after the change."""
     #: Whether it is after its deadline once changed.
     beyond_deadline: bool
+    #: Its deadline, if any.
+    deadline: Optional[str]
     #: How far it moved, in working minutes of the project calendar.
     delta_minutes: int
     #: Its date before and after.
@@ -2203,12 +2167,6 @@ class _MilestoneDeltaRequired(TypedDict):
     id: str
     #: Its name.
     name: str
-
-
-class MilestoneDelta(_MilestoneDeltaRequired, total=False):
-    """A milestone before and after the change."""
-    #: Its deadline, if any.
-    deadline: Optional[str]
 
 
 class Moved(TypedDict):
