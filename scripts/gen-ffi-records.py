@@ -211,6 +211,10 @@ def doc_lines(text: str, indent: str) -> List[str]:
         return []
     import textwrap
 
+    # The core's intra-doc links (`[`StatusReport::markdown`]`) name core items: plain code here.
+    text = re.sub(r"\[(`[^`]+`)\](?![(\[])", r"\1", text)
+    text = re.sub(r"\[(`[^`]+`)\]\([^()]*(\(\))?\)", r"\1", text)
+
     return [indent + "/// " + line for line in textwrap.wrap(" ".join(text.split()), 96 - len(indent))]
 
 

@@ -159,7 +159,7 @@ pub struct DiscreteValue {
 
 /// An uncertain duration: `{"optimistic": "2d", "likely": "5d", "pessimistic": "14d",
 /// "distribution": "triangular"}`. `distribution` is `triangular` (the default), `pert`, `uniform`,
-/// `normal` or `lognormal` (three points: see [`Estimate`]), `discrete` (`values`: durations with
+/// `normal` or `lognormal` (three points: see `Estimate`), `discrete` (`values`: durations with
 /// whole-number weights), `history` (`likely` times an estimate-to-actual ratio of the finished
 /// tasks in the document's `history` with this `category` and `assignee`, the assignee defaulting
 /// to the task's first assigned resource) or `fixed` (`likely` always).
@@ -1013,7 +1013,7 @@ pub struct Scores {
     pub status_date: Option<String>,
     /// Every incomplete task and milestone (no summaries), in task order.
     pub tasks: Vec<TaskScore>,
-    /// The warnings, ranked, at most [`ScoreOptions::max_warnings`] of them.
+    /// The warnings, ranked, at most `ScoreOptions::max_warnings` of them.
     pub warnings: Vec<ScoreWarning>,
     /// How many warnings were left out below `max_warnings` (the lowest ranked).
     pub warnings_dropped: i64,
@@ -1100,21 +1100,21 @@ pub struct ScoresRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub baseline: Option<i64>,
-    /// See [`ScoreOptions::deadline_horizon_days`].
+    /// See `ScoreOptions::deadline_horizon_days`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub deadline_horizon_days: Option<f64>,
     /// The estimate of the tasks without their own, as the Monte Carlo request writes it
     /// (`{"optimistic_percent": -10, "pessimistic_percent": 25}`): see
-    /// [`ScoreOptions::default_estimate`].
+    /// `ScoreOptions::default_estimate`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub default_estimate: Option<DefaultEstimateRequest>,
-    /// See [`ScoreOptions::float_horizon_days`].
+    /// See `ScoreOptions::float_horizon_days`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub float_horizon_days: Option<f64>,
-    /// See [`ScoreOptions::high_at`].
+    /// See `ScoreOptions::high_at`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub high_at: Option<f64>,
@@ -1122,7 +1122,7 @@ pub struct ScoresRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub iterations: Option<i64>,
-    /// See [`ScoreOptions::max_warnings`].
+    /// See `ScoreOptions::max_warnings`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub max_warnings: Option<i64>,
@@ -1130,7 +1130,7 @@ pub struct ScoresRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub seed: Option<i64>,
-    /// See [`ScoreOptions::spread_full`].
+    /// See `ScoreOptions::spread_full`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub spread_full: Option<f64>,
@@ -1138,7 +1138,7 @@ pub struct ScoresRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub status_date: Option<String>,
-    /// See [`ScoreOptions::warn_at`].
+    /// See `ScoreOptions::warn_at`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub warn_at: Option<f64>,
@@ -1266,7 +1266,7 @@ pub struct Unresolved {
 /// A levelled portfolio.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 pub struct LevelResult {
-    /// Whether a cancel token stopped levelling before all [`LevelOptions::schedules`] passes: the
+    /// Whether a cancel token stopped levelling before all `LevelOptions::schedules` passes: the
     /// result is then the best of the `schedules_generated` passes run, exactly what levelling with
     /// that many passes gives (written only when true).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1285,12 +1285,12 @@ pub struct LevelResult {
     pub schedules_generated: i64,
     /// The seed used.
     pub seed: i64,
-    /// The overallocations [`load`](super::load()) still finds in the levelled schedules (empty
-    /// when levelling resolved everything).
+    /// The overallocations `load` still finds in the levelled schedules (empty when levelling
+    /// resolved everything).
     pub unresolved: Vec<Unresolved>,
 }
 
-/// An assignment named in an [`Overallocation`].
+/// An assignment named in an `Overallocation`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 pub struct LoadTask {
     /// The project's index in the portfolio.
@@ -1589,7 +1589,7 @@ pub enum Stop {
     /// run with that many iterations gives).
     #[serde(rename = "cancelled")]
     Cancelled,
-    /// Taken part-way through a [`Simulation`](super::Simulation) that has more to run.
+    /// Taken part-way through a `Simulation` that has more to run.
     #[serde(rename = "running")]
     Running,
 }
@@ -1655,7 +1655,7 @@ pub struct RiskResult {
     pub tornado: Vec<RiskDriver>,
 }
 
-/// One check: one of DCMA's fourteen, or an additional one ([`Health::additional`]).
+/// One check: one of DCMA's fourteen, or an additional one (`Health::additional`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 pub struct Check {
     /// A stable snake_case code: `missing_logic`, `leads`, `lags`, `relationship_types`,
@@ -2035,11 +2035,11 @@ pub struct EvmResult {
     pub vac: Option<f64>,
 }
 
-/// One alert. `code` is stable, one of [`CODES`]: `deadline_near`, `deadline_missed`, `task_late`,
+/// One alert. `code` is stable, one of `CODES`: `deadline_near`, `deadline_missed`, `task_late`,
 /// `milestone_slip`, `critical_path_changed`, `float_consumed`, `work_overrun`,
 /// `resource_overallocated`, `buffer_penetration`, `spi_low`, `cpi_low`. `title` and `message` are
-/// written in the report's language and need nothing else to be understood (see [`Webhook`] for
-/// chat bots).
+/// written in the report's language and need nothing else to be understood (see `Webhook` for chat
+/// bots).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 pub struct Alert {
     /// The rule's stable code.
@@ -2443,8 +2443,8 @@ pub struct Summary {
     pub sv_t_working_days: Option<f64>,
 }
 
-/// A status report: as data (`serde_json`), and as Markdown ([`StatusReport::markdown`]) and HTML
-/// ([`StatusReport::html`]).
+/// A status report: as data (`serde_json`), and as Markdown (`StatusReport::markdown`) and HTML
+/// (`StatusReport::html`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 pub struct StatusReport {
     /// Every alert.

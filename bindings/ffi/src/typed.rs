@@ -4,9 +4,9 @@
 //! Each converts through the core's JSON with serde: a document record is written as the JSON
 //! document and read by the core's reader (the same checks, and errors naming the same items
 //! and fields, as `schedule_json`); a result is the core's JSON read into its record. So a
-//! typed result holds exactly what the JSON form holds, and `tests/python_types.rs`-style drift
-//! between the records and the schema shows up as a failed read (an internal error) in the
-//! tests of this module.
+//! typed result holds exactly what the JSON form holds. The records are generated from the
+//! schemas (`tests/python_types.rs` fails when they differ), and this module's tests read every
+//! result of a tracked plan into its record.
 
 use std::sync::Arc;
 
