@@ -676,6 +676,56 @@ pub struct Resource {
     /// from each `from` to its `to`, `max_units` replaces [`Resource::max_units`]; they must not
     /// overlap. Empty (the default) keeps `max_units` all the time.
     pub availability: Vec<Availability>,
+    /// What an hour of its work costs at the standard rate (a material resource: one unit of
+    /// it); `None` when not given. Microsoft Project's `StandardRate`.
+    pub standard_rate: Option<Money>,
+    /// What an hour of overtime work costs (`OvertimeRate`); kept for the host, since jindu
+    /// schedules no overtime.
+    pub overtime_rate: Option<Money>,
+    /// What each use costs, once per assignment (`CostPerUse`).
+    pub cost_per_use: Option<Money>,
+    /// Its group or skill (a team, "backend", "QA"); empty when none.
+    pub group: String,
+}
+
+impl Resource {
+    /// What an assignment of this resource at `units` percent costs, as Microsoft Project
+    /// computes it: a work resource's `work_minutes` in hours at the standard rate, plus the
+    /// cost per use for each unit assigned (two people at 200 % are two uses); a material
+    /// resource's quantity (`units` / 100) at the standard rate, plus the cost per use once.
+    /// Rounded to the cent once, half away from zero. `None` for a cost resource (its cost is
+    /// the assignment's own) and for a resource with neither a rate nor a cost per use.
+    ///
+    /// ```
+    /// use jindu::{Money, Resource};
+    /// let ana = Resource {
+    ///     standard_rate: Money::from_value(50.0),
+    ///     cost_per_use: Money::from_value(20.0),
+    ///     ..Resource::default()
+    /// };
+    /// // 24 hours at 50 an hour, plus 20 for the use, at 100 %; at 50 % half a use.
+    /// assert_eq!(ana.cost_of(100, 24 * 60), Money::from_value(1220.0));
+    /// assert_eq!(ana.cost_of(50, 24 * 60), Money::from_value(1210.0));
+    /// ```
+    pub fn cost_of(&self, units: u32, work_minutes: i64) -> Option<Money> {
+        if self.kind == ResourceKind::Cost
+            || (self.standard_rate.is_none() && self.cost_per_use.is_none())
+        {
+            return None;
+        }
+        let rate = i128::from(self.standard_rate.map_or(0, Money::cents));
+        let per_use = i128::from(self.cost_per_use.map_or(0, Money::cents));
+        let units = i128::from(units);
+        // In 1/6000 of a cent: minutes / 60 and units / 100 share the denominator.
+        let sixths = match self.kind {
+            ResourceKind::Material => rate * units * 60 + per_use * 6000,
+            _ => rate * i128::from(work_minutes) * 100 + per_use * units * 60,
+        };
+        let cents = (sixths + sixths.signum() * 3000) / 6000;
+        Some(Money::from_cents(
+            cents.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64,
+        ))
+    }
 }
 
 /// A period of a resource's time-varying capacity: `max_units` from `from` up to `to`.
@@ -765,6 +815,84 @@ impl KeySlot {
     }
 }
 
+/// A project's priority when several projects share resources ([`crate::level::level`] on a
+/// portfolio): the project's priority is compared first, then the tasks' own
+/// [`Task::priority`], as Microsoft Project does across a resource pool. 1000
+/// ([`DO_NOT_LEVEL`](crate::level::DO_NOT_LEVEL)) means the project's tasks are never delayed.
+///
+/// ```
+/// use jindu::{ProjectPriority, Ranking};
+/// assert_eq!(ProjectPriority::default().level(), 500);
+/// assert_eq!(ProjectPriority::Number(800).level(), 800);
+/// let r = Ranking::new(5.0, 4.0)?; // high value, fairly urgent
+/// assert_eq!(ProjectPriority::Ranking(r).level(), 794);
+/// # Ok::<(), jindu::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ProjectPriority {
+    /// A priority 0 (lowest) to 1000 (do not level); the default is 500.
+    Number(u16),
+    /// A client's place on the value × urgency matrix, mapped by [`Ranking::priority`].
+    Ranking(Ranking),
+}
+
+impl Default for ProjectPriority {
+    fn default() -> Self {
+        ProjectPriority::Number(500)
+    }
+}
+
+impl ProjectPriority {
+    /// The number levelling compares, 0 to 1000.
+    pub fn level(&self) -> u16 {
+        match self {
+            ProjectPriority::Number(n) => *n,
+            ProjectPriority::Ranking(r) => r.priority(),
+        }
+    }
+}
+
+/// A client's place on the value × urgency matrix delivery teams rank clients on: customer
+/// value and urgency, each from 1 (lowest) to 5 (highest); fractions are allowed.
+///
+/// [`Ranking::priority`] maps it to a levelling priority by the geometric mean of the two,
+/// linearly: `100 + 200 × (√(value × urgency) − 1)`, rounded. So the corners are 100 (1 × 1)
+/// and 900 (5 × 5); the middle cell 3 × 3 is 500, the default of a project without one; cells
+/// of equal product rank equal (5 × 1 and 1 × 5 are both 347), as on the matrix; and the range
+/// stays clear of 0 and of 1000 (do not level), which only a number sets. The geometric mean
+/// keeps the matrix's order (a higher product is a higher priority) while spacing the rows
+/// evenly along the diagonal (2 × 2 is 300, 4 × 4 is 700).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ranking {
+    /// Customer value, 1 to 5.
+    pub value: f64,
+    /// Urgency, 1 to 5.
+    pub urgency: f64,
+}
+
+impl Ranking {
+    /// A ranking; either number outside 1 to 5 (or not finite) is an error naming it.
+    pub fn new(value: f64, urgency: f64) -> Result<Ranking> {
+        for (field, x) in [("value", value), ("urgency", urgency)] {
+            if !(1.0..=5.0).contains(&x) {
+                return Err(Error::invalid(
+                    Item::Project,
+                    field,
+                    "expected a number from 1 to 5",
+                ));
+            }
+        }
+        Ok(Ranking { value, urgency })
+    }
+
+    /// The levelling priority, 100 to 900 (see [`Ranking`]).
+    pub fn priority(&self) -> u16 {
+        let g = (self.value * self.urgency).sqrt();
+        // value, urgency in [1, 5] (checked by `new`; a hand-built one is clamped): g in [1, 5].
+        (100.0 + 200.0 * (g.clamp(1.0, 5.0) - 1.0)).round() as u16
+    }
+}
+
 /// A project: header, calendars, tasks, links, resources and assignments, always consistent.
 ///
 /// ```
@@ -787,6 +915,7 @@ pub struct Project {
     default_start_time: u16,
     default_finish_time: u16,
     status_date: Option<DateTime>,
+    priority: ProjectPriority,
     tasks: Vec<Task>,
     children: Vec<u32>,
     index: HashTable<KeySlot>,
@@ -820,6 +949,7 @@ impl PartialEq for Project {
             && self.default_start_time == o.default_start_time
             && self.default_finish_time == o.default_finish_time
             && self.status_date == o.status_date
+            && self.priority == o.priority
             && self.tasks == o.tasks
             && self.links == o.links
             && self.resources == o.resources
@@ -840,6 +970,7 @@ impl Project {
             default_start_time: 8 * 60,
             default_finish_time: 17 * 60,
             status_date: None,
+            priority: ProjectPriority::default(),
             tasks: Vec::new(),
             children: Vec::new(),
             index: HashTable::new(),
@@ -941,6 +1072,33 @@ impl Project {
     /// Sets or clears the status date.
     pub fn set_status_date(&mut self, d: Option<DateTime>) {
         self.status_date = d;
+    }
+
+    /// The project's priority when levelling a portfolio: a number, or a place on the value ×
+    /// urgency matrix ([`ProjectPriority`]).
+    pub fn priority(&self) -> ProjectPriority {
+        self.priority
+    }
+
+    /// Sets the project's priority; a number above 1000 or a [`Ranking`] out of range is an
+    /// error naming the field.
+    pub fn set_priority(&mut self, priority: ProjectPriority) -> Result<()> {
+        match priority {
+            ProjectPriority::Number(n) if n > crate::level::DO_NOT_LEVEL => Err(Error::invalid(
+                Item::Project,
+                "priority",
+                "priority is 0 to 1000",
+            )),
+            ProjectPriority::Ranking(r) => {
+                Ranking::new(r.value, r.urgency)?;
+                self.priority = priority;
+                Ok(())
+            }
+            _ => {
+                self.priority = priority;
+                Ok(())
+            }
+        }
     }
 
     /// The calendars defined in the project (the built-in `standard` is not listed unless

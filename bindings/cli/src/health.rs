@@ -13,50 +13,54 @@ use jindu::DateTime;
 
 use crate::{load, print_out, Failure, Output as Format};
 
-/// Runs `jindu health` with the arguments after the command name.
-pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
-    let mut file = None;
-    let mut format = Format::Json;
-    let mut status: Option<DateTime> = None;
-    let mut baseline = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
-        };
-        match a.as_str() {
-            "--format" => format = Format::parse(&value(a)?)?,
-            "--status-date" => {
-                let v = value(a)?;
-                status = Some(v.parse().map_err(|_| {
-                    Failure::Usage(format!(
-                        "--status-date takes a datetime (2026-03-31T17:00), not {v:?}"
-                    ))
-                })?);
-            }
-            "--baseline" => {
-                let v = value(a)?;
-                baseline = Some(v.parse::<u8>().map_err(|_| {
-                    Failure::Usage(format!("--baseline takes a number 0-255, not {v:?}"))
-                })?);
-            }
-            s if s.starts_with("--") => return Err(Failure::Usage(format!("unknown option {s}"))),
-            s if file.is_none() => file = Some(s.to_owned()),
-            s => return Err(Failure::Usage(format!("unexpected argument {s:?}"))),
-        }
-    }
-    let file = file.ok_or_else(|| Failure::Usage("health needs a FILE".into()))?;
-    let doc: Document = load(&file, ReadOptions::default())?.into();
+/// `jindu health`.
+#[derive(clap::Args)]
+#[command(after_help = "\
+The checks: logic, leads, lags, relationship types, hard constraints, high and negative float,
+high duration, invalid dates, resources, missed tasks, critical path test, CPLI and BEI, each
+with its metric, threshold, status and offending tasks. The exit status is 0 whether checks pass
+or fail: it is a report.")]
+pub(crate) struct HealthArgs {
+    /// The plan (one: the assessment measures one schedule)
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// More files: refused, saying why
+    #[arg(hide = true)]
+    more: Vec<String>,
+    /// The status date (default: the document's)
+    #[arg(long, value_name = "DATETIME", value_parser = crate::risk::datetime)]
+    status_date: Option<DateTime>,
+    /// The baseline to measure against (default: the first)
+    #[arg(long, value_name = "N", value_parser = baseline)]
+    baseline: Option<u8>,
+    /// JSON or a table
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+}
+
+/// A baseline number, for a flag's value parser.
+pub(crate) fn baseline(v: &str) -> Result<u8, String> {
+    v.parse::<u8>()
+        .map_err(|_| format!("takes a number 0-255, not {v:?}"))
+}
+
+/// Runs `jindu health`.
+pub(crate) fn run(a: HealthArgs) -> Result<(), Failure> {
+    let file = crate::one_file(
+        "health",
+        &a.file,
+        &a.more,
+        "the assessment measures one schedule; run it once per file",
+    )?;
+    let doc: Document = load(file, ReadOptions::default())?.into();
     let opts = HealthOptions {
         schedule: doc.options,
-        status_date: status,
-        baseline,
+        status_date: a.status_date,
+        baseline: a.baseline,
         ..HealthOptions::default()
     };
     let h = jindu::risk::assess(&doc.project, &opts)?;
-    let text = match format {
+    let text = match a.format {
         Format::Json => h.to_json() + "\n",
         Format::Table => table(&h),
     };

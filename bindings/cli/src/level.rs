@@ -15,53 +15,73 @@ use jindu::level::rcpsp::{self, Budget, Hooks, Options, Problem};
 use jindu::level::{LevelOptions, Levelled, Reason, TaskRef};
 use jindu::Project;
 
+use crate::table::left;
 use crate::{print_out, read_bytes, write_out, Failure, Output};
 
-/// Runs `jindu level` on the arguments after the command name.
-pub(crate) fn level(args: &[String]) -> Result<(), Failure> {
-    if !args.iter().any(|a| a == "--psplib") {
-        return projects(args);
-    }
-    let mut file = None;
-    let mut format = Output::Json;
-    let mut budget = Budget::default();
-    let mut seed = 0u64;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
-        };
-        let number = |name: &str, v: String| {
-            v.parse::<u64>()
-                .map_err(|_| Failure::Usage(format!("{name} needs a whole number, not {v:?}")))
-        };
-        match a.as_str() {
-            "--psplib" => file = Some(value(a)?),
-            "--schedules" => budget = Budget::Schedules(number(a, value(a)?)?),
-            "--time-ms" => budget = Budget::Millis(number(a, value(a)?)?),
-            "--seed" => seed = number(a, value(a)?)?,
-            "--format" => format = Output::parse(&value(a)?)?,
-            other => {
-                return Err(Failure::Usage(format!(
-                    "level: unexpected argument {other:?}"
-                )))
-            }
-        }
-    }
-    let Some(file) = file else {
-        return Err(Failure::Usage(
-            "level needs --psplib FILE (levelling project files is not available yet)".into(),
-        ));
+/// `jindu level`.
+#[derive(clap::Args)]
+#[command(after_help = "\
+level FILE... delays tasks so that no resource is overallocated, higher priority first (priority
+1000 and started tasks stay), and prints every delay with its reason (the full resource and the
+tasks holding it, or the predecessor that moved) and any overallocation it could not fix.
+Several FILEs are a portfolio sharing resources by id.
+level --psplib FILE solves a PSPLIB instance (RCPSP) within a budget of generated schedules
+(default 5000) or milliseconds, deterministic for a seed (default 0), and prints
+{makespan: M, starts: {<job number>: <start period>, ...}} as JSON, or a table.")]
+pub(crate) struct LevelArgs {
+    /// The plans to level together (a portfolio sharing resources by id)
+    #[arg(
+        value_name = "FILE",
+        required_unless_present = "psplib",
+        conflicts_with = "psplib"
+    )]
+    files: Vec<String>,
+    /// Solve this PSPLIB instance instead
+    #[arg(long, value_name = "FILE")]
+    psplib: Option<String>,
+    /// Tie-breaks of equal priority to try (project files: default 1; --psplib: 5000)
+    #[arg(long, value_name = "N", value_parser = number)]
+    schedules: Option<u64>,
+    /// --psplib: a budget in milliseconds instead of schedules
+    #[arg(long, value_name = "T", value_parser = number, conflicts_with = "schedules")]
+    time_ms: Option<u64>,
+    /// The seed of the tie-breaks
+    #[arg(long, value_name = "S", value_parser = number)]
+    seed: Option<u64>,
+    /// Move tasks only within their float
+    #[arg(long, conflicts_with = "psplib")]
+    within_float: bool,
+    /// The levelling period in minutes (default 60: one working hour)
+    #[arg(long, value_name = "M", value_parser = number, conflicts_with = "psplib")]
+    period_minutes: Option<u64>,
+    /// JSON or a table
+    #[arg(long, value_enum, default_value_t = Output::Json)]
+    format: Output,
+}
+
+/// A whole number, for a flag's value parser.
+fn number(v: &str) -> Result<u64, String> {
+    v.parse::<u64>()
+        .map_err(|_| format!("needs a whole number, not {v:?}"))
+}
+
+/// Runs `jindu level`.
+pub(crate) fn level(a: LevelArgs) -> Result<(), Failure> {
+    let Some(file) = &a.psplib else {
+        return projects(&a);
+    };
+    let budget = match (a.schedules, a.time_ms) {
+        (_, Some(t)) => Budget::Millis(t),
+        (Some(n), None) => Budget::Schedules(n),
+        (None, None) => Budget::default(),
     };
     if let Budget::Schedules(n) = budget {
         crate::limits()?.check_level(n)?;
     }
-    let problem = Problem::from_psplib(read_bytes(&file)?)?;
+    let problem = Problem::from_psplib(read_bytes(file)?)?;
     let options = Options {
         budget,
-        seed,
+        seed: a.seed.unwrap_or(0),
         ..Options::default()
     };
     let began = Instant::now();
@@ -71,9 +91,9 @@ pub(crate) fn level(args: &[String]) -> Result<(), Failure> {
         ..Hooks::default()
     };
     let s = rcpsp::solve_with(&problem, &options, hooks)
-        .map_err(|e| Failure::Io(format!("error [{}]: {e}", e.code())))?;
+        .map_err(|e| Failure::Coded(e.code(), e.to_string()))?;
     let mut out = String::new();
-    match format {
+    match a.format {
         Output::Json => {
             // Jobs in file order (an object keyed by job number, 1-based).
             let _ = write!(out, "{{\"makespan\": {}, \"starts\": {{", s.makespan);
@@ -113,47 +133,28 @@ pub(crate) fn level(args: &[String]) -> Result<(), Failure> {
 }
 
 /// `jindu level FILE...`: levels the documents together.
-fn projects(args: &[String]) -> Result<(), Failure> {
-    let mut files = Vec::new();
-    let mut format = Output::Json;
-    let mut opts = LevelOptions {
-        limits: crate::limits()?,
-        ..LevelOptions::default()
-    };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
-        };
-        let number = |name: &str, v: String| {
-            v.parse::<u64>()
-                .map_err(|_| Failure::Usage(format!("{name} needs a whole number, not {v:?}")))
-        };
-        match a.as_str() {
-            "--schedules" => opts.schedules = number(a, value(a)?)?.max(1),
-            "--seed" => opts.seed = number(a, value(a)?)?,
-            "--within-float" => opts.within_float = true,
-            "--period-minutes" => {
-                opts.period_minutes = i64::try_from(number(a, value(a)?)?)
-                    .map_err(|_| Failure::Usage("--period-minutes is too large".into()))?
-            }
-            "--format" => format = Output::parse(&value(a)?)?,
-            "--time-ms" => {
-                return Err(Failure::Usage(
-                    "level: --time-ms is for --psplib only; use --schedules".into(),
-                ))
-            }
-            s if s.starts_with("--") => return Err(Failure::Usage(format!("unknown option {s}"))),
-            s => files.push(s.to_owned()),
-        }
-    }
-    if files.is_empty() {
+fn projects(a: &LevelArgs) -> Result<(), Failure> {
+    if a.time_ms.is_some() {
         return Err(Failure::Usage(
-            "level needs at least one FILE (or --psplib FILE)".into(),
+            "--time-ms is for --psplib only; project files take --schedules".into(),
         ));
     }
+    let mut opts = LevelOptions {
+        limits: crate::limits()?,
+        within_float: a.within_float,
+        ..LevelOptions::default()
+    };
+    if let Some(n) = a.schedules {
+        opts.schedules = n.max(1);
+    }
+    if let Some(s) = a.seed {
+        opts.seed = s;
+    }
+    if let Some(m) = a.period_minutes {
+        opts.period_minutes =
+            i64::try_from(m).map_err(|_| Failure::Usage("--period-minutes is too large".into()))?;
+    }
+    let files = &a.files;
     let mut docs: Vec<Project> = Vec::with_capacity(files.len());
     for (k, f) in files.iter().enumerate() {
         let doc: Document = crate::load(f, ReadOptions::default())?.into();
@@ -163,9 +164,16 @@ fn projects(args: &[String]) -> Result<(), Failure> {
         docs.push(doc.project);
     }
     let refs: Vec<&Project> = docs.iter().collect();
-    let l = jindu::level::level(&refs, &opts)?;
-    crate::load::warn_conflicts(&files, &l.conflicts);
-    let text = match format {
+    let mut bar = crate::progress::Bar::steps("levelling");
+    let mut tick = |p: &jindu::level::Progress| bar.set(p.done, p.total);
+    let control = jindu::control::Control {
+        progress: Some(&mut tick),
+        cancel: None,
+    };
+    let l = jindu::level::level_with(&refs, &opts, control)?;
+    drop(bar);
+    crate::load::warn_conflicts(files, &l.conflicts);
+    let text = match a.format {
         Output::Json => serde_json::to_string(&l).expect("a levelled portfolio serialises") + "\n",
         Output::Table => table(&l),
     };
@@ -190,8 +198,12 @@ fn table(l: &Levelled) -> String {
     }
     let _ = writeln!(
         s,
-        "{:<12} {:<12} {:<16}    {:<16} {:>8}  reason",
-        "task", "project", "from", "to", "delay h"
+        "{} {} {:<16}    {:<16} {:>8}  reason",
+        left("task", 12),
+        left("project", 12),
+        "from",
+        "to",
+        "delay h"
     );
     for p in &l.projects {
         for d in &p.delays {
@@ -215,9 +227,9 @@ fn table(l: &Levelled) -> String {
             };
             let _ = writeln!(
                 s,
-                "{:<12} {:<12} {:<16} -> {:<16} {:>8.1}  {reason}",
-                d.task,
-                p.name,
+                "{} {} {:<16} -> {:<16} {:>8.1}  {reason}",
+                left(&d.task, 12),
+                left(&p.name, 12),
                 d.from.0.to_string(),
                 d.to.0.to_string(),
                 d.delay_minutes as f64 / 60.0

@@ -10,54 +10,60 @@ use jindu::{DateTime, Project, Schedule};
 
 use crate::{print_out, Failure, Output as Format};
 
-/// A date-time or a bare date (midnight), for `--from` / `--to`.
-fn when(name: &str, v: &str) -> Result<DateTime, Failure> {
-    DateTime::parse_day_or_time(v).map_err(|_| {
-        Failure::Usage(format!(
-            "{name} takes a date (2026-03-02) or datetime (2026-03-02T08:00), not {v:?}"
-        ))
-    })
+/// `jindu load`.
+#[derive(clap::Args)]
+#[command(after_help = "\
+Prints each resource's work, capacity and load per period and the intervals where it is
+overallocated, with the tasks causing them. Several FILEs are a portfolio: the same resource id
+in two files is one pooled resource.")]
+pub(crate) struct LoadArgs {
+    /// The plans (a portfolio sharing resources by id)
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<String>,
+    /// The period
+    #[arg(long, value_name = "PERIOD", default_value = "week", value_parser = period)]
+    by: Period,
+    /// From this date or date-time (default: the first start)
+    #[arg(long, value_name = "DATE", value_parser = when)]
+    from: Option<DateTime>,
+    /// To this date or date-time (default: the last finish)
+    #[arg(long, value_name = "DATE", value_parser = when)]
+    to: Option<DateTime>,
+    /// JSON or a table
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
 }
 
-/// Runs `jindu load` with the arguments after the command name.
-pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
-    let mut files = Vec::new();
-    let mut format = Format::Json;
-    let mut opts = LoadOptions::default();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
-        };
-        match a.as_str() {
-            "--format" => format = Format::parse(&value(a)?)?,
-            "--by" => {
-                let v = value(a)?;
-                opts.period = v.parse::<Period>().map_err(|_| {
-                    Failure::Usage(format!("--by takes hour, day, week or month, not {v:?}"))
-                })?;
-            }
-            "--from" => opts.from = Some(when(a, &value(a)?)?),
-            "--to" => opts.to = Some(when(a, &value(a)?)?),
-            s if s.starts_with("--") => return Err(Failure::Usage(format!("unknown option {s}"))),
-            s => files.push(s.to_owned()),
-        }
-    }
-    if files.is_empty() {
-        return Err(Failure::Usage("load needs at least one FILE".into()));
-    }
+/// A loading period, for `--by`.
+fn period(v: &str) -> Result<Period, String> {
+    v.parse::<Period>()
+        .map_err(|_| format!("takes hour, day, week or month, not {v:?}"))
+}
+
+/// A date-time or a bare date (midnight), for `--from` / `--to`.
+fn when(v: &str) -> Result<DateTime, String> {
+    DateTime::parse_day_or_time(v)
+        .map_err(|_| format!("takes a date (2026-03-02) or datetime (2026-03-02T08:00), not {v:?}"))
+}
+
+/// Runs `jindu load`.
+pub(crate) fn run(a: LoadArgs) -> Result<(), Failure> {
+    let opts = LoadOptions {
+        period: a.by,
+        from: a.from,
+        to: a.to,
+    };
+    let files = &a.files;
     let mut docs: Vec<(Project, Schedule)> = Vec::with_capacity(files.len());
-    for f in &files {
+    for f in files {
         let doc: Document = crate::load(f, ReadOptions::default())?.into();
         let s = jindu::schedule(&doc.project, &doc.options)?;
         docs.push((doc.project, s));
     }
     let refs: Vec<(&Project, &Schedule)> = docs.iter().map(|(p, s)| (p, s)).collect();
     let l = jindu::level::load(&refs, &opts)?;
-    warn_conflicts(&files, &l.conflicts);
-    let text = match format {
+    warn_conflicts(files, &l.conflicts);
+    let text = match a.format {
         Format::Json => serde_json::to_string(&l).expect("a loading serialises") + "\n",
         Format::Table => table(&l),
     };
@@ -89,8 +95,13 @@ fn table(l: &Loading) -> String {
     let _ = writeln!(s, "loading by {} from {} to {}", l.period, l.from.0, l.to.0);
     let _ = writeln!(
         s,
-        "{:<16} {:<19} {:>9} {:>9} {:>7} {:>9}",
-        "resource", "period", "work h", "cap h", "load %", "quantity"
+        "{} {:<19} {:>9} {:>9} {:>7} {:>9}",
+        crate::table::left("resource", 16),
+        "period",
+        "work h",
+        "cap h",
+        "load %",
+        "quantity"
     );
     for r in &l.resources {
         for p in &r.periods {
@@ -99,8 +110,8 @@ fn table(l: &Loading) -> String {
                 .map_or_else(|| "-".to_owned(), |x| format!("{x:.0}"));
             let _ = writeln!(
                 s,
-                "{:<16} {:<19} {:>9} {:>9} {:>7}{} {:>8}",
-                r.id,
+                "{} {:<19} {:>9} {:>9} {:>7}{} {:>8}",
+                crate::table::left(&r.id, 16),
                 p.start.0.to_string(),
                 hours(p.work_minutes),
                 hours(p.capacity_minutes),
@@ -129,8 +140,8 @@ fn table(l: &Loading) -> String {
                 .collect();
             let _ = writeln!(
                 s,
-                "{:<16} {} – {}  {:.0}% of {}%  {}",
-                r.id,
+                "{} {} – {}  {:.0}% of {}%  {}",
+                crate::table::left(&r.id, 16),
                 o.start.0,
                 o.finish.0,
                 o.peak_units,

@@ -1,34 +1,16 @@
 //! `jindu`: the scheduling core in a shell.
 //!
-//! ```text
-//! jindu schedule FILE [--format json|table] [--timings] [option flags]
-//! jindu validate FILE
-//! jindu convert IN OUT
-//! jindu import FILE [-o OUT] [--start DATE] [--name NAME]
-//! jindu track|evm|alerts|buffers|variance|report|client FILE [options]
-//! jindu whatif FILE CHANGES.json [options]
-//! jindu health FILE [--status-date DATETIME] [--baseline N] [--format json|table]
-//! jindu scores FILE [--status-date DATETIME] [--baseline N] [--iterations N --seed S] [--format json|table]
-//! jindu risk FILE [--iterations N] [--seed S] [--target DATETIME] [--threads T] [--format json|table]
-//! jindu load FILE... [--by hour|day|week|month] [--format json|table] [--from DATE --to DATE]
-//! jindu level FILE... [--schedules N] [--seed S] [--within-float] [--period-minutes M] [--format json|table]
-//! jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S] [--format json|table]
-//! jindu render FILE [--chart gantt|histogram|scurve|tornado|evm|fever] [--width N] [--theme dark] [--locale zh-CN] [-o OUT.svg]
-//! ```
-
-mod health;
-mod level;
-mod scores;
+//! The command line is defined with clap (`Cli` below and each command's arguments in its
+//! module), so every command has `--help`, `jindu completions SHELL` prints a completion script,
+//! and every failure — a bad argument, a file that cannot be read, an error in the plan, a
+//! panic — is one line on standard error, `jindu: error [code]: message`, with the exit status
+//! of its kind ([`EXIT_HELP`]).
 
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
-#[macro_use]
-mod render;
-mod risk;
-
-mod load;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use jindu::io::json::{self, Document};
 use jindu::io::{Format, Import, ReadOptions};
@@ -44,109 +26,243 @@ macro_rules! say {
     }};
 }
 
-#[macro_use]
+mod health;
+mod level;
+mod load;
+mod progress;
+mod render;
+mod risk;
+mod scores;
+mod table;
 mod track;
-
-const USAGE: &str = concat!(
-    "\
-usage: jindu schedule FILE [--format json|table] [--timings]
-                           [--critical-float DUR] [--longest-path]
-                           [--float-basis smaller|start|finish]
-                           [--lag-calendar successor|predecessor|project|24h]
-                           [--no-honor-constraints]
-                           [--status-date DATETIME|project] [--progress-override]
-       jindu validate FILE
-       jindu convert IN OUT
-       jindu import FILE [-o OUT] [--start DATE] [--name NAME]
-       jindu risk FILE [--iterations N] [--seed S] [--target DATETIME] [--threads T]
-                       [--default-range LOW,HIGH] [--format json|table]
-       jindu health FILE [--status-date DATETIME] [--baseline N] [--format json|table]
-       jindu scores FILE [--status-date DATETIME] [--baseline N] [--iterations N --seed S]
-                         [--default-range LOW,HIGH] [--max-warnings N] [--format json|table]
-       jindu level FILE... [--schedules N] [--seed S] [--within-float]
-                   [--period-minutes M] [--format json|table]
-       jindu level --psplib FILE [--schedules N | --time-ms T] [--seed S]
-                   [--format json|table]
-       jindu load FILE... [--by hour|day|week|month] [--format json|table]
-                  [--from DATE] [--to DATE]
-       jindu schema [document|edit|schedule|diff|scores|scores-request|level|load|risk|
-                     health|evm|alerts|buffers|variance|report|client-view|whatif|compare]
-       jindu --version
-",
-    render_usage!(),
-    track_usage!(),
-    "
-
-FILE is a jindu JSON document, a Microsoft Project XML (MSPDI) file, a CSV task list or a
-PSPLIB instance, told apart by content, else by extension (.json, .xml, .csv/.tsv, .sm);
-'-' reads standard input. Import warnings go to standard error. Every file and run is held to
-jindu's limits (256 MiB, a million tasks, 10^9 Monte Carlo samples, …; error code 'limit');
-the environment variable JINDU_LIMITS raises them, e.g. JINDU_LIMITS='{\"max_tasks\": 5000000}'.
-convert writes OUT as MSPDI when it ends in .xml (with the computed schedule), else as JSON;
-jindu does not write CSV or PSPLIB.
-schedule prints the schedule (JSON by default: project_finish, critical_path and tasks with
-early/late dates and float); --timings adds one JSON line with read/schedule/write times
-on standard error. --status-date reschedules uncompleted work from that date (a bare date is
-the end of that day; 'project' takes the file's own status date): unstarted tasks start no
-earlier and started tasks resume their remaining work no earlier, waiting for their links
-unless --progress-override.
-import reads a file of any of these formats and writes the jindu JSON document to OUT or
-standard output; a CSV task list or PSPLIB instance is named after its file (or --name) and
-starts at --start (a CSV list otherwise at its earliest Start cell, or else at the importer's
-fixed default, with a warning).
-risk runs a Monte Carlo simulation of the document's estimates, risks and correlations
-(default 1000 iterations, seed 1, all cores) and prints the finish distribution (working days
-from the project start, percentiles as datetimes), the chance of meeting --target, and per task
-the criticality index and sensitivity; --default-range gives tasks without an estimate a
-triangular range in percent (e.g. -10,25). The same seed gives the same output.
-health runs the DCMA 14-point schedule assessment (logic, leads, lags, relationship types,
-hard constraints, high and negative float, high duration, invalid dates, resources, missed
-tasks, critical path test, CPLI, BEI) and prints each check's metric, threshold, status and
-offending tasks; the status date defaults to the document's, the baseline to the first. It
-exits 0 whether checks pass or fail.
-scores gives each incomplete task and milestone a 0-100 risk score from weighted factors (float,
-float consumed against the baseline, criticality, merge, estimate spread, hard constraints,
-overallocation, deadline, lateness at the status date), each in words and numbers, a project
-roll-up and ranked warnings with stable codes (at most --max-warnings, default 50, with the
-count of those left out); --iterations N runs the Monte Carlo (seed S) for criticality (default
-none: that factor is listed as missing); --default-range LOW,HIGH gives tasks without an
-estimate a triangular range in percent, for the spread factor and the Monte Carlo.
-level FILE... levels the documents (several FILEs are a portfolio sharing resources by id):
-it delays tasks so that no resource is overallocated, higher priority first (priority 1000
-and started tasks stay), and prints every delay with its reason (the full resource and the
-tasks holding it, or the predecessor that moved) and any overallocation it could not fix;
---within-float moves tasks only within their float; periods are one working hour unless
---period-minutes; --schedules N tries N tie-breaks of equal priority (seeded by --seed).
-level --psplib solves a PSPLIB instance (RCPSP) within a budget of generated schedules
-(default 5000) or milliseconds, deterministic for a seed (default 0), and prints
-{makespan: M, starts: {<job number>: <start period>, ...}} as JSON, or a table.
-load prints each resource's work, capacity and load per period (default by week) and the
-intervals where it is overallocated, with the tasks causing them; several FILEs are a portfolio
-(the same resource id in two files is one pooled resource).
-schema prints the JSON Schema of a document, an edit, a schedule, a diff, the risk scores or
-their options, or of the levelling, loading, risk, health and tracking results (default:
-document).
-render draws the schedule as a standalone SVG Gantt chart (to OUT or standard output): bars
-from early start to finish, summaries, milestones, links, the critical path in red, the first
-baseline, progress, the status date and deadlines; --client leaves out internal tasks.
---chart histogram draws each work resource's load per period (--by, default week) against its
-capacity, the work above it in red (--resources picks and orders the panels; --unit percent);
---chart scurve the Monte Carlo finish-date histogram with its S-curve, P50, P80, the plan's
-date and --target with its probability (default 1000 iterations, seed 1); --chart tornado the
---top N (default 10) drivers of the finish by rank correlation.
---chart evm draws planned value, earned value and actual cost to the status date with the
-forecast to EAC; --chart fever draws each buffer's consumption against its chain's completion
-over the green, yellow and red zones. A flag the chart does not take is a usage error.
-report --format html is a whole page with the charts.
-",
-    track_help!()
-);
 
 /// The exit status of an internal error (a panic: a bug in jindu), sysexits' `EX_SOFTWARE`.
 const EXIT_INTERNAL: u8 = 70;
+/// The exit status of a usage error (a bad command line).
+const EXIT_USAGE: u8 = 2;
+
+/// Input formats, limits, errors and exit codes: the end of `jindu --help`.
+const EXIT_HELP: &str = "\
+FILE is a jindu JSON document, a Microsoft Project XML (MSPDI) file, a CSV task list or a PSPLIB
+instance, told apart by content, else by extension (.json, .xml, .csv/.tsv, .sm); '-' reads
+standard input. Import warnings go to standard error. Every file and run is held to jindu's
+limits (256 MiB, a million tasks, 10^9 Monte Carlo samples, ...; error code 'limit'); the
+environment variable JINDU_LIMITS raises them, e.g. JINDU_LIMITS='{\"max_tasks\": 5000000}'.
+
+Several files: validate and schedule take each file on its own (schedule prints one document
+with every schedule); load and level take a portfolio (the same resource id in two files is one
+pooled resource); the other commands measure one plan and refuse a second file.
+
+A progress bar is drawn on standard error for long levelling, risk and import runs when standard
+error is a terminal; --quiet (or a pipe) turns it off.
+
+Every failure is one line on standard error, `jindu: error [code]: message` (a usage error adds
+the usage and where to find help), and the exit status says which kind it was:
+  0   success (health, scores and alerts are reports: 0 whether checks pass or fail)
+  1   an error in the input: the plan, a file that cannot be read or written (code 'io'), ...
+  2   a usage error (code 'usage'): an unknown command, option or value; JINDU_LIMITS unreadable
+  70  an internal error (code 'internal'): a bug in jindu, please report it
+      (RUST_BACKTRACE=1 adds Rust's message and backtrace)";
+
+/// The `jindu` command line.
+#[derive(Parser)]
+#[command(
+    name = "jindu",
+    version,
+    about = "Schedule, level, load, track and chart project plans from a shell",
+    after_help = EXIT_HELP,
+    propagate_version = true,
+    args_override_self = true,
+    max_term_width = 100
+)]
+struct Cli {
+    /// No progress bar on standard error (it is drawn only when standard error is a terminal)
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Every command.
+#[derive(Subcommand)]
+enum Command {
+    /// Check that each FILE reads and schedules: `ok: N tasks, M links` per file
+    Validate {
+        /// The plans to check (each on its own)
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+    },
+    /// Print each FILE's schedule: early/late dates, float, the critical path
+    Schedule(ScheduleArgs),
+    /// Convert IN to OUT: MSPDI when OUT ends in .xml (with the computed schedule), else JSON
+    Convert {
+        /// The plan to read (any format jindu reads; '-' for standard input)
+        #[arg(value_name = "IN")]
+        input: String,
+        /// Where to write ('-' for standard output); jindu does not write CSV or PSPLIB
+        #[arg(value_name = "OUT")]
+        output: String,
+    },
+    /// Read a file of any format and write the jindu JSON document
+    Import(ImportArgs),
+    /// Monte Carlo schedule risk: the finish distribution, criticality and sensitivity
+    Risk(risk::RiskArgs),
+    /// The DCMA 14-point schedule health assessment
+    Health(health::HealthArgs),
+    /// A 0-100 risk score per task and milestone, a roll-up and ranked warnings
+    Scores(scores::ScoresArgs),
+    /// Level one plan or a portfolio: delay tasks until no resource is overallocated
+    Level(level::LevelArgs),
+    /// Resource loading per period of one plan or a portfolio, and its overallocations
+    Load(load::LoadArgs),
+    /// Draw a chart of the plan as a standalone SVG file
+    Render(render::RenderArgs),
+    /// Earned value, variance, alerts and buffers at the status date
+    Track(track::TrackArgs),
+    /// Earned value and earned schedule of the project and of every task
+    Evm(track::EvmArgs),
+    /// The alert rules' findings (or a DingTalk, WeCom or Feishu bot message)
+    Alerts(track::AlertsArgs),
+    /// The buffers (critical chain) at the status date
+    Buffers(track::MeasureArgs),
+    /// Start, finish and duration variance against the baseline
+    Variance(track::MeasureArgs),
+    /// The status report for the period ending at the status date
+    Report(track::ReportArgs),
+    /// The client's view: nothing marked internal, no costs
+    Client(track::ClientArgs),
+    /// Apply a change set to a copy of the plan and print what moved
+    Whatif(track::WhatifArgs),
+    /// Schedule two versions of a plan and print what moved between them
+    Compare(track::CompareArgs),
+    /// Print the JSON Schema of a document, an edit, a schedule, a diff, the risk scores or a
+    /// levelling, loading, risk, health or tracking result
+    Schema {
+        /// Which schema
+        #[arg(value_enum, default_value_t = SchemaName::Document)]
+        which: SchemaName,
+    },
+    /// Print a shell completion script (e.g. `jindu completions bash > /etc/bash_completion.d/jindu`)
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// The schemas `jindu schema` prints (`jindu::io::json::schema::all`).
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaName {
+    Document,
+    Edit,
+    Schedule,
+    Diff,
+    Scores,
+    ScoresRequest,
+    Level,
+    Load,
+    Risk,
+    Health,
+    Evm,
+    Alerts,
+    Buffers,
+    Variance,
+    Report,
+    ClientView,
+    Whatif,
+    Compare,
+}
+
+/// How a command prints its result.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Output {
+    /// JSON, for programs
+    Json,
+    /// An aligned table, for people
+    Table,
+}
+
+/// `--float-basis`.
+#[derive(Clone, Copy, ValueEnum)]
+enum FloatBasisArg {
+    Smaller,
+    Start,
+    Finish,
+}
+
+/// `--lag-calendar`.
+#[derive(Clone, Copy, ValueEnum)]
+enum LagCalendarArg {
+    Successor,
+    Predecessor,
+    Project,
+    #[value(name = "24h")]
+    TwentyFourHour,
+}
+
+/// `jindu schedule`.
+#[derive(Args)]
+#[command(after_help = "\
+--status-date reschedules uncompleted work from that date (a bare date is the end of that day;
+'project' takes the file's own status date): unstarted tasks start no earlier and started tasks
+resume their remaining work no earlier, waiting for their links unless --progress-override.
+Several FILEs are scheduled each on its own; the JSON is then one document
+{\"schedules\": [{\"file\": FILE, \"schedule\": {...}}, ...]} and the table one table per file.")]
+struct ScheduleArgs {
+    /// The plans to schedule ('-' for standard input)
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<String>,
+    /// JSON (project_finish, critical_path and tasks with early/late dates and float) or a table
+    #[arg(long, value_enum, default_value_t = Output::Json)]
+    format: Output,
+    /// Add one JSON line of read/schedule/write times in milliseconds on standard error
+    #[arg(long)]
+    timings: bool,
+    /// Tasks with at most this total float are critical (e.g. 1d)
+    #[arg(long, value_name = "DUR", conflicts_with = "longest_path")]
+    critical_float: Option<String>,
+    /// The critical path is the longest path (not a float threshold)
+    #[arg(long)]
+    longest_path: bool,
+    /// Which float total float is
+    #[arg(long, value_enum)]
+    float_basis: Option<FloatBasisArg>,
+    /// The calendar lags are counted on
+    #[arg(long, value_enum)]
+    lag_calendar: Option<LagCalendarArg>,
+    /// Ignore the tasks' date constraints
+    #[arg(long)]
+    no_honor_constraints: bool,
+    /// Reschedule uncompleted work from this date-time, date or 'project'
+    #[arg(long, value_name = "DATETIME|project")]
+    status_date: Option<String>,
+    /// With --status-date: remaining work does not wait for its links
+    #[arg(long)]
+    progress_override: bool,
+}
+
+/// `jindu import`.
+#[derive(Args)]
+#[command(after_help = "\
+A CSV task list or PSPLIB instance is named after its file (or --name) and starts at --start (a
+CSV list otherwise at its earliest Start cell, or else at the importer's fixed default, with a
+warning). JSON documents and MSPDI files carry their own start; --name still renames them.")]
+struct ImportArgs {
+    /// The file to read ('-' for standard input)
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// Where to write the JSON document (default: standard output)
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<String>,
+    /// The project start of a CSV task list or PSPLIB instance
+    #[arg(long, value_name = "DATE")]
+    start: Option<String>,
+    /// The project's name
+    #[arg(long)]
+    name: Option<String>,
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
     // A panic is reported like any other error, as `jindu: error [internal]: …` with its own
     // exit status, not as Rust's panic message; with RUST_BACKTRACE set, Rust's message and
     // backtrace come first, for the bug report.
@@ -156,28 +272,120 @@ fn main() -> ExitCode {
             rust_hook(info);
         }
     }));
-    let outcome = std::panic::catch_unwind(|| run(&args));
-    match outcome.unwrap_or_else(|payload| Err(Failure::Internal(payload))) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let outcome = std::panic::catch_unwind(|| parse_and_run(&args));
+    let (command, result) =
+        outcome.unwrap_or_else(|payload| (None, Err(Failure::Internal(payload))));
+    match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Internal(payload)) => {
-            say!(
-                "jindu: error [internal]: {}",
-                jindu::internal_message(payload.as_ref())
+        Err(f) => {
+            say!("{}", report(&f, command.as_deref()));
+            ExitCode::from(f.exit_code())
+        }
+    }
+}
+
+/// Parses the command line and runs the command; returns the command's name (for the usage
+/// hint) with the outcome.
+fn parse_and_run(args: &[std::ffi::OsString]) -> (Option<String>, Result<(), Failure>) {
+    // Not a command (not in the help or the completions): it exists only so that the tests
+    // can prove how a panic is reported.
+    if args.get(1).is_some_and(|a| a == "__force-panic-for-tests") {
+        #[allow(clippy::panic)]
+        {
+            panic!(
+                "{}",
+                args.get(2).and_then(|a| a.to_str()).unwrap_or("forced")
+            )
+        }
+    }
+    let matches = match Cli::command().try_get_matches_from(args) {
+        Ok(m) => m,
+        Err(e) => return (subcommand_of(args), clap_outcome(e)),
+    };
+    let name = matches.subcommand_name().map(str::to_owned);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => return (name, clap_outcome(e)),
+    };
+    progress::set_quiet(cli.quiet);
+    (name, run(cli.command))
+}
+
+/// The command named on a command line clap refused (the first argument that is one), for the
+/// usage hint.
+fn subcommand_of(args: &[std::ffi::OsString]) -> Option<String> {
+    let cmd = Cli::command();
+    args.iter().skip(1).find_map(|a| {
+        let a = a.to_str()?;
+        cmd.find_subcommand(a)
+            .filter(|c| !c.is_hide_set())
+            .map(|c| c.get_name().to_owned())
+    })
+}
+
+/// What clap's refusal means: `--help` and `--version` print to standard output and succeed;
+/// anything else is a usage error in jindu's form.
+fn clap_outcome(e: clap::Error) -> Result<(), Failure> {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let mut text = e.render().to_string();
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            print_out(&text)
+        }
+        _ => Err(Failure::Usage(usage_message(&e))),
+    }
+}
+
+/// Clap's error as jindu's one-line message, then clap's tips and the usage line, if any: a
+/// value a parser of ours refused reads `--by takes hour, day, week or month, not "x"`.
+fn usage_message(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() == ErrorKind::ValueValidation {
+        if let (Some(ContextValue::String(arg)), Some(source)) =
+            (e.get(ContextKind::InvalidArg), std::error::Error::source(e))
+        {
+            let flag = arg.split([' ', '=']).next().unwrap_or(arg);
+            return format!("{flag} {source}");
+        }
+    }
+    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        return "a command is needed (jindu --help lists them)".into();
+    }
+    let text = e.render().to_string();
+    let mut lines = text
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("For more information"));
+    let first = lines.next().unwrap_or("invalid command line");
+    let mut out = first.strip_prefix("error: ").unwrap_or(first).to_owned();
+    for l in lines {
+        out.push('\n');
+        out.push_str(l);
+    }
+    out
+}
+
+/// A failure as the lines `main` writes to standard error.
+fn report(f: &Failure, command: Option<&str>) -> String {
+    match f {
+        Failure::Internal(payload) => format!(
+            "jindu: error [internal]: {}",
+            jindu::internal_message(payload.as_ref())
+        ),
+        Failure::Usage(m) => {
+            let help = command.map_or_else(
+                || "jindu --help".to_owned(),
+                |c| format!("jindu {c} --help"),
             );
-            ExitCode::from(EXIT_INTERNAL)
+            format!("jindu: error [usage]: {m}\nSee '{help}'.")
         }
-        Err(Failure::Usage(m)) => {
-            say!("jindu: {m}\n\n{USAGE}");
-            ExitCode::from(2)
-        }
-        Err(Failure::Jindu(e)) => {
-            say!("jindu: error [{}]: {e}", e.code());
-            ExitCode::from(1)
-        }
-        Err(Failure::Io(m)) => {
-            say!("jindu: {m}");
-            ExitCode::from(1)
-        }
+        Failure::Jindu(e) => format!("jindu: error [{}]: {e}", e.code()),
+        Failure::Io(m) => format!("jindu: error [io]: {m}"),
+        Failure::Coded(code, m) => format!("jindu: error [{code}]: {m}"),
     }
 }
 
@@ -195,16 +403,33 @@ fn stream_out(
     match write(&mut out).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::Io(format!("cannot write output: {e}"))),
+        Err(e) => Err(Failure::Io(format!("cannot write standard output: {e}"))),
     }
 }
 
+/// Why a command failed; each kind has its exit status ([`Failure::exit_code`]).
 pub(crate) enum Failure {
+    /// A bad command line (exit 2).
     Usage(String),
+    /// An error in the input (exit 1).
     Jindu(jindu::Error),
+    /// A file that cannot be read or written (exit 1, code `io`).
     Io(String),
-    /// A panic caught in `main` (its payload).
+    /// An error in the input with its own code, from outside the core's `Error` (exit 1).
+    Coded(&'static str, String),
+    /// A panic caught in `main` (its payload; exit 70).
     Internal(Box<dyn std::any::Any + Send>),
+}
+
+impl Failure {
+    /// The process's exit status for this failure.
+    fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Usage(_) => EXIT_USAGE,
+            Failure::Jindu(_) | Failure::Io(_) | Failure::Coded(..) => 1,
+            Failure::Internal(_) => EXIT_INTERNAL,
+        }
+    }
 }
 
 impl From<jindu::Error> for Failure {
@@ -213,24 +438,7 @@ impl From<jindu::Error> for Failure {
     }
 }
 
-/// How `schedule` prints the schedule.
-#[derive(PartialEq)]
-enum Output {
-    Json,
-    Table,
-}
-
-impl Output {
-    /// The value of a `--format` option.
-    fn parse(v: &str) -> Result<Output, Failure> {
-        match v {
-            "json" => Ok(Output::Json),
-            "table" => Ok(Output::Table),
-            f => Err(Failure::Usage(format!("unknown format {f:?}"))),
-        }
-    }
-}
-
+/// The contents of the file `path` (standard input for `-`).
 pub(crate) fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
     if path == "-" {
         let mut s = Vec::new();
@@ -253,7 +461,8 @@ pub(crate) fn limits() -> Result<Limits, Failure> {
 }
 
 /// Reads a file in any format jindu reads (by content, else by its name's extension; see
-/// `jindu::io::read`) within [`limits`], printing import warnings to standard error.
+/// `jindu::io::read`) within [`limits`], printing import warnings to standard error and, for a
+/// long read on a terminal, a progress bar.
 pub(crate) fn load(path: &str, options: ReadOptions) -> Result<Import, Failure> {
     let bytes = read_bytes(path)?;
     let options = options.limits(limits()?);
@@ -262,7 +471,14 @@ pub(crate) fn load(path: &str, options: ReadOptions) -> Result<Import, Failure> 
     } else {
         options.file_name(path)
     };
-    let imp = jindu::io::read(&bytes, &options)?;
+    let mut bar = progress::Bar::bytes("reading");
+    let mut tick = |p: &jindu::io::Progress| bar.set(p.done, p.total);
+    let control = jindu::control::Control {
+        progress: Some(&mut tick),
+        cancel: None,
+    };
+    let imp = jindu::io::read_with(&bytes, &options, control)?;
+    drop(bar);
     for w in &imp.warnings {
         say!("jindu: warning: {path}: {w}");
     }
@@ -278,220 +494,224 @@ pub(crate) fn write_out(path: &str, text: &str) -> Result<(), Failure> {
     }
 }
 
-fn run(args: &[String]) -> Result<(), Failure> {
-    let Some(cmd) = args.first() else {
-        return Err(Failure::Usage("missing command".into()));
-    };
-    match cmd.as_str() {
-        "--version" | "-V" => print_out(&format!("jindu {}\n", env!("CARGO_PKG_VERSION"))),
-        "--help" | "-h" | "help" => print_out(&format!("{USAGE}\n")),
-        "validate" => {
-            let [_, file] = args else {
-                return Err(Failure::Usage("validate takes one FILE".into()));
-            };
-            let doc = load(file, ReadOptions::default())?;
-            jindu::schedule(&doc.project, &doc.options)?;
-            print_out(&format!(
-                "ok: {} tasks, {} links\n",
-                doc.project.len(),
-                doc.project.links().len()
-            ))
-        }
-        "schedule" => schedule(&args[1..]),
-        "convert" => {
-            let [_, input, output] = args else {
-                return Err(Failure::Usage("convert takes IN and OUT".into()));
-            };
-            let doc: Document = load(input, ReadOptions::default())?.into();
-            let format = Format::from_path(output).unwrap_or(Format::Json);
-            write_out(output, &jindu::io::write(format, &doc)?)
-        }
-        "import" => import(&args[1..]),
-        c if track::COMMANDS.contains(&c) => track::run(c, &args[1..]),
-        "risk" => risk::run(&args[1..]),
-        "health" => health::run(&args[1..]),
-        "scores" => scores::run(&args[1..]),
-        "load" => load::run(&args[1..]),
-        "render" => render::run(&args[1..]),
-        "level" => level::level(&args[1..]),
-        // Not in the usage: it exists only so that the tests can prove how a panic is reported.
-        "__force-panic-for-tests" => {
-            #[allow(clippy::panic)]
-            {
-                panic!("{}", args.get(1).map_or("forced", String::as_str))
+/// `file`, or a usage error saying `why` when `more` files follow it (a command that measures
+/// one plan).
+pub(crate) fn one_file<'a>(
+    command: &str,
+    file: &'a str,
+    more: &[String],
+    why: &str,
+) -> Result<&'a str, Failure> {
+    if more.is_empty() {
+        Ok(file)
+    } else {
+        Err(Failure::Usage(format!(
+            "{command} takes one FILE, not {}: {why}",
+            1 + more.len()
+        )))
+    }
+}
+
+fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Validate { files } => {
+            let mut out = String::new();
+            for file in &files {
+                let doc = load(file, ReadOptions::default())?;
+                jindu::schedule(&doc.project, &doc.options)?;
+                if files.len() > 1 {
+                    out.push_str(file);
+                    out.push_str(": ");
+                }
+                out.push_str(&format!(
+                    "ok: {} tasks, {} links\n",
+                    doc.project.len(),
+                    doc.project.links().len()
+                ));
             }
+            print_out(&out)
         }
-        "schema" => {
-            let which = args.get(1).map(String::as_str).unwrap_or("document");
+        Command::Schedule(a) => schedule(a),
+        Command::Convert { input, output } => {
+            let doc: Document = load(&input, ReadOptions::default())?.into();
+            let format = Format::from_path(&output).unwrap_or(Format::Json);
+            write_out(&output, &jindu::io::write(format, &doc)?)
+        }
+        Command::Import(a) => import(a),
+        Command::Risk(a) => risk::run(a),
+        Command::Health(a) => health::run(a),
+        Command::Scores(a) => scores::run(a),
+        Command::Level(a) => level::level(a),
+        Command::Load(a) => load::run(a),
+        Command::Render(a) => render::run(a),
+        Command::Track(a) => track::run("track", a.into()),
+        Command::Evm(a) => track::run("evm", a.into()),
+        Command::Alerts(a) => track::run("alerts", a.into()),
+        Command::Buffers(a) => track::run("buffers", a.into()),
+        Command::Variance(a) => track::run("variance", a.into()),
+        Command::Report(a) => track::run("report", a.into()),
+        Command::Client(a) => track::run("client", a.into()),
+        Command::Whatif(a) => track::run("whatif", a.into()),
+        Command::Compare(a) => track::run("compare", a.into()),
+        Command::Schema { which } => {
+            let name = which
+                .to_possible_value()
+                .expect("no schema name is skipped")
+                .get_name()
+                .to_owned();
             let Some((_, v)) = jindu::io::json::schema::all()
                 .into_iter()
-                .find(|(n, _)| *n == which)
+                .find(|(n, _)| *n == name)
             else {
-                let names: Vec<&str> = jindu::io::json::schema::all().map(|(n, _)| n).to_vec();
-                return Err(Failure::Usage(format!(
-                    "unknown schema {which:?}: expected one of {}",
-                    names.join(", ")
-                )));
+                return Err(Failure::Usage(format!("no schema {name:?} in this build")));
             };
             print_out(&format!(
                 "{}\n",
                 serde_json::to_string_pretty(&v).expect("a schema serialises")
             ))
         }
-        other => Err(Failure::Usage(format!("unknown command {other:?}"))),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "jindu", &mut script);
+            stream_out(|out| out.write_all(&script))
+        }
     }
 }
 
-fn schedule(args: &[String]) -> Result<(), Failure> {
-    let mut file = None;
-    let mut format = Output::Json;
-    let mut timings = false;
-    let mut overrides: Vec<(String, String)> = Vec::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
+/// The document of `file` with the `schedule` flags applied to its options.
+fn scheduled_document(file: &str, a: &ScheduleArgs) -> Result<Document, Failure> {
+    let mut doc: Document = load(file, ReadOptions::default())?.into();
+    let o = &mut doc.options;
+    if let Some(v) = &a.critical_float {
+        let d = Duration::parse(v, doc.project.settings())?;
+        o.critical = Criticality::TotalFloat(d);
+    }
+    if a.longest_path {
+        o.critical = Criticality::LongestPath;
+    }
+    if a.no_honor_constraints {
+        o.honor_constraints = false;
+    }
+    if a.progress_override {
+        o.out_of_sequence = OutOfSequence::ProgressOverride;
+    }
+    if let Some(v) = &a.status_date {
+        o.status_date = Some(if v == "project" {
+            doc.project.status_date().ok_or_else(|| {
+                Failure::Usage(format!("--status-date project: {file} has no status date"))
+            })?
+        } else if v.len() == 10 {
+            // A bare date is the end of that working day, as in documents.
+            let (_, f) = doc.project.default_times();
+            format!("{v}T{:02}:{:02}", f / 60, f % 60)
+                .parse()
+                .map_err(|e| Failure::Usage(format!("--status-date {v:?}: {e}")))?
+        } else {
+            v.parse()
+                .map_err(|e| Failure::Usage(format!("--status-date {v:?}: {e}")))?
+        });
+    }
+    if let Some(b) = a.float_basis {
+        o.float_basis = match b {
+            FloatBasisArg::Smaller => FloatBasis::Smaller,
+            FloatBasisArg::Start => FloatBasis::Start,
+            FloatBasisArg::Finish => FloatBasis::Finish,
         };
-        match a.as_str() {
-            "--format" => format = Output::parse(&value("--format")?)?,
-            "--timings" => timings = true,
-            "--critical-float" => overrides.push(("critical-float".into(), value(a)?)),
-            "--float-basis" => overrides.push(("float-basis".into(), value(a)?)),
-            "--lag-calendar" => overrides.push(("lag-calendar".into(), value(a)?)),
-            "--longest-path" => overrides.push(("longest-path".into(), String::new())),
-            "--no-honor-constraints" => overrides.push(("no-honor".into(), String::new())),
-            "--status-date" => overrides.push(("status-date".into(), value(a)?)),
-            "--progress-override" => overrides.push(("override".into(), String::new())),
-            s if s.starts_with("--") => return Err(Failure::Usage(format!("unknown option {s}"))),
-            s if file.is_none() => file = Some(s.to_owned()),
-            s => return Err(Failure::Usage(format!("unexpected argument {s:?}"))),
-        }
     }
-    let file = file.ok_or_else(|| Failure::Usage("schedule needs a FILE".into()))?;
+    if let Some(c) = a.lag_calendar {
+        o.lag_calendar = match c {
+            LagCalendarArg::Successor => LagCalendar::Successor,
+            LagCalendarArg::Predecessor => LagCalendar::Predecessor,
+            LagCalendarArg::Project => LagCalendar::Project,
+            LagCalendarArg::TwentyFourHour => LagCalendar::TwentyFourHour,
+        };
+    }
+    Ok(doc)
+}
 
-    let t0 = Instant::now();
-    let mut doc: Document = load(&file, ReadOptions::default())?.into();
-    for (k, v) in overrides {
-        let o = &mut doc.options;
-        match k.as_str() {
-            "critical-float" => {
-                let d = Duration::parse(&v, doc.project.settings())?;
-                o.critical = Criticality::TotalFloat(d);
+/// `jindu schedule FILE...`.
+fn schedule(a: ScheduleArgs) -> Result<(), Failure> {
+    let several = a.files.len() > 1;
+    if several && a.format == Output::Json {
+        print_out("{\"schedules\": [\n")?;
+    }
+    for (k, file) in a.files.iter().enumerate() {
+        let t0 = Instant::now();
+        let doc = scheduled_document(file, &a)?;
+        let t1 = Instant::now();
+        let s = jindu::schedule(&doc.project, &doc.options)?;
+        let t2 = Instant::now();
+        // The JSON streams out in chunks as it is written: a million tasks never sit in memory
+        // as text.
+        match a.format {
+            Output::Json if several => {
+                let sep = if k == 0 { "" } else { ",\n" };
+                let name = serde_json::to_string(file).expect("a string serialises");
+                print_out(&format!("{sep}{{\"file\": {name}, \"schedule\": "))?;
+                stream_out(|out| json::write_schedule_to(out, &doc.project, &s))?;
+                print_out("}")?;
             }
-            "longest-path" => o.critical = Criticality::LongestPath,
-            "no-honor" => o.honor_constraints = false,
-            "override" => o.out_of_sequence = OutOfSequence::ProgressOverride,
-            "status-date" => {
-                o.status_date = Some(if v == "project" {
-                    doc.project.status_date().ok_or_else(|| {
-                        Failure::Usage(format!("--status-date project: {file} has no status date"))
-                    })?
-                } else if v.len() == 10 {
-                    // A bare date is the end of that working day, as in documents.
-                    let (_, f) = doc.project.default_times();
-                    format!("{v}T{:02}:{:02}", f / 60, f % 60)
-                        .parse()
-                        .map_err(|e| Failure::Usage(format!("--status-date {v:?}: {e}")))?
-                } else {
-                    v.parse()
-                        .map_err(|e| Failure::Usage(format!("--status-date {v:?}: {e}")))?
-                });
-            }
-            "float-basis" => {
-                o.float_basis = match v.as_str() {
-                    "smaller" => FloatBasis::Smaller,
-                    "start" => FloatBasis::Start,
-                    "finish" => FloatBasis::Finish,
-                    _ => return Err(Failure::Usage(format!("unknown float basis {v:?}"))),
+            Output::Json => stream_out(|out| json::write_schedule_to(out, &doc.project, &s))?,
+            Output::Table => {
+                let mut text = String::new();
+                if several {
+                    text.push_str(&format!("{}== {file} ==\n", if k == 0 { "" } else { "\n" }));
                 }
+                text.push_str(&schedule_table(&doc.project, &s));
+                print_out(&text)?
             }
-            "lag-calendar" => {
-                o.lag_calendar = match v.as_str() {
-                    "successor" => LagCalendar::Successor,
-                    "predecessor" => LagCalendar::Predecessor,
-                    "project" => LagCalendar::Project,
-                    "24h" => LagCalendar::TwentyFourHour,
-                    _ => return Err(Failure::Usage(format!("unknown lag calendar {v:?}"))),
-                }
-            }
-            _ => unreachable!("only known overrides are collected"),
+        }
+        let t3 = Instant::now();
+        if a.timings {
+            let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1000.0;
+            say!(
+                "{{\"read_ms\": {:.3}, \"schedule_ms\": {:.3}, \"write_ms\": {:.3}}}",
+                ms(t0, t1),
+                ms(t1, t2),
+                ms(t2, t3)
+            );
         }
     }
-    let t1 = Instant::now();
-    let s = jindu::schedule(&doc.project, &doc.options)?;
-    let t2 = Instant::now();
-    // The JSON streams out in chunks as it is written: a million tasks never sit in memory
-    // as text.
-    match format {
-        Output::Json => stream_out(|out| json::write_schedule_to(out, &doc.project, &s))?,
-        Output::Table => print_out(&table(&doc.project, &s))?,
-    }
-    let t3 = Instant::now();
-    if timings {
-        let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1000.0;
-        say!(
-            "{{\"read_ms\": {:.3}, \"schedule_ms\": {:.3}, \"write_ms\": {:.3}}}",
-            ms(t0, t1),
-            ms(t1, t2),
-            ms(t2, t3)
-        );
+    if several && a.format == Output::Json {
+        print_out("\n]}\n")?;
     }
     Ok(())
 }
 
 /// `jindu import`: a file of any format jindu reads to a JSON document.
-fn import(args: &[String]) -> Result<(), Failure> {
-    let (mut file, mut out, mut start, mut name) = (None, None, None, None);
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = || {
-            it.next()
-                .cloned()
-                .ok_or_else(|| Failure::Usage(format!("{a} needs a value")))
-        };
-        match a.as_str() {
-            "-o" | "--output" => out = Some(value()?),
-            "--start" => start = Some(value()?),
-            "--name" => name = Some(value()?),
-            s if s.starts_with("--") => return Err(Failure::Usage(format!("unknown option {s}"))),
-            s if file.is_none() => file = Some(s.to_owned()),
-            s => return Err(Failure::Usage(format!("unexpected argument {s:?}"))),
-        }
-    }
-    let file: String = file.ok_or_else(|| Failure::Usage("import needs a FILE".into()))?;
+fn import(a: ImportArgs) -> Result<(), Failure> {
+    let file = a.file;
     let stem = std::path::Path::new(&file)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .filter(|s| file != "-" && !s.is_empty());
     let mut opts = ReadOptions::default();
-    if let Some(s) = &start {
+    if let Some(s) = &a.start {
         opts = opts.start(jindu::io::parse_start(s)?);
     }
-    if let Some(n) = name.clone().or(stem) {
+    if let Some(n) = a.name.clone().or(stem) {
         opts = opts.name(n);
     }
     let mut imp = load(&file, opts)?;
     if matches!(imp.format, Format::Json | Format::Mspdi) {
         // These files carry their own start; an explicit --name still renames the project.
-        if start.is_some() {
+        if a.start.is_some() {
             return Err(Failure::Usage(format!(
                 "--start applies to CSV task lists and PSPLIB instances; {file} is {} and has \
                  its own start",
                 imp.format
             )));
         }
-        if let Some(n) = name {
+        if let Some(n) = a.name {
             imp.project.set_name(n);
         }
     }
     let text = jindu::io::write(Format::Json, &imp.into())?;
-    write_out(out.as_deref().unwrap_or("-"), &text)
+    write_out(a.output.as_deref().unwrap_or("-"), &text)
 }
 
 /// A readable terminal view: one row per task, indented by summary level.
-fn table(p: &Project, s: &Schedule) -> String {
+fn schedule_table(p: &Project, s: &Schedule) -> String {
     use std::fmt::Write as _;
     let st = p.settings();
     let depth = |mut i: jindu::TaskIndex| {
@@ -502,50 +722,6 @@ fn table(p: &Project, s: &Schedule) -> String {
         }
         d
     };
-    let rows: Vec<[String; 9]> = p
-        .tasks()
-        .iter()
-        .enumerate()
-        .map(|(k, t)| {
-            let i = jindu::TaskIndex::from_raw(k as u32);
-            let ts = s.task(i);
-            let name = format!("{}{}", "  ".repeat(depth(i)), t.name);
-            let fmt = |d: jindu::DateTime| d.to_string()[..16].replace('T', " ");
-            let why = match ts.driver {
-                Driver::Link(l) => {
-                    let l = p.link(l);
-                    format!("{} {}", p.task(l.from).id, l.kind)
-                }
-                Driver::ProjectStart => "start".into(),
-                Driver::Constraint => t.constraint.code().into(),
-                Driver::Pinned => "pinned".into(),
-                Driver::Actual => "actual".into(),
-                Driver::Delay => "delay".into(),
-                Driver::StatusDate => "status date".into(),
-                Driver::Children => "".into(),
-                Driver::Summary(q) => format!("in {}", p.task(q).id),
-            };
-            [
-                t.id.to_string(),
-                name,
-                if p.is_summary(i) {
-                    String::new()
-                } else {
-                    t.duration.display(st).to_string()
-                },
-                fmt(ts.start),
-                fmt(ts.finish),
-                ts.total_float.display(st).to_string(),
-                ts.free_float.display(st).to_string(),
-                if ts.critical {
-                    "*".into()
-                } else {
-                    String::new()
-                },
-                why,
-            ]
-        })
-        .collect();
     let head = [
         "ID",
         "Task",
@@ -557,26 +733,47 @@ fn table(p: &Project, s: &Schedule) -> String {
         "Crit",
         "Driven by",
     ];
-    let mut w = head.map(|h| h.chars().count());
-    for r in &rows {
-        for (k, c) in r.iter().enumerate() {
-            w[k] = w[k].max(c.chars().count());
-        }
-    }
+    let mut rows: Vec<Vec<String>> = vec![head.map(String::from).to_vec()];
+    rows.extend(p.tasks().iter().enumerate().map(|(k, t)| {
+        let i = jindu::TaskIndex::from_raw(k as u32);
+        let ts = s.task(i);
+        let name = format!("{}{}", "  ".repeat(depth(i)), t.name);
+        let fmt = |d: jindu::DateTime| d.to_string()[..16].replace('T', " ");
+        let why = match ts.driver {
+            Driver::Link(l) => {
+                let l = p.link(l);
+                format!("{} {}", p.task(l.from).id, l.kind)
+            }
+            Driver::ProjectStart => "start".into(),
+            Driver::Constraint => t.constraint.code().into(),
+            Driver::Pinned => "pinned".into(),
+            Driver::Actual => "actual".into(),
+            Driver::Delay => "delay".into(),
+            Driver::StatusDate => "status date".into(),
+            Driver::Children => "".into(),
+            Driver::Summary(q) => format!("in {}", p.task(q).id),
+        };
+        vec![
+            t.id.to_string(),
+            name,
+            if p.is_summary(i) {
+                String::new()
+            } else {
+                t.duration.display(st).to_string()
+            },
+            fmt(ts.start),
+            fmt(ts.finish),
+            ts.total_float.display(st).to_string(),
+            ts.free_float.display(st).to_string(),
+            if ts.critical {
+                "*".into()
+            } else {
+                String::new()
+            },
+            why,
+        ]
+    }));
     let mut out = String::new();
-    let line = |out: &mut String, cells: &[String]| {
-        for (k, c) in cells.iter().enumerate() {
-            let pad = w[k] - c.chars().count();
-            if k > 0 {
-                out.push_str("  ");
-            }
-            out.push_str(c);
-            if k + 1 < cells.len() {
-                out.push_str(&" ".repeat(pad));
-            }
-        }
-        out.push('\n');
-    };
     let _ = writeln!(out, "{}", p.name());
     let _ = writeln!(
         out,
@@ -589,11 +786,7 @@ fn table(p: &Project, s: &Schedule) -> String {
         s.project_finish.to_string().replace('T', " ")
     );
     out.push('\n');
-    line(&mut out, &head.map(String::from));
-    line(&mut out, &w.map(|n| "-".repeat(n)));
-    for r in &rows {
-        line(&mut out, r);
-    }
+    out.push_str(&table::columns(&rows, 0, true));
     out.push('\n');
     let path: Vec<&str> = s
         .critical_path()
@@ -608,4 +801,52 @@ fn table(p: &Project, s: &Schedule) -> String {
         let _ = writeln!(out, "Warning: {}: {}", wn.item, wn.message);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn usage_errors_name_the_flag_and_hint_at_help() {
+        let e = Cli::command()
+            .try_get_matches_from(["jindu", "load", "a.json", "--by", "fortnight"])
+            .expect_err("fortnight is no period");
+        let f = Failure::Usage(usage_message(&e));
+        assert_eq!(
+            report(&f, Some("load")),
+            "jindu: error [usage]: --by takes hour, day, week or month, not \"fortnight\"\n\
+             See 'jindu load --help'."
+        );
+        assert_eq!(f.exit_code(), 2);
+        let e = Cli::command()
+            .try_get_matches_from(["jindu", "schedule", "a.json", "--formt", "table"])
+            .expect_err("--formt is no flag");
+        let m = usage_message(&e);
+        assert!(m.starts_with("unexpected argument '--formt' found"), "{m}");
+        assert!(
+            m.contains("tip: a similar argument exists: '--format'"),
+            "{m}"
+        );
+        assert!(m.contains("Usage: jindu schedule"), "{m}");
+    }
+
+    #[test]
+    fn every_failure_has_the_one_form() {
+        let io =
+            Failure::Io("cannot read nope.json: No such file or directory (os error 2)".into());
+        assert_eq!(
+            report(&io, Some("schedule")),
+            "jindu: error [io]: cannot read nope.json: No such file or directory (os error 2)"
+        );
+        assert_eq!(io.exit_code(), 1);
+        let j = Failure::Jindu(jindu::Error::Cancelled);
+        assert!(report(&j, None).starts_with("jindu: error [cancelled]: "));
+        assert_eq!(Failure::Internal(Box::new("x")).exit_code(), 70);
+    }
 }

@@ -8,113 +8,175 @@ use serde_json::{Map, Value};
 
 use crate::{load, write_out, Failure};
 
-/// The usage lines of `jindu render` (a macro so that `main.rs` can `concat!` them).
-macro_rules! render_usage {
-    () => {
-        "       jindu render FILE [--chart gantt] [--width N] [--height N] [--row-height N]
-                         [--from DATE] [--to DATE] [--tasks ID,ID,...] [--client]
-                         [--theme light|dark] [--locale en|zh-CN] [--today DATE]
-                         [--no-links] [--no-baselines] [-o OUT.svg]
-       jindu render FILE --chart histogram [--by hour|day|week|month] [--from DATE] [--to DATE]
-                         [--resources ID,ID,...] [--unit hours|percent] [--width N] [--height N]
-                         [--theme light|dark] [--locale en|zh-CN] [-o OUT.svg]
-       jindu render FILE --chart scurve|tornado [--iterations N] [--seed N] [--target DATETIME]
-                         [--top N (tornado)] [--width N] [--height N]
-                         [--theme light|dark] [--locale en|zh-CN] [-o OUT.svg]
-       jindu render FILE --chart evm|fever [--status-date DATE] [--baseline N]
-                         [--width N] [--height N] [--from DATE] [--to DATE] (evm)
-                         [--buffer-percent P] [--no-feeding] (fever)
-                         [--theme light|dark] [--locale en|zh-CN] [-o OUT.svg]
-"
-    };
-}
-
-/// Runs `jindu render` with the arguments after the command name.
+/// `jindu render`.
 ///
 /// The flags become the chart's options as a JSON object (`--row-height 20` is
 /// `"row_height": 20`), which [`jindu::render::draw`] reads for the chart asked for, so an
-/// option a chart does not take is an error naming it.
-pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
-    let mut file = None;
-    let mut out = "-".to_owned();
-    let mut chart = Chart::Gantt;
+/// option a chart does not take is a usage error naming it.
+#[derive(clap::Args)]
+#[command(after_help = "\
+gantt: bars from early start to finish, summaries, milestones, links, the critical path in red,
+the first baseline, progress, the status date and deadlines; --client leaves out internal tasks.
+histogram: each work resource's load per period (--by, default week) against its capacity, the
+work above it in red (--resources picks and orders the panels; --unit percent).
+scurve: the Monte Carlo finish-date histogram with its S-curve, P50, P80, the plan's date and
+--target with its probability (default 1000 iterations, seed 1).
+tornado: the --top N (default 10) drivers of the finish by rank correlation.
+evm: planned value, earned value and actual cost to the status date with the forecast to EAC.
+fever: each buffer's consumption against its chain's completion over the green, yellow and red
+zones. A flag the chart does not take is a usage error.")]
+pub(crate) struct RenderArgs {
+    /// The plan (one: a chart draws one plan)
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// More files: refused, saying why
+    #[arg(hide = true)]
+    more: Vec<String>,
+    /// The chart: gantt, histogram, scurve, tornado, evm or fever
+    #[arg(long, default_value = "gantt", value_parser = chart)]
+    chart: Chart,
+    /// Where to write the SVG (default: standard output)
+    #[arg(short, long, value_name = "OUT.svg")]
+    output: Option<String>,
+    /// Width in pixels
+    #[arg(long, value_name = "N", value_parser = pixels)]
+    width: Option<u32>,
+    /// Height in pixels
+    #[arg(long, value_name = "N", value_parser = pixels)]
+    height: Option<u32>,
+    /// gantt: the row height in pixels
+    #[arg(long, value_name = "N", value_parser = pixels)]
+    row_height: Option<u32>,
+    /// gantt, histogram, evm: from this date
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// gantt, histogram, evm: to this date
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+    /// gantt: the "today" line
+    #[arg(long, value_name = "DATE")]
+    today: Option<String>,
+    /// light or dark
+    #[arg(long, value_name = "THEME")]
+    theme: Option<String>,
+    /// en or zh-CN
+    #[arg(long, value_name = "LOCALE")]
+    locale: Option<String>,
+    /// evm, fever: the status date
+    #[arg(long, value_name = "DATE")]
+    status_date: Option<String>,
+    /// histogram: hour, day, week or month
+    #[arg(long, value_name = "PERIOD")]
+    by: Option<String>,
+    /// histogram: hours or percent
+    #[arg(long, value_name = "UNIT")]
+    unit: Option<String>,
+    /// scurve: the target date-time
+    #[arg(long, value_name = "DATETIME")]
+    target: Option<String>,
+    /// scurve, tornado: Monte Carlo iterations
+    #[arg(long, value_name = "N", value_parser = crate::risk::whole)]
+    iterations: Option<u64>,
+    /// scurve, tornado: the seed
+    #[arg(long, value_name = "N", value_parser = crate::risk::whole)]
+    seed: Option<u64>,
+    /// tornado: how many drivers
+    #[arg(long, value_name = "N", value_parser = crate::risk::whole)]
+    top: Option<u64>,
+    /// histogram: the resources, in order
+    #[arg(long, value_name = "ID,ID,...")]
+    resources: Option<String>,
+    /// gantt: only these tasks
+    #[arg(long, value_name = "ID,ID,...")]
+    tasks: Option<String>,
+    /// evm, fever: the baseline
+    #[arg(long, value_name = "N", value_parser = crate::health::baseline)]
+    baseline: Option<u8>,
+    /// fever: the buffer size in percent of the chain
+    #[arg(long, value_name = "P", allow_hyphen_values = true, value_parser = percent)]
+    buffer_percent: Option<f64>,
+    /// fever: no feeding buffers
+    #[arg(long)]
+    no_feeding: bool,
+    /// gantt: leave out internal tasks
+    #[arg(long)]
+    client: bool,
+    /// gantt: no link arrows
+    #[arg(long)]
+    no_links: bool,
+    /// gantt: no baseline bars
+    #[arg(long)]
+    no_baselines: bool,
+}
+
+/// A chart's name, for `--chart`.
+fn chart(v: &str) -> Result<Chart, String> {
+    v.parse::<Chart>().map_err(|e| e.to_string())
+}
+
+/// Pixels, for `--width` and the like.
+fn pixels(v: &str) -> Result<u32, String> {
+    v.parse::<u32>()
+        .map_err(|_| format!("takes a whole number of pixels, not {v:?}"))
+}
+
+/// A number, for `--buffer-percent`.
+fn percent(v: &str) -> Result<f64, String> {
+    v.parse::<f64>()
+        .map_err(|_| format!("takes a number, not {v:?}"))
+}
+
+/// The ids of a comma-separated list.
+fn ids(v: &str) -> Value {
+    Value::from(
+        v.split(',')
+            .map(|s| Value::from(s.trim()))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Runs `jindu render`.
+pub(crate) fn run(a: RenderArgs) -> Result<(), Failure> {
+    let file = crate::one_file(
+        "render",
+        &a.file,
+        &a.more,
+        "a chart draws one plan (jindu load or level take a portfolio); run it once per file",
+    )?;
     let mut options = Map::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = || {
-            it.next()
-                .cloned()
-                .ok_or_else(|| Failure::Usage(format!("{a} needs a value")))
-        };
-        let pixels = |v: String| {
-            v.parse::<u32>().map(Value::from).map_err(|_| {
-                Failure::Usage(format!("{a} takes a whole number of pixels, not {v:?}"))
-            })
-        };
-        let key = a.trim_start_matches('-').replace('-', "_");
-        match a.as_str() {
-            "--chart" => {
-                chart = value()?
-                    .parse()
-                    .map_err(|e: jindu::Error| Failure::Usage(e.to_string()))?
-            }
-            "-o" | "--output" => out = value()?,
-            "--width" | "--height" | "--row-height" => {
-                let v = pixels(value()?)?;
-                options.insert(key, v);
-            }
-            "--from" | "--to" | "--today" | "--theme" | "--locale" | "--status-date" => {
-                options.insert(key, Value::from(value()?));
-            }
-            "--by" | "--unit" | "--target" => {
-                options.insert(key, Value::from(value()?));
-            }
-            "--iterations" | "--seed" | "--top" => {
-                let v = value()?;
-                let n = v
-                    .parse::<u64>()
-                    .map_err(|_| Failure::Usage(format!("{a} takes a whole number, not {v:?}")))?;
-                options.insert(key, Value::from(n));
-            }
-            "--resources" => {
-                let ids: Vec<Value> = value()?.split(',').map(|s| Value::from(s.trim())).collect();
-                options.insert(key, Value::from(ids));
-            }
-            "--tasks" => {
-                let ids: Vec<Value> = value()?.split(',').map(|s| Value::from(s.trim())).collect();
-                options.insert(key, Value::from(ids));
-            }
-            "--baseline" => {
-                let v = value()?;
-                let n = v.parse::<u8>().map_err(|_| {
-                    Failure::Usage(format!("--baseline takes a number 0-255, not {v:?}"))
-                })?;
-                options.insert(key, Value::from(n));
-            }
-            "--buffer-percent" => {
-                let v = value()?;
-                let p = v.parse::<f64>().map_err(|_| {
-                    Failure::Usage(format!("--buffer-percent takes a number, not {v:?}"))
-                })?;
-                options.insert(key, Value::from(p));
-            }
-            "--no-feeding" => {
-                options.insert(key, Value::from(true));
-            }
-            "--client" => {
-                options.insert(key, Value::from(true));
-            }
-            "--no-links" | "--no-baselines" => {
-                options.insert(key.trim_start_matches("no_").to_owned(), Value::from(false));
-            }
-            s if s.starts_with('-') && s != "-" => {
-                return Err(Failure::Usage(format!("unknown option {s}")))
-            }
-            s if file.is_none() => file = Some(s.to_owned()),
-            s => return Err(Failure::Usage(format!("unexpected argument {s:?}"))),
+    let mut put = |key: &str, v: Option<Value>| {
+        if let Some(v) = v {
+            options.insert(key.to_owned(), v);
         }
+    };
+    put("width", a.width.map(Value::from));
+    put("height", a.height.map(Value::from));
+    put("row_height", a.row_height.map(Value::from));
+    for (key, v) in [
+        ("from", &a.from),
+        ("to", &a.to),
+        ("today", &a.today),
+        ("theme", &a.theme),
+        ("locale", &a.locale),
+        ("status_date", &a.status_date),
+        ("by", &a.by),
+        ("unit", &a.unit),
+        ("target", &a.target),
+    ] {
+        put(key, v.clone().map(Value::from));
     }
-    let file = file.ok_or_else(|| Failure::Usage("render needs a FILE".into()))?;
+    put("iterations", a.iterations.map(Value::from));
+    put("seed", a.seed.map(Value::from));
+    put("top", a.top.map(Value::from));
+    put("resources", a.resources.as_deref().map(ids));
+    put("tasks", a.tasks.as_deref().map(ids));
+    put("baseline", a.baseline.map(Value::from));
+    put("buffer_percent", a.buffer_percent.map(Value::from));
+    put("no_feeding", a.no_feeding.then_some(Value::from(true)));
+    put("client", a.client.then_some(Value::from(true)));
+    put("links", a.no_links.then_some(Value::from(false)));
+    put("baselines", a.no_baselines.then_some(Value::from(false)));
+    let chart = a.chart;
     let options = Value::Object(options).to_string();
     // A flag the chart does not take is a usage error, before the file is read.
     let checked = match chart {
@@ -126,7 +188,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
         Chart::Fever => jindu::render::FeverRequest::from_json(&options).map(drop),
     };
     checked.map_err(|e| Failure::Usage(format!("--chart {chart}: {e}")))?;
-    let doc: Document = load(&file, ReadOptions::default())?.into();
+    let doc: Document = load(file, ReadOptions::default())?.into();
     let svg = jindu::render::draw(&doc, chart, &options)?;
-    write_out(&out, &svg)
+    write_out(a.output.as_deref().unwrap_or("-"), &svg)
 }

@@ -1,19 +1,18 @@
 //! `jindu risk FILE`: Monte Carlo schedule risk analysis of a document's estimates, risk
 //! register and correlations.
 
-use std::io::Write;
-
 use jindu::risk::{DefaultEstimate, RiskOptions, RiskReport, Shape};
 use jindu::DateTime;
 
 use jindu::io::json::Document;
 use jindu::io::ReadOptions;
 
+use crate::table::left;
 use crate::{load, Failure, Output as Format};
 
 /// `--default-range LOW,HIGH` (e.g. `-10,25`): a triangular range of percents below and above
 /// each unestimated task's duration (`jindu risk` and `jindu scores`).
-pub(crate) fn default_range(v: &str) -> Result<DefaultEstimate, Failure> {
+pub(crate) fn default_range(v: &str) -> Result<DefaultEstimate, String> {
     let parsed = v.split_once(',').and_then(|(lo, hi)| {
         Some((
             lo.trim().parse::<i32>().ok()?,
@@ -21,9 +20,7 @@ pub(crate) fn default_range(v: &str) -> Result<DefaultEstimate, Failure> {
         ))
     });
     let Some((lo, hi)) = parsed else {
-        return Err(Failure::Usage(format!(
-            "--default-range takes LOW,HIGH percents (e.g. -10,25), not {v:?}"
-        )));
+        return Err(format!("takes LOW,HIGH percents (e.g. -10,25), not {v:?}"));
     };
     Ok(DefaultEstimate::Range {
         optimistic_percent: lo,
@@ -32,56 +29,86 @@ pub(crate) fn default_range(v: &str) -> Result<DefaultEstimate, Failure> {
     })
 }
 
-/// Runs `jindu risk` with the arguments after the command name.
-pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
-    let mut file = None;
-    let mut format = Format::Json;
+/// `jindu risk`.
+#[derive(clap::Args)]
+#[command(after_help = "\
+Runs a Monte Carlo simulation of the document's estimates, risks and correlations and prints the
+finish distribution (working days from the project start, percentiles as datetimes), the chance
+of meeting --target, and per task the criticality index and sensitivity. The same seed gives the
+same output.")]
+pub(crate) struct RiskArgs {
+    /// The plan (one: its risk model is the document's own)
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// More files: refused, saying why
+    #[arg(hide = true)]
+    more: Vec<String>,
+    /// Monte Carlo iterations
+    #[arg(long, value_name = "N", default_value_t = 1000, value_parser = whole)]
+    iterations: u64,
+    /// The random seed
+    #[arg(long, value_name = "S", default_value_t = 1, value_parser = whole)]
+    seed: u64,
+    /// The date-time whose probability of finishing by is reported
+    #[arg(long, value_name = "DATETIME", value_parser = datetime)]
+    target: Option<DateTime>,
+    /// Threads (default: all cores)
+    #[arg(long, value_name = "T", value_parser = whole)]
+    threads: Option<u64>,
+    /// A triangular range in percent for tasks without an estimate (e.g. -10,25)
+    #[arg(long, value_name = "LOW,HIGH", allow_hyphen_values = true, value_parser = default_range)]
+    default_range: Option<DefaultEstimate>,
+    /// JSON or a table
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+}
+
+/// A whole number, for a flag's value parser.
+pub(crate) fn whole(v: &str) -> Result<u64, String> {
+    v.parse::<u64>()
+        .map_err(|_| format!("takes a whole number, not {v:?}"))
+}
+
+/// A date-time such as `2026-03-31T17:00`, for a flag's value parser.
+pub(crate) fn datetime(v: &str) -> Result<DateTime, String> {
+    v.parse::<DateTime>()
+        .map_err(|_| format!("takes a datetime (2026-03-31T17:00), not {v:?}"))
+}
+
+/// Runs `jindu risk`.
+pub(crate) fn run(a: RiskArgs) -> Result<(), Failure> {
+    let file = crate::one_file(
+        "risk",
+        &a.file,
+        &a.more,
+        "a simulation samples one plan's own risk model; run it once per file",
+    )?;
     let mut opts = RiskOptions {
         limits: crate::limits()?,
+        iterations: a.iterations,
+        seed: a.seed,
+        target: a.target,
+        default_estimate: a.default_range,
         ..RiskOptions::default()
     };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
-        };
-        let number = |name: &str, v: String| {
-            v.parse::<u64>()
-                .map_err(|_| Failure::Usage(format!("{name} takes a whole number, not {v:?}")))
-        };
-        match a.as_str() {
-            "--format" => format = Format::parse(&value(a)?)?,
-            "--iterations" => opts.iterations = number(a, value(a)?)?,
-            "--seed" => opts.seed = number(a, value(a)?)?,
-            "--threads" => opts.threads = number(a, value(a)?)? as usize,
-            "--target" => {
-                let v = value(a)?;
-                opts.target = Some(v.parse::<DateTime>().map_err(|_| {
-                    Failure::Usage(format!(
-                        "--target takes a datetime (2026-03-31T17:00), not {v:?}"
-                    ))
-                })?);
-            }
-            "--default-range" => opts.default_estimate = Some(default_range(&value(a)?)?),
-            s if s.starts_with("--") => return Err(Failure::Usage(format!("unknown option {s}"))),
-            s if file.is_none() => file = Some(s.to_owned()),
-            s => return Err(Failure::Usage(format!("unexpected argument {s:?}"))),
-        }
+    if let Some(t) = a.threads {
+        opts.threads = t as usize;
     }
-    let file = file.ok_or_else(|| Failure::Usage("risk needs a FILE".into()))?;
-    let doc: Document = load(&file, ReadOptions::default())?.into();
+    let doc: Document = load(file, ReadOptions::default())?.into();
     opts.schedule = doc.options;
-    let r = jindu::risk::simulate(&doc.project, &opts, Default::default())?;
-    let text = match format {
+    let mut bar = crate::progress::Bar::steps("simulating");
+    let mut tick = |p: &jindu::risk::Progress| bar.set(p.done, p.total);
+    let control = jindu::risk::Control {
+        progress: Some(&mut tick),
+        cancel: None,
+    };
+    let r = jindu::risk::simulate(&doc.project, &opts, control)?;
+    drop(bar);
+    let text = match a.format {
         Format::Json => r.to_json() + "\n",
         Format::Table => table(&r),
     };
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|_| out.flush())
-        .map_err(|e| Failure::Io(format!("cannot write output: {e}")))
+    crate::print_out(&text)
 }
 
 /// The report for people: the finish percentiles, the chance of the target, the most critical
@@ -131,34 +158,48 @@ fn table(r: &RiskReport) -> String {
     });
     let _ = writeln!(
         s,
-        "\n{:<20} {:>11} {:>11} {:>8} {:>10}",
-        "task", "criticality", "sensitivity", "ssi", "cruciality"
+        "\n{} {:>11} {:>11} {:>8} {:>10}",
+        left("task", 20),
+        "criticality",
+        "sensitivity",
+        "ssi",
+        "cruciality"
     );
     for t in tasks.iter().take(20) {
         let _ = writeln!(
             s,
-            "{:<20} {:>11.3} {:>11.3} {:>8.3} {:>10.3}",
-            t.id, t.criticality_index, t.sensitivity, t.ssi, t.cruciality
+            "{} {:>11.3} {:>11.3} {:>8.3} {:>10.3}",
+            left(&t.id, 20),
+            t.criticality_index,
+            t.sensitivity,
+            t.ssi,
+            t.cruciality
         );
     }
     if !r.risks.is_empty() {
         let _ = writeln!(
             s,
-            "\n{:<20} {:>8} {:>14} {:>12}",
-            "risk", "occurred", "impact (days)", "correlation"
+            "\n{} {:>8} {:>14} {:>12}",
+            left("risk", 20),
+            "occurred",
+            "impact (days)",
+            "correlation"
         );
         for k in &r.risks {
             let _ = writeln!(
                 s,
-                "{:<20} {:>8.3} {:>14.2} {:>12.3}",
-                k.id, k.occurred, k.impact_working_days, k.correlation
+                "{} {:>8.3} {:>14.2} {:>12.3}",
+                left(&k.id, 20),
+                k.occurred,
+                k.impact_working_days,
+                k.correlation
             );
         }
     }
     if !r.tornado.is_empty() {
         let _ = writeln!(s, "\ntornado (Spearman with the finish)");
         for d in &r.tornado {
-            let _ = writeln!(s, "  {:<20} {:>7.3}", d.id, d.correlation);
+            let _ = writeln!(s, "  {} {:>7.3}", left(&d.id, 20), d.correlation);
         }
     }
     s

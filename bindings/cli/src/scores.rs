@@ -14,64 +14,76 @@ use jindu::DateTime;
 
 use crate::{load, print_out, Failure, Output as Format};
 
-/// Runs `jindu scores` with the arguments after the command name.
-pub(crate) fn run(args: &[String]) -> Result<(), Failure> {
-    let mut file = None;
-    let mut format = Format::Json;
-    let mut opts = ScoreOptions::default();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
-        };
-        match a.as_str() {
-            "--format" => format = Format::parse(&value(a)?)?,
-            "--status-date" => {
-                let v = value(a)?;
-                opts.status_date = Some(DateTime::parse_day_or_time(&v).map_err(|_| {
-                    Failure::Usage(format!(
-                        "--status-date takes a datetime (2026-03-31T17:00), not {v:?}"
-                    ))
-                })?);
-            }
-            "--baseline" => {
-                let v = value(a)?;
-                opts.baseline = Some(v.parse::<u8>().map_err(|_| {
-                    Failure::Usage(format!("--baseline takes a number 0-255, not {v:?}"))
-                })?);
-            }
-            "--iterations" => {
-                let v = value(a)?;
-                opts.iterations = v.parse().map_err(|_| {
-                    Failure::Usage(format!("--iterations takes a whole number, not {v:?}"))
-                })?;
-            }
-            "--seed" => {
-                let v = value(a)?;
-                opts.seed = v.parse().map_err(|_| {
-                    Failure::Usage(format!("--seed takes a whole number, not {v:?}"))
-                })?;
-            }
-            "--max-warnings" => {
-                let v = value(a)?;
-                opts.max_warnings = v.parse().map_err(|_| {
-                    Failure::Usage(format!("--max-warnings takes a whole number, not {v:?}"))
-                })?;
-            }
-            "--default-range" => {
-                opts.default_estimate = Some(crate::risk::default_range(&value(a)?)?);
-            }
-            s if s.starts_with("--") => return Err(Failure::Usage(format!("unknown option {s}"))),
-            s if file.is_none() => file = Some(s.to_owned()),
-            s => return Err(Failure::Usage(format!("unexpected argument {s:?}"))),
-        }
+/// `jindu scores`.
+#[derive(clap::Args)]
+#[command(after_help = "\
+Factors: float, float consumed against the baseline, criticality, merge, estimate spread, hard
+constraints, overallocation, deadline, lateness at the status date, each in words and numbers.
+Without --iterations the criticality factor is listed as missing. The exit status is 0 whatever
+the scores: it is a report.")]
+pub(crate) struct ScoresArgs {
+    /// The plan (one: the scores rank one plan's tasks)
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// More files: refused, saying why
+    #[arg(hide = true)]
+    more: Vec<String>,
+    /// The status date (default: the document's)
+    #[arg(long, value_name = "DATETIME", value_parser = day_or_time)]
+    status_date: Option<DateTime>,
+    /// The baseline to measure against (default: the first)
+    #[arg(long, value_name = "N", value_parser = crate::health::baseline)]
+    baseline: Option<u8>,
+    /// Monte Carlo iterations for the criticality factor (default: none)
+    #[arg(long, value_name = "N", value_parser = crate::risk::whole)]
+    iterations: Option<u64>,
+    /// The Monte Carlo's seed
+    #[arg(long, value_name = "S", value_parser = crate::risk::whole)]
+    seed: Option<u64>,
+    /// A triangular range in percent for tasks without an estimate (e.g. -10,25)
+    #[arg(long, value_name = "LOW,HIGH", allow_hyphen_values = true, value_parser = crate::risk::default_range)]
+    default_range: Option<jindu::risk::DefaultEstimate>,
+    /// At most this many warnings (default 50), with the count of those left out
+    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = crate::risk::whole)]
+    max_warnings: Option<u64>,
+    /// JSON or a table
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+}
+
+/// A date-time or a bare date, for a flag's value parser.
+fn day_or_time(v: &str) -> Result<DateTime, String> {
+    DateTime::parse_day_or_time(v)
+        .map_err(|_| format!("takes a datetime (2026-03-31T17:00), not {v:?}"))
+}
+
+/// Runs `jindu scores`.
+pub(crate) fn run(a: ScoresArgs) -> Result<(), Failure> {
+    let file = crate::one_file(
+        "scores",
+        &a.file,
+        &a.more,
+        "the scores rank one plan's tasks; run it once per file",
+    )?;
+    let mut opts = ScoreOptions {
+        status_date: a.status_date,
+        baseline: a.baseline,
+        default_estimate: a.default_range,
+        ..ScoreOptions::default()
+    };
+    if let Some(n) = a.iterations {
+        opts.iterations = n;
     }
-    let file = file.ok_or_else(|| Failure::Usage("scores needs a FILE".into()))?;
-    let doc: Document = load(&file, ReadOptions::default())?.into();
+    if let Some(s) = a.seed {
+        opts.seed = s;
+    }
+    if let Some(m) = a.max_warnings {
+        opts.max_warnings =
+            usize::try_from(m).map_err(|_| Failure::Usage("--max-warnings is too large".into()))?;
+    }
+    let doc: Document = load(file, ReadOptions::default())?.into();
     let s = jindu::risk::assess_scores(&doc.project, &doc.options, &opts)?;
-    let text = match format {
+    let text = match a.format {
         Format::Json => s.to_json() + "\n",
         Format::Table => table(&s),
     };
@@ -93,7 +105,13 @@ fn table(s: &RiskScores) -> String {
             .take(3)
             .map(|f| format!("{} {:.1}", f.code, f.points))
             .collect();
-        let _ = writeln!(out, "{:>5.1}  {:<16} {}", t.score, t.id, top.join(", "));
+        let _ = writeln!(
+            out,
+            "{:>5.1}  {} {}",
+            t.score,
+            crate::table::left(&t.id, 16),
+            top.join(", ")
+        );
     }
     let _ = writeln!(
         out,

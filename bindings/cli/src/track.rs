@@ -17,52 +17,329 @@ use jindu::track::{
 
 use crate::{load, read_bytes, write_out, Failure};
 
-/// The usage lines of the tracking commands (a literal, for `concat!` in main.rs).
-macro_rules! track_usage {
-    () => {
-        "\
-       jindu track FILE [TRACK OPTIONS] [ALERT OPTIONS] [--lang en|zh-CN] [--format json|table]
-       jindu evm FILE [TRACK OPTIONS] [--eac cpi|planned_rate|cpi_spi]
-                      [--ieac spi_t|planned_rate|cpi_spi_t] [--format json|table]
-       jindu alerts FILE [TRACK OPTIONS] [ALERT OPTIONS] [--since SNAPSHOT] [--lang en|zh-CN]
-                         [--format json|table|dingtalk|wecom|feishu]
-       jindu buffers FILE [TRACK OPTIONS]
-       jindu variance FILE [TRACK OPTIONS]
-       jindu report FILE [TRACK OPTIONS] [ALERT OPTIONS] [--period day|week|month]
-                         [--lang en|zh-CN] [--currency CODE] [--client]
-                         [--format json|markdown|html]
-       jindu client FILE [TRACK OPTIONS] [--period day|week|month] [--lang en|zh-CN]
-       jindu whatif FILE CHANGES.json [TRACK OPTIONS] [--format json|table]
-       jindu compare BEFORE AFTER [--format json|table]
-TRACK OPTIONS: [--status-date YYYY-MM-DDTHH:MM] [--baseline N]
-ALERT OPTIONS: [--alert NAME=VALUE]... [--disable CODE]...
-  NAME: deadline_days, late_hours, float_consumed_percent, overallocation_days, spi_below,
-  cpi_below, work_overrun_percent; CODE: an alert rule's code (e.g. float_consumed)"
-    };
+/// `--status-date` and `--baseline`: where the tracking commands measure.
+#[derive(clap::Args)]
+pub(crate) struct Measure {
+    /// The status date (default: the document's)
+    #[arg(long, value_name = "YYYY-MM-DDTHH:MM")]
+    status_date: Option<String>,
+    /// The baseline (default: the first, else the schedule without progress)
+    #[arg(long, value_name = "N", value_parser = crate::health::baseline)]
+    baseline: Option<u8>,
 }
 
-/// What the tracking commands say about themselves in the help text.
-macro_rules! track_help {
-    () => {
-        "\
-track prints earned value, variance, alerts and buffers at the status date in one JSON object
-(or a summary table); evm prints the project's earned value and earned schedule (pv, ev, ac,
-sv, cv, spi, cpi, eac, es_working_days, spi_t, forecast_finish, ...) and the same per task
-under \"tasks\"; alerts prints the alert rules' findings (or a DingTalk, WeCom or Feishu bot
-message; --since measures critical_path_changed against an earlier version of the plan instead
-of the baseline); report prints the status report for the period ending at the status date; client
-prints the client's view (nothing marked internal, no costs); whatif applies a change set
-({\"changes\": [{\"op\": \"set_duration\", \"task\": \"B\", \"duration\": \"7d\"}, ...]}) to a
-copy and prints what moved, finish_delta_minutes, critical_path_changed and the buffer;
-compare schedules two versions of a plan (any formats) and prints what moved, what was added
-or removed, finish_delta_minutes and how the critical path changed."
-    };
+/// `--alert NAME=VALUE` and `--disable CODE`: the alert rules' thresholds.
+#[derive(clap::Args)]
+pub(crate) struct AlertFlags {
+    /// A threshold: deadline_days, late_hours, float_consumed_percent, overallocation_days,
+    /// spi_below, cpi_below or work_overrun_percent (repeatable)
+    #[arg(long = "alert", value_name = "NAME=VALUE")]
+    alert: Vec<String>,
+    /// Turn off an alert rule by its code, e.g. float_consumed (repeatable)
+    #[arg(long, value_name = "CODE")]
+    disable: Vec<String>,
 }
 
-/// The commands this module runs.
-pub const COMMANDS: &[&str] = &[
-    "track", "evm", "alerts", "buffers", "variance", "report", "client", "whatif", "compare",
-];
+/// `buffers` and `variance`.
+#[derive(clap::Args)]
+pub(crate) struct MeasureArgs {
+    /// The plan (one: tracking measures one plan)
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// More files: refused, saying why
+    #[arg(hide = true)]
+    more: Vec<String>,
+    #[command(flatten)]
+    measure: Measure,
+}
+
+/// `track`.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Prints earned value, variance, alerts and buffers at the status date in \
+one JSON object (or a summary table)."
+)]
+pub(crate) struct TrackArgs {
+    /// The plan (one: tracking measures one plan)
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// More files: refused, saying why
+    #[arg(hide = true)]
+    more: Vec<String>,
+    #[command(flatten)]
+    measure: Measure,
+    #[command(flatten)]
+    alerts: AlertFlags,
+    /// The alerts' language: en or zh-CN
+    #[arg(long)]
+    lang: Option<String>,
+    /// json or table
+    #[arg(long)]
+    format: Option<String>,
+}
+
+/// `evm`.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Prints the project's earned value and earned schedule (pv, ev, ac, sv, \
+cv, spi, cpi, eac, es_working_days, spi_t, forecast_finish, ...) and the same per task under \
+\"tasks\"."
+)]
+pub(crate) struct EvmArgs {
+    /// The plan (one: tracking measures one plan)
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// More files: refused, saying why
+    #[arg(hide = true)]
+    more: Vec<String>,
+    #[command(flatten)]
+    measure: Measure,
+    /// The EAC method: cpi, planned_rate or cpi_spi
+    #[arg(long)]
+    eac: Option<String>,
+    /// The IEAC(t) method: spi_t, planned_rate or cpi_spi_t
+    #[arg(long)]
+    ieac: Option<String>,
+    /// json or table
+    #[arg(long)]
+    format: Option<String>,
+}
+
+/// `alerts`.
+#[derive(clap::Args)]
+pub(crate) struct AlertsArgs {
+    /// The plan (one: tracking measures one plan)
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// More files: refused, saying why
+    #[arg(hide = true)]
+    more: Vec<String>,
+    #[command(flatten)]
+    measure: Measure,
+    #[command(flatten)]
+    alerts: AlertFlags,
+    /// Measure critical_path_changed against this earlier version of the plan, not the baseline
+    #[arg(long, value_name = "SNAPSHOT")]
+    since: Option<String>,
+    /// The alerts' language: en or zh-CN
+    #[arg(long)]
+    lang: Option<String>,
+    /// json, table, or a bot message: dingtalk, wecom or feishu
+    #[arg(long)]
+    format: Option<String>,
+}
+
+/// `report`.
+#[derive(clap::Args)]
+pub(crate) struct ReportArgs {
+    /// The plan (one: tracking measures one plan)
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// More files: refused, saying why
+    #[arg(hide = true)]
+    more: Vec<String>,
+    #[command(flatten)]
+    measure: Measure,
+    #[command(flatten)]
+    alerts: AlertFlags,
+    /// The report's period: day, week or month
+    #[arg(long)]
+    period: Option<String>,
+    /// en or zh-CN
+    #[arg(long)]
+    lang: Option<String>,
+    /// The currency code of the costs
+    #[arg(long, value_name = "CODE")]
+    currency: Option<String>,
+    /// The client's report: no costs, nothing internal
+    #[arg(long)]
+    client: bool,
+    /// json, markdown or html (a whole page with the charts)
+    #[arg(long)]
+    format: Option<String>,
+}
+
+/// `client`.
+#[derive(clap::Args)]
+pub(crate) struct ClientArgs {
+    /// The plan (one: tracking measures one plan)
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// More files: refused, saying why
+    #[arg(hide = true)]
+    more: Vec<String>,
+    #[command(flatten)]
+    measure: Measure,
+    /// The period: day, week or month
+    #[arg(long)]
+    period: Option<String>,
+    /// en or zh-CN
+    #[arg(long)]
+    lang: Option<String>,
+    /// The currency code of the costs
+    #[arg(long, value_name = "CODE")]
+    currency: Option<String>,
+}
+
+/// `whatif`.
+#[derive(clap::Args)]
+#[command(after_help = "CHANGES is a change set, e.g. {\"changes\": [{\"op\": \
+\"set_duration\", \"task\": \"B\", \"duration\": \"7d\"}, ...]}; whatif applies it to a copy \
+and prints what moved, finish_delta_minutes, critical_path_changed and the buffer.")]
+pub(crate) struct WhatifArgs {
+    /// The plan
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// The change set (JSON)
+    #[arg(value_name = "CHANGES.json")]
+    changes: String,
+    #[command(flatten)]
+    measure: Measure,
+    /// json or table
+    #[arg(long)]
+    format: Option<String>,
+}
+
+/// `compare`.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Schedules both versions (any formats) and prints what moved, what was \
+added or removed, finish_delta_minutes and how the critical path changed."
+)]
+pub(crate) struct CompareArgs {
+    /// The earlier version
+    #[arg(value_name = "BEFORE")]
+    before: String,
+    /// The later version
+    #[arg(value_name = "AFTER")]
+    after: String,
+    /// json or table
+    #[arg(long)]
+    format: Option<String>,
+}
+
+/// Every tracking command's flags in one shape, for [`run`].
+#[derive(Default)]
+pub(crate) struct Raw {
+    files: Vec<String>,
+    status_date: Option<String>,
+    baseline: Option<u8>,
+    alert: Vec<String>,
+    disable: Vec<String>,
+    since: Option<String>,
+    lang: Option<String>,
+    format: Option<String>,
+    eac: Option<String>,
+    ieac: Option<String>,
+    period: Option<String>,
+    currency: Option<String>,
+    client: bool,
+}
+
+impl Raw {
+    fn measured(files: Vec<String>, m: Measure) -> Raw {
+        Raw {
+            files,
+            status_date: m.status_date,
+            baseline: m.baseline,
+            ..Raw::default()
+        }
+    }
+
+    fn alerting(mut self, a: AlertFlags) -> Raw {
+        self.alert = a.alert;
+        self.disable = a.disable;
+        self
+    }
+}
+
+impl From<MeasureArgs> for Raw {
+    fn from(a: MeasureArgs) -> Raw {
+        Raw::measured(one_and_more(a.file, a.more), a.measure)
+    }
+}
+
+impl From<TrackArgs> for Raw {
+    fn from(a: TrackArgs) -> Raw {
+        Raw {
+            lang: a.lang,
+            format: a.format,
+            ..Raw::measured(one_and_more(a.file, a.more), a.measure).alerting(a.alerts)
+        }
+    }
+}
+
+impl From<EvmArgs> for Raw {
+    fn from(a: EvmArgs) -> Raw {
+        Raw {
+            eac: a.eac,
+            ieac: a.ieac,
+            format: a.format,
+            ..Raw::measured(one_and_more(a.file, a.more), a.measure)
+        }
+    }
+}
+
+impl From<AlertsArgs> for Raw {
+    fn from(a: AlertsArgs) -> Raw {
+        Raw {
+            since: a.since,
+            lang: a.lang,
+            format: a.format,
+            ..Raw::measured(one_and_more(a.file, a.more), a.measure).alerting(a.alerts)
+        }
+    }
+}
+
+impl From<ReportArgs> for Raw {
+    fn from(a: ReportArgs) -> Raw {
+        Raw {
+            period: a.period,
+            lang: a.lang,
+            currency: a.currency,
+            client: a.client,
+            format: a.format,
+            ..Raw::measured(one_and_more(a.file, a.more), a.measure).alerting(a.alerts)
+        }
+    }
+}
+
+impl From<ClientArgs> for Raw {
+    fn from(a: ClientArgs) -> Raw {
+        Raw {
+            period: a.period,
+            lang: a.lang,
+            currency: a.currency,
+            ..Raw::measured(one_and_more(a.file, a.more), a.measure)
+        }
+    }
+}
+
+impl From<WhatifArgs> for Raw {
+    fn from(a: WhatifArgs) -> Raw {
+        Raw {
+            format: a.format,
+            ..Raw::measured(vec![a.file, a.changes], a.measure)
+        }
+    }
+}
+
+impl From<CompareArgs> for Raw {
+    fn from(a: CompareArgs) -> Raw {
+        Raw {
+            files: vec![a.before, a.after],
+            format: a.format,
+            ..Raw::default()
+        }
+    }
+}
+
+/// The FILE and the files after it, as one list.
+fn one_and_more(file: String, more: Vec<String>) -> Vec<String> {
+    let mut files = vec![file];
+    files.extend(more);
+    files
+}
 
 /// The parsed command line of a tracking command.
 #[derive(Default)]
@@ -75,104 +352,67 @@ struct Args {
     format: Option<String>,
 }
 
-/// The options `cmd` takes besides `--status-date` and `--baseline`.
-fn allowed(cmd: &str) -> &'static [&'static str] {
-    match cmd {
-        "track" => &["--lang", "--format", "--alert", "--disable"],
-        "evm" => &["--eac", "--ieac", "--format"],
-        "alerts" => &["--lang", "--format", "--alert", "--disable", "--since"],
-        "report" => &[
-            "--period",
-            "--lang",
-            "--currency",
-            "--client",
-            "--format",
-            "--alert",
-            "--disable",
-        ],
-        "client" => &["--period", "--lang", "--currency"],
-        "whatif" => &["--format"],
-        "compare" => &["--format"],
-        _ => &[],
+/// The options read into the core's types (a bad value is the core's error, naming it).
+fn parse(cmd: &str, r: Raw) -> Result<Args, Failure> {
+    if !matches!(cmd, "whatif" | "compare") {
+        crate::one_file(
+            cmd,
+            &r.files[0],
+            &r.files[1..],
+            "tracking measures one plan at its status date; run it once per file",
+        )?;
     }
-}
-
-fn parse(cmd: &str, args: &[String]) -> Result<Args, Failure> {
-    let mut a = Args::default();
+    let mut a = Args {
+        files: r.files,
+        since: r.since,
+        format: r.format,
+        ..Args::default()
+    };
+    a.report.client = r.client;
+    if let Some(v) = &r.status_date {
+        a.track.status_date = Some(v.parse()?);
+    }
+    a.track.baseline = r.baseline;
+    if let Some(v) = &r.eac {
+        a.track.eac = v.parse::<EacMethod>()?;
+    }
+    if let Some(v) = &r.ieac {
+        a.track.ieac = v.parse::<IeacMethod>()?;
+    }
+    if let Some(v) = &r.period {
+        a.report.period = v.parse::<PeriodKind>()?;
+    }
+    if let Some(v) = &r.lang {
+        a.report.lang = v.parse::<Lang>()?;
+    }
+    a.report.currency = r.currency;
     // `--alert NAME=VALUE` and `--disable CODE`, read by the core's `AlertRequest`.
     let mut alerts = serde_json::Map::new();
-    let mut disabled = Vec::new();
-    let mut it = args.iter();
-    while let Some(flag) = it.next() {
-        let s = flag.as_str();
-        if !s.starts_with("--") || s == "-" {
-            a.files.push(s.to_owned());
-            continue;
-        }
-        let measured = cmd != "compare" && matches!(s, "--status-date" | "--baseline");
-        if !measured && !allowed(cmd).contains(&s) {
-            return Err(Failure::Usage(format!("{cmd}: unknown option {s}")));
-        }
-        if s == "--client" {
-            a.report.client = true;
-            continue;
-        }
-        let v = it
-            .next()
-            .ok_or_else(|| Failure::Usage(format!("{s} needs a value")))?;
-        match s {
-            "--status-date" => a.track.status_date = Some(v.parse()?),
-            "--baseline" => {
-                let n = v.parse::<u8>().map_err(|_| {
-                    Failure::Usage(format!("--baseline takes a number 0-255, not {v:?}"))
-                })?;
-                a.track.baseline = Some(n);
-            }
-            "--eac" => a.track.eac = v.parse::<EacMethod>()?,
-            "--ieac" => a.track.ieac = v.parse::<IeacMethod>()?,
-            "--period" => a.report.period = v.parse::<PeriodKind>()?,
-            "--lang" => a.report.lang = v.parse::<Lang>()?,
-            "--currency" => a.report.currency = Some(v.clone()),
-            "--format" => a.format = Some(v.clone()),
-            "--alert" => {
-                let (name, value) = v
-                    .split_once('=')
-                    .and_then(|(n, x)| Some((n, x.parse::<f64>().ok()?)))
-                    .ok_or_else(|| {
-                        Failure::Usage(format!("--alert takes NAME=NUMBER, not {v:?}"))
-                    })?;
-                let value = if name == "overallocation_days" && value.fract() == 0.0 {
-                    serde_json::Value::from(value as i64)
-                } else {
-                    serde_json::Value::from(value)
-                };
-                alerts.insert(name.to_owned(), value);
-            }
-            "--disable" => disabled.push(serde_json::Value::from(v.as_str())),
-            "--since" => a.since = Some(v.clone()),
-            _ => unreachable!("only allowed options get here"),
-        }
+    for v in &r.alert {
+        let (name, value) = v
+            .split_once('=')
+            .and_then(|(n, x)| Some((n, x.parse::<f64>().ok()?)))
+            .ok_or_else(|| Failure::Usage(format!("--alert takes NAME=NUMBER, not {v:?}")))?;
+        let value = if name == "overallocation_days" && value.fract() == 0.0 {
+            serde_json::Value::from(value as i64)
+        } else {
+            serde_json::Value::from(value)
+        };
+        alerts.insert(name.to_owned(), value);
     }
-    if !alerts.is_empty() || !disabled.is_empty() {
-        if !disabled.is_empty() {
+    if !alerts.is_empty() || !r.disable.is_empty() {
+        if !r.disable.is_empty() {
+            let disabled: Vec<serde_json::Value> = r
+                .disable
+                .iter()
+                .map(|d| serde_json::Value::from(d.as_str()))
+                .collect();
             alerts.insert("disabled".into(), disabled.into());
         }
         let text = serde_json::Value::Object(alerts).to_string();
         a.track.alerts = track::AlertRequest::from_json(&text)
             .and_then(|r| r.to_core())
             .map_err(|e| Failure::Usage(format!("--alert/--disable: {e}")))?;
-    }
-    let want = if matches!(cmd, "whatif" | "compare") {
-        2
-    } else {
-        1
-    };
-    if a.files.len() != want {
-        return Err(Failure::Usage(match cmd {
-            "whatif" => "whatif takes FILE and CHANGES".into(),
-            "compare" => "compare takes BEFORE and AFTER".into(),
-            _ => format!("{cmd} takes one FILE"),
-        }));
     }
     Ok(a)
 }
@@ -187,9 +427,9 @@ fn json(v: &impl serde::Serialize) -> String {
     s
 }
 
-/// Runs tracking command `cmd` with `args` (after the command's name).
-pub fn run(cmd: &str, args: &[String]) -> Result<(), Failure> {
-    let a = parse(cmd, args)?;
+/// Runs tracking command `cmd` with its flags.
+pub(crate) fn run(cmd: &str, raw: Raw) -> Result<(), Failure> {
+    let a = parse(cmd, raw)?;
     let doc: Document = load(&a.files[0], ReadOptions::default())?.into();
     let (p, o) = (&doc.project, &doc.options);
     let format = a.format.as_deref();
@@ -287,35 +527,9 @@ pub fn run(cmd: &str, args: &[String]) -> Result<(), Failure> {
     write_out("-", &text)
 }
 
-/// Aligned columns, the first left-aligned, the rest right-aligned.
+/// Aligned columns, the first two left-aligned, the rest right-aligned.
 fn columns(rows: &[Vec<String>]) -> String {
-    let n = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut w = vec![0; n];
-    for r in rows {
-        for (k, c) in r.iter().enumerate() {
-            w[k] = w[k].max(c.chars().count());
-        }
-    }
-    let mut out = String::new();
-    for r in rows {
-        let mut line = String::new();
-        for (k, c) in r.iter().enumerate() {
-            let pad = " ".repeat(w[k] - c.chars().count());
-            if k > 0 {
-                line.push_str("  ");
-            }
-            if k < 2 {
-                line.push_str(c);
-                line.push_str(&pad);
-            } else {
-                line.push_str(&pad);
-                line.push_str(c);
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    crate::table::columns(rows, 2, false)
 }
 
 fn num(v: f64) -> String {

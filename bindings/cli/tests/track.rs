@@ -197,7 +197,8 @@ fn bad_arguments_are_usage_errors_and_bad_values_name_themselves() {
     let f = example();
     let out = jindu(&["evm", &f, "--lang", "en"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown option --lang"));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("error [usage]: unexpected argument '--lang' found"));
     let out = jindu(&["evm", &f, "--status-date", "tomorrow"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("\"tomorrow\""));

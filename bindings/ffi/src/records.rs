@@ -249,6 +249,15 @@ pub struct PinInput {
     pub start: String,
 }
 
+/// A client's value × urgency ranking, each 1 to 5 (`Ranking`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct RankingInput {
+    /// Urgency, 1 (lowest) to 5 (highest).
+    pub urgency: f64,
+    /// Customer value, 1 (lowest) to 5 (highest).
+    pub value: f64,
+}
+
 /// A resource.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 pub struct Resource {
@@ -261,6 +270,14 @@ pub struct Resource {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub calendar: Option<String>,
+    /// What each assignment of it costs once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub cost_per_use: Option<f64>,
+    /// Its group or skill ("backend", "QA").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub group: Option<String>,
     /// The resource's key.
     pub id: Key,
     /// `work` (default), `material` or `cost`.
@@ -275,6 +292,14 @@ pub struct Resource {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub name: Option<String>,
+    /// What an hour of overtime costs (kept; jindu schedules no overtime).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub overtime_rate: Option<f64>,
+    /// What an hour of work costs (a material resource: a unit), at most two decimals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub standard_rate: Option<f64>,
     /// `client` (default) or `internal` (left out of the client's view).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
@@ -602,6 +627,16 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub options: Option<ScheduleOptions>,
+    /// The project's levelling priority in a portfolio, 0 to 1000 (default 500; 1000: never delay
+    /// its tasks); compared before the tasks' own priorities. Or give `ranking`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub priority: Option<i64>,
+    /// The client's place on the value × urgency matrix, which sets the priority (`Ranking`: 3 × 3
+    /// is 500, 5 × 5 is 900).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub ranking: Option<RankingInput>,
     /// Resources.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[uniffi(default)]

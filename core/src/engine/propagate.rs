@@ -222,8 +222,13 @@ impl Engine {
                 self.drivers[n] = d;
                 touched.push(n as u32);
             }
-            // ALAP tasks show their successors late dates, which the forward pass does not change.
-            let shows = matches!(target, Target::Early) || self.model.flags[n] & F_ALAP == 0;
+            // ALAP tasks show their successors their late dates, which the forward pass does not
+            // change, unless those fall before the early dates (`Pass::alap`): then what they
+            // show moves with the early dates.
+            let shows = matches!(target, Target::Early)
+                || self.model.flags[n] & F_ALAP == 0
+                || old.ls < old.es
+                || arr[n].ls < arr[n].es;
             if moved && shows {
                 for k in 0..self.net.succs[n].len() {
                     let s = self.net.succs[n][k].node as usize;

@@ -43,7 +43,8 @@
 //! optional signed lag in any duration form above or as a percentage of the predecessor's
 //! duration: `3FS+2 days` (Microsoft Project's own form), `3 FS + 2d`, `3+2`.
 //! Ids may be any text; when an id itself contains `+`, `-` or ends in a link type, the entry is
-//! read the way that names an existing task.
+//! read the way that names an existing task. A known id followed by one or two letters that
+//! are no link type (`2XS+1d`, `2 FX`) is an error naming the type, not an unknown predecessor.
 //!
 //! # The file
 //!
@@ -606,6 +607,26 @@ enum Pred<'a> {
     Ok(TaskIndex, LinkType, Lag),
     Unknown(&'a str),
     BadLag(&'a str),
+    /// A known task's id followed by letters that are no link type (`2XS+1d`): the id and
+    /// the letters.
+    BadType(&'a str, &'a str),
+}
+
+/// `head` as a known task's id followed by one or two letters that are not a link type
+/// (`2XS`, `T-1 FX`): the id and the letters. The id must end in something other than a
+/// letter, or be set apart by a space, so that an unknown id of letters (`AXS` beside a task
+/// `A`) stays an unknown predecessor.
+fn bad_type<'a>(head: &'a str, p: &Project) -> Option<(&'a str, &'a str)> {
+    let h = head.trim();
+    let letters = h.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+    if !(1..=2).contains(&letters) || letters == h.len() {
+        return None;
+    }
+    let (id, code) = h.split_at(h.len() - letters);
+    let spaced = id.ends_with(char::is_whitespace);
+    let id = id.trim_end();
+    let apart = spaced || id.chars().last().is_some_and(|c| !c.is_alphabetic());
+    (apart && p.index_of(id).is_some()).then_some((id, code))
 }
 
 fn parse_pred<'a>(entry: &'a str, p: &Project) -> Pred<'a> {
@@ -642,6 +663,10 @@ fn parse_pred<'a>(entry: &'a str, p: &Project) -> Pred<'a> {
     let head = signs.first().map_or(entry, |&k| &entry[..k]);
     let (id, _) = strip_type(head);
     if p.index_of(id).is_none() && p.index_of(head.trim()).is_none() {
+        let mut heads = signs.iter().map(|&k| &entry[..k]).chain([entry]);
+        if let Some((id, code)) = heads.find_map(|h| bad_type(h, p)) {
+            return Pred::BadType(id, code);
+        }
         return Pred::Unknown(id);
     }
     Pred::BadLag(signs.first().map_or(entry, |&k| &entry[k..]))
@@ -915,6 +940,17 @@ impl Reader {
                             },
                         ))
                     }
+                    Pred::BadType(id, code) => {
+                        return Err(self.cell_error(
+                            l,
+                            c,
+                            entry,
+                            &format!(
+                                "invalid link type `{code}` after predecessor `{id}`: expected \
+                                 FS, SS, FF or SF (e.g. {id}FS+1d)"
+                            ),
+                        ))
+                    }
                     Pred::BadLag(lag) => {
                         return Err(self.cell_error(
                             l,
@@ -1137,5 +1173,27 @@ mod tests {
         );
         assert!(matches!(parse_pred("9FS", &p), Pred::Unknown("9")));
         assert!(matches!(parse_pred("1FS+x", &p), Pred::BadLag("+x")));
+        // A known id, then letters that are no link type: the type is what is wrong.
+        assert!(matches!(parse_pred("1XS+1d", &p), Pred::BadType("1", "XS")));
+        assert!(matches!(parse_pred("1X", &p), Pred::BadType("1", "X")));
+        assert!(matches!(
+            parse_pred("T-1 FX-2d", &p),
+            Pred::BadType("T-1", "FX")
+        ));
+        // Letters glued to an id of letters read as one unknown id; so do three letters.
+        assert!(matches!(parse_pred("AXS", &p), Pred::Unknown("AXS")));
+        assert!(matches!(parse_pred("A XS", &p), Pred::BadType("A", "XS")));
+        assert!(matches!(parse_pred("1XYZ", &p), Pred::Unknown("1XYZ")));
+        assert!(matches!(parse_pred("9XS", &p), Pred::Unknown("9XS")));
+    }
+
+    #[test]
+    fn a_bad_link_type_names_the_cell_and_the_type() {
+        let e = read("id,duration,predecessors\n2,1d,\n3,2d,2XS+1d\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "csv line 3, column 3 (predecessors): \"2XS+1d\": invalid link type `XS` after \
+             predecessor `2`: expected FS, SS, FF or SF (e.g. 2FS+1d)"
+        );
     }
 }

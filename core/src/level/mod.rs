@@ -13,5 +13,5 @@ pub mod rcpsp;
 pub use load::{load, LoadOptions, LoadRequest, Loading, Period, PoolConflict};
 pub use project::{
     level, level_with, LevelOptions, Levelled, LevelledProject, LevelledTask, Levelling, Progress,
-    Reason, TaskDelay, TaskRef, Unresolved,
+    Reason, TaskDelay, TaskRef, Unresolved, DO_NOT_LEVEL,
 };

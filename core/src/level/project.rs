@@ -19,11 +19,15 @@
 //!    Demand is the assignment's units (or, with `work`, the units that work needs over the
 //!    task's duration, rounded up).
 //! 5. A serial schedule-generation pass places the activities one by one, eligible activities
-//!    (all predecessors placed) in the order: fixed tasks first, then larger
+//!    (all predecessors placed) in the order: fixed tasks first, then the larger project
+//!    priority ([`Project::priority`](crate::Project::priority); in a portfolio the
+//!    project's priority comes before the tasks', as in Microsoft Project, and a client's
+//!    value × urgency maps to it by [`Ranking`](crate::Ranking)), then larger
 //!    [`Task::priority`](crate::Task::priority), then earlier unlevelled late start, earlier
 //!    start, portfolio order. Each goes to its first period from which every demand fits.
 //!    Fixed tasks — pinned, started or finished, must-start-on or must-finish-on, and
-//!    *do-not-level* tasks (priority 1000, as in Microsoft Project) — are not delayed by
+//!    *do-not-level* tasks (priority 1000, or in a project of priority 1000, as in Microsoft
+//!    Project) — are not delayed by
 //!    resources, and neither may their predecessors push them (they get a latest start);
 //!    start-no-later-than and finish-no-later-than tasks, and with
 //!    [`LevelOptions::within_float`] every task, may not start after their unlevelled late
@@ -275,6 +279,8 @@ struct Act {
     /// Latest start period (`i64::MAX`: none).
     bound: i64,
     fixed: bool,
+    /// Its project's priority ([`Project::priority`]), compared before the task's own.
+    project_priority: u16,
     priority: u16,
     /// Unlevelled late start period (the tie-break after priority).
     late: i64,
@@ -547,6 +553,7 @@ impl<'p> Levelling<'p> {
         let mut act_of: Vec<Vec<Option<usize>>> = Vec::with_capacity(projects.len());
         for (k, p) in projects.iter().enumerate() {
             let s = &before[k];
+            let project_priority = p.priority().level();
             let mut map = vec![None; p.len()];
             for (i, t) in p.tasks().iter().enumerate() {
                 let ti = TaskIndex(i as u32);
@@ -565,6 +572,7 @@ impl<'p> Levelling<'p> {
                     || t.progress.actual_start.is_some()
                     || t.progress.is_complete()
                     || t.priority >= DO_NOT_LEVEL
+                    || project_priority >= DO_NOT_LEVEL
                     || matches!(
                         t.constraint,
                         Constraint::MustStartOn(_) | Constraint::MustFinishOn(_)
@@ -590,6 +598,7 @@ impl<'p> Levelling<'p> {
                     dur,
                     bound,
                     fixed,
+                    project_priority,
                     priority: t.priority,
                     late,
                     demands: Vec::new(),
@@ -1118,11 +1127,20 @@ fn serial(
     let mut whys: Vec<Option<Why>> = vec![None; n];
     let mut placed: Vec<usize> = Vec::with_capacity(n);
     let mut left: Vec<usize> = pred.iter().map(Vec::len).collect();
-    type Key = std::cmp::Reverse<(bool, std::cmp::Reverse<u16>, u64, i64, i64, usize)>;
+    type Key = std::cmp::Reverse<(
+        bool,
+        std::cmp::Reverse<u16>,
+        std::cmp::Reverse<u16>,
+        u64,
+        i64,
+        i64,
+        usize,
+    )>;
     let key = |j: usize| -> Key {
         let a = &acts[j];
         std::cmp::Reverse((
             !a.fixed,
+            std::cmp::Reverse(a.project_priority),
             std::cmp::Reverse(a.priority),
             ties[j],
             a.late,

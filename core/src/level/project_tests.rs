@@ -249,6 +249,87 @@ fn a_portfolio_shares_one_resource_and_priorities_decide() {
     assert_eq!(resource_reason(&l.projects[1].delays[0]).5, vec![(0, "X")]);
 }
 
+/// Two projects sharing Ana, one two-day task each (X in P0, Y in P1), with the project
+/// fields `p0` and `p1` spliced into each document.
+fn two_clients(p0: &str, p1: &str, px: u16, py: u16) -> (Project, Project) {
+    let doc = |name: &str, field: &str, id: &str, pr: u16| {
+        project(&format!(
+            r#"{{"name": "{name}", "start": "2026-01-05", {field}
+            "tasks": [{{"id": "{id}", "duration": "2d", "priority": {pr}}}],
+            "resources": [{{"id": "ana"}}],
+            "assignments": [{{"task": "{id}", "resource": "ana"}}]}}"#
+        ))
+    };
+    (doc("P0", p0, "X", px), doc("P1", p1, "Y", py))
+}
+
+#[test]
+fn the_project_priority_comes_before_the_task_priority() {
+    // X has the higher task priority (900 against 100), but P1 the higher project priority
+    // (700 against 300): the project's is compared first (Microsoft Project across a pool), so
+    // Y runs Monday 5 – Tuesday 6 and X waits until Wednesday 7, because of Y of project 1.
+    let (p0, p1) = two_clients(r#""priority": 300,"#, r#""priority": 700,"#, 900, 100);
+    let l = run(&[&p0, &p1], &LevelOptions::default());
+    assert_eq!(start(&l, 1, "Y"), "2026-01-05T08:00:00");
+    assert_eq!(start(&l, 0, "X"), "2026-01-07T08:00:00");
+    assert_eq!(resource_reason(&l.projects[0].delays[0]).5, vec![(1, "Y")]);
+    // Equal project priorities: the tasks' decide, and X goes first.
+    let (p0, p1) = two_clients(r#""priority": 600,"#, r#""priority": 600,"#, 900, 100);
+    let l = run(&[&p0, &p1], &LevelOptions::default());
+    assert_eq!(start(&l, 0, "X"), "2026-01-05T08:00:00");
+    assert_eq!(start(&l, 1, "Y"), "2026-01-07T08:00:00");
+}
+
+#[test]
+fn value_and_urgency_rank_the_clients() {
+    // P0 is a 4 × 4 client (100 + 200 × (4 − 1) = 700), P1 a 5 × 1 client (100 + 200 × (√5 − 1)
+    // = 347.2 → 347): P0 wins though its task priority is lower.
+    let (p0, p1) = two_clients(
+        r#""ranking": {"value": 4, "urgency": 4},"#,
+        r#""ranking": {"value": 5, "urgency": 1},"#,
+        100,
+        900,
+    );
+    assert_eq!(p0.priority().level(), 700);
+    assert_eq!(p1.priority().level(), 347);
+    let l = run(&[&p0, &p1], &LevelOptions::default());
+    assert_eq!(start(&l, 0, "X"), "2026-01-05T08:00:00");
+    assert_eq!(start(&l, 1, "Y"), "2026-01-07T08:00:00");
+    // The ranking survives the JSON round trip as a ranking, not as the number it maps to.
+    let back = project(&json::write_project(&p0, &Default::default()));
+    assert_eq!(back.priority(), p0.priority());
+    assert!(json::write_project(&p0, &Default::default()).contains(r#""urgency": 4.0"#));
+}
+
+#[test]
+fn a_do_not_level_project_keeps_its_dates() {
+    // P0 has project priority 1000: X is never delayed, even against Y's task priority 900 in
+    // a project of priority 999; Y waits until Wednesday 7.
+    let (p0, p1) = two_clients(r#""priority": 1000,"#, r#""priority": 999,"#, 0, 900);
+    let l = run(&[&p0, &p1], &LevelOptions::default());
+    assert_eq!(start(&l, 0, "X"), "2026-01-05T08:00:00");
+    assert_eq!(start(&l, 1, "Y"), "2026-01-07T08:00:00");
+    assert!(l.projects[0].delays.is_empty());
+}
+
+#[test]
+fn a_bad_project_priority_names_its_field() {
+    let bad = |field: &str| {
+        let text = format!(r#"{{"name": "P", "start": "2026-01-05", {field} "tasks": []}}"#);
+        json::read(&text).unwrap_err().to_string()
+    };
+    let e = bad(r#""priority": 1001,"#);
+    assert!(e.contains("priority") && e.contains("0 to 1000"), "{e}");
+    let e = bad(r#""ranking": {"value": 6, "urgency": 3},"#);
+    assert!(e.contains("ranking.value") && e.contains("1 to 5"), "{e}");
+    let e = bad(r#""ranking": {"value": 3, "urgency": 0.5},"#);
+    assert!(e.contains("ranking.urgency"), "{e}");
+    let e = bad(r#""priority": 500, "ranking": {"value": 3, "urgency": 3},"#);
+    assert!(e.contains("not both"), "{e}");
+    let e = bad(r#""ranking": {"value": 3},"#);
+    assert!(e.contains("urgency"), "{e}");
+}
+
 #[test]
 fn do_not_level_and_started_tasks_stay() {
     // D has priority 1000 (do not level) and S has started: neither moves, even against the

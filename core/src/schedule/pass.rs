@@ -1131,9 +1131,21 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
     #[inline]
     pub(crate) fn src(&self, p: usize, t: &[Times]) -> Ends {
         if self.flags[p] & F_ALAP != 0 && self.m.fixed_finish.is_none() {
-            t[p].late()
+            Self::alap(&t[p])
         } else {
             t[p].early()
+        }
+    }
+
+    /// Where an as-late-as-possible task sits: at its late dates, but never before its early
+    /// dates (a deadline or a hard constraint further on can pull its late dates before what
+    /// its predecessors allow; a deadline never moves a task, and the links hold it).
+    #[inline]
+    fn alap(x: &Times) -> Ends {
+        if x.ls >= x.es {
+            x.late()
+        } else {
+            x.early()
         }
     }
 
@@ -1142,7 +1154,11 @@ impl<'x, 'a, N: Net> Pass<'x, 'a, N> {
     pub(crate) fn scheduled(&self, i: usize, t: &[Times]) -> Ends {
         let n = self.m.node_of[i] as usize;
         if self.flags[n] & F_ALAP != 0 {
-            t[n].late()
+            if self.m.fixed_finish.is_none() {
+                Self::alap(&t[n])
+            } else {
+                t[n].late()
+            }
         } else {
             t[n].early()
         }

@@ -213,3 +213,39 @@ fn names_keep_their_spaces_through_mspdi() {
     assert_eq!(q.tasks()[1].name, "  Task F");
     assert_eq!(q.resources()[0].name, "Ann ");
 }
+
+/// Found by the `schedule` fuzz target: an as-late-as-possible task B (2 days) whose deadline
+/// (Monday 08:00, the project start) is earlier than its predecessor A (1 day, Monday) allows
+/// was placed at its late dates, which the deadline had pulled to Thursday 1 January 08:00 —
+/// before A's finish and the project start — breaking the link A -> B with no violation.
+/// DESIGN.md: a deadline moves float, never the task. An ALAP task now sits at its late dates
+/// but never before its early ones: B runs Tuesday 08:00 to Wednesday 17:00 (elapsed: from
+/// Monday 17:00 for 48 hours), and the deadline is reported missed.
+#[test]
+fn an_alap_task_is_not_pulled_before_its_predecessor_by_its_deadline() {
+    for duration in ["2d", "2ed"] {
+        let text = format!(
+            r#"{{"name": "d", "start": "2026-01-05T08:00", "tasks": [
+                {{"id": "A", "duration": "1d"}},
+                {{"id": "B", "duration": "{duration}", "constraint": {{"type": "ALAP"}},
+                  "deadline": "2026-01-05T08:00"}}],
+              "links": [{{"from": "A", "to": "B"}}]}}"#
+        );
+        let (p, s) = run(&text);
+        let b = p.index_of("B").unwrap();
+        let want = if duration == "2d" {
+            ("2026-01-06T08:00:00", "2026-01-07T17:00:00")
+        } else {
+            ("2026-01-05T17:00:00", "2026-01-07T17:00:00")
+        };
+        let got = (s.task(b).start.to_string(), s.task(b).finish.to_string());
+        assert_eq!((got.0.as_str(), got.1.as_str()), want, "{duration}");
+        assert!(
+            s.violations()
+                .iter()
+                .any(|v| v.kind == jindu::ViolationKind::DeadlineMissed && v.task == b),
+            "{duration}: {:?}",
+            s.violations()
+        );
+    }
+}

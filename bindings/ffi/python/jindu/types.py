@@ -102,6 +102,7 @@ __all__ = [
     "PeriodLoad",
     "PinInput",
     "PoolConflict",
+    "RankingInput",
     "Reason",
     "ReasonPredecessor",
     "ReasonResource",
@@ -346,6 +347,14 @@ class PinInput(_PinInputRequired, total=False):
     finish: Optional[str]
 
 
+class RankingInput(TypedDict):
+    """A client's value × urgency ranking, each 1 to 5 ([`Ranking`](crate::Ranking))."""
+    #: Urgency, 1 (lowest) to 5 (highest).
+    urgency: float
+    #: Customer value, 1 (lowest) to 5 (highest).
+    value: float
+
+
 class _ResourceRequired(TypedDict):
     #: The resource's key.
     id: "Key"
@@ -358,12 +367,20 @@ class Resource(_ResourceRequired, total=False):
     availability: List["Availability"]
     #: Its calendar's key.
     calendar: Optional[str]
+    #: What each assignment of it costs once.
+    cost_per_use: Optional[float]
+    #: Its group or skill ("backend", "QA").
+    group: str
     #: `work` (default), `material` or `cost`.
     kind: Optional[str]
     #: Capacity in percent (default 100).
     max_units: Optional[int]
     #: Its name.
     name: str
+    #: What an hour of overtime costs (kept; jindu schedules no overtime).
+    overtime_rate: Optional[float]
+    #: What an hour of work costs (a material resource: a unit), at most two decimals.
+    standard_rate: Optional[float]
     #: `client` (default) or `internal` (left out of the client's view).
     visibility: Optional[str]
 
@@ -592,6 +609,12 @@ class Document(_DocumentRequired, total=False):
     links: List["LinkInput"]
     #: Scheduling options.
     options: Optional["ScheduleOptions"]
+    #: The project's levelling priority in a portfolio, 0 to 1000 (default 500; 1000: never delay
+    #: its tasks); compared before the tasks' own priorities. Or give `ranking`.
+    priority: Optional[int]
+    #: The client's place on the value × urgency matrix, which sets the priority
+    #: ([`Ranking`](crate::Ranking): 3 × 3 is 500, 5 × 5 is 900).
+    ranking: Optional["RankingInput"]
     #: Resources.
     resources: List["Resource"]
     #: The risk register: events with a probability and what they do when they occur.
@@ -2296,6 +2319,8 @@ SCHEMA_OF: Dict[str, str] = {
     "LinkInput": "document#/$defs/LinkInput",
 
     "PinInput": "document#/$defs/PinInput",
+
+    "RankingInput": "document#/$defs/RankingInput",
 
     "Resource": "document#/$defs/Resource",
 

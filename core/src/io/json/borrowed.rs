@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::doc::{
     AssignmentInput, BaselineInput, CalendarInput, ConstraintInput, LinkInput, OptionsInput,
-    PinInput, ProjectDocument, ResourceInput, SplitInput, TaskInput,
+    PinInput, ProjectDocument, RankingInput, ResourceInput, SplitInput, TaskInput,
 };
 use crate::risk::input::{CorrelationInput, EstimateInput, HistoryInput, RiskInput};
 
@@ -122,6 +122,12 @@ pub(super) struct BorrowedDocument<T, L> {
     /// [`ProjectDocument::status_date`].
     #[serde(default)]
     pub status_date: Option<String>,
+    /// [`ProjectDocument::priority`].
+    #[serde(default)]
+    pub priority: Option<u16>,
+    /// [`ProjectDocument::ranking`].
+    #[serde(default)]
+    pub ranking: Option<RankingInput>,
     /// [`ProjectDocument::calendar`].
     #[serde(default)]
     pub calendar: Option<String>,
@@ -432,6 +438,8 @@ impl From<ProjectDocument> for Buffered<'static> {
             start: d.start,
             finish: d.finish,
             status_date: d.status_date,
+            priority: d.priority,
+            ranking: d.ranking,
             calendar: d.calendar,
             hours_per_day: d.hours_per_day,
             days_per_week: d.days_per_week,

@@ -95,6 +95,14 @@ pub struct ProjectDocument {
     /// The status date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_date: Option<String>,
+    /// The project's levelling priority in a portfolio, 0 to 1000 (default 500; 1000: never
+    /// delay its tasks); compared before the tasks' own priorities. Or give `ranking`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<u16>,
+    /// The client's place on the value × urgency matrix, which sets the priority
+    /// ([`Ranking`](crate::Ranking): 3 × 3 is 500, 5 × 5 is 900).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ranking: Option<RankingInput>,
     /// The project calendar's key (default `"standard"`: Monday to Friday 08:00–12:00,
     /// 13:00–17:00).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -151,6 +159,18 @@ pub struct ProjectDocument {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "tsify", tsify(type = "Record<string, unknown>[]"))]
     pub history: Vec<crate::risk::input::HistoryInput>,
+}
+
+/// A client's value × urgency ranking, each 1 to 5 ([`Ranking`](crate::Ranking)).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct RankingInput {
+    /// Customer value, 1 (lowest) to 5 (highest).
+    pub value: f64,
+    /// Urgency, 1 (lowest) to 5 (highest).
+    pub urgency: f64,
 }
 
 /// Scheduling options: where Microsoft Project and Primavera P6 differ.
@@ -538,6 +558,18 @@ pub struct ResourceInput {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "tsify", tsify(type = "Availability[]"))]
     pub availability: Vec<AvailabilityInput>,
+    /// What an hour of work costs (a material resource: a unit), at most two decimals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standard_rate: Option<serde_json::Number>,
+    /// What an hour of overtime costs (kept; jindu schedules no overtime).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overtime_rate: Option<serde_json::Number>,
+    /// What each assignment of it costs once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_per_use: Option<serde_json::Number>,
+    /// Its group or skill ("backend", "QA").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub group: String,
 }
 
 /// A period of a resource's time-varying capacity.

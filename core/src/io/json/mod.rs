@@ -38,7 +38,8 @@ mod ser;
 
 use doc::{
     AssignmentInput, AvailabilityInput, BaselineInput, CalendarInput, ConstraintInput,
-    ExceptionInput, LinkInput, OptionsInput, PinInput, ResourceInput, SplitInput, WeekInput,
+    ExceptionInput, LinkInput, OptionsInput, PinInput, RankingInput, ResourceInput, SplitInput,
+    WeekInput,
 };
 pub use doc::{EditInput, ProjectDocument, TaskInput};
 
@@ -50,7 +51,8 @@ use crate::error::{Error, Item, Result};
 use crate::id::{CalendarId, ResourceId, TaskId, TaskIndex};
 use crate::model::{
     Assignment, Availability, Baseline, Constraint, Lag, Link, LinkType, Money, Pin, Progress,
-    Project, Resource, ResourceKind, ScheduleFrom, Split, Task, TaskType, Visibility,
+    Project, ProjectPriority, Ranking, Resource, ResourceKind, ScheduleFrom, Split, Task, TaskType,
+    Visibility,
 };
 use crate::schedule::{
     Criticality, FloatBasis, LagCalendar, OutOfSequence, Schedule, ScheduleOptions,
@@ -503,6 +505,32 @@ impl Reader {
         if let Some(s) = &d.status_date {
             p.set_status_date(Some(at(s, &proj, "status_date", true)?));
         }
+        match (d.priority, &d.ranking) {
+            (Some(_), Some(_)) => {
+                return Err(Error::invalid(
+                    Item::Project,
+                    "ranking",
+                    "give priority or ranking, not both",
+                ))
+            }
+            (Some(n), None) => p.set_priority(ProjectPriority::Number(n))?,
+            (None, Some(r)) => {
+                let r = Ranking::new(r.value, r.urgency).map_err(|e| match e {
+                    Error::Invalid {
+                        item,
+                        field,
+                        message,
+                    } => Error::Invalid {
+                        item,
+                        field: format!("ranking.{field}"),
+                        message,
+                    },
+                    e => e,
+                })?;
+                p.set_priority(ProjectPriority::Ranking(r))?
+            }
+            (None, None) => {}
+        }
 
         for c in std::mem::take(&mut d.calendars) {
             let item = Item::Calendar(CalendarId::new(c.id.clone()));
@@ -843,6 +871,10 @@ impl Reader {
                         })
                     })
                     .collect::<Result<Vec<_>>>()?,
+                standard_rate: money(r.standard_rate.as_ref(), &|| item.clone(), "standard_rate")?,
+                overtime_rate: money(r.overtime_rate.as_ref(), &|| item.clone(), "overtime_rate")?,
+                cost_per_use: money(r.cost_per_use.as_ref(), &|| item.clone(), "cost_per_use")?,
+                group: r.group,
             })?;
         }
         for a in d.assignments {
@@ -1044,6 +1076,17 @@ fn document_of(p: &Project, options: &ScheduleOptions) -> ProjectDocument {
         name: p.name().to_owned(),
         calendar: Some(p.calendar_id().to_string()),
         status_date: p.status_date().map(dt),
+        priority: match p.priority() {
+            ProjectPriority::Number(n) if n != ProjectPriority::default().level() => Some(n),
+            _ => None,
+        },
+        ranking: match p.priority() {
+            ProjectPriority::Ranking(r) => Some(RankingInput {
+                value: r.value,
+                urgency: r.urgency,
+            }),
+            ProjectPriority::Number(_) => None,
+        },
         options: options_json(options, s),
         ..ProjectDocument::default()
     };
@@ -1203,6 +1246,10 @@ fn document_of(p: &Project, options: &ScheduleOptions) -> ProjectDocument {
                     max_units: a.max_units,
                 })
                 .collect(),
+            standard_rate: r.standard_rate.map(money_json),
+            overtime_rate: r.overtime_rate.map(money_json),
+            cost_per_use: r.cost_per_use.map(money_json),
+            group: r.group.clone(),
         });
     }
     for a in p.assignments() {

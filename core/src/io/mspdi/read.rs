@@ -13,8 +13,8 @@ use super::xml::{parse_tree, El};
 use crate::io::{Format, Import, WarningCode, Warnings};
 use crate::{
     Assignment, Calendar, CalendarId, Criticality, Duration, DurationSettings, Error, Item, Lag,
-    Link, LinkType, Project, Resource, ResourceId, ResourceKind, Result, ScheduleOptions, Split,
-    TaskId, TaskIndex,
+    Link, LinkType, Money, Project, Resource, ResourceId, ResourceKind, Result, ScheduleOptions,
+    Split, TaskId, TaskIndex,
 };
 
 /// The UIDs of the calendars read so far, as keys.
@@ -269,6 +269,16 @@ fn resources(
             );
             continue;
         }
+        // Rates are currency an hour (a material: a unit); the cost per use is in cents, as
+        // every MSPDI cost is. Zero is what Project writes when none was entered.
+        let money = |v: Option<f64>, scale: f64| {
+            v.filter(|v| *v != 0.0)
+                .map(|v| Money::from_cents((v * scale).round().clamp(-1e15, 1e15) as i64))
+        };
+        let standard_rate = money(cx.num(r, "StandardRate", &ritem)?, 100.0);
+        let overtime_rate = money(cx.num(r, "OvertimeRate", &ritem)?, 100.0);
+        let cost_per_use = money(cx.num(r, "CostPerUse", &ritem)?, 1.0);
+        let group = r.get_raw("Group").unwrap_or("").to_owned();
         res_cal.insert(id.clone(), (calendar.clone(), kind));
         p.add_resource(Resource {
             id: ResourceId::new(id),
@@ -276,6 +286,10 @@ fn resources(
             kind,
             max_units,
             calendar,
+            standard_rate,
+            overtime_rate,
+            cost_per_use,
+            group,
             ..Resource::default()
         })?;
     }

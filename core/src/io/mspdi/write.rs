@@ -399,12 +399,28 @@ fn resources_and_assignments(
             ResourceKind::Cost => 2,
         };
         tag(o, 3, "Type", &ty.to_string());
+        if !r.group.is_empty() {
+            tag(o, 3, "Group", &r.group);
+        }
         tag(
             o,
             3,
             "MaxUnits",
             &format!("{:.2}", r.max_units as f64 / 100.0),
         );
+        // In the schema's order: Group before MaxUnits, the rates after it and before
+        // CalendarUID; rates in currency an hour, the cost per use in cents (as MSPDI stores them).
+        for (name, rate) in [
+            ("StandardRate", r.standard_rate),
+            ("OvertimeRate", r.overtime_rate),
+        ] {
+            if let Some(m) = rate {
+                tag(o, 3, name, &format!("{:.2}", m.value()));
+            }
+        }
+        if let Some(m) = r.cost_per_use {
+            tag(o, 3, "CostPerUse", &m.cents().to_string());
+        }
         if let Some(c) = &r.calendar {
             tag(o, 3, "CalendarUID", &cuid.of(c).to_string());
         }

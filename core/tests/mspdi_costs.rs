@@ -1,0 +1,171 @@
+//! Resource rates, cost per use and groups from MSPDI, and the cost of an assignment checked
+//! against the costs Microsoft Project stored in the same files; the JSON and MSPDI round trips
+//! keep them.
+//!
+//! The corpus lives outside the repository (see `mspdi_corpus.rs`); without it these tests
+//! fail, unless `JINDU_SKIP_SHARED=1` (then they say loudly that they skipped).
+
+use std::path::PathBuf;
+
+use jindu::io::{json, mspdi};
+use jindu::{Money, Project};
+
+#[path = "common/mod.rs"]
+mod common;
+use common::{need_shared, shared_file};
+
+#[track_caller]
+fn corpus(name: &str) -> Option<Project> {
+    let dir: PathBuf = need_shared("mspdi", Some("JINDU_MSPDI_DIR"))?;
+    let bytes = std::fs::read(shared_file(&dir, name)).expect("read the corpus file");
+    Some(mspdi::read(&bytes).expect("the corpus file reads").project)
+}
+
+fn money(v: f64) -> Option<Money> {
+    Money::from_value(v)
+}
+
+/// (resource name, assignment cost) for every assignment with a cost, in file order.
+fn costs(p: &Project) -> Vec<(String, Option<Money>)> {
+    p.assignments()
+        .iter()
+        .map(|a| {
+            let r = &p.resources()[a.resource.index()];
+            let work = a
+                .work
+                .expect("every corpus assignment has its work")
+                .minutes();
+            (r.name.clone(), r.cost_of(a.units, work))
+        })
+        .filter(|(_, c)| c.is_some_and(|c| c != Money::ZERO))
+        .collect()
+}
+
+#[test]
+fn rates_and_groups_read_from_mspdiresource() {
+    let Some(p) = corpus("mspdiresource.xml") else {
+        return;
+    };
+    // The file's <Resource> elements: StandardRate 50/75/100 an hour, OvertimeRate
+    // 100/150/200, Group Steelray/Tapsterrock/Steelray; Concrete (material) has CostPerUse
+    // 50000, in cents: 500.
+    let by = |name: &str| p.resources().iter().find(|r| r.name == name).unwrap();
+    let wade = by("Wade Golden");
+    assert_eq!(
+        (wade.standard_rate, wade.overtime_rate, wade.group.as_str()),
+        (money(50.0), money(100.0), "Steelray")
+    );
+    let jon = by("Jon Iles");
+    assert_eq!(
+        (jon.standard_rate, jon.overtime_rate, jon.group.as_str()),
+        (money(75.0), money(150.0), "Tapsterrock")
+    );
+    assert_eq!(by("Brian Leach").standard_rate, money(100.0));
+    let concrete = by("Concrete");
+    assert_eq!(
+        (
+            concrete.standard_rate,
+            concrete.cost_per_use,
+            concrete.group.as_str()
+        ),
+        (None, money(500.0), "Mat")
+    );
+}
+
+#[test]
+fn assignment_costs_agree_with_project() {
+    let Some(p) = corpus("mspdiresource.xml") else {
+        return;
+    };
+    // Project's <Assignment><Cost> values (cents) in the file: 120000, 180000, 240000, 200000,
+    // 80000 — 24 h × 50, 24 h × 75, 24 h × 100, 40 h × 50, 16 h × 50.
+    let want = [
+        ("Wade Golden", 1200.0),
+        ("Jon Iles", 1800.0),
+        ("Brian Leach", 2400.0),
+        ("Wade Golden", 2000.0),
+        ("Wade Golden", 800.0),
+    ];
+    let got = costs(&p);
+    let want: Vec<(String, Option<Money>)> = want
+        .iter()
+        .map(|(n, c)| (n.to_string(), money(*c)))
+        .collect();
+    assert_eq!(got, want);
+
+    // sample.xml: First Resource at 10 an hour with a cost per use of 3000 cents (30),
+    // assigned at 50 % for 200 h: 2000 + 30 × 0.5 = 2015, Project's 201500 cents; Second
+    // Resource at 5 an hour, 1500 cents a use, 75 % for 300 h: 1500 + 15 × 0.75 = 1511.25,
+    // Project's 151125. A use is charged per unit assigned, as Project's field help says.
+    let Some(p) = corpus("sample.xml") else {
+        return;
+    };
+    assert_eq!(
+        costs(&p),
+        vec![
+            ("First Resource".to_string(), money(2015.0)),
+            ("Second Resource".to_string(), money(1511.25)),
+        ]
+    );
+
+    // mspdiassignmentcustom.xml: Resource One at 26 an hour, 1700 cents a use, 100 % for 344 h:
+    // 8944 + 17 = 8961, Project's 896100. (Resource Two's stored cost, 390978, is 6 cents
+    // above 216 h 43 min at 18 plus 14 × 0.63: the file's work is rounded to the minute.)
+    let Some(p) = corpus("mspdiassignmentcustom.xml") else {
+        return;
+    };
+    assert_eq!(costs(&p)[0], ("Resource One".to_string(), money(8961.0)));
+}
+
+#[test]
+fn rates_and_groups_survive_json_and_mspdi() {
+    let Some(p) = corpus("mspdiresource.xml") else {
+        return;
+    };
+    let text = json::write_project(&p, &Default::default());
+    assert!(text.contains(r#""standard_rate": 75"#), "{text}");
+    assert!(text.contains(r#""cost_per_use": 500"#), "{text}");
+    assert!(text.contains(r#""group": "Tapsterrock""#), "{text}");
+    let back = json::read(&text).unwrap().project;
+    assert_eq!(back.resources(), p.resources());
+
+    let xml = mspdi::write(&p, &jindu::schedule(&p, &Default::default()).unwrap());
+    let again = mspdi::read(xml.as_bytes()).unwrap().project;
+    let key = |p: &Project| -> Vec<_> {
+        p.resources()
+            .iter()
+            .map(|r| {
+                (
+                    r.name.clone(),
+                    r.standard_rate,
+                    r.overtime_rate,
+                    r.cost_per_use,
+                    r.group.clone(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(key(&again), key(&p));
+}
+
+#[test]
+fn a_bad_rate_names_the_resource_and_field() {
+    let doc = |field: &str| {
+        format!(
+            r#"{{"name": "p", "start": "2026-01-05", "tasks": [],
+               "resources": [{{"id": "ana", {field}}}]}}"#
+        )
+    };
+    for (field, name) in [
+        (r#""standard_rate": -5"#, "standard_rate"),
+        (r#""overtime_rate": 1.005"#, "overtime_rate"),
+        (r#""cost_per_use": -1"#, "cost_per_use"),
+    ] {
+        let e = json::read(&doc(field)).unwrap_err().to_string();
+        assert!(e.contains("ana") && e.contains(name), "{field}: {e}");
+    }
+    // Without rates there is no cost to compute.
+    let p = json::read(&doc(r#""group": "QA""#)).unwrap().project;
+    assert_eq!(p.resources()[0].cost_of(100, 480), None);
+    assert_eq!(p.resources()[0].group, "QA");
+}
