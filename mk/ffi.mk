@@ -20,6 +20,8 @@ FFI_TEST_VENV := $(FFI)/test-venv
 PYTHON ?= python3
 MATURIN_VERSION := 1.16.0
 PYTEST_VERSION := 9.2.0
+# Type-checks the typed example and the typo in bindings/ffi/tests/python/test_typing.py.
+MYPY_VERSION := 2.4.1
 # Portfolio risk on a distributed engine (bindings/ffi/tests/python/test_dask.py).
 DASK_VERSION := 2026.8.0
 FFI_LIB := $(ROOT)/target/release/libjindu_ffi.so
@@ -33,6 +35,11 @@ ffi-python-tools:
 	  rm -rf $(FFI_TOOLS_VENV) && $(PYTHON) -m venv $(FFI_TOOLS_VENV); \
 	  $(FFI_TOOLS_VENV)/bin/pip install -q --disable-pip-version-check maturin==$(MATURIN_VERSION); \
 	  touch $(FFI_TOOLS_VENV)/.maturin-$(MATURIN_VERSION); \
+	fi
+	@if [ ! -f $(FFI_TOOLS_VENV)/.mypy-$(MYPY_VERSION) ]; then \
+	  echo "ffi: installing mypy $(MYPY_VERSION) into target/ffi/tools-venv"; \
+	  $(FFI_TOOLS_VENV)/bin/pip install -q --disable-pip-version-check mypy==$(MYPY_VERSION) && \
+	  touch $(FFI_TOOLS_VENV)/.mypy-$(MYPY_VERSION); \
 	fi
 
 # The wheel, and with it FFI_LIB: rebuilt when the library or what maturin packs changed
@@ -62,7 +69,8 @@ test-python:: ffi-wheel
 	rm -rf $(FFI_TEST_VENV) && $(PYTHON) -m venv $(FFI_TEST_VENV)
 	$(FFI_TEST_VENV)/bin/pip install -q --disable-pip-version-check $(FFI)/wheels/jindu-*.whl \
 	  pytest==$(PYTEST_VERSION) "dask[distributed]==$(DASK_VERSION)"
-	cd bindings/ffi/tests/python && $(FFI_TEST_VENV)/bin/python -m pytest -q -p no:cacheprovider
+	cd bindings/ffi/tests/python && MYPY=$(FFI_TOOLS_VENV)/bin/mypy \
+	  $(FFI_TEST_VENV)/bin/python -m pytest -q -p no:cacheprovider
 
 KOTLIN_HOME := $(ROOT)/tools/npm/node_modules/kotlin-compiler
 JAVA_LIBS := /usr/share/java

@@ -158,7 +158,19 @@ fn risk_scores_and_their_options_validate() {
             "schedule",
             "diff",
             "scores",
-            "scores-request"
+            "scores-request",
+            "level",
+            "load",
+            "risk",
+            "health",
+            "evm",
+            "alerts",
+            "buffers",
+            "variance",
+            "report",
+            "client-view",
+            "whatif",
+            "compare"
         ]
     );
 }

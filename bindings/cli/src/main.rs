@@ -135,7 +135,8 @@ enum Command {
     Whatif(track::WhatifArgs),
     /// Schedule two versions of a plan and print what moved between them
     Compare(track::CompareArgs),
-    /// Print the JSON Schema of a document, an edit, a schedule, a diff or the risk scores
+    /// Print the JSON Schema of a document, an edit, a schedule, a diff, the risk scores or a
+    /// levelling, loading, risk, health or tracking result
     Schema {
         /// Which schema
         #[arg(value_enum, default_value_t = SchemaName::Document)]
@@ -158,6 +159,18 @@ enum SchemaName {
     Diff,
     Scores,
     ScoresRequest,
+    Level,
+    Load,
+    Risk,
+    Health,
+    Evm,
+    Alerts,
+    Buffers,
+    Variance,
+    Report,
+    ClientView,
+    Whatif,
+    Compare,
 }
 
 /// How a command prints its result.

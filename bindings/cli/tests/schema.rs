@@ -36,8 +36,19 @@ fn the_scores_and_their_request() {
 
 #[test]
 fn an_unknown_name_lists_the_known_ones() {
-    let out = jindu(&["schema", "health"]);
+    let out = jindu(&["schema", "healthy"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("scores-request"), "{err}");
+}
+
+#[test]
+fn every_schema_has_its_name() {
+    for (name, _) in jindu::io::json::schema::all() {
+        assert_eq!(
+            schema(name)["$id"],
+            format!("https://jindu.invalid/schema/{name}.json"),
+            "{name}"
+        );
+    }
 }

@@ -26,6 +26,9 @@
 //! * [`level`] — resource levelling of a document or a portfolio (`level_json`: every delay
 //!   with its reason, and what is still overallocated; [`level::LevelRun`] runs it a slice of
 //!   passes at a time, with progress and a cancel);
+//! * [`typed`] — the same with records in and out ([`records`], generated from the JSON
+//!   Schemas): `schedule(document)`, `Scheduler.from_document`, `apply_edit`, `current()`, the
+//!   results of levelling, risk, health and tracking (Kotlin data classes and enums);
 //! * errors are [`JinduError`] variants (Python `JinduError.Cycle`, …; Kotlin
 //!   `JinduException.Cycle`, …) with `code`, `task_id`, `field` and `detail`.
 //!
@@ -47,11 +50,13 @@ pub mod health;
 pub mod io;
 pub mod level;
 pub mod load;
+pub mod records;
 pub mod render;
 pub mod risk;
 pub mod scores;
 pub mod session;
 pub mod track;
+pub mod typed;
 pub mod types;
 
 use std::sync::{Arc, Mutex};

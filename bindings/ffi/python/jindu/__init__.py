@@ -35,6 +35,11 @@ and column would be in JSON text the package wrote, not the caller.
 ... except jindu.JinduError as e:
 ...     print(e.code, e.task_id, e.path, e.line)
 json A tasks[0].duraton None
+
+Typed: documents and results are TypedDicts (:mod:`jindu.types`, re-exported here:
+:class:`Document`, :class:`TaskInput`, :class:`ScheduledTask`, :data:`ScheduleResult`,
+:class:`RiskResult`, …), so that mypy or pyright catch a misspelt key (``"duraton"``) in a
+document literal or a result lookup. They are plain dicts at run time.
 """
 
 from __future__ import annotations
@@ -44,10 +49,47 @@ import html
 import json
 import os
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, TypedDict, Union
+from typing import (
+    Any,
+    Callable,
+    Dict,
+    List,
+    Literal,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    TypedDict,
+    Union,
+    overload,
+)
 
 from ._native import jindu_ffi as _ffi
 from ._native.jindu_ffi import ConstraintType, DrivingLink, JinduError, Limits, LinkType
+from . import types
+from .types import *  # noqa: F401,F403  (the TypedDicts, re-exported; listed in __all__)
+from .types import (
+    Alerts,
+    BuffersResult,
+    ClientView,
+    Comparison,
+    DiffResult,
+    Document,
+    EditOp,
+    EvmResult,
+    HealthResult,
+    LevelResult,
+    LoadResult,
+    RiskResult,
+    ScheduledTask,
+    ScheduleResult,
+    Scores,
+    StatusReport,
+    TaskChange,
+    TaskInput,
+    VarianceResult,
+    WhatIfResult,
+)
 
 __all__ = [
     "ConstraintType",
@@ -88,14 +130,18 @@ __all__ = [
     "whatif",
     "write_mspdi",
     "__version__",
+    "types",
 ]
+__all__ += types.__all__
 
 __version__: str = _ffi.version()
 
-#: A project document: a dict in the jindu JSON format, or its JSON text.
-Project = Union[Mapping[str, Any], str]
-#: An edit: a dict such as ``{"op": "set_duration", "task": "A", "duration": "3d"}``, or its JSON text.
-Edit = Union[Mapping[str, Any], str]
+#: A project document: a dict in the jindu JSON format (a :class:`Document`), or its JSON text.
+#: A dict built at run time (``Dict[str, Any]``) needs ``typing.cast(jindu.Document, d)``.
+Project = Union[Document, str]
+#: An edit: a dict such as ``{"op": "set_duration", "task": "A", "duration": "3d"}`` (an
+#: :data:`EditOp`), or its JSON text.
+Edit = Union[EditOp, str]
 
 _LINK_CODES = {
     "FS": LinkType.FINISH_TO_START,
@@ -209,7 +255,7 @@ def _cell(value: Any) -> str:
     return html.escape("" if value is None else str(value))
 
 
-def _rows(tasks: List[Mapping[str, Any]]) -> str:
+def _rows(tasks: Sequence[Mapping[str, Any]]) -> str:
     return "".join(
         "<tr>" + "".join(f"<td>{_cell(t.get(c))}</td>" for c in _COLUMNS) + "</tr>" for t in tasks
     )
@@ -220,12 +266,37 @@ def _head(extra: str = "") -> str:
 
 
 class Schedule(Dict[str, Any]):
-    """A schedule: the dict of the jindu schedule JSON (``project_start``, ``project_finish``,
-    ``critical_path``, ``tasks``, …), shown as a table in Jupyter."""
+    """A schedule: the dict of the jindu schedule JSON (a :data:`ScheduleResult`:
+    ``project_start``, ``project_finish``, ``critical_path``, ``tasks``, …), shown as a table in
+    Jupyter. Its keys are typed: ``s["tasks"]`` is a list of :class:`ScheduledTask`, and a key
+    the schedule does not have is an error to mypy."""
 
-    def task(self, id: str) -> Optional[Dict[str, Any]]:
+    @overload  # type: ignore[override]
+    def __getitem__(self, key: Literal["project"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["project_start", "project_finish"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["critical_path"]) -> List[str]: ...
+    @overload
+    def __getitem__(self, key: Literal["critical_paths"]) -> List[List[str]]: ...
+    @overload
+    def __getitem__(self, key: Literal["tasks"]) -> List[ScheduledTask]: ...
+    @overload
+    def __getitem__(self, key: Literal["violations"]) -> List[types.Violation]: ...
+    @overload
+    def __getitem__(self, key: Literal["warnings"]) -> List[types.ScheduleWarning]: ...
+
+    def __getitem__(self, key: str) -> Any:
+        return super().__getitem__(key)
+
+    def typed(self) -> ScheduleResult:
+        """The schedule as the :data:`ScheduleResult` TypedDict (the same dict)."""
+        result: ScheduleResult = self  # type: ignore[assignment]
+        return result
+
+    def task(self, id: str) -> Optional[ScheduledTask]:
         """The entry of task ``id``, or None."""
-        return next((t for t in self.get("tasks", []) if t.get("id") == id), None)
+        return next((t for t in self["tasks"] if t["id"] == id), None)
 
     def _repr_html_(self) -> str:
         title = (
@@ -237,9 +308,23 @@ class Schedule(Dict[str, Any]):
 
 
 class Diff(Dict[str, Any]):
-    """What an edit changed: the dict of the jindu diff JSON (``project_start`` and
-    ``project_finish`` as ``[before, after]``, ``changes`` with ``id``, ``before`` and
-    ``after`` task entries), shown as a table of the new entries in Jupyter."""
+    """What an edit changed: the dict of the jindu diff JSON (a :data:`DiffResult`:
+    ``project_start`` and ``project_finish`` as ``[before, after]``, ``changes`` with ``id``,
+    ``before`` and ``after`` task entries), shown as a table of the new entries in Jupyter.
+    Its keys are typed, as :class:`Schedule`'s."""
+
+    @overload  # type: ignore[override]
+    def __getitem__(self, key: Literal["project_start", "project_finish"]) -> List[str]: ...
+    @overload
+    def __getitem__(self, key: Literal["changes"]) -> List[TaskChange]: ...
+
+    def __getitem__(self, key: str) -> Any:
+        return super().__getitem__(key)
+
+    def typed(self) -> DiffResult:
+        """The diff as the :data:`DiffResult` TypedDict (the same dict)."""
+        result: DiffResult = self  # type: ignore[assignment]
+        return result
 
     @property
     def changed(self) -> List[str]:
@@ -333,7 +418,7 @@ class Scheduler:
         """Returns a pinned task to automatic scheduling."""
         return Diff(json.loads(self._inner.unpin(task)))
 
-    def add_task(self, task: Mapping[str, Any]) -> Diff:
+    def add_task(self, task: TaskInput) -> Diff:
         """Adds a task (a dict as in documents, without links; its ``parent`` names its
         summary task)."""
         if not isinstance(task, Mapping):
@@ -348,12 +433,12 @@ class Scheduler:
         """The full current schedule."""
         return Schedule(json.loads(self._inner.schedule()))
 
-    def project(self) -> Dict[str, Any]:
+    def project(self) -> Document:
         """The current project as a document (what the constructor takes)."""
-        result: Dict[str, Any] = json.loads(self._inner.project())
+        result: Document = json.loads(self._inner.project())
         return result
 
-    def task(self, id: str) -> Optional[Dict[str, Any]]:
+    def task(self, id: str) -> Optional[ScheduledTask]:
         """The current schedule entry of task ``id``, or None if there is no such task."""
         text = self._inner.task(id)
         return None if text is None else json.loads(text)
@@ -390,7 +475,7 @@ class Imported(TypedDict):
     ``early_finish``, ``late_start``, ``late_finish``, ``total_slack_minutes``,
     ``free_slack_minutes``, ``critical``)."""
 
-    project: Dict[str, Any]
+    project: Document
     format: str
     warnings: List[Dict[str, Any]]
     stored: List[Dict[str, Any]]
@@ -545,7 +630,7 @@ def risk(
     progress: Optional[Callable[[int, int], Optional[bool]]] = None,
     cancel: Optional["CancelToken"] = None,
     limits: Optional[Limits] = None,
-) -> Dict[str, Any]:
+) -> RiskResult:
     """Monte Carlo schedule risk of a document's estimates, risks, correlations and history.
 
     ``iterations`` (default 1,000) with ``seed`` (default 1): the same seed gives the same
@@ -589,7 +674,7 @@ def risk(
     )
     text = _text(project, "a project document")
     if progress is None and cancel is None:
-        result: Dict[str, Any] = json.loads(_ffi.risk_json(text, options))
+        result: RiskResult = json.loads(_ffi.risk_json(text, options))
         return result
     run = _ffi.RiskRun(text, options)
     total = iterations if iterations is not None else 1000
@@ -631,7 +716,7 @@ def load(
     by: Optional[str] = None,
     from_date: Optional[str] = None,
     to_date: Optional[str] = None,
-) -> Dict[str, Any]:
+) -> LoadResult:
     """Resource loading of one project document, or of a portfolio of them sharing one pool
     (the same resource id in two documents is one resource): the same JSON as ``jindu load``.
 
@@ -644,7 +729,7 @@ def load(
     docs = [projects] if isinstance(projects, (str, Mapping)) else list(projects)
     texts = [_text(d, "a project document") for d in docs]
     options = _ffi.LoadOptions(by=by, from_date=from_date, to_date=to_date)
-    result: Dict[str, Any] = json.loads(_ffi.load(texts, options))
+    result: LoadResult = json.loads(_ffi.load(texts, options))
     return result
 
 
@@ -654,7 +739,7 @@ def health(
     status_date: Optional[str] = None,
     baseline: Optional[int] = None,
     thresholds: Optional[Mapping[str, float]] = None,
-) -> Dict[str, Any]:
+) -> HealthResult:
     """The DCMA 14-point schedule assessment of a document (a dict or its JSON text).
 
     ``status_date`` (``YYYY-MM-DDTHH:MM``) defaults to the document's; ``baseline`` to the
@@ -677,11 +762,11 @@ def health(
     if thresholds is not None:
         options["thresholds"] = dict(thresholds)
     text = _ffi.health_json(_text(project, "a project document"), json.dumps(options))
-    result: Dict[str, Any] = json.loads(text)
+    result: HealthResult = json.loads(text)
     return result
 
 
-def scores(project: Project, **options: Any) -> Dict[str, Any]:
+def scores(project: Project, **options: Any) -> Scores:
     """Risk scores of a document (a dict or its JSON text): a 0-100 score per incomplete task
     and milestone with the factors behind it, the project roll-up and ranked warnings.
 
@@ -702,7 +787,7 @@ def scores(project: Project, **options: Any) -> Dict[str, Any]:
     ``warnings_dropped`` counting those beyond ``max_warnings``.
     """
     text = _ffi.scores_json(_text(project, "a project document"), json.dumps(options))
-    result: Dict[str, Any] = json.loads(text)
+    result: Scores = json.loads(text)
     return result
 
 
@@ -796,13 +881,13 @@ def evm(
     baseline: Optional[int] = None,
     eac: Optional[str] = None,
     ieac: Optional[str] = None,
-) -> Dict[str, Any]:
+) -> EvmResult:
     """Earned value and earned schedule at the status date (the document's own unless given):
     ``pv``, ``ev``, ``ac``, ``sv``, ``cv``, ``spi``, ``cpi``, ``eac`` (``cpi``,
     ``planned_rate`` or ``cpi_spi``), ``etc``, ``vac``, ``tcpi``, ``es_working_days``,
     ``spi_t``, ``ieac_t`` (``spi_t``, ``planned_rate`` or ``cpi_spi_t``), ``forecast_finish``,
     and the same per task under ``tasks``."""
-    result: Dict[str, Any] = _track(
+    result: EvmResult = _track(
         _ffi.evm_json, project, status_date=status_date, baseline=baseline, eac=eac, ieac=ieac
     )
     return result
@@ -819,7 +904,7 @@ def alerts(
     thresholds: Optional[Dict[str, float]] = None,
     disabled: Optional[List[str]] = None,
     since: Optional[Project] = None,
-) -> List[Dict[str, Any]]:
+) -> Alerts:
     """The alerts at the status date (late starts and finishes, slipped milestones, negative
     float, critical-path changes, work over budget, …), their messages in ``lang`` (``en`` or
     ``zh-CN``), measured against ``baseline`` with the forecasts of :func:`evm`'s ``eac`` and
@@ -833,7 +918,7 @@ def alerts(
     if since is not None:
         snapshot = _text(since, "the earlier project document")
         call = functools.partial(_since, snapshot)
-    result: List[Dict[str, Any]] = _track(
+    result: Alerts = _track(
         call,
         project,
         status_date=status_date,
@@ -866,10 +951,10 @@ def _alert_request(
 
 def buffers(
     project: Project, *, status_date: Optional[str] = None, baseline: Optional[int] = None
-) -> Dict[str, Any]:
+) -> BuffersResult:
     """The project and feeding buffers at the status date (against ``baseline``, the first
     unless given), with the fever chart's data."""
-    result: Dict[str, Any] = _track(
+    result: BuffersResult = _track(
         _ffi.buffers_json, project, status_date=status_date, baseline=baseline
     )
     return result
@@ -877,12 +962,52 @@ def buffers(
 
 def variance(
     project: Project, *, status_date: Optional[str] = None, baseline: Optional[int] = None
-) -> Dict[str, Any]:
+) -> VarianceResult:
     """Start, finish, duration, work and cost variance of every task against a baseline."""
-    result: Dict[str, Any] = _track(
+    result: VarianceResult = _track(
         _ffi.variance_json, project, status_date=status_date, baseline=baseline
     )
     return result
+
+
+@overload
+def report(
+    project: Project,
+    *,
+    status_date: Optional[str] = ...,
+    format: Literal["json"] = ...,
+    lang: Optional[str] = ...,
+    period: Optional[str] = ...,
+    currency: Optional[str] = ...,
+    client: bool = ...,
+    baseline: Optional[int] = ...,
+    eac: Optional[str] = ...,
+    ieac: Optional[str] = ...,
+    thresholds: Optional[Dict[str, float]] = ...,
+    disabled: Optional[List[str]] = ...,
+    progress: Optional[Callable[[int, int], Optional[bool]]] = ...,
+    cancel: Optional["CancelToken"] = ...,
+) -> StatusReport: ...
+
+
+@overload
+def report(
+    project: Project,
+    *,
+    status_date: Optional[str] = ...,
+    format: Literal["markdown", "md", "html"],
+    lang: Optional[str] = ...,
+    period: Optional[str] = ...,
+    currency: Optional[str] = ...,
+    client: bool = ...,
+    baseline: Optional[int] = ...,
+    eac: Optional[str] = ...,
+    ieac: Optional[str] = ...,
+    thresholds: Optional[Dict[str, float]] = ...,
+    disabled: Optional[List[str]] = ...,
+    progress: Optional[Callable[[int, int], Optional[bool]]] = ...,
+    cancel: Optional["CancelToken"] = ...,
+) -> str: ...
 
 
 def report(
@@ -901,7 +1026,7 @@ def report(
     disabled: Optional[List[str]] = None,
     progress: Optional[Callable[[int, int], Optional[bool]]] = None,
     cancel: Optional["CancelToken"] = None,
-) -> Union[Dict[str, Any], str]:
+) -> Union[StatusReport, str]:
     """The status report for the period (``day``, ``week`` or ``month``) ending at the status
     date: a dict for ``format="json"``, else Markdown or HTML text; ``lang`` ``en`` or
     ``zh-CN``; ``client=True`` for the client's report (nothing internal, no costs);
@@ -923,16 +1048,16 @@ def report(
     else:
         text = _ffi.report_with_progress(doc, _Listener(progress, cancel), o)
     if format == "json":
-        result: Dict[str, Any] = json.loads(text)
+        result: StatusReport = json.loads(text)
         return result
     return text
 
 
 def client_view(
     project: Project, *, status_date: Optional[str] = None, lang: Optional[str] = None
-) -> Dict[str, Any]:
+) -> ClientView:
     """The client's view: the tasks the client may see, with the client's report."""
-    result: Dict[str, Any] = _track(
+    result: ClientView = _track(
         _ffi.client_view_json, project, status_date=status_date, lang=lang
     )
     return result
@@ -944,14 +1069,14 @@ def whatif(
     *,
     status_date: Optional[str] = None,
     baseline: Optional[int] = None,
-) -> Dict[str, Any]:
+) -> WhatIfResult:
     """What a change set does, without changing the document: ``changes`` is
     ``{"changes": [{"op": "set_duration", "task": "B", "duration": "7d"}, …]}``, its list, or
     its JSON text. Returns ``finish_delta_minutes``, ``moved``, ``critical_path_changed``, the
     milestones and the buffer (measured against ``baseline``, the first unless given)."""
     if isinstance(changes, list):
         changes = {"changes": changes}
-    result: Dict[str, Any] = _track(
+    result: WhatIfResult = _track(
         _ffi.whatif_json,
         project,
         _text(changes, "a change set"),
@@ -961,12 +1086,12 @@ def whatif(
     return result
 
 
-def compare(before: Project, after: Project) -> Dict[str, Any]:
+def compare(before: Project, after: Project) -> Comparison:
     """What changed between two versions of a plan (last week's and today's), each scheduled
     with its own options: ``moved`` (with start and finish deltas in working minutes),
     ``added``, ``removed``, ``finish_delta_minutes``, ``critical_path_before``/``after``,
     ``critical_path_changed``, ``became_critical`` and ``no_longer_critical``."""
-    result: Dict[str, Any] = json.loads(
+    result: Comparison = json.loads(
         _ffi.compare_json(
             _text(before, "the earlier project document"),
             _text(after, "the later project document"),
@@ -985,7 +1110,7 @@ def level(
     progress: Optional[Callable[[int, int], Optional[bool]]] = None,
     cancel: Optional["CancelToken"] = None,
     limits: Optional[Limits] = None,
-) -> Dict[str, Any]:
+) -> LevelResult:
     """Levels a project document, or a list of them sharing resources by id (a portfolio):
     delays tasks so that no resource is overallocated, higher ``priority`` first (priority
     1000 and started tasks stay), honouring links and constraints.
@@ -1023,7 +1148,7 @@ def level(
     if limits is not None:
         options["limits"] = _limits_dict(limits)
     if progress is None and cancel is None:
-        result: Dict[str, Any] = json.loads(_ffi.level_json(docs, json.dumps(options)))
+        result: LevelResult = json.loads(_ffi.level_json(docs, json.dumps(options)))
         return result
     run = _ffi.LevelRun(docs, json.dumps(options))
     # About a hundred slices (one pass each below a hundred passes).

@@ -1,7 +1,7 @@
 //! The JSON Schema (draft 2020-12) of the input document, edits, and the outputs, generated
 //! from the types that define them ([`super::doc`], [`super::out`]), and of the risk scores
-//! with their options ([`crate::risk::RiskScores`], [`crate::risk::ScoreRequest`]); needs the
-//! `schema` feature. `jindu schema` prints them, and the test suite validates every example and
+//! with their options ([`crate::risk::RiskScores`], [`crate::risk::ScoreRequest`]), and of the
+//! levelling, loading, risk, health and tracking results; needs the `schema` feature. `jindu schema` prints them, and the test suite validates every example and
 //! conformance vector against them.
 
 use serde_json::Value;
@@ -9,9 +9,23 @@ use serde_json::Value;
 use super::doc::{EditInput, ProjectDocument};
 use super::out::{DiffOutput, ScheduleOutput};
 
+/// The schema of what is read (a field with a default is optional).
 fn schema<T: schemars::JsonSchema>(id: &str) -> Value {
-    let mut v = serde_json::to_value(schemars::schema_for!(T))
-        .expect("a schemars Schema is a serde_json Value already");
+    with_id(schemars::schema_for!(T), id)
+}
+
+/// The schema of what is written: a field left out when empty (`skip_serializing_if`) is
+/// optional, as a reader of the output must expect.
+fn output<T: schemars::JsonSchema>(id: &str) -> Value {
+    let generator = schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
+    with_id(generator.into_root_schema_for::<T>(), id)
+}
+
+fn with_id(schema: schemars::Schema, id: &str) -> Value {
+    let mut v =
+        serde_json::to_value(schema).expect("a schemars Schema is a serde_json Value already");
     if let Some(o) = v.as_object_mut() {
         o.insert(
             "$id".to_owned(),
@@ -33,18 +47,18 @@ pub fn edit() -> Value {
 
 /// The schema of a schedule (what `jindu schedule` writes).
 pub fn schedule() -> Value {
-    schema::<ScheduleOutput<'static>>("schedule")
+    output::<ScheduleOutput<'static>>("schedule")
 }
 
 /// The schema of a diff (what an edit returns).
 pub fn diff() -> Value {
-    schema::<DiffOutput<'static>>("diff")
+    output::<DiffOutput<'static>>("diff")
 }
 
 /// The schema of risk scores (what `jindu scores --format json` writes, and `scores()` in
 /// every binding returns).
 pub fn scores() -> Value {
-    schema::<crate::risk::RiskScores>("scores")
+    output::<crate::risk::RiskScores>("scores")
 }
 
 /// The schema of the risk-score options (what `scores()` in the bindings takes).
@@ -52,8 +66,70 @@ pub fn scores_request() -> Value {
     schema::<crate::risk::ScoreRequest>("scores-request")
 }
 
-/// Every schema by name: `document`, `edit`, `schedule`, `diff`, `scores`, `scores-request`.
-pub fn all() -> [(&'static str, Value); 6] {
+/// The schema of a levelling (what `jindu level --format json` writes and `level()` returns).
+pub fn level() -> Value {
+    output::<crate::level::Levelled>("level")
+}
+
+/// The schema of a resource loading (what `jindu load --format json` writes).
+pub fn load() -> Value {
+    output::<crate::level::Loading>("load")
+}
+
+/// The schema of a Monte Carlo risk report (what `jindu risk --format json` writes).
+pub fn risk() -> Value {
+    output::<crate::risk::RiskReport>("risk")
+}
+
+/// The schema of the DCMA 14-point assessment (what `jindu health --format json` writes).
+pub fn health() -> Value {
+    output::<crate::risk::Health>("health")
+}
+
+/// The schema of earned value and earned schedule at a status date (`evm()`).
+pub fn evm() -> Value {
+    output::<crate::track::Evm>("evm")
+}
+
+/// The schema of the alerts at a status date (`alerts()`: a list).
+pub fn alerts() -> Value {
+    output::<Vec<crate::track::Alert>>("alerts")
+}
+
+/// The schema of the project and feeding buffers (`buffers()`).
+pub fn buffers() -> Value {
+    output::<crate::track::Buffers>("buffers")
+}
+
+/// The schema of the variance against a baseline (`variance()`).
+pub fn variance() -> Value {
+    output::<crate::track::Variance>("variance")
+}
+
+/// The schema of a status report in JSON (`report()` with format `json`).
+pub fn report() -> Value {
+    output::<crate::track::StatusReport>("report")
+}
+
+/// The schema of the client's view (`client_view()`).
+pub fn client_view() -> Value {
+    output::<crate::track::ClientView>("client-view")
+}
+
+/// The schema of a what-if result (`whatif()`).
+pub fn whatif() -> Value {
+    output::<crate::track::WhatIf>("whatif")
+}
+
+/// The schema of the comparison of two versions of a plan (`compare()`).
+pub fn compare() -> Value {
+    output::<crate::track::Comparison>("compare")
+}
+
+/// Every schema by name: `document`, `edit`, `schedule`, `diff`, `scores`, `scores-request`,
+/// then the results `level`, `load`, `risk`, `health`, `evm`, `alerts`, `buffers`,
+/// `variance`, `report`, `client-view`, `whatif` and `compare`.
+pub fn all() -> [(&'static str, Value); 18] {
     [
         ("document", document()),
         ("edit", edit()),
@@ -61,5 +137,17 @@ pub fn all() -> [(&'static str, Value); 6] {
         ("diff", diff()),
         ("scores", scores()),
         ("scores-request", scores_request()),
+        ("level", level()),
+        ("load", load()),
+        ("risk", risk()),
+        ("health", health()),
+        ("evm", evm()),
+        ("alerts", alerts()),
+        ("buffers", buffers()),
+        ("variance", variance()),
+        ("report", report()),
+        ("client-view", client_view()),
+        ("whatif", whatif()),
+        ("compare", compare()),
     ]
 }
