@@ -249,3 +249,45 @@ fn an_alap_task_is_not_pulled_before_its_predecessor_by_its_deadline() {
         );
     }
 }
+
+/// Found by the `roundtrip` fuzz target: a JSON document may list a subtask after tasks
+/// outside its summary (C under S2, listed after S2's sibling B). MSPDI gives the hierarchy only
+/// by the order of the tasks and their outline levels, and the export wrote them in the
+/// project's order, so C came back under B. The export now writes the tasks in outline order
+/// (S1, A, S2, C, B, D), and every parent, link and date survives.
+#[test]
+fn a_subtask_listed_after_another_summary_keeps_its_parent_through_mspdi() {
+    let text = r#"{"name": "o", "start": "2026-01-05", "tasks": [
+        {"id": "S1", "name": "S1"}, {"id": "A", "name": "A", "duration": "2d", "parent": "S1"},
+        {"id": "S2", "name": "S2", "parent": "S1"},
+        {"id": "B", "name": "B", "duration": "3d", "parent": "S1"},
+        {"id": "C", "name": "C", "duration": "1d", "parent": "S2"},
+        {"id": "D", "name": "D", "duration": "2d"}],
+      "links": [{"from": "A", "to": "S2"}, {"from": "S1", "to": "D"}]}"#;
+    let (p, q) = through_mspdi(text);
+    let parent = |p: &jindu::Project, name: &str| {
+        let t = p.tasks().iter().find(|t| t.name == name).unwrap();
+        t.parent.map(|i| p.task(i).name.clone())
+    };
+    for (name, want) in [
+        ("A", Some("S1")),
+        ("S2", Some("S1")),
+        ("B", Some("S1")),
+        ("C", Some("S2")),
+        ("D", None),
+        ("S1", None),
+    ] {
+        assert_eq!(parent(&p, name).as_deref(), want, "{name} before");
+        assert_eq!(parent(&q, name).as_deref(), want, "{name} through MSPDI");
+    }
+    let names: Vec<&str> = q.tasks().iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["S1", "A", "S2", "C", "B", "D"]);
+    // A (Mon 5 – Tue 6) → S2: C runs Wed 7; S1 spans to B's Wed 7 finish; D after S1: Thu 8 – Fri 9.
+    let s = jindu::schedule(&q, &Default::default()).unwrap();
+    let d = q.tasks().iter().position(|t| t.name == "D").unwrap();
+    assert_eq!(
+        s.tasks()[d].finish.to_string(),
+        "2026-01-09T17:00:00",
+        "D finishes Friday"
+    );
+}
