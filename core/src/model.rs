@@ -1084,21 +1084,20 @@ impl Project {
     /// error naming the field.
     pub fn set_priority(&mut self, priority: ProjectPriority) -> Result<()> {
         match priority {
-            ProjectPriority::Number(n) if n > crate::level::DO_NOT_LEVEL => Err(Error::invalid(
-                Item::Project,
-                "priority",
-                "priority is 0 to 1000",
-            )),
+            ProjectPriority::Number(n) if n > crate::level::DO_NOT_LEVEL => {
+                return Err(Error::invalid(
+                    Item::Project,
+                    "priority",
+                    "priority is 0 to 1000",
+                ))
+            }
             ProjectPriority::Ranking(r) => {
                 Ranking::new(r.value, r.urgency)?;
-                self.priority = priority;
-                Ok(())
             }
-            _ => {
-                self.priority = priority;
-                Ok(())
-            }
+            ProjectPriority::Number(_) => {}
         }
+        self.priority = priority;
+        Ok(())
     }
 
     /// The calendars defined in the project (the built-in `standard` is not listed unless
@@ -1150,6 +1149,40 @@ impl Project {
     /// Whether the project has no tasks.
     pub fn is_empty(&self) -> bool {
         self.tasks.is_empty()
+    }
+
+    /// The tasks in outline order: each task followed by its subtasks, depth first, siblings
+    /// in the project's order. A project may list a subtask after tasks outside its summary
+    /// (a JSON document may); formats that give the hierarchy by order and outline level
+    /// (MSPDI) are written in this order. For a project already in outline order it is
+    /// `0..len()`.
+    ///
+    /// ```
+    /// # use jindu::{Project, Task, DateTime};
+    /// let mut p = Project::new("p", "2026-01-05T08:00".parse::<DateTime>()?);
+    /// let s = p.add_task(Task::new("S", "Summary"))?;
+    /// let a = p.add_task(Task::new("A", "Outside"))?;
+    /// let b = p.add_task(Task { parent: Some(s), ..Task::new("B", "Inside") })?;
+    /// assert_eq!(p.outline_order(), vec![s, b, a]);
+    /// # Ok::<(), jindu::Error>(())
+    /// ```
+    pub fn outline_order(&self) -> Vec<TaskIndex> {
+        let mut kids: Vec<Vec<TaskIndex>> = vec![Vec::new(); self.len()];
+        let mut roots = Vec::new();
+        for (k, t) in self.tasks.iter().enumerate() {
+            let i = TaskIndex(k as u32);
+            match t.parent {
+                Some(q) => kids[q.index()].push(i),
+                None => roots.push(i),
+            }
+        }
+        let mut out = Vec::with_capacity(self.len());
+        let mut stack: Vec<TaskIndex> = roots.into_iter().rev().collect();
+        while let Some(i) = stack.pop() {
+            out.push(i);
+            stack.extend(kids[i.index()].iter().rev());
+        }
+        out
     }
 
     /// Whether the task at `i` has children.

@@ -7,7 +7,7 @@
 //! the calendars; the resources and assignments — and both schedule to the same dates.
 //! MSPDI renumbers keys that are not positive integers and gives the hierarchy by the order of
 //! the tasks, so the export writes them in outline order (each summary followed by its subtasks)
-//! and they are compared through that order (`outline`); a project already in outline order
+//! and they are compared through that order (`Project::outline_order`); a project already in outline order
 //! keeps its order.
 #![no_main]
 
@@ -63,29 +63,6 @@ fn task_calendar(p: &Project, i: TaskIndex) -> Option<String> {
     })
 }
 
-/// Position in the export of each task of `p`: depth first from the roots, siblings in the
-/// project's order (what MSPDI's outline order is).
-fn outline(p: &Project) -> Vec<u32> {
-    let n = p.len();
-    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut roots = Vec::new();
-    for (k, t) in p.tasks().iter().enumerate() {
-        match t.parent {
-            Some(q) => kids[q.index()].push(k),
-            None => roots.push(k),
-        }
-    }
-    let mut pos = vec![u32::MAX; n];
-    let mut next = 0;
-    let mut stack: Vec<usize> = roots.into_iter().rev().collect();
-    while let Some(k) = stack.pop() {
-        pos[k] = next;
-        next += 1;
-        stack.extend(kids[k].iter().rev());
-    }
-    pos
-}
-
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
@@ -103,7 +80,11 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(q.schedule_from(), p.schedule_from(), "direction");
     assert_eq!(q.settings(), p.settings(), "duration settings");
     assert_eq!(q.len(), p.len(), "tasks lost in export");
-    let pos = outline(p);
+    // Position in the export of each task of `p`.
+    let mut pos = vec![0u32; p.len()];
+    for (row, i) in p.outline_order().into_iter().enumerate() {
+        pos[i.index()] = row as u32;
+    }
     let at = |i: TaskIndex| TaskIndex::from_raw(pos[i.index()]);
     for k in 0..p.len() {
         let i = TaskIndex::from_raw(k as u32);

@@ -517,7 +517,11 @@ impl Reader {
             }
             (Some(n), None) => p.set_priority(ProjectPriority::Number(n))?,
             (None, Some(r)) => {
-                let r = Ranking::new(r.value, r.urgency).map_err(|e| match e {
+                let r = ProjectPriority::Ranking(Ranking {
+                    value: r.value,
+                    urgency: r.urgency,
+                });
+                p.set_priority(r).map_err(|e| match e {
                     Error::Invalid {
                         item,
                         field,
@@ -530,8 +534,7 @@ impl Reader {
                         path,
                     },
                     e => e,
-                })?;
-                p.set_priority(ProjectPriority::Ranking(r))?
+                })?
             }
             (None, None) => {}
         }

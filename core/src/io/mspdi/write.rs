@@ -194,30 +194,6 @@ fn calendars(o: &mut String, cals: &[Calendar], cuid: &CalendarUids) {
     o.push_str("\t</Calendars>\n");
 }
 
-/// The tasks in outline order: each task followed by its subtasks, depth first, siblings in
-/// the project's order. MSPDI gives the hierarchy only by that order and `OutlineLevel`, while a
-/// project may list a subtask after tasks outside its summary (a JSON document may); written in
-/// the project's order, such a subtask would come back under the wrong summary. For a project
-/// already in outline order (every file read from MSPDI) this is the project's order.
-fn outline_order(p: &Project) -> Vec<usize> {
-    let n = p.len();
-    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut roots = Vec::new();
-    for (k, t) in p.tasks().iter().enumerate() {
-        match t.parent {
-            Some(q) => kids[q.index()].push(k),
-            None => roots.push(k),
-        }
-    }
-    let mut out = Vec::with_capacity(n);
-    let mut stack: Vec<usize> = roots.into_iter().rev().collect();
-    while let Some(k) = stack.pop() {
-        out.push(k);
-        stack.extend(kids[k].iter().rev());
-    }
-    out
-}
-
 /// `<Tasks>`: each task with its computed schedule, constraint, links and baselines.
 fn tasks(o: &mut String, p: &Project, s: &Schedule, tuid: &[i64], cuid: &CalendarUids) {
     let depth = |mut i: usize| {
@@ -233,9 +209,10 @@ fn tasks(o: &mut String, p: &Project, s: &Schedule, tuid: &[i64], cuid: &Calenda
         preds[l.to.index()].push(l);
     }
     o.push_str("\t<Tasks>\n");
-    for (row, k) in outline_order(p).into_iter().enumerate() {
+    // MSPDI gives the hierarchy only by the tasks' order and outline levels.
+    for (row, i) in p.outline_order().into_iter().enumerate() {
+        let k = i.index();
         let t = &p.tasks()[k];
-        let i = TaskIndex::from_raw(k as u32);
         let ts = s.task(i);
         let summary = p.is_summary(i);
         o.push_str("\t\t<Task>\n");
