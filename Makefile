@@ -23,6 +23,12 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 ROOT := $(abspath .)
 CARGO ?= cargo
+# The dev `jindu` (target/debug/jindu) the Node and browser tests run: the one `cargo test
+# --workspace` builds for the CLI's integration tests, so after test-rust this does nothing.
+# (`cargo build -p jindu-cli` would resolve the core's features for the CLI alone, and even
+# `cargo build --workspace` leaves out the dev-dependencies' features: either compiled the core
+# once more.)
+DEV_CLI = $(CARGO) test -q --workspace --no-run
 export CARGO_TERM_COLOR ?= never
 
 .PHONY: demo test test-rust test-rust-core fmt-check clippy doc purity vectors interop-mpxj fuzz-smoke fuzz bench bench-compare tools-npm

@@ -1,7 +1,8 @@
 # The supply-chain policy (deny.toml, core/DESIGN.md "Dependencies"), part of `make test-rust`.
 #
 #   make deny   licenses, bans (crates, features, duplicate versions) and sources of the
-#               workspace and of fuzz/, checked with cargo-deny
+#               workspace, of fuzz/ and of the uniffi generator (bindings/ffi/bindgen),
+#               checked with cargo-deny
 #
 # cargo-deny is installed into tools/cargo at the pinned version when it is missing or another
 # version: once, about 5 minutes of CPU (4m44s user+sys measured; 10 minutes of wall time on two
@@ -24,8 +25,8 @@ deny-tool:
 
 # The workspace: a skip that no longer matches a duplicate and an allowed license that nothing
 # uses fail (the policy stays exactly what we depend on); the NCSA exception is fuzz/'s.
-# fuzz/ (its own lock file): a subset of the workspace's crates, so the workspace's skips and
-# licenses it does not meet are expected there.
+# fuzz/ and bindings/ffi/bindgen (their own lock files): subsets of the workspace's crates, so
+# the workspace's skips and licenses they do not meet are expected there.
 DENY_CHECK := $(CARGO_DENY) --log-level warn --locked --config $(ROOT)/deny.toml
 deny: deny-tool
 	$(DENY_CHECK) --manifest-path $(ROOT)/Cargo.toml check \
@@ -34,4 +35,7 @@ deny: deny-tool
 	$(DENY_CHECK) --manifest-path $(ROOT)/fuzz/Cargo.toml check \
 	  -A unmatched-skip -A license-not-encountered \
 	  licenses bans sources
-	@echo "deny: ok (licenses, bans, sources of the workspace and fuzz/; advisories need network, see deny.toml)"
+	$(DENY_CHECK) --manifest-path $(ROOT)/bindings/ffi/bindgen/Cargo.toml check \
+	  -A unmatched-skip -A license-not-encountered -A license-exception-not-encountered \
+	  licenses bans sources
+	@echo "deny: ok (licenses, bans, sources of the workspace, fuzz/ and bindings/ffi/bindgen; advisories need network, see deny.toml)"

@@ -11,8 +11,11 @@
 # wheel, the jar and both test suites, so what they test is what `make dist` (mk/dist.mk) ships:
 # maturin builds it (`maturin build --release` compiles jindu-ffi its own way, so a `cargo build
 # --release -p jindu-ffi` beside it would compile the crate a second time) and leaves it at
-# FFI_LIB; the jar takes it from there. uniffi-bindgen is the dev build maturin runs (`cargo run
-# --bin uniffi-bindgen`, on the dev build `make test-rust` leaves): it only reads the library.
+# FFI_LIB; the jar takes it from there. The generator, uniffi-bindgen, is its own crate outside
+# the workspace (bindings/ffi/bindgen, its own lock file): built once in dev into
+# target/uniffi-bindgen, and put first on PATH for maturin, which then runs it rather than
+# `cargo run`-ning a bin of the workspace (that compiled the core and jindu-ffi once more, with
+# the features of jindu-ffi alone: two minutes of `make test`).
 
 FFI := $(ROOT)/target/ffi
 FFI_TOOLS_VENV := $(FFI)/tools-venv
@@ -25,9 +28,18 @@ MYPY_VERSION := 2.4.1
 # Portfolio risk on a distributed engine (bindings/ffi/tests/python/test_dask.py).
 DASK_VERSION := 2026.8.0
 FFI_LIB := $(ROOT)/target/release/libjindu_ffi.so
-UNIFFI_BINDGEN := $(ROOT)/target/debug/uniffi-bindgen
+UNIFFI_BINDGEN_DIR := $(ROOT)/target/uniffi-bindgen
+UNIFFI_BINDGEN := $(UNIFFI_BINDGEN_DIR)/debug/uniffi-bindgen
 
-.PHONY: ffi-lib ffi-python-tools ffi-wheel ffi-jar
+.PHONY: ffi-lib ffi-python-tools ffi-wheel ffi-jar ffi-bindgen
+
+# The generator must be the scaffolding's exact uniffi version (both crates pin it with `=`).
+ffi-bindgen:
+	@ws=$$(sed -n 's/^uniffi = { version = "=\([0-9.]*\)".*/\1/p' $(ROOT)/Cargo.toml); \
+	  gen=$$(sed -n 's/^uniffi = { version = "=\([0-9.]*\)".*/\1/p' $(ROOT)/bindings/ffi/bindgen/Cargo.toml); \
+	  if [ -z "$$ws" ] || [ "$$ws" != "$$gen" ]; then \
+	    echo "ffi: uniffi is pinned at '$$ws' in Cargo.toml but at '$$gen' in bindings/ffi/bindgen/Cargo.toml"; exit 1; fi
+	CARGO_TARGET_DIR=$(UNIFFI_BINDGEN_DIR) $(CARGO) build -q --locked --manifest-path $(ROOT)/bindings/ffi/bindgen/Cargo.toml
 
 ffi-python-tools:
 	@if [ ! -f $(FFI_TOOLS_VENV)/.maturin-$(MATURIN_VERSION) ]; then \
@@ -46,16 +58,17 @@ ffi-python-tools:
 # (`make dist` twice runs maturin once). maturin's --strip would drop the symbols uniffi-bindgen
 # reads the interface from, so scripts/strip-wheel.py strips only the debug info afterwards
 # (the library 34.8 MB -> 5.9 MB, the wheel 9.1 MB -> 2.2 MB).
-FFI_WHEEL_INPUTS := $(shell find $(ROOT)/bindings/ffi/src $(ROOT)/bindings/ffi/python -type f -not -name '*.pyc') \
+FFI_WHEEL_INPUTS := $(shell find $(ROOT)/bindings/ffi/src $(ROOT)/bindings/ffi/bindgen/src $(ROOT)/bindings/ffi/python -type f -not -name '*.pyc') \
+  $(ROOT)/bindings/ffi/bindgen/Cargo.toml \
   $(ROOT)/bindings/ffi/Cargo.toml $(ROOT)/bindings/ffi/pyproject.toml $(ROOT)/bindings/ffi/uniffi.toml \
   $(shell find $(ROOT)/core/src -type f) $(ROOT)/core/Cargo.toml $(ROOT)/Cargo.lock
-ffi-wheel: ffi-python-tools
+ffi-wheel: ffi-python-tools ffi-bindgen
 	@if [ -n "$$(find $(FFI)/wheels -name 'jindu-*.whl' -newer $(FFI)/wheels/.inputs 2>/dev/null)" ] && [ -f $(FFI_LIB) ] \
 	    && [ "$$(cat $(FFI)/wheels/.inputs 2>/dev/null)" = "$$(cat $(FFI_WHEEL_INPUTS) | sha256sum)" ]; then \
 	  echo "ffi: $$(ls $(FFI)/wheels/jindu-*.whl) is up to date"; \
 	else \
 	  rm -rf $(FFI)/wheels && mkdir -p $(FFI)/wheels && cat $(FFI_WHEEL_INPUTS) | sha256sum > $(FFI)/wheels/.inputs; \
-	  (cd bindings/ffi && $(FFI_TOOLS_VENV)/bin/maturin build --release --out $(FFI)/wheels 2>&1 \
+	  (cd bindings/ffi && PATH="$(UNIFFI_BINDGEN_DIR)/debug:$$PATH" $(FFI_TOOLS_VENV)/bin/maturin build --release --out $(FFI)/wheels 2>&1 \
 	    | grep -v 'looks like an old-style --config override file') || true; \
 	  ls $(FFI)/wheels/jindu-*.whl >/dev/null && [ -f $(FFI_LIB) ] || { rm -f $(FFI)/wheels/.inputs; exit 1; }; \
 	  $(PYTHON) scripts/strip-wheel.py $(FFI)/wheels/jindu-*.whl; \

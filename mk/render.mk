@@ -11,7 +11,7 @@ bless-render:
 	$(CARGO) run -q -p jindu --example bless_render
 
 render-cli:
-	$(CARGO) build -q -p jindu-cli
+	$(DEV_CLI)
 
 test-browser:: chromium tools-npm render-cli
 	CHROMIUM=$(CHROMIUM) JINDU_CLI=$(ROOT)/target/debug/jindu $(NODE) --test tests/render/*.test.mjs

@@ -42,7 +42,7 @@ wasm-pkg: wasm-tools
 # The CLI too: plan.test.mjs checks that jindu/plan answers what `jindu level`, `health`, `evm`, …
 # print for the same input.
 test-wasm:: wasm-pkg wasm-size
-	$(CARGO) build -q -p jindu-cli
+	$(DEV_CLI)
 	JINDU_CLI=$(ROOT)/target/debug/jindu $(NODE) --test bindings/wasm/tests/*.test.mjs
 
 wasm-size: wasm-pkg

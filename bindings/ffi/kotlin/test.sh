@@ -19,7 +19,7 @@ out="$root/target/ffi/kotlin"
 K=${KOTLIN_HOME:?}
 J=${JAVA_LIBS:-/usr/share/java}
 lib=${FFI_LIB:-$root/target/debug/libjindu_ffi.so}
-bindgen=${UNIFFI_BINDGEN:-$root/target/debug/uniffi-bindgen}
+bindgen=${UNIFFI_BINDGEN:-$root/target/uniffi-bindgen/debug/uniffi-bindgen}
 kotlinc=(env JAVA_OPTS="${JAVA_OPTS:--Xmx1g}" "$K/bin/kotlinc" -jvm-target 17 -nowarn)
 
 mkdir -p "$out"

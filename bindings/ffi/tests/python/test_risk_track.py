@@ -57,6 +57,15 @@ def test_risk_is_reproducible_and_takes_its_options() -> None:
     assert len(jindu.risk(RISK_DOC, iterations=50, histogram_bins=4)["finish"]["histogram"]) <= 4
 
 
+def test_risk_is_the_same_on_every_thread_count() -> None:
+    # The wheel runs Monte Carlo on every core (jindu-ffi enables the core's `parallel`).
+    # 40,000 iterations are several blocks a thread, so two threads really split the work;
+    # the report must still be the one the calling thread alone gives.
+    one, two, every = (jindu.risk(RISK_DOC, iterations=40_000, seed=3, threads=t) for t in (1, 2, 0))
+    assert one == two == every
+    assert one["iterations"] == 40_000
+
+
 def test_risk_errors_are_typed() -> None:
     with pytest.raises(jindu.JinduError.Invalid) as e:
         jindu.risk(RISK_DOC, default_range=(-10, 20), default_shape="beta")

@@ -1,5 +1,5 @@
 //! uniffi's binding generator, built from the same `uniffi` version as the library:
-//! `cargo run -p jindu-ffi --bin uniffi-bindgen -- generate --library target/debug/libjindu_ffi.so --language kotlin --out-dir …`.
+//! `uniffi-bindgen generate --library target/debug/libjindu_ffi.so --language kotlin --out-dir …`.
 //!
 //! One change to what it writes, for Kotlin: uniffi makes the `message` of every
 //! `JinduException` a dump of its fields (`code=cycle, taskId=a, …`), and no setting changes
