@@ -10,12 +10,12 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use jindu::level::{level, LevelOptions};
 use jindu::{Assignment, Resource, ResourceId, TaskIndex};
 
-#[path = "gen.rs"]
-mod gen;
+#[path = "networks.rs"]
+mod networks;
 
 fn bench(c: &mut Criterion) {
-    let mut p = gen::layered(1_000);
-    let mut r = gen::Rng::new(8);
+    let mut p = networks::layered(1_000);
+    let mut r = networks::Rng::new(8);
     let caps: Vec<u32> = (0..20).map(|_| 100 * r.range(1, 3) as u32).collect();
     let res: Vec<_> = caps
         .iter()

@@ -10,11 +10,11 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use jindu::level::{load, LoadOptions, Period};
 use jindu::{Assignment, Calendar, Resource, ResourceId, ScheduleOptions, Weekday, WorkingTime};
 
-#[path = "gen.rs"]
-mod gen;
+#[path = "networks.rs"]
+mod networks;
 
 fn bench(c: &mut Criterion) {
-    let mut p = gen::layered(10_000);
+    let mut p = networks::layered(10_000);
     let mut half = Calendar::new("half");
     for d in [
         Weekday::Mon,
@@ -26,7 +26,7 @@ fn bench(c: &mut Criterion) {
         half = half.with_day(d, vec![WorkingTime::hours(8, 12).unwrap()]);
     }
     p.add_calendar(half).unwrap();
-    let mut r = gen::Rng::new(3);
+    let mut r = networks::Rng::new(3);
     let res: Vec<_> = (0..50)
         .map(|k| {
             p.add_resource(Resource {

@@ -12,18 +12,18 @@ use jindu::render::{gantt, histogram, scurve, tornado, GanttOptions, HistogramOp
 use jindu::risk::{DefaultEstimate, RiskOptions, Shape};
 use jindu::{Assignment, Resource, ResourceId, ScheduleOptions};
 
-#[path = "gen.rs"]
-mod gen;
+#[path = "networks.rs"]
+mod networks;
 
 fn render(c: &mut Criterion) {
-    let p = gen::layered(1000);
+    let p = networks::layered(1000);
     let s = jindu::schedule(&p, &ScheduleOptions::default()).unwrap();
     let o = GanttOptions::default();
     let svg = gantt(&p, &s, &o).unwrap();
     eprintln!("gantt/1000: {} bytes of SVG", svg.len());
     c.bench_function("gantt/1000", |b| b.iter(|| gantt(&p, &s, &o).unwrap()));
 
-    let mut p = gen::layered(1000);
+    let mut p = networks::layered(1000);
     let res: Vec<_> = (0..20)
         .map(|k| {
             p.add_resource(Resource {
@@ -61,7 +61,7 @@ fn render(c: &mut Criterion) {
         b.iter(|| histogram("bench", &l, &o).unwrap())
     });
 
-    let p = gen::layered(200);
+    let p = networks::layered(200);
     let ro = RiskOptions {
         iterations: 1000,
         default_estimate: Some(DefaultEstimate::Range {

@@ -8,8 +8,8 @@ use std::time::Duration as StdDuration;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use jindu::{Duration, Edit, Engine, ScheduleOptions};
 
-#[path = "gen.rs"]
-mod gen;
+#[path = "networks.rs"]
+mod networks;
 
 fn full(c: &mut Criterion) {
     let mut g = c.benchmark_group("schedule");
@@ -18,14 +18,14 @@ fn full(c: &mut Criterion) {
         sizes.push(1_000_000);
     }
     for n in sizes {
-        let p = gen::layered(n);
+        let p = networks::layered(n);
         g.sample_size(if n >= 1_000_000 { 10 } else { 20 });
         g.measurement_time(StdDuration::from_secs(if n >= 1_000_000 { 20 } else { 8 }));
         g.bench_with_input(BenchmarkId::new("layered", n), &p, |b, p| {
             b.iter(|| jindu::schedule(p, &ScheduleOptions::default()).unwrap())
         });
     }
-    let chain = gen::chain(10_000);
+    let chain = networks::chain(10_000);
     g.sample_size(50);
     g.bench_function("chain/10000", |b| {
         b.iter(|| jindu::schedule(&chain, &ScheduleOptions::default()).unwrap())
@@ -35,8 +35,8 @@ fn full(c: &mut Criterion) {
 
 fn incremental(c: &mut Criterion) {
     let n = 100_000;
-    let mut e = Engine::new(gen::layered(n), ScheduleOptions::default()).unwrap();
-    let mut r = gen::Rng::new(7);
+    let mut e = Engine::new(networks::layered(n), ScheduleOptions::default()).unwrap();
+    let mut r = networks::Rng::new(7);
     let mut g = c.benchmark_group("incremental");
     g.sample_size(200);
     // One duration change on a random task, then its undo (untimed), so the network stays the

@@ -1059,7 +1059,7 @@ impl Reader {
                 .map_err(|e| self.caused(l, c, &entry, &e.to_string(), e.clone()))?;
         }
 
-        for (k, _) in blank_used.iter().enumerate().filter(|(_, &u)| u) {
+        for (k, _) in blank_used.iter().enumerate().filter(|&(_, &u)| u) {
             unknown.push((k + 1, String::new()));
         }
         unknown.sort();

@@ -96,7 +96,7 @@ impl FastNet {
             acc[from] |= SLOW_OUT;
         };
         if on_succ && one_cal {
-            for (k, _) in (m.link_lag.iter().enumerate()).filter(|(_, &lag)| lag == SLOW_LAG) {
+            for (k, _) in (m.link_lag.iter().enumerate()).filter(|&(_, &lag)| lag == SLOW_LAG) {
                 slow(&mut acc, ends(k));
             }
         } else {
