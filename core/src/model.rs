@@ -753,6 +753,11 @@ pub struct Assignment {
     /// The work done on this assignment so far (Microsoft Project's actual work), if recorded;
     /// `None` means the share of its work that the task's percent complete gives.
     pub actual_work: Option<Duration>,
+    /// What the assignment costs, for a cost resource (a fee, a trip: Microsoft Project's
+    /// assignment `Cost`), spread over the task's working time like work
+    /// ([`crate::level::load`]); `None` for every other resource, whose cost follows from its
+    /// rates ([`Resource::cost_of`]).
+    pub cost: Option<Money>,
 }
 
 /// Which end of the project is fixed.
@@ -1652,7 +1657,7 @@ impl Project {
     /// t.work = Some(Duration::hours(40));
     /// let a = p.add_task(t)?;
     /// let ana = p.add_resource(Resource { id: "ana".into(), max_units: 100, ..Resource::default() })?;
-    /// p.add_assignment(Assignment { task: a, resource: ana, units: 50, work: None, actual_work: None })?;
+    /// p.add_assignment(Assignment { task: a, resource: ana, units: 50, work: None, actual_work: None, cost: None })?;
     /// // 40 hours of work at 50 %: 80 working hours, 10 days.
     /// assert_eq!(p.work_duration(a), Some(Duration::hours(80)));
     /// # Ok::<(), jindu::Error>(())
@@ -1714,6 +1719,14 @@ impl Project {
                 item(),
                 "actual_work",
                 "the actual work is negative",
+            ));
+        }
+        if a.cost.is_some() && self.resources[a.resource.index()].kind != ResourceKind::Cost {
+            return Err(Error::invalid(
+                item(),
+                "cost",
+                "only a cost resource's assignment has its own cost; a work or material \
+                 resource's follows from its standard_rate and cost_per_use",
             ));
         }
         Ok(())

@@ -169,3 +169,66 @@ fn a_bad_rate_names_the_resource_and_field() {
     assert_eq!(p.resources()[0].cost_of(100, 480), None);
     assert_eq!(p.resources()[0].group, "QA");
 }
+
+#[test]
+fn loading_totals_agree_with_the_costs_project_stored() {
+    // Over the whole project each resource's loading total is the sum of the assignment
+    // costs Project stored: in mspdiresource.xml Wade Golden 1200 + 2000 + 800 = 4000, Jon
+    // Iles 1800, Brian Leach 2400 (the file's <Assignment><Cost>, in cents), and Concrete
+    // (cost per use only, no assignment) nothing; in sample.xml 2015 and 1511.25.
+    use jindu::level::{load, LoadOptions, Period};
+    for (file, want) in [
+        (
+            "mspdiresource.xml",
+            &[
+                ("Wade Golden", 4000.0),
+                ("Jon Iles", 1800.0),
+                ("Brian Leach", 2400.0),
+                ("Concrete", 0.0),
+            ][..],
+        ),
+        (
+            "sample.xml",
+            &[("First Resource", 2015.0), ("Second Resource", 1511.25)][..],
+        ),
+    ] {
+        let Some(p) = corpus(file) else {
+            return;
+        };
+        let s = jindu::schedule(&p, &Default::default()).unwrap();
+        for by in [Period::Day, Period::Week, Period::Month] {
+            let l = load(&[(&p, &s)], &LoadOptions::new(by)).unwrap();
+            for (name, cost) in want {
+                let r = l.resources.iter().find(|r| r.name == *name).unwrap();
+                assert_eq!(r.cost, money(*cost), "{file} {name} by {by}");
+                let sum: i64 = r.periods.iter().map(|p| p.cost.unwrap().cents()).sum();
+                assert_eq!(Some(sum), r.cost.map(Money::cents), "{file} {name} by {by}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_cost_resource_assignment_cost_survives_json_and_mspdi() {
+    // A cost resource's assignment cost (1234.56) is written as MSPDI's <Cost> in cents
+    // (123456) and read back; JSON keeps it as a number.
+    let doc = json::read(
+        r#"{"name": "p", "start": "2026-01-05", "tasks": [{"id": "A", "duration": "2d"}],
+            "resources": [{"id": "fees", "kind": "cost"}],
+            "assignments": [{"task": "A", "resource": "fees", "cost": 1234.56}]}"#,
+    )
+    .unwrap();
+    let p = doc.project;
+    assert_eq!(p.assignments()[0].cost, money(1234.56));
+    let text = json::write_project(&p, &Default::default());
+    assert!(text.contains(r#""cost": 1234.56"#), "{text}");
+    assert_eq!(
+        json::read(&text).unwrap().project.assignments(),
+        p.assignments()
+    );
+    let xml = mspdi::write(&p, &jindu::schedule(&p, &Default::default()).unwrap());
+    assert!(xml.contains("<Cost>123456</Cost>"), "{xml}");
+    let back = mspdi::read(xml.as_bytes()).unwrap().project;
+    assert_eq!(back.assignments()[0].cost, money(1234.56));
+    assert_eq!(back.resources()[0].kind, jindu::ResourceKind::Cost);
+}

@@ -616,6 +616,10 @@ pub struct AssignmentInput {
     /// that the task's `percent_complete` gives.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual_work: Option<String>,
+    /// What the assignment costs, for a cost resource only (a fee, travel), at most two
+    /// decimals; loading spreads it over the task's working time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<serde_json::Number>,
 }
 
 /// An edit for the incremental engine, as a host sends it:

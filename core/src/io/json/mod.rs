@@ -946,12 +946,14 @@ impl Reader {
                     Duration::parse(s, &settings).map_err(|e| in_list(e.at(&item, "actual_work")))
                 })
                 .transpose()?;
+            let cost = money(a.cost.as_ref(), &|| item.clone(), "cost").map_err(&in_list)?;
             p.add_assignment(Assignment {
                 task,
                 resource,
                 units: a.units.unwrap_or(100),
                 work,
                 actual_work,
+                cost,
             })
             .map_err(in_list)?;
         }
@@ -1309,6 +1311,7 @@ fn document_of(p: &Project, options: &ScheduleOptions) -> ProjectDocument {
             units: (a.units != 100).then_some(a.units),
             work: a.work.map(|w| w.display(s).to_string()),
             actual_work: a.actual_work.map(|w| w.display(s).to_string()),
+            cost: a.cost.map(money_json),
         });
     }
     j

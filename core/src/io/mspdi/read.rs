@@ -436,6 +436,14 @@ fn assignments(
             .unwrap_or(100);
         let work = cx.duration(a, "Work", &item)?.map(Duration::minutes_work);
         let actual_work = positive_work(cx.duration(a, "ActualWork", &item)?);
+        // A cost resource's assignment carries its own cost (cents, as every MSPDI cost); the
+        // others' `Cost` is what the rates give, and loading computes it from them.
+        let cost = match res_cal.get(&rid) {
+            Some((_, ResourceKind::Cost)) => cx
+                .num(a, "Cost", &item)?
+                .map(|c| Money::from_cents(c.round().clamp(-1e15, 1e15) as i64)),
+            _ => None,
+        };
         unmodelled_assignment(cx, a, &item, &tid, w)?;
         if p.add_assignment(Assignment {
             task,
@@ -443,6 +451,7 @@ fn assignments(
             units,
             work,
             actual_work,
+            cost,
         })
         .is_err()
         {

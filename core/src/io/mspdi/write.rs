@@ -446,6 +446,9 @@ fn resources_and_assignments(
         if let Some(w) = a.actual_work {
             tag(o, 3, "ActualWork", &iso_minutes(w.minutes()));
         }
+        if let Some(c) = a.cost {
+            tag(o, 3, "Cost", &c.cents().to_string());
+        }
         tag(o, 3, "Units", &format!("{:.2}", a.units as f64 / 100.0));
         if let Some(wk) = a.work {
             tag(o, 3, "Work", &iso_minutes(wk.minutes()));
