@@ -22,6 +22,11 @@ pub struct Assignment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub actual_work: Option<String>,
+    /// What the assignment costs, for a cost resource only (a fee, travel), at most two decimals;
+    /// loading spreads it over the task's working time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub cost: Option<f64>,
     /// The resource's key.
     pub resource: Key,
     /// The task's key.
@@ -1377,6 +1382,13 @@ pub enum Period {
 pub struct PeriodLoad {
     /// Available capacity, minutes: calendar working time × max units (rounded).
     pub capacity_minutes: i64,
+    /// The cost incurred in the period (absent when the resource's `cost` is): a work resource's
+    /// work in the period at its standard rate, a material's quantity at its rate per unit, a cost
+    /// resource's assignment costs prorated over their tasks' working time like work; each
+    /// assignment's cost per use falls in the period where it starts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub cost: Option<f64>,
     /// Period end (the next period's start).
     pub end: String,
     /// `work / capacity × 100`, or `null` without capacity.
@@ -1396,6 +1408,13 @@ pub struct PeriodLoad {
 /// One resource's loading.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 pub struct ResourceLoad {
+    /// Total cost within the range, the sum of the periods' costs; absent for a work or material
+    /// resource with neither a standard rate nor a cost per use. Over a range that holds every
+    /// assignment it is what the resource's rates give for its assignments (a cost resource: the
+    /// sum of its assignments' costs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub cost: Option<f64>,
     /// The resource's key.
     pub id: String,
     /// `work`, `material` or `cost`.

@@ -321,10 +321,10 @@ pub struct ResourceLoad {
     pub work_minutes: i64,
     /// Total quantity (material resources), within the range.
     pub quantity: f64,
-    /// Total cost within the range: the sum of the periods' costs; absent for a work or
+    /// Total cost within the range, the sum of the periods' costs; absent for a work or
     /// material resource with neither a standard rate nor a cost per use. Over a range that
-    /// holds every assignment it is the sum of [`Resource::cost_of`] (a cost resource: of its
-    /// assignments' [`cost`](crate::Assignment::cost)).
+    /// holds every assignment it is what the resource's rates give for its assignments (a
+    /// cost resource: the sum of its assignments' costs).
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::io::json::out::money_number"
@@ -355,7 +355,7 @@ pub struct PeriodLoad {
     pub load_percent: Option<f64>,
     /// Material consumed in the period (material resources; 0 otherwise).
     pub quantity: f64,
-    /// The cost incurred in the period (absent when [`ResourceLoad::cost`] is): a work
+    /// The cost incurred in the period (absent when the resource's `cost` is): a work
     /// resource's work in the period at its standard rate, a material's quantity at its rate
     /// per unit, a cost resource's assignment costs prorated over their tasks' working time
     /// like work; each assignment's cost per use falls in the period where it starts.

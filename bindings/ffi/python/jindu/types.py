@@ -165,6 +165,9 @@ class Assignment(_AssignmentRequired, total=False):
     #: The work done on this assignment so far (`"12h"`); without it, the share of its work that
     #: the task's `percent_complete` gives.
     actual_work: Optional[str]
+    #: What the assignment costs, for a cost resource only (a fee, travel), at most two decimals;
+    #: loading spreads it over the task's working time.
+    cost: Optional[float]
     #: Units in percent (default 100).
     units: Optional[int]
     #: Total work.
@@ -1273,8 +1276,7 @@ class Overallocation(TypedDict):
 Period = Literal['hour', 'day', 'week', 'month']
 
 
-class PeriodLoad(TypedDict):
-    """A resource in one period."""
+class _PeriodLoadRequired(TypedDict):
     #: Available capacity, minutes: calendar working time × max units (rounded).
     capacity_minutes: int
     #: Period end (the next period's start).
@@ -1291,8 +1293,16 @@ class PeriodLoad(TypedDict):
     work_minutes: int
 
 
-class ResourceLoad(TypedDict):
-    """One resource's loading."""
+class PeriodLoad(_PeriodLoadRequired, total=False):
+    """A resource in one period."""
+    #: The cost incurred in the period (absent when the resource's `cost` is): a work resource's
+    #: work in the period at its standard rate, a material's quantity at its rate per unit, a cost
+    #: resource's assignment costs prorated over their tasks' working time like work; each
+    #: assignment's cost per use falls in the period where it starts.
+    cost: Optional[float]
+
+
+class _ResourceLoadRequired(TypedDict):
     #: The resource's key.
     id: str
     #: `work`, `material` or `cost`.
@@ -1311,6 +1321,15 @@ class ResourceLoad(TypedDict):
     quantity: float
     #: Total assigned work in minutes (work resources), within the range.
     work_minutes: int
+
+
+class ResourceLoad(_ResourceLoadRequired, total=False):
+    """One resource's loading."""
+    #: Total cost within the range, the sum of the periods' costs; absent for a work or material
+    #: resource with neither a standard rate nor a cost per use. Over a range that holds every
+    #: assignment it is what the resource's rates give for its assignments (a cost resource: the
+    #: sum of its assignments' costs).
+    cost: Optional[float]
 
 
 _LoadResultRequired = TypedDict(
