@@ -232,3 +232,44 @@ fn a_cost_resource_assignment_cost_survives_json_and_mspdi() {
     assert_eq!(back.assignments()[0].cost, money(1234.56));
     assert_eq!(back.resources()[0].kind, jindu::ResourceKind::Cost);
 }
+
+#[test]
+fn rate_tables_survive_json_and_mspdi() {
+    // Ana: 50 an hour (20 a use) until 1 July 2026, then 60 (25 a use), from 2027 on 72.5 and
+    // no cost per use. MSPDI writes cost rate table A: three <Rate> entries from Project's
+    // earliest date, each to the minute before the next, with the cost per use in cents.
+    let doc = json::read(
+        r#"{"name": "p", "start": "2026-01-05", "tasks": [],
+            "resources": [{"id": "ana", "standard_rate": 50, "cost_per_use": 20,
+              "rates": [{"from": "2026-07-01", "standard_rate": 60, "cost_per_use": 25},
+                        {"from": "2027-01-01T08:00", "standard_rate": 72.5}]}]}"#,
+    )
+    .unwrap();
+    let p = doc.project;
+    let r = &p.resources()[0];
+    assert_eq!(r.rates.len(), 2);
+    assert_eq!(r.rates[1].standard_rate, money(72.5));
+    assert_eq!(r.rates[1].cost_per_use, None);
+    let text = json::write_project(&p, &Default::default());
+    assert!(text.contains(r#""from": "2026-07-01T00:00:00""#), "{text}");
+    assert_eq!(
+        json::read(&text).unwrap().project.resources(),
+        p.resources()
+    );
+    let xml = mspdi::write(&p, &jindu::schedule(&p, &Default::default()).unwrap());
+    assert!(
+        xml.contains("<RatesFrom>1984-01-01T00:00:00</RatesFrom>"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<RatesTo>2026-06-30T23:59:00</RatesTo>"),
+        "{xml}"
+    );
+    assert!(xml.contains("<CostPerUse>2500</CostPerUse>"), "{xml}");
+    let back = mspdi::read(xml.as_bytes()).unwrap().project;
+    let b = &back.resources()[0];
+    assert_eq!(
+        (b.standard_rate, b.cost_per_use, &b.rates),
+        (r.standard_rate, r.cost_per_use, &r.rates)
+    );
+}

@@ -263,6 +263,25 @@ pub struct RankingInput {
     pub value: f64,
 }
 
+/// A change of a resource's rates from a date on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct RateChange {
+    /// What a use costs from then on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub cost_per_use: Option<f64>,
+    /// Where the rates start to hold, a date-time or a date (midnight).
+    pub from: String,
+    /// What an hour of overtime costs from then on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub overtime_rate: Option<f64>,
+    /// What an hour of work costs from then on (a material: a unit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub standard_rate: Option<f64>,
+}
+
 /// A resource.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 pub struct Resource {
@@ -301,6 +320,11 @@ pub struct Resource {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub overtime_rate: Option<f64>,
+    /// Rate changes over time, in time order: `[{"from": "2026-07-01", "standard_rate": 60}]`; from
+    /// each `from` on, its rates replace the resource's (a rate left out is none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[uniffi(default)]
+    pub rates: Vec<RateChange>,
     /// What an hour of work costs (a material resource: a unit), at most two decimals.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]

@@ -491,10 +491,13 @@ struct Entry<'a> {
     total: i64,
     /// Effective units, percent.
     units: f64,
-    /// What one of `total` costs, in 1/6000 of a cent (see [`Entry::cost_to`]).
+    /// What one of `total` costs at the start, in 1/6000 of a cent (see [`Entry::cost_to`]).
     rate: i128,
     /// The cost per use charged at the start, in 1/6000 of a cent.
     per_use: i128,
+    /// The rate changes after the start and before the finish: where (minute), by how much
+    /// (1/6000 of a cent per one of `total`), and how much of `total` is done by then.
+    changes: Vec<(i64, i128, i64)>,
 }
 
 impl Entry<'_> {
@@ -506,25 +509,33 @@ impl Entry<'_> {
         if !started {
             return 0;
         }
-        let sixths = self.rate * i128::from(done) + self.per_use;
+        // Work done after a rate change costs the difference more (or less).
+        let changed: i128 = self
+            .changes
+            .iter()
+            .filter(|c| c.2 < done)
+            .map(|c| c.1 * i128::from(done - c.2))
+            .sum();
+        let sixths = self.rate * i128::from(done) + self.per_use + changed;
         ((sixths + sixths.signum() * 3000) / 6000).clamp(i128::from(i64::MIN), i128::from(i64::MAX))
             as i64
     }
 }
 
-/// An assignment's cost rates: `(rate, per_use)` of an [`Entry`], `None` when it has no cost
-/// (a work or material resource without rates). A cost resource's `total` is its cost in
-/// cents, so its rate is one cent.
-fn costing(r: &Resource, units: u32) -> Option<(i128, i128)> {
-    let rate = i128::from(r.standard_rate.map_or(0, Money::cents));
-    let per_use = i128::from(r.cost_per_use.map_or(0, Money::cents));
+/// An assignment's cost rates at minute `t`: `(rate, per_use)` of an [`Entry`] (a work or
+/// material resource without rates: zero). A cost resource's `total` is its cost in cents,
+/// so its rate is one cent.
+fn costing(r: &Resource, units: u32, t: i64) -> (i128, i128) {
+    let (standard, use_) =
+        DateTime::from_minutes(t).map_or((r.standard_rate, r.cost_per_use), |t| r.rates_at(t));
+    let rate = i128::from(standard.map_or(0, Money::cents));
+    let per_use = i128::from(use_.map_or(0, Money::cents));
     match r.kind {
-        ResourceKind::Cost => Some((6000, 0)),
-        _ if r.standard_rate.is_none() && r.cost_per_use.is_none() => None,
+        ResourceKind::Cost => (6000, 0),
         // Hundredths of a unit: rate × 60 sixths each; the use charged once.
-        ResourceKind::Material => Some((rate * 60, per_use * 6000)),
+        ResourceKind::Material => (rate * 60, per_use * 6000),
         // Minutes: rate / 60 cents each; a use per unit assigned (as `cost_of`).
-        ResourceKind::Work => Some((rate * 100, per_use * i128::from(units) * 60)),
+        ResourceKind::Work => (rate * 100, per_use * i128::from(units) * 60),
     }
 }
 
@@ -636,7 +647,7 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
                     .map(|w| w.minutes())
                     .unwrap_or_else(|| share(time, a.units as i64, 100)),
             };
-            let (rate, per_use) = costing(def, a.units).unwrap_or((0, 0));
+            let (rate, per_use) = costing(def, a.units, start);
             if time == 0 {
                 // A milestone's cost per use, or a cost resource's cost, falls at its date.
                 let charge = if kind == ResourceKind::Cost {
@@ -659,6 +670,20 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
                 }
                 continue;
             }
+            // The rate changes while the assignment works: from each, the difference.
+            let mut changes = Vec::new();
+            if kind != ResourceKind::Cost {
+                let mut before = rate;
+                for c in &def.rates {
+                    let at = c.from.minutes();
+                    if at <= start || at >= finish {
+                        continue;
+                    }
+                    let (now, _) = costing(def, a.units, at);
+                    changes.push((at, now - before, share(total, cal.work(start, at), time)));
+                    before = now;
+                }
+            }
             let units = if kind != ResourceKind::Work {
                 0.0
             } else if a.work.is_some() {
@@ -677,6 +702,7 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
                 units,
                 rate,
                 per_use,
+                changes,
             });
         }
     }
@@ -725,7 +751,7 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
         let def = pool.def;
         let res = cal_of(pool.project, def.calendar.as_ref())?;
         let mut work = vec![0i64; n];
-        let costed = def.kind == ResourceKind::Cost || costing(def, 0).is_some();
+        let costed = def.kind == ResourceKind::Cost || def.has_rates();
         let mut cost = vec![0i64; if costed { n } else { 0 }];
         for e in &pool.entries {
             let (a, b) = (e.start.max(r_lo), e.finish.min(r_hi));

@@ -448,3 +448,42 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_rate_change_costs_each_minute_at_the_rate_in_force() {
+    // Ana costs 50 an hour and 20 a use until Wednesday 7 January 12:00, then 80 and 30.
+    // A (Mon 5 – Fri 9, 100 %): Monday 8 h × 50 + the use at A's start, 20 = 420; Tuesday
+    // 400; Wednesday 4 h × 50 + 4 h × 80 = 520; Thursday and Friday 640. B (Thursday 8, 1 day
+    // at 50 %) starts after the change: 4 h × 80 + half a use of 30 = 335, so Thursday is
+    // 975. Total 420 + 400 + 520 + 975 + 640 = 2955.
+    let d = doc(r#"{"name": "P", "start": "2026-01-05",
+        "tasks": [{"id": "A", "duration": "5d"},
+                  {"id": "B", "duration": "1d", "constraint": {"type": "SNET", "date": "2026-01-08"}}],
+        "resources": [{"id": "ana", "standard_rate": 50, "cost_per_use": 20,
+            "rates": [{"from": "2026-01-07T12:00", "standard_rate": 80, "cost_per_use": 30}]}],
+        "assignments": [{"task": "A", "resource": "ana"}, {"task": "B", "resource": "ana", "units": 50}]}"#);
+    let l = run(&[&d], Period::Day);
+    let ana = &l.resources[0];
+    assert_eq!(
+        costs(ana),
+        [
+            Some(420.0),
+            Some(400.0),
+            Some(520.0),
+            Some(975.0),
+            Some(640.0)
+        ]
+    );
+    assert_eq!(ana.cost, Money::from_value(2955.0));
+    // By week the same total: the cumulative rounding does not depend on the periods.
+    assert_eq!(run(&[&d], Period::Week).resources[0].cost, ana.cost);
+    // Rates out of order are refused, naming the resource and the field.
+    let e = json::read(
+        r#"{"name": "P", "start": "2026-01-05", "tasks": [],
+        "resources": [{"id": "ana", "rates": [{"from": "2026-02-01", "standard_rate": 1},
+                                              {"from": "2026-01-01", "standard_rate": 2}]}]}"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("ana") && e.contains("rates"), "{e}");
+}

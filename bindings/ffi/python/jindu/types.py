@@ -103,6 +103,7 @@ __all__ = [
     "PinInput",
     "PoolConflict",
     "RankingInput",
+    "RateChange",
     "Reason",
     "ReasonPredecessor",
     "ReasonResource",
@@ -358,6 +359,25 @@ class RankingInput(TypedDict):
     value: float
 
 
+_RateChangeRequired = TypedDict(
+    "_RateChangeRequired",
+    {
+        # Where the rates start to hold, a date-time or a date (midnight).
+        "from": str,
+    },
+)
+
+
+class RateChange(_RateChangeRequired, total=False):
+    """A change of a resource's rates from a date on."""
+    #: What a use costs from then on.
+    cost_per_use: Optional[float]
+    #: What an hour of overtime costs from then on.
+    overtime_rate: Optional[float]
+    #: What an hour of work costs from then on (a material: a unit).
+    standard_rate: Optional[float]
+
+
 class _ResourceRequired(TypedDict):
     #: The resource's key.
     id: "Key"
@@ -382,6 +402,9 @@ class Resource(_ResourceRequired, total=False):
     name: str
     #: What an hour of overtime costs (kept; jindu schedules no overtime).
     overtime_rate: Optional[float]
+    #: Rate changes over time, in time order: `[{"from": "2026-07-01", "standard_rate": 60}]`; from
+    #: each `from` on, its rates replace the resource's (a rate left out is none).
+    rates: List["RateChange"]
     #: What an hour of work costs (a material resource: a unit), at most two decimals.
     standard_rate: Optional[float]
     #: `client` (default) or `internal` (left out of the client's view).
@@ -2340,6 +2363,8 @@ SCHEMA_OF: Dict[str, str] = {
     "PinInput": "document#/$defs/PinInput",
 
     "RankingInput": "document#/$defs/RankingInput",
+
+    "RateChange": "document#/$defs/RateChange",
 
     "Resource": "document#/$defs/Resource",
 
