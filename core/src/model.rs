@@ -811,7 +811,7 @@ pub struct Assignment {
     pub actual_work: Option<Duration>,
     /// What the assignment costs, for a cost resource (a fee, a trip: Microsoft Project's
     /// assignment `Cost`), spread over the task's working time like work
-    /// ([`crate::level::load`]); `None` for every other resource, whose cost follows from its
+    /// ([`crate::level::load()`]); `None` for every other resource, whose cost follows from its
     /// rates ([`Resource::cost_of`]).
     pub cost: Option<Money>,
 }
