@@ -42,6 +42,7 @@ fn bench(c: &mut Criterion) {
             units,
             work: None,
             actual_work: None,
+            cost: None,
         })
         .unwrap();
     }

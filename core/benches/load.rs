@@ -51,6 +51,7 @@ fn bench(c: &mut Criterion) {
             units: 50 + r.range(0, 50) as u32,
             work: None,
             actual_work: None,
+            cost: None,
         })
         .unwrap();
     }

@@ -44,6 +44,7 @@ fn render(c: &mut Criterion) {
                 units: 100,
                 work: None,
                 actual_work: None,
+                cost: None,
             })
             .unwrap();
         }

@@ -93,8 +93,8 @@ pub use id::{CalendarId, LinkIndex, ResourceId, ResourceIndex, TaskId, TaskIndex
 pub use limits::Limits;
 pub use model::{
     Assignment, Availability, Baseline, Constraint, Lag, Link, LinkType, Money, Pin, Progress,
-    Project, ProjectPriority, Ranking, Resource, ResourceKind, ScheduleFrom, Split, Task, TaskType,
-    Visibility,
+    Project, ProjectPriority, Ranking, RateChange, Resource, ResourceKind, ScheduleFrom, Split,
+    Task, TaskType, Visibility,
 };
 pub use schedule::{
     schedule, Criticality, Driver, DriverEntry, FloatBasis, LagCalendar, OutOfSequence, Schedule,

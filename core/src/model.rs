@@ -686,9 +686,65 @@ pub struct Resource {
     pub cost_per_use: Option<Money>,
     /// Its group or skill (a team, "backend", "QA"); empty when none.
     pub group: String,
+    /// Rate changes over time (Microsoft Project's cost rate table A): from each change's
+    /// `from` up to the next one's, its rates replace [`Resource::standard_rate`],
+    /// [`Resource::overtime_rate`] and [`Resource::cost_per_use`], which hold before the first.
+    /// In time order, no two at the same instant. Loading costs each minute of work at the
+    /// rate in force then, and a use at the rate in force where the assignment starts;
+    /// [`Resource::cost_of`] knows no dates and uses the resource's own rates.
+    pub rates: Vec<RateChange>,
+}
+
+/// A change of a resource's rates from a date on ([`Resource::rates`]); a `None` rate is no
+/// rate from then on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RateChange {
+    /// Where the rates start to hold.
+    pub from: DateTime,
+    /// What an hour of work costs from then on (a material: a unit).
+    pub standard_rate: Option<Money>,
+    /// What an hour of overtime costs from then on (kept; no overtime is scheduled).
+    pub overtime_rate: Option<Money>,
+    /// What a use costs from then on.
+    pub cost_per_use: Option<Money>,
 }
 
 impl Resource {
+    /// The standard rate and the cost per use in force at `t` ([`Resource::rates`]).
+    ///
+    /// ```
+    /// use jindu::{Money, RateChange, Resource};
+    /// let ana = Resource {
+    ///     standard_rate: Money::from_value(50.0),
+    ///     rates: vec![RateChange {
+    ///         from: "2026-02-01T00:00".parse()?,
+    ///         standard_rate: Money::from_value(60.0),
+    ///         overtime_rate: None,
+    ///         cost_per_use: None,
+    ///     }],
+    ///     ..Resource::default()
+    /// };
+    /// assert_eq!(ana.rates_at("2026-01-31T12:00".parse()?).0, Money::from_value(50.0));
+    /// assert_eq!(ana.rates_at("2026-02-01T00:00".parse()?).0, Money::from_value(60.0));
+    /// # Ok::<(), jindu::Error>(())
+    /// ```
+    pub fn rates_at(&self, t: DateTime) -> (Option<Money>, Option<Money>) {
+        match self.rates.iter().rev().find(|r| r.from <= t) {
+            Some(r) => (r.standard_rate, r.cost_per_use),
+            None => (self.standard_rate, self.cost_per_use),
+        }
+    }
+
+    /// Whether the resource has a standard rate or a cost per use at any time.
+    pub fn has_rates(&self) -> bool {
+        self.standard_rate.is_some()
+            || self.cost_per_use.is_some()
+            || self
+                .rates
+                .iter()
+                .any(|r| r.standard_rate.is_some() || r.cost_per_use.is_some())
+    }
+
     /// What an assignment of this resource at `units` percent costs, as Microsoft Project
     /// computes it: a work resource's `work_minutes` in hours at the standard rate, plus the
     /// cost per use for each unit assigned (two people at 200 % are two uses); a material
@@ -753,6 +809,11 @@ pub struct Assignment {
     /// The work done on this assignment so far (Microsoft Project's actual work), if recorded;
     /// `None` means the share of its work that the task's percent complete gives.
     pub actual_work: Option<Duration>,
+    /// What the assignment costs, for a cost resource (a fee, a trip: Microsoft Project's
+    /// assignment `Cost`), spread over the task's working time like work
+    /// ([`crate::level::load()`]); `None` for every other resource, whose cost follows from its
+    /// rates ([`Resource::cost_of`]).
+    pub cost: Option<Money>,
 }
 
 /// Which end of the project is fixed.
@@ -1610,6 +1671,16 @@ impl Project {
                 });
             }
         }
+        if let Some(w) = r.rates.windows(2).find(|w| w[1].from <= w[0].from) {
+            return Err(Error::invalid(
+                Item::Resource(r.id.clone()),
+                "rates",
+                format!(
+                    "the rate changes must be in time order, one per instant: {} comes after {}",
+                    w[1].from, w[0].from
+                ),
+            ));
+        }
         self.resources.push(r);
         Ok(ResourceIndex(self.resources.len() as u32 - 1))
     }
@@ -1652,7 +1723,7 @@ impl Project {
     /// t.work = Some(Duration::hours(40));
     /// let a = p.add_task(t)?;
     /// let ana = p.add_resource(Resource { id: "ana".into(), max_units: 100, ..Resource::default() })?;
-    /// p.add_assignment(Assignment { task: a, resource: ana, units: 50, work: None, actual_work: None })?;
+    /// p.add_assignment(Assignment { task: a, resource: ana, units: 50, work: None, actual_work: None, cost: None })?;
     /// // 40 hours of work at 50 %: 80 working hours, 10 days.
     /// assert_eq!(p.work_duration(a), Some(Duration::hours(80)));
     /// # Ok::<(), jindu::Error>(())
@@ -1714,6 +1785,14 @@ impl Project {
                 item(),
                 "actual_work",
                 "the actual work is negative",
+            ));
+        }
+        if a.cost.is_some() && self.resources[a.resource.index()].kind != ResourceKind::Cost {
+            return Err(Error::invalid(
+                item(),
+                "cost",
+                "only a cost resource's assignment has its own cost; a work or material \
+                 resource's follows from its standard_rate and cost_per_use",
             ));
         }
         Ok(())

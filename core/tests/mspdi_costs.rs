@@ -169,3 +169,107 @@ fn a_bad_rate_names_the_resource_and_field() {
     assert_eq!(p.resources()[0].cost_of(100, 480), None);
     assert_eq!(p.resources()[0].group, "QA");
 }
+
+#[test]
+fn loading_totals_agree_with_the_costs_project_stored() {
+    // Over the whole project each resource's loading total is the sum of the assignment
+    // costs Project stored: in mspdiresource.xml Wade Golden 1200 + 2000 + 800 = 4000, Jon
+    // Iles 1800, Brian Leach 2400 (the file's <Assignment><Cost>, in cents), and Concrete
+    // (cost per use only, no assignment) nothing; in sample.xml 2015 and 1511.25.
+    use jindu::level::{load, LoadOptions, Period};
+    for (file, want) in [
+        (
+            "mspdiresource.xml",
+            &[
+                ("Wade Golden", 4000.0),
+                ("Jon Iles", 1800.0),
+                ("Brian Leach", 2400.0),
+                ("Concrete", 0.0),
+            ][..],
+        ),
+        (
+            "sample.xml",
+            &[("First Resource", 2015.0), ("Second Resource", 1511.25)][..],
+        ),
+    ] {
+        let Some(p) = corpus(file) else {
+            return;
+        };
+        let s = jindu::schedule(&p, &Default::default()).unwrap();
+        for by in [Period::Day, Period::Week, Period::Month] {
+            let l = load(&[(&p, &s)], &LoadOptions::new(by)).unwrap();
+            for (name, cost) in want {
+                let r = l.resources.iter().find(|r| r.name == *name).unwrap();
+                assert_eq!(r.cost, money(*cost), "{file} {name} by {by}");
+                let sum: i64 = r.periods.iter().map(|p| p.cost.unwrap().cents()).sum();
+                assert_eq!(Some(sum), r.cost.map(Money::cents), "{file} {name} by {by}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_cost_resource_assignment_cost_survives_json_and_mspdi() {
+    // A cost resource's assignment cost (1234.56) is written as MSPDI's <Cost> in cents
+    // (123456) and read back; JSON keeps it as a number.
+    let doc = json::read(
+        r#"{"name": "p", "start": "2026-01-05", "tasks": [{"id": "A", "duration": "2d"}],
+            "resources": [{"id": "fees", "kind": "cost"}],
+            "assignments": [{"task": "A", "resource": "fees", "cost": 1234.56}]}"#,
+    )
+    .unwrap();
+    let p = doc.project;
+    assert_eq!(p.assignments()[0].cost, money(1234.56));
+    let text = json::write_project(&p, &Default::default());
+    assert!(text.contains(r#""cost": 1234.56"#), "{text}");
+    assert_eq!(
+        json::read(&text).unwrap().project.assignments(),
+        p.assignments()
+    );
+    let xml = mspdi::write(&p, &jindu::schedule(&p, &Default::default()).unwrap());
+    assert!(xml.contains("<Cost>123456</Cost>"), "{xml}");
+    let back = mspdi::read(xml.as_bytes()).unwrap().project;
+    assert_eq!(back.assignments()[0].cost, money(1234.56));
+    assert_eq!(back.resources()[0].kind, jindu::ResourceKind::Cost);
+}
+
+#[test]
+fn rate_tables_survive_json_and_mspdi() {
+    // Ana: 50 an hour (20 a use) until 1 July 2026, then 60 (25 a use), from 2027 on 72.5 and
+    // no cost per use. MSPDI writes cost rate table A: three <Rate> entries from Project's
+    // earliest date, each to the minute before the next, with the cost per use in cents.
+    let doc = json::read(
+        r#"{"name": "p", "start": "2026-01-05", "tasks": [],
+            "resources": [{"id": "ana", "standard_rate": 50, "cost_per_use": 20,
+              "rates": [{"from": "2026-07-01", "standard_rate": 60, "cost_per_use": 25},
+                        {"from": "2027-01-01T08:00", "standard_rate": 72.5}]}]}"#,
+    )
+    .unwrap();
+    let p = doc.project;
+    let r = &p.resources()[0];
+    assert_eq!(r.rates.len(), 2);
+    assert_eq!(r.rates[1].standard_rate, money(72.5));
+    assert_eq!(r.rates[1].cost_per_use, None);
+    let text = json::write_project(&p, &Default::default());
+    assert!(text.contains(r#""from": "2026-07-01T00:00:00""#), "{text}");
+    assert_eq!(
+        json::read(&text).unwrap().project.resources(),
+        p.resources()
+    );
+    let xml = mspdi::write(&p, &jindu::schedule(&p, &Default::default()).unwrap());
+    assert!(
+        xml.contains("<RatesFrom>1984-01-01T00:00:00</RatesFrom>"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<RatesTo>2026-06-30T23:59:00</RatesTo>"),
+        "{xml}"
+    );
+    assert!(xml.contains("<CostPerUse>2500</CostPerUse>"), "{xml}");
+    let back = mspdi::read(xml.as_bytes()).unwrap().project;
+    let b = &back.resources()[0];
+    assert_eq!(
+        (b.standard_rate, b.cost_per_use, &b.rates),
+        (r.standard_rate, r.cost_per_use, &r.rates)
+    );
+}

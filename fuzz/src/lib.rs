@@ -369,6 +369,7 @@ impl Plan {
                             .filter(|_| allow.work)
                             .map(|w| Duration::minutes_work(w as i64 * 15)),
                         actual_work: None,
+                        cost: None,
                     })
                     .ok();
                 }

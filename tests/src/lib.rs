@@ -15,7 +15,11 @@
 //!             "changes": {"changes": [{"op": "set_duration", …}]},
 //!             "expect": {"evm": {…}, "alerts": […], "buffers": {…}, "variance": {…},
 //!                        "report": {"en": {…}, "zh-CN": {…}}, "whatif": {…}} | {"error": {…}},
-//!             "hand": {"working": ["…"], "values": {"evm.pv": {"value": 10000.0, "within": 1e-9}}}}]}
+//!             "hand": {"working": ["…"], "values": {"evm.pv": {"value": 10000.0, "within": 1e-9}}}}],
+//!  "load": [{"portfolio": [{…more documents…}], "options": {…a jindu::level::LoadRequest…},
+//!            "expect": {"loading": {…}} | {"error": {…}}, "hand": {…as track's…}}],
+//!  "level": [{"portfolio": [{…}], "options": {"schedules": 1, "seed": 0, …},
+//!             "expect": {"levelled": {…}} | {"error": {…}}, "hand": {…}}]}
 //! ```
 //!
 //! `schedule` is what `jindu::io::json::write_schedule` writes, `diff` what
@@ -61,6 +65,11 @@
 //! Chinese and, with a `changes` set, the what-if. Its `hand` gives hand-worked values by dotted
 //! path into `expect` ([`check_values`], [`lookup`]); every runner compares them with what its
 //! own binding computed ([`check_track_hand`] here).
+//!
+//! A `load` or `level` entry runs resource loading or levelling on the vector's `document`
+//! followed by the entry's `portfolio` documents (one resource pool: the same resource id is
+//! one resource); its `hand` gives values by dotted path into the result, as a `track`
+//! entry's does ([`check_resource_hand`]).
 //!
 //! `hand` lives in the source vector (`tests/vectors/src/`) and is copied through unchanged;
 //! `regen` never computes it, and refuses to write any vector whose schedule contradicts it.
@@ -175,6 +184,23 @@ pub fn run(vector: &Value) -> Value {
             .collect();
         out["track"] = Value::Array(entries);
     }
+    for (list, f) in [
+        ("load", run_load as fn(&[Value], &Value) -> Value),
+        ("level", run_level),
+    ] {
+        if let Some(entries) = vector.get(list).and_then(Value::as_array) {
+            let entries = entries
+                .iter()
+                .map(|e| {
+                    let mut e = e.clone();
+                    let docs = documents_of(vector, &e);
+                    e["expect"] = f(&docs, &e["options"]);
+                    e
+                })
+                .collect();
+            out[list] = Value::Array(entries);
+        }
+    }
     let Some(edits) = vector.get("edits").and_then(Value::as_array) else {
         return out;
     };
@@ -259,6 +285,89 @@ fn run_track(project: &jindu::Project, schedule: &jindu::ScheduleOptions, entry:
         Ok(out)
     })();
     result.unwrap_or_else(|e| json!({ "error": error_json(&e) }))
+}
+
+/// The documents of a `load` or `level` entry: the vector's `document`, then the entry's
+/// `portfolio` (the bindings take them in this order).
+pub fn documents_of(vector: &Value, entry: &Value) -> Vec<Value> {
+    let mut docs = vec![vector["document"].clone()];
+    if let Some(more) = entry.get("portfolio").and_then(Value::as_array) {
+        docs.extend(more.iter().cloned());
+    }
+    docs
+}
+
+/// The projects of `docs` (each read as its [`canonical`] text) and the first one's
+/// scheduling options.
+fn projects_of(docs: &[Value]) -> jindu::Result<(Vec<jindu::Project>, jindu::ScheduleOptions)> {
+    let mut first = None;
+    let mut out = Vec::with_capacity(docs.len());
+    for d in docs {
+        let doc = json::read(&canonical(d))?;
+        first.get_or_insert(doc.options);
+        out.push(doc.project);
+    }
+    Ok((out, first.unwrap_or_default()))
+}
+
+/// One `load` entry: the loading of `docs` (each scheduled with its own options) for
+/// `options` (a [`jindu::level::LoadRequest`]), as `{"loading": …}`, or the error.
+fn run_load(docs: &[Value], options: &Value) -> Value {
+    let result = (|| -> jindu::Result<Value> {
+        let o = jindu::level::LoadRequest::from_json(&canonical(options))?.options()?;
+        let mut scheduled = Vec::with_capacity(docs.len());
+        for d in docs {
+            let doc = json::read(&canonical(d))?;
+            let s = jindu::schedule(&doc.project, &doc.options)?;
+            scheduled.push((doc.project, s));
+        }
+        let refs: Vec<_> = scheduled.iter().map(|(p, s)| (p, s)).collect();
+        Ok(json!({ "loading": text(&jindu::level::load(&refs, &o)?) }))
+    })();
+    result.unwrap_or_else(|e| json!({ "error": error_json(&e) }))
+}
+
+/// The level options every binding takes: `schedules`, `seed`, `within_float` and
+/// `period_minutes`, each optional.
+pub const LEVEL_OPTIONS: [&str; 4] = ["schedules", "seed", "within_float", "period_minutes"];
+
+/// One `level` entry: the levelling of `docs` (scheduled with the first one's options) for
+/// `options` (any of [`LEVEL_OPTIONS`]), as `{"levelled": …}`, or the error.
+fn run_level(docs: &[Value], options: &Value) -> Value {
+    let result = (|| -> jindu::Result<Value> {
+        let (projects, schedule) = projects_of(docs)?;
+        let d = jindu::level::LevelOptions::default();
+        let o = |k: &str| options.get(k);
+        let opts = jindu::level::LevelOptions {
+            schedule,
+            schedules: o("schedules")
+                .and_then(Value::as_u64)
+                .unwrap_or(d.schedules),
+            seed: o("seed").and_then(Value::as_u64).unwrap_or(d.seed),
+            within_float: o("within_float")
+                .and_then(Value::as_bool)
+                .unwrap_or(d.within_float),
+            period_minutes: o("period_minutes")
+                .and_then(Value::as_i64)
+                .unwrap_or(d.period_minutes),
+            ..d
+        };
+        let refs: Vec<&jindu::Project> = projects.iter().collect();
+        Ok(json!({ "levelled": text(&jindu::level::level(&refs, &opts)?) }))
+    })();
+    result.unwrap_or_else(|e| json!({ "error": error_json(&e) }))
+}
+
+/// Checks the `hand` section of every `load` and `level` entry of a vector against its
+/// result (`loading.resources.ana.periods.0.cost`, `levelled.projects.0.delays`, … see
+/// [`check_values`]). Returns the number of values compared.
+pub fn check_resource_hand(vector: &Value) -> Result<usize, String> {
+    fn ok(e: &Value) -> Option<&Value> {
+        e.get("error").is_none().then_some(e)
+    }
+    let mut n = check_entries_hand(vector, "load", ok)?;
+    n += check_entries_hand(vector, "level", ok)?;
+    Ok(n)
 }
 
 /// A tracking result as the bindings write it (JSON text), read back.
@@ -514,7 +623,7 @@ pub fn source_of(vector: &Value) -> Value {
         m.remove("expect");
         m.remove("final");
     }
-    for list in ["edits", "risk", "track"] {
+    for list in ["edits", "risk", "track", "load", "level"] {
         for step in v
             .get_mut(list)
             .and_then(Value::as_array_mut)
@@ -536,6 +645,7 @@ pub fn regenerate(source: &Value) -> Result<Value, String> {
     let full = run(source);
     check_risk_hand(&full)?;
     check_track_hand(&full)?;
+    check_resource_hand(&full)?;
     if source.get("hand").is_none() {
         return Ok(full);
     }

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use jindu_conformance::{
-    canonical, check_hand, check_risk_hand, check_track_hand, regenerate, run, source_of,
-    TRACK_REPORT_LANGS,
+    canonical, check_hand, check_resource_hand, check_risk_hand, check_track_hand, regenerate, run,
+    source_of, TRACK_REPORT_LANGS,
 };
 use serde_json::{json, Value};
 
@@ -45,6 +45,7 @@ fn vectors_match_their_sources_and_the_core() {
     let mut hand_values = 0;
     let mut risk_hand_values = 0;
     let mut track_hand_values = 0;
+    let mut resource_hand_values = 0;
     for (name, src) in &sources {
         let stored = vectors
             .get(name)
@@ -66,6 +67,9 @@ fn vectors_match_their_sources_and_the_core() {
         track_hand_values += check_track_hand(stored).unwrap_or_else(|e| {
             panic!("{name}: the core contradicts the hand-worked tracking values:\n{e}")
         });
+        resource_hand_values += check_resource_hand(stored).unwrap_or_else(|e| {
+            panic!("{name}: the core contradicts the hand-worked loading or levelling values:\n{e}")
+        });
         if stored.get("hand").is_some() {
             let schedule = fresh["expect"]
                 .get("schedule")
@@ -86,6 +90,11 @@ fn vectors_match_their_sources_and_the_core() {
     assert!(
         track_hand_values >= 60,
         "only {track_hand_values} hand-worked tracking values checked"
+    );
+    // loading-costs (13 values) and level-ranking (8).
+    assert!(
+        resource_hand_values >= 21,
+        "only {resource_hand_values} hand-worked loading and levelling values checked"
     );
     assert!(
         hand_values >= 240,

@@ -89,11 +89,13 @@ fn hours(minutes: i64) -> String {
 }
 
 /// One row per resource and period (work and capacity in hours, load in percent; `*` marks an
-/// overallocated period), then the overallocations with the tasks causing them.
+/// overallocated period; a cost column when any resource has a cost), then the
+/// overallocations with the tasks causing them.
 fn table(l: &Loading) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "loading by {} from {} to {}", l.period, l.from.0, l.to.0);
-    let _ = writeln!(
+    let costed = l.resources.iter().any(|r| r.cost.is_some());
+    let _ = write!(
         s,
         "{} {:<19} {:>9} {:>9} {:>7} {:>9}",
         crate::table::left("resource", 16),
@@ -103,12 +105,13 @@ fn table(l: &Loading) -> String {
         "load %",
         "quantity"
     );
+    let _ = writeln!(s, "{}", if costed { "        cost" } else { "" });
     for r in &l.resources {
         for p in &r.periods {
             let load = p
                 .load_percent
                 .map_or_else(|| "-".to_owned(), |x| format!("{x:.0}"));
-            let _ = writeln!(
+            let _ = write!(
                 s,
                 "{} {:<19} {:>9} {:>9} {:>7}{} {:>8}",
                 crate::table::left(&r.id, 16),
@@ -123,6 +126,13 @@ fn table(l: &Loading) -> String {
                     "-".to_owned()
                 },
             );
+            let cost = if !costed {
+                String::new()
+            } else {
+                p.cost
+                    .map_or_else(|| "-".to_owned(), |c| format!("{:.2}", c.value()))
+            };
+            let _ = writeln!(s, "{}", if costed { format!(" {cost:>11}") } else { cost });
         }
     }
     let overs: Vec<_> = l

@@ -110,6 +110,51 @@ fn a_table_and_a_range() {
 }
 
 #[test]
+fn a_cost_column_when_a_resource_has_a_rate() {
+    // Ana at 40 an hour with 25 a use on A (Mon 5 – Wed 7) and B (Tue 6 – Wed 7): Monday 8 h
+    // × 40 + 25 = 345; Tuesday 16 h × 40 + 25 (B starts) = 665; Wednesday 640. The JSON
+    // total is 345 + 665 + 640 = 1650 = 5 days × 8 h × 40 + 2 uses.
+    let a = file(
+        "load_c1.json",
+        &P1.replace(
+            r#"{"id": "ana", "name": "Ana"}"#,
+            r#"{"id": "ana", "name": "Ana", "standard_rate": 40, "cost_per_use": 25}"#,
+        ),
+    );
+    let out = jindu(&[
+        "load",
+        a.to_str().unwrap(),
+        "--by",
+        "day",
+        "--format",
+        "table",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let head = text.lines().nth(1).unwrap();
+    assert!(head.trim_end().ends_with("cost"), "{text}");
+    let cost: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("ana ") && !l.contains('–')) // not the overallocation
+        .map(|l| l.split_whitespace().last().unwrap())
+        .collect();
+    assert_eq!(cost, ["345.00", "665.00", "640.00"], "{text}");
+    let out = jindu(&["load", a.to_str().unwrap(), "--by", "day"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["resources"][0]["cost"], 1650);
+    assert_eq!(v["resources"][0]["periods"][1]["cost"], 665);
+    // Without rates the table has no cost column.
+    let b = file("load_c2.json", P1);
+    let out = jindu(&["load", b.to_str().unwrap(), "--format", "table"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("cost"), "{text}");
+}
+
+#[test]
 fn bad_arguments_are_usage_errors() {
     let a = file("load_b1.json", P1);
     let out = jindu(&["load", a.to_str().unwrap(), "--by", "fortnight"]);

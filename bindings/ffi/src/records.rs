@@ -22,6 +22,11 @@ pub struct Assignment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub actual_work: Option<String>,
+    /// What the assignment costs, for a cost resource only (a fee, travel), at most two decimals;
+    /// loading spreads it over the task's working time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub cost: Option<f64>,
     /// The resource's key.
     pub resource: Key,
     /// The task's key.
@@ -258,6 +263,25 @@ pub struct RankingInput {
     pub value: f64,
 }
 
+/// A change of a resource's rates from a date on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct RateChange {
+    /// What a use costs from then on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub cost_per_use: Option<f64>,
+    /// Where the rates start to hold, a date-time or a date (midnight).
+    pub from: String,
+    /// What an hour of overtime costs from then on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub overtime_rate: Option<f64>,
+    /// What an hour of work costs from then on (a material: a unit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub standard_rate: Option<f64>,
+}
+
 /// A resource.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 pub struct Resource {
@@ -296,6 +320,11 @@ pub struct Resource {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub overtime_rate: Option<f64>,
+    /// Rate changes over time, in time order: `[{"from": "2026-07-01", "standard_rate": 60}]`; from
+    /// each `from` on, its rates replace the resource's (a rate left out is none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[uniffi(default)]
+    pub rates: Vec<RateChange>,
     /// What an hour of work costs (a material resource: a unit), at most two decimals.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
@@ -1377,6 +1406,13 @@ pub enum Period {
 pub struct PeriodLoad {
     /// Available capacity, minutes: calendar working time × max units (rounded).
     pub capacity_minutes: i64,
+    /// The cost incurred in the period (absent when the resource's `cost` is): a work resource's
+    /// work in the period at its standard rate, a material's quantity at its rate per unit, a cost
+    /// resource's assignment costs prorated over their tasks' working time like work; each
+    /// assignment's cost per use falls in the period where it starts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub cost: Option<f64>,
     /// Period end (the next period's start).
     pub end: String,
     /// `work / capacity × 100`, or `null` without capacity.
@@ -1396,6 +1432,13 @@ pub struct PeriodLoad {
 /// One resource's loading.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 pub struct ResourceLoad {
+    /// Total cost within the range, the sum of the periods' costs; absent for a work or material
+    /// resource with neither a standard rate nor a cost per use. Over a range that holds every
+    /// assignment it is what the resource's rates give for its assignments (a cost resource: the
+    /// sum of its assignments' costs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub cost: Option<f64>,
     /// The resource's key.
     pub id: String,
     /// `work`, `material` or `cost`.

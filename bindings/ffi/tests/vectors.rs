@@ -19,6 +19,32 @@ fn outcome(r: Result<String, JinduError>, key: &str) -> Value {
     }
 }
 
+/// The `load` and `level` entries through `load` and `level_json`, the documents as canonical
+/// text (the vector's own, then the entry's `portfolio`).
+fn resource_entries(v: &Value, name: &str) {
+    for (k, e) in v["load"].as_array().into_iter().flatten().enumerate() {
+        let docs = jindu_conformance::documents_of(v, e);
+        let o = &e["options"];
+        let s = |f: &str| o.get(f).and_then(Value::as_str).map(str::to_owned);
+        let options = jindu_ffi::load::LoadOptions {
+            by: s("by"),
+            from_date: s("from"),
+            to_date: s("to"),
+        };
+        let texts = docs.iter().map(canonical).collect();
+        let got = outcome(jindu_ffi::load::load(texts, Some(options)), "loading");
+        assert_eq!(canonical(&got), canonical(&e["expect"]), "{name} load {k}");
+    }
+    for (k, e) in v["level"].as_array().into_iter().flatten().enumerate() {
+        let docs = Value::Array(jindu_conformance::documents_of(v, e));
+        let got = outcome(
+            jindu_ffi::level::level_json(canonical(&docs), canonical(&e["options"])),
+            "levelled",
+        );
+        assert_eq!(canonical(&got), canonical(&e["expect"]), "{name} level {k}");
+    }
+}
+
 #[test]
 fn every_vector_through_the_binding() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors");
@@ -33,6 +59,7 @@ fn every_vector_through_the_binding() {
         let text = canonical(&v["document"]);
         let got = outcome(schedule_json(text.clone()), "schedule");
         assert_eq!(canonical(&got), canonical(&v["expect"]), "{name}");
+        resource_entries(&v, &name);
         let Some(edits) = v["edits"].as_array() else {
             checked += 1;
             continue;

@@ -177,6 +177,19 @@ export const TRACK_REPORT_LANGS = ['en', 'zh-CN'];
  * the document and every argument given as JSON text (`form` 'text') or as objects ('object').
  * Returns ['ok', results] or, at the first JinduError, ['error', errorJson] (what `expect` holds).
  */
+/**
+ * A `load` or `level` entry of a vector through jindu/plan's `load` or `level`: the vector's
+ * document then the entry's `portfolio`, as canonical text or as objects; `[kind, value]` as
+ * `attempt` gives, the value `{loading}` or `{levelled}`.
+ */
+export function runResource(plan, vector, entry, list, form) {
+  const given = (v) => (form === 'text' ? canonical(v) : sortKeys(v));
+  const docs = [vector.document, ...(entry.portfolio ?? [])].map(given);
+  return attempt(() => (list === 'load'
+    ? { loading: plan.load(docs, given(entry.options)) }
+    : { levelled: plan.level(docs, given(entry.options)) }));
+}
+
 export function runTrack(plan, document, entry, form) {
   const given = (v) => (form === 'text' ? canonical(v) : sortKeys(v));
   const doc = given(document);

@@ -168,6 +168,17 @@ describe('plan: level and load', () => {
     assert.equal(week.capacity_minutes, 5 * 480);
   });
 
+  it('costs a period: the work at the standard rate, the cost per use where the assignment starts', () => {
+    // Ana at 45.5 an hour with 12 a use on A and B (both Mon 5 – Tue 6 at 100 %): Monday
+    // 2 × 8 h × 45.5 = 728 plus two uses = 752; Tuesday 728; total 1480.
+    const rated = { ...OVER, resources: [{ id: 'ana', standard_rate: 45.5, cost_per_use: 12 }] };
+    const [ana] = plan.load(rated, { by: 'day' }).resources;
+    assert.deepEqual(ana.periods.map((p) => p.cost), [752, 728]);
+    assert.equal(ana.cost, 1480);
+    // Without a rate there is no cost.
+    assert.equal(plan.load(OVER, { by: 'day' }).resources[0].periods[0].cost, undefined);
+  });
+
   it('gives the same JSON as `jindu level` and `jindu load`', { skip: noCli }, () => {
     assert.deepEqual(plan.level(OVER), jinduJson(['level'], [OVER]));
     assert.deepEqual(plan.level(OVER, { within_float: true, period_minutes: 30 }), jinduJson(['level'], [OVER], ['--within-float', '--period-minutes', '30']));

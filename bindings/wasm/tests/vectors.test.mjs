@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  attempt, canonical, checkHand, checkValues, loadCjs, lookup, loadEsm, loadPlanCjs, loadPlanEsm, runTrack, sortKeys, vectors,
+  attempt, canonical, checkHand, checkValues, loadCjs, lookup, loadEsm, loadPlanCjs, loadPlanEsm, runResource, runTrack, sortKeys, vectors,
 } from './helpers.mjs';
 
 const flavours = [
@@ -20,6 +20,11 @@ assert.ok(all.some(([, v]) => (v.risk ?? []).length >= 2), 'the Monte Carlo runs
 const withHand = all.filter(([, v]) => v.hand !== undefined).map(([n]) => n);
 for (const n of ['textbook-cpm.json', 'link-types.json', 'holidays.json', 'negative-float.json', 'summaries.json', 'deadline.json']) {
   assert.ok(withHand.includes(n), `${n} carries hand-computed values`);
+}
+// Loading with costs and levelling by project priority, with hand-worked values.
+for (const [n, list] of [['loading-costs.json', 'load'], ['level-ranking.json', 'level']]) {
+  const v = all.find(([name]) => name === n)?.[1];
+  assert.ok((v?.[list] ?? []).some((e) => e.hand !== undefined), `${n} has hand-worked ${list} values`);
 }
 // Tracking entries with hand-worked earned value and what-if values.
 for (const n of ['tracking-evm.json', 'tracking-whatif.json']) {
@@ -82,6 +87,22 @@ for (const [flavour, jindu, plan] of flavours) {
               const [compared, problems] = checkValues(entry.hand, value);
               assert.deepEqual(problems, [], `${name} track ${k} (${form}): hand-worked values`);
               assert.ok(compared >= 5, `${name} track ${k}: only ${compared} hand values`);
+            }
+          }
+        }
+        // The loading and levelling entries through jindu/plan's load and level.
+        for (const list of ['load', 'level']) {
+          for (const [k, entry] of (v[list] ?? []).entries()) {
+            for (const form of ['text', 'object']) {
+              const [kind, value] = runResource(plan, v, entry, list, form);
+              const got = kind === 'ok' ? value : { error: value };
+              assert.equal(canonical(got), canonical(entry.expect), `${name} ${list} ${k} (${form})`);
+              if (entry.hand !== undefined) {
+                assert.equal(kind, 'ok', `${name} ${list} ${k}: an entry with hand values must succeed`);
+                const [compared, problems] = checkValues(entry.hand, value);
+                assert.deepEqual(problems, [], `${name} ${list} ${k} (${form}): hand-worked values`);
+                assert.ok(compared >= 3, `${name} ${list} ${k}: only ${compared} hand values`);
+              }
             }
           }
         }

@@ -1044,6 +1044,7 @@ impl Reader {
                         units,
                         work: None,
                         actual_work: None,
+                        cost: None,
                     },
                 ));
             }

@@ -537,6 +537,7 @@ impl Parser {
                         units: q * 100,
                         work: None,
                         actual_work: None,
+                        cost: None,
                     })
                     .map_err(whole)?;
                 }

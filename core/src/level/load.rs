@@ -50,7 +50,7 @@ use crate::calendar::{WorkCalendar, STANDARD};
 use crate::error::{Error, Item, Result};
 use crate::id::CalendarId;
 use crate::io::json::out::Iso as Stamp;
-use crate::model::{Project, Resource, ResourceKind};
+use crate::model::{Money, Project, Resource, ResourceKind};
 use crate::schedule::Schedule;
 use crate::time::{Date, DateTime, MINUTES_PER_DAY};
 
@@ -321,6 +321,16 @@ pub struct ResourceLoad {
     pub work_minutes: i64,
     /// Total quantity (material resources), within the range.
     pub quantity: f64,
+    /// Total cost within the range, the sum of the periods' costs; absent for a work or
+    /// material resource with neither a standard rate nor a cost per use. Over a range that
+    /// holds every assignment it is what the resource's rates give for its assignments (a
+    /// cost resource: the sum of its assignments' costs).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::io::json::out::money_number"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<f64>"))]
+    pub cost: Option<Money>,
     /// One entry per period, in order.
     pub periods: Vec<PeriodLoad>,
     /// The overallocated intervals, in time order (work resources).
@@ -345,6 +355,16 @@ pub struct PeriodLoad {
     pub load_percent: Option<f64>,
     /// Material consumed in the period (material resources; 0 otherwise).
     pub quantity: f64,
+    /// The cost incurred in the period (absent when the resource's `cost` is): a work
+    /// resource's work in the period at its standard rate, a material's quantity at its rate
+    /// per unit, a cost resource's assignment costs prorated over their tasks' working time
+    /// like work; each assignment's cost per use falls in the period where it starts.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::io::json::out::money_number"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<f64>"))]
+    pub cost: Option<Money>,
     /// Whether an overallocation touches the period.
     pub overallocated: bool,
 }
@@ -467,10 +487,56 @@ struct Entry<'a> {
     cal: Cal<'a>,
     /// Working minutes of `cal` from start to finish.
     time: i64,
-    /// Work minutes (work), hundredths (material).
+    /// Work minutes (work), hundredths (material), cents (cost).
     total: i64,
     /// Effective units, percent.
     units: f64,
+    /// What one of `total` costs at the start, in 1/6000 of a cent (see [`Entry::cost_to`]).
+    rate: i128,
+    /// The cost per use charged at the start, in 1/6000 of a cent.
+    per_use: i128,
+    /// The rate changes after the start and before the finish: where (minute), by how much
+    /// (1/6000 of a cent per one of `total`), and how much of `total` is done by then.
+    changes: Vec<(i64, i128, i64)>,
+}
+
+impl Entry<'_> {
+    /// The cost in cents from the assignment's start up to the point where `done` of its
+    /// `total` is done (`started`: the start is behind, so the cost per use is charged),
+    /// rounded once as [`Resource::cost_of`] rounds: the periods' differences of it add up to
+    /// `cost_of` over the whole assignment.
+    fn cost_to(&self, done: i64, started: bool) -> i64 {
+        if !started {
+            return 0;
+        }
+        // Work done after a rate change costs the difference more (or less).
+        let changed: i128 = self
+            .changes
+            .iter()
+            .filter(|c| c.2 < done)
+            .map(|c| c.1 * i128::from(done - c.2))
+            .sum();
+        let sixths = self.rate * i128::from(done) + self.per_use + changed;
+        ((sixths + sixths.signum() * 3000) / 6000).clamp(i128::from(i64::MIN), i128::from(i64::MAX))
+            as i64
+    }
+}
+
+/// An assignment's cost rates at minute `t`: `(rate, per_use)` of an [`Entry`] (a work or
+/// material resource without rates: zero). A cost resource's `total` is its cost in cents,
+/// so its rate is one cent.
+fn costing(r: &Resource, units: u32, t: i64) -> (i128, i128) {
+    let (standard, use_) =
+        DateTime::from_minutes(t).map_or((r.standard_rate, r.cost_per_use), |t| r.rates_at(t));
+    let rate = i128::from(standard.map_or(0, Money::cents));
+    let per_use = i128::from(use_.map_or(0, Money::cents));
+    match r.kind {
+        ResourceKind::Cost => (6000, 0),
+        // Hundredths of a unit: rate × 60 sixths each; the use charged once.
+        ResourceKind::Material => (rate * 60, per_use * 6000),
+        // Minutes: rate / 60 cents each; a use per unit assigned (as `cost_of`).
+        ResourceKind::Work => (rate * 100, per_use * i128::from(units) * 60),
+    }
 }
 
 /// A pooled resource while it is built.
@@ -479,6 +545,9 @@ struct Pool<'a> {
     project: usize,
     projects: Vec<usize>,
     entries: Vec<Entry<'a>>,
+    /// Costs charged at one instant (cents): the cost per use, or a cost resource's cost, of
+    /// an assignment whose task has no working time (a milestone).
+    charges: Vec<(i64, i64)>,
 }
 
 /// The loading of every resource across `projects` (each with its schedule), by period.
@@ -519,6 +588,7 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
                     project: k,
                     projects: Vec::new(),
                     entries: Vec::new(),
+                    charges: Vec::new(),
                 });
                 pools.len() - 1
             });
@@ -537,9 +607,6 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
         for a in p.assignments() {
             let pi = local[k][a.resource.index()];
             let (def, home) = (pools[pi].def, pools[pi].project);
-            if def.kind == ResourceKind::Cost {
-                continue;
-            }
             let t = p.task(a.task);
             let ts = s.task(a.task);
             let res = cal_of(home, def.calendar.as_ref())?;
@@ -549,9 +616,17 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
                 Some(cal_of(k, t.calendar.as_ref())?)
             };
             let (start, finish) = (ts.start.minutes(), ts.finish.minutes());
-            let mut cal = Cal {
-                task: task_cal,
-                res,
+            let kind = def.kind;
+            // A cost resource has no working time of its own: its cost follows the task's.
+            let mut cal = match (kind, task_cal) {
+                (ResourceKind::Cost, Some(tc)) => Cal {
+                    task: None,
+                    res: tc,
+                },
+                _ => Cal {
+                    task: task_cal,
+                    res,
+                },
             };
             let mut time = cal.work(start, finish);
             if time == 0 {
@@ -563,16 +638,27 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
                     time = cal.work(start, finish);
                 }
             }
-            let material = def.kind == ResourceKind::Material;
-            let total = if material {
-                a.units as i64
-            } else {
-                a.work
+            let material = kind == ResourceKind::Material;
+            let total = match kind {
+                ResourceKind::Material => a.units as i64,
+                ResourceKind::Cost => a.cost.map_or(0, Money::cents),
+                ResourceKind::Work => a
+                    .work
                     .map(|w| w.minutes())
-                    .unwrap_or_else(|| share(time, a.units as i64, 100))
+                    .unwrap_or_else(|| share(time, a.units as i64, 100)),
             };
+            let (rate, per_use) = costing(def, a.units, start);
             if time == 0 {
-                if total != 0 {
+                // A milestone's cost per use, or a cost resource's cost, falls at its date.
+                let charge = if kind == ResourceKind::Cost {
+                    total
+                } else {
+                    ((per_use + 3000) / 6000) as i64
+                };
+                if charge != 0 {
+                    pools[pi].charges.push((start, charge));
+                }
+                if total != 0 && kind != ResourceKind::Cost {
                     return Err(Error::invalid(
                         Item::Assignment {
                             task: t.id.clone(),
@@ -584,7 +670,21 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
                 }
                 continue;
             }
-            let units = if material {
+            // The rate changes while the assignment works: from each, the difference.
+            let mut changes = Vec::new();
+            if kind != ResourceKind::Cost {
+                let mut before = rate;
+                for c in &def.rates {
+                    let at = c.from.minutes();
+                    if at <= start || at >= finish {
+                        continue;
+                    }
+                    let (now, _) = costing(def, a.units, at);
+                    changes.push((at, now - before, share(total, cal.work(start, at), time)));
+                    before = now;
+                }
+            }
+            let units = if kind != ResourceKind::Work {
                 0.0
             } else if a.work.is_some() {
                 total as f64 * 100.0 / time as f64
@@ -600,6 +700,9 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
                 time,
                 total,
                 units,
+                rate,
+                per_use,
+                changes,
             });
         }
     }
@@ -609,13 +712,20 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
     let lo = options.from.map(|t| t.minutes()).or_else(|| {
         pools
             .iter()
-            .flat_map(|p| p.entries.iter().map(|e| e.start))
+            .flat_map(|p| {
+                let charges = p.charges.iter().map(|c| c.0);
+                p.entries.iter().map(|e| e.start).chain(charges)
+            })
             .min()
     });
+    // A charge at `t` falls in the period containing `t`, so the range reaches past it.
     let hi = options.to.map(|t| t.minutes()).or_else(|| {
         pools
             .iter()
-            .flat_map(|p| p.entries.iter().map(|e| e.finish))
+            .flat_map(|p| {
+                let charges = p.charges.iter().map(|c| c.0 + 1);
+                p.entries.iter().map(|e| e.finish).chain(charges)
+            })
             .max()
     });
     let mut bounds = Vec::new();
@@ -641,6 +751,8 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
         let def = pool.def;
         let res = cal_of(pool.project, def.calendar.as_ref())?;
         let mut work = vec![0i64; n];
+        let costed = def.kind == ResourceKind::Cost || def.has_rates();
+        let mut cost = vec![0i64; if costed { n } else { 0 }];
         for e in &pool.entries {
             let (a, b) = (e.start.max(r_lo), e.finish.min(r_hi));
             if a >= b {
@@ -649,6 +761,8 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
             let first = bounds.partition_point(|&x| x <= a) - 1;
             let mut cum = e.cal.work(e.start, bounds[first].max(e.start));
             let mut done = share(e.total, cum, e.time);
+            // The cost so far: the cost per use is behind once the start is.
+            let mut spent = e.cost_to(done, e.start < bounds[first]);
             for (p, w) in work.iter_mut().enumerate().skip(first) {
                 if bounds[p] >= b {
                     break;
@@ -658,6 +772,17 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
                 let now = share(e.total, cum, e.time);
                 *w += now - done;
                 done = now;
+                if let Some(c) = cost.get_mut(p) {
+                    let s = e.cost_to(now, true);
+                    *c += s - spent;
+                    spent = s;
+                }
+            }
+        }
+        for &(t, cents) in &pool.charges {
+            if costed && r_lo <= t && t < r_hi {
+                let p = bounds.partition_point(|&x| x <= t) - 1;
+                cost[p] += cents;
             }
         }
         let overs = if def.kind == ResourceKind::Work {
@@ -679,10 +804,10 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
                 oi += 1;
             }
             let overallocated = oi < overs.len() && overs[oi].0 < b;
-            let (wm, q) = if material {
-                (0, w as f64 / 100.0)
-            } else {
-                (w, 0.0)
+            let (wm, q) = match def.kind {
+                ResourceKind::Material => (0, w as f64 / 100.0),
+                ResourceKind::Cost => (0, 0.0),
+                ResourceKind::Work => (w, 0.0),
             };
             periods.push(PeriodLoad {
                 start: stamp(a),
@@ -692,6 +817,7 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
                 load_percent: (capacity > 0 && !material)
                     .then(|| wm as f64 * 100.0 / capacity as f64),
                 quantity: q,
+                cost: cost.get(p).map(|&c| Money::from_cents(c)),
                 overallocated,
             });
         }
@@ -733,6 +859,7 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
             projects: pool.projects.clone(),
             work_minutes,
             quantity: if material { quantity } else { 0.0 },
+            cost: costed.then(|| Money::from_cents(cost.iter().sum())),
             periods,
             overallocations,
         });

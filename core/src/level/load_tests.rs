@@ -286,3 +286,204 @@ fn a_pooled_resource_defined_differently_is_reported() {
         serde_json::json!(["max_units", "calendar"])
     );
 }
+
+fn costs(r: &ResourceLoad) -> Vec<Option<f64>> {
+    r.periods.iter().map(|p| p.cost.map(Money::value)).collect()
+}
+
+#[test]
+fn work_costs_per_period_and_the_cost_per_use_at_the_start() {
+    // Ana at 50 an hour with 20 a use works A (Mon 5 – Wed 7, 3 days) at 100 %: 8 h × 50 =
+    // 400 a day, and the use on Monday where A starts: 420, 400, 400; total 1220 =
+    // cost_of(100, 24 h) = 1200 + 20. Bob at 200 % (two people) on B (Mon 5, 1 day): 16 h ×
+    // 30 = 480, plus two uses of 10: 500. Cid has no rate: no cost at all.
+    let d = doc(r#"{"name": "P", "start": "2026-01-05",
+        "tasks": [{"id": "A", "duration": "3d"}, {"id": "B", "duration": "1d"}],
+        "resources": [{"id": "ana", "standard_rate": 50, "cost_per_use": 20},
+                      {"id": "bob", "max_units": 200, "standard_rate": 30, "cost_per_use": 10},
+                      {"id": "cid"}],
+        "assignments": [{"task": "A", "resource": "ana"},
+                        {"task": "B", "resource": "bob", "units": 200},
+                        {"task": "B", "resource": "cid"}]}"#);
+    let l = run(&[&d], Period::Day);
+    let [ana, bob, cid] = &l.resources[..] else {
+        panic!("three resources")
+    };
+    assert_eq!(costs(ana), [Some(420.0), Some(400.0), Some(400.0)]);
+    assert_eq!(ana.cost, Money::from_value(1220.0));
+    assert_eq!(ana.cost, d.0.resources()[0].cost_of(100, 24 * 60));
+    assert_eq!(costs(bob), [Some(500.0), Some(0.0), Some(0.0)]);
+    assert_eq!(bob.cost, Money::from_value(500.0));
+    assert_eq!(costs(cid), [None, None, None]);
+    assert_eq!(cid.cost, None);
+    // Without a rate the JSON has no cost; with one it is a number.
+    let v = serde_json::to_value(&l).unwrap();
+    assert_eq!(v["resources"][0]["periods"][0]["cost"], 420);
+    assert_eq!(v["resources"][0]["cost"], 1220);
+    assert!(v["resources"][2]["periods"][0].get("cost").is_none());
+    assert!(v["resources"][2].get("cost").is_none());
+
+    // From Tuesday on, the use is behind the range: 400 + 400 = 800.
+    let v: Vec<(&Project, &Schedule)> = vec![(&d.0, &d.1)];
+    let from = DateTime::from_parts(2026, 1, 6, 0, 0).unwrap();
+    let to = DateTime::from_parts(2026, 1, 8, 0, 0).unwrap();
+    let part = load(&v, &LoadOptions::new(Period::Day).between(from, to)).unwrap();
+    assert_eq!(costs(&part.resources[0]), [Some(400.0), Some(400.0)]);
+    assert_eq!(part.resources[0].cost, Money::from_value(800.0));
+}
+
+#[test]
+fn cents_are_rounded_so_the_periods_add_up() {
+    // 10.01 an hour over 2 days (960 minutes) by hour: the hours cost 10.01 each, but the
+    // cumulative cost is rounded once per period boundary, so 16 hours give exactly
+    // 16 × 10.01 = 160.16; by day 80.08 and 80.08. At 33.33 an hour, 1 day at 50 % (240
+    // minutes of work over 480, 0.5 minutes a minute): the morning's 2 h cost 66.66 and the
+    // day 133.32 = cost_of(50, 240).
+    let d = doc(r#"{"name": "P", "start": "2026-01-05",
+        "tasks": [{"id": "A", "duration": "2d"}, {"id": "B", "duration": "1d"}],
+        "resources": [{"id": "ana", "standard_rate": 10.01}, {"id": "eve", "standard_rate": 33.33}],
+        "assignments": [{"task": "A", "resource": "ana"}, {"task": "B", "resource": "eve", "units": 50}]}"#);
+    let l = run(&[&d], Period::Hour);
+    let ana = &l.resources[0];
+    let paid: Vec<f64> = costs(ana)
+        .into_iter()
+        .flatten()
+        .filter(|&c| c != 0.0)
+        .collect();
+    assert_eq!(paid, [10.01; 16]);
+    assert_eq!(ana.cost, Money::from_value(160.16));
+    let l = run(&[&d], Period::Day);
+    assert_eq!(costs(&l.resources[0]), [Some(80.08), Some(80.08)]);
+    assert_eq!(costs(&l.resources[1]), [Some(133.32), Some(0.0)]);
+    assert_eq!(l.resources[1].cost, d.0.resources()[1].cost_of(50, 240));
+}
+
+#[test]
+fn material_and_cost_resource_costs() {
+    // 4 units of cement (units 400) at 12.50 a unit and 30 a use over F (Mon 5 – Tue 6):
+    // 2 units a day, 25 a day, the use on Monday: 55, 25; total 80 = 4 × 12.5 + 30.
+    // A permit (cost resource) of 1000 over G (Mon 5 – Wed 7) is prorated over G's working
+    // time like work: the cumulative cost rounded at each day's end, 333.33, 666.67 and 1000,
+    // gives 333.33, 333.34, 333.33. A fee of 150 on the milestone M (Wed 7, 17:00) falls on
+    // its day: the cost resource's Wednesday is 333.33 + 150 = 483.33, its total 1150.
+    let d = doc(r#"{"name": "P", "start": "2026-01-05",
+        "tasks": [{"id": "F", "duration": "2d"}, {"id": "G", "duration": "3d"},
+                  {"id": "M", "milestone": true}],
+        "links": [{"from": "G", "to": "M"}],
+        "resources": [{"id": "cement", "kind": "material", "standard_rate": 12.5, "cost_per_use": 30},
+                      {"id": "permits", "kind": "cost"}],
+        "assignments": [{"task": "F", "resource": "cement", "units": 400},
+                        {"task": "G", "resource": "permits", "cost": 1000},
+                        {"task": "M", "resource": "permits", "cost": 150}]}"#);
+    let l = run(&[&d], Period::Day);
+    let [cement, permits] = &l.resources[..] else {
+        panic!("two resources")
+    };
+    assert_eq!(costs(cement), [Some(55.0), Some(25.0), Some(0.0)]);
+    assert_eq!(cement.cost, Money::from_value(80.0));
+    assert_eq!(cement.cost, d.0.resources()[0].cost_of(400, 0));
+    assert_eq!(costs(permits), [Some(333.33), Some(333.34), Some(483.33)]);
+    assert_eq!(permits.cost, Money::from_value(1150.0));
+    assert_eq!(
+        (permits.kind, permits.work_minutes, permits.quantity),
+        ("cost", 0, 0.0)
+    );
+    assert!(permits
+        .periods
+        .iter()
+        .all(|p| p.work_minutes == 0 && p.capacity_minutes == 0));
+
+    // A cost belongs to a cost resource's assignment only.
+    let e = json::read(
+        r#"{"name": "P", "start": "2026-01-05", "tasks": [{"id": "A", "duration": "1d"}],
+        "resources": [{"id": "ana"}], "assignments": [{"task": "A", "resource": "ana", "cost": 5}]}"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("ana") && e.contains("cost"), "{e}");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    /// Over the whole range each resource's periods cost exactly what `cost_of` gives for its
+    /// assignments (the cumulative cost is rounded once per period boundary, so the cents add
+    /// up), whatever the period, units, work and rates.
+    #[test]
+    fn period_costs_add_up_to_cost_of(
+        tasks in proptest::collection::vec((1i64..3000, 1u32..300, proptest::option::of(1i64..5000), 0i64..3000), 1..10),
+        rates in proptest::collection::vec((1i64..100_000, 0i64..5000), 2),
+        by in 0usize..4,
+    ) {
+        let mut ts = String::new();
+        let mut asg = String::new();
+        for (k, (dur, units, work, lag)) in tasks.iter().enumerate() {
+            ts += &format!(r#"{{"id": "T{k}", "duration": "{dur}m", "constraint": {{"type": "SNET", "date": "{}"}}}},"#,
+                DateTime::from_parts(2026, 1, 5, 8, 0).unwrap().add_minutes(*lag * 7));
+            let w = work.map(|w| format!(r#", "work": "{w}m""#)).unwrap_or_default();
+            asg += &format!(r#"{{"task": "T{k}", "resource": "r{}", "units": {units}{w}}},"#, k % 2);
+        }
+        ts.pop();
+        asg.pop();
+        let m = |c: i64| Money::from_cents(c).value();
+        let text = format!(r#"{{"name": "P", "start": "2026-01-05", "tasks": [{ts}],
+            "resources": [{{"id": "r0", "standard_rate": {}, "cost_per_use": {}}},
+                          {{"id": "r1", "standard_rate": {}, "cost_per_use": {}}}],
+            "assignments": [{asg}]}}"#, m(rates[0].0), m(rates[0].1), m(rates[1].0), m(rates[1].1));
+        let d = doc(&text);
+        let period = [Period::Hour, Period::Day, Period::Week, Period::Month][by];
+        let l = run(&[&d], period);
+        for (k, r) in l.resources.iter().enumerate() {
+            let def = &d.0.resources()[k];
+            // Each assignment's work as loading spreads it: its own, else units × duration.
+            let want: i64 = d.0.assignments().iter().zip(&tasks)
+                .filter(|(a, _)| a.resource.index() == k)
+                .map(|(a, (dur, units, work, _))| {
+                    let w = work.unwrap_or((*dur * *units as i64 * 2 + 100) / 200);
+                    def.cost_of(a.units, w).map_or(0, Money::cents)
+                })
+                .sum();
+            let sum: i64 = r.periods.iter().map(|p| p.cost.map_or(0, Money::cents)).sum();
+            proptest::prop_assert_eq!(sum, want);
+            proptest::prop_assert_eq!(r.cost.map(Money::cents), Some(want));
+        }
+    }
+}
+
+#[test]
+fn a_rate_change_costs_each_minute_at_the_rate_in_force() {
+    // Ana costs 50 an hour and 20 a use until Wednesday 7 January 12:00, then 80 and 30.
+    // A (Mon 5 – Fri 9, 100 %): Monday 8 h × 50 + the use at A's start, 20 = 420; Tuesday
+    // 400; Wednesday 4 h × 50 + 4 h × 80 = 520; Thursday and Friday 640. B (Thursday 8, 1 day
+    // at 50 %) starts after the change: 4 h × 80 + half a use of 30 = 335, so Thursday is
+    // 975. Total 420 + 400 + 520 + 975 + 640 = 2955.
+    let d = doc(r#"{"name": "P", "start": "2026-01-05",
+        "tasks": [{"id": "A", "duration": "5d"},
+                  {"id": "B", "duration": "1d", "constraint": {"type": "SNET", "date": "2026-01-08"}}],
+        "resources": [{"id": "ana", "standard_rate": 50, "cost_per_use": 20,
+            "rates": [{"from": "2026-01-07T12:00", "standard_rate": 80, "cost_per_use": 30}]}],
+        "assignments": [{"task": "A", "resource": "ana"}, {"task": "B", "resource": "ana", "units": 50}]}"#);
+    let l = run(&[&d], Period::Day);
+    let ana = &l.resources[0];
+    assert_eq!(
+        costs(ana),
+        [
+            Some(420.0),
+            Some(400.0),
+            Some(520.0),
+            Some(975.0),
+            Some(640.0)
+        ]
+    );
+    assert_eq!(ana.cost, Money::from_value(2955.0));
+    // By week the same total: the cumulative rounding does not depend on the periods.
+    assert_eq!(run(&[&d], Period::Week).resources[0].cost, ana.cost);
+    // Rates out of order are refused, naming the resource and the field.
+    let e = json::read(
+        r#"{"name": "P", "start": "2026-01-05", "tasks": [],
+        "resources": [{"id": "ana", "rates": [{"from": "2026-02-01", "standard_rate": 1},
+                                              {"from": "2026-01-01", "standard_rate": 2}]}]}"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("ana") && e.contains("rates"), "{e}");
+}

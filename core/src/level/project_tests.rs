@@ -537,6 +537,7 @@ fn arb_project() -> impl Strategy<Value = Project> {
                     units,
                     work: None,
                     actual_work: None,
+                    cost: None,
                 })
                 .unwrap();
             }

@@ -226,6 +226,7 @@ fn apply_track(p: Project, opts: &ScheduleOptions, c: &TrackChange) -> Result<Pr
                 units: *units,
                 work: work.clone(),
                 actual_work: None,
+                cost: None,
             });
             follow_task_type(&p, &mut doc, task);
         }

@@ -103,6 +103,7 @@ __all__ = [
     "PinInput",
     "PoolConflict",
     "RankingInput",
+    "RateChange",
     "Reason",
     "ReasonPredecessor",
     "ReasonResource",
@@ -165,6 +166,9 @@ class Assignment(_AssignmentRequired, total=False):
     #: The work done on this assignment so far (`"12h"`); without it, the share of its work that
     #: the task's `percent_complete` gives.
     actual_work: Optional[str]
+    #: What the assignment costs, for a cost resource only (a fee, travel), at most two decimals;
+    #: loading spreads it over the task's working time.
+    cost: Optional[float]
     #: Units in percent (default 100).
     units: Optional[int]
     #: Total work.
@@ -355,6 +359,25 @@ class RankingInput(TypedDict):
     value: float
 
 
+_RateChangeRequired = TypedDict(
+    "_RateChangeRequired",
+    {
+        # Where the rates start to hold, a date-time or a date (midnight).
+        "from": str,
+    },
+)
+
+
+class RateChange(_RateChangeRequired, total=False):
+    """A change of a resource's rates from a date on."""
+    #: What a use costs from then on.
+    cost_per_use: Optional[float]
+    #: What an hour of overtime costs from then on.
+    overtime_rate: Optional[float]
+    #: What an hour of work costs from then on (a material: a unit).
+    standard_rate: Optional[float]
+
+
 class _ResourceRequired(TypedDict):
     #: The resource's key.
     id: "Key"
@@ -379,6 +402,9 @@ class Resource(_ResourceRequired, total=False):
     name: str
     #: What an hour of overtime costs (kept; jindu schedules no overtime).
     overtime_rate: Optional[float]
+    #: Rate changes over time, in time order: `[{"from": "2026-07-01", "standard_rate": 60}]`; from
+    #: each `from` on, its rates replace the resource's (a rate left out is none).
+    rates: List["RateChange"]
     #: What an hour of work costs (a material resource: a unit), at most two decimals.
     standard_rate: Optional[float]
     #: `client` (default) or `internal` (left out of the client's view).
@@ -1273,8 +1299,7 @@ class Overallocation(TypedDict):
 Period = Literal['hour', 'day', 'week', 'month']
 
 
-class PeriodLoad(TypedDict):
-    """A resource in one period."""
+class _PeriodLoadRequired(TypedDict):
     #: Available capacity, minutes: calendar working time × max units (rounded).
     capacity_minutes: int
     #: Period end (the next period's start).
@@ -1291,8 +1316,16 @@ class PeriodLoad(TypedDict):
     work_minutes: int
 
 
-class ResourceLoad(TypedDict):
-    """One resource's loading."""
+class PeriodLoad(_PeriodLoadRequired, total=False):
+    """A resource in one period."""
+    #: The cost incurred in the period (absent when the resource's `cost` is): a work resource's
+    #: work in the period at its standard rate, a material's quantity at its rate per unit, a cost
+    #: resource's assignment costs prorated over their tasks' working time like work; each
+    #: assignment's cost per use falls in the period where it starts.
+    cost: Optional[float]
+
+
+class _ResourceLoadRequired(TypedDict):
     #: The resource's key.
     id: str
     #: `work`, `material` or `cost`.
@@ -1311,6 +1344,15 @@ class ResourceLoad(TypedDict):
     quantity: float
     #: Total assigned work in minutes (work resources), within the range.
     work_minutes: int
+
+
+class ResourceLoad(_ResourceLoadRequired, total=False):
+    """One resource's loading."""
+    #: Total cost within the range, the sum of the periods' costs; absent for a work or material
+    #: resource with neither a standard rate nor a cost per use. Over a range that holds every
+    #: assignment it is what the resource's rates give for its assignments (a cost resource: the
+    #: sum of its assignments' costs).
+    cost: Optional[float]
 
 
 _LoadResultRequired = TypedDict(
@@ -2321,6 +2363,8 @@ SCHEMA_OF: Dict[str, str] = {
     "PinInput": "document#/$defs/PinInput",
 
     "RankingInput": "document#/$defs/RankingInput",
+
+    "RateChange": "document#/$defs/RateChange",
 
     "Resource": "document#/$defs/Resource",
 

@@ -57,3 +57,22 @@ def test_bad_options_are_typed_errors() -> None:
     assert e2.value.field == "from"
     with pytest.raises(TypeError):
         jindu.load(42)  # type: ignore[arg-type]
+
+
+def test_a_period_costs_its_work_at_the_rate() -> None:
+    # Ana at 62.5 an hour with 15 a use, 3 days of A from Monday at 100 %: 8 h x 62.5 = 500 a
+    # day, the use on Monday: 515, 500, 500; total 1,515. A cost resource's 900 over the same
+    # 3 days is prorated: 300 a day.
+    d = doc("P", "A", 3)
+    d["resources"] = [
+        {"id": "ana", "standard_rate": 62.5, "cost_per_use": 15},
+        {"id": "fee", "kind": "cost"},
+    ]
+    d["assignments"].append({"task": "A", "resource": "fee", "cost": 900})
+    ana, fee = jindu.load(d, by="day")["resources"]
+    assert [p["cost"] for p in ana["periods"]] == [515, 500, 500]
+    assert ana["cost"] == 1515
+    assert [p["cost"] for p in fee["periods"]] == [300, 300, 300]
+    # Without a rate, no cost key.
+    (plain,) = jindu.load(doc("P", "A", 1), by="day")["resources"]
+    assert "cost" not in plain["periods"][0] and "cost" not in plain

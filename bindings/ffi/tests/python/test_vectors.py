@@ -112,6 +112,27 @@ def run_track(document: Any, entry: Dict[str, Any], form: str) -> Tuple[str, Any
     return attempt(run)
 
 
+def run_resource(v: Dict[str, Any], entry: Dict[str, Any], kind: str, form: str) -> Tuple[str, Any]:
+    """A ``load`` or ``level`` entry through jindu.load or jindu.level: the vector's document
+    then the entry's ``portfolio``, as JSON text or dicts, the options as keyword arguments
+    (``from``/``to`` are ``from_date``/``to_date``). ("ok", {"loading": ...} or {"levelled":
+    ...}) or ("error", error_json)."""
+    docs = [v["document"], *entry.get("portfolio", [])]
+    given = [canonical(d) if form == "text" else sort_keys(d) for d in docs]
+    o = dict(entry["options"])
+    if kind == "load":
+        names = {"by": "by", "from": "from_date", "to": "to_date"}
+        kwargs = {names[k]: x for k, x in o.items()}
+        return attempt(lambda: {"loading": jindu.load(given, **kwargs)})
+    return attempt(lambda: {"levelled": jindu.level(given, **o)})
+
+
+def test_resource_entries_are_there() -> None:
+    named = dict(ALL)
+    assert any("hand" in e for e in named["loading-costs.json"]["load"])
+    assert any("hand" in e for e in named["level-ranking.json"]["level"])
+
+
 def test_track_entries_are_there() -> None:
     named = dict(ALL)
     for name in ("tracking-evm.json", "tracking-whatif.json"):
@@ -185,6 +206,18 @@ def test_vector(name: str, v: dict) -> None:
                 compared, problems = check_values(entry["hand"], value)
                 assert problems == [], f"{name} track {k} ({form}): " + "\n".join(problems)
                 assert compared >= 5, f"{name} track {k}: only {compared} hand values"
+    for kind in ("load", "level"):
+        for k, entry in enumerate(v.get(kind, [])):
+            for form in ("text", "dict"):
+                ok, value = run_resource(v, entry, kind, form)
+                got = value if ok == "ok" else {"error": value}
+                expect = from_dict(entry["expect"]) if form == "dict" else entry["expect"]
+                assert canonical(got) == canonical(expect), f"{name} {kind} {k} ({form})"
+                if "hand" in entry:
+                    assert ok == "ok", f"{name} {kind} {k}: an entry with hand values must succeed"
+                    compared, problems = check_values(entry["hand"], value)
+                    assert problems == [], f"{name} {kind} {k} ({form}): " + "\n".join(problems)
+                    assert compared >= 3, f"{name} {kind} {k}: only {compared} hand values"
     if "edits" not in v:
         return
 

@@ -570,6 +570,32 @@ pub struct ResourceInput {
     /// Its group or skill ("backend", "QA").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub group: String,
+    /// Rate changes over time, in time order: `[{"from": "2026-07-01", "standard_rate": 60}]`;
+    /// from each `from` on, its rates replace the resource's (a rate left out is none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tsify", tsify(type = "RateChange[]"))]
+    pub rates: Vec<RateInput>,
+}
+
+/// A change of a resource's rates from a date on.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", schemars(rename = "RateChange"))]
+#[cfg_attr(feature = "tsify", tsify(rename = "RateChange"))]
+#[serde(deny_unknown_fields)]
+pub struct RateInput {
+    /// Where the rates start to hold, a date-time or a date (midnight).
+    pub from: String,
+    /// What an hour of work costs from then on (a material: a unit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standard_rate: Option<serde_json::Number>,
+    /// What an hour of overtime costs from then on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overtime_rate: Option<serde_json::Number>,
+    /// What a use costs from then on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_per_use: Option<serde_json::Number>,
 }
 
 /// A period of a resource's time-varying capacity.
@@ -616,6 +642,10 @@ pub struct AssignmentInput {
     /// that the task's `percent_complete` gives.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual_work: Option<String>,
+    /// What the assignment costs, for a cost resource only (a fee, travel), at most two
+    /// decimals; loading spreads it over the task's working time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<serde_json::Number>,
 }
 
 /// An edit for the incremental engine, as a host sends it:

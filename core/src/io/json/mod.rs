@@ -38,8 +38,8 @@ mod ser;
 
 use doc::{
     AssignmentInput, AvailabilityInput, BaselineInput, CalendarInput, ConstraintInput,
-    ExceptionInput, LinkInput, OptionsInput, PinInput, RankingInput, ResourceInput, SplitInput,
-    WeekInput,
+    ExceptionInput, LinkInput, OptionsInput, PinInput, RankingInput, RateInput, ResourceInput,
+    SplitInput, WeekInput,
 };
 pub use doc::{EditInput, ProjectDocument, TaskInput};
 
@@ -51,8 +51,8 @@ use crate::error::{Error, Item, Result};
 use crate::id::{CalendarId, ResourceId, TaskId, TaskIndex};
 use crate::model::{
     Assignment, Availability, Baseline, Constraint, Lag, Link, LinkType, Money, Pin, Progress,
-    Project, ProjectPriority, Ranking, Resource, ResourceKind, ScheduleFrom, Split, Task, TaskType,
-    Visibility,
+    Project, ProjectPriority, Ranking, RateChange, Resource, ResourceKind, ScheduleFrom, Split,
+    Task, TaskType, Visibility,
 };
 use crate::schedule::{
     Criticality, FloatBasis, LagCalendar, OutOfSequence, Schedule, ScheduleOptions,
@@ -915,6 +915,25 @@ impl Reader {
                 cost_per_use: money(r.cost_per_use.as_ref(), &|| item.clone(), "cost_per_use")
                     .map_err(&in_list)?,
                 group: r.group,
+                rates: r
+                    .rates
+                    .iter()
+                    .enumerate()
+                    .map(|(j, x)| {
+                        let at =
+                            |e: Error, f: &str| in_list(e.with_path(|| format!("rates[{j}].{f}")));
+                        let m = |v: Option<&serde_json::Number>, f: &str| {
+                            money(v, &|| item.clone(), "rates").map_err(|e| at(e, f))
+                        };
+                        Ok(RateChange {
+                            from: parse_when(&x.from, 0)
+                                .map_err(|e| at(e.at(&item, "rates"), "from"))?,
+                            standard_rate: m(x.standard_rate.as_ref(), "standard_rate")?,
+                            overtime_rate: m(x.overtime_rate.as_ref(), "overtime_rate")?,
+                            cost_per_use: m(x.cost_per_use.as_ref(), "cost_per_use")?,
+                        })
+                    })
+                    .collect::<Result<Vec<_>>>()?,
             })
             .map_err(&in_list)?;
         }
@@ -946,12 +965,14 @@ impl Reader {
                     Duration::parse(s, &settings).map_err(|e| in_list(e.at(&item, "actual_work")))
                 })
                 .transpose()?;
+            let cost = money(a.cost.as_ref(), &|| item.clone(), "cost").map_err(&in_list)?;
             p.add_assignment(Assignment {
                 task,
                 resource,
                 units: a.units.unwrap_or(100),
                 work,
                 actual_work,
+                cost,
             })
             .map_err(in_list)?;
         }
@@ -1300,6 +1321,16 @@ fn document_of(p: &Project, options: &ScheduleOptions) -> ProjectDocument {
             overtime_rate: r.overtime_rate.map(money_json),
             cost_per_use: r.cost_per_use.map(money_json),
             group: r.group.clone(),
+            rates: r
+                .rates
+                .iter()
+                .map(|x| RateInput {
+                    from: x.from.to_string(),
+                    standard_rate: x.standard_rate.map(money_json),
+                    overtime_rate: x.overtime_rate.map(money_json),
+                    cost_per_use: x.cost_per_use.map(money_json),
+                })
+                .collect(),
         });
     }
     for a in p.assignments() {
@@ -1309,6 +1340,7 @@ fn document_of(p: &Project, options: &ScheduleOptions) -> ProjectDocument {
             units: (a.units != 100).then_some(a.units),
             work: a.work.map(|w| w.display(s).to_string()),
             actual_work: a.actual_work.map(|w| w.display(s).to_string()),
+            cost: a.cost.map(money_json),
         });
     }
     j

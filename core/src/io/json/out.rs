@@ -30,6 +30,18 @@ impl Serialize for Iso {
     }
 }
 
+/// An optional amount of money as a document number (an integer when whole, as documents
+/// write money), for `serialize_with`; `None` is `null`.
+pub(crate) fn money_number<S: Serializer>(
+    m: &Option<crate::model::Money>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match m {
+        Some(m) => super::money_json(*m).serialize(s),
+        None => s.serialize_none(),
+    }
+}
+
 /// A duration written with the project's units, e.g. `"5d"`, `"2.5h"`, `"3ed"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DurationText(pub Duration, pub DurationSettings);

@@ -13,8 +13,8 @@ use super::xml::{parse_tree, El};
 use crate::io::{Format, Import, WarningCode, Warnings};
 use crate::{
     Assignment, Calendar, CalendarId, Criticality, Duration, DurationSettings, Error, Item, Lag,
-    Link, LinkType, Money, Project, Resource, ResourceId, ResourceKind, Result, ScheduleOptions,
-    Split, TaskId, TaskIndex,
+    Link, LinkType, Money, Project, RateChange, Resource, ResourceId, ResourceKind, Result,
+    ScheduleOptions, Split, TaskId, TaskIndex,
 };
 
 /// The UIDs of the calendars read so far, as keys.
@@ -275,9 +275,37 @@ fn resources(
             v.filter(|v| *v != 0.0)
                 .map(|v| Money::from_cents((v * scale).round().clamp(-1e15, 1e15) as i64))
         };
-        let standard_rate = money(cx.num(r, "StandardRate", &ritem)?, 100.0);
-        let overtime_rate = money(cx.num(r, "OvertimeRate", &ritem)?, 100.0);
-        let cost_per_use = money(cx.num(r, "CostPerUse", &ritem)?, 1.0);
+        let mut standard_rate = money(cx.num(r, "StandardRate", &ritem)?, 100.0);
+        let mut overtime_rate = money(cx.num(r, "OvertimeRate", &ritem)?, 100.0);
+        let mut cost_per_use = money(cx.num(r, "CostPerUse", &ritem)?, 1.0);
+        // Cost rate table A (`RateTable` 0) with effective dates: the first entry holds from the
+        // beginning (the resource's own rates), each later one from its `RatesFrom`. Project
+        // writes the resource's `StandardRate` as the rate in force on the day it saved, so
+        // with several entries the table decides. Tables B to E are not modelled.
+        let mut table = Vec::new();
+        for x in r.child("Rates").into_iter().flat_map(|rs| rs.all("Rate")) {
+            if cx.int(x, "RateTable", &ritem)?.unwrap_or(0) != 0 {
+                continue;
+            }
+            let Some(from) = cx.date(x, "RatesFrom", &ritem)? else {
+                continue;
+            };
+            table.push(RateChange {
+                from,
+                standard_rate: money(cx.num(x, "StandardRate", &ritem)?, 100.0),
+                overtime_rate: money(cx.num(x, "OvertimeRate", &ritem)?, 100.0),
+                cost_per_use: money(cx.num(x, "CostPerUse", &ritem)?, 1.0),
+            });
+        }
+        table.sort_by_key(|x| x.from);
+        table.dedup_by_key(|x| x.from);
+        let mut rates = Vec::new();
+        if table.len() > 1 {
+            standard_rate = table[0].standard_rate;
+            overtime_rate = table[0].overtime_rate;
+            cost_per_use = table[0].cost_per_use;
+            rates = table.split_off(1);
+        }
         let group = r.get_raw("Group").unwrap_or("").to_owned();
         res_cal.insert(id.clone(), (calendar.clone(), kind));
         p.add_resource(Resource {
@@ -290,6 +318,7 @@ fn resources(
             overtime_rate,
             cost_per_use,
             group,
+            rates,
             ..Resource::default()
         })?;
     }
@@ -436,6 +465,14 @@ fn assignments(
             .unwrap_or(100);
         let work = cx.duration(a, "Work", &item)?.map(Duration::minutes_work);
         let actual_work = positive_work(cx.duration(a, "ActualWork", &item)?);
+        // A cost resource's assignment carries its own cost (cents, as every MSPDI cost); the
+        // others' `Cost` is what the rates give, and loading computes it from them.
+        let cost = match res_cal.get(&rid) {
+            Some((_, ResourceKind::Cost)) => cx
+                .num(a, "Cost", &item)?
+                .map(|c| Money::from_cents(c.round().clamp(-1e15, 1e15) as i64)),
+            _ => None,
+        };
         unmodelled_assignment(cx, a, &item, &tid, w)?;
         if p.add_assignment(Assignment {
             task,
@@ -443,6 +480,7 @@ fn assignments(
             units,
             work,
             actual_work,
+            cost,
         })
         .is_err()
         {

@@ -380,6 +380,40 @@ fn tasks(o: &mut String, p: &Project, s: &Schedule, tuid: &[i64], cuid: &Calenda
     o.push_str("\t</Tasks>\n");
 }
 
+/// A resource's cost rate table A with its effective dates (`<Rates>`, after `CalendarUID` in
+/// the schema's order): the resource's own rates from Project's earliest date, then each
+/// change from its `from`; each entry runs to the minute before the next one starts, the last
+/// to Project's latest date.
+fn rates(o: &mut String, r: &crate::Resource) {
+    let first = crate::RateChange {
+        from: DateTime::from_parts(1984, 1, 1, 0, 0).unwrap_or(DateTime::MIN),
+        standard_rate: r.standard_rate,
+        overtime_rate: r.overtime_rate,
+        cost_per_use: r.cost_per_use,
+    };
+    let all: Vec<&crate::RateChange> = std::iter::once(&first).chain(&r.rates).collect();
+    let last = DateTime::from_parts(2049, 12, 31, 23, 59).unwrap_or(DateTime::MIN);
+    o.push_str("\t\t\t<Rates>\n");
+    for (k, x) in all.iter().enumerate() {
+        let to = all.get(k + 1).map_or(last, |n| n.from.add_minutes(-1));
+        o.push_str("\t\t\t\t<Rate>\n");
+        tag(o, 5, "RatesFrom", &x.from.to_string());
+        tag(o, 5, "RatesTo", &to.to_string());
+        tag(o, 5, "RateTable", "0");
+        let rate = |m: Option<crate::Money>| format!("{:.2}", m.map_or(0.0, crate::Money::value));
+        tag(o, 5, "StandardRate", &rate(x.standard_rate));
+        tag(o, 5, "OvertimeRate", &rate(x.overtime_rate));
+        tag(
+            o,
+            5,
+            "CostPerUse",
+            &x.cost_per_use.map_or(0, crate::Money::cents).to_string(),
+        );
+        o.push_str("\t\t\t\t</Rate>\n");
+    }
+    o.push_str("\t\t\t</Rates>\n");
+}
+
 /// `<Resources>` and `<Assignments>`.
 fn resources_and_assignments(
     o: &mut String,
@@ -426,6 +460,9 @@ fn resources_and_assignments(
         if let Some(c) = &r.calendar {
             tag(o, 3, "CalendarUID", &cuid.of(c).to_string());
         }
+        if !r.rates.is_empty() {
+            rates(o, r);
+        }
         o.push_str("\t\t</Resource>\n");
     }
     o.push_str("\t</Resources>\n");
@@ -445,6 +482,9 @@ fn resources_and_assignments(
         tag(o, 3, "ResourceUID", &ruid[a.resource.index()].to_string());
         if let Some(w) = a.actual_work {
             tag(o, 3, "ActualWork", &iso_minutes(w.minutes()));
+        }
+        if let Some(c) = a.cost {
+            tag(o, 3, "Cost", &c.cents().to_string());
         }
         tag(o, 3, "Units", &format!("{:.2}", a.units as f64 / 100.0));
         if let Some(wk) = a.work {

@@ -44,6 +44,16 @@ class LoadTest {
     }
 
     @Test
+    fun aPeriodCostsItsWorkAtTheRate() {
+        // Ana at 40 an hour with 8 a use, 2 days of A from Monday at 100 %: 8 h x 40 = 320 a day, the use
+        // on Monday: 328, 320; total 648.
+        val rated = doc("P", "A", 2).replace("{\"id\": \"ana\"}", "{\"id\": \"ana\", \"standard_rate\": 40, \"cost_per_use\": 8}")
+        val ana = (Json.parse(load(listOf(rated), LoadOptions(by = "day")))["resources"] as List<*>)[0]
+        assertEquals(listOf(328L, 320L), (ana["periods"] as List<*>).map { num(it["cost"]) })
+        assertEquals(648L, num(ana["cost"]))
+    }
+
+    @Test
     fun badOptionsAreTypedErrors() {
         val e = assertFailsWith<JinduException.Invalid> { load(listOf(doc("P", "A", 1)), LoadOptions(by = "fortnight")) }
         assertEquals("by", e.field)

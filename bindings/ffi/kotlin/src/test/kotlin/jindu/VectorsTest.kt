@@ -183,6 +183,22 @@ fun checkValues(hand: Any?, result: Any?): Pair<Int, List<String>> {
     return compared to problems
 }
 
+/**
+ * A `load` or `level` entry through `load` or `levelJson`: the vector's document then the entry's
+ * `portfolio`, as canonical JSON text; `{"loading": ...}` / `{"levelled": ...}` or `{"error": ...}`.
+ */
+fun runResource(v: Any?, entry: Any?, kind: String): Map<String, Any?> {
+    val docs = listOf(v["document"]) + (entry["portfolio"] as List<*>?).orEmpty()
+    val texts = docs.map { Json.canonical(it) }
+    val o = entry["options"] as Map<*, *>
+    return if (kind == "load") {
+        val options = LoadOptions(by = o["by"] as String?, fromDate = o["from"] as String?, toDate = o["to"] as String?)
+        outcome("loading") { load(texts, options) }
+    } else {
+        outcome("levelled") { levelJson("[" + texts.joinToString(",") + "]", Json.canonical(o)) }
+    }
+}
+
 /** Runs [f]: `{key: parsed result}` or `{"error": errorJson}`. */
 fun outcome(key: String, f: () -> String): Map<String, Any?> = try {
     mapOf(key to Json.parse(f()))
@@ -206,6 +222,10 @@ class VectorsTest {
         for (name in listOf("tracking-evm.json", "tracking-whatif.json")) {
             val track = named[name]["track"] as List<*>
             assertTrue(track.any { "hand" in (it as Map<*, *>) }, "$name has hand-worked tracking values")
+        }
+        for ((name, kind) in listOf("loading-costs.json" to "load", "level-ranking.json" to "level")) {
+            val entries = named[name][kind] as List<*>
+            assertTrue(entries.any { "hand" in (it as Map<*, *>) }, "$name has hand-worked $kind values")
         }
     }
 
@@ -284,6 +304,19 @@ class VectorsTest {
                 val (compared, problems) = checkValues(entry["hand"], got)
                 assertEquals(emptyList<String>(), problems, "$name track $k: hand-worked values")
                 assertTrue(compared >= 5, "$name track $k: only $compared hand values")
+            }
+        }
+        // Loading and levelling entries: load and levelJson give what the core wrote; the hand-worked values hold.
+        for (kind in listOf("load", "level")) {
+            ((v as Map<*, *>)[kind] as List<*>?).orEmpty().forEachIndexed { k, entry ->
+                val got = runResource(v, entry, kind)
+                assertEquals(Json.canonical(entry["expect"]), Json.canonical(got), "$name $kind $k")
+                if ("hand" in (entry as Map<*, *>)) {
+                    assertTrue("error" !in got, "$name $kind $k: an entry with hand values must succeed")
+                    val (compared, problems) = checkValues(entry["hand"], got)
+                    assertEquals(emptyList<String>(), problems, "$name $kind $k: hand-worked values")
+                    assertTrue(compared >= 3, "$name $kind $k: only $compared hand values")
+                }
             }
         }
         val edits = v["edits"] as List<*>? ?: return
