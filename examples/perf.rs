@@ -5,8 +5,8 @@ use std::time::Instant;
 
 use jindu::{Duration, Edit, Engine, ScheduleOptions};
 
-#[path = "../core/benches/gen.rs"]
-mod gen;
+#[path = "../core/benches/networks.rs"]
+mod networks;
 
 fn peak_rss_kb() -> Option<u64> {
     let s = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -32,7 +32,7 @@ fn main() {
     let opts = ScheduleOptions::default();
     for n in sizes {
         let base = peak_rss_kb().unwrap_or(0);
-        let p = gen::layered(n);
+        let p = networks::layered(n);
         let after_build = peak_rss_kb().unwrap_or(0);
         let reps = if n >= 1_000_000 {
             5
@@ -61,7 +61,7 @@ fn main() {
         );
         if n == 100_000 {
             let mut e = Engine::new(p, opts).unwrap();
-            let mut r = gen::Rng::new(7);
+            let mut r = networks::Rng::new(7);
             let mut times = Vec::new();
             let mut reach = Vec::new();
             for _ in 0..400 {
@@ -95,7 +95,7 @@ fn main() {
             );
         }
     }
-    let c = gen::chain(10_000);
+    let c = networks::chain(10_000);
     let mut times = Vec::new();
     for _ in 0..100 {
         let t = Instant::now();
