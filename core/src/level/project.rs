@@ -67,7 +67,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BinaryHeap};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::load::{check_availability, each_piece, load, LoadOptions, Period};
 use super::rcpsp::{Precedence, MAX_HORIZON};
@@ -92,7 +92,7 @@ const UNLIMITED: i64 = 1 << 40;
 /// ```
 /// use jindu::level::LevelOptions;
 /// let o = LevelOptions::default();
-/// assert_eq!((o.period_minutes, o.schedules, o.seed, o.within_float), (60, 1, 0, false));
+/// assert_eq!((o.period_minutes, o.schedules, o.seed, o.within_float, o.split), (60, 1, 0, false, false));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LevelOptions {
@@ -109,6 +109,11 @@ pub struct LevelOptions {
     pub schedules: u64,
     /// The seed of those random tie-breaks.
     pub seed: u64,
+    /// Whether a task may be split (Microsoft Project's "leveling can create splits in
+    /// remaining work"): its work pauses while a resource is full and resumes after, when
+    /// that finishes it earlier than delaying it whole (default false; see the module
+    /// documentation for which tasks may be split).
+    pub split: bool,
     /// The most [`schedules`](Self::schedules) a run may ask for
     /// ([`Limits::max_level_schedules`]; default [`Limits::DEFAULT`]).
     pub limits: Limits,
@@ -122,8 +127,108 @@ impl Default for LevelOptions {
             within_float: false,
             schedules: 1,
             seed: 0,
+            split: false,
             limits: Limits::DEFAULT,
         }
+    }
+}
+
+/// The options of a levelling as the bindings and the command take them (JSON: every field
+/// optional): the one reader of `jindu level`'s flags, the npm `jindu/plan` `LevelOptions`,
+/// Python's and Kotlin's `level` options. [`options`](Self::options) gives the core's
+/// [`LevelOptions`], scheduled with the default [`ScheduleOptions`] (a binding sets the
+/// first document's).
+///
+/// ```
+/// use jindu::level::LevelRequest;
+/// let o = LevelRequest::from_json(r#"{"schedules": 20, "seed": 7, "split": true}"#)?.options()?;
+/// assert_eq!((o.schedules, o.seed, o.split, o.period_minutes), (20, 7, true, 60));
+/// assert!(LevelRequest::from_json(r#"{"sedd": 1}"#).is_err()); // an unknown field
+/// let e = LevelRequest::from_json(r#"{"period_minutes": 0}"#)?.options().unwrap_err();
+/// assert_eq!(e.field(), Some("period_minutes"));
+/// # Ok::<(), jindu::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LevelRequest {
+    /// Passes of the schedule-generation scheme (default 1; more break ties of equal priority
+    /// at random, seeded by `seed`, and keep the best; 0 counts as 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedules: Option<u64>,
+    /// The seed of those tie-breaks (default 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
+    /// Move tasks only within their float (what cannot be fixed so is reported).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within_float: Option<bool>,
+    /// The levelling step in working minutes (default 60).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_minutes: Option<i64>,
+    /// Let a task's work pause while its resource is full and resume after, when that
+    /// finishes it earlier than delaying it whole ([`LevelOptions::split`]; default false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub split: Option<bool>,
+    /// The host's limits over the defaults (`max_level_schedules` counts here).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<Limits>,
+}
+
+impl LevelRequest {
+    /// Reads the JSON form (empty text for the defaults); an unknown or malformed field is a
+    /// `json` error naming it.
+    pub fn from_json(text: &str) -> Result<LevelRequest> {
+        if text.trim().is_empty() {
+            return Ok(LevelRequest::default());
+        }
+        serde_json::from_str(text).map_err(|e| Error::json(format!("level options: {e}")))
+    }
+
+    /// The options this request stands for (the projects scheduled with the default
+    /// [`ScheduleOptions`]).
+    ///
+    /// # Errors
+    ///
+    /// A `period_minutes` below 1 or above [`MAX_PERIOD_MINUTES`] ([`Error::Invalid`] naming
+    /// the field); more `schedules` than the limits allow ([`Error::Limit`]).
+    pub fn options(&self) -> Result<LevelOptions> {
+        let d = LevelOptions::default();
+        let o = LevelOptions {
+            schedule: ScheduleOptions::default(),
+            schedules: self.schedules.unwrap_or(d.schedules).max(1),
+            seed: self.seed.unwrap_or(d.seed),
+            within_float: self.within_float.unwrap_or(d.within_float),
+            period_minutes: self.period_minutes.unwrap_or(d.period_minutes),
+            split: self.split.unwrap_or(d.split),
+            limits: self.limits.unwrap_or(d.limits),
+        };
+        o.check()?;
+        Ok(o)
+    }
+}
+
+impl LevelOptions {
+    /// The checks [`Levelling::new`] makes before it schedules anything.
+    fn check(&self) -> Result<()> {
+        self.limits.check_level(self.schedules)?;
+        if self.period_minutes < 1 {
+            return Err(Error::invalid(
+                Item::Project,
+                "period_minutes",
+                "the levelling period must be at least one minute",
+            ));
+        }
+        if self.period_minutes > MAX_PERIOD_MINUTES {
+            return Err(Error::invalid(
+                Item::Project,
+                "period_minutes",
+                format!(
+                    "the levelling period must be at most {MAX_PERIOD_MINUTES} minutes (every \
+                     minute of the supported years)"
+                ),
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -475,24 +580,7 @@ impl<'p> Levelling<'p> {
     ///
     /// As [`level`].
     pub fn new(projects: &[&'p Project], options: &LevelOptions) -> Result<Levelling<'p>> {
-        options.limits.check_level(options.schedules)?;
-        if options.period_minutes < 1 {
-            return Err(Error::invalid(
-                Item::Project,
-                "period_minutes",
-                "the levelling period must be at least one minute",
-            ));
-        }
-        if options.period_minutes > MAX_PERIOD_MINUTES {
-            return Err(Error::invalid(
-                Item::Project,
-                "period_minutes",
-                format!(
-                    "the levelling period must be at most {MAX_PERIOD_MINUTES} minutes (every \
-                     minute of the supported years)"
-                ),
-            ));
-        }
+        options.check()?;
         let g = options.period_minutes;
         let nets = projects
             .iter()
