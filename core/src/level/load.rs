@@ -549,18 +549,26 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
                 Some(cal_of(k, t.calendar.as_ref())?)
             };
             let (start, finish) = (ts.start.minutes(), ts.finish.minutes());
+            // A split task works in its parts only.
+            let pieces = match task_cal {
+                Some(tc) if !t.splits.is_empty() => {
+                    super::parts::split_parts(tc, start, finish, &t.splits)
+                }
+                _ => vec![(start, finish)],
+            };
+            let work_of = |c: &Cal<'_>| pieces.iter().map(|&(a, b)| c.work(a, b)).sum::<i64>();
             let mut cal = Cal {
                 task: task_cal,
                 res,
             };
-            let mut time = cal.work(start, finish);
+            let mut time = work_of(&cal);
             if time == 0 {
                 if let Some(tc) = task_cal {
                     cal = Cal {
                         task: None,
                         res: tc,
                     };
-                    time = cal.work(start, finish);
+                    time = work_of(&cal);
                 }
             }
             let material = def.kind == ResourceKind::Material;
@@ -591,16 +599,27 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
             } else {
                 a.units as f64
             };
-            pools[pi].entries.push(Entry {
-                project: k,
-                task: a.task.index(),
-                start,
-                finish,
-                cal,
-                time,
-                total,
-                units,
-            });
+            // One entry a part, the work shared by working time (rounded cumulatively).
+            let (mut cum, mut done) = (0, 0);
+            for &(start, finish) in &pieces {
+                let piece = cal.work(start, finish);
+                if piece == 0 {
+                    continue;
+                }
+                cum += piece;
+                let now = share(total, cum, time);
+                pools[pi].entries.push(Entry {
+                    project: k,
+                    task: a.task.index(),
+                    start,
+                    finish,
+                    cal,
+                    time: piece,
+                    total: now - done,
+                    units,
+                });
+                done = now;
+            }
         }
     }
 
@@ -716,7 +735,13 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
                             units: e.units,
                         }
                     })
-                    .collect(),
+                    .fold(Vec::new(), |mut v: Vec<LoadTask>, t| {
+                        // The parts of a split task are one task.
+                        if v.last() != Some(&t) {
+                            v.push(t);
+                        }
+                        v
+                    }),
             })
             .collect();
         let work_minutes = periods.iter().map(|p| p.work_minutes).sum();

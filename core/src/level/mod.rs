@@ -8,6 +8,7 @@
 //! plain types of its own.
 
 pub mod load;
+mod parts;
 pub mod project;
 pub mod rcpsp;
 pub use load::{load, LoadOptions, LoadRequest, Loading, Period, PoolConflict};
