@@ -188,8 +188,30 @@ fn name(l: &Levelled, t: &TaskRef) -> String {
     format!("{}/{}", l.projects[t.project].name, t.task)
 }
 
-/// One row per delay (task, project, from → to, delay in working hours, reason), then what is
-/// still overallocated.
+/// A delay's or a pause's reason in words.
+fn reason(l: &Levelled, r: &Reason) -> String {
+    match r {
+        Reason::Resource {
+            resource,
+            at,
+            demand,
+            capacity,
+            used,
+            by,
+        } => {
+            let by: Vec<String> = by.iter().map(|t| name(l, t)).collect();
+            format!(
+                "{resource} full at {at}: needs {demand}%, {used}% of {capacity}% used by [{}]",
+                by.join(", "),
+                at = at.0
+            )
+        }
+        Reason::Predecessor { task } => format!("after {}", name(l, task)),
+    }
+}
+
+/// One row per delay (task, project, from → to, delay in working hours, reason), then every
+/// split task's parts and pauses, then what is still overallocated.
 fn table(l: &Levelled) -> String {
     let mut s = String::new();
     for p in &l.projects {
@@ -210,24 +232,7 @@ fn table(l: &Levelled) -> String {
     );
     for p in &l.projects {
         for d in &p.delays {
-            let reason = match &d.reason {
-                Reason::Resource {
-                    resource,
-                    at,
-                    demand,
-                    capacity,
-                    used,
-                    by,
-                } => {
-                    let by: Vec<String> = by.iter().map(|t| name(l, t)).collect();
-                    format!(
-                        "{resource} full at {at}: needs {demand}%, {used}% of {capacity}% used by [{}]",
-                        by.join(", "),
-                        at = at.0
-                    )
-                }
-                Reason::Predecessor { task } => format!("after {}", name(l, task)),
-            };
+            let reason = reason(l, &d.reason);
             let _ = writeln!(
                 s,
                 "{} {} {:<16} -> {:<16} {:>8.1}  {reason}",
@@ -237,6 +242,25 @@ fn table(l: &Levelled) -> String {
                 d.to.0.to_string(),
                 d.delay_minutes as f64 / 60.0
             );
+        }
+    }
+    for p in &l.projects {
+        for t in p.tasks.iter().filter(|t| !t.parts.is_empty()) {
+            let parts: Vec<String> = t
+                .parts
+                .iter()
+                .map(|x| format!("{} - {}", x.start.0, x.finish.0))
+                .collect();
+            let _ = writeln!(s, "split: {} {}: {}", p.name, t.id, parts.join(", "));
+            for x in &t.pauses {
+                let _ = writeln!(
+                    s,
+                    "  paused {} - {}: {}",
+                    x.start.0,
+                    x.finish.0,
+                    reason(l, &x.reason)
+                );
+            }
         }
     }
     for u in &l.unresolved {

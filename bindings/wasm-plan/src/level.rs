@@ -139,7 +139,8 @@ export interface Levelled {
         name: string;
         finish_before: string;
         finish: string;
-        tasks: { id: string; start: string; finish: string }[];
+        /** `parts` and `pauses` only for a task split by levelling (`split: true`): where its work runs, and why it paused between. */
+        tasks: { id: string; start: string; finish: string; parts?: { start: string; finish: string }[]; pauses?: { start: string; finish: string; reason: DelayReason }[] }[];
         delays: { task: string; task_name: string; project: number; from: string; to: string; delay_minutes: number; reason: DelayReason }[];
     }[];
     unresolved: { resource: string; start: string; finish: string; peak_units: number; max_units: number; tasks: TaskRef[] }[];

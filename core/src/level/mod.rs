@@ -14,5 +14,6 @@ pub mod rcpsp;
 pub use load::{load, LoadOptions, LoadRequest, Loading, Period, PoolConflict};
 pub use project::{
     level, level_with, LevelOptions, LevelRequest, Levelled, LevelledProject, LevelledTask,
-    Levelling, Progress, Reason, TaskDelay, TaskRef, Unresolved, DO_NOT_LEVEL,
+    Levelling, Progress, Reason, SplitPart, SplitPause, TaskDelay, TaskRef, Unresolved,
+    DO_NOT_LEVEL,
 };

@@ -326,11 +326,11 @@ pub struct LevelledTask {
     /// When levelling split the task ([`LevelOptions::split`]): where its work runs, in order
     /// (the first part starts at `start`, the last finishes at `finish`); empty otherwise.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub parts: Vec<Part>,
+    pub parts: Vec<SplitPart>,
     /// The pauses between those parts, each with why the work paused (the resource that was
     /// full at its start and the tasks holding it).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub pauses: Vec<Pause>,
+    pub pauses: Vec<SplitPause>,
     /// The pauses as the model holds them ([`Task::splits`](crate::Task::splits): after so
     /// much work, so much working time off), what [`LevelledProject::apply`] writes; not
     /// serialized (`parts` has the dates).
@@ -341,7 +341,7 @@ pub struct LevelledTask {
 /// A part of a split task: its work runs from `start` to `finish`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Part {
+pub struct SplitPart {
     /// Where the part's work starts.
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub start: Stamp,
@@ -353,7 +353,7 @@ pub struct Part {
 /// A pause of a split task, from the finish of one part to the start of the next.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Pause {
+pub struct SplitPause {
     /// The finish of the part before it.
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub start: Stamp,
@@ -1291,7 +1291,7 @@ impl<'p> Levelling<'p> {
                             );
                             parts = ps
                                 .iter()
-                                .map(|&(a, b)| Part {
+                                .map(|&(a, b)| SplitPart {
                                     start: stamp(a),
                                     finish: stamp(b),
                                 })
@@ -1299,7 +1299,7 @@ impl<'p> Levelling<'p> {
                             pauses = ps
                                 .windows(2)
                                 .zip(&best.pauses[j])
-                                .map(|(w, why)| Pause {
+                                .map(|(w, why)| SplitPause {
                                     start: stamp(w[0].1),
                                     finish: stamp(w[1].0),
                                     reason: reason_of(why.clone()),
