@@ -11,6 +11,8 @@
 //!  "risk": [{"options": {…a jindu::risk::RiskRequest…},
 //!            "expect": {"report": {…}} | {"error": {…}},
 //!            "hand": {"working": ["…"], "values": {"finish.mean_working_days": {"value": 6.4, "within": 0.06}}}}],
+//!  "level": [{"options": {…a jindu::level::LevelRequest…},
+//!            "expect": {"levelled": {…}} | {"error": {…}}, "hand": {…as in risk…}}],
 //!  "track": [{"options": {…a jindu::track::TrackRequest…},
 //!             "changes": {"changes": [{"op": "set_duration", …}]},
 //!             "expect": {"evm": {…}, "alerts": […], "buffers": {…}, "variance": {…},
@@ -164,6 +166,17 @@ pub fn run(vector: &Value) -> Value {
             .collect();
         out["risk"] = Value::Array(runs);
     }
+    if let Some(runs) = vector.get("level").and_then(Value::as_array) {
+        let runs = runs
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                r["expect"] = run_level(&doc.project, &doc.options, &r["options"]);
+                r
+            })
+            .collect();
+        out["level"] = Value::Array(runs);
+    }
     if let Some(entries) = vector.get("track").and_then(Value::as_array) {
         let entries = entries
             .iter()
@@ -207,6 +220,29 @@ fn run_risk(project: &jindu::Project, schedule: &jindu::ScheduleOptions, options
         .and_then(|o| jindu::risk::simulate(project, &o, Default::default()));
     match report {
         Ok(r) => json!({ "report": parse(&r.to_json()) }),
+        Err(e) => json!({ "error": error_json(&e) }),
+    }
+}
+
+/// One `level` run: the document levelled alone with `options` (a
+/// [`jindu::level::LevelRequest`], read as the options' [`canonical`] text as every binding
+/// passes it; the document's schedule options), or the error.
+fn run_level(
+    project: &jindu::Project,
+    schedule: &jindu::ScheduleOptions,
+    options: &Value,
+) -> Value {
+    let levelled = jindu::level::LevelRequest::from_json(&canonical(options))
+        .and_then(|r| r.options())
+        .and_then(|o| {
+            let o = jindu::level::LevelOptions {
+                schedule: *schedule,
+                ..o
+            };
+            jindu::level::level(&[project], &o)
+        });
+    match levelled {
+        Ok(l) => json!({ "levelled": text(&l) }),
         Err(e) => json!({ "error": error_json(&e) }),
     }
 }
@@ -280,6 +316,12 @@ pub fn check_track_hand(vector: &Value) -> Result<usize, String> {
     check_entries_hand(vector, "track", |expect| {
         expect.get("error").is_none().then_some(expect)
     })
+}
+
+/// Checks the `hand` section of every `level` run of a vector against the levelling it
+/// expects (see [`check_values`]). Returns the number of values compared.
+pub fn check_level_hand(vector: &Value) -> Result<usize, String> {
+    check_entries_hand(vector, "level", |expect| expect.get("levelled"))
 }
 
 /// The `hand` sections of the entries of `vector[list]`, each checked against
@@ -514,7 +556,7 @@ pub fn source_of(vector: &Value) -> Value {
         m.remove("expect");
         m.remove("final");
     }
-    for list in ["edits", "risk", "track"] {
+    for list in ["edits", "risk", "track", "level"] {
         for step in v
             .get_mut(list)
             .and_then(Value::as_array_mut)
@@ -536,6 +578,7 @@ pub fn regenerate(source: &Value) -> Result<Value, String> {
     let full = run(source);
     check_risk_hand(&full)?;
     check_track_hand(&full)?;
+    check_level_hand(&full)?;
     if source.get("hand").is_none() {
         return Ok(full);
     }

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use jindu_conformance::{
-    canonical, check_hand, check_risk_hand, check_track_hand, regenerate, run, source_of,
-    TRACK_REPORT_LANGS,
+    canonical, check_hand, check_level_hand, check_risk_hand, check_track_hand, regenerate, run,
+    source_of, TRACK_REPORT_LANGS,
 };
 use serde_json::{json, Value};
 
@@ -45,6 +45,7 @@ fn vectors_match_their_sources_and_the_core() {
     let mut hand_values = 0;
     let mut risk_hand_values = 0;
     let mut track_hand_values = 0;
+    let mut level_hand_values = 0;
     for (name, src) in &sources {
         let stored = vectors
             .get(name)
@@ -62,6 +63,9 @@ fn vectors_match_their_sources_and_the_core() {
         );
         risk_hand_values += check_risk_hand(stored).unwrap_or_else(|e| {
             panic!("{name}: the Monte Carlo report contradicts the closed-form values:\n{e}")
+        });
+        level_hand_values += check_level_hand(stored).unwrap_or_else(|e| {
+            panic!("{name}: the core contradicts the hand-worked levelling values:\n{e}")
         });
         track_hand_values += check_track_hand(stored).unwrap_or_else(|e| {
             panic!("{name}: the core contradicts the hand-worked tracking values:\n{e}")
@@ -82,6 +86,10 @@ fn vectors_match_their_sources_and_the_core() {
     assert!(
         risk_hand_values >= 6,
         "only {risk_hand_values} closed-form Monte Carlo values checked"
+    );
+    assert!(
+        level_hand_values >= 8,
+        "only {level_hand_values} hand-worked levelling values checked"
     );
     assert!(
         track_hand_values >= 60,

@@ -85,6 +85,21 @@ for (const [flavour, jindu, plan] of flavours) {
             }
           }
         }
+        // The levelling runs: jindu/plan's level() gives what the core wrote (options as text
+        // and as an object), and the hand-worked values hold.
+        for (const [k, run] of (v.level ?? []).entries()) {
+          for (const form of ['text', 'object']) {
+            const options = form === 'text' ? canonical(run.options) : sortKeys(run.options);
+            const [kind, value] = attempt(() => plan.level(text, options));
+            const got = kind === 'ok' ? { levelled: value } : { error: value };
+            assert.equal(canonical(got), canonical(run.expect), `${name} level ${k} (${form})`);
+            if (run.hand !== undefined) {
+              const [compared, problems] = checkValues(run.hand, value);
+              assert.deepEqual(problems, [], `${name} level ${k} (${form}): hand-worked values`);
+              assert.ok(compared >= 5, `${name} level ${k}: only ${compared} hand values`);
+            }
+          }
+        }
         if (!v.edits) return;
 
         // The edits, in order, on one Scheduler: once as JSON text, once as objects.

@@ -185,6 +185,14 @@ def test_vector(name: str, v: dict) -> None:
                 compared, problems = check_values(entry["hand"], value)
                 assert problems == [], f"{name} track {k} ({form}): " + "\n".join(problems)
                 assert compared >= 5, f"{name} track {k}: only {compared} hand values"
+    for k, run in enumerate(v.get("level", [])):
+        kind, value = attempt(lambda: jindu.level(text, **run["options"]))
+        got = {"levelled": value} if kind == "ok" else {"error": value}
+        assert canonical(got) == canonical(run["expect"]), f"{name} level {k}"
+        if "hand" in run:
+            compared, problems = check_values(run["hand"], value)
+            assert problems == [], f"{name} level {k}: " + "\n".join(problems)
+            assert compared >= 5, f"{name} level {k}: only {compared} hand values"
     if "edits" not in v:
         return
 

@@ -286,6 +286,16 @@ class VectorsTest {
                 assertTrue(compared >= 5, "$name track $k: only $compared hand values")
             }
         }
+        // Levelling runs: levelJson with the options as JSON text gives what the core wrote.
+        ((v as Map<*, *>)["level"] as List<*>?).orEmpty().forEachIndexed { k, run ->
+            val got = outcome("levelled") { levelJson(text, Json.canonical((run as Map<*, *>)["options"])) }
+            assertEquals(Json.canonical(run["expect"]), Json.canonical(got), "$name level $k")
+            if ("hand" in run) {
+                val (compared, problems) = checkValues(run["hand"], got["levelled"])
+                assertEquals(emptyList<String>(), problems, "$name level $k: hand-worked values")
+                assertTrue(compared >= 5, "$name level $k: only $compared hand values")
+            }
+        }
         val edits = v["edits"] as List<*>? ?: return
         Scheduler(text).use { s ->
             edits.forEachIndexed { k, step ->
