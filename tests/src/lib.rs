@@ -18,7 +18,7 @@
 //!             "hand": {"working": ["…"], "values": {"evm.pv": {"value": 10000.0, "within": 1e-9}}}}],
 //!  "load": [{"portfolio": [{…more documents…}], "options": {…a jindu::level::LoadRequest…},
 //!            "expect": {"loading": {…}} | {"error": {…}}, "hand": {…as track's…}}],
-//!  "level": [{"portfolio": [{…}], "options": {"schedules": 1, "seed": 0, …},
+//!  "level": [{"portfolio": [{…}], "options": {…a jindu::level::LevelRequest…},
 //!             "expect": {"levelled": {…}} | {"error": {…}}, "hand": {…}}]}
 //! ```
 //!
@@ -327,31 +327,14 @@ fn run_load(docs: &[Value], options: &Value) -> Value {
     result.unwrap_or_else(|e| json!({ "error": error_json(&e) }))
 }
 
-/// The level options every binding takes: `schedules`, `seed`, `within_float` and
-/// `period_minutes`, each optional.
-pub const LEVEL_OPTIONS: [&str; 4] = ["schedules", "seed", "within_float", "period_minutes"];
-
 /// One `level` entry: the levelling of `docs` (scheduled with the first one's options) for
-/// `options` (any of [`LEVEL_OPTIONS`]), as `{"levelled": …}`, or the error.
+/// `options` (a [`jindu::level::LevelRequest`], read as the options' [`canonical`] text as
+/// every binding passes it), as `{"levelled": …}`, or the error.
 fn run_level(docs: &[Value], options: &Value) -> Value {
     let result = (|| -> jindu::Result<Value> {
         let (projects, schedule) = projects_of(docs)?;
-        let d = jindu::level::LevelOptions::default();
-        let o = |k: &str| options.get(k);
-        let opts = jindu::level::LevelOptions {
-            schedule,
-            schedules: o("schedules")
-                .and_then(Value::as_u64)
-                .unwrap_or(d.schedules),
-            seed: o("seed").and_then(Value::as_u64).unwrap_or(d.seed),
-            within_float: o("within_float")
-                .and_then(Value::as_bool)
-                .unwrap_or(d.within_float),
-            period_minutes: o("period_minutes")
-                .and_then(Value::as_i64)
-                .unwrap_or(d.period_minutes),
-            ..d
-        };
+        let o = jindu::level::LevelRequest::from_json(&canonical(options))?.options()?;
+        let opts = jindu::level::LevelOptions { schedule, ..o };
         let refs: Vec<&jindu::Project> = projects.iter().collect();
         Ok(json!({ "levelled": text(&jindu::level::level(&refs, &opts)?) }))
     })();

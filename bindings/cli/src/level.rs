@@ -1,4 +1,4 @@
-//! `jindu level FILE... [--schedules N] [--seed S] [--within-float] [--period-minutes M]
+//! `jindu level FILE... [--schedules N] [--seed S] [--within-float] [--split] [--period-minutes M]
 //! [--format json|table]`: levels one project, or a portfolio sharing a resource pool, with
 //! `jindu::level::level` and prints every delay with its reason.
 //!
@@ -12,7 +12,7 @@ use std::time::Instant;
 use jindu::io::json::Document;
 use jindu::io::ReadOptions;
 use jindu::level::rcpsp::{self, Budget, Hooks, Options, Problem};
-use jindu::level::{LevelOptions, Levelled, Reason, TaskRef};
+use jindu::level::{LevelRequest, Levelled, Reason, TaskRef};
 use jindu::Project;
 
 use crate::table::left;
@@ -51,6 +51,10 @@ pub(crate) struct LevelArgs {
     /// Move tasks only within their float
     #[arg(long, conflicts_with = "psplib")]
     within_float: bool,
+    /// Let a task's work pause while its resource is full and resume after, when that
+    /// finishes it earlier than delaying it whole
+    #[arg(long, conflicts_with = "psplib")]
+    split: bool,
     /// The levelling period in minutes (default 60: one working hour)
     #[arg(long, value_name = "M", value_parser = number, conflicts_with = "psplib")]
     period_minutes: Option<u64>,
@@ -139,21 +143,20 @@ fn projects(a: &LevelArgs) -> Result<(), Failure> {
             "--time-ms is for --psplib only; project files take --schedules".into(),
         ));
     }
-    let mut opts = LevelOptions {
-        limits: crate::limits()?,
-        within_float: a.within_float,
-        ..LevelOptions::default()
+    let period_minutes = a
+        .period_minutes
+        .map(i64::try_from)
+        .transpose()
+        .map_err(|_| Failure::Usage("--period-minutes is too large".into()))?;
+    let request = LevelRequest {
+        schedules: a.schedules,
+        seed: a.seed,
+        within_float: Some(a.within_float),
+        period_minutes,
+        split: Some(a.split),
+        limits: Some(crate::limits()?),
     };
-    if let Some(n) = a.schedules {
-        opts.schedules = n.max(1);
-    }
-    if let Some(s) = a.seed {
-        opts.seed = s;
-    }
-    if let Some(m) = a.period_minutes {
-        opts.period_minutes =
-            i64::try_from(m).map_err(|_| Failure::Usage("--period-minutes is too large".into()))?;
-    }
+    let mut opts = request.options()?;
     let files = &a.files;
     let mut docs: Vec<Project> = Vec::with_capacity(files.len());
     for (k, f) in files.iter().enumerate() {
@@ -185,8 +188,30 @@ fn name(l: &Levelled, t: &TaskRef) -> String {
     format!("{}/{}", l.projects[t.project].name, t.task)
 }
 
-/// One row per delay (task, project, from → to, delay in working hours, reason), then what is
-/// still overallocated.
+/// A delay's or a pause's reason in words.
+fn reason(l: &Levelled, r: &Reason) -> String {
+    match r {
+        Reason::Resource {
+            resource,
+            at,
+            demand,
+            capacity,
+            used,
+            by,
+        } => {
+            let by: Vec<String> = by.iter().map(|t| name(l, t)).collect();
+            format!(
+                "{resource} full at {at}: needs {demand}%, {used}% of {capacity}% used by [{}]",
+                by.join(", "),
+                at = at.0
+            )
+        }
+        Reason::Predecessor { task } => format!("after {}", name(l, task)),
+    }
+}
+
+/// One row per delay (task, project, from → to, delay in working hours, reason), then every
+/// split task's parts and pauses, then what is still overallocated.
 fn table(l: &Levelled) -> String {
     let mut s = String::new();
     for p in &l.projects {
@@ -207,24 +232,7 @@ fn table(l: &Levelled) -> String {
     );
     for p in &l.projects {
         for d in &p.delays {
-            let reason = match &d.reason {
-                Reason::Resource {
-                    resource,
-                    at,
-                    demand,
-                    capacity,
-                    used,
-                    by,
-                } => {
-                    let by: Vec<String> = by.iter().map(|t| name(l, t)).collect();
-                    format!(
-                        "{resource} full at {at}: needs {demand}%, {used}% of {capacity}% used by [{}]",
-                        by.join(", "),
-                        at = at.0
-                    )
-                }
-                Reason::Predecessor { task } => format!("after {}", name(l, task)),
-            };
+            let reason = reason(l, &d.reason);
             let _ = writeln!(
                 s,
                 "{} {} {:<16} -> {:<16} {:>8.1}  {reason}",
@@ -234,6 +242,25 @@ fn table(l: &Levelled) -> String {
                 d.to.0.to_string(),
                 d.delay_minutes as f64 / 60.0
             );
+        }
+    }
+    for p in &l.projects {
+        for t in p.tasks.iter().filter(|t| !t.parts.is_empty()) {
+            let parts: Vec<String> = t
+                .parts
+                .iter()
+                .map(|x| format!("{} - {}", x.start.0, x.finish.0))
+                .collect();
+            let _ = writeln!(s, "split: {} {}: {}", p.name, t.id, parts.join(", "));
+            for x in &t.pauses {
+                let _ = writeln!(
+                    s,
+                    "  paused {} - {}: {}",
+                    x.start.0,
+                    x.finish.0,
+                    reason(l, &x.reason)
+                );
+            }
         }
     }
     for u in &l.unresolved {

@@ -182,3 +182,82 @@ fn level_errors_name_the_task_and_resource() {
     let out = jindu(&["level", &f, "--time-ms", "5"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// T (4 days) and H (priority 800, 1 day, no earlier than Tuesday 6 January 2026) both need
+/// all of Ana; S follows T.
+const BUSY_TUESDAY: &str = r#"{"name": "P", "start": "2026-01-05",
+    "tasks": [{"id": "T", "duration": "4d"},
+              {"id": "H", "duration": "1d", "priority": 800,
+               "constraint": {"type": "SNET", "date": "2026-01-06"}},
+              {"id": "S", "duration": "1d"}],
+    "links": [{"from": "T", "to": "S"}],
+    "resources": [{"id": "ana"}],
+    "assignments": [{"task": "T", "resource": "ana"}, {"task": "H", "resource": "ana"}]}"#;
+
+#[test]
+fn split_lets_a_task_work_around_a_busy_day() {
+    let f = instance("busy.json", BUSY_TUESDAY);
+    let task = |v: &serde_json::Value, id: &str| {
+        v["projects"][0]["tasks"]
+            .as_array()
+            .expect("tasks")
+            .iter()
+            .find(|t| t["id"] == id)
+            .expect("task")
+            .clone()
+    };
+    // Without --split T waits for Ana as a whole: Wed 7 – Mon 12.
+    let out = jindu(&["level", &f]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let t = task(&v, "T");
+    assert_eq!(
+        (t["start"].as_str(), t["finish"].as_str()),
+        (Some("2026-01-07T08:00:00"), Some("2026-01-12T17:00:00"))
+    );
+    assert!(t.get("parts").is_none());
+    // With --split it works Monday, pauses Tuesday for H and works Wednesday to Friday 9.
+    let out = jindu(&["level", &f, "--split"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let t = task(&v, "T");
+    assert_eq!(
+        (t["start"].as_str(), t["finish"].as_str()),
+        (Some("2026-01-05T08:00:00"), Some("2026-01-09T17:00:00"))
+    );
+    assert_eq!(
+        t["parts"],
+        serde_json::json!([
+            {"start": "2026-01-05T08:00:00", "finish": "2026-01-05T17:00:00"},
+            {"start": "2026-01-07T08:00:00", "finish": "2026-01-09T17:00:00"}
+        ])
+    );
+    assert_eq!(t["pauses"][0]["reason"]["resource"], "ana");
+    assert_eq!(
+        t["pauses"][0]["reason"]["by"],
+        serde_json::json!([{"project": 0, "task": "H"}])
+    );
+    assert_eq!(task(&v, "S")["start"], "2026-01-12T08:00:00");
+    // The table lists the parts and the pause's reason.
+    let out = jindu(&["level", &f, "--split", "--format", "table"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("split: P T: 2026-01-05T08:00:00 - 2026-01-05T17:00:00, 2026-01-07T08:00:00 - 2026-01-09T17:00:00"),
+        "{text}"
+    );
+    assert!(text.contains("  paused 2026-01-05T17:00:00 - 2026-01-07T08:00:00: ana full at 2026-01-06T08:00:00: needs 100%, 100% of 100% used by [P/H]"), "{text}");
+    // --split is for project files.
+    let sm = instance("b.sm", SM);
+    assert_eq!(
+        jindu(&["level", "--psplib", &sm, "--split"]).status.code(),
+        Some(2)
+    );
+}

@@ -5,34 +5,17 @@ use std::sync::{Arc, Mutex};
 
 use jindu::control::{CancelToken, Control};
 use jindu::io::json;
-use jindu::level::{LevelOptions, Levelling};
+use jindu::level::{LevelOptions, LevelRequest, Levelling};
 use jindu::Project;
-use serde::Deserialize;
 
 use crate::error::{bad_argument, guard, JinduError};
 
-/// The options as JSON: every field optional.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct OptionsInput {
-    schedules: Option<u64>,
-    seed: Option<u64>,
-    within_float: Option<bool>,
-    period_minutes: Option<i64>,
-    /// The host's limits over the defaults (`max_level_schedules` counts here).
-    limits: Option<jindu::Limits>,
-}
-
 /// The projects and options of a levelling: `documents` is one document, or a JSON array of
 /// documents forming a portfolio; `options` is JSON text (`{"schedules": N, "seed": S,
-/// "within_float": true, "period_minutes": M}`, every field optional; empty text for the
+/// "within_float": true, "period_minutes": M, "split": true}`, every field optional; empty text for the
 /// defaults). The documents are scheduled with the first one's options.
 fn prepare(documents: &str, options: &str) -> Result<(Vec<Project>, LevelOptions), JinduError> {
-    let input: OptionsInput = if options.trim().is_empty() {
-        OptionsInput::default()
-    } else {
-        serde_json::from_str(options).map_err(|e| bad_argument(format!("level options: {e}")))?
-    };
+    let mut opts = LevelRequest::from_json(options)?.options()?;
     let texts: Vec<String> = match documents.trim_start().as_bytes().first() {
         Some(b'[') => {
             let v: Vec<serde_json::Value> = serde_json::from_str(documents)
@@ -41,7 +24,6 @@ fn prepare(documents: &str, options: &str) -> Result<(Vec<Project>, LevelOptions
         }
         _ => vec![documents.to_owned()],
     };
-    let mut opts = LevelOptions::default();
     let mut projects: Vec<Project> = Vec::with_capacity(texts.len());
     for (k, t) in texts.iter().enumerate() {
         let doc = json::read(t)?;
@@ -49,13 +31,6 @@ fn prepare(documents: &str, options: &str) -> Result<(Vec<Project>, LevelOptions
             opts.schedule = doc.options;
         }
         projects.push(doc.project);
-    }
-    opts.schedules = input.schedules.unwrap_or(opts.schedules).max(1);
-    opts.seed = input.seed.unwrap_or(opts.seed);
-    opts.within_float = input.within_float.unwrap_or(opts.within_float);
-    opts.period_minutes = input.period_minutes.unwrap_or(opts.period_minutes);
-    if let Some(l) = input.limits {
-        opts.limits = l;
     }
     Ok((projects, opts))
 }
@@ -73,7 +48,7 @@ pub fn level_text(documents: &str, options: &str) -> Result<String, JinduError> 
 /// returns the result as JSON text: per project the levelled task dates and every delay with
 /// its reason (`resource` with the competing tasks, or `predecessor`), and the overallocations
 /// still left (`unresolved`). `options` is JSON text (`{"schedules": N, "seed": S,
-/// "within_float": true, "period_minutes": M}`, every field optional; empty for the defaults).
+/// "within_float": true, "period_minutes": M, "split": true}`, every field optional; empty for the defaults).
 #[uniffi::export(default(options = ""))]
 pub fn level_json(documents: String, options: String) -> Result<String, JinduError> {
     guard(|| level_text(&documents, &options))

@@ -1234,6 +1234,16 @@ pub struct LevelledTask {
     pub finish: String,
     /// The task's key.
     pub id: String,
+    /// When levelling split the task (`LevelOptions::split`): where its work runs, in order (the
+    /// first part starts at `start`, the last finishes at `finish`); empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[uniffi(default)]
+    pub parts: Vec<SplitPart>,
+    /// The pauses between those parts, each with why the work paused (the resource that was full at
+    /// its start and the tasks holding it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[uniffi(default)]
+    pub pauses: Vec<SplitPause>,
     /// Levelled start.
     pub start: String,
 }
@@ -1280,6 +1290,26 @@ pub enum Reason {
         /// The predecessor.
         task: TaskRef,
     },
+}
+
+/// A part of a split task: its work runs from `start` to `finish`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct SplitPart {
+    /// Where it finishes.
+    pub finish: String,
+    /// Where the part's work starts.
+    pub start: String,
+}
+
+/// A pause of a split task, from the finish of one part to the start of the next.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct SplitPause {
+    /// The start of the part after it.
+    pub finish: String,
+    /// Why the work paused.
+    pub reason: Reason,
+    /// The finish of the part before it.
+    pub start: String,
 }
 
 /// A task that levelling moved.

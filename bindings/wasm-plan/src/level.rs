@@ -7,50 +7,15 @@ use jindu::control::{CancelToken, Control};
 use jindu::io::json;
 use jindu::level::{LevelOptions, Levelling, LoadRequest};
 use jindu::{Project, Schedule};
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{input_text, output_value};
 use crate::error::{bad_argument, Thrown};
 use crate::json_text;
 
-/// The options of `level()`, every field optional: the flags of `jindu level` and the keyword
-/// arguments of Python's `jindu.level`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct LevelRequest {
-    /// Passes of the schedule-generation scheme (default 1; more break ties of equal priority
-    /// at random, seeded by `seed`, and keep the best).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub schedules: Option<u64>,
-    /// The seed of those tie-breaks (default 0).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub seed: Option<u64>,
-    /// Move tasks only within their float (what cannot be fixed so is reported).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub within_float: Option<bool>,
-    /// The levelling step in working minutes (default 60).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period_minutes: Option<i64>,
-    /// The host's limits over the defaults (`max_level_schedules` counts here).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub limits: Option<jindu::Limits>,
-}
-
-impl LevelRequest {
-    /// The core's options, with the projects scheduled with `schedule`.
-    pub fn options(&self, schedule: jindu::ScheduleOptions) -> LevelOptions {
-        let d = LevelOptions::default();
-        LevelOptions {
-            schedule,
-            schedules: self.schedules.unwrap_or(d.schedules).max(1),
-            seed: self.seed.unwrap_or(d.seed),
-            within_float: self.within_float.unwrap_or(d.within_float),
-            period_minutes: self.period_minutes.unwrap_or(d.period_minutes),
-            limits: self.limits.unwrap_or(d.limits),
-        }
-    }
-}
+/// The options of `level()`, every field optional: the core's one levelling request (the
+/// flags of `jindu level` and the keyword arguments of Python's `jindu.level`).
+pub use jindu::level::LevelRequest;
 
 /// Levels the documents (JSON text each; scheduled with the first one's options) and writes
 /// the result as the core does: per project the levelled tasks and every delay with its
@@ -73,7 +38,9 @@ fn prepare(
         schedule.get_or_insert(doc.options);
         projects.push(doc.project);
     }
-    Ok((projects, request.options(schedule.unwrap_or_default())))
+    let mut options = request.options()?;
+    options.schedule = schedule.unwrap_or_default();
+    Ok((projects, options))
 }
 
 /// A levelling run of the documents, owning its projects: what `LevelRun` steps.
@@ -152,6 +119,8 @@ export interface LevelOptions {
     within_float?: boolean;
     /** The levelling step in working minutes (default 60). */
     period_minutes?: number;
+    /** Let a task's work pause while its resource is full and resume after, when that finishes it earlier (default false); each split task then has `parts` and `pauses`. */
+    split?: boolean;
     /** The host's limits over the defaults; `max_level_schedules` (default 1,000,000) counts here. */
     limits?: Partial<Limits>;
 }
@@ -170,7 +139,8 @@ export interface Levelled {
         name: string;
         finish_before: string;
         finish: string;
-        tasks: { id: string; start: string; finish: string }[];
+        /** `parts` and `pauses` only for a task split by levelling (`split: true`): where its work runs, and why it paused between. */
+        tasks: { id: string; start: string; finish: string; parts?: { start: string; finish: string }[]; pauses?: { start: string; finish: string; reason: DelayReason }[] }[];
         delays: { task: string; task_name: string; project: number; from: string; to: string; delay_minutes: number; reason: DelayReason }[];
     }[];
     unresolved: { resource: string; start: string; finish: string; peak_units: number; max_units: number; tasks: TaskRef[] }[];

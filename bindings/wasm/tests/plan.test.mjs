@@ -128,6 +128,31 @@ describe('plan: level and load', () => {
     assert.deepEqual(plan.level(JSON.stringify(OVER), '{"period_minutes": 480}').projects[0].tasks[1].start, '2026-01-07T08:00:00');
   });
 
+  it('split: a task works around the day its resource is busy', () => {
+    // T (4 days) and H (priority 800, 1 day, from Tuesday 6) both need all of Ana. Whole, T
+    // waits until Wednesday 7 and finishes Monday 12; split, it works Monday 5, pauses on
+    // Tuesday while H holds Ana, and works Wednesday 7 to Friday 9.
+    const busy = {
+      name: 'P', start: '2026-01-05',
+      tasks: [{ id: 'T', duration: '4d' }, { id: 'H', duration: '1d', priority: 800, constraint: { type: 'SNET', date: '2026-01-06' } }],
+      resources: [{ id: 'ana' }],
+      assignments: [{ task: 'T', resource: 'ana' }, { task: 'H', resource: 'ana' }],
+    };
+    const whole = plan.level(busy).projects[0].tasks[0];
+    assert.deepEqual([whole.start, whole.finish, whole.parts], ['2026-01-07T08:00:00', '2026-01-12T17:00:00', undefined]);
+    const t = plan.level(busy, { split: true }).projects[0].tasks[0];
+    assert.deepEqual([t.start, t.finish], ['2026-01-05T08:00:00', '2026-01-09T17:00:00']);
+    assert.deepEqual(t.parts, [
+      { start: '2026-01-05T08:00:00', finish: '2026-01-05T17:00:00' },
+      { start: '2026-01-07T08:00:00', finish: '2026-01-09T17:00:00' },
+    ]);
+    assert.deepEqual([t.pauses[0].start, t.pauses[0].finish, t.pauses[0].reason.by], ['2026-01-05T17:00:00', '2026-01-07T08:00:00', [{ project: 0, task: 'H' }]]);
+    // A LevelRun splits the same way.
+    const run = new plan.LevelRun(busy, { split: true });
+    run.step(1);
+    assert.deepEqual(run.result().projects[0].tasks[0], t);
+  });
+
   it('within float, nothing moves and the overallocation is unresolved', () => {
     const l = plan.level(OVER, { within_float: true });
     assert.deepEqual(l.projects[0].delays, []);
@@ -182,6 +207,7 @@ describe('plan: level and load', () => {
   it('gives the same JSON as `jindu level` and `jindu load`', { skip: noCli }, () => {
     assert.deepEqual(plan.level(OVER), jinduJson(['level'], [OVER]));
     assert.deepEqual(plan.level(OVER, { within_float: true, period_minutes: 30 }), jinduJson(['level'], [OVER], ['--within-float', '--period-minutes', '30']));
+    assert.deepEqual(plan.level(OVER, { split: true }), jinduJson(['level'], [OVER], ['--split']));
     const other = { ...OVER, name: 'Other', tasks: [{ id: 'C', duration: '3d', priority: 900 }], assignments: [{ task: 'C', resource: 'ana' }] };
     assert.deepEqual(plan.level([OVER, other], { schedules: 5, seed: 3 }), jinduJson(['level'], [OVER, other], ['--schedules', '5', '--seed', '3']));
     assert.deepEqual(plan.load([OVER, other], { by: 'day' }), jinduJson(['load'], [OVER, other], ['--by', 'day']));

@@ -496,8 +496,13 @@ struct Entry<'a> {
     /// The cost per use charged at the start, in 1/6000 of a cent.
     per_use: i128,
     /// The rate changes after the start and before the finish: where (minute), by how much
-    /// (1/6000 of a cent per one of `total`), and how much of `total` is done by then.
+    /// (1/6000 of a cent per one of the assignment's total), and how much of it is done by then.
     changes: Vec<(i64, i128, i64)>,
+    /// For a part of a split task: how much of the assignment's total its earlier parts did
+    /// (0 for the first part and for an unsplit task).
+    before: i64,
+    /// Whether this is a later part of a split task (the cost per use is behind it).
+    later: bool,
 }
 
 impl Entry<'_> {
@@ -506,9 +511,10 @@ impl Entry<'_> {
     /// rounded once as [`Resource::cost_of`] rounds: the periods' differences of it add up to
     /// `cost_of` over the whole assignment.
     fn cost_to(&self, done: i64, started: bool) -> i64 {
-        if !started {
+        if !started && !self.later {
             return 0;
         }
+        let done = self.before + done;
         // Work done after a rate change costs the difference more (or less).
         let changed: i128 = self
             .changes
@@ -617,6 +623,14 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
             };
             let (start, finish) = (ts.start.minutes(), ts.finish.minutes());
             let kind = def.kind;
+            // A split task works in its parts only.
+            let pieces = match task_cal {
+                Some(tc) if !t.splits.is_empty() => {
+                    super::parts::split_parts(tc, start, finish, &t.splits)
+                }
+                _ => vec![(start, finish)],
+            };
+            let work_of = |c: &Cal<'_>| pieces.iter().map(|&(a, b)| c.work(a, b)).sum::<i64>();
             // A cost resource has no working time of its own: its cost follows the task's.
             let mut cal = match (kind, task_cal) {
                 (ResourceKind::Cost, Some(tc)) => Cal {
@@ -628,14 +642,14 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
                     res,
                 },
             };
-            let mut time = cal.work(start, finish);
+            let mut time = work_of(&cal);
             if time == 0 {
                 if let Some(tc) = task_cal {
                     cal = Cal {
                         task: None,
                         res: tc,
                     };
-                    time = cal.work(start, finish);
+                    time = work_of(&cal);
                 }
             }
             let material = kind == ResourceKind::Material;
@@ -680,7 +694,8 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
                         continue;
                     }
                     let (now, _) = costing(def, a.units, at);
-                    changes.push((at, now - before, share(total, cal.work(start, at), time)));
+                    let by_then: i64 = pieces.iter().map(|&(p, q)| cal.work(p, q.min(at).max(p))).sum();
+                    changes.push((at, now - before, share(total, by_then, time)));
                     before = now;
                 }
             }
@@ -691,19 +706,34 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
             } else {
                 a.units as f64
             };
-            pools[pi].entries.push(Entry {
-                project: k,
-                task: a.task.index(),
-                start,
-                finish,
-                cal,
-                time,
-                total,
-                units,
-                rate,
-                per_use,
-                changes,
-            });
+            // One entry a part, the work shared by working time (rounded cumulatively); each
+            // part's cost is taken on the assignment's running total (`before`), so the parts'
+            // costs add up as one assignment's do.
+            let (mut cum, mut done) = (0, 0);
+            for (j, &(start, finish)) in pieces.iter().enumerate() {
+                let piece = cal.work(start, finish);
+                if piece == 0 {
+                    continue;
+                }
+                cum += piece;
+                let now = share(total, cum, time);
+                pools[pi].entries.push(Entry {
+                    project: k,
+                    task: a.task.index(),
+                    start,
+                    finish,
+                    cal,
+                    time: piece,
+                    total: now - done,
+                    units,
+                    rate,
+                    per_use,
+                    changes: changes.clone(),
+                    before: done,
+                    later: j > 0,
+                });
+                done = now;
+            }
         }
     }
 
@@ -842,7 +872,13 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
                             units: e.units,
                         }
                     })
-                    .collect(),
+                    .fold(Vec::new(), |mut v: Vec<LoadTask>, t| {
+                        // The parts of a split task are one task.
+                        if v.last() != Some(&t) {
+                            v.push(t);
+                        }
+                        v
+                    }),
             })
             .collect();
         let work_minutes = periods.iter().map(|p| p.work_minutes).sum();

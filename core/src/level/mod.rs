@@ -8,10 +8,12 @@
 //! plain types of its own.
 
 pub mod load;
+mod parts;
 pub mod project;
 pub mod rcpsp;
 pub use load::{load, LoadOptions, LoadRequest, Loading, Period, PoolConflict};
 pub use project::{
-    level, level_with, LevelOptions, Levelled, LevelledProject, LevelledTask, Levelling, Progress,
-    Reason, TaskDelay, TaskRef, Unresolved, DO_NOT_LEVEL,
+    level, level_with, LevelOptions, LevelRequest, Levelled, LevelledProject, LevelledTask,
+    Levelling, Progress, Reason, SplitPart, SplitPause, TaskDelay, TaskRef, Unresolved,
+    DO_NOT_LEVEL,
 };

@@ -44,7 +44,14 @@
 //!    misses, such as a task on another calendar than the axis) is listed in
 //!    [`Levelled::unresolved`] — never hidden.
 //!
-//! Limits: tasks are never split; deadlines do not bound levelling (only hard constraints and
+//! With [`LevelOptions::split`] a movable task on the axis calendar that would be delayed may
+//! instead work in the first periods with room, pausing where a resource is full, when that
+//! finishes it earlier (or fits its latest start where the whole task does not); its finish
+//! less its duration stays within its latest start, links from its finish read the end of
+//! its last part, and it is rescheduled with the pauses as its [`Task::splits`](crate::Task::splits)
+//! ([`LevelledTask::parts`], [`LevelledTask::pauses`] with each pause's reason).
+//!
+//! Limits: deadlines do not bound levelling (only hard constraints and
 //! `within_float` do); projects scheduled from their finish are levelled as if forward; every
 //! project is scheduled with the same [`LevelOptions::schedule`].
 //!
@@ -67,9 +74,10 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BinaryHeap};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::load::{check_availability, each_piece, load, LoadOptions, Period};
+use super::parts::split_parts;
 use super::rcpsp::{Precedence, MAX_HORIZON};
 use crate::calendar::WorkCalendar;
 use crate::control::Control;
@@ -92,7 +100,7 @@ const UNLIMITED: i64 = 1 << 40;
 /// ```
 /// use jindu::level::LevelOptions;
 /// let o = LevelOptions::default();
-/// assert_eq!((o.period_minutes, o.schedules, o.seed, o.within_float), (60, 1, 0, false));
+/// assert_eq!((o.period_minutes, o.schedules, o.seed, o.within_float, o.split), (60, 1, 0, false, false));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LevelOptions {
@@ -109,6 +117,11 @@ pub struct LevelOptions {
     pub schedules: u64,
     /// The seed of those random tie-breaks.
     pub seed: u64,
+    /// Whether a task may be split (Microsoft Project's "leveling can create splits in
+    /// remaining work"): its work pauses while a resource is full and resumes after, when
+    /// that finishes it earlier than delaying it whole (default false; see the module
+    /// documentation for which tasks may be split).
+    pub split: bool,
     /// The most [`schedules`](Self::schedules) a run may ask for
     /// ([`Limits::max_level_schedules`]; default [`Limits::DEFAULT`]).
     pub limits: Limits,
@@ -122,8 +135,108 @@ impl Default for LevelOptions {
             within_float: false,
             schedules: 1,
             seed: 0,
+            split: false,
             limits: Limits::DEFAULT,
         }
+    }
+}
+
+/// The options of a levelling as the bindings and the command take them (JSON: every field
+/// optional): the one reader of `jindu level`'s flags, the npm `jindu/plan` `LevelOptions`,
+/// Python's and Kotlin's `level` options. [`options`](Self::options) gives the core's
+/// [`LevelOptions`], scheduled with the default [`ScheduleOptions`] (a binding sets the
+/// first document's).
+///
+/// ```
+/// use jindu::level::LevelRequest;
+/// let o = LevelRequest::from_json(r#"{"schedules": 20, "seed": 7, "split": true}"#)?.options()?;
+/// assert_eq!((o.schedules, o.seed, o.split, o.period_minutes), (20, 7, true, 60));
+/// assert!(LevelRequest::from_json(r#"{"sedd": 1}"#).is_err()); // an unknown field
+/// let e = LevelRequest::from_json(r#"{"period_minutes": 0}"#)?.options().unwrap_err();
+/// assert_eq!(e.field(), Some("period_minutes"));
+/// # Ok::<(), jindu::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LevelRequest {
+    /// Passes of the schedule-generation scheme (default 1; more break ties of equal priority
+    /// at random, seeded by `seed`, and keep the best; 0 counts as 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedules: Option<u64>,
+    /// The seed of those tie-breaks (default 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
+    /// Move tasks only within their float (what cannot be fixed so is reported).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within_float: Option<bool>,
+    /// The levelling step in working minutes (default 60).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_minutes: Option<i64>,
+    /// Let a task's work pause while its resource is full and resume after, when that
+    /// finishes it earlier than delaying it whole ([`LevelOptions::split`]; default false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub split: Option<bool>,
+    /// The host's limits over the defaults (`max_level_schedules` counts here).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<Limits>,
+}
+
+impl LevelRequest {
+    /// Reads the JSON form (empty text for the defaults); an unknown or malformed field is a
+    /// `json` error naming it.
+    pub fn from_json(text: &str) -> Result<LevelRequest> {
+        if text.trim().is_empty() {
+            return Ok(LevelRequest::default());
+        }
+        serde_json::from_str(text).map_err(|e| Error::json(format!("level options: {e}")))
+    }
+
+    /// The options this request stands for (the projects scheduled with the default
+    /// [`ScheduleOptions`]).
+    ///
+    /// # Errors
+    ///
+    /// A `period_minutes` below 1 or above [`MAX_PERIOD_MINUTES`] ([`Error::Invalid`] naming
+    /// the field); more `schedules` than the limits allow ([`Error::Limit`]).
+    pub fn options(&self) -> Result<LevelOptions> {
+        let d = LevelOptions::default();
+        let o = LevelOptions {
+            schedule: ScheduleOptions::default(),
+            schedules: self.schedules.unwrap_or(d.schedules).max(1),
+            seed: self.seed.unwrap_or(d.seed),
+            within_float: self.within_float.unwrap_or(d.within_float),
+            period_minutes: self.period_minutes.unwrap_or(d.period_minutes),
+            split: self.split.unwrap_or(d.split),
+            limits: self.limits.unwrap_or(d.limits),
+        };
+        o.check()?;
+        Ok(o)
+    }
+}
+
+impl LevelOptions {
+    /// The checks [`Levelling::new`] makes before it schedules anything.
+    fn check(&self) -> Result<()> {
+        self.limits.check_level(self.schedules)?;
+        if self.period_minutes < 1 {
+            return Err(Error::invalid(
+                Item::Project,
+                "period_minutes",
+                "the levelling period must be at least one minute",
+            ));
+        }
+        if self.period_minutes > MAX_PERIOD_MINUTES {
+            return Err(Error::invalid(
+                Item::Project,
+                "period_minutes",
+                format!(
+                    "the levelling period must be at most {MAX_PERIOD_MINUTES} minutes (every \
+                     minute of the supported years)"
+                ),
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -174,6 +287,37 @@ pub struct LevelledProject {
     pub delays: Vec<TaskDelay>,
 }
 
+impl LevelledProject {
+    /// `project` (the one levelled) with the pauses levelling gave its split tasks: the
+    /// project whose schedule [`schedule`](Self::schedule) is, for loading or exporting the
+    /// levelled plan (levelling delays are in the schedule only, as in Microsoft Project's
+    /// levelling delay). Without splitting it is `project` itself.
+    ///
+    /// # Errors
+    ///
+    /// A task count that differs from the project's (not the project levelled).
+    pub fn apply(&self, project: &Project) -> Result<Project> {
+        if project.len() != self.tasks.len() {
+            return Err(Error::invalid(
+                Item::Project,
+                "tasks",
+                "this is not the project that was levelled",
+            ));
+        }
+        let mut p = project.clone();
+        for (i, lt) in self.tasks.iter().enumerate() {
+            if lt.splits.is_empty() {
+                continue;
+            }
+            let ti = TaskIndex(i as u32);
+            let mut t = p.task(ti).clone();
+            t.splits.clone_from(&lt.splits);
+            p.replace_task(ti, t)?;
+        }
+        Ok(p)
+    }
+}
+
 /// A task's levelled dates.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -186,6 +330,45 @@ pub struct LevelledTask {
     /// Levelled finish.
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub finish: Stamp,
+    /// When levelling split the task ([`LevelOptions::split`]): where its work runs, in order
+    /// (the first part starts at `start`, the last finishes at `finish`); empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<SplitPart>,
+    /// The pauses between those parts, each with why the work paused (the resource that was
+    /// full at its start and the tasks holding it).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pauses: Vec<SplitPause>,
+    /// The pauses as the model holds them ([`Task::splits`](crate::Task::splits): after so
+    /// much work, so much working time off), what [`LevelledProject::apply`] writes; not
+    /// serialized (`parts` has the dates).
+    #[serde(skip)]
+    pub splits: Vec<crate::model::Split>,
+}
+
+/// A part of a split task: its work runs from `start` to `finish`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SplitPart {
+    /// Where the part's work starts.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub start: Stamp,
+    /// Where it finishes.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub finish: Stamp,
+}
+
+/// A pause of a split task, from the finish of one part to the start of the next.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SplitPause {
+    /// The finish of the part before it.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub start: Stamp,
+    /// The start of the part after it.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub finish: Stamp,
+    /// Why the work paused.
+    pub reason: Reason,
 }
 
 /// A task that levelling moved.
@@ -286,14 +469,18 @@ struct Act {
     late: i64,
     /// (pool, units).
     demands: Vec<(usize, i64)>,
+    /// Whether the pass may split it ([`LevelOptions::split`], and a task that can be).
+    split: bool,
 }
 
-/// A precedence of the model: `to` may start `gap` periods after `from` starts.
+/// A precedence of the model: `to` may start `gap` periods after `from` starts (and, when
+/// the link reads `from`'s finish, after the pauses of `from` too).
 #[derive(Debug, Clone, Copy)]
 struct Prec {
     from: usize,
     to: usize,
     gap: i64,
+    from_finish: bool,
 }
 
 /// A model-level reason, by activity and pool index.
@@ -315,6 +502,10 @@ enum Why {
 struct Pass {
     starts: Vec<i64>,
     whys: Vec<Option<Why>>,
+    /// The parts of every activity the pass split (periods `[from, to)`; empty: not split).
+    parts: Vec<Vec<(i64, i64)>>,
+    /// Why each pause of a split activity paused (one per gap between its parts).
+    pauses: Vec<Vec<Why>>,
     conflicts: usize,
     makespan: i64,
     total_delay: i64,
@@ -475,24 +666,7 @@ impl<'p> Levelling<'p> {
     ///
     /// As [`level`].
     pub fn new(projects: &[&'p Project], options: &LevelOptions) -> Result<Levelling<'p>> {
-        options.limits.check_level(options.schedules)?;
-        if options.period_minutes < 1 {
-            return Err(Error::invalid(
-                Item::Project,
-                "period_minutes",
-                "the levelling period must be at least one minute",
-            ));
-        }
-        if options.period_minutes > MAX_PERIOD_MINUTES {
-            return Err(Error::invalid(
-                Item::Project,
-                "period_minutes",
-                format!(
-                    "the levelling period must be at most {MAX_PERIOD_MINUTES} minutes (every \
-                     minute of the supported years)"
-                ),
-            ));
-        }
+        options.check()?;
         let g = options.period_minutes;
         let nets = projects
             .iter()
@@ -590,6 +764,17 @@ impl<'p> Levelling<'p> {
                 } else {
                     i64::MAX
                 };
+                // Splittable: a movable working-time task on the axis calendar (its pauses are
+                // then whole periods of its own working time), not split already.
+                let split = options.split
+                    && !fixed
+                    && dur > 1
+                    && t.splits.is_empty()
+                    && !t.duration.is_elapsed()
+                    && {
+                        let c = nets[k].task_calendar(ti).id();
+                        c == axis.id() && (k == 0 || p.calendar(c) == projects[0].calendar(c))
+                    };
                 map[i] = Some(acts.len());
                 acts.push(Act {
                     project: k,
@@ -602,6 +787,7 @@ impl<'p> Levelling<'p> {
                     priority: t.priority,
                     late,
                     demands: Vec::new(),
+                    split,
                 });
             }
             act_of.push(map);
@@ -690,6 +876,7 @@ impl<'p> Levelling<'p> {
                             from: a,
                             to: b,
                             gap,
+                            from_finish: !l.kind.from_start(),
                         });
                     }
                 }
@@ -958,14 +1145,47 @@ impl<'p> Levelling<'p> {
         let Some(best) = &self.best else {
             return Err(Error::Cancelled);
         };
-        let projects: Vec<&Project> = self.projects.iter().map(|p| &**p).collect();
+        let (acts, act_of, before, bounds) = (&m.acts, &m.act_of, &m.before, &m.bounds);
+        let (axis, origin) = (&m.axis, m.origin);
+        // Every split activity's task gets its pauses (working minutes of the axis calendar,
+        // which is its own): from where it starts, each part's end to the next part's start.
+        let mut split: Vec<Cow<'_, Project>> =
+            self.projects.iter().map(|p| Cow::Borrowed(&**p)).collect();
+        for (j, a) in acts.iter().enumerate() {
+            let ps = &best.parts[j];
+            if ps.len() < 2 {
+                continue;
+            }
+            let p = &self.projects[a.project];
+            let mut t = p.task(a.task).clone();
+            let w0 = if best.starts[j] > a.release {
+                origin + best.starts[j] * g
+            } else {
+                axis.ord(before[a.project].task(a.task).start.minutes())
+            };
+            let mut paused = 0;
+            for w in ps.windows(2) {
+                let (end, resume) = (origin + w[0].1 * g, origin + w[1].0 * g);
+                let after = end - w0 - paused;
+                if after <= 0 || after >= t.duration.minutes() {
+                    break;
+                }
+                t.splits.push(crate::model::Split {
+                    after: crate::Duration::minutes_work(after),
+                    pause: crate::Duration::minutes_work(resume - end),
+                });
+                paused += resume - end;
+            }
+            if !t.splits.is_empty() {
+                split[a.project].to_mut().replace_task(a.task, t)?;
+            }
+        }
+        let projects: Vec<&Project> = split.iter().map(|p| &**p).collect();
         let projects = &projects[..];
         let nets = projects
             .iter()
             .map(|p| Network::compile(p, &self.options.schedule))
             .collect::<Result<Vec<_>>>()?;
-        let (acts, act_of, before, bounds) = (&m.acts, &m.act_of, &m.before, &m.bounds);
-        let (axis, origin) = (&m.axis, m.origin);
 
         // Reschedule every project with the delays.
         let mut after = Vec::with_capacity(projects.len());
@@ -973,9 +1193,16 @@ impl<'p> Levelling<'p> {
             let p = projects[k];
             let mut delays: Vec<Option<DateTime>> = vec![None; p.len()];
             for (j, a) in acts.iter().enumerate() {
-                if a.project == k && best.starts[j] > a.release {
+                if a.project != k {
+                    continue;
+                }
+                if best.starts[j] > a.release {
                     let w = origin + best.starts[j] * g;
                     delays[a.task.index()] = axis.start_of(w).and_then(DateTime::from_minutes);
+                } else if best.parts[j].len() > 1 {
+                    // A split task that keeps its start is held there: its longer span would
+                    // let a finish link pull it earlier.
+                    delays[a.task.index()] = Some(before[k].task(a.task).start);
                 }
             }
             let mut ws = net.workspace();
@@ -992,6 +1219,24 @@ impl<'p> Levelling<'p> {
             project: acts[j].project,
             task: projects[acts[j].project].task(acts[j].task).id.to_string(),
         };
+        let reason_of = |w: Why| match w {
+            Why::Res {
+                pool,
+                period,
+                demand,
+                cap,
+                used,
+                by,
+            } => Reason::Resource {
+                resource: m.pools[pool].clone(),
+                at: stamp(bounds.get(period as usize).map_or(0, |b| b.0)),
+                demand: demand as u32,
+                capacity: cap as u32,
+                used: used.max(0) as u32,
+                by: by.into_iter().map(tref).collect(),
+            },
+            Why::Pred(a) => Reason::Predecessor { task: tref(a) },
+        };
         let mut out = Vec::with_capacity(projects.len());
         for (k, p) in projects.iter().enumerate() {
             let (s0, s1) = (&before[k], &after[k]);
@@ -1004,22 +1249,7 @@ impl<'p> Levelling<'p> {
                 }
                 let why = act_of[k][i].and_then(|j| best.whys[j].clone());
                 let reason = match why {
-                    Some(Why::Res {
-                        pool,
-                        period,
-                        demand,
-                        cap,
-                        used,
-                        by,
-                    }) => Reason::Resource {
-                        resource: m.pools[pool].clone(),
-                        at: stamp(bounds.get(period as usize).map_or(0, |b| b.0)),
-                        demand: demand as u32,
-                        capacity: cap as u32,
-                        used: used.max(0) as u32,
-                        by: by.into_iter().map(tref).collect(),
-                    },
-                    Some(Why::Pred(a)) => Reason::Predecessor { task: tref(a) },
+                    Some(w) => reason_of(w),
                     None => {
                         // Pushed in the reschedule by a link: the driving predecessor.
                         let from_task = match s1.task(ti).driver {
@@ -1054,10 +1284,47 @@ impl<'p> Levelling<'p> {
                     .tasks()
                     .iter()
                     .zip(s1.tasks())
-                    .map(|(t, ts)| LevelledTask {
-                        id: t.id.to_string(),
-                        start: Stamp(ts.start),
-                        finish: Stamp(ts.finish),
+                    .enumerate()
+                    .map(|(i, (t, ts))| {
+                        // The parts and pauses of a task levelling split.
+                        let (mut parts, mut pauses) = (Vec::new(), Vec::new());
+                        if let Some(j) = act_of[k][i].filter(|&j| best.parts[j].len() > 1) {
+                            let cal = nets[k].task_calendar(TaskIndex(i as u32));
+                            let ps = split_parts(
+                                cal,
+                                ts.start.minutes(),
+                                ts.finish.minutes(),
+                                &t.splits,
+                            );
+                            parts = ps
+                                .iter()
+                                .map(|&(a, b)| SplitPart {
+                                    start: stamp(a),
+                                    finish: stamp(b),
+                                })
+                                .collect();
+                            pauses = ps
+                                .windows(2)
+                                .zip(&best.pauses[j])
+                                .map(|(w, why)| SplitPause {
+                                    start: stamp(w[0].1),
+                                    finish: stamp(w[1].0),
+                                    reason: reason_of(why.clone()),
+                                })
+                                .collect();
+                        }
+                        LevelledTask {
+                            id: t.id.to_string(),
+                            start: Stamp(ts.start),
+                            finish: Stamp(ts.finish),
+                            splits: if parts.is_empty() {
+                                Vec::new()
+                            } else {
+                                t.splits.clone()
+                            },
+                            parts,
+                            pauses,
+                        }
                     })
                     .collect(),
                 schedule: after[k].clone(),
@@ -1111,7 +1378,8 @@ fn stamp(t: i64) -> Stamp {
 mod tests;
 
 /// One serial pass: eligible activities in priority order (`ties` breaks ties of equal
-/// fixedness and priority), each at its first period where it fits.
+/// fixedness and priority), each at its first period where it fits, or, when it may be split
+/// and that finishes it earlier, in the first periods where it fits with pauses between.
 fn serial(
     acts: &[Act],
     precs: &[Prec],
@@ -1124,6 +1392,9 @@ fn serial(
     let n = acts.len();
     let mut free: Vec<Vec<i64>> = capacity.to_vec();
     let mut starts = vec![i64::MIN; n];
+    let mut spans: Vec<i64> = acts.iter().map(|a| a.dur).collect();
+    let mut parts: Vec<Vec<(i64, i64)>> = vec![Vec::new(); n];
+    let mut pauses: Vec<Vec<Why>> = vec![Vec::new(); n];
     let mut whys: Vec<Option<Why>> = vec![None; n];
     let mut placed: Vec<usize> = Vec::with_capacity(n);
     let mut left: Vec<usize> = pred.iter().map(Vec::len).collect();
@@ -1160,13 +1431,31 @@ fn serial(
         }
         None
     };
+    // The first resource of `j` without room in period `u`.
+    let full_at = |free: &[Vec<i64>], j: usize, u: i64| -> Option<usize> {
+        acts[j]
+            .demands
+            .iter()
+            .find(|&&(r, q)| free[r][u as usize] < q)
+            .map(|d| d.0)
+    };
+    // Where some resource of `j` does not work at all in period `u` (no part starts there).
+    let idle_at = |j: usize, u: i64| -> bool {
+        acts[j]
+            .demands
+            .iter()
+            .any(|&(r, _)| capacity[r][u as usize] >= UNLIMITED)
+    };
     while let Some(std::cmp::Reverse((.., j))) = heap.pop() {
         let a = &acts[j];
         let mut ready = a.release;
         let mut by_pred = None;
         for &x in &pred[j] {
             let pr = precs[x];
-            let t = starts[pr.from] + pr.gap;
+            let mut t = starts[pr.from] + pr.gap;
+            if pr.from_finish {
+                t += spans[pr.from] - acts[pr.from].dur;
+            }
             if t > ready {
                 ready = t;
                 by_pred = Some(pr.from);
@@ -1180,12 +1469,13 @@ fn serial(
             .unwrap_or(0);
         let mut t = ready;
         let mut last_fail = None;
+        let mut conflict = false;
         let start = loop {
             if a.demands.is_empty() {
                 break ready;
             }
             if t > a.bound || (a.fixed && t > ready) {
-                conflicts += 1;
+                conflict = true;
                 break ready;
             }
             if t + a.dur > limit {
@@ -1198,13 +1488,7 @@ fn serial(
             }
             match fits_from(&free, j, t) {
                 // A task that moves anyway starts where all its resources work.
-                None if t > a.release
-                    && a.demands
-                        .iter()
-                        .any(|&(r, _)| capacity[r][t as usize] >= UNLIMITED) =>
-                {
-                    t += 1
-                }
+                None if t > a.release && idle_at(j, t) => t += 1,
                 None => break t,
                 Some((r, u)) => {
                     last_fail = Some((r, u));
@@ -1212,40 +1496,91 @@ fn serial(
                 }
             }
         };
+        // Split: work in the first periods with room from `ready` on, pausing where a resource
+        // is full; kept when it finishes earlier than the whole task (or fits its latest start
+        // where the whole task does not), its finish less its duration within that latest start.
+        let mut plan: Vec<(i64, i64)> = Vec::new();
+        let mut plan_pauses: Vec<Why> = Vec::new();
+        if a.split && (conflict || start > ready) {
+            let mut u = ready;
+            let mut got = 0;
+            let mut open: Option<i64> = None;
+            let mut paused: Option<Why> = None;
+            // Nothing past the whole task's finish can finish earlier than it.
+            let stop = if conflict {
+                limit
+            } else {
+                limit.min(start + a.dur)
+            };
+            while got < a.dur && u < stop {
+                match full_at(&free, j, u) {
+                    None if open.is_none() && u > a.release && idle_at(j, u) => {}
+                    None => {
+                        if open.is_none() {
+                            open = Some(u);
+                            plan_pauses.extend(paused.take());
+                        }
+                        got += 1;
+                    }
+                    Some(r) => {
+                        if let Some(s0) = open.take() {
+                            plan.push((s0, u));
+                            paused = Some(why_res(
+                                acts, &starts, &parts, &placed, capacity, &free, j, r, u,
+                            ));
+                        }
+                    }
+                }
+                u += 1;
+            }
+            if let Some(s0) = open {
+                plan.push((s0, u));
+            }
+            let finish = plan.last().map_or(i64::MAX, |p| p.1);
+            let legal = got == a.dur && (a.bound == i64::MAX || finish - a.dur <= a.bound);
+            if !(legal && plan.len() > 1 && (conflict || finish < start + a.dur)) {
+                plan.clear();
+                plan_pauses.clear();
+            }
+        }
+        let start = match plan.first() {
+            Some(p) => {
+                spans[j] = plan.last().map_or(a.dur, |l| l.1) - p.0;
+                p.0
+            }
+            None => {
+                if conflict {
+                    conflicts += 1;
+                }
+                start
+            }
+        };
         if start > a.release {
             whys[j] = if start == ready || last_fail.is_none() {
                 by_pred.map(Why::Pred)
             } else {
-                last_fail.map(|(r, u)| {
-                    let mut by: Vec<usize> = placed
-                        .iter()
-                        .copied()
-                        .filter(|&i| {
-                            starts[i] <= u
-                                && u < starts[i] + acts[i].dur
-                                && acts[i].demands.iter().any(|d| d.0 == r)
-                        })
-                        .collect();
-                    by.sort_unstable();
-                    let demand = a.demands.iter().find(|d| d.0 == r).map_or(0, |d| d.1);
-                    let cap = capacity[r][u as usize];
-                    Why::Res {
-                        pool: r,
-                        period: u,
-                        demand,
-                        cap,
-                        used: cap - free[r][u as usize],
-                        by,
-                    }
-                })
+                last_fail
+                    .map(|(r, u)| why_res(acts, &starts, &parts, &placed, capacity, &free, j, r, u))
             };
         }
-        for &(r, q) in &a.demands {
-            for u in start..start + a.dur {
-                free[r][u as usize] -= q;
+        if plan.is_empty() {
+            for &(r, q) in &a.demands {
+                for u in start..start + a.dur {
+                    free[r][u as usize] -= q;
+                }
+            }
+        } else {
+            for &(r, q) in &a.demands {
+                for &(x, y) in &plan {
+                    for u in x..y {
+                        free[r][u as usize] -= q;
+                    }
+                }
             }
         }
         starts[j] = start;
+        parts[j] = plan;
+        pauses[j] = plan_pauses;
         placed.push(j);
         for &x in &succ[j] {
             let b = precs[x].to;
@@ -1255,13 +1590,51 @@ fn serial(
             }
         }
     }
-    let makespan = (0..n).map(|j| starts[j] + acts[j].dur).max().unwrap_or(0);
+    let makespan = (0..n).map(|j| starts[j] + spans[j]).max().unwrap_or(0);
     let total_delay = (0..n).map(|j| starts[j] - acts[j].release).sum();
     Ok(Pass {
         starts,
         whys,
+        parts,
+        pauses,
         conflicts,
         makespan,
         total_delay,
     })
+}
+
+/// Why activity `j` could not use pool `r` in period `u`: what it needs, what the pool has,
+/// and the placed activities working on it then.
+#[allow(clippy::too_many_arguments)]
+fn why_res(
+    acts: &[Act],
+    starts: &[i64],
+    parts: &[Vec<(i64, i64)>],
+    placed: &[usize],
+    capacity: &[Vec<i64>],
+    free: &[Vec<i64>],
+    j: usize,
+    r: usize,
+    u: i64,
+) -> Why {
+    let works = |i: usize| match parts[i].as_slice() {
+        [] => starts[i] <= u && u < starts[i] + acts[i].dur,
+        ps => ps.iter().any(|&(x, y)| x <= u && u < y),
+    };
+    let mut by: Vec<usize> = placed
+        .iter()
+        .copied()
+        .filter(|&i| works(i) && acts[i].demands.iter().any(|d| d.0 == r))
+        .collect();
+    by.sort_unstable();
+    let demand = acts[j].demands.iter().find(|d| d.0 == r).map_or(0, |d| d.1);
+    let cap = capacity[r][u as usize];
+    Why::Res {
+        pool: r,
+        period: u,
+        demand,
+        cap,
+        used: cap - free[r][u as usize],
+        by,
+    }
 }

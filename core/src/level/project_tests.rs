@@ -600,6 +600,73 @@ proptest! {
     }
 
     #[test]
+    fn split_levelled_schedules_are_feasible(
+        p in arb_project(),
+        seed in 0u64..4,
+        passes in 1u64..4,
+        within_float in any::<bool>(),
+    ) {
+        let o = LevelOptions { split: true, within_float, schedules: passes, seed, ..LevelOptions::default() };
+        let l = level(&[&p], &o).unwrap();
+        let lp = &l.projects[0];
+        let s1 = &lp.schedule;
+        let s0 = crate::schedule(&p, &o.schedule).unwrap();
+        // The levelled project (with its splits) schedules to the levelled dates given the
+        // delays, and loading it by the hour finds no period over capacity.
+        let q = lp.apply(&p).unwrap();
+        let ld = load(&[(&q, s1)], &LoadOptions::new(Period::Hour)).unwrap();
+        if within_float {
+            prop_assert_eq!(s1.project_finish, s0.project_finish);
+        } else {
+            prop_assert!(l.unresolved.is_empty(), "{:?}\n{}\n{}", l.unresolved, json::write_project(&p, &o.schedule), serde_json::to_string(&l).unwrap());
+            for r in &ld.resources {
+                prop_assert!(r.overallocations.is_empty(), "{}: {:?}", r.id, r.overallocations);
+                for pd in &r.periods {
+                    prop_assert!(pd.work_minutes <= pd.capacity_minutes, "{}: {:?}", r.id, pd);
+                }
+            }
+        }
+        // Every link holds, measured from the last part's finish.
+        prop_assert!(s1.violations().is_empty(), "{:?}", s1.violations());
+        let cal = crate::Calendar::standard().compile_standalone().unwrap();
+        for link in p.links() {
+            let (a, b) = (s1.task(link.from), s1.task(link.to));
+            let Lag::Time(lag) = link.lag else { unreachable!() };
+            let (from, to) = match link.kind {
+                LinkType::FinishToStart => (a.finish, b.start),
+                LinkType::StartToStart => (a.start, b.start),
+                _ => (a.finish, b.finish),
+            };
+            let gap = if to >= from { cal.work_between(from, to) } else { -cal.work_between(to, from) };
+            prop_assert!(gap >= lag.minutes(), "{link:?}: {gap} < {}", lag.minutes());
+        }
+        for (i, lt) in lp.tasks.iter().enumerate() {
+            let (t0, t) = (&s0.tasks()[i], p.tasks()[i].clone());
+            // Nothing starts before its unlevelled early start.
+            prop_assert!(s1.tasks()[i].start >= t0.early_start, "task {i}");
+            if lt.parts.is_empty() {
+                prop_assert!(lt.pauses.is_empty());
+                continue;
+            }
+            // Parts in order, from the start to the finish, one pause between each two, and
+            // they work exactly the task's duration.
+            prop_assert_eq!(lt.parts[0].start, lt.start);
+            prop_assert_eq!(lt.parts[lt.parts.len() - 1].finish, lt.finish);
+            prop_assert_eq!(lt.pauses.len(), lt.parts.len() - 1);
+            for (w, pause) in lt.parts.windows(2).zip(&lt.pauses) {
+                prop_assert!(w[0].start.0 < w[0].finish.0 && w[0].finish.0 < w[1].start.0);
+                prop_assert_eq!((pause.start, pause.finish), (w[0].finish, w[1].start));
+                let full = matches!(&pause.reason, Reason::Resource { used, demand, capacity, .. } if used + demand > *capacity);
+                prop_assert!(full, "{:?}", pause.reason);
+            }
+            let worked: i64 = lt.parts.iter().map(|x| cal.work_between(x.start.0, x.finish.0)).sum();
+            prop_assert_eq!(worked, t.duration.minutes(), "task {}", i);
+        }
+        // Same input and seed, same output.
+        prop_assert_eq!(&l, &level(&[&p], &o).unwrap());
+    }
+
+    #[test]
     fn slices_progress_and_cancel_change_nothing(
         p in arb_project(),
         seed in 0u64..4,
@@ -667,4 +734,147 @@ proptest! {
         prop_assert!(l.projects[0].delays.is_empty());
         prop_assert_eq!(&l.projects[0].schedule, &crate::schedule(&q, &ScheduleOptions::default()).unwrap());
     }
+}
+
+/// H (priority 800, 1 day) must start no earlier than Tuesday 6; T (4 days) and H both need
+/// all of Ana; S follows T finish-to-start and needs no one.
+const BUSY_TUESDAY: &str = r#"{"name": "P", "start": "2026-01-05",
+    "tasks": [{"id": "T", "duration": "4d"},
+              {"id": "H", "duration": "1d", "priority": 800,
+               "constraint": {"type": "SNET", "date": "2026-01-06"}},
+              {"id": "S", "duration": "1d"}],
+    "links": [{"from": "T", "to": "S"}],
+    "resources": [{"id": "ana"}],
+    "assignments": [{"task": "T", "resource": "ana"}, {"task": "H", "resource": "ana"}]}"#;
+
+fn task<'l>(l: &'l Levelled, id: &str) -> &'l LevelledTask {
+    l.projects[0].tasks.iter().find(|t| t.id == id).unwrap()
+}
+
+#[test]
+fn without_split_the_task_waits_for_the_busy_day() {
+    // Unlevelled: T Mon 5 – Thu 8, H Tue 6. H (800) goes first and keeps Tuesday; T's four
+    // days in one piece first fit from Wednesday 7: Wed, Thu, Fri 9, Mon 12, finishing Monday
+    // 12 at 17:00; S follows on Tuesday 13.
+    let p = project(BUSY_TUESDAY);
+    let l = run(&[&p], &LevelOptions::default());
+    let t = task(&l, "T");
+    assert_eq!(t.start.0.to_string(), "2026-01-07T08:00:00");
+    assert_eq!(t.finish.0.to_string(), "2026-01-12T17:00:00");
+    assert!(t.parts.is_empty() && t.pauses.is_empty());
+    assert_eq!(start(&l, 0, "S"), "2026-01-13T08:00:00");
+    assert!(l.unresolved.is_empty());
+}
+
+#[test]
+fn with_split_the_task_works_around_the_busy_day() {
+    // With splitting T works Monday 5 (8 periods), pauses on Tuesday 6 while H holds Ana, and
+    // resumes Wednesday 7 for its other 3 days: Wed, Thu 8, Fri 9, finishing Friday 9 at
+    // 17:00, a working day before the whole task would (Monday 12). Its start does not move,
+    // so there is no delay; its pause names Ana (H uses her 100% of 100% on Tuesday 08:00).
+    // S follows T's last part: Monday 12.
+    let p = project(BUSY_TUESDAY);
+    let o = LevelOptions {
+        split: true,
+        ..LevelOptions::default()
+    };
+    let l = run(&[&p], &o);
+    let t = task(&l, "T");
+    assert_eq!(t.start.0.to_string(), "2026-01-05T08:00:00");
+    assert_eq!(t.finish.0.to_string(), "2026-01-09T17:00:00");
+    let parts: Vec<(String, String)> = t
+        .parts
+        .iter()
+        .map(|x| (x.start.0.to_string(), x.finish.0.to_string()))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("2026-01-05T08:00:00".into(), "2026-01-05T17:00:00".into()),
+            ("2026-01-07T08:00:00".into(), "2026-01-09T17:00:00".into())
+        ]
+    );
+    // One pause of one day after one day of work, in the model's terms.
+    assert_eq!(
+        t.splits,
+        [crate::Split {
+            after: crate::Duration::minutes_work(480),
+            pause: crate::Duration::minutes_work(480)
+        }]
+    );
+    assert_eq!(t.pauses.len(), 1);
+    let pause = &t.pauses[0];
+    assert_eq!(
+        (pause.start.0.to_string(), pause.finish.0.to_string()),
+        ("2026-01-05T17:00:00".into(), "2026-01-07T08:00:00".into())
+    );
+    match &pause.reason {
+        Reason::Resource {
+            resource,
+            at,
+            demand,
+            capacity,
+            used,
+            by,
+        } => {
+            assert_eq!(
+                (resource.as_str(), at.0.to_string().as_str()),
+                ("ana", "2026-01-06T08:00:00")
+            );
+            assert_eq!((*demand, *capacity, *used), (100, 100, 100));
+            assert_eq!(
+                by,
+                &[TaskRef {
+                    project: 0,
+                    task: "H".into()
+                }]
+            );
+        }
+        r => panic!("not a resource reason: {r:?}"),
+    }
+    assert!(l.projects[0].delays.iter().all(|d| d.task != "T"));
+    assert_eq!(start(&l, 0, "S"), "2026-01-12T08:00:00");
+    assert_eq!(l.projects[0].finish.0.to_string(), "2026-01-12T17:00:00");
+    // Loading honours the pause: nothing is overallocated.
+    assert!(l.unresolved.is_empty());
+    // The levelled project carries the split, and scheduling it gives the same dates.
+    let q = l.projects[0].apply(&p).unwrap();
+    let ti = q.index_of("T").unwrap();
+    assert_eq!(q.task(ti).splits, t.splits);
+}
+
+#[test]
+fn a_split_that_would_not_finish_earlier_is_not_made() {
+    // H busy on Monday 5 instead: T's first free period is Tuesday 08:00 in one piece as well,
+    // so T simply waits (start Tue 6, finish Fri 9) and is not split.
+    let p = project(&BUSY_TUESDAY.replace("2026-01-06", "2026-01-05"));
+    let o = LevelOptions {
+        split: true,
+        ..LevelOptions::default()
+    };
+    let l = run(&[&p], &o);
+    let t = task(&l, "T");
+    assert!(t.parts.is_empty());
+    assert_eq!(t.start.0.to_string(), "2026-01-06T08:00:00");
+    assert_eq!(t.finish.0.to_string(), "2026-01-09T17:00:00");
+}
+
+#[test]
+fn a_do_not_level_task_is_never_split() {
+    // T at priority 1000 is not levelled at all: it keeps Mon 5 – Thu 8 whole, and H waits
+    // for Ana until Friday 9.
+    let p = project(&BUSY_TUESDAY.replace(
+        r#""id": "T", "duration": "4d""#,
+        r#""id": "T", "duration": "4d", "priority": 1000"#,
+    ));
+    let o = LevelOptions {
+        split: true,
+        ..LevelOptions::default()
+    };
+    let l = run(&[&p], &o);
+    let t = task(&l, "T");
+    assert!(t.parts.is_empty());
+    assert_eq!(t.finish.0.to_string(), "2026-01-08T17:00:00");
+    assert_eq!(start(&l, 0, "H"), "2026-01-09T08:00:00");
+    assert!(task(&l, "H").parts.is_empty());
 }

@@ -1107,6 +1107,7 @@ def level(
     seed: Optional[int] = None,
     within_float: bool = False,
     period_minutes: Optional[int] = None,
+    split: bool = False,
     progress: Optional[Callable[[int, int], Optional[bool]]] = None,
     cancel: Optional["CancelToken"] = None,
     limits: Optional[Limits] = None,
@@ -1117,6 +1118,9 @@ def level(
 
     ``within_float=True`` moves tasks only within their float (what cannot be fixed so is
     reported); ``period_minutes`` is the levelling step in working minutes (default 60);
+    ``split=True`` lets a task's work pause while its resource is full and resume after, when
+    that finishes it earlier than delaying it whole (a split task's entry in ``tasks`` then has
+    ``parts``, each ``{"start", "finish"}``, and ``pauses`` with the ``reason`` of each);
     ``schedules`` passes break ties of equal priority at random, seeded by ``seed``: the same
     input and seed give the same result as ``jindu level`` and the other bindings.
 
@@ -1145,6 +1149,8 @@ def level(
         options["seed"] = seed
     if period_minutes is not None:
         options["period_minutes"] = period_minutes
+    if split:
+        options["split"] = True
     if limits is not None:
         options["limits"] = _limits_dict(limits)
     if progress is None and cancel is None:

@@ -130,6 +130,8 @@ __all__ = [
     "ScoresRequest",
     "Severity",
     "Split",
+    "SplitPart",
+    "SplitPause",
     "StatusReport",
     "Stop",
     "Summary",
@@ -1141,14 +1143,23 @@ class LevelledProject(TypedDict):
     tasks: List["LevelledTask"]
 
 
-class LevelledTask(TypedDict):
-    """A task's levelled dates."""
+class _LevelledTaskRequired(TypedDict):
     #: Levelled finish.
     finish: str
     #: The task's key.
     id: str
     #: Levelled start.
     start: str
+
+
+class LevelledTask(_LevelledTaskRequired, total=False):
+    """A task's levelled dates."""
+    #: When levelling split the task ([`LevelOptions::split`]): where its work runs, in order (the
+    #: first part starts at `start`, the last finishes at `finish`); empty otherwise.
+    parts: List["SplitPart"]
+    #: The pauses between those parts, each with why the work paused (the resource that was full at
+    #: its start and the tasks holding it).
+    pauses: List["SplitPause"]
 
 
 class PoolConflict(TypedDict):
@@ -1194,6 +1205,24 @@ class ReasonPredecessor(TypedDict):
 
 #: Why a task moved.
 Reason = Union["ReasonResource", "ReasonPredecessor"]
+
+
+class SplitPart(TypedDict):
+    """A part of a split task: its work runs from `start` to `finish`."""
+    #: Where it finishes.
+    finish: str
+    #: Where the part's work starts.
+    start: str
+
+
+class SplitPause(TypedDict):
+    """A pause of a split task, from the finish of one part to the start of the next."""
+    #: The start of the part after it.
+    finish: str
+    #: Why the work paused.
+    reason: "Reason"
+    #: The finish of the part before it.
+    start: str
 
 
 # A task that levelling moved.
@@ -2459,6 +2488,10 @@ SCHEMA_OF: Dict[str, str] = {
     "ReasonResource": "level#/$defs/Reason/oneOf/0",
 
     "ReasonPredecessor": "level#/$defs/Reason/oneOf/1",
+
+    "SplitPart": "level#/$defs/SplitPart",
+
+    "SplitPause": "level#/$defs/SplitPause",
 
     "TaskDelay": "level#/$defs/TaskDelay",
 

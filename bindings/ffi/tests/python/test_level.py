@@ -119,3 +119,38 @@ def test_levelling_is_held_to_max_level_schedules() -> None:
         jindu.level(doc, schedules=6, limits=jindu.Limits(max_level_schedules=5))
     assert info.value.detail == "limit exceeded: levelling schedules (6 > 5)"
     assert jindu.level(doc, schedules=5, limits=jindu.Limits(max_level_schedules=5))["schedules_generated"] == 5
+
+
+# T (4 days) and H (priority 800, 1 day, no earlier than Tuesday 6 January 2026) both need
+# all of Ana.
+BUSY_TUESDAY = {
+    "name": "P",
+    "start": "2026-01-05",
+    "tasks": [
+        {"id": "T", "duration": "4d"},
+        {"id": "H", "duration": "1d", "priority": 800, "constraint": {"type": "SNET", "date": "2026-01-06"}},
+    ],
+    "resources": [{"id": "ana"}],
+    "assignments": [{"task": "T", "resource": "ana"}, {"task": "H", "resource": "ana"}],
+}
+
+
+def test_split_works_around_the_busy_day() -> None:
+    # Without split T waits for Ana as a whole: Wed 7 - Mon 12 (Wed, Thu, Fri, Mon).
+    whole = {t["id"]: t for t in jindu.level(BUSY_TUESDAY)["projects"][0]["tasks"]}
+    assert (whole["T"]["start"], whole["T"]["finish"]) == ("2026-01-07T08:00:00", "2026-01-12T17:00:00")
+    assert "parts" not in whole["T"]
+    # With split=True it works Monday 5, pauses Tuesday 6 while H holds Ana, and works
+    # Wednesday 7 to Friday 9: a working day earlier.
+    r = jindu.level(BUSY_TUESDAY, split=True)
+    t = {t["id"]: t for t in r["projects"][0]["tasks"]}["T"]
+    assert (t["start"], t["finish"]) == ("2026-01-05T08:00:00", "2026-01-09T17:00:00")
+    assert t["parts"] == [
+        {"start": "2026-01-05T08:00:00", "finish": "2026-01-05T17:00:00"},
+        {"start": "2026-01-07T08:00:00", "finish": "2026-01-09T17:00:00"},
+    ]
+    (pause,) = t["pauses"]
+    assert (pause["start"], pause["finish"]) == ("2026-01-05T17:00:00", "2026-01-07T08:00:00")
+    assert pause["reason"]["kind"] == "resource"
+    assert pause["reason"]["by"] == [{"project": 0, "task": "H"}]
+    assert r["unresolved"] == []

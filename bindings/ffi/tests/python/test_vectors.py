@@ -131,6 +131,7 @@ def test_resource_entries_are_there() -> None:
     named = dict(ALL)
     assert any("hand" in e for e in named["loading-costs.json"]["load"])
     assert any("hand" in e for e in named["level-ranking.json"]["level"])
+    assert any("hand" in e for e in named["level-split.json"]["level"])
 
 
 def test_track_entries_are_there() -> None:

@@ -33,6 +33,30 @@ class LevelTest {
     }
 
     @Test
+    fun splitWorksAroundABusyDay() {
+        // T (4 days) and H (priority 800, 1 day, from Tuesday 6) both need all of Ana. With
+        // split T works Monday 5, pauses on Tuesday while H holds Ana, and works Wednesday 7 to
+        // Friday 9 (17:00): a working day before the whole task would finish (Monday 12).
+        val busy = """
+            {"name": "P", "start": "2026-01-05",
+             "tasks": [{"id": "T", "duration": "4d"},
+                       {"id": "H", "duration": "1d", "priority": 800, "constraint": {"type": "SNET", "date": "2026-01-06"}}],
+             "resources": [{"id": "ana"}],
+             "assignments": [{"task": "T", "resource": "ana"}, {"task": "H", "resource": "ana"}]}
+        """
+        assertEquals("2026-01-12T17:00:00", Json.parse(levelJson(busy, ""))["projects"][0]["tasks"][0]["finish"])
+        val t = Json.parse(levelJson(busy, """{"split": true}"""))["projects"][0]["tasks"][0]
+        assertEquals("2026-01-09T17:00:00", t["finish"])
+        assertEquals("2026-01-05T17:00:00", t["parts"][0]["finish"])
+        assertEquals("2026-01-07T08:00:00", t["parts"][1]["start"])
+        assertEquals("H", t["pauses"][0]["reason"]["by"][0]["task"])
+        // The typed API has the parts as records.
+        val typed = level(listOf(Scheduler(busy).use { it.document() }), """{"split": true}""")
+        assertEquals(2, typed.projects[0].tasks[0].parts.size)
+        assertEquals("2026-01-07T08:00:00", typed.projects[0].tasks[0].parts[1].start)
+    }
+
+    @Test
     fun withinFloatReportsWhatItCannotFix() {
         val r = Json.parse(levelJson(portfolio, """{"within_float": true}"""))
         assertTrue((r["projects"][0]["delays"] as List<*>).isEmpty())
