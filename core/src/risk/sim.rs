@@ -981,8 +981,10 @@ fn run_blocks(
 ) -> Result<()> {
     let b = p.block as u64;
     let nr = p.risks.len();
-    // The lane path needs the kernel (`lane_plan` was made from it).
-    let lanes = lanes.filter(|_| kernel.is_some());
+    // The lane path needs the kernel (`lane_plan` was made from it). Not in WebAssembly: the
+    // main module's size budget has no room for a second copy of the sampling, and the row
+    // path gives the same report.
+    let lanes = lanes.filter(|_| kernel.is_some() && !cfg!(target_arch = "wasm32"));
     // The draws of a block are kept for its sensitivity sums when they take at most 16 MiB
     // (a block of 256 iterations of 16,384 uncertain tasks); larger plans draw them again.
     // The lane path keeps them four a quad (`lane_plan` checked that they fit).
