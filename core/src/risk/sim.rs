@@ -467,7 +467,13 @@ fn put_lane(
 /// exactly.
 fn sens_sums(kept: &[u32], width: usize, scores: &[i64], bsens: &mut [i64], ba2: &mut [[u64; 2]]) {
     let rows = scores.len();
-    let four = width - width % 4;
+    // Column by column in WebAssembly (the same sums): the four-column loop is code the main
+    // module's size budget has no room for.
+    let four = if cfg!(target_arch = "wasm32") {
+        0
+    } else {
+        width - width % 4
+    };
     for r0 in (0..rows).step_by(SENS_TILE) {
         let r1 = (r0 + SENS_TILE).min(rows);
         let (scores, kept) = (&scores[r0..r1], &kept[r0 * width..r1 * width]);
