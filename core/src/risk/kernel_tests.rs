@@ -318,3 +318,106 @@ fn an_iteration_the_general_path_refuses_fails_the_same_way() {
     assert!(f.is_err(), "{f:?}");
     assert_eq!(format!("{f:?}"), format!("{s:?}"));
 }
+
+/// The same plan three ways: sampled into the kernel's lanes, row by row into the kernel, and
+/// on the general path.
+fn three(p: &Project, o: &RiskOptions) -> [(RiskReport, u64); 3] {
+    let run = |how: u8| {
+        let mut s = Simulation::new(p, o).expect("compiles");
+        assert!(
+            s.uses_lanes(),
+            "independent triangular tasks on a plain network"
+        );
+        match how {
+            1 => s.use_row_path(),
+            2 => s.use_general_path(),
+            _ => {}
+        }
+        s.advance(o.iterations, Control::default()).expect("runs");
+        (s.report().expect("a report"), s.general_rows())
+    };
+    [run(0), run(1), run(2)]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_lane_path_reports_what_the_row_path_reports(c in case()) {
+        // Only triangular estimates or none (task 0 triangular), no risk, no correlation:
+        // the plans the lane path takes. Optimistic durations reach zero, so some iterations
+        // have a zero duration and fall back to the general path.
+        let mut c = c;
+        for t in &mut c.tasks {
+            t.1 = if t.1 % 2 == 0 { 0 } else { 4 };
+        }
+        c.tasks[0].1 = 0;
+        (c.risk, c.correlated) = (None, false);
+        let (p, o) = build(&c);
+        let [lanes, rows, general] = three(&p, &o);
+        prop_assert_eq!(&lanes, &rows);
+        prop_assert_eq!(&lanes.0, &general.0);
+        prop_assert_eq!(general.1, o.iterations);
+    }
+}
+
+#[test]
+fn the_lane_path_takes_zero_durations_to_the_general_path() {
+    // A (1d) → B, B triangular 0 / 0 / 10 minutes, then C (1d). B's sample is
+    // trunc(10 − √((1 − u)·100) + 0.5), 0 when √(1 − u) > 0.95, i.e. u < 0.0975: about 10 %
+    // of the 1,000 iterations (none with probability 0.9025¹⁰⁰⁰ ≈ 10⁻⁴⁵) run on the general
+    // path, where B is a milestone. Six tasks, so the last Philox block is part empty.
+    let w = Duration::minutes_work;
+    let mut p = Project::new("Z", "2026-01-05T08:00".parse().expect("a date"));
+    let ids = ["A", "B", "C", "D", "E", "F"];
+    let mut idx = Vec::new();
+    for id in ids {
+        idx.push(
+            p.add_task(Task::new(id, id).with_duration(w(480)))
+                .expect("new"),
+        );
+    }
+    for k in 1..idx.len() {
+        p.add_link(Link::finish_to_start(idx[k - 1], idx[k]))
+            .expect("new");
+    }
+    let mut risk = RiskModel::default();
+    risk.estimates.insert(
+        "B".into(),
+        Estimate::Triangular {
+            optimistic: w(0),
+            likely: w(0),
+            pessimistic: w(10),
+        },
+    );
+    risk.estimates.insert(
+        "F".into(),
+        Estimate::Triangular {
+            optimistic: w(300),
+            likely: w(480),
+            pessimistic: w(900),
+        },
+    );
+    p.set_risk(risk).expect("valid");
+    let o = RiskOptions {
+        iterations: 1000,
+        seed: 4,
+        threads: 1,
+        ..RiskOptions::default()
+    };
+    let [(lanes, on_general), rows, general] = three(&p, &o);
+    assert_eq!((&lanes, on_general), (&rows.0, rows.1));
+    assert_eq!(lanes, general.0);
+    // Binomial(1,000, 0.0975): mean 97.5, sd 9.4; ±4 sd.
+    assert!((60..=135).contains(&on_general), "{on_general}");
+    // A chain: every task is critical in every iteration; the finish is 4 × 480 + B + F
+    // minutes, B's mean (0 + 0 + 10)/3 and F's (300 + 480 + 900)/3 = 560: 2,483.3 minutes,
+    // 5.17 working days (sd about 125 minutes, so the mean of 1,000 is within ±0.03 days).
+    assert!(lanes.tasks.iter().all(|t| t.criticality_index == 1.0));
+    let mean = (4.0 * 480.0 + 10.0 / 3.0 + 560.0) / 480.0;
+    assert!(
+        (lanes.finish.mean_working_days - mean).abs() < 0.03,
+        "{}",
+        lanes.finish.mean_working_days
+    );
+}

@@ -192,7 +192,8 @@ struct Plan {
 struct TriQuad {
     quad: u64,
     /// Per lane: the task and its position in `Plan::unc` (`u32::MAX`: no task; its
-    /// parameters are zero).
+    /// parameters make a point mass at 1 minute, so that a lane without a task never looks
+    /// like a zero duration to [`fill_lane`]).
     task: [u32; 4],
     k: [u32; 4],
     a: [f64; 4],
@@ -283,8 +284,8 @@ fn tri_quads(unc: &[Unc], elapsed: &[bool]) -> (Vec<TriQuad>, Vec<u32>) {
                         quad: q,
                         task: [u32::MAX; 4],
                         k: [u32::MAX; 4],
-                        a: [0.0; 4],
-                        b: [0.0; 4],
+                        a: [1.0; 4],
+                        b: [1.0; 4],
                         fc: [0.0; 4],
                         left: [0.0; 4],
                         right: [0.0; 4],
@@ -301,6 +302,216 @@ fn tri_quads(unc: &[Unc], elapsed: &[bool]) -> (Vec<TriQuad>, Vec<u32>) {
         }
     }
     (quads, slow)
+}
+
+/// The lane path: a plan whose every varying duration is an independent triangular task in
+/// working time (no risk, correlation, cost or existence risk) on a network the kernel runs,
+/// sampled straight into the kernel's lane buffers ([`fill_lane`]): no `Duration` array, no
+/// copy of the base durations, no reload in node order, and the duration moments summed where
+/// the samples are at hand. Every other plan fills a `Duration` array row by row ([`fill`]).
+#[derive(Debug, Clone)]
+struct LanePlan {
+    /// Per quad of `Plan::tri`, the kernel node of each lane's task (no task: the spare node
+    /// [`Kernel::len`] past the kernel's, which it never reads).
+    node: Vec<[u32; 4]>,
+}
+
+/// The lane path of `p` on kernel `k`, when it applies: every uncertain task in `p.tri`,
+/// nothing else varying, and every other task's duration one the kernel takes (positive, at
+/// most 2⁴⁰ minutes, as [`kernel_load`] requires), so a row's lane is ready once its samples
+/// are.
+fn lane_plan(p: &Plan, k: &Kernel) -> Option<LanePlan> {
+    if p.tri.is_empty()
+        || !p.slow_unc.is_empty()
+        || !p.risks.is_empty()
+        || !p.exist_tasks.is_empty()
+        || !p.groups.is_empty()
+        || p.has_cost
+        || p.block > 1 << 15
+        || 4 * p.tri.len() * p.block > KEEP_DRAWS
+    {
+        return None;
+    }
+    let mut node_of = vec![u32::MAX; p.n];
+    for (node, &t) in k.task_of.iter().enumerate() {
+        node_of[t as usize] = node as u32;
+        let m = p.base[t as usize].minutes();
+        if p.var_pos[t as usize] == u32::MAX && (m <= 0 || m > 1 << 40) {
+            return None;
+        }
+    }
+    let spare = k.len() as u32;
+    let node = p
+        .tri
+        .iter()
+        .map(|x| {
+            x.task.map(|t| match node_of.get(t as usize) {
+                Some(&n) if n != u32::MAX => Some(n),
+                _ if t == u32::MAX => Some(spare),
+                _ => None,
+            })
+        })
+        .map(|lanes| {
+            let mut out = [spare; 4];
+            for (o, n) in out.iter_mut().zip(lanes) {
+                *o = n?;
+            }
+            Some(out)
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(LanePlan { node })
+}
+
+/// Samples iteration `j` straight into lane `lane` of the kernel's durations `dur`
+/// ([`LanePlan`]): the same draws and arithmetic as [`fill`] (so the same durations), with
+/// each quad's draws into `kept` (four a quad, in quad order) and its samples' Σd and Σd² (in
+/// halves, as `Worker::bdur`) into `qm`. Returns whether every duration is positive (else the
+/// row takes the general path, and the lane is overwritten by the next row).
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn fill_lane(
+    p: &Plan,
+    lp: &LanePlan,
+    draws: &Draws,
+    j: u64,
+    dur: &mut [f64],
+    lane: usize,
+    qm: &mut [[[u64; 4]; 3]],
+    kept: &mut [u32],
+) -> bool {
+    let mut lo = [i32::MAX; 4];
+    let (tri, node) = (&p.tri[..], &lp.node[..p.tri.len()]);
+    let (qm, kept) = (&mut qm[..tri.len()], &mut kept[..4 * tri.len()]);
+    let mut q4 = tri
+        .chunks_exact(4)
+        .zip(node.chunks_exact(4))
+        .zip(qm.chunks_exact_mut(4))
+        .zip(kept.chunks_exact_mut(16));
+    for (((x, n), m), k) in q4.by_ref() {
+        let ws = draws.quads(
+            Stream::Duration,
+            j,
+            [x[0].quad, x[1].quad, x[2].quad, x[3].quad],
+        );
+        for i in 0..4 {
+            put_lane(
+                &x[i],
+                &n[i],
+                ws[i],
+                dur,
+                lane,
+                &mut m[i],
+                &mut k[4 * i..4 * i + 4],
+                &mut lo,
+            );
+        }
+    }
+    let rest = tri.len() / 4 * 4;
+    for (i, x) in tri.iter().enumerate().skip(rest) {
+        let w = draws.quad(Stream::Duration, j, x.quad);
+        put_lane(
+            x,
+            &node[i],
+            w,
+            dur,
+            lane,
+            &mut qm[i],
+            &mut kept[4 * i..4 * i + 4],
+            &mut lo,
+        );
+    }
+    lo.iter().all(|&v| v > 0)
+}
+
+/// One quad of [`fill_lane`]: its samples of draws `w` into lane `lane` of `dur` (at the
+/// nodes `node`), the draws into `kept`, the sums into `m`, the least sample into `lo`.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn put_lane(
+    x: &TriQuad,
+    node: &[u32; 4],
+    w: [u32; 4],
+    dur: &mut [f64],
+    lane: usize,
+    m: &mut [[u64; 4]; 3],
+    kept: &mut [u32],
+    lo: &mut [i32; 4],
+) {
+    let v = x.sample(w);
+    kept.copy_from_slice(&w);
+    for l in 0..4 {
+        // 0 ≤ v ≤ 2³⁰ + 1 (`TriQuad::sample`): v² < 2⁶¹.
+        let d = v[l] as u32 as u64;
+        let q = d * d;
+        m[0][l] += d;
+        m[1][l] += q >> 32;
+        m[2][l] += q & 0xffff_ffff;
+        lo[l] = lo[l].min(v[l]);
+    }
+    for l in 0..4 {
+        dur[node[l] as usize * LANES + lane] = v[l] as f64;
+    }
+}
+
+/// A block's sensitivity sums, column by column: `kept` holds its rows of `width` draws, and
+/// column `c` gets Σ a·s (`a` the draw's score, `s` the row's finish score) added to
+/// `bsens[c]` and Σ a² in two halves (the high and low 32 bits of each term) to `ba2[c]`.
+///
+/// Tiles of [`SENS_TILE`] rows, four columns at a time inside: the sums of four columns stay
+/// in registers for a tile and the four draws of a row are adjacent, so the arithmetic
+/// vectorises. With `h = w − 2³¹` (an `i32`), the score `2w + 1 − 2³²` is `2h + 1`, and its
+/// magnitude `2g + 1` with `g = h ^ (h >> 31)` below 2³¹ (`g = h`, or `−h − 1` for a
+/// negative `h`), so `a²` is a product of two `u32`s. `a·s` is taken in `f64`: `|a| < 2³³`
+/// and `|s| ≤ 2¹⁵` (blocks of at most 2¹⁵ rows), so every product and every partial sum of a
+/// tile is an integer below 2⁵², which `f64` holds exactly; the tile's sum converts back
+/// exactly.
+fn sens_sums(kept: &[u32], width: usize, scores: &[i64], bsens: &mut [i64], ba2: &mut [[u64; 2]]) {
+    let rows = scores.len();
+    // Column by column in WebAssembly (the same sums): the four-column loop is code the main
+    // module's size budget has no room for.
+    let four = if cfg!(target_arch = "wasm32") {
+        0
+    } else {
+        width - width % 4
+    };
+    for r0 in (0..rows).step_by(SENS_TILE) {
+        let r1 = (r0 + SENS_TILE).min(rows);
+        let (scores, kept) = (&scores[r0..r1], &kept[r0 * width..r1 * width]);
+        for c in (0..four).step_by(4) {
+            let (mut sa, mut hi, mut lo) = ([0.0f64; 4], [0u64; 4], [0u64; 4]);
+            for (row, &s) in scores.iter().enumerate() {
+                let w = &kept[row * width + c..][..4];
+                let s = s as f64;
+                for l in 0..4 {
+                    let h = (w[l] ^ 0x8000_0000) as i32;
+                    sa[l] += (2.0 * h as f64 + 1.0) * s;
+                    let ua = 2 * (h ^ (h >> 31)) as u32 + 1;
+                    let q = ua as u64 * ua as u64;
+                    hi[l] += q >> 32;
+                    lo[l] += q & 0xffff_ffff;
+                }
+            }
+            for l in 0..4 {
+                bsens[c + l] += sa[l] as i64;
+                ba2[c + l][0] += hi[l];
+                ba2[c + l][1] += lo[l];
+            }
+        }
+        for c in four..width {
+            let (mut sa, mut hi, mut lo) = (0i64, 0u64, 0u64);
+            for (row, &s) in scores.iter().enumerate() {
+                let a = draw_score(kept[row * width + c]);
+                sa += a * s;
+                // |a| < 2³², so a² fits in a u64.
+                let q = a.unsigned_abs() * a.unsigned_abs();
+                hi += q >> 32;
+                lo += q & 0xffff_ffff;
+            }
+            bsens[c] += sa;
+            ba2[c][0] += hi;
+            ba2[c][1] += lo;
+        }
+    }
 }
 
 /// Statistics of some iterations; all integers, so merging is exact in any order.
@@ -326,6 +537,8 @@ struct Stats {
     cost_m: Moments,
     risk_cost: Vec<i128>,
     last_block: u64,
+    /// Iterations run on the general path (not reported; tests read it).
+    general: u64,
 }
 
 impl Stats {
@@ -355,6 +568,7 @@ impl Stats {
             cost_m: Moments::default(),
             risk_cost: vec![0; p.risks.len()],
             last_block: 0,
+            general: 0,
         }
     }
 
@@ -398,6 +612,7 @@ impl Stats {
             .zip(&o.risk_cost)
             .for_each(|(a, b)| *a += b);
         self.last_block = self.last_block.max(o.last_block);
+        self.general += o.general;
     }
 }
 
@@ -423,8 +638,16 @@ struct Worker {
     /// Per variable task, the current block's Σd and Σd² (in halves, as `ba2`) of the
     /// durations below 2³² minutes (others go to the moments directly).
     bdur: Vec<[u64; 3]>,
-    /// The current block's draws of the uncertain tasks (row by row), when kept.
+    /// The current block's draws of the uncertain tasks (row by row), when kept: by position
+    /// in `Plan::unc`, or on the lane path ([`LanePlan`]) four a quad of `Plan::tri`.
     kept: Vec<u32>,
+    /// On the lane path, per quad of `Plan::tri`, the current block's Σd and Σd² (in halves)
+    /// of its lanes' samples ([`fill_lane`]), moved to `bdur` when the block ends.
+    qm: Vec<[[u64; 4]; 3]>,
+    /// On the lane path, the sensitivity sums of the block by quad and lane, before they go
+    /// to `bsens` and `ba2` by position in `Plan::unc`.
+    lsens: Vec<i64>,
+    lba2: Vec<[u64; 2]>,
 }
 
 /// Rows of a block whose sensitivity sums are taken together, task by task.
@@ -452,13 +675,18 @@ struct KernelBufs {
 impl Worker {
     fn new(p: &Plan, net: &Network<'_>, kernel: Option<&Kernel>) -> Worker {
         let kn = kernel.map_or(0, Kernel::len);
+        // One spare node past the kernel's for the lanes of the lane path without a task.
+        let kd = kernel.map_or(0, |k| k.len() + 1);
         Worker {
             bsens: Vec::with_capacity(p.unc.len()),
             ba2: Vec::with_capacity(p.unc.len()),
             bdur: vec![[0; 3]; p.variable.len()],
             kept: Vec::new(),
+            qm: Vec::new(),
+            lsens: Vec::new(),
+            lba2: Vec::new(),
             kb: KernelBufs {
-                dur: vec![0.0; kn * LANES],
+                dur: vec![0.0; kd * LANES],
                 x: vec![0.0; 2 * kn * LANES],
                 y: vec![0.0; 2 * kn * LANES],
                 crit: vec![0; kn * LANES],
@@ -673,6 +901,7 @@ fn general_run(
     ps: DateTime,
     det: &[i64],
 ) -> Result<(i64, i64)> {
+    st.general += 1;
     let run = net.run(
         ws,
         &Scenario {
@@ -747,6 +976,7 @@ fn run_blocks(
     p: &Plan,
     net: &Network<'_>,
     kernel: Option<&Kernel>,
+    lanes: Option<&LanePlan>,
     cal: &WorkCalendar,
     ps: DateTime,
     det: (i64, &[i64]),
@@ -757,11 +987,30 @@ fn run_blocks(
 ) -> Result<()> {
     let b = p.block as u64;
     let nr = p.risks.len();
+    // The lane path needs the kernel (`lane_plan` was made from it). Not in WebAssembly: the
+    // main module's size budget has no room for a second copy of the sampling, and the row
+    // path gives the same report.
+    let lanes = lanes.filter(|_| kernel.is_some() && !cfg!(target_arch = "wasm32"));
     // The draws of a block are kept for its sensitivity sums when they take at most 16 MiB
     // (a block of 256 iterations of 16,384 uncertain tasks); larger plans draw them again.
-    let keep = p.unc.len() * p.block <= KEEP_DRAWS;
+    // The lane path keeps them four a quad (`lane_plan` checked that they fit).
+    let keep = lanes.is_some() || p.unc.len() * p.block <= KEEP_DRAWS;
+    let width = if lanes.is_some() {
+        4 * p.tri.len()
+    } else {
+        p.unc.len()
+    };
     if keep {
-        w.kept.resize(p.unc.len() * p.block, 0);
+        w.kept.resize(width * p.block, 0);
+    }
+    if let (Some(k), Some(_)) = (kernel, lanes) {
+        // The lane path writes only the varying durations: the others are set once, in
+        // every lane.
+        for (d, &t) in w.kb.dur.chunks_exact_mut(LANES).zip(&k.task_of) {
+            d.fill(p.base[t as usize].minutes() as f64);
+        }
+        w.qm.clear();
+        w.qm.resize(p.tri.len(), [[0; 4]; 3]);
     }
     for blk in blocks {
         let first = blk * b;
@@ -784,44 +1033,60 @@ fn run_blocks(
                 kept,
                 ys,
                 bdur,
+                qm,
                 ..
             } = w;
-            let nu = p.unc.len();
-            let cost = fill(
-                p,
-                draws,
-                j,
-                row,
-                ic,
-                present,
-                dur,
-                &mut occ[row * nr..(row + 1) * nr],
-                p.has_cost.then_some(&mut st.risk_cost[..]),
-                keep.then(|| &mut kept[row * nu..(row + 1) * nu]),
-            );
-            for ((m, b), &t) in st.dur.iter_mut().zip(bdur.iter_mut()).zip(&p.variable) {
-                let d = dur[t as usize].minutes();
-                if (0..1 << 32).contains(&d) {
-                    // d² < 2⁶⁴: its halves, each below 2³², summed in u64 over the block.
-                    let (du, q) = (d as u64, (d as u64) * (d as u64));
-                    b[0] += du;
-                    b[1] += q >> 32;
-                    b[2] += q & 0xffff_ffff;
+            if let Some(lp) = lanes {
+                let kept = &mut kept[row * width..(row + 1) * width];
+                if fill_lane(p, lp, draws, j, &mut kb.dur, kb.loaded, qm, kept) {
+                    kb.rows[kb.loaded] = row;
+                    kb.loaded += 1;
                 } else {
-                    m.sum += d as i128;
-                    m.sq += (d as i128) * (d as i128);
+                    // A zero duration: the row's durations again, for the general path (its
+                    // draws and moments are counted already).
+                    let o = &mut occ[row * nr..(row + 1) * nr];
+                    fill(p, draws, j, row, ic, present, dur, o, None, None);
+                    let (y, pf) = general_run(p, net, ws, dur, st, cal, ps, det.1)?;
+                    record(p, st, det.0, occ, ys, row, y, pf);
                 }
-            }
-            if p.has_cost {
-                st.cost.add(cost);
-                st.cost_m.add(cost);
-            }
-            // A row the kernel can take waits in its lanes until they are full (or the block
-            // ends); the others run now on the general path. The statistics are sums: the
-            // order the rows are counted in does not matter.
-            if !kernel.is_some_and(|k| kernel_load(k, dur, kb, row)) {
-                let (y, pf) = general_run(p, net, ws, dur, st, cal, ps, det.1)?;
-                record(p, st, det.0, occ, ys, row, y, pf);
+            } else {
+                let nu = width;
+                let cost = fill(
+                    p,
+                    draws,
+                    j,
+                    row,
+                    ic,
+                    present,
+                    dur,
+                    &mut occ[row * nr..(row + 1) * nr],
+                    p.has_cost.then_some(&mut st.risk_cost[..]),
+                    keep.then(|| &mut kept[row * nu..(row + 1) * nu]),
+                );
+                for ((m, b), &t) in st.dur.iter_mut().zip(bdur.iter_mut()).zip(&p.variable) {
+                    let d = dur[t as usize].minutes();
+                    if (0..1 << 32).contains(&d) {
+                        // d² < 2⁶⁴: its halves, each below 2³², summed in u64 over the block.
+                        let (du, q) = (d as u64, (d as u64) * (d as u64));
+                        b[0] += du;
+                        b[1] += q >> 32;
+                        b[2] += q & 0xffff_ffff;
+                    } else {
+                        m.sum += d as i128;
+                        m.sq += (d as i128) * (d as i128);
+                    }
+                }
+                if p.has_cost {
+                    st.cost.add(cost);
+                    st.cost_m.add(cost);
+                }
+                // A row the kernel can take waits in its lanes until they are full (or the block
+                // ends); the others run now on the general path. The statistics are sums: the
+                // order the rows are counted in does not matter.
+                if !kernel.is_some_and(|k| kernel_load(k, dur, kb, row)) {
+                    let (y, pf) = general_run(p, net, ws, dur, st, cal, ps, det.1)?;
+                    record(p, st, det.0, occ, ys, row, y, pf);
+                }
             }
             let Some(k) = kernel else { continue };
             if kb.loaded == 0 || (kb.loaded < LANES && row + 1 < rows) {
@@ -843,7 +1108,21 @@ fn run_blocks(
                 record(p, st, det.0, occ, ys, row, y, pf);
             }
         }
-        // Every row counted every variable task's duration: the block's sums into the moments.
+        // Every row counted every variable task's duration: the block's sums into the moments
+        // (on the lane path, by quad and lane first).
+        if lanes.is_some() {
+            for (x, m) in p.tri.iter().zip(w.qm.iter_mut()) {
+                let m = std::mem::take(m);
+                for l in 0..4 {
+                    if x.task[l] != u32::MAX {
+                        let b = &mut w.bdur[p.var_pos[x.task[l] as usize] as usize];
+                        for (b, m) in b.iter_mut().zip(m) {
+                            *b += m[l];
+                        }
+                    }
+                }
+            }
+        }
         for (m, b) in w.stats.dur.iter_mut().zip(w.bdur.iter_mut()) {
             let [sum, hi, lo] = std::mem::take(b);
             m.n += rows as u64;
@@ -873,28 +1152,28 @@ fn run_blocks(
         w.bsens.resize(p.unc.len(), 0);
         let nu = p.unc.len();
         if keep && narrow {
-            // Tiles of rows, task by task inside: each task's sums stay in registers for a
-            // tile, and Σa² goes to two 64-bit halves (each term below 2³², so below 2⁴⁷ for
-            // a block of 2¹⁵ rows) instead of an i128 per draw.
+            // Σa² goes to two 64-bit halves (each term below 2³², so below 2⁴⁷ for a block
+            // of 2¹⁵ rows) instead of an i128 per draw.
             w.ba2.clear();
             w.ba2.resize(nu, [0; 2]);
-            for r0 in (0..rows).step_by(SENS_TILE) {
-                let r1 = (r0 + SENS_TILE).min(rows);
-                let (scores, kept) = (&w.scores[r0..r1], &w.kept[r0 * nu..r1 * nu]);
-                for (k, (bs, ba)) in w.bsens.iter_mut().zip(&mut w.ba2).enumerate() {
-                    let (mut sa, mut hi, mut lo) = (0i64, 0u64, 0u64);
-                    for (row, &s) in scores.iter().enumerate() {
-                        let a = draw_score(kept[row * nu + k]);
-                        sa += a * s;
-                        // |a| < 2³², so a² fits in a u64.
-                        let q = a.unsigned_abs() * a.unsigned_abs();
-                        hi += q >> 32;
-                        lo += q & 0xffff_ffff;
+            if lanes.is_some() {
+                // Columns are quads' lanes: back to positions in `Plan::unc` (a lane without
+                // a task has a column but no position).
+                w.lsens.clear();
+                w.lsens.resize(width, 0);
+                w.lba2.clear();
+                w.lba2.resize(width, [0; 2]);
+                sens_sums(&w.kept, width, &w.scores, &mut w.lsens, &mut w.lba2);
+                for (c, x) in p.tri.iter().enumerate() {
+                    for l in 0..4 {
+                        if x.k[l] != u32::MAX {
+                            w.bsens[x.k[l] as usize] = w.lsens[4 * c + l];
+                            w.ba2[x.k[l] as usize] = w.lba2[4 * c + l];
+                        }
                     }
-                    *bs += sa;
-                    ba[0] += hi;
-                    ba[1] += lo;
                 }
+            } else {
+                sens_sums(&w.kept, width, &w.scores, &mut w.bsens, &mut w.ba2);
             }
             for (a2, &[hi, lo]) in w.stats.a2.iter_mut().zip(&w.ba2) {
                 *a2 += ((hi as i128) << 32) + lo as i128;
@@ -997,6 +1276,8 @@ pub struct Simulation<'p> {
     /// The Monte Carlo kernel, when the network is plain and the report needs no milestone or
     /// deadline dates.
     kernel: Option<Kernel>,
+    /// The lane path, when the plan allows it on the kernel.
+    lanes: Option<LanePlan>,
 }
 
 /// Runs a Monte Carlo schedule risk analysis of `project` (its [`RiskModel`] and the
@@ -1479,6 +1760,7 @@ impl<'p> Simulation<'p> {
         let kernel = (plan.milestones.is_empty() && plan.deadlines.is_empty())
             .then(|| Kernel::compile(&net))
             .flatten();
+        let lanes = kernel.as_ref().and_then(|k| lane_plan(&plan, k));
         Ok(Simulation {
             opts: options.clone(),
             plan,
@@ -1490,6 +1772,7 @@ impl<'p> Simulation<'p> {
             stopped: None,
             last_check: None,
             kernel,
+            lanes,
             project,
         })
     }
@@ -1504,6 +1787,25 @@ impl<'p> Simulation<'p> {
     #[cfg(test)]
     pub(crate) fn use_general_path(&mut self) {
         self.kernel = None;
+        self.lanes = None;
+    }
+
+    /// Whether the iterations sample straight into the kernel's lanes ([`LanePlan`]).
+    #[cfg(test)]
+    pub(crate) fn uses_lanes(&self) -> bool {
+        self.lanes.is_some()
+    }
+
+    /// Iterations run so far on the general path.
+    #[cfg(test)]
+    pub(crate) fn general_rows(&self) -> u64 {
+        self.totals.general
+    }
+
+    /// Runs the kernel without the lane path (for tests comparing the two).
+    #[cfg(test)]
+    pub(crate) fn use_row_path(&mut self) {
+        self.lanes = None;
     }
 
     /// Iterations done so far.
@@ -1526,6 +1828,7 @@ impl<'p> Simulation<'p> {
             stopped: self.stopped,
             last_check: self.last_check,
             kernel: self.kernel,
+            lanes: self.lanes,
         }
     }
 
@@ -1626,11 +1929,24 @@ impl<'p> Simulation<'p> {
             let per = nb.div_ceil(threads as u64);
             let (plan, cal, ps) = (&self.plan, &self.cal, self.ps);
             let kernel = self.kernel.as_ref();
+            let lanes = self.lanes.as_ref();
             let det = (self.det.0, &self.det.1[..]);
             let work = |k: usize, w: &mut Worker| {
                 let lo = (b0 + k as u64 * per).min(b1);
                 let hi = (lo + per).min(b1);
-                run_blocks(plan, &net, kernel, cal, ps, det, &draws, total, lo..hi, w)
+                run_blocks(
+                    plan,
+                    &net,
+                    kernel,
+                    lanes,
+                    cal,
+                    ps,
+                    det,
+                    &draws,
+                    total,
+                    lo..hi,
+                    w,
+                )
             };
             let r: Result<()> = if threads == 1 {
                 work(0, &mut workers[0])
