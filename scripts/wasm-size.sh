@@ -7,8 +7,8 @@
 # (levelling, loading, health, tracking and charts, `import 'jindu/plan'`) — and the npm
 # tarball (`npm pack` of bindings/wasm/pkg, the file `npm install` downloads).
 # Prints them, writes them to target/wasm-size.json, and fails
-#   * when the gzipped main .wasm is above its budget (WASM_GZ_BUDGET, 450 KB = 460,800 bytes:
-#     the whole-API budget), or
+#   * when the gzipped main .wasm is above its budget (WASM_GZ_BUDGET, 460 KB = 471,040 bytes:
+#     the whole-API budget; 450 KB until the resource cost model, core/DESIGN.md), or
 #   * when the gzipped jindu_io .wasm is above its own (WASM_IO_GZ_BUDGET, 250 KB), or
 #   * when the gzipped jindu_plan .wasm is above its own (WASM_PLAN_GZ_BUDGET, 640 KB: it holds
 #     the scheduler, levelling, tracking and every chart; 468 KB when it was added with the
@@ -25,7 +25,7 @@
 # KB here is 1,024 bytes, as in the budget.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-budget=${WASM_GZ_BUDGET:-460800}
+budget=${WASM_GZ_BUDGET:-471040}
 io_budget=${WASM_IO_GZ_BUDGET:-256000}
 plan_budget=${WASM_PLAN_GZ_BUDGET:-655360}
 tolerance_kb=${WASM_README_TOLERANCE:-4}

@@ -11,8 +11,9 @@ import { gzipSync } from 'node:zlib';
 
 import { consumerDir, loadCjs, loadEsm, loadIoCjs, loadIoEsm, loadPlanCjs, loadPlanEsm, pkgDir, root } from './helpers.mjs';
 
-/** The budget for the main .wasm, gzipped: the whole-API budget (issue 7, scripts/wasm-size.sh). */
-const BUDGET_GZIP_BYTES = 450 * 1024;
+/** The budget for the main .wasm, gzipped: the whole-API budget (issue 7: 450 KB; 460 KB since the
+ * resource cost model, scripts/wasm-size.sh, core/DESIGN.md "WebAssembly size"). */
+const BUDGET_GZIP_BYTES = 460 * 1024;
 /** The budget for the file readers' .wasm (jindu/io), gzipped (scripts/wasm-size.sh). */
 const IO_BUDGET_GZIP_BYTES = 250 * 1024;
 /** The budget for levelling, health, tracking and charts (jindu/plan), gzipped (scripts/wasm-size.sh). */

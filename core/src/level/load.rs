@@ -694,7 +694,10 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
                         continue;
                     }
                     let (now, _) = costing(def, a.units, at);
-                    let by_then: i64 = pieces.iter().map(|&(p, q)| cal.work(p, q.min(at).max(p))).sum();
+                    let by_then: i64 = pieces
+                        .iter()
+                        .map(|&(p, q)| cal.work(p, q.min(at).max(p)))
+                        .sum();
                     changes.push((at, now - before, share(total, by_then, time)));
                     before = now;
                 }

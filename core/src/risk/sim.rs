@@ -1878,7 +1878,8 @@ impl<'p> Simulation<'p> {
         dur
     }
 
-    /// Runs about `iterations` more iterations (whole rounds; never past the total), calling
+    /// Runs about `iterations` more iterations (whole blocks, in rounds that never go past
+    /// the blocks asked for, nor past the total), calling
     /// the progress callback after each round and stopping when the cancel token is set or the
     /// finish converges. Returns the progress.
     pub fn advance(&mut self, iterations: u64, mut control: Control<'_>) -> Result<Progress> {
@@ -1924,7 +1925,12 @@ impl<'p> Simulation<'p> {
                 break;
             }
             let b0 = self.done / b;
-            let b1 = (b0 + round_blocks).min(total.div_ceil(b));
+            // A round never goes past the blocks this call was asked for: on many threads
+            // a round is at least two blocks a thread, which would otherwise make a small
+            // step run far more than asked (the report is the same either way).
+            let b1 = (b0 + round_blocks)
+                .min(total.div_ceil(b))
+                .min(until.div_ceil(b).max(b0 + 1));
             let nb = b1 - b0;
             let per = nb.div_ceil(threads as u64);
             let (plan, cal, ps) = (&self.plan, &self.cal, self.ps);
