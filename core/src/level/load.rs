@@ -861,27 +861,26 @@ pub fn load(projects: &[(&Project, &Schedule)], options: &LoadOptions) -> Result
                 finish: stamp(b),
                 peak_units: peak,
                 max_units: max,
-                tasks: tasks
-                    .into_iter()
-                    .map(|i| {
-                        let e = &pool.entries[i];
-                        let p = projects[e.project].0;
-                        let t = &p.tasks()[e.task];
-                        LoadTask {
-                            project: e.project,
-                            project_name: p.name().to_owned(),
-                            task: t.id.to_string(),
-                            task_name: t.name.clone(),
-                            units: e.units,
-                        }
-                    })
-                    .fold(Vec::new(), |mut v: Vec<LoadTask>, t| {
-                        // The parts of a split task are one task.
-                        if v.last() != Some(&t) {
-                            v.push(t);
-                        }
-                        v
-                    }),
+                tasks: {
+                    let mut tasks: Vec<LoadTask> = tasks
+                        .into_iter()
+                        .map(|i| {
+                            let e = &pool.entries[i];
+                            let p = projects[e.project].0;
+                            let t = &p.tasks()[e.task];
+                            LoadTask {
+                                project: e.project,
+                                project_name: p.name().to_owned(),
+                                task: t.id.to_string(),
+                                task_name: t.name.clone(),
+                                units: e.units,
+                            }
+                        })
+                        .collect();
+                    // The parts of a split task are one task.
+                    tasks.dedup();
+                    tasks
+                },
             })
             .collect();
         let work_minutes = periods.iter().map(|p| p.work_minutes).sum();
