@@ -297,19 +297,6 @@ pub fn documents_of(vector: &Value, entry: &Value) -> Vec<Value> {
     docs
 }
 
-/// The projects of `docs` (each read as its [`canonical`] text) and the first one's
-/// scheduling options.
-fn projects_of(docs: &[Value]) -> jindu::Result<(Vec<jindu::Project>, jindu::ScheduleOptions)> {
-    let mut first = None;
-    let mut out = Vec::with_capacity(docs.len());
-    for d in docs {
-        let doc = json::read(&canonical(d))?;
-        first.get_or_insert(doc.options);
-        out.push(doc.project);
-    }
-    Ok((out, first.unwrap_or_default()))
-}
-
 /// One `load` entry: the loading of `docs` (each scheduled with its own options) for
 /// `options` (a [`jindu::level::LoadRequest`]), as `{"loading": …}`, or the error.
 fn run_load(docs: &[Value], options: &Value) -> Value {
@@ -327,16 +314,19 @@ fn run_load(docs: &[Value], options: &Value) -> Value {
     result.unwrap_or_else(|e| json!({ "error": error_json(&e) }))
 }
 
-/// One `level` entry: the levelling of `docs` (scheduled with the first one's options) for
+/// One `level` entry: the levelling of `docs` (each scheduled with its own options) for
 /// `options` (a [`jindu::level::LevelRequest`], read as the options' [`canonical`] text as
 /// every binding passes it), as `{"levelled": …}`, or the error.
 fn run_level(docs: &[Value], options: &Value) -> Value {
     let result = (|| -> jindu::Result<Value> {
-        let (projects, schedule) = projects_of(docs)?;
         let o = jindu::level::LevelRequest::from_json(&canonical(options))?.options()?;
-        let opts = jindu::level::LevelOptions { schedule, ..o };
-        let refs: Vec<&jindu::Project> = projects.iter().collect();
-        Ok(json!({ "levelled": text(&jindu::level::level(&refs, &opts)?) }))
+        let mut read = Vec::with_capacity(docs.len());
+        for d in docs {
+            read.push(json::read(&canonical(d))?);
+        }
+        let refs: Vec<_> = read.iter().map(|d| (&d.project, d.options)).collect();
+        let l = jindu::level::level_each(&refs, &o, jindu::control::Control::default())?;
+        Ok(json!({ "levelled": text(&l) }))
     })();
     result.unwrap_or_else(|e| json!({ "error": error_json(&e) }))
 }

@@ -156,24 +156,22 @@ fn projects(a: &LevelArgs) -> Result<(), Failure> {
         split: Some(a.split),
         limits: Some(crate::limits()?),
     };
-    let mut opts = request.options()?;
+    let opts = request.options()?;
     let files = &a.files;
-    let mut docs: Vec<Project> = Vec::with_capacity(files.len());
-    for (k, f) in files.iter().enumerate() {
-        let doc: Document = crate::load(f, ReadOptions::default())?.into();
-        if k == 0 {
-            opts.schedule = doc.options;
-        }
-        docs.push(doc.project);
+    // Each file is scheduled with its own options (its status date), as `jindu load` does.
+    let mut docs: Vec<Document> = Vec::with_capacity(files.len());
+    for f in files {
+        docs.push(crate::load(f, ReadOptions::default())?.into());
     }
-    let refs: Vec<&Project> = docs.iter().collect();
+    let refs: Vec<(&Project, jindu::ScheduleOptions)> =
+        docs.iter().map(|d| (&d.project, d.options)).collect();
     let mut bar = crate::progress::Bar::steps("levelling");
     let mut tick = |p: &jindu::level::Progress| bar.set(p.done, p.total);
     let control = jindu::control::Control {
         progress: Some(&mut tick),
         cancel: None,
     };
-    let l = jindu::level::level_with(&refs, &opts, control)?;
+    let l = jindu::level::level_each(&refs, &opts, control)?;
     drop(bar);
     crate::load::warn_conflicts(files, &l.conflicts);
     let text = match a.format {

@@ -137,6 +137,31 @@ fn levels_a_portfolio_as_json() {
 }
 
 #[test]
+fn each_file_of_a_portfolio_keeps_its_own_options() {
+    // P1 with a status date of Wednesday 7 at 08:00 in its own options: Y is rescheduled to
+    // Wed 7 – Thu 8, clear of X's Mon 5 – Tue 6 on Ana, so nothing waits. P0 first: were the
+    // files scheduled with the first one's options, Y would start on Monday and X would wait.
+    let late = P1.replacen(
+        r#""start": "2026-01-05","#,
+        r#""start": "2026-01-05", "options": {"status_date": "2026-01-07T08:00"},"#,
+        1,
+    );
+    let (a, b) = (instance("o0.json", P0), instance("o1.json", &late));
+    let out = jindu(&["level", &a, &b]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    for k in 0..2 {
+        assert_eq!(v["projects"][k]["delays"].as_array().unwrap().len(), 0);
+    }
+    assert_eq!(v["projects"][1]["tasks"][0]["start"], "2026-01-07T08:00:00");
+    assert_eq!(v["projects"][0]["finish"], "2026-01-06T17:00:00");
+}
+
+#[test]
 fn levels_as_a_table_and_within_float() {
     let (a, b) = (instance("t0.json", P0), instance("t1.json", P1));
     let out = jindu(&["level", &a, &b, "--format", "table"]);

@@ -6,16 +6,19 @@ use std::sync::{Arc, Mutex};
 use jindu::control::{CancelToken, Control};
 use jindu::io::json;
 use jindu::level::{LevelOptions, LevelRequest, Levelling};
-use jindu::Project;
+use jindu::{Project, ScheduleOptions};
 
 use crate::error::{bad_argument, guard, JinduError};
 
 /// The projects and options of a levelling: `documents` is one document, or a JSON array of
 /// documents forming a portfolio; `options` is JSON text (`{"schedules": N, "seed": S,
-/// "within_float": true, "period_minutes": M, "split": true}`, every field optional; empty text for the
-/// defaults). The documents are scheduled with the first one's options.
-fn prepare(documents: &str, options: &str) -> Result<(Vec<Project>, LevelOptions), JinduError> {
-    let mut opts = LevelRequest::from_json(options)?.options()?;
+/// "within_float": true, "period_minutes": M, "split": true}`, every field optional; empty for the
+/// defaults). Each document is scheduled with its own options.
+fn prepare(
+    documents: &str,
+    options: &str,
+) -> Result<(Vec<(Project, ScheduleOptions)>, LevelOptions), JinduError> {
+    let opts = LevelRequest::from_json(options)?.options()?;
     let texts: Vec<String> = match documents.trim_start().as_bytes().first() {
         Some(b'[') => {
             let v: Vec<serde_json::Value> = serde_json::from_str(documents)
@@ -24,13 +27,10 @@ fn prepare(documents: &str, options: &str) -> Result<(Vec<Project>, LevelOptions
         }
         _ => vec![documents.to_owned()],
     };
-    let mut projects: Vec<Project> = Vec::with_capacity(texts.len());
-    for (k, t) in texts.iter().enumerate() {
+    let mut projects = Vec::with_capacity(texts.len());
+    for t in &texts {
         let doc = json::read(t)?;
-        if k == 0 {
-            opts.schedule = doc.options;
-        }
-        projects.push(doc.project);
+        projects.push((doc.project, doc.options));
     }
     Ok((projects, opts))
 }
@@ -39,8 +39,8 @@ fn prepare(documents: &str, options: &str) -> Result<(Vec<Project>, LevelOptions
 /// result as the core's JSON.
 pub fn level_text(documents: &str, options: &str) -> Result<String, JinduError> {
     let (projects, opts) = prepare(documents, options)?;
-    let refs: Vec<&Project> = projects.iter().collect();
-    let l = jindu::level::level(&refs, &opts)?;
+    let refs: Vec<(&Project, ScheduleOptions)> = projects.iter().map(|(p, o)| (p, *o)).collect();
+    let l = jindu::level::level_each(&refs, &opts, Control::default())?;
     Ok(serde_json::to_string(&l).expect("a levelled portfolio serialises"))
 }
 
@@ -97,8 +97,9 @@ impl LevelRun {
     pub fn new(documents: String, options: String) -> Result<Arc<LevelRun>, JinduError> {
         guard(|| {
             let (projects, opts) = prepare(&documents, &options)?;
-            let refs: Vec<&Project> = projects.iter().collect();
-            let run = Levelling::new(&refs, &opts)?.into_owned();
+            let refs: Vec<(&Project, ScheduleOptions)> =
+                projects.iter().map(|(p, o)| (p, *o)).collect();
+            let run = Levelling::each(&refs, &opts)?.into_owned();
             Ok(Arc::new(LevelRun {
                 run: Mutex::new(run),
                 cancel: CancelToken::default(),

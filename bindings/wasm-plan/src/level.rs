@@ -6,7 +6,7 @@
 use jindu::control::{CancelToken, Control};
 use jindu::io::json;
 use jindu::level::{LevelOptions, Levelling, LoadRequest};
-use jindu::{Project, Schedule};
+use jindu::{Project, Schedule, ScheduleOptions};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{input_text, output_value};
@@ -17,30 +17,26 @@ use crate::json_text;
 /// flags of `jindu level` and the keyword arguments of Python's `jindu.level`).
 pub use jindu::level::LevelRequest;
 
-/// Levels the documents (JSON text each; scheduled with the first one's options) and writes
+/// Levels the documents (JSON text each; each scheduled with its own options) and writes
 /// the result as the core does: per project the levelled tasks and every delay with its
 /// reason, and the overallocations left (`unresolved`).
 pub fn level_text(documents: &[String], request: &LevelRequest) -> jindu::Result<String> {
     let (projects, opts) = prepare(documents, request)?;
-    let refs: Vec<&Project> = projects.iter().collect();
-    json_text(&jindu::level::level(&refs, &opts)?)
+    let refs: Vec<(&Project, ScheduleOptions)> = projects.iter().map(|(p, o)| (p, *o)).collect();
+    json_text(&jindu::level::level_each(&refs, &opts, Control::default())?)
 }
 
-/// The projects of the documents and the core's options (scheduled with the first document's).
+/// The projects of the documents, each with its own schedule options, and the core's options.
 fn prepare(
     documents: &[String],
     request: &LevelRequest,
-) -> jindu::Result<(Vec<Project>, LevelOptions)> {
-    let mut schedule = None;
-    let mut projects: Vec<Project> = Vec::with_capacity(documents.len());
+) -> jindu::Result<(Vec<(Project, ScheduleOptions)>, LevelOptions)> {
+    let mut projects = Vec::with_capacity(documents.len());
     for d in documents {
         let doc = json::read(d)?;
-        schedule.get_or_insert(doc.options);
-        projects.push(doc.project);
+        projects.push((doc.project, doc.options));
     }
-    let mut options = request.options()?;
-    options.schedule = schedule.unwrap_or_default();
-    Ok((projects, options))
+    Ok((projects, request.options()?))
 }
 
 /// A levelling run of the documents, owning its projects: what `LevelRun` steps.
@@ -49,8 +45,8 @@ pub fn level_run(
     request: &LevelRequest,
 ) -> jindu::Result<Levelling<'static>> {
     let (projects, opts) = prepare(documents, request)?;
-    let refs: Vec<&Project> = projects.iter().collect();
-    Ok(Levelling::new(&refs, &opts)?.into_owned())
+    let refs: Vec<(&Project, ScheduleOptions)> = projects.iter().map(|(p, o)| (p, *o)).collect();
+    Ok(Levelling::each(&refs, &opts)?.into_owned())
 }
 
 /// The JSON of a run's progress, as `LevelRun.step` returns it.

@@ -13,7 +13,7 @@ pub mod project;
 pub mod rcpsp;
 pub use load::{load, LoadOptions, LoadRequest, Loading, Period, PoolConflict};
 pub use project::{
-    level, level_with, LevelOptions, LevelRequest, Levelled, LevelledProject, LevelledTask,
-    Levelling, Progress, Reason, SplitPart, SplitPause, TaskDelay, TaskRef, Unresolved,
-    DO_NOT_LEVEL,
+    level, level_each, level_with, LevelOptions, LevelRequest, Levelled, LevelledProject,
+    LevelledTask, Levelling, Progress, Reason, SplitPart, SplitPause, TaskDelay, TaskRef,
+    Unresolved, DO_NOT_LEVEL,
 };

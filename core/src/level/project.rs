@@ -104,7 +104,8 @@ const UNLIMITED: i64 = 1 << 40;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LevelOptions {
-    /// How every project is scheduled.
+    /// How every project is scheduled ([`level_each`] and [`Levelling::each`] take each
+    /// project's own instead).
     pub schedule: ScheduleOptions,
     /// The length of a levelling period in working minutes of the axis calendar (default 60:
     /// an hour; 480 levels by whole standard days). At least 1.
@@ -581,6 +582,46 @@ pub fn level_with(
     run.result()
 }
 
+/// [`level_with`] for a portfolio whose projects are each scheduled with their own options
+/// (each document's `options`: its status date, its constraint rule, its lag calendar), as
+/// [`load`] schedules them; [`LevelOptions::schedule`] is not used. `jindu level` and the
+/// bindings level several documents so: ten client projects each have their own status date.
+///
+/// ```
+/// use jindu::control::Control;
+/// use jindu::level::{level, level_each, LevelOptions};
+/// use jindu::{DateTime, ScheduleOptions};
+/// let doc = |name: &str| jindu::io::json::read(&format!(r#"{{"name": "{name}", "start": "2026-01-05",
+///   "tasks": [{{"id": "A", "duration": "2d"}}], "resources": [{{"id": "ana"}}],
+///   "assignments": [{{"task": "A", "resource": "ana"}}]}}"#));
+/// let (p, q) = (doc("P")?.project, doc("Q")?.project);
+/// // Q's work is rescheduled after its status date, Wednesday 7 January: it no longer
+/// // overlaps P's Monday and Tuesday, so nothing moves.
+/// let wed: DateTime = "2026-01-07T08:00".parse()?;
+/// let late = ScheduleOptions { status_date: Some(wed), ..ScheduleOptions::default() };
+/// let opts = LevelOptions::default();
+/// let l = level_each(&[(&p, ScheduleOptions::default()), (&q, late)], &opts, Control::default())?;
+/// assert!(l.projects.iter().all(|x| x.delays.is_empty()));
+/// assert_eq!(l.projects[1].tasks[0].start.0.to_string(), "2026-01-07T08:00:00");
+/// // Scheduled alike, both start on Monday and one of them waits for Ana.
+/// let alike = level(&[&p, &q], &opts)?;
+/// assert_eq!(alike.projects.iter().map(|x| x.delays.len()).sum::<usize>(), 1);
+/// # Ok::<(), jindu::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`level_with`].
+pub fn level_each(
+    projects: &[(&Project, ScheduleOptions)],
+    options: &LevelOptions,
+    control: Control<'_, Progress>,
+) -> Result<Levelled> {
+    let mut run = Levelling::each(projects, options)?;
+    run.advance(options.schedules.max(1), control)?;
+    run.result()
+}
+
 /// How far levelling is: passed to the progress callback of [`level_with`] and returned by
 /// [`Levelling::advance`].
 ///
@@ -632,6 +673,8 @@ pub struct Progress {
 #[derive(Debug)]
 pub struct Levelling<'p> {
     projects: Vec<Cow<'p, Project>>,
+    /// Each project's schedule options.
+    project_options: Vec<ScheduleOptions>,
     options: LevelOptions,
     /// The discrete model (`None` for an empty portfolio).
     model: Option<Model>,
@@ -666,11 +709,30 @@ impl<'p> Levelling<'p> {
     ///
     /// As [`level`].
     pub fn new(projects: &[&'p Project], options: &LevelOptions) -> Result<Levelling<'p>> {
+        let each: Vec<(&Project, ScheduleOptions)> =
+            projects.iter().map(|&p| (p, options.schedule)).collect();
+        Levelling::each(&each, options)
+    }
+
+    /// [`Levelling::new`] with each project scheduled with its own options, as [`level_each`];
+    /// [`LevelOptions::schedule`] is not used.
+    ///
+    /// # Errors
+    ///
+    /// As [`level`].
+    pub fn each(
+        projects: &[(&'p Project, ScheduleOptions)],
+        options: &LevelOptions,
+    ) -> Result<Levelling<'p>> {
         options.check()?;
+        let project_options: Vec<ScheduleOptions> = projects.iter().map(|&(_, o)| o).collect();
+        let projects: Vec<&'p Project> = projects.iter().map(|&(p, _)| p).collect();
+        let projects = &projects[..];
         let g = options.period_minutes;
         let nets = projects
             .iter()
-            .map(|p| Network::compile(p, &options.schedule))
+            .zip(&project_options)
+            .map(|(p, o)| Network::compile(p, o))
             .collect::<Result<Vec<_>>>()?;
         let before = nets
             .iter()
@@ -679,6 +741,7 @@ impl<'p> Levelling<'p> {
         let Some(first) = nets.first() else {
             return Ok(Levelling {
                 projects: Vec::new(),
+                project_options,
                 options: *options,
                 model: None,
                 rng: super::rcpsp::rng::Rng::new(options.seed),
@@ -1009,6 +1072,7 @@ impl<'p> Levelling<'p> {
         }
         Ok(Levelling {
             projects: projects.iter().map(|&p| Cow::Borrowed(p)).collect(),
+            project_options,
             options: *options,
             model: Some(Model {
                 before,
@@ -1038,6 +1102,7 @@ impl<'p> Levelling<'p> {
                 .into_iter()
                 .map(|p| Cow::Owned(p.into_owned()))
                 .collect(),
+            project_options: self.project_options,
             options: self.options,
             model: self.model,
             rng: self.rng,
@@ -1184,7 +1249,8 @@ impl<'p> Levelling<'p> {
         let projects = &projects[..];
         let nets = projects
             .iter()
-            .map(|p| Network::compile(p, &self.options.schedule))
+            .zip(&self.project_options)
+            .map(|(p, o)| Network::compile(p, o))
             .collect::<Result<Vec<_>>>()?;
 
         // Reschedule every project with the delays.
