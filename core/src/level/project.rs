@@ -577,9 +577,9 @@ pub fn level_with(
     options: &LevelOptions,
     control: Control<'_, Progress>,
 ) -> Result<Levelled> {
-    let mut run = Levelling::new(projects, options)?;
-    run.advance(options.schedules.max(1), control)?;
-    run.result()
+    let each: Vec<(&Project, ScheduleOptions)> =
+        projects.iter().map(|&p| (p, options.schedule)).collect();
+    level_each(&each, options, control)
 }
 
 /// [`level_with`] for a portfolio whose projects are each scheduled with their own options
