@@ -51,6 +51,24 @@ SCHEMAS: List[Tuple[str, str]] = [
     ("compare", "Comparison"),
 ]
 
+#: The requests (the JSON options each capability reads), with the name of their root type:
+#: TypedDicts here; no uniffi records (scripts/gen-ffi-records.py takes `SCHEMAS` only: the
+#: typed Kotlin functions take their options as records of their own or as JSON text).
+REQUESTS: List[Tuple[str, str]] = [
+    ("level-request", "LevelRequest"),
+    ("load-request", "LoadRequest"),
+    ("risk-request", "RiskRequest"),
+    ("health-request", "HealthRequest"),
+    ("alerts-request", "AlertRequest"),
+    ("track-request", "TrackRequest"),
+    ("gantt-request", "GanttRequest"),
+    ("histogram-request", "HistogramRequest"),
+    ("scurve-request", "ScurveRequest"),
+    ("tornado-request", "TornadoRequest"),
+    ("evm-chart-request", "EvmChartRequest"),
+    ("fever-request", "FeverRequest"),
+]
+
 #: Names that would read badly (or shadow a builtin), renamed after generation.
 RENAMES = {
     "Warning": "ScoreWarning",
@@ -59,6 +77,9 @@ RENAMES = {
     "RiskCost1": "CostRange",
     # The package's `LinkType` is the native enum, for `Scheduler.add_link`.
     "LinkType": "LinkCode",
+    # The package's `Limits` is the native record the functions take (`limits=`); this is its
+    # JSON form inside a request.
+    "Limits": "LimitsRequest",
 }
 
 PRIMITIVE = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
@@ -339,7 +360,7 @@ def load_schemas(argv: List[str]) -> Dict[str, Any]:
         name: json.loads(
             subprocess.run([jindu, "schema", name], check=True, capture_output=True, text=True).stdout
         )
-        for name, _ in SCHEMAS
+        for name, _ in SCHEMAS + REQUESTS
     }
 
 
@@ -357,7 +378,7 @@ def write(path: Path, text: str, argv: List[str]) -> None:
 def main() -> None:
     schemas = load_schemas(sys.argv)
     gen = Gen()
-    for schema, root in SCHEMAS:
+    for schema, root in SCHEMAS + REQUESTS:
         gen.schema(schema, root, schemas[schema])
     names = sorted(gen.emitted)
     out = [HEADER, "__all__ = [\n" + "".join(f'    "{n}",\n' for n in names) + '    "SCHEMA_OF",\n]\n']

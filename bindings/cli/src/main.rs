@@ -135,8 +135,9 @@ enum Command {
     Whatif(track::WhatifArgs),
     /// Schedule two versions of a plan and print what moved between them
     Compare(track::CompareArgs),
-    /// Print the JSON Schema of a document, an edit, a schedule, a diff, the risk scores or a
-    /// levelling, loading, risk, health or tracking result
+    /// Print the JSON Schema of a document, an edit, a schedule, a diff, the risk scores, a
+    /// levelling, loading, risk, health or tracking result, or the options (`*-request`) a
+    /// command or binding function reads
     Schema {
         /// Which schema
         #[arg(value_enum, default_value_t = SchemaName::Document)]
@@ -171,6 +172,18 @@ enum SchemaName {
     ClientView,
     Whatif,
     Compare,
+    LevelRequest,
+    LoadRequest,
+    RiskRequest,
+    HealthRequest,
+    TrackRequest,
+    AlertsRequest,
+    GanttRequest,
+    HistogramRequest,
+    ScurveRequest,
+    TornadoRequest,
+    EvmChartRequest,
+    FeverRequest,
 }
 
 /// How a command prints its result.

@@ -35,6 +35,25 @@ fn the_scores_and_their_request() {
 }
 
 #[test]
+fn the_requests_every_command_reads() {
+    for (name, field) in [
+        ("level-request", "schedules"),
+        ("load-request", "by"),
+        ("risk-request", "iterations"),
+        ("health-request", "thresholds"),
+        ("track-request", "status_date"),
+        ("alerts-request", "late_hours"),
+        ("gantt-request", "row_height"),
+        ("evm-chart-request", "width"),
+    ] {
+        let r = schema(name);
+        // Every request is read with deny_unknown_fields: the schema says so.
+        assert_eq!(r["additionalProperties"], false, "{name}");
+        assert!(r["properties"].get(field).is_some(), "{name}: no {field}");
+    }
+}
+
+#[test]
 fn an_unknown_name_lists_the_known_ones() {
     let out = jindu(&["schema", "healthy"]);
     assert_eq!(out.status.code(), Some(2));

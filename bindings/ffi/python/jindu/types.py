@@ -20,6 +20,7 @@ from typing import Any, Dict, List, Literal, Optional, TypedDict, Union
 __all__ = [
     "Alert",
     "AlertItem",
+    "AlertRequest",
     "Alerts",
     "Assignment",
     "Availability",
@@ -38,6 +39,7 @@ __all__ = [
     "ClientView",
     "Comparison",
     "ConstraintInput",
+    "ConvergenceRequest",
     "Correlation",
     "CostDistribution",
     "CostRange",
@@ -73,21 +75,29 @@ __all__ = [
     "EditSetLink",
     "EditUnpin",
     "Estimate",
+    "EvmChartRequest",
     "EvmResult",
+    "FeverRequest",
     "FeverZones",
+    "GanttRequest",
     "Health",
+    "HealthRequest",
     "HealthResult",
+    "HistogramRequest",
     "HistoryRecord",
     "IeacMethod",
     "ItemKind",
     "Key",
     "Lang",
+    "LevelRequest",
     "LevelResult",
     "LevelledProject",
     "LevelledTask",
+    "LimitsRequest",
     "LinkCode",
     "LinkInput",
     "LinkRef",
+    "LoadRequest",
     "LoadResult",
     "LoadTask",
     "LogicGap",
@@ -118,6 +128,7 @@ __all__ = [
     "RiskDriver",
     "RiskDuration",
     "RiskImpact",
+    "RiskRequest",
     "RiskResult",
     "ScheduleOptions",
     "ScheduleResult",
@@ -128,6 +139,7 @@ __all__ = [
     "ScoreWarning",
     "Scores",
     "ScoresRequest",
+    "ScurveRequest",
     "Severity",
     "Split",
     "SplitPart",
@@ -143,6 +155,9 @@ __all__ = [
     "TaskRisk",
     "TaskScore",
     "TaskVariance",
+    "Thresholds",
+    "TornadoRequest",
+    "TrackRequest",
     "Unresolved",
     "VarianceResult",
     "Violation",
@@ -2361,6 +2376,448 @@ class Comparison(TypedDict):
     removed: List[str]
 
 
+class LimitsRequest(TypedDict, total=False):
+    """Limits on what one input may ask of jindu: its size, its counts, and the work it may
+    start. jindu runs inside other people's servers on files their customers upload. Every
+    reader ([`io::read`](crate::io::read) and the per-format `read` functions) and every
+    long entry point (Monte Carlo in [`risk`](crate::risk), levelling in
+    [`level`](crate::level)) checks its input against a [`Limits`] before it commits memory
+    or time to it, and refuses with [`Error::Limit`] (code `limit`) naming the limit, its
+    value and what the input asked for. The defaults suit a multi-tenant service; a host
+    raises them where it knows better
+    ([`io::ReadOptions::limits`](crate::io::ReadOptions::limits),
+    [`RiskOptions::limits`](crate::risk::RiskOptions::limits),
+    [`LevelOptions::limits`](crate::level::LevelOptions::limits), or `"limits"` in the JSON
+    requests of the bindings). Limits come from the host, never from the document being
+    read: a file cannot raise its own. ``` use jindu::io::{read, ReadOptions}; use
+    jindu::Limits; let doc = br#"{"name": "x", "start": "2026-01-05", "tasks": [{"id": "A",
+    "duration": "1d"}, {"id": "B", "duration": "1d"}]}"#; let strict =
+    ReadOptions::default().limits(Limits { max_tasks: 1, ..Limits::default() }); let e =
+    read(doc, &strict).unwrap_err(); assert_eq!(e.code().as_str(), "limit");
+    assert_eq!(e.to_string(), "limit exceeded: tasks (2 > 1)"); assert_eq!(read(doc,
+    &ReadOptions::default())?.project.len(), 2); # Ok::<(), jindu::Error>(()) ``` Work and
+    memory stay bounded by these and by the input's size: the readers are linear in their
+    input; calendar arithmetic is bounded by its own search horizon
+    ([`Error::CalendarExhausted`]); Monte Carlo by
+    [`max_risk_samples`](Self::max_risk_samples); levelling by
+    [`max_level_schedules`](Self::max_level_schedules) and its period horizon. In JSON (the
+    bindings' `limits` option) every field is optional and an unknown one is an error:
+    `{"max_tasks": 5000000, "max_input_bytes": 1073741824}`.
+    """
+    #: Assignments in one project (default 4,000,000).
+    max_assignments: int
+    #: Calendars in one project (default 10,000).
+    max_calendars: int
+    #: Levels of summary tasks above a task (default 100; Microsoft Project's outline stops short
+    #: of that in practice).
+    max_depth: int
+    #: Dated exceptions over all the calendars of one project (default 1,000,000).
+    max_exceptions: int
+    #: Bytes of one input file or document (default 256 MiB).
+    max_input_bytes: int
+    #: Schedules one levelling run may build (default 1,000,000).
+    max_level_schedules: int
+    #: Links in one project (default 4,000,000).
+    max_links: int
+    #: Resources in one project (default 100,000).
+    max_resources: int
+    #: Monte Carlo iterations × tasks simulated, one run (default 10^9: about 15 s on one core of a
+    #: 2024 server, so one request cannot occupy a machine for long).
+    max_risk_samples: int
+    #: Tasks in one project, summaries and milestones included (default 1,000,000: as many as
+    #: Microsoft Project holds).
+    max_tasks: int
+
+
+class LevelRequest(TypedDict, total=False):
+    """The options of a levelling as the bindings and the command take them (JSON: every field
+    optional): the one reader of `jindu level`'s flags, the npm `jindu/plan` `LevelOptions`,
+    Python's and Kotlin's `level` options. [`options`](Self::options) gives the core's
+    [`LevelOptions`], scheduled with the default [`ScheduleOptions`] (a binding sets the
+    first document's). ``` use jindu::level::LevelRequest; let o =
+    LevelRequest::from_json(r#"{"schedules": 20, "seed": 7, "split": true}"#)?.options()?;
+    assert_eq!((o.schedules, o.seed, o.split, o.period_minutes), (20, 7, true, 60));
+    assert!(LevelRequest::from_json(r#"{"sedd": 1}"#).is_err()); // an unknown field let e =
+    LevelRequest::from_json(r#"{"period_minutes": 0}"#)?.options().unwrap_err();
+    assert_eq!(e.field(), Some("period_minutes")); # Ok::<(), jindu::Error>(()) ```
+    """
+    #: The host's limits over the defaults (`max_level_schedules` counts here).
+    limits: Optional["LimitsRequest"]
+    #: The levelling step in working minutes (default 60).
+    period_minutes: Optional[int]
+    #: Passes of the schedule-generation scheme (default 1; more break ties of equal priority at
+    #: random, seeded by `seed`, and keep the best; 0 counts as 1).
+    schedules: Optional[int]
+    #: The seed of those tie-breaks (default 0).
+    seed: Optional[int]
+    #: Let a task's work pause while its resource is full and resume after, when that finishes it
+    #: earlier than delaying it whole ([`LevelOptions::split`]; default false).
+    split: Optional[bool]
+    #: Move tasks only within their float (what cannot be fixed so is reported).
+    within_float: Optional[bool]
+
+
+# The JSON form of [`LoadOptions`], as the command line and the bindings take it: `{"by": "week",
+# "from": "2026-03-02", "to": "2026-04-01"}`. Every field is optional; dates are `YYYY-MM-DD`
+# (midnight) or `YYYY-MM-DDTHH:MM`. ``` use jindu::level::{LoadRequest, Period}; let o =
+# LoadRequest::from_json(r#"{"by": "day", "from": "2026-03-02"}"#)?.options()?;
+# assert_eq!(o.period, Period::Day); assert_eq!(o.from, Some("2026-03-02T00:00".parse()?));
+# assert!(LoadRequest::from_json(r#"{"period": "day"}"#).is_err()); // the field is `by` #
+# Ok::<(), jindu::Error>(()) ```
+LoadRequest = TypedDict(
+    "LoadRequest",
+    {
+        # `hour`, `day`, `week` (the default, from Monday) or `month`.
+        "by": Optional[str],
+        # The first period reported is the one containing this instant.
+        "from": Optional[str],
+        # The last period reported is the one containing the minute before this instant.
+        "to": Optional[str],
+    },
+    total=False,
+)
+
+
+class ConvergenceRequest(TypedDict):
+    """Early stopping: check every `every` iterations; stop when P50 and P80 of the finish both
+    moved by at most `tolerance` (a duration, e.g. `"0.5d"`) since the previous check.
+    """
+    #: Iterations between checks.
+    every: int
+    #: The largest move of P50 and P80 that counts as settled.
+    tolerance: str
+
+
+class RiskRequest(TypedDict, total=False):
+    """How to simulate, as JSON: every field is optional and defaults as in [`RiskOptions`].
+    ``` use jindu::risk::RiskRequest; let doc = jindu::io::json::read(r#"{"name": "p",
+    "start": "2026-01-05", "tasks": [{"id": "A", "duration": "5d"}]}"#)?; let r =
+    RiskRequest::from_json(r#"{"iterations": 300, "seed": 9, "default_estimate":
+    {"optimistic_percent": -10, "pessimistic_percent": 25}}"#)?; let o =
+    r.options(&doc.project, doc.options)?; assert_eq!((o.iterations, o.seed, o.threads),
+    (300, 9, 0)); assert!(o.default_estimate.is_some()); # Ok::<(), jindu::Error>(()) ```
+    """
+    #: Stop early once the finish settles.
+    convergence: Optional["ConvergenceRequest"]
+    #: The estimate of tasks without one (none: they keep their duration).
+    default_estimate: Optional["DefaultEstimateRequest"]
+    #: Ranges in each histogram (default 20).
+    histogram_bins: Optional[int]
+    #: Iterations to run (default 1,000; at least 1).
+    iterations: Optional[int]
+    #: The host's limits, over the defaults ([`crate::Limits`]; here `max_risk_samples`, iterations
+    #: × tasks, is the one that counts).
+    limits: Optional["LimitsRequest"]
+    #: The seed (default 1): the same seed gives the same report, byte for byte.
+    seed: Optional[int]
+    #: A target finish (`YYYY-MM-DDTHH:MM`) to give the probability of meeting.
+    target: Optional[str]
+    #: Threads: 0 (the default) for all cores, 1 for the calling thread only; ignored where there
+    #: are no threads (WebAssembly). The report does not depend on it.
+    threads: Optional[int]
+    #: Bars in the tornado (default 10).
+    tornado: Optional[int]
+
+
+class Thresholds(TypedDict, total=False):
+    """The thresholds of the checks; the defaults are DCMA's."""
+    #: Smallest baseline execution index (0.95).
+    bei: float
+    #: Smallest critical path length index (0.95).
+    cpli: float
+    #: The delay the critical path test adds, in working days (600).
+    critical_path_delay_days: float
+    #: Largest share of incomplete tasks with dangling logic, in percent (5; the additional
+    #: `dangling_logic` check).
+    dangling_percent: float
+    #: Smallest share of finish-to-start links, in percent (90).
+    fs_percent: float
+    #: Largest share of incomplete tasks with a hard constraint, in percent (5).
+    hard_constraints_percent: float
+    #: A duration above this many working days is high (44).
+    high_duration_days: float
+    #: Largest share of incomplete tasks with a high duration, in percent (5).
+    high_duration_percent: float
+    #: Total float above this many working days is high (44).
+    high_float_days: float
+    #: Largest share of incomplete tasks with high float, in percent (5).
+    high_float_percent: float
+    #: Largest share of tasks with invalid dates, in percent (0).
+    invalid_dates_percent: float
+    #: Largest share of links with a lag, in percent (5).
+    lags_percent: float
+    #: Largest share of links with a lead, in percent (0).
+    leads_percent: float
+    #: Largest share of incomplete tasks missing logic, in percent (5).
+    logic_percent: float
+    #: Largest share of missed tasks, in percent (5).
+    missed_percent: float
+    #: Largest share of incomplete tasks with negative float, in percent (0).
+    negative_float_percent: float
+
+
+class HealthRequest(TypedDict, total=False):
+    """The options as JSON (what every binding passes): `{"status_date": "2026-02-06T17:00",
+    "baseline": 0, "thresholds": {"logic_percent": 5, ...}}`, every field optional. ``` let
+    r = jindu::risk::HealthRequest::from_json( r#"{"status_date": "2026-02-06T17:00",
+    "thresholds": {"cpli": 0.9}}"#)?; let o = r.options(Default::default())?;
+    assert_eq!(o.thresholds.cpli, 0.9); assert_eq!(o.thresholds.bei, 0.95);
+    assert_eq!(o.status_date, Some("2026-02-06T17:00".parse()?)); # Ok::<(),
+    jindu::Error>(()) ```
+    """
+    #: The baseline number (default: the lowest present).
+    baseline: Optional[int]
+    #: The status date, `YYYY-MM-DDTHH:MM` (default: the document's).
+    status_date: Optional[str]
+    #: Thresholds to change (the others keep DCMA's).
+    thresholds: Optional["Thresholds"]
+
+
+class AlertRequest(TypedDict, total=False):
+    """The alert thresholds as JSON, every field optional (the defaults of [`AlertOptions`]):
+    `{"late_hours": 24, "disabled": ["float_consumed"]}`. ``` use
+    jindu::track::AlertRequest; let a = AlertRequest::from_json(r#"{"deadline_days": 5,
+    "disabled": ["spi_low"]}"#)?; let o = a.to_core()?; assert_eq!((o.deadline_days,
+    o.late_hours), (5.0, 48.0)); // A rule that does not exist is named, not ignored. let e
+    = AlertRequest::from_json(r#"{"disabled": ["spi_lo"]}"#)?.to_core().unwrap_err();
+    assert!(e.to_string().contains("spi_lo")); # Ok::<(), jindu::Error>(()) ```
+    """
+    #: `cpi_low`: CPI below this (default 0.9).
+    cpi_below: Optional[float]
+    #: `deadline_near`: a deadline within this many working days (default 3).
+    deadline_days: Optional[float]
+    #: Codes of the rules not to evaluate (each one of [`CODES`]).
+    disabled: List[str]
+    #: `float_consumed`: this share of the plan's float used, in percent (default 50).
+    float_consumed_percent: Optional[float]
+    #: `task_late`: behind plan by more than this many working hours (default 48).
+    late_hours: Optional[float]
+    #: `resource_overallocated`: look this many working days ahead (default 10).
+    overallocation_days: Optional[int]
+    #: `spi_low`: SPI(t) (else SPI) below this (default 0.9).
+    spi_below: Optional[float]
+    #: `work_overrun`: work above its budget by more than this, in percent (default 10).
+    work_overrun_percent: Optional[float]
+
+
+class TrackRequest(TypedDict, total=False):
+    """How to track and report, as JSON, every field optional: the flags of the `jindu`
+    tracking commands, the options of the npm functions and the keyword arguments of the
+    Python ones. ``` use jindu::track::TrackRequest; let r: TrackRequest =
+    serde_json::from_str(r#"{"status_date": "2026-01-23T17:00", "lang": "zh-CN", "client":
+    true}"#)?; let (t, report) = r.to_core()?; assert!(t.status_date.is_some() &&
+    report.client); assert!(TrackRequest { eac: Some("guess".into()), ..Default::default()
+    }.to_core().is_err()); # Ok::<(), Box<dyn std::error::Error>>(()) ```
+    """
+    #: The alert rules' thresholds and the rules turned off; absent, the defaults.
+    alerts: Optional["AlertRequest"]
+    #: The baseline to measure against; absent, the first (or the schedule without progress).
+    baseline: Optional[int]
+    #: Whether the report is the client's (nothing internal, no costs).
+    client: bool
+    #: The currency shown with amounts in reports (e.g. `CNY`).
+    currency: Optional[str]
+    #: The EAC method: `cpi` (the default), `planned_rate` or `cpi_spi`.
+    eac: Optional[str]
+    #: The report's format: `json` (the default), `markdown` or `html`.
+    format: Optional[str]
+    #: The IEAC(t) method: `spi_t` (the default), `planned_rate` or `cpi_spi_t`.
+    ieac: Optional[str]
+    #: The language of reports and alert messages: `en` (the default) or `zh-CN`.
+    lang: Optional[str]
+    #: The report's period: `day`, `week` (the default) or `month`.
+    period: Optional[str]
+    #: The status date, `YYYY-MM-DDTHH:MM[:SS]`; absent, the document's own.
+    status_date: Optional[str]
+
+
+# How to draw a Gantt chart, as JSON: every field is optional and defaults as in [`GanttOptions`].
+# Dates are `YYYY-MM-DD` (midnight) or `YYYY-MM-DDTHH:MM`. ``` use jindu::render::{GanttRequest,
+# Locale, TaskFilter, Theme}; let r = GanttRequest::from_json(r#"{"width": 900, "theme": "dark",
+# "locale": "zh-CN", "from": "2026-03-01", "client": true, "links": false}"#)?; let o =
+# r.options()?; assert_eq!((o.width, o.theme, o.locale, o.links), (900, Theme::Dark, Locale::ZhCn,
+# false)); assert_eq!(o.from.unwrap().to_string(), "2026-03-01T00:00:00"); assert_eq!(o.tasks,
+# TaskFilter::Client); # Ok::<(), jindu::Error>(()) ```
+GanttRequest = TypedDict(
+    "GanttRequest",
+    {
+        # Draw the first baseline (default true).
+        "baselines": Optional[bool],
+        # Only what the client may see (no internal tasks); not with `tasks`.
+        "client": bool,
+        # The first instant shown.
+        "from": Optional[str],
+        # Height in pixels: rows shrink to fit.
+        "height": Optional[int],
+        # Draw the links (default true).
+        "links": Optional[bool],
+        # `en` (the default) or `zh-CN`.
+        "locale": Optional[str],
+        # Row height in pixels.
+        "row_height": Optional[int],
+        # Only these tasks (by key).
+        "tasks": Optional[List[str]],
+        # `light` (the default) or `dark`.
+        "theme": Optional[str],
+        # The end of the time shown.
+        "to": Optional[str],
+        # Draw a "today" line at this date.
+        "today": Optional[str],
+        # Width in pixels (default 1,200; at least 320).
+        "width": Optional[int],
+    },
+    total=False,
+)
+
+
+# How to draw a resource histogram, as JSON: the chart's options and the loading's (`by`, `from`,
+# `to` as in [`LoadRequest`]). Every field is optional. ``` use jindu::render::{HistogramRequest,
+# LoadUnit, Theme}; let r = HistogramRequest::from_json(r#"{"by": "day", "resources": ["ana"],
+# "unit": "percent", "theme": "dark", "width": 800}"#)?; let o = r.options()?;
+# assert_eq!((o.width, o.theme, o.unit), (800, Theme::Dark, LoadUnit::Percent));
+# assert_eq!(r.load_options()?.period, jindu::level::Period::Day);
+# assert!(HistogramRequest::from_json(r#"{"period": "day"}"#).is_err()); # Ok::<(),
+# jindu::Error>(()) ```
+HistogramRequest = TypedDict(
+    "HistogramRequest",
+    {
+        # The period: `hour`, `day`, `week` (the default) or `month`.
+        "by": Optional[str],
+        # The first period shown is the one containing this instant.
+        "from": Optional[str],
+        # Height in pixels (default: from the number of resources).
+        "height": Optional[int],
+        # `en` (the default) or `zh-CN`.
+        "locale": Optional[str],
+        # Only these resources (by key), one panel each in this order.
+        "resources": Optional[List[str]],
+        # `light` (the default) or `dark`.
+        "theme": Optional[str],
+        # The last period shown is the one containing the minute before this instant.
+        "to": Optional[str],
+        # `hours` (the default) or `percent` of capacity.
+        "unit": Optional[str],
+        # Width in pixels (default 1,000; at least 320).
+        "width": Optional[int],
+    },
+    total=False,
+)
+
+
+class ScurveRequest(TypedDict, total=False):
+    """How to draw the S-curve, as JSON: the chart's size, theme and locale, and the
+    simulation's options as in [`RiskRequest`] (`iterations`, default 1,000; `seed`;
+    `target`; `default_estimate`; `histogram_bins`). Every field is optional. ``` use
+    jindu::render::{ScurveRequest, Theme}; let r =
+    ScurveRequest::from_json(r#"{"iterations": 500, "seed": 3, "target": "2026-02-13T17:00",
+    "theme": "dark"}"#)?; assert_eq!(r.options()?.theme, Theme::Dark);
+    assert_eq!(r.risk().iterations, Some(500)); assert!(ScurveRequest::from_json(r#"{"top":
+    5}"#).is_err()); // a tornado option # Ok::<(), jindu::Error>(()) ```
+    """
+    #: The estimate of tasks without one.
+    default_estimate: Optional["DefaultEstimateRequest"]
+    #: Height in pixels (default 420; at least 160).
+    height: Optional[int]
+    #: Bars in the histogram (default 20).
+    histogram_bins: Optional[int]
+    #: Iterations (default 1,000).
+    iterations: Optional[int]
+    #: `en` (the default) or `zh-CN`.
+    locale: Optional[str]
+    #: The seed (default 1).
+    seed: Optional[int]
+    #: A target finish (`YYYY-MM-DDTHH:MM`): drawn with the probability of meeting it.
+    target: Optional[str]
+    #: `light` (the default) or `dark`.
+    theme: Optional[str]
+    #: Width in pixels (default 900; at least 320).
+    width: Optional[int]
+
+
+class TornadoRequest(TypedDict, total=False):
+    """How to draw the tornado, as JSON: size, theme, locale, `top` (bars, default 10) and the
+    simulation's options as in [`RiskRequest`]. Every field is optional. ``` use
+    jindu::render::TornadoRequest; let r = TornadoRequest::from_json(r#"{"top": 5,
+    "iterations": 300, "locale": "zh-CN"}"#)?; assert_eq!(r.risk().tornado, Some(5));
+    assert_eq!(r.options()?.locale, jindu::render::Locale::ZhCn);
+    assert!(TornadoRequest::from_json(r#"{"target": "2026-02-13T17:00"}"#).is_err()); #
+    Ok::<(), jindu::Error>(()) ```
+    """
+    #: The estimate of tasks without one.
+    default_estimate: Optional["DefaultEstimateRequest"]
+    #: Height in pixels (default: from the number of bars; at least 160).
+    height: Optional[int]
+    #: Iterations (default 1,000).
+    iterations: Optional[int]
+    #: `en` (the default) or `zh-CN`.
+    locale: Optional[str]
+    #: The seed (default 1).
+    seed: Optional[int]
+    #: `light` (the default) or `dark`.
+    theme: Optional[str]
+    #: Bars: the strongest drivers (default 10).
+    top: Optional[int]
+    #: Width in pixels (default 900; at least 320).
+    width: Optional[int]
+
+
+# How to draw the earned value chart, as JSON: every field is optional and defaults as in
+# [`EvmOptions`]; the status date defaults to the document's (one of them must be set). ``` use
+# jindu::render::{EvmRequest, Theme}; let r = EvmRequest::from_json(r#"{"status_date":
+# "2026-01-23T17:00", "baseline": 1, "width": 700, "theme": "dark"}"#)?;
+# assert_eq!(r.track()?.baseline, Some(1)); assert_eq!((r.options()?.width, r.options()?.theme),
+# (700, Theme::Dark)); assert!(EvmRequest::from_json(r#"{"status": "2026-01-23"}"#).is_err()); #
+# Ok::<(), jindu::Error>(()) ```
+EvmChartRequest = TypedDict(
+    "EvmChartRequest",
+    {
+        # The baseline planned value comes from (default: the first, else the plan).
+        "baseline": Optional[int],
+        # The first instant shown.
+        "from": Optional[str],
+        # Height in pixels (default 480).
+        "height": Optional[int],
+        # `en` (the default) or `zh-CN`.
+        "locale": Optional[str],
+        # The status date (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`); default: the document's.
+        "status_date": Optional[str],
+        # `light` (the default) or `dark`.
+        "theme": Optional[str],
+        # The end of the time shown.
+        "to": Optional[str],
+        # Width in pixels (default 900).
+        "width": Optional[int],
+    },
+    total=False,
+)
+
+
+class FeverRequest(TypedDict, total=False):
+    """How to draw the fever chart, as JSON: every field is optional and defaults as in
+    [`FeverOptions`]; the status date defaults to the document's. ``` use
+    jindu::render::{FeverRequest, Locale}; let r = FeverRequest::from_json(r#"{"locale":
+    "zh-CN", "buffer_percent": 20}"#)?; assert_eq!(r.options()?.locale, Locale::ZhCn);
+    assert_eq!(r.track()?.buffers.project, jindu::track::BufferMethod::Percent(20.0)); #
+    Ok::<(), jindu::Error>(()) ```
+    """
+    #: The baseline the buffers are measured against.
+    baseline: Optional[int]
+    #: The project (and feeding) buffer as a percentage of its chain (default 15).
+    buffer_percent: Optional[float]
+    #: Height in pixels (default 480).
+    height: Optional[int]
+    #: `en` (the default) or `zh-CN`.
+    locale: Optional[str]
+    #: Leave out the feeding buffers.
+    no_feeding: bool
+    #: The status date; default: the document's.
+    status_date: Optional[str]
+    #: `light` (the default) or `dark`.
+    theme: Optional[str]
+    #: Width in pixels (default 720).
+    width: Optional[int]
+
+
 #: Where each TypedDict comes from: the schema's name (``jindu schema NAME``) and the JSON
 
 #: pointer of the object in it.
@@ -2576,6 +3033,36 @@ SCHEMA_OF: Dict[str, str] = {
     "Moved": "whatif#/$defs/Moved",
 
     "WhatIfBuffer": "whatif#/$defs/WhatIfBuffer",
+
     "WhatIfResult": "whatif#",
+
     "Comparison": "compare#",
+
+    "LimitsRequest": "level-request#/$defs/Limits",
+
+    "LevelRequest": "level-request#",
+
+    "LoadRequest": "load-request#",
+
+    "ConvergenceRequest": "risk-request#/$defs/ConvergenceRequest",
+
+    "RiskRequest": "risk-request#",
+
+    "Thresholds": "health-request#/$defs/Thresholds",
+
+    "HealthRequest": "health-request#",
+
+    "AlertRequest": "alerts-request#",
+
+    "TrackRequest": "track-request#",
+
+    "GanttRequest": "gantt-request#",
+
+    "HistogramRequest": "histogram-request#",
+
+    "ScurveRequest": "scurve-request#",
+
+    "TornadoRequest": "tornado-request#",
+    "EvmChartRequest": "evm-chart-request#",
+    "FeverRequest": "fever-request#",
 }

@@ -1,8 +1,9 @@
 //! The JSON Schema (draft 2020-12) of the input document, edits, and the outputs, generated
-//! from the types that define them ([`super::doc`], [`super::out`]), and of the risk scores
-//! with their options ([`crate::risk::RiskScores`], [`crate::risk::ScoreRequest`]), and of the
-//! levelling, loading, risk, health and tracking results; needs the `schema` feature. `jindu schema` prints them, and the test suite validates every example and
-//! conformance vector against them.
+//! from the types that define them ([`super::doc`], [`super::out`]); of the risk scores, the
+//! levelling, loading, risk, health and tracking results; and of the requests (the JSON options)
+//! every capability reads, in the CLI and every binding. Needs the `schema` feature. `jindu
+//! schema NAME` prints them, and the test suite validates every example, conformance vector and
+//! what the core computes for them against them.
 
 use serde_json::Value;
 
@@ -126,10 +127,77 @@ pub fn compare() -> Value {
     output::<crate::track::Comparison>("compare")
 }
 
+/// The schema of the levelling options (`jindu::level::LevelRequest`: what `level()` in the
+/// bindings takes).
+pub fn level_request() -> Value {
+    schema::<crate::level::LevelRequest>("level-request")
+}
+
+/// The schema of the loading options (`jindu::level::LoadRequest`: what `load()` takes).
+pub fn load_request() -> Value {
+    schema::<crate::level::LoadRequest>("load-request")
+}
+
+/// The schema of the Monte Carlo options (`jindu::risk::RiskRequest`: what `risk()` takes).
+pub fn risk_request() -> Value {
+    schema::<crate::risk::RiskRequest>("risk-request")
+}
+
+/// The schema of the DCMA check options (`jindu::risk::HealthRequest`: what `health()`
+/// takes).
+pub fn health_request() -> Value {
+    schema::<crate::risk::HealthRequest>("health-request")
+}
+
+/// The schema of the tracking and report options (`jindu::track::TrackRequest`: what the
+/// tracking functions take).
+pub fn track_request() -> Value {
+    schema::<crate::track::TrackRequest>("track-request")
+}
+
+/// The schema of the alert thresholds (`jindu::track::AlertRequest`: what `jindu alerts
+/// --thresholds FILE` reads, and a tracking request's `alerts`).
+pub fn alerts_request() -> Value {
+    schema::<crate::track::AlertRequest>("alerts-request")
+}
+
+/// The schema of the Gantt chart options (`jindu::render::GanttRequest`).
+pub fn gantt_request() -> Value {
+    schema::<crate::render::GanttRequest>("gantt-request")
+}
+
+/// The schema of the resource histogram options (`jindu::render::HistogramRequest`).
+pub fn histogram_request() -> Value {
+    schema::<crate::render::HistogramRequest>("histogram-request")
+}
+
+/// The schema of the Monte Carlo S-curve options (`jindu::render::ScurveRequest`).
+pub fn scurve_request() -> Value {
+    schema::<crate::render::ScurveRequest>("scurve-request")
+}
+
+/// The schema of the tornado chart options (`jindu::render::TornadoRequest`).
+pub fn tornado_request() -> Value {
+    schema::<crate::render::TornadoRequest>("tornado-request")
+}
+
+/// The schema of the earned-value chart options (`jindu::render::EvmRequest`).
+pub fn evm_chart_request() -> Value {
+    schema::<crate::render::EvmRequest>("evm-chart-request")
+}
+
+/// The schema of the buffer fever chart options (`jindu::render::FeverRequest`).
+pub fn fever_request() -> Value {
+    schema::<crate::render::FeverRequest>("fever-request")
+}
+
 /// Every schema by name: `document`, `edit`, `schedule`, `diff`, `scores`, `scores-request`,
 /// then the results `level`, `load`, `risk`, `health`, `evm`, `alerts`, `buffers`,
-/// `variance`, `report`, `client-view`, `whatif` and `compare`.
-pub fn all() -> [(&'static str, Value); 18] {
+/// `variance`, `report`, `client-view`, `whatif` and `compare`, then the requests
+/// `level-request`, `load-request`, `risk-request`, `health-request`, `track-request`,
+/// `alerts-request` and the chart options `gantt-request`, `histogram-request`,
+/// `scurve-request`, `tornado-request`, `evm-chart-request` and `fever-request`.
+pub fn all() -> [(&'static str, Value); 30] {
     [
         ("document", document()),
         ("edit", edit()),
@@ -149,5 +217,17 @@ pub fn all() -> [(&'static str, Value); 18] {
         ("client-view", client_view()),
         ("whatif", whatif()),
         ("compare", compare()),
+        ("level-request", level_request()),
+        ("load-request", load_request()),
+        ("risk-request", risk_request()),
+        ("health-request", health_request()),
+        ("track-request", track_request()),
+        ("alerts-request", alerts_request()),
+        ("gantt-request", gantt_request()),
+        ("histogram-request", histogram_request()),
+        ("scurve-request", scurve_request()),
+        ("tornado-request", tornado_request()),
+        ("evm-chart-request", evm_chart_request()),
+        ("fever-request", fever_request()),
     ]
 }
