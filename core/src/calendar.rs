@@ -813,6 +813,73 @@ impl WorkCalendar {
         self.ord(b.minutes()) - self.ord(a.minutes())
     }
 
+    /// The union of the working times of `cals`: a minute works in it when it works in any of
+    /// them (levelling lays a portfolio whose tasks work on several calendars on it). Its key
+    /// is `id`; the days the calendars have exceptions on are its exceptions, runs of days
+    /// alike merged.
+    pub(crate) fn union(id: &CalendarId, cals: &[&WorkCalendar]) -> Result<WorkCalendar> {
+        fn merge(mut v: Vec<(u16, u16)>) -> Vec<WorkingTime> {
+            v.sort_unstable();
+            let mut out: Vec<(u16, u16)> = Vec::with_capacity(v.len());
+            for (s, e) in v {
+                match out.last_mut() {
+                    Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                    _ => out.push((s, e)),
+                }
+            }
+            out.into_iter()
+                .map(|(start, end)| WorkingTime { start, end })
+                .collect()
+        }
+        let mut c = Calendar::new(id.clone());
+        for (wd, day) in c.week.iter_mut().enumerate() {
+            let segs = cals
+                .iter()
+                .flat_map(|w| w.segs_of(w.wd_pat[wd]).iter().map(|s| (s.start, s.end)))
+                .collect();
+            *day = Some(merge(segs));
+        }
+        let dense = cals.iter().filter(|w| w.hi() > w.lo);
+        let lo = dense.clone().map(|w| w.lo).min();
+        let hi = dense.map(|w| w.hi()).max();
+        if let (Some(lo), Some(hi)) = (lo, hi) {
+            if hi - lo > MAX_DENSE_DAYS {
+                return Err(Error::Limit {
+                    what: "days between the first and last exception of a calendar",
+                    limit: MAX_DENSE_DAYS as u64,
+                    actual: (hi - lo) as u64,
+                });
+            }
+            let mut run: Option<(i64, i64, Vec<WorkingTime>)> = None;
+            let date = |d: i64| Date::from_days(d).expect("a day of a compiled calendar");
+            for d in lo..=hi {
+                let day = (d < hi).then(|| {
+                    merge(
+                        cals.iter()
+                            .flat_map(|w| w.day_segments(d))
+                            .map(|(s, e)| (s as u16, e as u16))
+                            .collect(),
+                    )
+                });
+                match (&mut run, day) {
+                    (Some((_, to, working)), Some(day)) if *working == day => *to = d,
+                    (r, day) => {
+                        if let Some((from, to, working)) = r.take() {
+                            c.exceptions.push(CalendarException::working(
+                                "",
+                                date(from),
+                                date(to),
+                                working,
+                            ));
+                        }
+                        *r = day.map(|day| (d, d, day));
+                    }
+                }
+            }
+        }
+        c.compile_standalone()
+    }
+
     /// The working intervals of day `d` (days since the epoch, as [`Date::days`]), in minutes
     /// after midnight, without allocating.
     pub(crate) fn day_segments(&self, d: i64) -> impl Iterator<Item = (i64, i64)> + '_ {
@@ -849,6 +916,65 @@ mod tests {
 
     fn dt(s: &str) -> DateTime {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_union_works_when_any_calendar_works() {
+        // Standard (Mon–Fri 08–12, 13–17, off on Wednesday 7 January 2026) ∪ a late shift
+        // (Mon–Fri 10–14, 15–19) ∪ a six-day week (Mon–Sat 09–13, with Saturday 10 off).
+        let mut standard = Calendar::standard();
+        standard.exceptions.push(CalendarException::holiday(
+            "",
+            "2026-01-07".parse().unwrap(),
+        ));
+        let late: Vec<WorkingTime> = ["10:00-14:00", "15:00-19:00"]
+            .iter()
+            .map(|t| t.parse().unwrap())
+            .collect();
+        let mut shift = Calendar::new("late");
+        for d in &Weekday::ALL[..5] {
+            shift = shift.with_day(*d, late.clone());
+        }
+        let mut six = Calendar::new("six");
+        for d in &Weekday::ALL[..6] {
+            six = six.with_day(*d, vec!["09:00-13:00".parse().unwrap()]);
+        }
+        six.exceptions.push(CalendarException::holiday(
+            "",
+            "2026-01-10".parse().unwrap(),
+        ));
+        let cals: Vec<WorkCalendar> = [standard, shift, six]
+            .iter()
+            .map(|c| c.compile_standalone().unwrap())
+            .collect();
+        let refs: Vec<&WorkCalendar> = cals.iter().collect();
+        let u = WorkCalendar::union(&"axis".into(), &refs).unwrap();
+        assert_eq!(u.id().as_str(), "axis");
+        let day = |d: &str| -> Vec<String> {
+            u.working_time_on(d.parse().unwrap())
+                .iter()
+                .map(ToString::to_string)
+                .collect()
+        };
+        // Monday: 08–14 (08–12 ∪ 09–13 ∪ 10–14) and 13–19 (13–17 ∪ 15–19) meet: 08–19.
+        assert_eq!(day("2026-01-05"), ["08:00-19:00"]);
+        // Wednesday 7: the standard day is off, the late shift and the six-day week are not.
+        assert_eq!(day("2026-01-07"), ["09:00-14:00", "15:00-19:00"]);
+        // Saturday 10 is off in the six-day week, Saturday 17 is not; Sunday never works.
+        assert!(day("2026-01-10").is_empty());
+        assert_eq!(day("2026-01-17"), ["09:00-13:00"]);
+        assert!(day("2026-01-11").is_empty());
+        // Minute by minute over three weeks: a minute works in the union when it works in one.
+        let from = dt("2026-01-04T00:00").minutes();
+        for m in from..from + 21 * 1440 {
+            assert_eq!(
+                u.works_at(m),
+                cals.iter().any(|c| c.works_at(m)),
+                "{:?}",
+                DateTime::from_minutes(m)
+            );
+        }
+        assert_eq!(u.minutes_per_week(), 5 * 11 * 60 + 240);
     }
 
     /// Reference implementation: walk minute by minute.

@@ -5,10 +5,13 @@
 //!
 //! 1. Every project is scheduled as it is (the *unlevelled* schedule).
 //! 2. The portfolio is laid on a discrete axis: the working time of the first project's
-//!    calendar, cut into periods of [`LevelOptions::period_minutes`] working minutes. Every leaf
-//!    task becomes an activity covering the periods its unlevelled dates touch (start rounded
-//!    down, finish rounded up), released at its unlevelled start period: levelling only ever
-//!    delays.
+//!    calendar or, when some task works on another calendar, the union of the working times of
+//!    every calendar a task works on (so that no task's work falls between two periods), cut
+//!    into periods of [`LevelOptions::period_minutes`] working minutes. Every leaf task becomes
+//!    an activity covering the periods its unlevelled dates touch (start rounded down, finish
+//!    rounded up), released at its unlevelled start period: levelling only ever delays. A
+//!    movable task not on the axis calendar covers, wherever a pass tries to start it, the
+//!    periods from there to its finish on its own calendar.
 //! 3. Links become precedences (type and lag, lags rounded up to whole periods, a link to or
 //!    from a summary task applying to every leaf under it), each capped at the distance the
 //!    unlevelled schedule already has, so that an unlevelled schedule is always feasible.
@@ -38,13 +41,17 @@
 //!    (fewest unresolved conflicts, then shortest makespan, then least total delay).
 //! 6. Every activity that the pass started later than its release gets a levelling delay (the
 //!    instant its period starts), and each project is rescheduled with those delays
-//!    ([`Scenario::delays`]), so that calendars, summaries, float and links are exact.
+//!    ([`Scenario::delays`]), so that calendars, summaries, float and links are exact. Where
+//!    the rescheduled plan is still overallocated and a task starts later than the pass put it
+//!    (a link whose lag counts on the task's own calendar, which the axis only approximates),
+//!    the best pass runs again with those starts as earliest starts, up to four times, while
+//!    that leaves less overallocated.
 //! 7. The levelled schedules are measured with [`load`](super::load()): any overallocation
 //!    it still reports (one that could not be fixed within float, or one the discrete axis
-//!    misses, such as a task on another calendar than the axis) is listed in
-//!    [`Levelled::unresolved`] — never hidden.
+//!    misses) is listed in [`Levelled::unresolved`] — never hidden.
 //!
-//! With [`LevelOptions::split`] a movable task on the axis calendar that would be delayed may
+//! With [`LevelOptions::split`] a movable task on the axis calendar (so none where the axis is a
+//! union of calendars) that would be delayed may
 //! instead work in the first periods with room, pausing where a resource is full, when that
 //! finishes it earlier (or fits its latest start where the whole task does not); its finish
 //! less its duration stays within its latest start, links from its finish read the end of
@@ -72,11 +79,11 @@
 //! ```
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 
 use serde::{Deserialize, Serialize};
 
-use super::load::{check_availability, each_piece, load, LoadOptions, Period};
+use super::load::{check_availability, each_piece, load, LoadOptions, Loading, Period};
 use super::parts::split_parts;
 use super::rcpsp::{Precedence, MAX_HORIZON};
 use crate::calendar::WorkCalendar;
@@ -108,7 +115,9 @@ pub struct LevelOptions {
     /// project's own instead).
     pub schedule: ScheduleOptions,
     /// The length of a levelling period in working minutes of the axis calendar (default 60:
-    /// an hour; 480 levels by whole standard days). At least 1.
+    /// an hour; 480 levels by whole standard days). At least 1. The axis is the first
+    /// project's calendar, or the union of the calendars the tasks work on (see the module
+    /// documentation).
     pub period_minutes: i64,
     /// Whether a task may only move within its total float (its unlevelled late start): the
     /// project finish does not move, and conflicts that cannot be solved so are reported.
@@ -510,6 +519,8 @@ struct Pass {
     conflicts: usize,
     makespan: i64,
     total_delay: i64,
+    /// The tie-breaks the pass ran with (to run it again with other earliest starts).
+    ties: Vec<u64>,
 }
 
 /// The longest levelling period: every minute of the years 1000 to 9999 (9000 × 366 days of
@@ -517,6 +528,14 @@ struct Pass {
 /// (`origin + p × period` for up to [`rcpsp::MAX_HORIZON`](super::rcpsp::MAX_HORIZON)
 /// periods) would overflow `i64`: `i64::MAX` panicked in a debug build.
 pub const MAX_PERIOD_MINUTES: i64 = 9000 * 366 * 1440;
+
+/// The key of the levelling axis when it is the union of several calendars (no calendar of a
+/// project can have it: keys are text a person typed, never control characters).
+const AXIS: &str = "\u{1}levelling axis";
+
+/// How many times [`Levelling::result`] runs the best pass again with the starts its
+/// rescheduling found later than the pass placed them.
+const REPAIR_ROUNDS: usize = 4;
 
 /// Levels `projects` together (one project: a slice of one), sharing resources by id; see the
 /// [module documentation](self).
@@ -700,6 +719,57 @@ struct Model {
     bounds: Vec<(i64, i64)>,
     /// Every pool's resource key.
     pools: Vec<String>,
+    /// Per activity, how it runs when delayed if not on the axis calendar (see [`Own`]).
+    own: Vec<Option<Own>>,
+    /// The calendars [`Own::cal`] refers to.
+    cals: Vec<WorkCalendar>,
+    /// Working minutes per period.
+    period: i64,
+}
+
+/// How a movable task that is not on the axis calendar (another calendar, or an elapsed
+/// duration) runs once delayed: from the start of the period it is delayed to, on its own
+/// calendar. The periods it then covers depend on where it starts (a task on a six-day week
+/// delayed to a Friday covers Monday's periods too), so a pass measures them at every start
+/// it tries ([`Model::span`]) rather than taking the periods its unlevelled dates covered.
+#[derive(Debug, Clone, Copy)]
+struct Own {
+    /// Its calendar, an index into [`Model::cals`].
+    cal: usize,
+    /// Its working minutes with its pauses (wall-clock minutes when elapsed).
+    minutes: i64,
+    elapsed: bool,
+}
+
+impl Model {
+    /// The periods activity `j` covers when it starts in period `t`: those its unlevelled
+    /// dates covered when it keeps its start, else from `t` to the period of its finish on
+    /// its own calendar (at least one).
+    fn span(&self, j: usize, t: i64) -> i64 {
+        let a = &self.acts[j];
+        let Some(o) = self.own[j] else {
+            return a.dur;
+        };
+        if t <= a.release {
+            return a.dur;
+        }
+        let Some(&(at, _)) = self.bounds.get(t as usize) else {
+            return a.dur;
+        };
+        let c = &self.cals[o.cal];
+        let w = c.ord(at);
+        let finish = if o.elapsed {
+            Some(at + o.minutes)
+        } else {
+            c.finish_of(w + o.minutes)
+        };
+        let Some(finish) = finish.filter(|&f| f < i64::MAX / 4) else {
+            return a.dur;
+        };
+        let e = self.axis.ord(finish) - self.origin;
+        let end = e.div_euclid(self.period) + i64::from(e.rem_euclid(self.period) != 0);
+        (end - t).max(1)
+    }
 }
 
 impl<'p> Levelling<'p> {
@@ -750,7 +820,34 @@ impl<'p> Levelling<'p> {
                 cancelled: false,
             });
         };
-        let axis = first.calendar();
+        // The axis: the first project's calendar, or where a task works on another calendar,
+        // the union of their working times, so that no task's work falls between periods.
+        let first_cal = first.calendar();
+        let mut others: Vec<&WorkCalendar> = Vec::new();
+        let mut seen: BTreeSet<(usize, &CalendarId)> = BTreeSet::new();
+        for (k, p) in projects.iter().enumerate() {
+            for (i, t) in p.tasks().iter().enumerate() {
+                let ti = TaskIndex(i as u32);
+                if p.is_summary(ti) || t.duration.minutes() <= 0 || t.duration.is_elapsed() {
+                    continue;
+                }
+                let c = nets[k].task_calendar(ti);
+                let on_first = c.id() == first_cal.id()
+                    && (k == 0 || p.calendar(c.id()) == projects[0].calendar(c.id()));
+                if !on_first && seen.insert((k, c.id())) {
+                    others.push(c);
+                }
+            }
+        }
+        let union = if others.is_empty() {
+            None
+        } else {
+            others.insert(0, first_cal);
+            // Calendars whose exceptions lie too far apart for one calendar keep the first
+            // project's as the axis (loading reports what that misses).
+            WorkCalendar::union(&CalendarId::from(AXIS), &others).ok()
+        };
+        let axis = union.as_ref().unwrap_or(first_cal);
         let origin = projects
             .iter()
             .map(|p| match p.schedule_from() {
@@ -787,6 +884,9 @@ impl<'p> Levelling<'p> {
 
         // Activities.
         let mut acts: Vec<Act> = Vec::new();
+        let mut own: Vec<Option<Own>> = Vec::new();
+        let mut cals: Vec<WorkCalendar> = Vec::new();
+        let mut cal_of: BTreeMap<(usize, CalendarId), usize> = BTreeMap::new();
         let mut act_of: Vec<Vec<Option<usize>>> = Vec::with_capacity(projects.len());
         for (k, p) in projects.iter().enumerate() {
             let s = &before[k];
@@ -827,6 +927,10 @@ impl<'p> Levelling<'p> {
                 } else {
                     i64::MAX
                 };
+                let on_axis = {
+                    let c = nets[k].task_calendar(ti).id();
+                    c == axis.id() && (k == 0 || p.calendar(c) == projects[0].calendar(c))
+                };
                 // Splittable: a movable working-time task on the axis calendar (its pauses are
                 // then whole periods of its own working time), not split already.
                 let split = options.split
@@ -834,10 +938,22 @@ impl<'p> Levelling<'p> {
                     && dur > 1
                     && t.splits.is_empty()
                     && !t.duration.is_elapsed()
-                    && {
-                        let c = nets[k].task_calendar(ti).id();
-                        c == axis.id() && (k == 0 || p.calendar(c) == projects[0].calendar(c))
-                    };
+                    && on_axis;
+                own.push(
+                    (!fixed && dur > 0 && (!on_axis || t.duration.is_elapsed())).then(|| {
+                        let c = nets[k].task_calendar(ti);
+                        let cal = *cal_of.entry((k, c.id().clone())).or_insert_with(|| {
+                            cals.push(c.clone());
+                            cals.len() - 1
+                        });
+                        Own {
+                            cal,
+                            minutes: t.duration.minutes()
+                                + t.splits.iter().map(|x| x.pause.minutes()).sum::<i64>(),
+                            elapsed: t.duration.is_elapsed(),
+                        }
+                    }),
+                );
                 map[i] = Some(acts.len());
                 acts.push(Act {
                     project: k,
@@ -987,13 +1103,37 @@ impl<'p> Levelling<'p> {
             .flat_map(|(r, _)| r.availability.iter().map(|v| period_end(v.to)))
             .max()
             .unwrap_or(0);
+        // A task on its own calendar may cover more periods once delayed than its unlevelled
+        // dates did: as many as its working time takes on its calendar's thinnest week, measured
+        // in the axis's weeks, and a week more for where it starts.
+        let axis_week = axis.minutes_per_week().max(1);
+        let week_periods = axis_week / g + 1;
+        let longest = |j: usize| -> i64 {
+            let a = &acts[j];
+            match own[j] {
+                None => a.dur,
+                Some(o) => {
+                    let per_week = if o.elapsed {
+                        7 * 1440
+                    } else {
+                        cals[o.cal].minutes_per_week().max(1)
+                    };
+                    let weeks = o.minutes / per_week + 1;
+                    a.dur.max(
+                        weeks
+                            .saturating_mul(week_periods)
+                            .saturating_add(week_periods),
+                    )
+                }
+            }
+        };
         let horizon = acts
             .iter()
             .map(|a| a.release + a.dur)
             .max()
             .unwrap_or(0)
             .max(last_change)
-            .saturating_add(acts.iter().map(|a| a.dur).sum::<i64>())
+            .saturating_add((0..acts.len()).map(longest).fold(0i64, i64::saturating_add))
             .saturating_add(1);
         if horizon > MAX_HORIZON {
             return Err(Error::invalid(
@@ -1086,6 +1226,9 @@ impl<'p> Levelling<'p> {
                 capacity,
                 bounds,
                 pools: pool_def.iter().map(|(r, _)| r.id.to_string()).collect(),
+                own,
+                cals,
+                period: g,
             }),
             rng: super::rcpsp::rng::Rng::new(options.seed),
             best: None,
@@ -1165,15 +1308,7 @@ impl<'p> Levelling<'p> {
             } else {
                 (0..n).map(|_| self.rng.next_u64()).collect()
             };
-            let pass = serial(
-                &m.acts,
-                &m.precs,
-                &m.pred,
-                &m.succ,
-                &m.capacity,
-                &ties,
-                &projects,
-            )?;
+            let pass = serial(m, &ties, &[], &projects)?;
             let better = self.best.as_ref().is_none_or(|b| {
                 (pass.conflicts, pass.makespan, pass.total_delay)
                     < (b.conflicts, b.makespan, b.total_delay)
@@ -1212,39 +1347,46 @@ impl<'p> Levelling<'p> {
         };
         let (acts, act_of, before, bounds) = (&m.acts, &m.act_of, &m.before, &m.bounds);
         let (axis, origin) = (&m.axis, m.origin);
-        // Every split activity's task gets its pauses (working minutes of the axis calendar,
-        // which is its own): from where it starts, each part's end to the next part's start.
-        let mut split: Vec<Cow<'_, Project>> =
-            self.projects.iter().map(|p| Cow::Borrowed(&**p)).collect();
-        for (j, a) in acts.iter().enumerate() {
-            let ps = &best.parts[j];
-            if ps.len() < 2 {
-                continue;
+        // The pass rescheduled with its delays. Where a task then starts later than the pass
+        // placed it (a link measured on its own calendar, which the axis rounds), the pass
+        // runs again with those starts as earliest starts, while that still leaves loading
+        // less to report (at most `REPAIR_ROUNDS` times).
+        let projects_all: Vec<&Project> = self.projects.iter().map(|p| &**p).collect();
+        let mut repaired: Option<Pass> = None;
+        let (mut split, mut after) = self.reschedule(m, best)?;
+        let mut earliest: Vec<i64> = acts.iter().map(|a| a.release).collect();
+        let mut loading = self.loading(&split, &after)?;
+        for _ in 0..REPAIR_ROUNDS {
+            let left = overloads(&loading);
+            if left == 0 {
+                break;
             }
-            let p = &self.projects[a.project];
-            let mut t = p.task(a.task).clone();
-            let w0 = if best.starts[j] > a.release {
-                origin + best.starts[j] * g
-            } else {
-                axis.ord(before[a.project].task(a.task).start.minutes())
-            };
-            let mut paused = 0;
-            for w in ps.windows(2) {
-                let (end, resume) = (origin + w[0].1 * g, origin + w[1].0 * g);
-                let after = end - w0 - paused;
-                if after <= 0 || after >= t.duration.minutes() {
-                    break;
+            let pass = repaired.as_ref().unwrap_or(best);
+            let mut moved = false;
+            for (j, a) in acts.iter().enumerate() {
+                if a.fixed || !pass.parts[j].is_empty() {
+                    continue;
                 }
-                t.splits.push(crate::model::Split {
-                    after: crate::Duration::minutes_work(after),
-                    pause: crate::Duration::minutes_work(resume - end),
-                });
-                paused += resume - end;
+                let t = after[a.project].task(a.task).start;
+                let real = (axis.ord(t.minutes()) - origin).div_euclid(g);
+                if real > pass.starts[j] && real > earliest[j] {
+                    earliest[j] = real;
+                    moved = true;
+                }
             }
-            if !t.splits.is_empty() {
-                split[a.project].to_mut().replace_task(a.task, t)?;
+            if !moved {
+                break;
             }
+            let again = serial(m, &pass.ties, &earliest, &projects_all)?;
+            let (s2, a2) = self.reschedule(m, &again)?;
+            let l2 = self.loading(&s2, &a2)?;
+            if overloads(&l2) >= left {
+                break;
+            }
+            (split, after, loading) = (s2, a2, l2);
+            repaired = Some(again);
         }
+        let best = repaired.as_ref().unwrap_or(best);
         let projects: Vec<&Project> = split.iter().map(|p| &**p).collect();
         let projects = &projects[..];
         let nets = projects
@@ -1252,33 +1394,6 @@ impl<'p> Levelling<'p> {
             .zip(&self.project_options)
             .map(|(p, o)| Network::compile(p, o))
             .collect::<Result<Vec<_>>>()?;
-
-        // Reschedule every project with the delays.
-        let mut after = Vec::with_capacity(projects.len());
-        for (k, net) in nets.iter().enumerate() {
-            let p = projects[k];
-            let mut delays: Vec<Option<DateTime>> = vec![None; p.len()];
-            for (j, a) in acts.iter().enumerate() {
-                if a.project != k {
-                    continue;
-                }
-                if best.starts[j] > a.release {
-                    let w = origin + best.starts[j] * g;
-                    delays[a.task.index()] = axis.start_of(w).and_then(DateTime::from_minutes);
-                } else if best.parts[j].len() > 1 {
-                    // A split task that keeps its start is held there: its longer span would
-                    // let a finish link pull it earlier.
-                    delays[a.task.index()] = Some(before[k].task(a.task).start);
-                }
-            }
-            let mut ws = net.workspace();
-            let sc = Scenario {
-                delays: Some(&delays),
-                outputs: Outputs::Full,
-                ..Scenario::default()
-            };
-            after.push(net.run(&mut ws, &sc)?.schedule()?);
-        }
 
         // Delays and their reasons.
         let tref = |j: usize| TaskRef {
@@ -1399,9 +1514,6 @@ impl<'p> Levelling<'p> {
         }
 
         // What loading still finds.
-        let pairs: Vec<(&Project, &Schedule)> =
-            projects.iter().copied().zip(after.iter()).collect();
-        let loading = load(&pairs, &LoadOptions::new(Period::Week))?;
         let unresolved = loading
             .resources
             .iter()
@@ -1433,6 +1545,100 @@ impl<'p> Levelling<'p> {
             cancelled: self.cancelled,
         })
     }
+
+    /// Every project with the splits of `pass` rescheduled with its delays: the projects (a
+    /// split task with its pauses) and their levelled schedules.
+    fn reschedule(&self, m: &Model, pass: &Pass) -> Result<(Vec<Cow<'_, Project>>, Vec<Schedule>)> {
+        let (acts, before) = (&m.acts, &m.before);
+        let (axis, origin) = (&m.axis, m.origin);
+        let g = self.options.period_minutes;
+        // Every split activity's task gets its pauses (working minutes of the axis calendar,
+        // which is its own): from where it starts, each part's end to the next part's start.
+        let mut split: Vec<Cow<'_, Project>> =
+            self.projects.iter().map(|p| Cow::Borrowed(&**p)).collect();
+        for (j, a) in acts.iter().enumerate() {
+            let ps = &pass.parts[j];
+            if ps.len() < 2 {
+                continue;
+            }
+            let p = &self.projects[a.project];
+            let mut t = p.task(a.task).clone();
+            let w0 = if pass.starts[j] > a.release {
+                origin + pass.starts[j] * g
+            } else {
+                axis.ord(before[a.project].task(a.task).start.minutes())
+            };
+            let mut paused = 0;
+            for w in ps.windows(2) {
+                let (end, resume) = (origin + w[0].1 * g, origin + w[1].0 * g);
+                let after = end - w0 - paused;
+                if after <= 0 || after >= t.duration.minutes() {
+                    break;
+                }
+                t.splits.push(crate::model::Split {
+                    after: crate::Duration::minutes_work(after),
+                    pause: crate::Duration::minutes_work(resume - end),
+                });
+                paused += resume - end;
+            }
+            if !t.splits.is_empty() {
+                split[a.project].to_mut().replace_task(a.task, t)?;
+            }
+        }
+        let nets = split
+            .iter()
+            .zip(&self.project_options)
+            .map(|(p, o)| Network::compile(p, o))
+            .collect::<Result<Vec<_>>>()?;
+
+        // Reschedule every project with the delays.
+        let mut after = Vec::with_capacity(split.len());
+        for (k, net) in nets.iter().enumerate() {
+            let p = &*split[k];
+            let mut delays: Vec<Option<DateTime>> = vec![None; p.len()];
+            for (j, a) in acts.iter().enumerate() {
+                if a.project != k {
+                    continue;
+                }
+                if pass.starts[j] > a.release {
+                    let w = origin + pass.starts[j] * g;
+                    delays[a.task.index()] = axis.start_of(w).and_then(DateTime::from_minutes);
+                } else if pass.parts[j].len() > 1 {
+                    // A split task that keeps its start is held there: its longer span would
+                    // let a finish link pull it earlier.
+                    delays[a.task.index()] = Some(before[k].task(a.task).start);
+                }
+            }
+            let mut ws = net.workspace();
+            let sc = Scenario {
+                delays: Some(&delays),
+                outputs: Outputs::Full,
+                ..Scenario::default()
+            };
+            after.push(net.run(&mut ws, &sc)?.schedule()?);
+        }
+
+        Ok((split, after))
+    }
+
+    /// The loading of `schedules` of `projects` (by week: only its overallocations are read).
+    fn loading(&self, projects: &[Cow<'_, Project>], schedules: &[Schedule]) -> Result<Loading> {
+        let pairs: Vec<(&Project, &Schedule)> = projects
+            .iter()
+            .map(|p| &**p)
+            .zip(schedules.iter())
+            .collect();
+        load(&pairs, &LoadOptions::new(Period::Week))
+    }
+}
+
+/// How many overallocated intervals `loading` found.
+fn overloads(loading: &Loading) -> usize {
+    loading
+        .resources
+        .iter()
+        .map(|r| r.overallocations.len())
+        .sum()
 }
 
 fn stamp(t: i64) -> Stamp {
@@ -1446,15 +1652,10 @@ mod tests;
 /// One serial pass: eligible activities in priority order (`ties` breaks ties of equal
 /// fixedness and priority), each at its first period where it fits, or, when it may be split
 /// and that finishes it earlier, in the first periods where it fits with pauses between.
-fn serial(
-    acts: &[Act],
-    precs: &[Prec],
-    pred: &[Vec<usize>],
-    succ: &[Vec<usize>],
-    capacity: &[Vec<i64>],
-    ties: &[u64],
-    projects: &[&Project],
-) -> Result<Pass> {
+/// One serial pass over the model; `earliest` (empty: none) holds a period before which an
+/// activity may not start, beyond its release.
+fn serial(m: &Model, ties: &[u64], earliest: &[i64], projects: &[&Project]) -> Result<Pass> {
+    let (acts, precs, pred, succ, capacity) = (&m.acts, &m.precs, &m.pred, &m.succ, &m.capacity);
     let n = acts.len();
     let mut free: Vec<Vec<i64>> = capacity.to_vec();
     let mut starts = vec![i64::MIN; n];
@@ -1487,9 +1688,9 @@ fn serial(
     };
     let mut heap: BinaryHeap<Key> = (0..n).filter(|&j| left[j] == 0).map(key).collect();
     let mut conflicts = 0;
-    let fits_from = |free: &[Vec<i64>], j: usize, t: i64| -> Option<(usize, i64)> {
+    let fits_from = |free: &[Vec<i64>], j: usize, t: i64, span: i64| -> Option<(usize, i64)> {
         for &(r, q) in &acts[j].demands {
-            for u in t..t + acts[j].dur {
+            for u in t..t + span {
                 if free[r][u as usize] < q {
                     return Some((r, u));
                 }
@@ -1514,7 +1715,7 @@ fn serial(
     };
     while let Some(std::cmp::Reverse((.., j))) = heap.pop() {
         let a = &acts[j];
-        let mut ready = a.release;
+        let mut ready = a.release.max(earliest.get(j).copied().unwrap_or(i64::MIN));
         let mut by_pred = None;
         for &x in &pred[j] {
             let pr = precs[x];
@@ -1536,6 +1737,9 @@ fn serial(
         let mut t = ready;
         let mut last_fail = None;
         let mut conflict = false;
+        // The first start that fits where a resource of the task does not work, kept in case
+        // no later one where they all work is within the horizon.
+        let mut idle_fit = None;
         let start = loop {
             if a.demands.is_empty() {
                 break ready;
@@ -1544,7 +1748,11 @@ fn serial(
                 conflict = true;
                 break ready;
             }
-            if t + a.dur > limit {
+            let span = m.span(j, t);
+            if t + span > limit {
+                if let Some(t0) = idle_fit {
+                    break t0;
+                }
                 let p = projects[a.project];
                 return Err(Error::invalid(
                     Item::Task(p.task(a.task).id.clone()),
@@ -1552,9 +1760,12 @@ fn serial(
                     "levelling found no period where every resource of this task has room for it",
                 ));
             }
-            match fits_from(&free, j, t) {
+            match fits_from(&free, j, t, span) {
                 // A task that moves anyway starts where all its resources work.
-                None if t > a.release && idle_at(j, t) => t += 1,
+                None if t > a.release && idle_at(j, t) => {
+                    idle_fit.get_or_insert(t);
+                    t += 1;
+                }
                 None => break t,
                 Some((r, u)) => {
                     last_fail = Some((r, u));
@@ -1592,7 +1803,7 @@ fn serial(
                         if let Some(s0) = open.take() {
                             plan.push((s0, u));
                             paused = Some(why_res(
-                                acts, &starts, &parts, &placed, capacity, &free, j, r, u,
+                                &spans, &starts, &parts, &placed, acts, capacity, &free, j, r, u,
                             ));
                         }
                     }
@@ -1618,6 +1829,7 @@ fn serial(
                 if conflict {
                     conflicts += 1;
                 }
+                spans[j] = m.span(j, start);
                 start
             }
         };
@@ -1625,13 +1837,16 @@ fn serial(
             whys[j] = if start == ready || last_fail.is_none() {
                 by_pred.map(Why::Pred)
             } else {
-                last_fail
-                    .map(|(r, u)| why_res(acts, &starts, &parts, &placed, capacity, &free, j, r, u))
+                last_fail.map(|(r, u)| {
+                    why_res(
+                        &spans, &starts, &parts, &placed, acts, capacity, &free, j, r, u,
+                    )
+                })
             };
         }
         if plan.is_empty() {
             for &(r, q) in &a.demands {
-                for u in start..start + a.dur {
+                for u in start..start + spans[j] {
                     free[r][u as usize] -= q;
                 }
             }
@@ -1666,6 +1881,7 @@ fn serial(
         conflicts,
         makespan,
         total_delay,
+        ties: ties.to_vec(),
     })
 }
 
@@ -1673,10 +1889,11 @@ fn serial(
 /// and the placed activities working on it then.
 #[allow(clippy::too_many_arguments)]
 fn why_res(
-    acts: &[Act],
+    spans: &[i64],
     starts: &[i64],
     parts: &[Vec<(i64, i64)>],
     placed: &[usize],
+    acts: &[Act],
     capacity: &[Vec<i64>],
     free: &[Vec<i64>],
     j: usize,
@@ -1684,7 +1901,7 @@ fn why_res(
     u: i64,
 ) -> Why {
     let works = |i: usize| match parts[i].as_slice() {
-        [] => starts[i] <= u && u < starts[i] + acts[i].dur,
+        [] => starts[i] <= u && u < starts[i] + spans[i],
         ps => ps.iter().any(|&(x, y)| x <= u && u < y),
     };
     let mut by: Vec<usize> = placed
