@@ -51,12 +51,12 @@
 //!    misses) is listed in [`Levelled::unresolved`] — never hidden.
 //!
 //! With [`LevelOptions::split`] a movable task on the axis calendar (so none where the axis is a
-//! union of calendars) that would be delayed may
-//! instead work in the first periods with room, pausing where a resource is full, when that
-//! finishes it earlier (or fits its latest start where the whole task does not); its finish
-//! less its duration stays within its latest start, links from its finish read the end of
-//! its last part, and it is rescheduled with the pauses as its [`Task::splits`](crate::Task::splits)
-//! ([`LevelledTask::parts`], [`LevelledTask::pauses`] with each pause's reason).
+//! union of calendars) that would be delayed may instead work in the first periods with room,
+//! pausing where a resource is full, when that finishes it earlier (or fits its latest start where
+//! the whole task does not); its finish less its duration stays within its latest start, links from
+//! its finish read the end of its last part, and it is rescheduled with the pauses as its
+//! [`Task::splits`](crate::Task::splits) ([`LevelledTask::parts`], [`LevelledTask::pauses`] with
+//! each pause's reason).
 //!
 //! Limits: deadlines do not bound levelling (only hard constraints and
 //! `within_float` do); projects scheduled from their finish are levelled as if forward; every

@@ -1001,6 +1001,26 @@ proptest! {
         // Same input and seed, same output.
         prop_assert_eq!(&l, &level(&refs, &o).unwrap());
     }
+
+    #[test]
+    fn levelling_a_feasible_plan_on_any_calendar_changes_nothing(text in arb_calendared_document(3)) {
+        // Every resource (and every window of its capacity) at 1,000 people: nothing is
+        // overallocated, so nothing moves.
+        let mut roomy = String::with_capacity(text.len());
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find(r#""max_units": "#) {
+            let (head, tail) = rest.split_at(at + r#""max_units": "#.len());
+            roomy.push_str(head);
+            roomy.push_str("100000");
+            rest = tail.trim_start_matches(|c: char| c.is_ascii_digit());
+        }
+        roomy.push_str(rest);
+        let p = json::read(&roomy).unwrap().project;
+        let l = level(&[&p], &LevelOptions::default()).unwrap();
+        prop_assert!(l.projects[0].delays.is_empty(), "{:?}\n{roomy}", l.projects[0].delays);
+        prop_assert!(l.unresolved.is_empty());
+        prop_assert_eq!(&l.projects[0].schedule, &crate::schedule(&p, &ScheduleOptions::default()).unwrap());
+    }
 }
 
 #[test]
