@@ -1,7 +1,10 @@
 //! The search: a first schedule by a priority rule, then a genetic algorithm over activity
-//! lists (peak and two-point crossover, restarts when it stagnates) whose every child is
-//! decoded by the serial scheme and improved by double justification. See `core/DESIGN.md`,
-//! "Levelling".
+//! lists (peak, biased uniform and two-point crossover, restarts when it stagnates) whose
+//! every child is decoded by the serial scheme and improved by double justification. See
+//! `core/DESIGN.md`, "Levelling".
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 use crate::control::CancelToken;
 
@@ -92,6 +95,18 @@ fn hash(starts: &[i64]) -> u64 {
     h
 }
 
+/// Random keys of a member's start order: its starts as a fraction of its makespan in the
+/// high 64 bits, its list position in the low ones (so ties keep its order).
+fn start_keys(m: &Member) -> Vec<u128> {
+    let mut keys = vec![0u128; m.list.len()];
+    let ms = m.makespan.max(1) as u128;
+    for (pos, &j) in m.list.iter().enumerate() {
+        let s = m.starts[j as usize].max(0) as u128;
+        keys[j as usize] = (((s << 32) / ms) << 64) | pos as u128;
+    }
+    keys
+}
+
 /// Priority keys of a rule, smaller first (ties to the smaller index).
 fn keys(inst: &Instance, rule: PriorityRule) -> Vec<i64> {
     let n = inst.n;
@@ -168,6 +183,14 @@ const MUTATION: u64 = 50;
 const PEAK: u64 = 500;
 /// The shortest and longest peak, in thousandths of the father's makespan.
 const PEAK_SPAN: (usize, usize) = (250, 750);
+/// Chance (per thousand) that a child is made by the biased uniform crossover of start keys
+/// rather than by the peak or the two-point one.
+const UNIFORM: u64 = 300;
+/// Share (per thousand) of the population, by makespan, from which the uniform crossover's
+/// elite parent is drawn.
+const ELITE: usize = 250;
+/// Chance (per thousand) that a key of a uniform child comes from its elite parent.
+const ELITE_KEY: u64 = 700;
 /// Children without a new best, per activity, before the population is sampled afresh.
 const STALE_PER_ACTIVITY: u64 = 5;
 
@@ -431,6 +454,51 @@ impl Search<'_, '_> {
         child.extend(mother.list.iter().filter(|&&j| f[j as usize] >= t2));
     }
 
+    /// Biased uniform crossover of random keys (after Gonçalves, Resende & Mendes 2011): the
+    /// keys of a member are its start order (starts as a fraction of its makespan, ties by its
+    /// list); the child takes each activity's key from an elite parent (drawn from the best
+    /// `ELITE` share by makespan) with chance `ELITE_KEY`, else from a member drawn at random,
+    /// and its list is the topological order by those keys, the eligible activity with the
+    /// smallest key first.
+    fn uniform(&mut self, pop: &[Member], child: &mut Vec<u32>) {
+        let inst = self.inst;
+        let mut order: Vec<usize> = (0..pop.len()).collect();
+        order.sort_by_key(|&i| pop[i].makespan);
+        let elites = (pop.len() * ELITE / 1000).max(1);
+        let elite = &pop[order[self.rng.below(elites)]];
+        let other = &pop[self.rng.below(pop.len())];
+        let (ke, ko) = (start_keys(elite), start_keys(other));
+        let keys: Vec<u128> = ke
+            .iter()
+            .zip(&ko)
+            .map(|(&e, &o)| {
+                if self.rng.chance(ELITE_KEY, 1000) {
+                    e
+                } else {
+                    o
+                }
+            })
+            .collect();
+        // Kahn's algorithm with the keys as priorities: keys mixed from two schedules need not
+        // respect precedence, so a plain sort would not do.
+        child.clear();
+        let mut missing: Vec<u32> = (0..inst.n).map(|j| inst.preds(j).len() as u32).collect();
+        let mut heap: BinaryHeap<Reverse<(u128, u32)>> = (0..inst.n)
+            .filter(|&j| missing[j] == 0)
+            .map(|j| Reverse((keys[j], j as u32)))
+            .collect();
+        while let Some(Reverse((_, j))) = heap.pop() {
+            child.push(j);
+            for a in inst.succs(j as usize) {
+                let s = a.node as usize;
+                missing[s] -= 1;
+                if missing[s] == 0 {
+                    heap.push(Reverse((keys[s], a.node)));
+                }
+            }
+        }
+    }
+
     /// Swaps neighbours of the list that no precedence ties, each with a small chance.
     fn mutate(&mut self, list: &mut [u32]) {
         for k in 0..list.len().saturating_sub(1) {
@@ -442,11 +510,12 @@ impl Search<'_, '_> {
         }
     }
 
-    /// The genetic algorithm: a population of sampled schedules, children by binary
-    /// tournament, peak or two-point crossover and mutation, each replacing the worst member
-    /// when it is no worse and not already there. When the best schedule has not improved for
-    /// `STALE_PER_ACTIVITY` children per activity the population is sampled afresh but for
-    /// its best member (a restart: it keeps the search from settling in one region).
+    /// The genetic algorithm: a population of sampled schedules, children by the biased
+    /// uniform crossover (`UNIFORM` of them) or by binary tournament and the peak or two-point
+    /// crossover, then mutation, each replacing the worst member when it is no worse and not
+    /// already there. When the best schedule has not improved for `STALE_PER_ACTIVITY`
+    /// children per activity the population is sampled afresh but for its best member (a
+    /// restart: it keeps the search from settling in one region).
     fn genetic(&mut self, first: Member) {
         let mut pop = vec![first];
         let mut k = 0;
@@ -483,13 +552,17 @@ impl Search<'_, '_> {
                     k += 1;
                 }
             }
-            let a = self.pick(&pop);
-            let b = self.pick(&pop);
-            if self.inst.simple && self.rng.chance(PEAK, 1000) {
-                self.peak(&pop[a], &pop[b], &mut child);
+            if self.rng.chance(UNIFORM, 1000) {
+                self.uniform(&pop, &mut child);
             } else {
-                let (mother, father) = (pop[a].list.clone(), pop[b].list.clone());
-                self.crossover(&mother, &father, &mut child);
+                let a = self.pick(&pop);
+                let b = self.pick(&pop);
+                if self.inst.simple && self.rng.chance(PEAK, 1000) {
+                    self.peak(&pop[a], &pop[b], &mut child);
+                } else {
+                    let (mother, father) = (pop[a].list.clone(), pop[b].list.clone());
+                    self.crossover(&mother, &father, &mut child);
+                }
             }
             self.mutate(&mut child);
             let Some(m) = self.evaluate(&child) else {
