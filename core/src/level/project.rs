@@ -11,7 +11,8 @@
 //!    an activity covering the periods its unlevelled dates touch (start rounded down, finish
 //!    rounded up), released at its unlevelled start period: levelling only ever delays. A
 //!    movable task not on the axis calendar covers, wherever a pass tries to start it, the
-//!    periods from there to its finish on its own calendar.
+//!    periods from its first working minute there to its finish on its own calendar, and a
+//!    link into it counts its lag on its own calendar, as the engine does.
 //! 3. Links become precedences (type and lag, lags rounded up to whole periods, a link to or
 //!    from a summary task applying to every leaf under it), each capped at the distance the
 //!    unlevelled schedule already has, so that an unlevelled schedule is always feasible.
@@ -92,7 +93,7 @@ use crate::error::{Error, Item, Result};
 use crate::id::{CalendarId, TaskIndex};
 use crate::io::json::out::Iso as Stamp;
 use crate::model::{Constraint, Lag, Project, Resource, ResourceKind};
-use crate::schedule::{Network, Outputs, Scenario, Schedule, ScheduleOptions};
+use crate::schedule::{LagCalendar, Network, Outputs, Scenario, Schedule, ScheduleOptions};
 use crate::time::DateTime;
 use crate::Limits;
 
@@ -491,6 +492,13 @@ struct Prec {
     to: usize,
     gap: i64,
     from_finish: bool,
+    /// It constrains the successor's finish (FF, SF): for a successor whose span depends on
+    /// where it starts, the pass finds the first start whose span ends late enough.
+    to_finish: bool,
+    /// The link's lag in minutes (working minutes on the successor's calendar, or wall-clock
+    /// minutes when `elapsed`), for a successor not on the axis ([`Model::after_link`]); `None`
+    /// where that does not apply (a summary end, another lag calendar).
+    lag: Option<(i64, bool)>,
 }
 
 /// A model-level reason, by activity and pool index.
@@ -742,6 +750,69 @@ struct Own {
 }
 
 impl Model {
+    /// The period in which activity `j` really starts when a pass delays it to period `t`: on
+    /// its own calendar it starts at its first working minute from there (a holiday of its
+    /// calendar is working time on the axis).
+    fn start_at(&self, j: usize, t: i64) -> i64 {
+        let Some(o) = self.own[j].filter(|o| !o.elapsed) else {
+            return t;
+        };
+        if t <= self.acts[j].release {
+            return t;
+        }
+        let Some(&(at, _)) = self.bounds.get(t as usize) else {
+            return t;
+        };
+        let c = &self.cals[o.cal];
+        match c.start_of(c.ord(at)) {
+            Some(s) if s > at && s < i64::MAX / 4 => {
+                let e = self.axis.ord(s) - self.origin;
+                e.div_euclid(self.period).max(t)
+            }
+            _ => t,
+        }
+    }
+
+    /// The first period activity `j` (not on the axis) may start in by link `pr` from an
+    /// activity the pass delayed to `from_start` with span `from_span`, the lag counted on
+    /// `j`'s own calendar as the engine counts it: from the predecessor's start (its first
+    /// working minute there) or the end of its last period (never before its finish), plus the
+    /// lag, less `j`'s duration where the link binds its finish. `None` where the link keeps
+    /// its distance in periods.
+    fn after_link(&self, pr: &Prec, from_start: i64, from_span: i64) -> Option<i64> {
+        let j = pr.to;
+        let o = self.own[j].filter(|o| !o.elapsed)?;
+        let (lag, elapsed) = pr.lag?;
+        if from_start <= self.acts[pr.from].release {
+            return None;
+        }
+        let x = if pr.from_finish {
+            let last = (from_start + from_span - 1).max(from_start);
+            self.bounds.get(last as usize)?.1
+        } else {
+            let at = self.bounds.get(from_start as usize)?.0;
+            match self.own[pr.from] {
+                Some(f) if !f.elapsed => {
+                    let c = &self.cals[f.cal];
+                    c.start_of(c.ord(at))?
+                }
+                _ => at,
+            }
+        };
+        let c = &self.cals[o.cal];
+        let w = if elapsed {
+            c.ord(x.checked_add(lag)?)
+        } else {
+            c.ord(x).checked_add(lag)?
+        };
+        let w = if pr.to_finish { w - o.minutes } else { w };
+        let s = c.start_of(w)?;
+        if s >= i64::MAX / 4 {
+            return None;
+        }
+        Some((self.axis.ord(s) - self.origin).div_euclid(self.period))
+    }
+
     /// The periods activity `j` covers when it starts in period `t`: those its unlevelled
     /// dates covered when it keeps its start, else from `t` to the period of its finish on
     /// its own calendar (at least one).
@@ -1048,6 +1119,16 @@ impl<'p> Levelling<'p> {
                             }
                         };
                         let lag = lag_w.div_euclid(g) + i64::from(lag_w.rem_euclid(g) != 0);
+                        let exact = act_of[k][l.from.index()] == Some(a)
+                            && act_of[k][l.to.index()] == Some(b)
+                            && project_options[k].lag_calendar == LagCalendar::Successor;
+                        let own_lag = match l.lag {
+                            Lag::Time(d) => (d.minutes(), d.is_elapsed()),
+                            Lag::Percent(pc) => (
+                                p.task(acts[a].task).duration.minutes() * i64::from(pc) / 10_000,
+                                false,
+                            ),
+                        };
                         let gap = Precedence::new(a, b, l.kind, lag)
                             .start_gap(acts[a].dur, acts[b].dur)
                             .min(acts[b].release - acts[a].release);
@@ -1056,6 +1137,8 @@ impl<'p> Levelling<'p> {
                             to: b,
                             gap,
                             from_finish: !l.kind.from_start(),
+                            to_finish: l.kind.to_finish(),
+                            lag: exact.then_some(own_lag),
                         });
                     }
                 }
@@ -1135,34 +1218,30 @@ impl<'p> Levelling<'p> {
             .max(last_change)
             .saturating_add((0..acts.len()).map(longest).fold(0i64, i64::saturating_add))
             .saturating_add(1);
-        if horizon > MAX_HORIZON {
-            return Err(Error::invalid(
+        let too_long = || {
+            Error::invalid(
                 Item::Project,
                 "period_minutes",
                 format!(
                     "the portfolio spans more than {MAX_HORIZON} levelling periods; use longer periods"
                 ),
-            ));
+            )
+        };
+        if horizon > MAX_HORIZON {
+            return Err(too_long());
         }
-        let hz = horizon.max(0) as usize;
-        let bounds: Vec<(i64, i64)> = (0..hz as i64)
-            .map(|p| {
-                let a = axis.start_of(origin + p * g).unwrap_or(i64::MAX);
-                let b = axis.finish_of(origin + (p + 1) * g).unwrap_or(i64::MAX);
-                (a, b)
-            })
-            .collect();
-        let mut res_cals: BTreeMap<(usize, CalendarId), WorkCalendar> = BTreeMap::new();
-        let mut capacity: Vec<Vec<i64>> = Vec::with_capacity(pool_def.len());
         let mut used = vec![false; pool_def.len()];
         for a in &acts {
             for d in &a.demands {
                 used[d.0] = true;
             }
         }
+        // Every used pool's calendar, compiled once.
+        let mut res_cals: BTreeMap<(usize, CalendarId), WorkCalendar> = BTreeMap::new();
+        let mut pool_cal: Vec<Option<(usize, CalendarId)>> = Vec::with_capacity(pool_def.len());
         for (pi, &(def, home)) in pool_def.iter().enumerate() {
             if !used[pi] {
-                capacity.push(Vec::new());
+                pool_cal.push(None);
                 continue;
             }
             let p = projects[home];
@@ -1170,45 +1249,90 @@ impl<'p> Levelling<'p> {
                 .calendar
                 .clone()
                 .unwrap_or_else(|| p.calendar_id().clone());
-            let res = match res_cals.entry((home, id.clone())) {
-                std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::btree_map::Entry::Vacant(e) => {
-                    let c = p.calendar(&id).ok_or_else(|| Error::UnknownCalendar {
-                        id: id.clone(),
-                        by: Item::Resource(def.id.clone()),
-                    })?;
-                    e.insert(WorkCalendar::compile(c, |x| p.calendar(x))?)
-                }
+            if let std::collections::btree_map::Entry::Vacant(e) =
+                res_cals.entry((home, id.clone()))
+            {
+                let c = p.calendar(&id).ok_or_else(|| Error::UnknownCalendar {
+                    id: id.clone(),
+                    by: Item::Resource(def.id.clone()),
+                })?;
+                e.insert(WorkCalendar::compile(c, |x| p.calendar(x))?);
+            }
+            pool_cal.push(Some((home, id)));
+        }
+        let period_bounds = |p: i64| {
+            let a = axis.start_of(origin + p * g).unwrap_or(i64::MAX);
+            let b = axis.finish_of(origin + (p + 1) * g).unwrap_or(i64::MAX);
+            (a, b)
+        };
+        // A pool's capacity in the period from `a` to `b`.
+        let capacity_in = |pi: usize, (a, b): (i64, i64)| -> i64 {
+            let (def, _) = pool_def[pi];
+            let Some(res) = pool_cal[pi].as_ref().and_then(|k| res_cals.get(k)) else {
+                return UNLIMITED;
             };
-            let same = res.id() == axis.id();
-            let caps = bounds
-                .iter()
-                .map(|&(a, b)| {
-                    if a >= b {
-                        return UNLIMITED;
-                    }
-                    if !same {
-                        let mut works = false;
-                        each_piece(res, Some(axis), a, b, |_, _| works = true);
-                        if !works {
-                            return UNLIMITED;
-                        }
-                    }
-                    let mut units = def.max_units;
-                    for v in &def.availability {
-                        let (x, y) = (v.from.minutes(), v.to.minutes());
-                        if x < b && a < y {
-                            units = if x <= a && b <= y {
-                                v.max_units
-                            } else {
-                                units.min(v.max_units).min(def.max_units)
-                            };
-                        }
-                    }
-                    i64::from(units)
-                })
-                .collect();
-            capacity.push(caps);
+            if a >= b {
+                return UNLIMITED;
+            }
+            if res.id() != axis.id() {
+                let mut works = false;
+                each_piece(res, Some(axis), a, b, |_, _| works = true);
+                if !works {
+                    return UNLIMITED;
+                }
+            }
+            let mut units = def.max_units;
+            for v in &def.availability {
+                let (x, y) = (v.from.minutes(), v.to.minutes());
+                if x < b && a < y {
+                    units = if x <= a && b <= y {
+                        v.max_units
+                    } else {
+                        units.min(v.max_units).min(def.max_units)
+                    };
+                }
+            }
+            i64::from(units)
+        };
+        let mut bounds: Vec<(i64, i64)> = (0..horizon.max(0)).map(period_bounds).collect();
+        let mut capacity: Vec<Vec<i64>> = (0..pool_def.len())
+            .map(|pi| {
+                if used[pi] {
+                    bounds.iter().map(|&ab| capacity_in(pi, ab)).collect()
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        // A moved task starts where all its resources work, so each may also wait out the
+        // longest stretch in which one of them does not work at all: the horizon grows by that.
+        let idle: Vec<i64> = capacity
+            .iter()
+            .map(|c| {
+                let (mut run, mut most) = (0i64, 0i64);
+                for &x in c {
+                    run = if x >= UNLIMITED { run + 1 } else { 0 };
+                    most = most.max(run);
+                }
+                most
+            })
+            .collect();
+        let extra = acts
+            .iter()
+            .map(|a| a.demands.iter().map(|d| idle[d.0]).max().unwrap_or(0))
+            .fold(0i64, i64::saturating_add);
+        if extra > 0 {
+            let more = horizon.saturating_add(extra);
+            if more > MAX_HORIZON {
+                return Err(too_long());
+            }
+            let added: Vec<(i64, i64)> = (horizon..more).map(period_bounds).collect();
+            for (pi, c) in capacity.iter_mut().enumerate() {
+                if used[pi] {
+                    c.extend(added.iter().map(|&ab| capacity_in(pi, ab)));
+                }
+            }
+            bounds.extend(added);
         }
         Ok(Levelling {
             projects: projects.iter().map(|&p| Cow::Borrowed(p)).collect(),
@@ -1377,9 +1501,17 @@ impl<'p> Levelling<'p> {
             if !moved {
                 break;
             }
-            let again = serial(m, &pass.ties, &earliest, &projects_all)?;
-            let (s2, a2) = self.reschedule(m, &again)?;
-            let l2 = self.loading(&s2, &a2)?;
+            // A pass that no longer fits in the horizon (or a reschedule that fails) leaves the
+            // result as it was: the repair only ever replaces it with a better one.
+            let Ok(again) = serial(m, &pass.ties, &earliest, &projects_all) else {
+                break;
+            };
+            let Ok((s2, a2)) = self.reschedule(m, &again) else {
+                break;
+            };
+            let Ok(l2) = self.loading(&s2, &a2) else {
+                break;
+            };
             if overloads(&l2) >= left {
                 break;
             }
@@ -1717,15 +1849,38 @@ fn serial(m: &Model, ties: &[u64], earliest: &[i64], projects: &[&Project]) -> R
         let a = &acts[j];
         let mut ready = a.release.max(earliest.get(j).copied().unwrap_or(i64::MIN));
         let mut by_pred = None;
+        // The latest finish a finish link asks for, where `j`'s span depends on its start.
+        let mut finish_by: Option<(i64, usize)> = None;
         for &x in &pred[j] {
             let pr = precs[x];
             let mut t = starts[pr.from] + pr.gap;
             if pr.from_finish {
                 t += spans[pr.from] - acts[pr.from].dur;
             }
-            if t > ready {
+            if let Some(e) = m.after_link(&pr, starts[pr.from], spans[pr.from]) {
+                if e > ready {
+                    ready = e;
+                    by_pred = Some(pr.from);
+                }
+            }
+            if pr.to_finish && m.own[j].is_some() {
+                let f = t + a.dur;
+                if finish_by.is_none_or(|(g, _)| f > g) {
+                    finish_by = Some((f, pr.from));
+                }
+            } else if t > ready {
                 ready = t;
                 by_pred = Some(pr.from);
+            }
+        }
+        if let Some((f, from)) = finish_by {
+            let mut t = ready;
+            while t + m.span(j, t) < f {
+                t += 1;
+            }
+            if t > ready {
+                ready = t;
+                by_pred = Some(from);
             }
         }
         let limit = a
@@ -1747,6 +1902,11 @@ fn serial(m: &Model, ties: &[u64], earliest: &[i64], projects: &[&Project]) -> R
             if t > a.bound || (a.fixed && t > ready) {
                 conflict = true;
                 break ready;
+            }
+            let real = m.start_at(j, t);
+            if real > t {
+                t = real;
+                continue;
             }
             let span = m.span(j, t);
             if t + span > limit {
