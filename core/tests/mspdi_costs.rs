@@ -273,3 +273,73 @@ fn rate_tables_survive_json_and_mspdi() {
         (r.standard_rate, r.cost_per_use, &r.rates)
     );
 }
+
+/// Every task's baselines as (number, cost), those with a cost only.
+fn baseline_costs(p: &Project) -> Vec<(String, u8, Money)> {
+    p.tasks()
+        .iter()
+        .flat_map(|t| {
+            t.baselines
+                .iter()
+                .filter_map(move |b| b.cost.map(|c| (t.name.clone(), b.number, c)))
+        })
+        .collect()
+}
+
+#[test]
+fn baseline_costs_read_from_project_files() {
+    // MPXJ's baseline files set "Baseline Cost" to 1 and "BaselineN Cost" to N + 1 (Project
+    // stores them in cents: 100, 200, …, 1100), each on the task named after the field; no
+    // other task of them has a baseline cost (the fixed-cost fields are others).
+    for name in [
+        "task-baselines-project2002-mspdi.xml",
+        "task-baselines-project2016-mspdi.xml",
+    ] {
+        let Some(p) = corpus(name) else {
+            return;
+        };
+        let want: Vec<(String, u8, Money)> = (0..=10u8)
+            .map(|n| {
+                let field = if n == 0 {
+                    "Baseline".to_owned()
+                } else {
+                    format!("Baseline{n}")
+                };
+                let cost = money(f64::from(n) + 1.0).unwrap();
+                (format!("{field} Cost - Task"), n, cost)
+            })
+            .collect();
+        assert_eq!(baseline_costs(&p), want, "{name}");
+    }
+    // baselines.xml: Task One with baselines 1 to 10 costing 1 to 10 (and baseline 0, saved
+    // at no cost, without one).
+    let Some(p) = corpus("baselines.xml") else {
+        return;
+    };
+    let want: Vec<(String, u8, Money)> = (1..=10u8)
+        .map(|n| ("Task One".to_owned(), n, money(f64::from(n)).unwrap()))
+        .collect();
+    assert_eq!(baseline_costs(&p), want);
+}
+
+#[test]
+fn baseline_costs_survive_json_and_mspdi() {
+    let Some(p) = corpus("task-baselines-project2016-mspdi.xml") else {
+        return;
+    };
+    let o = Default::default();
+    let back = json::read(&json::write_project(&p, &o)).unwrap().project;
+    assert_eq!(baseline_costs(&back), baseline_costs(&p));
+    let xml = mspdi::write(&p, &jindu::schedule(&p, &o).unwrap());
+    assert!(
+        xml.contains("<Cost>1100</Cost>"),
+        "baseline 10's cost in cents"
+    );
+    let again = mspdi::read(xml.as_bytes()).unwrap().project;
+    assert_eq!(baseline_costs(&again).len(), 11);
+    // Every baseline field, not only the cost, comes back.
+    let all = |p: &Project| -> Vec<Vec<jindu::Baseline>> {
+        p.tasks().iter().map(|t| t.baselines.clone()).collect()
+    };
+    assert_eq!(all(&again), all(&p));
+}

@@ -2,9 +2,10 @@
 //! (`io::write(Format::Mspdi, ..)`) reads back (`io::read`) with every field MSPDI carries —
 //! the project's name, start, status date, direction and duration settings; per task its name,
 //! duration, milestone flag, parent, constraint, deadline, priority, pin, progress, baselines
-//! (without cost: the export writes no costs) and calendar (by its working time: MSPDI
-//! renumbers calendars); the links with type and lag;
-//! the calendars; the resources and assignments — and both schedule to the same dates.
+//! (with their cost, a zero cost read as none, as Project writes it for a plan without costs)
+//! and calendar (by its working time: MSPDI renumbers calendars); the links with type and lag;
+//! the calendars; the resources (with their rates, cost per use, group and rate changes) and
+//! assignments (with the cost of a cost resource's) — and both schedule to the same dates.
 //! MSPDI renumbers keys that are not positive integers and gives the hierarchy by the order of
 //! the tasks, so the export writes them in outline order (each summary followed by its subtasks)
 //! and they are compared through that order (`Project::outline_order`); a project already in outline order
@@ -102,12 +103,14 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(b.priority, a.priority, "{what}: priority");
         assert_eq!(b.pinned, a.pinned, "{what}: pin");
         assert_eq!(b.progress, a.progress, "{what}: progress");
-        // Baselines without their cost: the export carries no costs.
         let base = |t: &jindu::Task| {
             let v: Vec<_> = t
                 .baselines
                 .iter()
-                .map(|b| (b.number, b.start, b.finish, b.duration, b.work))
+                .map(|b| {
+                    let cost = b.cost.filter(|&c| c != jindu::Money::ZERO);
+                    (b.number, b.start, b.finish, b.duration, b.work, cost)
+                })
                 .collect();
             v
         };
@@ -144,9 +147,15 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(q.resources().len(), p.resources().len(), "resources");
     for (r, s) in p.resources().iter().zip(q.resources()) {
         assert_eq!(
-            (&s.name, s.kind, s.max_units, &s.availability),
-            (&r.name, r.kind, r.max_units, &r.availability),
+            (&s.name, s.kind, s.max_units, &s.availability, &s.group),
+            (&r.name, r.kind, r.max_units, &r.availability, &r.group),
             "resource {}",
+            r.id
+        );
+        assert_eq!(
+            (s.standard_rate, s.overtime_rate, s.cost_per_use, &s.rates),
+            (r.standard_rate, r.overtime_rate, r.cost_per_use, &r.rates),
+            "resource {}: rates",
             r.id
         );
     }
@@ -154,7 +163,12 @@ fuzz_target!(|data: &[u8]| {
         let mut v: Vec<_> = p
             .assignments()
             .iter()
-            .map(|a| (at(a.task), a.resource, a.units, a.work, a.actual_work))
+            .map(|a| {
+                // Only a cost resource's assignment carries a cost of its own.
+                let own = p.resources()[a.resource.index()].kind == jindu::ResourceKind::Cost;
+                let cost = a.cost.filter(|_| own);
+                (at(a.task), a.resource, a.units, a.work, a.actual_work, cost)
+            })
             .collect();
         v.sort_by_key(|a| (a.0, a.1));
         v

@@ -8,8 +8,8 @@ use super::values::{elapsed_format, Ctx};
 use super::xml::El;
 use crate::io::{StoredTask, WarningCode, Warnings};
 use crate::{
-    Baseline, CalendarId, Constraint, DateTime, Duration, Error, Item, Pin, Progress, Project,
-    Result, Task, TaskId, TaskIndex,
+    Baseline, CalendarId, Constraint, DateTime, Duration, Error, Item, Money, Pin, Progress,
+    Project, Result, Task, TaskId, TaskIndex,
 };
 
 /// What the later steps need to know about an imported task.
@@ -404,7 +404,13 @@ impl TaskEl<'_> {
                     }
                 }),
                 work: cx.duration(b, "Work", item)?.map(Duration::minutes_work),
-                ..Baseline::default()
+                // In cents, as every MSPDI cost. Project writes 0 in a baseline of a plan
+                // without costs: that is no cost (else the earned value of every such file
+                // would be measured in money, of a budget of nothing).
+                cost: cx
+                    .num(b, "Cost", item)?
+                    .filter(|&c| c != 0.0)
+                    .map(|c| Money::from_cents(c.round().clamp(-1e15, 1e15) as i64)),
             });
         }
         Ok(baselines)

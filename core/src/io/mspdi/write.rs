@@ -373,6 +373,9 @@ fn tasks(o: &mut String, p: &Project, s: &Schedule, tuid: &[i64], cuid: &Calenda
             if let Some(x) = b.work {
                 tag(o, 4, "Work", &iso_minutes(x.minutes()));
             }
+            if let Some(c) = b.cost {
+                tag(o, 4, "Cost", &c.cents().to_string());
+            }
             o.push_str("\t\t\t</Baseline>\n");
         }
         o.push_str("\t\t</Task>\n");
