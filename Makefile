@@ -14,6 +14,7 @@
 #   make fuzz          every fuzz target for FUZZ_SECONDS (default 600) each (not part of test)
 #   make bench-compare the README's performance tables: jindu vs the C floor, the CLI, the npm
 #                      package (bench/compare.py; not part of test)
+#   make bench-psplib  the README's levelling table: PSPLIB J30/J60 beside CP-SAT (bench/psplib.py)
 #
 # Rewriting expectations is never part of `make test`; after a deliberate change, run and review:
 #   make bless-mspdi   core/tests/data/mspdi_agreement.tsv from the MSPDI corpus (shared/data/mspdi)
@@ -31,7 +32,7 @@ CARGO ?= cargo
 DEV_CLI = $(CARGO) test -q --workspace --no-run
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: demo test test-rust test-rust-core fmt-check clippy doc purity vectors interop-mpxj fuzz-smoke fuzz bench bench-compare tools-npm
+.PHONY: demo test test-rust test-rust-core fmt-check clippy doc purity vectors interop-mpxj fuzz-smoke fuzz bench bench-compare bench-psplib tools-npm
 .PHONY: bless-mspdi regen-vectors
 
 demo:
@@ -115,3 +116,9 @@ tools-npm:
 	scripts/install-npm-tools.sh
 
 -include mk/*.mk
+
+# PSPLIB J30 and J60: jindu's RCPSP solver at 1,000 and 5,000 schedules and at 100 ms and 1 s per
+# instance, beside CP-SAT at 1 s (needs shared/peers/setup.sh); BENCH_ARGS passes options, e.g.
+# `make bench-psplib BENCH_ARGS="--limit 20 --cpsat-ms 0"`. A Markdown table, as in the README.
+bench-psplib:
+	python3 bench/psplib.py $(BENCH_ARGS)
