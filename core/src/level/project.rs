@@ -750,6 +750,17 @@ struct Own {
 }
 
 impl Model {
+    /// The period that instant `t` (minutes) falls in.
+    fn period_of(&self, t: i64) -> i64 {
+        (self.axis.ord(t) - self.origin).div_euclid(self.period)
+    }
+
+    /// The first period boundary at or after instant `t`.
+    fn period_end(&self, t: i64) -> i64 {
+        let e = self.axis.ord(t) - self.origin;
+        e.div_euclid(self.period) + i64::from(e.rem_euclid(self.period) != 0)
+    }
+
     /// The period in which activity `j` really starts when a pass delays it to period `t`: on
     /// its own calendar it starts at its first working minute from there (a holiday of its
     /// calendar is working time on the axis).
@@ -765,10 +776,7 @@ impl Model {
         };
         let c = &self.cals[o.cal];
         match c.start_of(c.ord(at)) {
-            Some(s) if s > at && s < i64::MAX / 4 => {
-                let e = self.axis.ord(s) - self.origin;
-                e.div_euclid(self.period).max(t)
-            }
+            Some(s) if s > at && s < i64::MAX / 4 => self.period_of(s).max(t),
             _ => t,
         }
     }
@@ -810,7 +818,7 @@ impl Model {
         if s >= i64::MAX / 4 {
             return None;
         }
-        Some((self.axis.ord(s) - self.origin).div_euclid(self.period))
+        Some(self.period_of(s))
     }
 
     /// The periods activity `j` covers when it starts in period `t`: those its unlevelled
@@ -837,9 +845,7 @@ impl Model {
         let Some(finish) = finish.filter(|&f| f < i64::MAX / 4) else {
             return a.dur;
         };
-        let e = self.axis.ord(finish) - self.origin;
-        let end = e.div_euclid(self.period) + i64::from(e.rem_euclid(self.period) != 0);
-        (end - t).max(1)
+        (self.period_end(finish) - t).max(1)
     }
 }
 
@@ -893,6 +899,11 @@ impl<'p> Levelling<'p> {
         };
         // The axis: the first project's calendar, or where a task works on another calendar,
         // the union of their working times, so that no task's work falls between periods.
+        // Whether project `k`'s calendar `c` is the calendar `axis` (the first project's own, or
+        // one of the same key and definition in another project).
+        let same = |k: usize, c: &CalendarId, axis: &CalendarId| {
+            c == axis && (k == 0 || projects[k].calendar(c) == projects[0].calendar(c))
+        };
         let first_cal = first.calendar();
         let mut others: Vec<&WorkCalendar> = Vec::new();
         let mut seen: BTreeSet<(usize, &CalendarId)> = BTreeSet::new();
@@ -903,9 +914,7 @@ impl<'p> Levelling<'p> {
                     continue;
                 }
                 let c = nets[k].task_calendar(ti);
-                let on_first = c.id() == first_cal.id()
-                    && (k == 0 || p.calendar(c.id()) == projects[0].calendar(c.id()));
-                if !on_first && seen.insert((k, c.id())) {
+                if !same(k, c.id(), first_cal.id()) && seen.insert((k, c.id())) {
                     others.push(c);
                 }
             }
@@ -998,10 +1007,7 @@ impl<'p> Levelling<'p> {
                 } else {
                     i64::MAX
                 };
-                let on_axis = {
-                    let c = nets[k].task_calendar(ti).id();
-                    c == axis.id() && (k == 0 || p.calendar(c) == projects[0].calendar(c))
-                };
+                let on_axis = same(k, nets[k].task_calendar(ti).id(), axis.id());
                 // Splittable: a movable working-time task on the axis calendar (its pauses are
                 // then whole periods of its own working time), not split already.
                 let split = options.split
@@ -1432,7 +1438,7 @@ impl<'p> Levelling<'p> {
             } else {
                 (0..n).map(|_| self.rng.next_u64()).collect()
             };
-            let pass = serial(m, &ties, &[], &projects)?;
+            let pass = serial(m, ties, &[], &projects)?;
             let better = self.best.as_ref().is_none_or(|b| {
                 (pass.conflicts, pass.makespan, pass.total_delay)
                     < (b.conflicts, b.makespan, b.total_delay)
@@ -1470,7 +1476,6 @@ impl<'p> Levelling<'p> {
             return Err(Error::Cancelled);
         };
         let (acts, act_of, before, bounds) = (&m.acts, &m.act_of, &m.before, &m.bounds);
-        let (axis, origin) = (&m.axis, m.origin);
         // The pass rescheduled with its delays. Where a task then starts later than the pass
         // placed it (a link measured on its own calendar, which the axis rounds), the pass
         // runs again with those starts as earliest starts, while that still leaves loading
@@ -1479,7 +1484,7 @@ impl<'p> Levelling<'p> {
         let mut repaired: Option<Pass> = None;
         let (mut split, mut after) = self.reschedule(m, best)?;
         let mut earliest: Vec<i64> = acts.iter().map(|a| a.release).collect();
-        let mut loading = self.loading(&split, &after)?;
+        let mut loading = load_weekly(&split, &after)?;
         for _ in 0..REPAIR_ROUNDS {
             let left = overloads(&loading);
             if left == 0 {
@@ -1492,7 +1497,7 @@ impl<'p> Levelling<'p> {
                     continue;
                 }
                 let t = after[a.project].task(a.task).start;
-                let real = (axis.ord(t.minutes()) - origin).div_euclid(g);
+                let real = m.period_of(t.minutes());
                 if real > pass.starts[j] && real > earliest[j] {
                     earliest[j] = real;
                     moved = true;
@@ -1503,13 +1508,13 @@ impl<'p> Levelling<'p> {
             }
             // A pass that no longer fits in the horizon (or a reschedule that fails) leaves the
             // result as it was: the repair only ever replaces it with a better one.
-            let Ok(again) = serial(m, &pass.ties, &earliest, &projects_all) else {
+            let Ok(again) = serial(m, pass.ties.clone(), &earliest, &projects_all) else {
                 break;
             };
             let Ok((s2, a2)) = self.reschedule(m, &again) else {
                 break;
             };
-            let Ok(l2) = self.loading(&s2, &a2) else {
+            let Ok(l2) = load_weekly(&s2, &a2) else {
                 break;
             };
             if overloads(&l2) >= left {
@@ -1752,16 +1757,16 @@ impl<'p> Levelling<'p> {
 
         Ok((split, after))
     }
+}
 
-    /// The loading of `schedules` of `projects` (by week: only its overallocations are read).
-    fn loading(&self, projects: &[Cow<'_, Project>], schedules: &[Schedule]) -> Result<Loading> {
-        let pairs: Vec<(&Project, &Schedule)> = projects
-            .iter()
-            .map(|p| &**p)
-            .zip(schedules.iter())
-            .collect();
-        load(&pairs, &LoadOptions::new(Period::Week))
-    }
+/// The loading of `schedules` of `projects` (by week: only its overallocations are read).
+fn load_weekly(projects: &[Cow<'_, Project>], schedules: &[Schedule]) -> Result<Loading> {
+    let pairs: Vec<(&Project, &Schedule)> = projects
+        .iter()
+        .map(|p| &**p)
+        .zip(schedules.iter())
+        .collect();
+    load(&pairs, &LoadOptions::new(Period::Week))
 }
 
 /// How many overallocated intervals `loading` found.
@@ -1786,7 +1791,7 @@ mod tests;
 /// and that finishes it earlier, in the first periods where it fits with pauses between.
 /// One serial pass over the model; `earliest` (empty: none) holds a period before which an
 /// activity may not start, beyond its release.
-fn serial(m: &Model, ties: &[u64], earliest: &[i64], projects: &[&Project]) -> Result<Pass> {
+fn serial(m: &Model, ties: Vec<u64>, earliest: &[i64], projects: &[&Project]) -> Result<Pass> {
     let (acts, precs, pred, succ, capacity) = (&m.acts, &m.precs, &m.pred, &m.succ, &m.capacity);
     let n = acts.len();
     let mut free: Vec<Vec<i64>> = capacity.to_vec();
@@ -2041,7 +2046,7 @@ fn serial(m: &Model, ties: &[u64], earliest: &[i64], projects: &[&Project]) -> R
         conflicts,
         makespan,
         total_delay,
-        ties: ties.to_vec(),
+        ties,
     })
 }
 
